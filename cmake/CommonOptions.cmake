@@ -1,0 +1,39 @@
+# One INTERFACE target carries the language standard, warnings and Qt's safety
+# defines; every target of the project links it (qBittorrent's CommonConfig habit).
+add_library(vmeclone_options INTERFACE)
+add_library(vmeclone::options ALIAS vmeclone_options)
+
+target_compile_features(vmeclone_options INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+target_compile_definitions(vmeclone_options INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_CAST_FROM_BYTEARRAY
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_NO_KEYWORDS
+  QT_NO_FOREACH
+  QT_USE_QSTRINGBUILDER
+  QT_DISABLE_DEPRECATED_BEFORE=0x060400
+  SPDLOG_FMT_EXTERNAL
+  VMECLONE_VERSION="${PROJECT_VERSION}")
+
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(vmeclone_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+    -Wcast-align -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+elseif(MSVC)
+  target_compile_options(vmeclone_options INTERFACE /W4 /permissive- /utf-8)
+endif()
+
+# Sanitizer builds: -DVMECLONE_SANITIZE=address,undefined or =thread
+set(VMECLONE_SANITIZE "" CACHE STRING "Comma-separated sanitizers to build with")
+if(VMECLONE_SANITIZE)
+  target_compile_options(vmeclone_options INTERFACE -fsanitize=${VMECLONE_SANITIZE} -fno-omit-frame-pointer)
+  target_link_options(vmeclone_options INTERFACE -fsanitize=${VMECLONE_SANITIZE})
+endif()

@@ -1,0 +1,55 @@
+#pragma once
+// Logging for the engine: one spdlog logger per subsystem, separate from the
+// operator-facing event log (the inventory's events and the console's log pane).
+
+#include <QByteArray>
+#include <QString>
+#include <QStringView>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <string_view>
+
+template <>
+struct fmt::formatter<QString> : fmt::formatter<std::string_view> {
+    auto format(const QString &s, format_context &ctx) const -> decltype(ctx.out())
+    {
+        const QByteArray utf8 = s.toUtf8();
+        return fmt::formatter<std::string_view>::format(
+            std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())), ctx);
+    }
+};
+
+template <>
+struct fmt::formatter<QStringView> : fmt::formatter<QString> {
+    auto format(QStringView s, format_context &ctx) const -> decltype(ctx.out())
+    {
+        return fmt::formatter<QString>::format(s.toString(), ctx);
+    }
+};
+
+template <>
+struct fmt::formatter<QByteArray> : fmt::formatter<std::string_view> {
+    auto format(const QByteArray &b, format_context &ctx) const -> decltype(ctx.out())
+    {
+        return fmt::formatter<std::string_view>::format(
+            std::string_view(b.constData(), static_cast<size_t>(b.size())), ctx);
+    }
+};
+
+namespace vmeclone::log {
+
+// The named logger of a subsystem ("clone", "qemu", "listener", ...), created on
+// first use with the process-wide sinks. Thread-safe.
+std::shared_ptr<spdlog::logger> get(std::string_view subsystem);
+
+// Installs the process-wide sinks: stderr at `level`, and optionally a rotating file.
+// Loggers created before the call are re-pointed at the new sinks.
+void setup(spdlog::level::level_enum level, const QString &rotatingFile = {});
+
+// Adds a sink to every existing and future logger (the console's log pane uses this).
+void addSink(std::shared_ptr<spdlog::sinks::sink> sink);
+
+} // namespace vmeclone::log
