@@ -1,0 +1,49 @@
+#pragma once
+// Ranges of clone addresses as operators write them: "177-254", "177,180-190",
+// "192.168.1.177-192.168.1.254", "192.168.1.180", and mixes of these, with spaces
+// allowed around ',' and '-'. Numbers are suffixes (host numbers) of the subnet.
+
+#include "ipv4.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace vmeclone {
+
+struct RefusedAddress {
+    Ipv4Address address;
+    QString reason; // e.g. "the golden image vm176's own address", "in use by vm180"
+};
+
+struct RangeCheck {
+    QList<Ipv4Address> accepted; // ascending, no duplicates
+    QList<RefusedAddress> refused;
+    // One line naming every refused address, merged into runs where reasons repeat:
+    // "192.168.1.176 is the golden image vm176's own address; 180-182 are in use (vm180, vm181, vm182)".
+    QString refusalSummary(const Subnet &subnet) const;
+};
+
+class AddressRange {
+public:
+    // Syntax and subnet only: every address must be a host address of `subnet`
+    // (not its network or broadcast address). The error names the offending part of
+    // `text` and what is allowed, e.g. "'300' is not a host of 192.168.1.0/24
+    // (suffixes 1-254)" or "'190-180' runs backwards: write 180-190".
+    // Refuses ranges over `maxCount` addresses (a typo like 1-65534 on a /16).
+    static Expected<QList<Ipv4Address>> parse(QStringView text, const Subnet &subnet,
+                                              int maxCount = 4096);
+
+    // Parses, then sorts out the addresses that are taken: `taken` maps an address to
+    // the reason it cannot be used (the golden's own address, a VM in the inventory,
+    // an address the backend reserves). A syntax error fails the whole call.
+    static Expected<RangeCheck> check(QStringView text, const Subnet &subnet,
+                                      const QMap<Ipv4Address, QString> &taken,
+                                      int maxCount = 4096);
+
+    // The compact form of a list of addresses: "177-180,182" (suffixes), used in
+    // messages and reports.
+    static QString format(const QList<Ipv4Address> &addresses, const Subnet &subnet);
+};
+
+} // namespace vmeclone

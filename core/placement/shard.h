@@ -1,0 +1,35 @@
+#pragma once
+// A disk shard: a folder on some drive where clones' files go, with a weight.
+
+#include "common/expected.h"
+
+#include <QList>
+#include <QString>
+
+namespace vmeclone {
+
+struct Shard {
+    qint64 id = 0;      // inventory id
+    QString path;       // absolute, canonical folder
+    double weight = 1.0; // relative share of new VMs, > 0
+};
+
+struct ShardStatus {
+    Shard shard;
+    qint64 bytesTotal = 0;
+    qint64 bytesFree = 0; // available to this user
+    QString deviceId;     // "major:minor" of the filesystem (st_dev); two shards on one device share it
+    QString filesystem;   // "ext4", "tmpfs", ...
+    QString error;        // why the shard cannot be used now (missing, not writable); empty when fine
+    bool usable() const { return error.isEmpty(); }
+};
+
+class ShardProbe {
+public:
+    // Reads free space, device and filesystem of the shard's folder (QStorageInfo,
+    // stat); sets `error` when the folder is missing or not writable.
+    static ShardStatus probe(const Shard &shard);
+    static QList<ShardStatus> probe(const QList<Shard> &shards);
+};
+
+} // namespace vmeclone
