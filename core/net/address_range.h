@@ -20,7 +20,8 @@ struct RangeCheck {
     QList<Ipv4Address> accepted; // ascending, no duplicates
     QList<RefusedAddress> refused;
     // One line naming every refused address, merged into runs where reasons repeat:
-    // "192.168.1.176 is the golden image vm176's own address; 180-182 are in use (vm180, vm181, vm182)".
+    // "192.168.1.176 is the golden image vm176's own address; 180-182 are in use (vm180, vm181,
+    // vm182)".
     QString refusalSummary(const Subnet &subnet) const;
 };
 
@@ -38,8 +39,7 @@ public:
     // the reason it cannot be used (the golden's own address, a VM in the inventory,
     // an address the backend reserves). A syntax error fails the whole call.
     static Expected<RangeCheck> check(QStringView text, const Subnet &subnet,
-                                      const QMap<Ipv4Address, QString> &taken,
-                                      int maxCount = 4096);
+                                      const QMap<Ipv4Address, QString> &taken, int maxCount = 4096);
 
     // The compact form of a list of addresses: "177-180,182" (suffixes), used in
     // messages and reports.

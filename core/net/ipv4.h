@@ -17,7 +17,8 @@ namespace vmeclone {
 class Ipv4Address {
 public:
     constexpr Ipv4Address() = default;
-    constexpr explicit Ipv4Address(std::uint32_t value) : m_value(value) {}
+    constexpr explicit Ipv4Address(std::uint32_t value)
+        : m_value(value) {}
 
     // Strict dotted quad ("192.168.1.7"); nullopt otherwise.
     static std::optional<Ipv4Address> parse(QStringView text);
@@ -31,8 +32,7 @@ private:
     std::uint32_t m_value = 0;
 };
 
-inline size_t qHash(Ipv4Address a, size_t seed = 0) noexcept
-{
+inline size_t qHash(Ipv4Address a, size_t seed = 0) noexcept {
     return ::qHash(a.toUInt(), seed);
 }
 
@@ -42,7 +42,9 @@ public:
     // "192.168.1.0/24". Host bits set ("192.168.1.5/24") are refused, naming the
     // network meant; prefixes outside 8..30 are refused (no room for clones otherwise).
     static Expected<Subnet> parse(QStringView cidr);
+    // No checks beyond clearing host bits of `network`: for values already validated.
     static Subnet fromNetwork(Ipv4Address network, int prefix);
+    bool isNull() const { return m_prefix == 0; } // default-constructed: no subnet
 
     Ipv4Address network() const { return m_network; }
     int prefix() const { return m_prefix; }
@@ -55,6 +57,8 @@ public:
 
     // A suffix is the host number: address - network (177 in 192.168.1.0/24 is .177).
     std::uint32_t suffixOf(Ipv4Address a) const { return a.toUInt() - m_network.toUInt(); }
+    // nullopt when the suffix lies outside the subnet; 0 and the broadcast suffix give
+    // the network and broadcast addresses (callers check isHostAddress).
     std::optional<Ipv4Address> addressOfSuffix(std::uint32_t suffix) const;
 
     QString toString() const; // "192.168.1.0/24"
