@@ -34,8 +34,9 @@ struct Placement {
 };
 
 struct PlacementResult {
-    QList<Placement> placed;     // in the order of the items
-    QList<RefusedAddress> unplaced; // no usable shard with room: reason names the space needed and the best shard's free space
+    QList<Placement> placed;        // in the order of the items
+    QList<RefusedAddress> unplaced; // no usable shard with room: reason names the space needed and
+                                    // the best shard's free space
     // Per shard: bytes the batch adds, and free space projected after it.
     struct ShardUse {
         qint64 shardId = 0;
@@ -48,10 +49,12 @@ struct PlacementResult {
 
 class Placer {
 public:
-    explicit Placer(PlacementPolicy policy = {}) : m_policy(policy) {}
+    explicit Placer(PlacementPolicy policy = {})
+        : m_policy(policy) {}
     // Unusable shards (status.error set) get nothing. No shards at all: every item
     // unplaced with "no disk shard: add one with 'vmeclone shard add DIR'".
-    PlacementResult place(const QList<ShardStatus> &shards, const QList<PlacementItem> &items) const;
+    PlacementResult place(const QList<ShardStatus> &shards,
+                          const QList<PlacementItem> &items) const;
 
 private:
     PlacementPolicy m_policy;

@@ -9,8 +9,8 @@
 namespace vmeclone {
 
 struct Shard {
-    qint64 id = 0;      // inventory id
-    QString path;       // absolute, canonical folder
+    qint64 id = 0;       // inventory id
+    QString path;        // absolute, canonical folder
     double weight = 1.0; // relative share of new VMs, > 0
 };
 
@@ -18,9 +18,9 @@ struct ShardStatus {
     Shard shard;
     qint64 bytesTotal = 0;
     qint64 bytesFree = 0; // available to this user
-    QString deviceId;     // "major:minor" of the filesystem (st_dev); two shards on one device share it
-    QString filesystem;   // "ext4", "tmpfs", ...
-    QString error;        // why the shard cannot be used now (missing, not writable); empty when fine
+    QString deviceId; // "major:minor" of the filesystem (st_dev); two shards on one device share it
+    QString filesystem; // "ext4", "tmpfs", ...
+    QString error;      // why the shard cannot be used now (missing, not writable); empty when fine
     bool usable() const { return error.isEmpty(); }
 };
 
