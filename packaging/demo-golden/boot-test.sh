@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# Boots a demo golden under QEMU (TCG) in a fresh network namespace and checks the whole
+# boot path: kernel, initramfs modules, switch_root, init script, agent, fw_cfg identity,
+# one UDP datagram from the guest to the console, a guest-initiated reboot, and a clean
+# ACPI power-off by QEMU's system_powerdown. Prints the measured boot times.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+self="$here/$(basename "${BASH_SOURCE[0]}")"
+readonly here self
+
+usage() {
+    cat <<EOF
+Usage: $(basename "$0") [options] DIR
+
+Boots the golden in DIR (vmeclone-demo.json and its files, as build-demo-golden.sh makes
+them) on a throw-away qcow2 overlay, and checks it. The golden itself is not written.
+
+  --kernel FILE    boot this kernel instead of the json's (e.g. the bzImage, to compare)
+  --memory MB      guest memory instead of the json's memory_mb
+  --cmdline TEXT   kernel command line instead of the json's
+  --timeout S      seconds allowed for each step (default 120)
+  --no-reboot-check  the agent is not expected to reboot the guest once (a real agent
+                   whose identity needs no reboot); the stand-in always reboots once
+  --log FILE       keep the guest's serial log here
+  -h, --help       this text
+
+QEMU and the UDP listener run inside 'unshare --net' with only loopback up: the guest's
+datagram to 192.168.1.2:PORT arrives at 127.0.0.1:PORT of that namespace and nothing can
+leave the machine. Needs root (or unprivileged user namespaces), python3, qemu-system-x86.
+EOF
+}
+
+die() {
+    echo "boot-test: error: $*" >&2
+    exit 2
+}
+
+kernel="" memory="" cmdline="" timeout=120 reboot_check=1 keep_log="" dir="" in_netns=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --kernel) [ $# -ge 2 ] || die "--kernel needs a file"; kernel="$2"; shift 2 ;;
+    --memory) [ $# -ge 2 ] || die "--memory needs a size in MiB"; memory="$2"; shift 2 ;;
+    --cmdline) [ $# -ge 2 ] || die "--cmdline needs text"; cmdline="$2"; shift 2 ;;
+    --timeout) [ $# -ge 2 ] || die "--timeout needs seconds"; timeout="$2"; shift 2 ;;
+    --no-reboot-check) reboot_check=0; shift ;;
+    --log) [ $# -ge 2 ] || die "--log needs a file"; keep_log="$2"; shift 2 ;;
+    --in-netns) in_netns=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    -*) die "unknown option '$1' (see --help)" ;;
+    *) [ -z "$dir" ] || die "more than one DIR given ('$dir', '$1')"; dir="$1"; shift ;;
+    esac
+done
+[ -n "$dir" ] || die "no DIR given: pass the folder build-demo-golden.sh built (see --help)"
+case "$timeout" in '' | *[!0-9]*) die "--timeout '$timeout' is not a whole number of seconds" ;; esac
+case "$memory" in *[!0-9]*) die "--memory '$memory' is not a whole number of MiB" ;; esac
+
+if [ "$in_netns" -eq 0 ]; then
+    for tool in python3 qemu-system-x86_64 qemu-img unshare ip e2fsck; do
+        command -v "$tool" >/dev/null 2>&1 || die "'$tool' is missing (apt-get install python3 qemu-system-x86 qemu-utils util-linux iproute2 e2fsprogs)"
+    done
+    [ -f "$dir/vmeclone-demo.json" ] || die "'$dir' holds no vmeclone-demo.json: build it with build-demo-golden.sh --out '$dir'"
+    dir="$(cd "$dir" && pwd)"
+    [ -z "$kernel" ] || kernel="$(cd "$(dirname "$kernel")" && pwd)/$(basename "$kernel")"
+    [ -z "$keep_log" ] || keep_log="$(cd "$(dirname "$keep_log")" && pwd)/$(basename "$keep_log")"
+    args=(--in-netns --timeout "$timeout")
+    [ -z "$kernel" ] || args+=(--kernel "$kernel")
+    [ -z "$memory" ] || args+=(--memory "$memory")
+    [ -z "$cmdline" ] || args+=(--cmdline "$cmdline")
+    [ -z "$keep_log" ] || args+=(--log "$keep_log")
+    [ "$reboot_check" -eq 1 ] || args+=(--no-reboot-check)
+    # Every guest boot on this machine runs in a namespace of its own: nothing can leave.
+    userns=()
+    [ "$(id -u)" -eq 0 ] || userns=(--map-root-user)
+    exec unshare "${userns[@]}" --net -- bash "$self" "${args[@]}" "$dir"
+fi
+
+# ---------------------------------------------------------------- inside the namespace --
+ip link set lo up
+
+json="$dir/vmeclone-demo.json"
+field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[sys.argv[2]]; print(v)' "$json" "$1"; }
+[ -n "$kernel" ] || kernel="$dir/$(field kernel)"
+initrd="$dir/$(field initrd)"
+disk="$dir/$(field disk)"
+[ -n "$memory" ] || memory="$(field memory_mb)"
+[ -n "$cmdline" ] || cmdline="$(field cmdline)"
+for f in "$kernel" "$initrd" "$disk"; do
+    [ -f "$f" ] || die "'$f' (named by $json) does not exist: rebuild the golden"
+done
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/vmeclone-boot-test.XXXXXX")"
+qemu_pid="" listener_pid=""
+cleanup() {
+    [ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null || true
+    [ -z "$listener_pid" ] || kill "$listener_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+    if [ -n "$keep_log" ] && [ -f "$tmp/serial.log" ]; then cp "$tmp/serial.log" "$keep_log"; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+passed=0 failed=0
+pass() { passed=$((passed + 1)); echo "boot-test: PASS $*"; }
+fail() { failed=$((failed + 1)); echo "boot-test: FAIL $*"; }
+
+# A clone's identity, as the QEMU backend hands it over: 192.168.1.177 with its static MAC
+# (the low 22 bits of the IP in 00:50:56:00:00:00-3F:FF:FF, DESIGN.md §3).
+readonly guest_ip=192.168.1.177 console_ip=192.168.1.2 port=9176
+instance="boot-test-$$-$RANDOM"
+IFS=. read -r a b c d <<<"$guest_ip"
+low22=$(((a << 24 | b << 16 | c << 8 | d) & 0x3fffff))
+mac="$(printf '00:50:56:%02x:%02x:%02x' $((low22 >> 16)) $((low22 >> 8 & 0xff)) $((low22 & 0xff)))"
+cat >"$tmp/identity" <<EOF
+version=1
+instance=$instance
+ip=$guest_ip
+prefix=24
+hostname=vm177
+mac=$mac
+console=$console_ip
+port=$port
+heartbeat=2
+EOF
+
+qemu-img create -q -f qcow2 -b "$disk" -F qcow2 "$tmp/disk.qcow2" || die "cannot make an overlay on '$disk'"
+
+# The console's side: 127.0.0.1:PORT of this namespace is where slirp delivers the
+# guest's datagrams to 192.168.1.2:PORT.
+python3 - "$port" "$tmp/datagrams" "$tmp/listener.ready" <<'EOF' &
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+open(sys.argv[3], "w").close()
+with open(sys.argv[2], "ab", buffering=0) as out:
+    while True:
+        data, peer = s.recvfrom(65535)
+        out.write(b"%s:%d " % (peer[0].encode(), peer[1]) + data.replace(b"\n", b" ") + b"\n")
+EOF
+listener_pid=$!
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b - a}'; }
+
+# Waits until the condition command succeeds, QEMU dies or the step's time is up.
+wait_until() { # description command...
+    local what="$1" deadline
+    shift
+    deadline=$(($(date +%s) + timeout))
+    until "$@"; do
+        if [ -n "$qemu_pid" ] && ! kill -0 "$qemu_pid" 2>/dev/null; then
+            echo "boot-test: QEMU exited while waiting for $what"
+            return 1
+        fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "boot-test: no $what within ${timeout}s"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+# The serial log has CRLF line ends.
+serial() { tr -d '\r' 2>/dev/null <"$tmp/serial.log" || true; }
+log_has() { serial | grep -qE "$1"; }
+log_count_at_least() { [ "$(serial | grep -cE "$1" || true)" -ge "$2" ]; }
+log_has_line() { serial | grep -qxF "$1"; }
+
+wait_until "UDP listener" test -e "$tmp/listener.ready" || die "the UDP listener did not start"
+
+qemu=(qemu-system-x86_64 -machine pc -accel tcg -m "$memory" -smp 1
+    -display none -serial "file:$tmp/serial.log" -monitor none
+    -qmp "unix:$tmp/qmp.sock,server=on,wait=off"
+    -kernel "$kernel" -initrd "$initrd" -append "$cmdline"
+    -drive "file=$tmp/disk.qcow2,if=virtio,format=qcow2"
+    -netdev "user,id=n0,net=192.168.1.0/24,host=$console_ip"
+    -device "virtio-net-pci,netdev=n0,mac=$mac"
+    -fw_cfg "name=opt/vmeclone/identity,file=$tmp/identity")
+echo "boot-test: booting $(basename "$kernel") with ${memory} MiB, cmdline '$cmdline'"
+t0="$(now)"
+"${qemu[@]}" 2>"$tmp/qemu.err" &
+qemu_pid=$!
+
+readonly rcs_line='^vmeclone-demo: .* up in [0-9.]+s'
+readonly agent_line='^Starting vmeclone-agent: \[  OK  \]'
+if wait_until "init script" log_has "$rcs_line"; then
+    t_rcs="$(now)"
+    pass "init script ran (switch_root to /dev/vda worked) after $(elapsed "$t0" "$t_rcs")s on the host clock, guest uptime $(serial | grep -m1 -oE 'up in [0-9.]+s')"
+else
+    fail "init script never ran; serial log tail:"; tail -n 20 "$tmp/serial.log" 2>/dev/null || true
+fi
+if wait_until "agent start" log_has "$agent_line"; then
+    pass "agent started after $(elapsed "$t0" "$(now)")s on the host clock"
+else
+    fail "the init script did not start the agent"
+fi
+
+stand_in=0
+log_has '^vmeclone-agent stand-in:' && stand_in=1
+if [ "$stand_in" -eq 1 ]; then
+    # fw_cfg reaches the guest byte for byte (the stand-in prints it with newlines as spaces).
+    expected="vmeclone-agent stand-in: fw_cfg says: $(tr '\n' ' ' <"$tmp/identity")"
+    if wait_until "fw_cfg identity" log_has_line "$expected"; then
+        pass "the guest read its identity from fw_cfg (instance $instance)"
+    else
+        fail "the stand-in did not print the fw_cfg identity; expected: $expected"
+    fi
+fi
+
+if [ "$reboot_check" -eq 1 ]; then
+    if wait_until "second boot" log_count_at_least "$rcs_line" 2; then
+        pass "guest-initiated reboot restarted the guest (second boot, guest uptime $(serial | grep -oE 'up in [0-9.]+s' | sed -n 2p))"
+    else
+        fail "the guest did not come back after its reboot"
+    fi
+    if wait_until "agent start after the reboot" log_count_at_least "$agent_line" 2; then
+        pass "agent started again after the reboot, $(elapsed "$t0" "$(now)")s after QEMU started"
+    else
+        fail "the agent did not start after the reboot"
+    fi
+fi
+
+if wait_until "UDP datagram at 127.0.0.1:$port" test -s "$tmp/datagrams"; then
+    pass "a datagram from the guest arrived: $(head -n 1 "$tmp/datagrams" | cut -c1-160)"
+    if [ "$stand_in" -eq 1 ] && ! grep -q "ip=$guest_ip instance=$instance" "$tmp/datagrams"; then
+        fail "the datagram does not carry this boot's ip and instance"
+    fi
+else
+    fail "no datagram from the guest reached 127.0.0.1:$port"
+fi
+
+# ACPI power button: QEMU's system_powerdown must end in an orderly shutdown.
+python3 - "$tmp/qmp.sock" <<'EOF' || fail "cannot send system_powerdown over QMP"
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(sys.argv[1])
+f = s.makefile("rw")
+f.readline()  # greeting
+for cmd in ("qmp_capabilities", "system_powerdown"):
+    f.write(json.dumps({"execute": cmd}) + "\n")
+    f.flush()
+    while True:
+        reply = json.loads(f.readline())
+        if "return" in reply or "error" in reply:
+            break
+    if "error" in reply:
+        sys.exit("QMP %s: %s" % (cmd, reply["error"]))
+EOF
+t_off="$(now)"
+qemu_exited() { ! kill -0 "$qemu_pid" 2>/dev/null; }
+if wait_until "power-off" qemu_exited; then
+    qemu_rc=0
+    wait "$qemu_pid" || qemu_rc=$?
+    qemu_pid=""
+    if [ "$qemu_rc" -eq 0 ] && log_has 'Stopping vmeclone-agent' && log_has 'reboot: Power down'; then
+        pass "system_powerdown stopped the agent and powered off in $(elapsed "$t_off" "$(now)")s"
+    else
+        fail "QEMU exited with $qemu_rc after system_powerdown, without a clean shutdown in the log: $(cat "$tmp/qemu.err")"
+    fi
+    # The root file system was unmounted or made read-only: no journal to replay.
+    qemu-img convert -O raw "$tmp/disk.qcow2" "$tmp/disk.raw"
+    if e2fsck -fn "$tmp/disk.raw" >"$tmp/e2fsck.log" 2>&1 && ! dumpe2fs -h "$tmp/disk.raw" 2>/dev/null | grep -q needs_recovery; then
+        pass "the root file system is clean after the power-off"
+    else
+        fail "the root file system was not left clean: $(tail -n 5 "$tmp/e2fsck.log")"
+    fi
+else
+    fail "the guest ignored system_powerdown"
+fi
+
+echo "boot-test: serial log:"
+serial | sed 's/^/  | /'
+echo "boot-test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

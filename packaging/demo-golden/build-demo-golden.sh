@@ -1,0 +1,430 @@
+#!/usr/bin/env bash
+# Builds the small demo/test golden image of vmeclone's QEMU backend from Debian packages:
+# an uncompressed Debian kernel, a busybox initramfs with only the needed modules, a 64 MiB
+# ext4 root disk (made with mke2fs -d: no mounts, no root needed) and its machine description.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+self="$here/$(basename "${BASH_SOURCE[0]}")"
+readonly here self
+
+# The guest's shape. 128 MiB boots reliably (PVH loads the 60 MiB kernel image into
+# guest RAM); 160 leaves room for the agent. Measured: see README.md.
+readonly machine_name="vmeclone-demo"
+readonly memory_mb=160
+readonly disk_size="64M"
+readonly golden_suffix=176
+readonly golden_subnet="192.168.1.0/24"
+# quiet: the serial console at 115200 baud under TCG costs ~1 s of boot for the kernel log.
+# panic=-1: a panicking guest restarts instead of hanging forever. reboot=acpi is the
+# default method on these machines anyway; QEMU's -action reboot=reset restarts on it.
+readonly cmdline="console=ttyS0 quiet panic=-1 tsc=reliable no_timer_check"
+
+# Load order of the initramfs (DESIGN.md §5). crc32c_generic is only a soft dependency
+# of ext4, but mounts fail without it. button+evdev let busybox acpid see the ACPI power
+# button, so QEMU's system_powerdown shuts the guest down cleanly.
+readonly modules_disk="virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk crc16 mbcache jbd2 crc32c_generic ext4"
+readonly modules_net="failover net_failover virtio_net"
+readonly modules_fwcfg="qemu_fw_cfg"
+readonly modules_power="button evdev"
+
+usage() {
+    cat <<EOF
+Usage: $(basename "$0") --agent PATH --out DIR [--cache DIR] [--force]
+
+Builds vmeclone's demo/test golden (a Debian kernel booted directly by QEMU, a busybox
+initramfs and root disk, and the vmeclone-agent) into DIR:
+  vmlinux              uncompressed kernel of Debian's linux-image-amd64 (PVH entry)
+  initrd.img           uncompressed busybox initramfs with the virtio/ext4/fw_cfg modules
+  vmeclone-demo.qcow2  64 MiB ext4 root disk: busybox init, /etc/init.d/vmeclone-agent
+  vmeclone-demo.json   the machine description the QEMU backend reads
+
+  --agent PATH   the guest agent to install as /usr/sbin/vmeclone-agent; it must be a
+                 statically linked executable (or a #! script for busybox sh)
+  --out DIR      output folder; it is replaced as a whole, atomically
+  --cache DIR    where the downloaded .deb packages are kept (default: \$VMECLONE_CACHE_DIR,
+                 else $here/cache)
+  --force        rebuild even when DIR is up to date
+  -h, --help     this text
+
+Nothing is installed on this host: the kernel package is fetched with 'apt-get download'
+and unpacked with 'dpkg-deb -x'. DIR is rebuilt only when an input changed (these scripts,
+the agent, the kernel package version, busybox); otherwise it says "demo golden up to date".
+EOF
+}
+
+die() {
+    echo "build-demo-golden: error: $*" >&2
+    exit 1
+}
+note() { echo "build-demo-golden: $*"; }
+
+agent="" out="" cache="${VMECLONE_CACHE_DIR:-$here/cache}" force=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --agent) [ $# -ge 2 ] || die "--agent needs a path"; agent="$2"; shift 2 ;;
+    --agent=*) agent="${1#*=}"; shift ;;
+    --out) [ $# -ge 2 ] || die "--out needs a folder"; out="$2"; shift 2 ;;
+    --out=*) out="${1#*=}"; shift ;;
+    --cache) [ $# -ge 2 ] || die "--cache needs a folder"; cache="$2"; shift 2 ;;
+    --cache=*) cache="${1#*=}"; shift ;;
+    --force) force=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument '$1' (see --help)" ;;
+    esac
+done
+[ -n "$agent" ] || die "no --agent given: pass the statically linked vmeclone-agent (see --help)"
+[ -n "$out" ] || die "no --out given: pass the folder to build the golden into (see --help)"
+
+# --- tools -------------------------------------------------------------------------------
+need_tool() { # tool package
+    command -v "$1" >/dev/null 2>&1 || die "'$1' is missing: install the Debian package $2 (apt-get install $2)"
+}
+need_tool apt-get apt
+need_tool apt-cache apt
+need_tool dpkg dpkg
+need_tool dpkg-deb dpkg
+need_tool dpkg-query dpkg
+need_tool xz xz-utils
+need_tool cpio cpio
+need_tool mke2fs e2fsprogs
+need_tool debugfs e2fsprogs
+need_tool qemu-img qemu-utils
+need_tool sha256sum coreutils
+[ "$(dpkg --print-architecture)" = amd64 ] || die "the demo golden is an amd64 guest; build it on an amd64 Debian host"
+
+# --- agent -------------------------------------------------------------------------------
+[ -e "$agent" ] || die "the agent '$agent' does not exist: build the vmeclone-agent target first, or pass a stand-in"
+[ -f "$agent" ] || die "the agent '$agent' is not a regular file"
+[ -r "$agent" ] || die "the agent '$agent' is not readable"
+agent="$(cd "$(dirname "$agent")" && pwd)/$(basename "$agent")"
+magic="$(head -c 4 "$agent" | od -An -tx1 | tr -d ' \n')"
+if [ "$magic" = 7f454c46 ]; then
+    # The guest has no C library: a dynamically linked agent would fail with "not found".
+    if command -v readelf >/dev/null 2>&1 && readelf -lW "$agent" 2>/dev/null | grep -q 'program interpreter'; then
+        die "the agent '$agent' is dynamically linked; the guest has no C library: link it statically (musl-gcc -static, or the vmeclone-agent target)"
+    fi
+elif [ "${magic:0:4}" != 2321 ]; then
+    die "the agent '$agent' is neither an ELF executable nor a #! script"
+fi
+
+# --- output folder -----------------------------------------------------------------------
+readonly outputs="vmlinux initrd.img $machine_name.qcow2 $machine_name.json"
+out="${out%/}"
+[ -n "$out" ] || die "--out / would replace the root folder; pass a folder of its own"
+mkdir -p "$(dirname "$out")" || die "cannot create the parent folder of '$out'"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+if [ -e "$out" ] && [ ! -d "$out" ]; then
+    die "'$out' exists and is not a folder: pass a new or empty folder as --out"
+fi
+if [ -d "$out" ]; then
+    # The whole folder is replaced: refuse to throw away anything we did not make.
+    for f in "$out"/* "$out"/.[!.]*; do
+        [ -e "$f" ] || [ -L "$f" ] || continue
+        case " $outputs vmlinuz " in *" $(basename "$f") "*) ;;
+        *) die "'$out' holds '$(basename "$f")', which this builder did not make; it replaces the whole folder, so pass a new or empty folder as --out" ;;
+        esac
+    done
+fi
+
+mkdir -p "$cache" || die "cannot create the cache folder '$cache' (pass another with --cache)"
+cache="$(cd "$cache" && pwd)"
+
+# --- packages ----------------------------------------------------------------------------
+apt_opts=()
+# apt-get download as root otherwise warns that the _apt user cannot write the cache folder.
+[ "$(id -u)" -eq 0 ] && apt_opts=(-o APT::Sandbox::User=root)
+
+deb_name() { # package version -> the file name apt-get download gives it
+    echo "${1}_${2//:/%3a}_amd64.deb"
+}
+
+download() { # package version -> path of the .deb in the cache
+    local pkg="$1" ver="$2" file
+    file="$cache/$(deb_name "$pkg" "$ver")"
+    if [ ! -s "$file" ]; then
+        note "downloading $pkg $ver into $cache"
+        local part
+        part="$(mktemp -d "$cache/.download.XXXXXX")"
+        # A download goes to its own folder first, so an interrupted one is never taken for a package.
+        if ! (cd "$part" && apt-get download "${apt_opts[@]}" "$pkg=$ver" >&2); then
+            rm -rf "$part"
+            return 1
+        fi
+        mv "$part/$(deb_name "$pkg" "$ver")" "$file" || { rm -rf "$part"; return 1; }
+        rm -rf "$part"
+    fi
+    echo "$file"
+}
+
+newest_cached() { # glob -> newest matching .deb in the cache, or nothing
+    local newest
+    # shellcheck disable=SC2086
+    newest="$(find "$cache" -maxdepth 1 -name "$1" -printf '%f\n' | sort -V | tail -n 1)" || true
+    [ -n "$newest" ] && echo "$cache/$newest"
+    return 0
+}
+
+# The concrete kernel package behind the metapackage (linux-image-6.1.0-NN-amd64).
+kernel_deb="" kernel_pkg="" kernel_ver=""
+# One apt-cache call (about a second): the metapackage pins its image as "(= VERSION)".
+read -r kernel_pkg kernel_ver < <(apt-cache show --no-all-versions linux-image-amd64 2>/dev/null |
+    sed -n 's/^Depends:.*\(linux-image-[0-9][^ ,]*-amd64\) (= \([^)]*\)).*/\1 \2/p' | head -n 1) || true
+if [ -n "$kernel_pkg" ] && [ -n "$kernel_ver" ]; then
+    if ! kernel_deb="$(download "$kernel_pkg" "$kernel_ver")"; then
+        kernel_deb="$(newest_cached 'linux-image-[0-9]*-amd64_*_amd64.deb')"
+        [ -n "$kernel_deb" ] || die "cannot download $kernel_pkg $kernel_ver (no network?) and '$cache' holds no linux-image .deb: run 'apt-get update' and retry, or put the .deb into the cache"
+        note "warning: cannot download $kernel_pkg $kernel_ver; using the cached $(basename "$kernel_deb")"
+    fi
+else
+    kernel_deb="$(newest_cached 'linux-image-[0-9]*-amd64_*_amd64.deb')"
+    [ -n "$kernel_deb" ] || die "apt knows no linux-image-amd64 and '$cache' holds no linux-image .deb: run 'apt-get update' first"
+    note "warning: apt knows no linux-image-amd64; using the cached $(basename "$kernel_deb")"
+fi
+kernel_pkg="$(dpkg-deb -f "$kernel_deb" Package)" || die "'$kernel_deb' is not a readable .deb: delete it and retry"
+kernel_ver="$(dpkg-deb -f "$kernel_deb" Version)"
+
+# busybox-static's /bin/busybox when installed (a plain busybox package is dynamically
+# linked and would not run in the guest); else the package from the cache.
+busybox_deb="" busybox_ver=""
+if [ "$(dpkg-query -W -f='${db:Status-Status}' busybox-static 2>/dev/null)" = installed ] && [ -x /bin/busybox ]; then
+    busybox_ver="$(dpkg-query -W -f='${Version}' busybox-static)"
+    busybox_bin=/bin/busybox
+else
+    busybox_ver="$(apt-cache show --no-all-versions busybox-static 2>/dev/null | awk '/^Version:/ {print $2; exit}')" || true
+    if [ -n "$busybox_ver" ]; then
+        busybox_deb="$(download busybox-static "$busybox_ver")" || busybox_deb=""
+    fi
+    [ -n "$busybox_deb" ] || busybox_deb="$(newest_cached 'busybox-static_*_amd64.deb')"
+    [ -n "$busybox_deb" ] || die "busybox-static is not installed and cannot be downloaded: apt-get install busybox-static (or run 'apt-get update' first)"
+    busybox_ver="$(dpkg-deb -f "$busybox_deb" Version)"
+    busybox_bin=""
+fi
+
+# --- inputs hash -------------------------------------------------------------------------
+inputs_hash() {
+    {
+        echo "vmeclone-demo-golden inputs 1"
+        # Every file that shapes the image (boot-test.sh and docs do not).
+        (cd "$here" && find build-demo-golden.sh initramfs rootfs -type f -print0 | LC_ALL=C sort -z |
+            xargs -0 sha256sum)
+        (cd "$here" && find initramfs rootfs -print0 | LC_ALL=C sort -z | xargs -0 stat -c '%n %A')
+        echo "agent $(sha256sum <"$agent" | cut -d' ' -f1)"
+        echo "kernel $kernel_pkg $kernel_ver"
+        echo "busybox $busybox_ver ${busybox_bin:+$(sha256sum <"$busybox_bin" | cut -d' ' -f1)}"
+    } | sha256sum | cut -d' ' -f1
+}
+hash="$(inputs_hash)"
+
+up_to_date() {
+    local f kernel
+    [ -s "$out/$machine_name.json" ] || return 1
+    grep -q "\"inputs_hash\": \"$hash\"" "$out/$machine_name.json" || return 1
+    kernel="$(sed -n 's/^ *"kernel": "\([^"]*\)".*/\1/p' "$out/$machine_name.json")"
+    for f in "$kernel" initrd.img "$machine_name.qcow2"; do [ -s "$out/$f" ] || return 1; done
+}
+if [ "$force" -eq 0 ] && up_to_date; then
+    note "demo golden up to date: $out"
+    exit 0
+fi
+
+# --- build in a temp folder next to DIR, then rename -------------------------------------
+tmp="$(mktemp -d "$(dirname "$out")/.$(basename "$out").build.XXXXXX")"
+cleanup() { rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+stage="$tmp/stage" work="$tmp/work"
+mkdir -p "$stage" "$work"
+note "building the demo golden in $tmp (kernel $kernel_pkg $kernel_ver, busybox $busybox_ver)"
+
+# Kernel package: unpacked, never installed.
+kroot="$work/kernel"
+dpkg-deb -x "$kernel_deb" "$kroot" || die "cannot unpack '$kernel_deb': delete it and retry"
+kimage="$(find "$kroot/boot" -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort | head -n 1)"
+[ -n "$kimage" ] || die "'$kernel_deb' holds no /boot/vmlinuz-*: it is not a kernel image package"
+krelease="${kimage##*/vmlinuz-}"
+kmods="$kroot/lib/modules/$krelease"
+[ -f "$kmods/modules.order" ] || die "'$kernel_deb' holds no lib/modules/$krelease/modules.order"
+
+if [ -z "$busybox_bin" ]; then
+    dpkg-deb -x "$busybox_deb" "$work/busybox" || die "cannot unpack '$busybox_deb'"
+    busybox_bin="$work/busybox/bin/busybox"
+    [ -x "$busybox_bin" ] || die "'$busybox_deb' holds no /bin/busybox"
+fi
+
+# Like the kernel's scripts/extract-vmlinux: find a compressed stream inside the bzImage
+# whose output is an ELF file. Debian 12 uses XZ.
+extract_vmlinux() { # bzImage out
+    local image="$1" dest="$2" pair magic tool offset
+    for pair in '\xfd7zXZ\x00:xz -dcq --single-stream' '\x28\xb5\x2f\xfd:zstd -dcq' \
+        '\x1f\x8b\x08:gzip -dcq' '\x02\x21\x4c\x18:lz4 -dcq'; do
+        magic="${pair%%:*}" tool="${pair#*:}"
+        command -v "${tool%% *}" >/dev/null 2>&1 || continue
+        while IFS=: read -r offset _; do
+            # Trailing data (the signature) makes decompressors complain: judge by the output.
+            tail -c "+$((offset + 1))" "$image" | $tool >"$dest" 2>/dev/null || true
+            if [ "$(head -c 4 "$dest" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ]; then
+                return 0
+            fi
+        done < <(LC_ALL=C grep -aboP "$magic" "$image" || true)
+    done
+    return 1
+}
+
+# QEMU boots an ELF kernel directly only through its PVH entry (Xen note type 18).
+has_pvh_note() {
+    command -v readelf >/dev/null 2>&1 || return 0
+    readelf -nW "$1" 2>/dev/null | grep -qE '^ *Xen .*(\(0x00000012\)|PHYS32_ENTRY)'
+}
+
+kernel_file=vmlinux
+if extract_vmlinux "$kimage" "$work/vmlinux" && has_pvh_note "$work/vmlinux"; then
+    mv "$work/vmlinux" "$stage/vmlinux"
+else
+    note "warning: cannot extract a PVH-bootable vmlinux from $(basename "$kimage"); using the compressed bzImage (boots ~3 s slower under TCG)"
+    kernel_file=vmlinuz
+    cp "$kimage" "$stage/vmlinuz"
+fi
+
+# --- modules: resolve each against the package's own dependency data --------------------
+# The .deb ships no modules.dep (depmod makes it at install time); every module carries
+# its own "depends=" in .modinfo, and modules.order lists where each one lives.
+declare -A mod_path=()
+while IFS= read -r rel; do
+    name="${rel##*/}"
+    name="${name%%.ko*}"
+    mod_path["${name//-/_}"]="$rel"
+done <"$kmods/modules.order"
+declare -A builtin=()
+if [ -f "$kmods/modules.builtin" ]; then
+    while IFS= read -r rel; do
+        name="${rel##*/}"
+        name="${name%%.ko*}"
+        builtin["${name//-/_}"]=1
+    done <"$kmods/modules.builtin"
+fi
+
+mod_file() { # name -> the module file (possibly compressed) in the unpacked package
+    local rel="${mod_path[$1]}" f
+    for f in "$kmods/$rel" "$kmods/$rel.xz" "$kmods/$rel.zst" "$kmods/$rel.gz"; do
+        [ -f "$f" ] && { echo "$f"; return 0; }
+    done
+    return 1
+}
+unpack_module() { # file dest: decompressed at build time so the guest needs no decompressor
+    case "$1" in
+    *.xz) xz -dc "$1" >"$2" ;;
+    *.zst) zstd -dcq "$1" >"$2" ;;
+    *.gz) gzip -dc "$1" >"$2" ;;
+    *) cp "$1" "$2" ;;
+    esac
+}
+mod_depends() { # name -> its hard dependencies, from .modinfo
+    local f
+    f="$(mod_file "$1")" || return 0
+    local tmpko="$work/modinfo.ko"
+    unpack_module "$f" "$tmpko"
+    tr '\0' '\n' <"$tmpko" | sed -n 's/^depends=//p' | head -n 1 | tr ',' ' '
+}
+
+declare -A loaded=()
+load_order=()
+add_module() { # name [wanted-by]
+    local name="${1//-/_}" dep
+    [ -z "${loaded[$name]:-}" ] || return 0
+    if [ -n "${builtin[$name]:-}" ]; then
+        note "module $name is built into $krelease: not loaded"
+        loaded[$name]=builtin
+        return 0
+    fi
+    [ -n "${mod_path[$name]:-}" ] || die "kernel $krelease has no module '$name' (neither a .ko nor built in); the module list in $self needs updating for this kernel"
+    loaded[$name]=pending
+    for dep in $(mod_depends "$name"); do
+        if [ -z "${loaded[${dep//-/_}]:-}" ]; then
+            note "module $name needs $dep first: loading it too"
+        fi
+        add_module "$dep"
+    done
+    loaded[$name]=yes
+    load_order+=("$name")
+}
+for m in $modules_disk $modules_net $modules_fwcfg $modules_power; do add_module "$m"; done
+
+# --- initramfs ---------------------------------------------------------------------------
+iroot="$work/initramfs"
+mkdir -p "$iroot"/{bin,dev,proc,sys,newroot,etc,lib/modules}
+cp "$busybox_bin" "$iroot/bin/busybox"
+for applet in sh mount umount insmod usleep switch_root poweroff echo cat; do
+    ln -s busybox "$iroot/bin/$applet"
+done
+install -m 0755 "$here/initramfs/init" "$iroot/init"
+: >"$iroot/etc/modules"
+for m in "${load_order[@]}"; do
+    unpack_module "$(mod_file "$m")" "$iroot/lib/modules/$m.ko"
+    echo "$m" >>"$iroot/etc/modules"
+done
+# Uncompressed: QEMU hands it over in one DMA copy; decompressing under TCG costs more.
+(cd "$iroot" && find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc -R 0:0 --quiet) >"$stage/initrd.img"
+
+# --- root disk ---------------------------------------------------------------------------
+rroot="$work/rootfs"
+mkdir -p "$rroot"
+cp -R "$here/rootfs/." "$rroot/"
+mkdir -p "$rroot"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,var/log,var/lib/vmeclone,var/lock/subsys,mnt}
+ln -s ../run "$rroot/var/run" # fresh at each boot: no stale pidfiles after a hard reset
+chmod 1777 "$rroot/tmp"
+chmod 0700 "$rroot/root"
+cp "$busybox_bin" "$rroot/bin/busybox"
+# Applet links made here, so the first boot needs no "busybox --install".
+while IFS= read -r applet; do
+    case "$applet" in bin/busybox | "") continue ;; esac
+    [ -e "$rroot/$applet" ] || [ -L "$rroot/$applet" ] || ln -s /bin/busybox "$rroot/$applet"
+done < <("$busybox_bin" --list-full)
+install -m 0755 "$agent" "$rroot/usr/sbin/vmeclone-agent"
+chmod 0755 "$rroot/etc/init.d/rcS" "$rroot/etc/init.d/vmeclone-agent" "$rroot/etc/acpi/PWRF/00000080"
+chmod 0644 "$rroot/etc/inittab" "$rroot/etc/hostname" "$rroot/etc/vmeclone/agent.conf"
+
+raw="$work/root.ext4"
+mke2fs -q -F -t ext4 -d "$rroot" -L vmeclone-root -E root_owner=0:0 "$raw" "$disk_size" \
+    >"$work/mke2fs.log" 2>&1 ||
+    die "mke2fs could not make the root file system: $(tail -n 3 "$work/mke2fs.log")"
+# mke2fs -d keeps the builder's uid/gid; the guest's files belong to root.
+(cd "$rroot" && find . -mindepth 1 | sed 's|^\.||' |
+    awk '{printf "sif \"%s\" uid 0\nsif \"%s\" gid 0\n", $0, $0}') >"$work/chown.debugfs"
+debugfs -w -f "$work/chown.debugfs" "$raw" >/dev/null 2>"$work/debugfs.log" ||
+    die "debugfs could not set the owners on the root disk: $(tail -n 3 "$work/debugfs.log")"
+qemu-img convert -O qcow2 "$raw" "$stage/$machine_name.qcow2" ||
+    die "qemu-img could not convert the root disk to qcow2"
+
+# --- machine description -----------------------------------------------------------------
+cat >"$stage/$machine_name.json" <<EOF
+{
+    "format": "vmeclone-qemu-machine",
+    "version": 1,
+    "name": "$machine_name",
+    "memory_mb": $memory_mb,
+    "cpus": 1,
+    "kernel": "$kernel_file",
+    "initrd": "initrd.img",
+    "cmdline": "$cmdline",
+    "disk": "$machine_name.qcow2",
+    "disk_format": "qcow2",
+    "disk_interface": "virtio",
+    "nic_model": "virtio-net-pci",
+    "suffix": $golden_suffix,
+    "subnet": "$golden_subnet",
+    "gateway": "",
+    "inputs_hash": "$hash"
+}
+EOF
+
+rm -rf "$work"
+if [ -d "$out" ]; then
+    mv "$out" "$tmp/previous"
+fi
+if ! mv "$stage" "$out"; then
+    [ -d "$tmp/previous" ] && mv "$tmp/previous" "$out"
+    die "cannot move the new golden into '$out'"
+fi
+note "demo golden built in $out:"
+(cd "$out" && ls -l --block-size=K) | awk 'NF > 5 {print "  " $5 "  " $9}'
