@@ -15,8 +15,10 @@ namespace vmeclone {
 class MacAddress {
 public:
     MacAddress() = default;
-    explicit MacAddress(const protocol::Mac &bytes) : m_bytes(bytes) {}
+    explicit MacAddress(const protocol::Mac &bytes)
+        : m_bytes(bytes) {}
 
+    // Strict: six hex pairs separated by ':' or '-' (protocol::parseMac); no spaces.
     static std::optional<MacAddress> parse(QStringView text);
     // The static MAC of the VM with this address (DESIGN §3), reversible in its subnet.
     static MacAddress forIpv4(Ipv4Address ip);
@@ -24,7 +26,7 @@ public:
     std::optional<Ipv4Address> toIpv4(const Subnet &subnet) const;
 
     const protocol::Mac &bytes() const { return m_bytes; }
-    QString toString() const; // "00:50:56:01:b1:00"
+    QString toString() const; // "00:50:56:28:01:b1" (the MAC of 192.168.1.177)
     bool operator==(const MacAddress &) const = default;
 
 private:
