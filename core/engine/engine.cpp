@@ -1,0 +1,529 @@
+#include "engine.h"
+
+#include "common/logging.h"
+#include "net/address_range.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMutex>
+#include <QThreadPool>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+auto logger()
+{
+    static auto l = log::get("engine");
+    return l;
+}
+
+QString gib(qint64 bytes)
+{
+    return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
+}
+
+// Reports a VM's step to the observer and the engine log.
+void report(const BatchObserver &observer, const VmRecord &vm, VmState state, const QString &message = {},
+            int progress = 0)
+{
+    if (observer)
+        observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message});
+}
+
+} // namespace
+
+int BatchResult::failures() const
+{
+    return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return !o.ok; }));
+}
+
+Engine::Engine(EngineConfig config) : m_config(std::move(config))
+{
+    m_pool = std::make_unique<QThreadPool>();
+    m_pool->setObjectName(u"vmeclone-engine"_s);
+    m_pool->setMaxThreadCount(qMax(1, m_config.parallelism));
+    m_qemu = std::make_unique<QemuBackend>(m_config.qemu);
+}
+
+Engine::~Engine()
+{
+    m_pool->waitForDone();
+}
+
+Status Engine::open()
+{
+    if (m_config.home.isEmpty())
+        return fail(u"no data folder: pass --home DIR or set VMECLONE_HOME"_s);
+    if (!QDir().mkpath(m_config.home))
+        return fail(u"cannot create the data folder %1"_s.arg(m_config.home));
+    auto inventory = Inventory::open(m_config.inventoryPath());
+    if (!inventory)
+        return fail(inventory.error());
+    m_inventory = std::move(*inventory);
+    auto secret = ClusterSecret::loadOrCreate(m_config.secretPath());
+    if (!secret)
+        return fail(secret.error());
+    m_secret = std::move(*secret);
+    return {};
+}
+
+HypervisorBackend *Engine::backendFor(const GoldenRecord &golden)
+{
+    if (golden.backend == u"qemu")
+        return m_qemu.get();
+    return nullptr;
+}
+
+// ---- goldens and shards ------------------------------------------------------------
+
+Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
+{
+    const QFileInfo info(spec.path);
+    if (!info.isFile())
+        return fail(u"%1 does not exist: give the golden's machine description (.json) or .vmx"_s.arg(spec.path));
+    const QString suffix = info.suffix().toLower();
+    HypervisorBackend *backend = nullptr;
+    if (suffix == u"json")
+        backend = m_qemu.get();
+    else if (suffix == u"vmx")
+        return fail(u"%1: VMware goldens are not supported by this build yet"_s.arg(spec.path));
+    else
+        return fail(u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(spec.path));
+
+    auto inspection = backend->inspectGolden(info.absoluteFilePath());
+    if (!inspection)
+        return fail(inspection.error());
+
+    GoldenRecord g;
+    g.backend = backend->id();
+    g.path = info.canonicalFilePath();
+    g.name = spec.name.isEmpty() ? inspection->name : spec.name;
+    if (g.name.isEmpty())
+        return fail(u"the golden %1 has no name: pass --name"_s.arg(spec.path));
+    if (!spec.subnet.isEmpty()) {
+        auto subnet = Subnet::parse(spec.subnet);
+        if (!subnet)
+            return fail(u"--subnet: %1"_s.arg(subnet.error()));
+        g.subnet = *subnet;
+    } else if (inspection->subnet) {
+        g.subnet = *inspection->subnet;
+    } else {
+        return fail(u"the golden %1 does not say its subnet: pass --subnet CIDR"_s.arg(spec.path));
+    }
+    const std::optional<quint32> goldenSuffix = spec.suffix ? spec.suffix : inspection->suffix;
+    if (!goldenSuffix)
+        return fail(u"the golden %1 does not say its own address: pass --suffix N"_s.arg(spec.path));
+    const auto address = g.subnet.addressOfSuffix(*goldenSuffix);
+    if (!address || !g.subnet.isHostAddress(*address))
+        return fail(u"--suffix %1 is not a host of %2 (suffixes 1-%3)"_s.arg(*goldenSuffix)
+                        .arg(g.subnet.toString())
+                        .arg(g.subnet.suffixOf(g.subnet.lastHost())));
+    g.address = *address;
+    if (!spec.gateway.isEmpty()) {
+        const auto gateway = Ipv4Address::parse(spec.gateway);
+        if (!gateway || !g.subnet.isHostAddress(*gateway))
+            return fail(u"--gateway %1 is not a host address of %2"_s.arg(spec.gateway, g.subnet.toString()));
+        g.gateway = *gateway;
+    }
+    g.diskBytes = inspection->allocatedBytes;
+    auto id = m_inventory->addGolden(g);
+    if (!id)
+        return fail(id.error());
+    g.id = *id;
+    (void)m_inventory->addEvent(u"info"_s, {}, u"golden image %1 added: %2, %3 in %4"_s.arg(
+                                                 g.name, g.path, g.address.toString(), g.subnet.toString()));
+    return g;
+}
+
+Expected<Shard> Engine::addShard(const QString &path, double weight)
+{
+    const QFileInfo info(path);
+    if (!info.isDir())
+        return fail(u"%1 is not a folder: create it first (mkdir -p %1)"_s.arg(path));
+    Shard shard{0, info.canonicalFilePath(), weight};
+    const ShardStatus status = ShardProbe::probe(shard);
+    if (!status.usable())
+        return fail(status.error);
+    auto id = m_inventory->addShard(shard.path, weight);
+    if (!id)
+        return fail(id.error());
+    shard.id = *id;
+    (void)m_inventory->addEvent(u"info"_s, {}, u"disk shard %1 added (weight %2, %3 free)"_s.arg(
+                                                 shard.path, QString::number(weight), gib(status.bytesFree)));
+    return shard;
+}
+
+Expected<QList<ShardStatus>> Engine::shardStatus()
+{
+    auto shards = m_inventory->shards();
+    if (!shards)
+        return fail(shards.error());
+    return ShardProbe::probe(*shards);
+}
+
+// ---- planning ----------------------------------------------------------------------
+
+protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
+                                           const QString &instance) const
+{
+    HypervisorBackend *backend = const_cast<Engine *>(this)->backendFor(golden);
+    protocol::KeyValueText id;
+    id.set("version", "1");
+    id.set("instance", instance.toStdString());
+    id.set("ip", item.address.toString().toStdString());
+    id.set("prefix", std::to_string(golden.subnet.prefix()));
+    if (golden.gateway.toUInt() != 0)
+        id.set("gateway", golden.gateway.toString().toStdString());
+    id.set("hostname", item.name.toStdString());
+    id.set("mac", item.mac.toString().toStdString());
+    if (backend)
+        id.set("console", backend->consoleAddressFor(golden).toString().toStdString());
+    id.set("port", std::to_string(m_config.listenerPort));
+    id.set("heartbeat", std::to_string(m_config.heartbeatSeconds));
+    id.set("key", m_secret->keyHexFor(item.address).toStdString());
+    return id;
+}
+
+Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
+{
+    auto goldens = m_inventory->goldens();
+    if (!goldens)
+        return fail(goldens.error());
+    ClonePlan plan;
+    if (options.golden.isEmpty()) {
+        if (goldens->isEmpty())
+            return fail(u"no golden image: add one with 'vmeclone golden add PATH --suffix N --subnet CIDR'"_s);
+        if (goldens->size() > 1) {
+            QStringList names;
+            for (const auto &g : *goldens)
+                names << g.name;
+            return fail(u"there are %1 golden images (%2): choose one with --golden NAME"_s.arg(goldens->size())
+                            .arg(names.join(u", "_s)));
+        }
+        plan.golden = goldens->first();
+    } else {
+        auto it = std::find_if(goldens->begin(), goldens->end(), [&](const auto &g) { return g.name == options.golden; });
+        if (it == goldens->end())
+            return fail(u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
+        plan.golden = *it;
+    }
+    if (options.mode != u"linked" && options.mode != u"full")
+        return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(options.mode));
+    plan.mode = options.mode;
+    HypervisorBackend *backend = backendFor(plan.golden);
+    if (!backend)
+        return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
+            plan.golden.name, plan.golden.backend));
+
+    auto taken = m_inventory->takenAddresses();
+    if (!taken)
+        return fail(taken.error());
+    const auto reserved = backend->reservedAddresses(plan.golden);
+    for (auto it = reserved.begin(); it != reserved.end(); ++it)
+        taken->insert(it.key(), it.value());
+    auto check = AddressRange::check(range, plan.golden.subnet, *taken);
+    if (!check)
+        return fail(check.error());
+    plan.refused = check->refused;
+
+    auto shards = m_inventory->shards();
+    if (!shards)
+        return fail(shards.error());
+    plan.shards = ShardProbe::probe(*shards);
+    plan.bytesPerVm = backend->bytesNeeded(plan.golden, plan.mode);
+    QList<PlacementItem> items;
+    items.reserve(check->accepted.size());
+    for (const auto &a : check->accepted)
+        items.append(PlacementItem{a, plan.bytesPerVm});
+    const PlacementResult placed = Placer(m_config.placement).place(plan.shards, items);
+    plan.shardUse = placed.perShard;
+    plan.refused += placed.unplaced;
+    QHash<qint64, Shard> shardById;
+    for (const auto &s : plan.shards)
+        shardById.insert(s.shard.id, s.shard);
+    for (const auto &p : placed.placed) {
+        ClonePlanItem item;
+        item.address = p.address;
+        item.name = plan.golden.namePrefix + QString::number(plan.golden.subnet.suffixOf(p.address));
+        item.mac = MacAddress::forIpv4(p.address);
+        item.shard = shardById.value(p.shardId);
+        item.folder = QDir(item.shard.path).filePath(item.name);
+        plan.items.append(item);
+    }
+    std::sort(plan.refused.begin(), plan.refused.end(),
+              [](const auto &a, const auto &b) { return a.address < b.address; });
+    RangeCheck summary;
+    summary.refused = plan.refused;
+    plan.refusalSummary = summary.refusalSummary(plan.golden.subnet);
+    return plan;
+}
+
+// ---- batches -----------------------------------------------------------------------
+
+BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
+                             const QString &what)
+{
+    BatchResult result;
+    const QString path = m_config.inventoryPath();
+    std::function<BatchOutcome(const VmRecord &)> perVm = [&](const VmRecord &vm) -> BatchOutcome {
+        if (cancel && cancel->load())
+            return BatchOutcome{vm.address, vm.name, false, u"cancelled before it started"_s};
+        // Qt's SQL connections belong to one thread: each job opens its own.
+        auto inventory = Inventory::open(path);
+        if (!inventory)
+            return BatchOutcome{vm.address, vm.name, false, inventory.error()};
+        return job(**inventory, vm);
+    };
+    result.outcomes = QtConcurrent::blockingMapped<QList<BatchOutcome>>(m_pool.get(), vms, perVm);
+    result.cancelled = cancel && cancel->load();
+    const int failed = result.failures();
+    logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed, result.cancelled ? " (cancelled)" : "");
+    (void)m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
+                                u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
+                                    .arg(vms.size())
+                                    .arg(vms.size() - failed)
+                                    .arg(failed)
+                                    .arg(result.cancelled ? u" (cancelled)"_s : QString()));
+    return result;
+}
+
+BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, const std::atomic_bool *cancel,
+                          const BatchObserver &observer)
+{
+    BatchResult result;
+    for (const auto &r : plan.refused)
+        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
+    HypervisorBackend *backend = backendFor(plan.golden);
+    if (!backend || plan.items.isEmpty())
+        return result;
+
+    QList<VmRecord> rows;
+    QHash<Ipv4Address, ClonePlanItem> itemByAddress;
+    for (const auto &item : plan.items) {
+        VmRecord vm;
+        vm.name = item.name;
+        vm.address = item.address;
+        vm.mac = item.mac;
+        vm.goldenId = plan.golden.id;
+        vm.shardId = item.shard.id;
+        vm.folder = item.folder;
+        vm.cloneMode = plan.mode;
+        vm.instance = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        rows.append(vm);
+        itemByAddress.insert(item.address, item);
+    }
+    // The reservation is where two racing processes meet: the inventory's unique
+    // constraints decide, and the loser learns which addresses it could not take.
+    auto reservation = m_inventory->reserve(rows);
+    if (!reservation) {
+        for (const auto &vm : rows)
+            result.outcomes.append(BatchOutcome{vm.address, vm.name, false, reservation.error()});
+        return result;
+    }
+    for (const auto &r : reservation->refused)
+        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
+    for (const auto &vm : reservation->taken)
+        report(observer, vm, VmState::Planned);
+
+    const GoldenRecord golden = plan.golden;
+    const bool start = options.start;
+    VmJob job = [&, backend, golden, start](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+        auto failWith = [&](const QString &why, bool rollback) {
+            if (rollback) {
+                // Nothing of the VM exists any more: give the address back.
+                (void)inv.removeVm(vm.id);
+                (void)inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why);
+                report(observer, vm, VmState::Released, why);
+            } else {
+                (void)inv.setState(vm.id, VmState::Failed, why);
+                (void)inv.addEvent(u"error"_s, vm.name, why);
+                report(observer, vm, VmState::Failed, why);
+            }
+            return BatchOutcome{vm.address, vm.name, false, why};
+        };
+        if (cancel && cancel->load())
+            return failWith(u"cancelled"_s, true);
+        if (auto s = inv.setState(vm.id, VmState::Copying); !s)
+            return failWith(s.error(), true);
+        report(observer, vm, VmState::Copying);
+
+        CloneRequest request{golden, vm, identityFor(golden, itemByAddress.value(vm.address), vm.instance)};
+        int lastPercent = -1;
+        const ProgressFn progress = [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
+            (void)inv.setProgress(vm.id, percent);
+            report(observer, vm, VmState::Copying, {}, percent);
+        };
+        if (auto s = backend->createClone(request, cancel, progress); !s)
+            return failWith(s.error(), true);
+        if (auto s = inv.setState(vm.id, VmState::Configured, {}, 100); !s) {
+            VmRecord gone = vm;
+            (void)backend->deleteClone(gone);
+            return failWith(s.error(), true);
+        }
+        report(observer, vm, VmState::Configured);
+        if (!start)
+            return BatchOutcome{vm.address, vm.name, true, u"configured"_s};
+
+        if (auto s = inv.setState(vm.id, VmState::Starting); !s)
+            return failWith(s.error(), false);
+        report(observer, vm, VmState::Starting);
+        auto pid = backend->start(vm, golden);
+        if (!pid)
+            return failWith(pid.error(), false);
+        (void)inv.setPid(vm.id, *pid);
+        // The agent may already have spoken: only move on from "starting".
+        (void)inv.transition(vm.id, VmState::Starting, VmState::Booting);
+        report(observer, vm, VmState::Booting);
+        return BatchOutcome{vm.address, vm.name, true, u"started"_s};
+    };
+    BatchResult made = runPerVm(reservation->taken, job, cancel, u"clone"_s);
+    result.outcomes += made.outcomes;
+    result.cancelled = made.cancelled;
+    std::sort(result.outcomes.begin(), result.outcomes.end(),
+              [](const auto &a, const auto &b) { return a.address < b.address; });
+    return result;
+}
+
+Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range)
+{
+    auto goldens = m_inventory->goldens();
+    if (!goldens)
+        return fail(goldens.error());
+    auto vms = m_inventory->vms();
+    if (!vms)
+        return fail(vms.error());
+    if (vms->isEmpty())
+        return QList<VmRecord>();
+    QSet<Ipv4Address> wanted;
+    QString firstError;
+    for (const auto &g : *goldens) {
+        auto addresses = AddressRange::parse(range, g.subnet);
+        if (!addresses) {
+            if (firstError.isEmpty())
+                firstError = addresses.error();
+            continue;
+        }
+        for (const auto &a : *addresses)
+            wanted.insert(a);
+    }
+    if (wanted.isEmpty() && !firstError.isEmpty())
+        return fail(firstError);
+    QList<VmRecord> out;
+    for (const auto &vm : *vms) {
+        if (wanted.contains(vm.address))
+            out.append(vm);
+    }
+    return out;
+}
+
+BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &observer)
+{
+    auto goldens = m_inventory->goldens();
+    QHash<qint64, GoldenRecord> byId;
+    if (goldens) {
+        for (const auto &g : *goldens)
+            byId.insert(g.id, g);
+    }
+    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+        const GoldenRecord golden = byId.value(vm.goldenId);
+        HypervisorBackend *backend = backendFor(golden);
+        if (!backend)
+            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
+        if (vmStateIsBusy(vm.state))
+            return BatchOutcome{vm.address, vm.name, false,
+                                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
+        if (auto running = backend->isRunning(vm); running && *running)
+            return BatchOutcome{vm.address, vm.name, true, u"already running"_s};
+        (void)inv.setState(vm.id, VmState::Starting);
+        report(observer, vm, VmState::Starting);
+        auto pid = backend->start(vm, golden);
+        if (!pid) {
+            (void)inv.setState(vm.id, VmState::Failed, pid.error());
+            (void)inv.addEvent(u"error"_s, vm.name, pid.error());
+            report(observer, vm, VmState::Failed, pid.error());
+            return BatchOutcome{vm.address, vm.name, false, pid.error()};
+        }
+        (void)inv.setPid(vm.id, *pid);
+        (void)inv.transition(vm.id, VmState::Starting, VmState::Booting);
+        report(observer, vm, VmState::Booting);
+        return BatchOutcome{vm.address, vm.name, true, u"started"_s};
+    };
+    return runPerVm(vms, job, nullptr, u"start"_s);
+}
+
+BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observer)
+{
+    auto goldens = m_inventory->goldens();
+    QHash<qint64, GoldenRecord> byId;
+    if (goldens) {
+        for (const auto &g : *goldens)
+            byId.insert(g.id, g);
+    }
+    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+        HypervisorBackend *backend = backendFor(byId.value(vm.goldenId));
+        if (!backend)
+            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
+        if (vmStateIsBusy(vm.state))
+            return BatchOutcome{vm.address, vm.name, false,
+                                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
+        (void)inv.setState(vm.id, VmState::Stopping);
+        report(observer, vm, VmState::Stopping);
+        if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
+            (void)inv.setState(vm.id, VmState::Failed, s.error());
+            report(observer, vm, VmState::Failed, s.error());
+            return BatchOutcome{vm.address, vm.name, false, s.error()};
+        }
+        (void)inv.setState(vm.id, VmState::Stopped);
+        (void)inv.setPid(vm.id, 0);
+        report(observer, vm, VmState::Stopped);
+        return BatchOutcome{vm.address, vm.name, true, u"stopped"_s};
+    };
+    return runPerVm(vms, job, nullptr, u"stop"_s);
+}
+
+BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &observer)
+{
+    auto goldens = m_inventory->goldens();
+    QHash<qint64, GoldenRecord> byId;
+    if (goldens) {
+        for (const auto &g : *goldens)
+            byId.insert(g.id, g);
+    }
+    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+        HypervisorBackend *backend = backendFor(byId.value(vm.goldenId));
+        if (!backend)
+            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
+        if (vmStateIsBusy(vm.state))
+            return BatchOutcome{vm.address, vm.name, false,
+                                u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
+                                    vm.name, vmStateName(vm.state))};
+        (void)inv.setState(vm.id, VmState::Releasing);
+        report(observer, vm, VmState::Releasing);
+        if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
+            (void)inv.setState(vm.id, VmState::Failed, s.error());
+            report(observer, vm, VmState::Failed, s.error());
+            return BatchOutcome{vm.address, vm.name, false, s.error()};
+        }
+        if (auto s = backend->deleteClone(vm); !s) {
+            (void)inv.setState(vm.id, VmState::Failed, s.error());
+            report(observer, vm, VmState::Failed, s.error());
+            return BatchOutcome{vm.address, vm.name, false, s.error()};
+        }
+        if (auto s = inv.removeVm(vm.id); !s)
+            return BatchOutcome{vm.address, vm.name, false, s.error()};
+        (void)inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s);
+        report(observer, vm, VmState::Released);
+        return BatchOutcome{vm.address, vm.name, true, u"released"_s};
+    };
+    return runPerVm(vms, job, nullptr, u"release"_s);
+}
+
+} // namespace vmeclone

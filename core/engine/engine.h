@@ -1,0 +1,143 @@
+#pragma once
+// The operations an operator runs — add a golden or a shard, plan, clone, start,
+// stop, release — shared by the CLI and the console. Blocking calls meant for a
+// worker thread (the console) or a command-line process; batches fan out on the
+// engine's own named pools, each worker with its own inventory connection.
+
+#include "common/expected.h"
+#include "hypervisor/hypervisor_backend.h"
+#include "hypervisor/qemu_backend.h"
+#include "identity/cluster_secret.h"
+#include "inventory/inventory.h"
+#include "placement/placement.h"
+
+#include <QList>
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace vmeclone {
+
+struct EngineConfig {
+    QString home; // data folder: inventory.sqlite, cluster.secret
+    quint16 listenerPort = 9176;
+    int heartbeatSeconds = 5;
+    int parallelism = 2;          // VMs worked on at once (copies, starts)
+    std::chrono::milliseconds stopGrace{20000};
+    QemuBackendConfig qemu;
+    PlacementPolicy placement;
+
+    QString inventoryPath() const { return home + QStringLiteral("/inventory.sqlite"); }
+    QString secretPath() const { return home + QStringLiteral("/cluster.secret"); }
+};
+
+struct GoldenSpec {
+    QString path;
+    std::optional<quint32> suffix;
+    QString subnet;  // CIDR; empty: from the golden's description
+    QString gateway; // empty: none
+    QString name;    // empty: from the golden's description
+};
+
+struct CloneOptions {
+    QString golden;                            // name; empty: the only golden there is
+    QString mode = QStringLiteral("linked");   // "linked" | "full"
+    bool start = true;
+};
+
+struct ClonePlanItem {
+    Ipv4Address address;
+    QString name;
+    MacAddress mac;
+    Shard shard;
+    QString folder;
+};
+
+struct ClonePlan {
+    GoldenRecord golden;
+    QString mode;
+    QList<ClonePlanItem> items;
+    QList<RefusedAddress> refused;  // taken, reserved or without room
+    QList<PlacementResult::ShardUse> shardUse;
+    QList<ShardStatus> shards;
+    qint64 bytesPerVm = 0;
+    QString refusalSummary;         // one line naming every refused address
+};
+
+// One step of a batch, reported as it happens (from pool threads).
+struct BatchEvent {
+    qint64 vmId = 0;
+    QString name;
+    Ipv4Address address;
+    VmState state = VmState::Planned;
+    int progress = 0;
+    QString message; // failure reason or what happened
+};
+using BatchObserver = std::function<void(const BatchEvent &)>;
+
+struct BatchOutcome {
+    Ipv4Address address;
+    QString name;
+    bool ok = false;
+    QString message;
+};
+
+struct BatchResult {
+    QList<BatchOutcome> outcomes;
+    bool cancelled = false;
+    int failures() const;
+    bool ok() const { return !cancelled && failures() == 0; }
+};
+
+class Engine {
+public:
+    explicit Engine(EngineConfig config);
+    ~Engine();
+
+    // Opens the inventory and the cluster secret (creating them on first use).
+    Status open();
+    const EngineConfig &config() const { return m_config; }
+    Inventory &inventory() { return *m_inventory; }
+    HypervisorBackend *backendFor(const GoldenRecord &golden);
+
+    Expected<GoldenRecord> addGolden(const GoldenSpec &spec);
+    Expected<Shard> addShard(const QString &path, double weight);
+    Expected<QList<ShardStatus>> shardStatus();
+
+    // What a clone of `range` would do; writes nothing.
+    Expected<ClonePlan> plan(const CloneOptions &options, QStringView range);
+    // Reserves the plan's addresses (a concurrent batch may have taken some: they are
+    // refused by name), copies or links, configures and optionally starts each VM.
+    // A VM that cannot be made is rolled back (no row, no files) and reported; the
+    // rest go on.
+    BatchResult clone(const ClonePlan &plan, const CloneOptions &options, const std::atomic_bool *cancel,
+                      const BatchObserver &observer = {});
+
+    // The VMs a range names, across every golden's subnet ("177-180", full addresses).
+    Expected<QList<VmRecord>> vmsInRange(QStringView range);
+    BatchResult start(const QList<VmRecord> &vms, const BatchObserver &observer = {});
+    BatchResult stop(const QList<VmRecord> &vms, const BatchObserver &observer = {});
+    // Stops, deletes the files, removes the rows. VMs a batch is still making are refused.
+    BatchResult release(const QList<VmRecord> &vms, const BatchObserver &observer = {});
+
+    // The identity a clone is given (exposed for tests).
+    protocol::KeyValueText identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
+                                       const QString &instance) const;
+
+private:
+    using VmJob = std::function<BatchOutcome(Inventory &, const VmRecord &)>;
+    BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
+                         const QString &what);
+
+    EngineConfig m_config;
+    std::unique_ptr<Inventory> m_inventory;
+    std::optional<ClusterSecret> m_secret;
+    std::unique_ptr<QemuBackend> m_qemu;
+    std::unique_ptr<QThreadPool> m_pool;
+};
+
+} // namespace vmeclone

@@ -1,0 +1,58 @@
+#pragma once
+// QEMU: one qemu-system-x86_64 per VM, daemonised, with a QMP socket in the VM's
+// folder for power-off. The guest's identity goes in by fw_cfg
+// (opt/vmeclone/identity); user networking's host alias delivers the guest's UDP
+// announcements to the listener on the host's 127.0.0.1.
+
+#include "hypervisor/hypervisor_backend.h"
+#include "hypervisor/qemu_machine.h"
+
+namespace vmeclone {
+
+struct QemuBackendConfig {
+    QString qemuSystem;                    // empty: qemu-system-x86_64 from PATH
+    QString accel = QStringLiteral("tcg"); // "tcg", "kvm", or "auto" (probe by a real boot)
+    quint16 listenerPort = 9176;           // where the guests' announcements arrive
+};
+
+class QemuBackend final : public HypervisorBackend {
+public:
+    explicit QemuBackend(QemuBackendConfig config);
+
+    QString id() const override { return QStringLiteral("qemu"); }
+    Expected<GoldenInspection> inspectGolden(const QString &path) const override;
+    QMap<Ipv4Address, QString> reservedAddresses(const GoldenRecord &golden) const override;
+    Ipv4Address consoleAddressFor(const GoldenRecord &golden) const override;
+    qint64 bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const override;
+    Status createClone(const CloneRequest &request, const std::atomic_bool *cancel,
+                       const ProgressFn &progress) override;
+    Expected<qint64> start(const VmRecord &vm, const GoldenRecord &golden) override;
+    Status stop(const VmRecord &vm, std::chrono::milliseconds grace) override;
+    Expected<bool> isRunning(const VmRecord &vm) const override;
+    Status deleteClone(const VmRecord &vm) override;
+
+    // The QEMU command line that starts `vm` (for tests and --dry-run).
+    Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
+
+    // Files inside a QEMU clone's folder.
+    static QString machineFile(const QString &folder);
+    static QString identityFile(const QString &folder);
+    static QString qmpSocket(const QString &folder);
+    static QString pidFile(const QString &folder);
+    static QString serialLog(const QString &folder);
+
+    // Boots a 512-byte boot sector under KVM and reports whether it ran: /dev/kvm can
+    // exist while guests hang under it, so only a real boot tells.
+    static bool kvmWorks(const QString &qemuSystem, const QString &scratchFolder);
+
+private:
+    QString qemuSystem() const;
+    QString accelerator() const;
+    // The process id in the folder's pidfile, when that process is still this VM's QEMU.
+    qint64 livePid(const QString &folder) const;
+
+    QemuBackendConfig m_config;
+    mutable QString m_accel; // resolved "auto"
+};
+
+} // namespace vmeclone

@@ -1,0 +1,95 @@
+#include "qmp_client.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+
+Status QmpClient::connectTo(const QString &socketPath, Timeout timeout)
+{
+    m_path = socketPath;
+    m_socket.connectToServer(socketPath);
+    if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
+        return fail(u"cannot connect to QEMU's control socket %1: %2"_s.arg(socketPath, m_socket.errorString()));
+    auto greeting = readMessage(timeout);
+    if (!greeting)
+        return fail(greeting.error());
+    if (!greeting->contains(u"QMP"_s))
+        return fail(u"%1 did not greet as QMP"_s.arg(socketPath));
+    if (auto caps = execute(u"qmp_capabilities"_s, {}, timeout); !caps)
+        return fail(caps.error());
+    return {};
+}
+
+Expected<QJsonObject> QmpClient::readMessage(Timeout timeout)
+{
+    QDeadlineTimer deadline(timeout);
+    while (true) {
+        const qsizetype nl = m_buffer.indexOf('\n');
+        if (nl >= 0) {
+            const QByteArray line = m_buffer.left(nl).trimmed();
+            m_buffer.remove(0, nl + 1);
+            if (line.isEmpty())
+                continue;
+            const auto doc = QJsonDocument::fromJson(line);
+            if (!doc.isObject())
+                return fail(u"QEMU sent something that is not QMP on %1"_s.arg(m_path));
+            return doc.object();
+        }
+        if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
+            return fail(u"QEMU closed its control socket %1"_s.arg(m_path));
+        if (deadline.hasExpired())
+            return fail(u"QEMU did not answer on %1 within %2 ms"_s.arg(m_path).arg(timeout.count()));
+        if (m_socket.bytesAvailable() == 0)
+            m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+        m_buffer += m_socket.readAll();
+    }
+}
+
+Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObject &arguments,
+                                         Timeout timeout)
+{
+    QJsonObject request{{u"execute"_s, command}};
+    if (!arguments.isEmpty())
+        request.insert(u"arguments"_s, arguments);
+    m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count())) && m_socket.bytesToWrite() > 0)
+        return fail(u"cannot send %1 to QEMU on %2: %3"_s.arg(command, m_path, m_socket.errorString()));
+    QDeadlineTimer deadline(timeout);
+    while (true) {
+        auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
+        if (!message)
+            return message;
+        if (message->contains(u"event"_s))
+            continue;
+        if (message->contains(u"error"_s)) {
+            const auto error = message->value(u"error"_s).toObject();
+            return fail(u"QEMU refused %1: %2"_s.arg(command, error.value(u"desc"_s).toString()));
+        }
+        return message->value(u"return"_s).toObject();
+    }
+}
+
+bool QmpClient::waitForDisconnected(Timeout timeout)
+{
+    if (m_socket.state() == QLocalSocket::UnconnectedState)
+        return true;
+    QDeadlineTimer deadline(timeout);
+    while (!deadline.hasExpired()) {
+        // Drain events (SHUTDOWN, POWERDOWN) until the peer closes.
+        if (m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
+            m_socket.readAll();
+        if (m_socket.state() == QLocalSocket::UnconnectedState)
+            return true;
+    }
+    return m_socket.state() == QLocalSocket::UnconnectedState;
+}
+
+void QmpClient::close()
+{
+    m_socket.abort();
+}
+
+} // namespace vmeclone

@@ -1,0 +1,37 @@
+#pragma once
+// A blocking client of QEMU's machine protocol (QMP) over its unix socket, for the
+// pool threads that start and stop VMs: status queries and power-off.
+
+#include "common/expected.h"
+
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QString>
+
+#include <chrono>
+
+namespace vmeclone {
+
+class QmpClient {
+public:
+    using Timeout = std::chrono::milliseconds;
+
+    // Connects, reads QEMU's greeting and leaves capabilities negotiation mode.
+    Status connectTo(const QString &socketPath, Timeout timeout = Timeout(5000));
+    // Runs a command; returns its "return" object. Asynchronous events that arrive
+    // before the answer are skipped. QEMU's "error" is returned with its description.
+    Expected<QJsonObject> execute(const QString &command, const QJsonObject &arguments = {},
+                                  Timeout timeout = Timeout(5000));
+    // True once QEMU closed the socket (it exits), false on timeout.
+    bool waitForDisconnected(Timeout timeout);
+    void close();
+
+private:
+    Expected<QJsonObject> readMessage(Timeout timeout);
+
+    QLocalSocket m_socket;
+    QString m_path;
+    QByteArray m_buffer;
+};
+
+} // namespace vmeclone

@@ -1,0 +1,589 @@
+#include "inventory.h"
+
+#include "common/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char16_t *const kSchema[] = {
+    uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
+    uR"(CREATE TABLE IF NOT EXISTS goldens(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        backend TEXT NOT NULL,
+        path TEXT NOT NULL UNIQUE,
+        subnet TEXT NOT NULL,
+        address INTEGER NOT NULL UNIQUE,
+        gateway INTEGER NOT NULL DEFAULT 0,
+        name_prefix TEXT NOT NULL,
+        disk_bytes INTEGER NOT NULL DEFAULT 0,
+        added_at INTEGER NOT NULL))",
+    uR"(CREATE TABLE IF NOT EXISTS shards(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        weight REAL NOT NULL CHECK (weight > 0),
+        added_at INTEGER NOT NULL))",
+    uR"(CREATE TABLE IF NOT EXISTS vms(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        address INTEGER NOT NULL UNIQUE,
+        mac TEXT NOT NULL UNIQUE,
+        golden_id INTEGER NOT NULL REFERENCES goldens(id),
+        shard_id INTEGER NOT NULL REFERENCES shards(id),
+        folder TEXT NOT NULL UNIQUE,
+        clone_mode TEXT NOT NULL CHECK (clone_mode IN ('linked', 'full')),
+        instance TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        progress INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        boot_id TEXT NOT NULL DEFAULT '',
+        last_sequence INTEGER NOT NULL DEFAULT 0,
+        boots INTEGER NOT NULL DEFAULT 0,
+        uptime INTEGER NOT NULL DEFAULT 0,
+        pid INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        state_changed_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL DEFAULT 0,
+        online_at INTEGER NOT NULL DEFAULT 0))",
+    uR"(CREATE TABLE IF NOT EXISTS events(
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        vm_name TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL))",
+};
+
+const QString kVmColumns = u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
+                           u"instance, state, progress, reason, boot_id, last_sequence, boots, "
+                           u"uptime, pid, created_at, state_changed_at, last_seen, online_at"_s;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
+}
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+VmRecord vmFromQuery(const QSqlQuery &q)
+{
+    VmRecord r;
+    r.id = q.value(0).toLongLong();
+    r.name = q.value(1).toString();
+    r.address = Ipv4Address(q.value(2).toUInt());
+    r.mac = MacAddress::parse(q.value(3).toString()).value_or(MacAddress());
+    r.goldenId = q.value(4).toLongLong();
+    r.shardId = q.value(5).toLongLong();
+    r.folder = q.value(6).toString();
+    r.cloneMode = q.value(7).toString();
+    r.instance = q.value(8).toString();
+    r.state = vmStateFromName(q.value(9).toString()).value_or(VmState::Failed);
+    r.progress = q.value(10).toInt();
+    r.reason = q.value(11).toString();
+    r.bootId = q.value(12).toString();
+    r.lastSequence = q.value(13).toLongLong();
+    r.boots = q.value(14).toInt();
+    r.uptimeSeconds = q.value(15).toLongLong();
+    r.pid = q.value(16).toLongLong();
+    r.createdAt = fromMs(q.value(17).toLongLong());
+    r.stateChangedAt = fromMs(q.value(18).toLongLong());
+    r.lastSeen = fromMs(q.value(19).toLongLong());
+    r.onlineAt = fromMs(q.value(20).toLongLong());
+    return r;
+}
+
+GoldenRecord goldenFromQuery(const QSqlQuery &q)
+{
+    GoldenRecord g;
+    g.id = q.value(0).toLongLong();
+    g.name = q.value(1).toString();
+    g.backend = q.value(2).toString();
+    g.path = q.value(3).toString();
+    if (auto subnet = Subnet::parse(q.value(4).toString()))
+        g.subnet = *subnet;
+    g.address = Ipv4Address(q.value(5).toUInt());
+    g.gateway = Ipv4Address(q.value(6).toUInt());
+    g.namePrefix = q.value(7).toString();
+    g.diskBytes = q.value(8).toLongLong();
+    g.addedAt = fromMs(q.value(9).toLongLong());
+    return g;
+}
+
+const QString kGoldenColumns =
+    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at"_s;
+
+} // namespace
+
+struct Inventory::Connection {
+    QString name;
+    QSqlDatabase db;
+
+    ~Connection()
+    {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    // Runs a statement, binding positional values; the error names what failed.
+    Expected<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const
+    {
+        QSqlQuery q(db);
+        if (!q.prepare(sql))
+            return fail(u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
+        for (const auto &v : values)
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        return q;
+    }
+
+    Status run(const QString &sql) const
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            return fail(u"inventory: '%1' failed: %2"_s.arg(sql.left(60), q.lastError().text()));
+        return {};
+    }
+
+    // BEGIN IMMEDIATE takes the write lock at once, so a check-then-insert inside it
+    // cannot interleave with another process's.
+    Status begin() const { return run(u"BEGIN IMMEDIATE"_s); }
+    Status commit() const { return run(u"COMMIT"_s); }
+    void rollback() const { (void)run(u"ROLLBACK"_s); }
+};
+
+Inventory::~Inventory() = default;
+
+Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
+{
+    static std::atomic_int counter{0};
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(u"cannot create the folder of the inventory %1: check its parent's permissions"_s
+                        .arg(info.absolutePath()));
+
+    std::unique_ptr<Inventory> inv(new Inventory);
+    inv->m_path = info.absoluteFilePath();
+    inv->m_db = std::make_unique<Connection>();
+    inv->m_db->name = u"vmeclone-inventory-%1"_s.arg(counter.fetch_add(1));
+    inv->m_db->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, inv->m_db->name);
+    inv->m_db->db.setDatabaseName(inv->m_path);
+    inv->m_db->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
+    if (!inv->m_db->db.open())
+        return fail(u"cannot open the inventory %1: %2"_s.arg(inv->m_path, inv->m_db->db.lastError().text()));
+
+    const auto &c = *inv->m_db;
+    // WAL lets viewers read while a batch writes; FULL sync makes every state a
+    // user was told about survive a power cut.
+    for (const auto *pragma : {u"PRAGMA journal_mode=WAL", u"PRAGMA synchronous=FULL",
+                               u"PRAGMA foreign_keys=ON"}) {
+        if (auto s = c.run(QString::fromUtf16(pragma)); !s)
+            return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
+    }
+    if (auto s = c.begin(); !s)
+        return fail(s.error());
+    for (const auto *stmt : kSchema) {
+        if (auto s = c.run(QString::fromUtf16(stmt)); !s) {
+            c.rollback();
+            return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
+        }
+    }
+    auto version = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
+    if (!version) {
+        c.rollback();
+        return fail(version.error());
+    }
+    if (version->next()) {
+        const int found = version->value(0).toInt();
+        if (found > kSchemaVersion) {
+            c.rollback();
+            return fail(u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
+                        u"use a newer vmeclone"_s.arg(inv->m_path).arg(found).arg(kSchemaVersion));
+        }
+    } else if (auto ins = c.exec(u"INSERT INTO meta(key, value) VALUES ('schema', ?)"_s,
+                                 {QString::number(kSchemaVersion)});
+               !ins) {
+        c.rollback();
+        return fail(ins.error());
+    }
+    if (auto s = c.commit(); !s)
+        return fail(s.error());
+    return inv;
+}
+
+// ---- goldens -------------------------------------------------------------------
+
+Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
+{
+    auto clash = m_db->exec(u"SELECT name, path, address FROM goldens WHERE name = ? OR path = ? OR address = ?"_s,
+                            {g.name, g.path, g.address.toUInt()});
+    if (!clash)
+        return fail(clash.error());
+    if (clash->next()) {
+        if (clash->value(0).toString() == g.name)
+            return fail(u"a golden image named '%1' exists already: choose another --name"_s.arg(g.name));
+        if (clash->value(1).toString() == g.path)
+            return fail(u"%1 is already the golden image '%2'"_s.arg(g.path, clash->value(0).toString()));
+        return fail(u"%1 is already the address of the golden image '%2'"_s.arg(
+            g.address.toString(), clash->value(0).toString()));
+    }
+    auto vmClash = vmByAddress(g.address);
+    if (!vmClash)
+        return fail(vmClash.error());
+    if (vmClash->has_value())
+        return fail(u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
+
+    auto q = m_db->exec(u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
+                        u"disk_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(),
+                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs()});
+    if (!q)
+        return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
+    return q->lastInsertId().toLongLong();
+}
+
+Expected<QList<GoldenRecord>> Inventory::goldens() const
+{
+    auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens ORDER BY name"_s);
+    if (!q)
+        return fail(q.error());
+    QList<GoldenRecord> out;
+    while (q->next())
+        out.append(goldenFromQuery(*q));
+    return out;
+}
+
+Expected<std::optional<GoldenRecord>> Inventory::golden(qint64 id) const
+{
+    auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens WHERE id = ?"_s, {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<GoldenRecord>();
+    return std::optional<GoldenRecord>(goldenFromQuery(*q));
+}
+
+Expected<std::optional<GoldenRecord>> Inventory::goldenByName(const QString &name) const
+{
+    auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens WHERE name = ?"_s, {name});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<GoldenRecord>();
+    return std::optional<GoldenRecord>(goldenFromQuery(*q));
+}
+
+Status Inventory::removeGolden(qint64 id)
+{
+    auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE golden_id = ?"_s, {id});
+    if (!users)
+        return fail(users.error());
+    users->next();
+    if (const int n = users->value(0).toInt(); n > 0)
+        return fail(u"%1 VMs are clones of this golden image: release them first"_s.arg(n));
+    if (auto q = m_db->exec(u"DELETE FROM goldens WHERE id = ?"_s, {id}); !q)
+        return fail(q.error());
+    return {};
+}
+
+// ---- shards --------------------------------------------------------------------
+
+Expected<qint64> Inventory::addShard(const QString &path, double weight)
+{
+    if (!(weight > 0))
+        return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
+    auto existing = m_db->exec(u"SELECT id FROM shards WHERE path = ?"_s, {path});
+    if (!existing)
+        return fail(existing.error());
+    if (existing->next())
+        return fail(u"%1 is already a disk shard"_s.arg(path));
+    auto q = m_db->exec(u"INSERT INTO shards(path, weight, added_at) VALUES (?, ?, ?)"_s,
+                        {path, weight, nowMs()});
+    if (!q)
+        return fail(u"cannot add the shard %1: %2"_s.arg(path, q.error()));
+    return q->lastInsertId().toLongLong();
+}
+
+Expected<QList<Shard>> Inventory::shards() const
+{
+    auto q = m_db->exec(u"SELECT id, path, weight FROM shards ORDER BY id"_s);
+    if (!q)
+        return fail(q.error());
+    QList<Shard> out;
+    while (q->next())
+        out.append(Shard{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toDouble()});
+    return out;
+}
+
+Status Inventory::setShardWeight(qint64 id, double weight)
+{
+    if (!(weight > 0))
+        return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
+    auto q = m_db->exec(u"UPDATE shards SET weight = ? WHERE id = ?"_s, {weight, id});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(u"no shard with id %1"_s.arg(id));
+    return {};
+}
+
+Status Inventory::removeShard(qint64 id)
+{
+    auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE shard_id = ?"_s, {id});
+    if (!users)
+        return fail(users.error());
+    users->next();
+    if (const int n = users->value(0).toInt(); n > 0)
+        return fail(u"%1 VMs live on this shard: release them first"_s.arg(n));
+    if (auto q = m_db->exec(u"DELETE FROM shards WHERE id = ?"_s, {id}); !q)
+        return fail(q.error());
+    return {};
+}
+
+// ---- VMs -----------------------------------------------------------------------
+
+Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms)
+{
+    Reservation result;
+    if (auto s = m_db->begin(); !s)
+        return fail(s.error());
+    const qint64 now = nowMs();
+    for (const auto &vm : vms) {
+        auto clash = m_db->exec(u"SELECT name, address, mac, folder FROM vms "
+                                u"WHERE address = ? OR mac = ? OR name = ? OR folder = ?"_s,
+                                {vm.address.toUInt(), vm.mac.toString(), vm.name, vm.folder});
+        if (!clash) {
+            m_db->rollback();
+            return fail(clash.error());
+        }
+        if (clash->next()) {
+            const QString holder = clash->value(0).toString();
+            QString why;
+            if (clash->value(1).toUInt() == vm.address.toUInt())
+                why = u"in use by %1"_s.arg(holder);
+            else if (clash->value(2).toString() == vm.mac.toString())
+                why = u"its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder);
+            else if (holder == vm.name)
+                why = u"the name %1 is in use"_s.arg(vm.name);
+            else
+                why = u"the folder %1 is in use by %2"_s.arg(vm.folder, holder);
+            result.refused.append(RefusedAddress{vm.address, why});
+            continue;
+        }
+        auto golden = m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
+        if (golden && golden->next()) {
+            result.refused.append(RefusedAddress{
+                vm.address, u"the golden image %1's own address"_s.arg(golden->value(0).toString())});
+            continue;
+        }
+        auto ins = m_db->exec(
+            u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, clone_mode, instance, "
+            u"state, progress, reason, created_at, state_changed_at) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)"_s,
+            {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId, vm.shardId, vm.folder,
+             vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now});
+        if (!ins) {
+            m_db->rollback();
+            return fail(u"cannot reserve %1: %2"_s.arg(vm.address.toString(), ins.error()));
+        }
+        VmRecord taken = vm;
+        taken.id = ins->lastInsertId().toLongLong();
+        taken.state = VmState::Planned;
+        taken.createdAt = taken.stateChangedAt = fromMs(now);
+        result.taken.append(taken);
+    }
+    if (auto s = m_db->commit(); !s) {
+        m_db->rollback();
+        return fail(s.error());
+    }
+    return result;
+}
+
+Expected<QList<VmRecord>> Inventory::vms() const
+{
+    auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms ORDER BY address"_s);
+    if (!q)
+        return fail(q.error());
+    QList<VmRecord> out;
+    while (q->next())
+        out.append(vmFromQuery(*q));
+    return out;
+}
+
+Expected<std::optional<VmRecord>> Inventory::vmByAddress(Ipv4Address address) const
+{
+    auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE address = ?"_s, {address.toUInt()});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<VmRecord>();
+    return std::optional<VmRecord>(vmFromQuery(*q));
+}
+
+Expected<std::optional<VmRecord>> Inventory::vm(qint64 id) const
+{
+    auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE id = ?"_s, {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<VmRecord>();
+    return std::optional<VmRecord>(vmFromQuery(*q));
+}
+
+Expected<QMap<Ipv4Address, QString>> Inventory::takenAddresses() const
+{
+    QMap<Ipv4Address, QString> taken;
+    auto g = m_db->exec(u"SELECT address, name FROM goldens"_s);
+    if (!g)
+        return fail(g.error());
+    while (g->next())
+        taken.insert(Ipv4Address(g->value(0).toUInt()),
+                     u"the golden image %1's own address"_s.arg(g->value(1).toString()));
+    auto v = m_db->exec(u"SELECT address, name FROM vms"_s);
+    if (!v)
+        return fail(v.error());
+    while (v->next())
+        taken.insert(Ipv4Address(v->value(0).toUInt()), u"in use by %1"_s.arg(v->value(1).toString()));
+    return taken;
+}
+
+Status Inventory::setState(qint64 vmId, VmState state, const QString &reason, int progress)
+{
+    auto q = m_db->exec(u"UPDATE vms SET state = ?, reason = ?, progress = ?, state_changed_at = ? WHERE id = ?"_s,
+                        {vmStateName(state), reason, progress, nowMs(), vmId});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(u"no VM with id %1 in the inventory"_s.arg(vmId));
+    return {};
+}
+
+Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next, const QString &reason)
+{
+    auto q = m_db->exec(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ? "
+                        u"WHERE id = ? AND state = ?"_s,
+                        {vmStateName(next), reason, nowMs(), vmId, vmStateName(expected)});
+    if (!q)
+        return fail(q.error());
+    return q->numRowsAffected() == 1;
+}
+
+Status Inventory::setPid(qint64 vmId, qint64 pid)
+{
+    if (auto q = m_db->exec(u"UPDATE vms SET pid = ? WHERE id = ?"_s, {pid, vmId}); !q)
+        return fail(q.error());
+    return {};
+}
+
+Status Inventory::setProgress(qint64 vmId, int percent)
+{
+    if (auto q = m_db->exec(u"UPDATE vms SET progress = ? WHERE id = ?"_s, {percent, vmId}); !q)
+        return fail(q.error());
+    return {};
+}
+
+Status Inventory::apply(const QList<VmUpdate> &updates)
+{
+    if (updates.isEmpty())
+        return {};
+    if (auto s = m_db->begin(); !s)
+        return s;
+    QSqlQuery seen(m_db->db);
+    seen.prepare(u"UPDATE vms SET boot_id = ?, last_sequence = ?, boots = ?, uptime = ?, last_seen = ? "
+                 u"WHERE id = ?"_s);
+    QSqlQuery state(m_db->db);
+    // Announcements move only VMs whose guest may speak: a VM that an operator is
+    // stopping or releasing (perhaps from another process) is not dragged back.
+    state.prepare(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
+                  u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
+                  u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
+    const qint64 now = nowMs();
+    for (const auto &u : updates) {
+        seen.addBindValue(u.bootId);
+        seen.addBindValue(u.lastSequence);
+        seen.addBindValue(u.boots);
+        seen.addBindValue(u.uptimeSeconds);
+        seen.addBindValue(toMs(u.lastSeen));
+        seen.addBindValue(u.vmId);
+        if (!seen.exec()) {
+            m_db->rollback();
+            return fail(seen.lastError().text());
+        }
+        if (u.state) {
+            state.addBindValue(vmStateName(*u.state));
+            state.addBindValue(u.reason);
+            state.addBindValue(now);
+            state.addBindValue(u.wentOnline);
+            state.addBindValue(now);
+            state.addBindValue(u.vmId);
+            if (!state.exec()) {
+                m_db->rollback();
+                return fail(state.lastError().text());
+            }
+        }
+    }
+    return m_db->commit();
+}
+
+Status Inventory::removeVm(qint64 vmId)
+{
+    if (auto q = m_db->exec(u"DELETE FROM vms WHERE id = ?"_s, {vmId}); !q)
+        return fail(q.error());
+    return {};
+}
+
+// ---- events --------------------------------------------------------------------
+
+Status Inventory::addEvent(const QString &level, const QString &vmName, const QString &message)
+{
+    if (auto q = m_db->exec(u"INSERT INTO events(at, level, vm_name, message) VALUES (?, ?, ?, ?)"_s,
+                            {nowMs(), level, vmName, message});
+        !q)
+        return fail(q.error());
+    return {};
+}
+
+Expected<QList<EventRecord>> Inventory::events(qint64 afterId, int limit) const
+{
+    auto q = m_db->exec(u"SELECT id, at, level, vm_name, message FROM events WHERE id > ? ORDER BY id LIMIT ?"_s,
+                        {afterId, limit});
+    if (!q)
+        return fail(q.error());
+    QList<EventRecord> out;
+    while (q->next())
+        out.append(EventRecord{q->value(0).toLongLong(), fromMs(q->value(1).toLongLong()),
+                               q->value(2).toString(), q->value(3).toString(), q->value(4).toString()});
+    return out;
+}
+
+Expected<qint64> Inventory::dataVersion() const
+{
+    auto q = m_db->exec(u"PRAGMA data_version"_s);
+    if (!q)
+        return fail(q.error());
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+} // namespace vmeclone

@@ -1,0 +1,99 @@
+#pragma once
+// The inventory: one SQLite file (WAL, synchronous writes) shared by the CLI, the
+// console and the listener, possibly in several processes at once. Unique
+// constraints guarantee that no address, MAC, name or folder is ever issued twice,
+// even to two processes racing. Every state change is written here before anyone
+// reports it.
+//
+// An Inventory object owns one database connection and must be used from the thread
+// that opened it; open one per thread.
+
+#include "common/expected.h"
+#include "inventory/records.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace vmeclone {
+
+struct VmUpdate;
+
+class Inventory {
+public:
+    ~Inventory();
+    Inventory(const Inventory &) = delete;
+    Inventory &operator=(const Inventory &) = delete;
+
+    // Opens (creating folder, file and schema when missing) the inventory at `path`.
+    static Expected<std::unique_ptr<Inventory>> open(const QString &path);
+    QString path() const { return m_path; }
+
+    // Goldens
+    Expected<qint64> addGolden(const GoldenRecord &golden);
+    Expected<QList<GoldenRecord>> goldens() const;
+    Expected<std::optional<GoldenRecord>> golden(qint64 id) const;
+    Expected<std::optional<GoldenRecord>> goldenByName(const QString &name) const;
+    Status removeGolden(qint64 id); // refused while VMs use it
+
+    // Shards
+    Expected<qint64> addShard(const QString &path, double weight);
+    Expected<QList<Shard>> shards() const;
+    Status setShardWeight(qint64 id, double weight);
+    Status removeShard(qint64 id); // refused while VMs live on it
+
+    // VMs. `reserve` inserts the rows in one transaction, taking each address only
+    // if nobody holds it (state planned); rows that collide are returned in `refused`
+    // with who holds them, the rest are taken.
+    struct Reservation {
+        QList<VmRecord> taken; // with ids
+        QList<RefusedAddress> refused;
+    };
+    Expected<Reservation> reserve(const QList<VmRecord> &vms);
+    Expected<QList<VmRecord>> vms() const;
+    Expected<std::optional<VmRecord>> vmByAddress(Ipv4Address address) const;
+    Expected<std::optional<VmRecord>> vm(qint64 id) const;
+    // Addresses in use by VMs, with why they cannot be reused ("in use by vm180").
+    Expected<QMap<Ipv4Address, QString>> takenAddresses() const;
+
+    // One state change of one VM (progress/reason/pid as given; pass -1 to keep pid).
+    Status setState(qint64 vmId, VmState state, const QString &reason = {}, int progress = 0);
+    // Only when the VM is still in `expected` (compare-and-set): false when it moved on.
+    Expected<bool> transition(qint64 vmId, VmState expected, VmState next, const QString &reason = {});
+    Status setPid(qint64 vmId, qint64 pid);
+    Status setProgress(qint64 vmId, int percent);
+    // Many announcement-driven updates in one transaction (the listener's batch).
+    Status apply(const QList<VmUpdate> &updates);
+    Status removeVm(qint64 vmId);
+
+    // Operator-facing events (the log the console and reports show).
+    Status addEvent(const QString &level, const QString &vmName, const QString &message);
+    Expected<QList<EventRecord>> events(qint64 afterId = 0, int limit = 1000) const;
+
+    // Changes whenever any connection (any process) commits: cheap polling for viewers.
+    Expected<qint64> dataVersion() const;
+
+private:
+    Inventory() = default;
+    struct Connection;
+    std::unique_ptr<Connection> m_db;
+    QString m_path;
+};
+
+// What the listener learnt about one VM from its announcements.
+struct VmUpdate {
+    qint64 vmId = 0;
+    std::optional<VmState> state; // set when the state changes
+    QString reason;               // agent's detail, written with a state change
+    QString bootId;
+    qint64 lastSequence = 0;
+    int boots = 0;
+    qint64 uptimeSeconds = 0;
+    QDateTime lastSeen;
+    bool wentOnline = false; // sets onlineAt
+};
+
+} // namespace vmeclone

@@ -1,0 +1,63 @@
+#pragma once
+// Rows of the inventory as plain values.
+
+#include "identity/mac_address.h"
+#include "net/address_range.h"
+#include "inventory/vm_state.h"
+#include "net/ipv4.h"
+#include "placement/shard.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace vmeclone {
+
+struct GoldenRecord {
+    qint64 id = 0;
+    QString name;    // unique: "vm176", "vmeclone-demo"
+    QString backend; // "qemu" | "vmware"
+    QString path;    // the machine description (.json) or the .vmx
+    Subnet subnet;
+    Ipv4Address address; // the golden's own address
+    Ipv4Address gateway; // 0.0.0.0 when none
+    QString namePrefix = QStringLiteral("vm");
+    qint64 diskBytes = 0; // allocated size of its disks: what a full clone copies
+    QDateTime addedAt;
+
+    quint32 suffix() const { return subnet.suffixOf(address); }
+};
+
+struct VmRecord {
+    qint64 id = 0;
+    QString name;
+    Ipv4Address address;
+    MacAddress mac;
+    qint64 goldenId = 0;
+    qint64 shardId = 0;
+    QString folder;    // absolute folder of its files, inside the shard
+    QString cloneMode; // "linked" | "full"
+    QString instance;  // identity instance handed to the guest
+    VmState state = VmState::Planned;
+    int progress = 0;  // percent, while copying
+    QString reason;    // failure reason, or the agent's last detail
+    QString bootId;    // hex of the agent's current boot id
+    qint64 lastSequence = 0;
+    int boots = 0;        // agent starts under this identity, as the agent counts them
+    qint64 uptimeSeconds = 0;
+    qint64 pid = 0;       // hypervisor process, when the backend has one
+    QDateTime createdAt;
+    QDateTime stateChangedAt;
+    QDateTime lastSeen;   // last valid announcement
+    QDateTime onlineAt;   // first online of the current boot
+};
+
+struct EventRecord {
+    qint64 id = 0;
+    QDateTime at;
+    QString level; // "info" | "warning" | "error"
+    QString vmName; // empty for batch-wide events
+    QString message;
+};
+
+} // namespace vmeclone

@@ -1,0 +1,62 @@
+#include "vm_state.h"
+
+#include <array>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+constexpr std::array kNames = {
+    std::pair{VmState::Planned, u"planned"},       std::pair{VmState::Copying, u"copying"},
+    std::pair{VmState::Configured, u"configured"}, std::pair{VmState::Starting, u"starting"},
+    std::pair{VmState::Booting, u"booting"},       std::pair{VmState::Configuring, u"configuring"},
+    std::pair{VmState::Rebooting, u"rebooting"},   std::pair{VmState::Online, u"online"},
+    std::pair{VmState::Unreachable, u"unreachable"}, std::pair{VmState::Stopping, u"stopping"},
+    std::pair{VmState::Stopped, u"stopped"},       std::pair{VmState::Releasing, u"releasing"},
+    std::pair{VmState::Released, u"released"},     std::pair{VmState::Failed, u"failed"},
+};
+
+} // namespace
+
+QString vmStateName(VmState state)
+{
+    for (const auto &[s, name] : kNames) {
+        if (s == state)
+            return QString::fromUtf16(name);
+    }
+    return u"unknown"_s;
+}
+
+std::optional<VmState> vmStateFromName(QStringView name)
+{
+    for (const auto &[s, n] : kNames) {
+        if (name == QStringView(n))
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool vmStateIsRunning(VmState state)
+{
+    switch (state) {
+    case VmState::Booting:
+    case VmState::Configuring:
+    case VmState::Rebooting:
+    case VmState::Online:
+    case VmState::Unreachable:
+    case VmState::Stopping:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool vmStateIsBusy(VmState state)
+{
+    return state == VmState::Planned || state == VmState::Copying || state == VmState::Starting
+        || state == VmState::Releasing;
+}
+
+} // namespace vmeclone

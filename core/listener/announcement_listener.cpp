@@ -1,0 +1,240 @@
+#include "announcement_listener.h"
+
+#include "common/logging.h"
+
+#include <QDateTime>
+#include <QNetworkDatagram>
+#include <QUdpSocket>
+
+#ifdef Q_OS_LINUX
+#include <sys/socket.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+auto logger()
+{
+    static auto l = log::get("listener");
+    return l;
+}
+
+std::optional<VmState> stateFor(protocol::AgentState s)
+{
+    using protocol::AgentState;
+    switch (s) {
+    case AgentState::Booting:
+        return VmState::Booting;
+    case AgentState::Configuring:
+        return VmState::Configuring;
+    case AgentState::Rebooting:
+        return VmState::Rebooting;
+    case AgentState::Online:
+        return VmState::Online;
+    case AgentState::Failed:
+        return VmState::Failed;
+    case AgentState::Stopping:
+        return VmState::Stopping;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+quint64 ListenerStats::rejectedTotal() const
+{
+    quint64 n = 0;
+    for (auto r : rejected)
+        n += r;
+    return n;
+}
+
+AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    m_flushTimer.setInterval(m_options.flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &AnnouncementListener::flush);
+}
+
+AnnouncementListener::~AnnouncementListener()
+{
+    if (m_inventory)
+        flush();
+}
+
+Status AnnouncementListener::start()
+{
+    auto secret = ClusterSecret::loadOrCreate(m_options.secretPath);
+    if (!secret)
+        return fail(secret.error());
+    auto inventory = Inventory::open(m_options.inventoryPath);
+    if (!inventory)
+        return fail(inventory.error());
+    m_inventory = std::move(*inventory);
+    m_verifier = std::make_unique<AnnouncementVerifier>(*secret, m_options.verifier);
+    m_clock.start();
+    reloadVms();
+
+    m_socket = new QUdpSocket(this);
+    // No ShareAddress/ReuseAddress: a second listener on the port must fail loudly,
+    // not silently split the guests' datagrams with the first.
+    if (!m_socket->bind(m_options.address, m_options.port, QAbstractSocket::DontShareAddress))
+        return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
+            m_options.address.toString(), QString::number(m_options.port), m_socket->errorString()));
+    // Bursts of announcements from hundreds of booting guests overflow the default
+    // receive buffer; as root the limit of net.core.rmem_max can be passed.
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_options.receiveBufferBytes);
+#ifdef Q_OS_LINUX
+    const int size = m_options.receiveBufferBytes;
+    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
+#endif
+    connect(m_socket, &QUdpSocket::readyRead, this, &AnnouncementListener::readPending);
+    m_flushTimer.start();
+    logger()->info("listening for announcements on {}:{}", m_options.address.toString(), port());
+    return {};
+}
+
+quint16 AnnouncementListener::port() const
+{
+    return m_socket ? m_socket->localPort() : 0;
+}
+
+void AnnouncementListener::reloadVms()
+{
+    auto vms = m_inventory->vms();
+    if (!vms) {
+        logger()->error("cannot read the VMs: {}", vms.error());
+        return;
+    }
+    m_lastReloadMs = m_clock.elapsed();
+    m_verifier->setVms(*vms);
+    const qint64 nowWall = QDateTime::currentMSecsSinceEpoch();
+    const qint64 nowMono = m_clock.elapsed();
+    QHash<qint64, VmState> states;
+    QHash<qint64, QString> names;
+    for (const auto &vm : *vms) {
+        // A change of this tick not yet written wins over what the inventory says.
+        auto pending = m_pending.constFind(vm.id);
+        VmState state = vm.state;
+        if (pending != m_pending.constEnd() && pending->state)
+            state = *pending->state;
+        states.insert(vm.id, state);
+        names.insert(vm.id, vm.name);
+        m_verifier->updateVmState(vm.id, state);
+        if (!m_lastSeenMs.contains(vm.id) && vm.lastSeen.isValid())
+            m_lastSeenMs.insert(vm.id, nowMono - (nowWall - vm.lastSeen.toMSecsSinceEpoch()));
+    }
+    m_states = std::move(states);
+    m_names = std::move(names);
+}
+
+void AnnouncementListener::readPending()
+{
+    QByteArray buffer;
+    while (m_socket->hasPendingDatagrams()) {
+        const qint64 size = m_socket->pendingDatagramSize();
+        buffer.resize(qMax<qint64>(size, 1));
+        QHostAddress sender;
+        const qint64 n = m_socket->readDatagram(buffer.data(), buffer.size(), &sender);
+        if (n < 0)
+            break;
+        ++m_stats.received;
+        m_statsDirty = true;
+        const auto *data = reinterpret_cast<const std::uint8_t *>(buffer.constData());
+        const quint32 source = sender.toIPv4Address();
+        const qint64 now = m_clock.elapsed();
+        Verdict v = m_verifier->check(data, static_cast<std::size_t>(n), source, now);
+        if (!v.accepted && (v.reason == RejectReason::UnknownVm || v.reason == RejectReason::NotRunning)
+            && now - m_lastReloadMs > 500) {
+            // Another process may have just cloned or started it.
+            reloadVms();
+            v = m_verifier->check(data, static_cast<std::size_t>(n), source, now);
+        }
+        if (v.accepted) {
+            ++m_stats.accepted;
+            accept(v);
+        } else {
+            ++m_stats.rejected[static_cast<int>(v.reason)];
+            logger()->debug("rejected a datagram from {}: {}", sender.toString(), rejectReasonName(v.reason));
+        }
+    }
+}
+
+void AnnouncementListener::accept(const Verdict &v)
+{
+    const auto &a = v.announcement;
+    VmUpdate &u = m_pending[v.vmId];
+    u.vmId = v.vmId;
+    u.bootId = QString::fromStdString(protocol::toHex(a.bootId.data(), a.bootId.size()));
+    u.lastSequence = static_cast<qint64>(a.sequence);
+    u.boots = static_cast<int>(a.boots);
+    u.uptimeSeconds = a.uptimeSeconds;
+    u.lastSeen = QDateTime::currentDateTime();
+    m_lastSeenMs.insert(v.vmId, m_clock.elapsed());
+
+    const auto next = stateFor(a.state);
+    const VmState current = m_states.value(v.vmId, VmState::Booting);
+    if (!next || *next == current)
+        return;
+    u.state = next;
+    u.reason = QString::fromStdString(a.detail);
+    if (*next == VmState::Online)
+        u.wentOnline = true;
+    m_states.insert(v.vmId, *next);
+    m_verifier->updateVmState(v.vmId, *next);
+    QString message = vmStateName(*next);
+    if (!a.detail.empty())
+        message += u": "_s + QString::fromStdString(a.detail);
+    if (!v.verified)
+        message += u" (unverified: unsigned announcement)"_s;
+    m_pendingEvents.append({v.vmId, message});
+}
+
+void AnnouncementListener::markUnreachable()
+{
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_states.begin(); it != m_states.end(); ++it) {
+        if (it.value() != VmState::Online)
+            continue;
+        const qint64 seen = m_lastSeenMs.value(it.key(), now);
+        if (now - seen < m_options.unreachableAfterMs)
+            continue;
+        VmUpdate &u = m_pending[it.key()];
+        u.vmId = it.key();
+        u.state = VmState::Unreachable;
+        u.reason = u"no heartbeat for %1 s"_s.arg((now - seen) / 1000);
+        it.value() = VmState::Unreachable;
+        m_verifier->updateVmState(it.key(), VmState::Unreachable);
+        m_pendingEvents.append({it.key(), u"unreachable: "_s + u.reason});
+    }
+}
+
+void AnnouncementListener::flush()
+{
+    if (!m_inventory)
+        return;
+    markUnreachable();
+    if (!m_pending.isEmpty()) {
+        const QList<VmUpdate> updates = m_pending.values();
+        if (auto s = m_inventory->apply(updates); !s) {
+            logger()->error("cannot write {} announcements to the inventory: {}", updates.size(), s.error());
+            return; // kept pending: retried next tick
+        }
+        for (const auto &[vmId, message] : std::as_const(m_pendingEvents)) {
+            const QString name = m_names.value(vmId);
+            logger()->info("{}: {}", name, message);
+            (void)m_inventory->addEvent(u"info"_s, name, message);
+        }
+        m_pending.clear();
+        m_pendingEvents.clear();
+        Q_EMIT vmsUpdated(updates);
+    }
+    if (m_statsDirty) {
+        m_statsDirty = false;
+        Q_EMIT statsChanged(m_stats);
+    }
+}
+
+} // namespace vmeclone

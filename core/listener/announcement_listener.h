@@ -1,0 +1,88 @@
+#pragma once
+// The UDP endpoint guests announce themselves to. Verifies every datagram
+// (AnnouncementVerifier), turns accepted ones into VM state changes, and writes them
+// to the inventory in one transaction per tick before telling anyone. Also marks
+// online VMs unreachable when their heartbeats stop.
+//
+// Lives in one thread (the one that calls start()); its Inventory connection too.
+
+#include "inventory/inventory.h"
+#include "listener/announcement_verifier.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include <array>
+#include <memory>
+
+class QUdpSocket;
+
+namespace vmeclone {
+
+struct ListenerStats {
+    quint64 received = 0;
+    quint64 accepted = 0;
+    std::array<quint64, kRejectReasonCount> rejected{};
+    quint64 rejectedTotal() const;
+};
+
+class AnnouncementListener : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 9176;
+        QString inventoryPath;
+        QString secretPath;
+        AnnouncementVerifier::Options verifier;
+        int flushIntervalMs = 100;      // one inventory transaction per tick
+        int unreachableAfterMs = 15000; // no heartbeat for this long: unreachable
+        int receiveBufferBytes = 4 * 1024 * 1024;
+    };
+
+    explicit AnnouncementListener(Options options, QObject *parent = nullptr);
+    ~AnnouncementListener() override;
+
+    // Opens the inventory and binds the socket. Fails naming the address and port
+    // when another process listens there already.
+    Status start();
+    quint16 port() const;
+    const ListenerStats &stats() const { return m_stats; }
+
+    // Re-reads the VMs from the inventory (new clones, released ones).
+    void reloadVms();
+
+    // Applies pending changes now (tests and shutdown).
+    void flush();
+
+Q_SIGNALS:
+    // After the tick's changes were committed: one list per tick.
+    void vmsUpdated(const QList<vmeclone::VmUpdate> &updates);
+    void statsChanged(const vmeclone::ListenerStats &stats);
+
+private:
+    void readPending();
+    void accept(const Verdict &verdict);
+    void markUnreachable();
+
+    Options m_options;
+    std::unique_ptr<Inventory> m_inventory;
+    std::unique_ptr<AnnouncementVerifier> m_verifier;
+    QUdpSocket *m_socket = nullptr;
+    QTimer m_flushTimer;
+    QElapsedTimer m_clock;
+    qint64 m_lastReloadMs = -1'000'000;
+    QHash<qint64, VmUpdate> m_pending; // per VM: the latest word of this tick
+    QList<QPair<qint64, QString>> m_pendingEvents;
+    QHash<qint64, VmState> m_states;  // what the inventory holds now
+    QHash<qint64, QString> m_names;
+    QHash<qint64, qint64> m_lastSeenMs; // monotonic, for unreachable
+    ListenerStats m_stats;
+    bool m_statsDirty = false;
+};
+
+} // namespace vmeclone
+
+Q_DECLARE_METATYPE(vmeclone::ListenerStats)

@@ -1,0 +1,202 @@
+#include "announcement_verifier.h"
+
+#include <algorithm>
+
+namespace vmeclone {
+namespace {
+
+constexpr std::size_t kRetiredBoots = 16;
+
+RejectReason fromDecodeError(protocol::DecodeError e)
+{
+    using protocol::DecodeError;
+    switch (e) {
+    case DecodeError::Truncated:
+        return RejectReason::Truncated;
+    case DecodeError::Oversized:
+        return RejectReason::Oversized;
+    case DecodeError::BadMagic:
+        return RejectReason::BadMagic;
+    case DecodeError::UnknownVersion:
+        return RejectReason::UnknownVersion;
+    default:
+        return RejectReason::Malformed;
+    }
+}
+
+bool mayAnnounce(VmState s)
+{
+    switch (s) {
+    case VmState::Starting:
+    case VmState::Booting:
+    case VmState::Configuring:
+    case VmState::Rebooting:
+    case VmState::Online:
+    case VmState::Unreachable:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+const char *rejectReasonName(RejectReason reason)
+{
+    switch (reason) {
+    case RejectReason::Truncated:
+        return "truncated";
+    case RejectReason::Oversized:
+        return "oversized";
+    case RejectReason::BadMagic:
+        return "not-vmeclone";
+    case RejectReason::UnknownVersion:
+        return "unknown-version";
+    case RejectReason::Malformed:
+        return "malformed";
+    case RejectReason::Unsigned:
+        return "unsigned";
+    case RejectReason::BadSignature:
+        return "bad-signature";
+    case RejectReason::UnknownVm:
+        return "unknown-vm";
+    case RejectReason::MacMismatch:
+        return "mac-mismatch";
+    case RejectReason::Replayed:
+        return "replayed";
+    case RejectReason::NotRunning:
+        return "not-running";
+    case RejectReason::RateLimited:
+        return "rate-limited";
+    case RejectReason::Count_:
+        break;
+    }
+    return "unknown";
+}
+
+AnnouncementVerifier::AnnouncementVerifier(ClusterSecret secret, Options options)
+    : m_secret(std::move(secret)), m_options(options)
+{
+}
+
+void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
+{
+    QHash<Ipv4Address, Entry> next;
+    QHash<qint64, Ipv4Address> ids;
+    next.reserve(vms.size());
+    for (const auto &vm : vms) {
+        Entry e;
+        // Keep what this process learnt (sequence numbers newer than the inventory's).
+        if (auto old = m_byAddress.constFind(vm.address); old != m_byAddress.constEnd() && old->vmId == vm.id)
+            e = *old;
+        else {
+            e.vmId = vm.id;
+            e.key = m_secret.keyFor(vm.address);
+            e.mac = vm.mac.bytes();
+            if (vm.bootId.size() == 32) {
+                e.hasBoot = protocol::fromHex(vm.bootId.toStdString(), e.bootId.data(), e.bootId.size());
+                e.lastSequence = static_cast<std::uint64_t>(vm.lastSequence);
+                e.boots = static_cast<std::uint32_t>(vm.boots);
+            }
+        }
+        e.state = vm.state;
+        next.insert(vm.address, e);
+        ids.insert(vm.id, vm.address);
+    }
+    m_byAddress = std::move(next);
+    m_addressById = std::move(ids);
+}
+
+void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state)
+{
+    if (auto a = m_addressById.constFind(vmId); a != m_addressById.constEnd())
+        m_byAddress[*a].state = state;
+}
+
+bool AnnouncementVerifier::takeToken(quint32 source, qint64 nowMs)
+{
+    Bucket &b = m_buckets[source];
+    if (b.lastMs == 0)
+        b.tokens = m_options.sourceBurst;
+    else
+        b.tokens = std::min(m_options.sourceBurst,
+                            b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
+    b.lastMs = nowMs;
+    if (b.tokens < 1.0)
+        return false;
+    b.tokens -= 1.0;
+    return true;
+}
+
+Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint32 source, qint64 nowMs)
+{
+    Verdict v;
+    if (!takeToken(source, nowMs)) {
+        v.reason = RejectReason::RateLimited;
+        return v;
+    }
+    const protocol::Decoded d = protocol::decode(data, size);
+    if (d.error != protocol::DecodeError::None) {
+        v.reason = fromDecodeError(d.error);
+        return v;
+    }
+    const Ipv4Address address(d.announcement.ip);
+    auto it = m_byAddress.find(address);
+    if (it == m_byAddress.end()) {
+        v.reason = RejectReason::UnknownVm;
+        return v;
+    }
+    Entry &e = *it;
+    if (d.isSigned) {
+        if (!protocol::verify(data, d, e.key)) {
+            v.reason = RejectReason::BadSignature;
+            return v;
+        }
+        v.verified = true;
+    } else if (!m_options.allowUnsigned) {
+        v.reason = RejectReason::Unsigned;
+        return v;
+    }
+    if (d.announcement.mac != e.mac) {
+        v.reason = RejectReason::MacMismatch;
+        return v;
+    }
+    const auto &boot = d.announcement.bootId;
+    if (std::find(e.retired.begin(), e.retired.end(), boot) != e.retired.end()) {
+        v.reason = RejectReason::Replayed;
+        return v;
+    }
+    const bool sameBoot = e.hasBoot && e.bootId == boot;
+    if (sameBoot && d.announcement.sequence <= e.lastSequence) {
+        v.reason = RejectReason::Replayed;
+        return v;
+    }
+    // A boot we have not seen must be a later start of the agent than the current
+    // one: this refuses replays of boots older than what this listener remembers.
+    if (!sameBoot && e.hasBoot && d.announcement.boots <= e.boots) {
+        v.reason = RejectReason::Replayed;
+        return v;
+    }
+    if (!mayAnnounce(e.state)) {
+        v.reason = RejectReason::NotRunning;
+        return v;
+    }
+    if (!sameBoot) {
+        if (e.hasBoot) {
+            e.retired.push_back(e.bootId);
+            if (e.retired.size() > kRetiredBoots)
+                e.retired.pop_front();
+        }
+        e.hasBoot = true;
+        e.bootId = boot;
+        v.newBoot = true;
+    }
+    e.lastSequence = d.announcement.sequence;
+    e.boots = d.announcement.boots;
+    v.accepted = true;
+    v.vmId = e.vmId;
+    v.announcement = d.announcement;
+    return v;
+}
+
+} // namespace vmeclone

@@ -1,0 +1,91 @@
+#pragma once
+// Decides whether one datagram is a genuine, fresh announcement of a known VM.
+// No sockets and no database: the listener feeds it, tests and benchmarks drive it
+// directly. Not thread-safe; one per listener thread.
+
+#include "identity/cluster_secret.h"
+#include "inventory/records.h"
+#include "protocol/announcement.h"
+
+#include <QHash>
+#include <QHostAddress>
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+
+namespace vmeclone {
+
+enum class RejectReason : std::uint8_t {
+    Truncated,
+    Oversized,
+    BadMagic,
+    UnknownVersion,
+    Malformed,
+    Unsigned,      // no signature and unsigned guests are not allowed
+    BadSignature,  // wrong key, another VM's key, or an address that does not match the key
+    UnknownVm,     // no VM with that address in the inventory
+    MacMismatch,   // signed, but not the MAC the inventory gave that VM
+    Replayed,      // a sequence number already seen (or older) for this boot, or a retired boot
+    NotRunning,    // the VM is not in a state where its guest can speak (stopped, releasing)
+    RateLimited,   // one source sending far more than any guest would
+    Count_
+};
+inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count_);
+const char *rejectReasonName(RejectReason reason);
+
+struct Verdict {
+    bool accepted = false;
+    RejectReason reason = RejectReason::Malformed;
+    bool verified = false; // signed and checked (false for allowed unsigned guests)
+    qint64 vmId = 0;
+    protocol::Announcement announcement;
+    bool newBoot = false; // first datagram of a boot id we had not seen
+};
+
+class AnnouncementVerifier {
+public:
+    struct Options {
+        bool allowUnsigned = false;
+        // Per source address: a burst of this many, refilled at `sourceRate` per second.
+        double sourceBurst = 200;
+        double sourceRate = 100;
+    };
+
+    AnnouncementVerifier(ClusterSecret secret, Options options);
+
+    // The VMs that may speak, with the boot they were last seen in (from the inventory).
+    void setVms(const QList<VmRecord> &vms);
+    void updateVmState(qint64 vmId, VmState state);
+    bool knows(Ipv4Address address) const { return m_byAddress.contains(address); }
+
+    // `nowMs` is a monotonic clock for rate limiting; `source` the sender.
+    Verdict check(const std::uint8_t *data, std::size_t size, quint32 source, qint64 nowMs);
+
+private:
+    struct Entry {
+        qint64 vmId = 0;
+        protocol::Digest key{};
+        protocol::Mac mac{};
+        VmState state = VmState::Planned;
+        bool hasBoot = false;
+        protocol::BootId bootId{};
+        std::uint64_t lastSequence = 0;
+        std::uint32_t boots = 0; // the agent counts its starts: a new boot must count higher
+        std::deque<protocol::BootId> retired; // boots that ended: never accepted again
+    };
+    struct Bucket {
+        double tokens = 0;
+        qint64 lastMs = 0;
+    };
+    bool takeToken(quint32 source, qint64 nowMs);
+
+    ClusterSecret m_secret;
+    Options m_options;
+    QHash<Ipv4Address, Entry> m_byAddress;
+    QHash<qint64, Ipv4Address> m_addressById;
+    QHash<quint32, Bucket> m_buckets;
+};
+
+} // namespace vmeclone
