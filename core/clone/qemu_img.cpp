@@ -1,0 +1,203 @@
+#include "qemu_img.h"
+
+#include "common/logging.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <utility>
+
+#if defined(Q_OS_UNIX)
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+std::shared_ptr<spdlog::logger> logger() {
+    return log::get("qemu");
+}
+
+// qemu-img's own words, passed on verbatim: operators search the web for them.
+QString trimmedOutput(const QByteArray &bytes) {
+    QString text = QString::fromLocal8Bit(bytes).trimmed();
+    constexpr int kMax = 4000; // a corrupt image can list thousands of clusters
+    if (text.size() > kMax)
+        text = text.left(kMax) + u" [...]"_s;
+    return text;
+}
+
+void syncFile(const QString &path) {
+#if defined(Q_OS_UNIX)
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path);
+#endif
+}
+
+} // namespace
+
+Expected<QemuImg> QemuImg::find(const QStringList &searchPaths, std::chrono::milliseconds timeout) {
+    const QString program = QStandardPaths::findExecutable(u"qemu-img"_s, searchPaths);
+    if (program.isEmpty())
+        return fail(u"qemu-img not found: install qemu-utils"_s);
+    return QemuImg(program, timeout);
+}
+
+QemuImg::QemuImg(QString program, std::chrono::milliseconds timeout)
+    : m_program(std::move(program))
+    , m_timeout(timeout) {}
+
+Expected<QemuImg::Result> QemuImg::run(const QStringList &arguments, const QString &subject) const {
+    const QString command = arguments.value(0);
+    QProcess process;
+    process.setProgram(m_program);
+    process.setArguments(arguments);
+    process.setStandardInputFile(QProcess::nullDevice());
+    logger()->debug("{} {}", m_program, arguments.join(u' '));
+    process.start();
+    const int timeoutMs = static_cast<int>(m_timeout.count());
+    if (!process.waitForStarted(timeoutMs))
+        return fail(u"Cannot run %1 for %2: %3"_s.arg(m_program, subject, process.errorString()));
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return fail(u"qemu-img %1 on %2 did not finish within %3 s and was stopped"_s.arg(
+            command, subject, QString::number(m_timeout.count() / 1000.0)));
+    }
+    if (process.exitStatus() != QProcess::NormalExit)
+        return fail(u"qemu-img %1 on %2 crashed: %3"_s.arg(
+            command, subject, trimmedOutput(process.readAllStandardError())));
+    return Result{process.exitCode(), process.readAllStandardOutput(),
+                  trimmedOutput(process.readAllStandardError())};
+}
+
+Status QemuImg::createOverlay(const QString &backingFile, const QString &backingFormat,
+                              const QString &overlayPath) const {
+    const QFileInfo backing(backingFile);
+    const QString overlay = QFileInfo(overlayPath).absoluteFilePath();
+    if (!backing.exists())
+        return fail(u"Backing file %1 does not exist: cannot create overlay %2 on it"_s.arg(
+            backingFile, overlay));
+    if (!backing.isFile())
+        return fail(u"Backing file %1 is not a regular file"_s.arg(backingFile));
+    if (backingFormat.isEmpty())
+        return fail(u"Cannot create overlay %1: the format of backing file %2 is needed (qcow2, "
+                    "raw, vmdk, ...)"_s.arg(overlay, backingFile));
+    if (QFileInfo::exists(overlay))
+        return fail(u"Overlay %1 exists already: refusing to overwrite it; remove it or choose "
+                    "another name"_s.arg(overlay));
+    const QFileInfo folder(QFileInfo(overlay).absolutePath());
+    if (!folder.isDir())
+        return fail(u"Folder %1 of overlay %2 does not exist: create it first"_s.arg(
+            folder.absoluteFilePath(), overlay));
+    const QString part = overlay + u".part"_s;
+    if (QFileInfo::exists(part))
+        return fail(u"%1 exists: another overlay creation is running or was interrupted; remove it "
+                    "if none is running"_s.arg(part));
+
+    // An absolute backing name keeps the overlay valid wherever it is opened from.
+    auto result = run({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, backingFormat, u"-b"_s,
+                       backing.absoluteFilePath(), part},
+                      overlay);
+    if (!result) {
+        QFile::remove(part);
+        return fail(result.error());
+    }
+    if (result->exitCode != 0) {
+        QFile::remove(part);
+        return fail(u"Cannot create overlay %1 on backing file %2: %3"_s.arg(
+            overlay, backing.absoluteFilePath(), result->standardError));
+    }
+    syncFile(part);
+    // QFile::rename never replaces an existing file.
+    if (!QFile::rename(part, overlay)) {
+        QFile::remove(part);
+        return fail(u"Cannot rename %1 to %2: it appeared meanwhile or the folder is not "
+                    "writable"_s.arg(part, overlay));
+    }
+    logger()->debug("overlay {} on {} ({})", overlay, backing.absoluteFilePath(), backingFormat);
+    return {};
+}
+
+Expected<ImageInfo> QemuImg::info(const QString &path) const {
+    if (!QFileInfo::exists(path))
+        return fail(u"Disk image %1 does not exist"_s.arg(path));
+    auto result = run({u"info"_s, u"--output=json"_s, path}, path);
+    if (!result)
+        return fail(result.error());
+    if (result->exitCode != 0)
+        return fail(u"Cannot read disk image %1: %2"_s.arg(path, result->standardError));
+    QJsonParseError error{};
+    const QJsonDocument json = QJsonDocument::fromJson(result->standardOutput, &error);
+    const QJsonObject o = json.object();
+    if (error.error != QJsonParseError::NoError || !o.contains(u"format"_s))
+        return fail(u"qemu-img info on %1 gave output that is not the expected JSON: %2"_s.arg(
+            path, trimmedOutput(result->standardOutput)));
+    ImageInfo info;
+    info.filename = o.value(u"filename"_s).toString();
+    info.format = o.value(u"format"_s).toString();
+    info.virtualSize = o.value(u"virtual-size"_s).toInteger();
+    info.actualSize = o.value(u"actual-size"_s).toInteger();
+    info.backingFilename = o.value(u"backing-filename"_s).toString();
+    info.fullBackingFilename = o.value(u"full-backing-filename"_s).toString();
+    info.backingFormat = o.value(u"backing-filename-format"_s).toString();
+    info.dirty = o.value(u"dirty-flag"_s).toBool();
+    return info;
+}
+
+Status QemuImg::check(const QString &path) const {
+    if (!QFileInfo::exists(path))
+        return fail(u"Disk image %1 does not exist"_s.arg(path));
+    auto result = run({u"check"_s, path}, path);
+    // check prints its findings on stdout and its failures on stderr.
+    const auto details = [](const Result &r) {
+        return QString(trimmedOutput(r.standardOutput) + u'\n' + r.standardError).trimmed();
+    };
+    if (!result)
+        return fail(result.error());
+    // Exit codes documented in qemu-img(1): 0 clean, 1 check failed, 2 corrupt,
+    // 3 leaked clusters only, 63 format without checks.
+    switch (result->exitCode) {
+    case 0:
+        return {};
+    case 3:
+        logger()->info("{} has leaked clusters (space only, data intact)", path);
+        return {};
+    case 63:
+        logger()->debug("{}: format has no consistency checks", path);
+        return {};
+    case 2:
+        return fail(u"Disk image %1 is corrupt: %2"_s.arg(path, details(*result)));
+    default:
+        return fail(u"Cannot check disk image %1: %2"_s.arg(path, details(*result)));
+    }
+}
+
+Expected<bool> QemuImg::compare(const QString &first, const QString &second) const {
+    for (const QString &path : {first, second}) {
+        if (!QFileInfo::exists(path))
+            return fail(u"Disk image %1 does not exist"_s.arg(path));
+    }
+    const QString subject = u"%1 and %2"_s.arg(first, second);
+    auto result = run({u"compare"_s, first, second}, subject);
+    if (!result)
+        return fail(result.error());
+    // 0 identical, 1 different, 2 and up: could not open or read an image.
+    if (result->exitCode == 0 || result->exitCode == 1)
+        return result->exitCode == 0;
+    return fail(u"Cannot compare %1: %2"_s.arg(subject, result->standardError));
+}
+
+} // namespace vmeclone
