@@ -1,27 +1,11 @@
 #include "ipv4.h"
 
+#include "protocol/addressing.h"
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
-
-// One dotted-quad part: 1-3 ASCII digits, no leading zero (an operator who writes
-// "010" may mean octal, so it is refused rather than guessed), value 0..255.
-std::optional<std::uint32_t> parseOctet(QStringView part) {
-    if (part.isEmpty() || part.size() > 3)
-        return std::nullopt;
-    if (part.size() > 1 && part.front() == u'0')
-        return std::nullopt;
-    std::uint32_t value = 0;
-    for (const QChar c : part) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        value = value * 10 + (c.unicode() - u'0');
-    }
-    if (value > 255)
-        return std::nullopt;
-    return value;
-}
 
 constexpr std::uint32_t maskOf(int prefix) {
     return prefix <= 0 ? 0u : prefix >= 32 ? 0xFFFFFFFFu : ~((1u << (32 - prefix)) - 1u);
@@ -30,30 +14,24 @@ constexpr std::uint32_t maskOf(int prefix) {
 } // namespace
 
 std::optional<Ipv4Address> Ipv4Address::parse(QStringView text) {
-    std::uint32_t value = 0;
-    int parts = 0;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i <= text.size(); ++i) {
-        if (i < text.size() && text[i] != u'.')
-            continue;
-        if (++parts > 4)
-            return std::nullopt;
-        const auto octet = parseOctet(text.mid(start, i - start));
-        if (!octet)
-            return std::nullopt;
-        value = (value << 8) | *octet;
-        start = i + 1;
-    }
-    if (parts != 4)
+    // The protocol's parser is the one the guest agent uses, so console and agent agree
+    // on every address. It reads bytes: refuse non-ASCII before converting.
+    if (text.size() > 15)
         return std::nullopt;
-    return Ipv4Address(value);
+    char ascii[15];
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].unicode() > 0x7F)
+            return std::nullopt;
+        ascii[i] = char(text[i].unicode());
+    }
+    const auto value = protocol::parseIpv4(std::string_view(ascii, size_t(text.size())));
+    if (!value)
+        return std::nullopt;
+    return Ipv4Address(*value);
 }
 
 QString Ipv4Address::toString() const {
-    return u"%1.%2.%3.%4"_s.arg(m_value >> 24)
-        .arg((m_value >> 16) & 0xFF)
-        .arg((m_value >> 8) & 0xFF)
-        .arg(m_value & 0xFF);
+    return QString::fromStdString(protocol::formatIpv4(m_value));
 }
 
 Expected<Subnet> Subnet::parse(QStringView cidr) {
