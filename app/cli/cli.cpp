@@ -92,7 +92,7 @@ const QCommandLineOption kHome({u"home"_s}, u"Data folder (inventory, cluster se
 const QCommandLineOption kPort({u"port"_s}, u"UDP port of the announcement listener (default $VMECLONE_PORT or 9176)."_s,
                                u"PORT"_s);
 const QCommandLineOption kJson({u"json"_s}, u"Machine-readable output."_s);
-const QCommandLineOption kVerbose({u"v"_s, u"verbose"_s}, u"Log what the engine does to stderr."_s);
+const QCommandLineOption kVerbose({u"verbose"_s}, u"Log what the engine does to stderr."_s);
 const QCommandLineOption kJobs({u"jobs"_s}, u"VMs worked on at once (default: the number of cores)."_s, u"N"_s);
 
 struct Verb {

@@ -151,8 +151,13 @@ struct Inventory::Connection {
         QSqlQuery q(db);
         if (!q.prepare(sql))
             return fail(u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
-        for (const auto &v : values)
-            q.addBindValue(v);
+        for (const auto &v : values) {
+            // A null QString binds as SQL NULL; every text column here is NOT NULL.
+            if (v.typeId() == QMetaType::QString && v.toString().isNull())
+                q.addBindValue(QString(u""_s));
+            else
+                q.addBindValue(v);
+        }
         if (!q.exec())
             return fail(q.lastError().text());
         return q;
@@ -520,7 +525,7 @@ Status Inventory::apply(const QList<VmUpdate> &updates)
                   u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
     const qint64 now = nowMs();
     for (const auto &u : updates) {
-        seen.addBindValue(u.bootId);
+        seen.addBindValue(u.bootId.isNull() ? u""_s : u.bootId);
         seen.addBindValue(u.lastSequence);
         seen.addBindValue(u.boots);
         seen.addBindValue(u.uptimeSeconds);
@@ -532,7 +537,7 @@ Status Inventory::apply(const QList<VmUpdate> &updates)
         }
         if (u.state) {
             state.addBindValue(vmStateName(*u.state));
-            state.addBindValue(u.reason);
+            state.addBindValue(u.reason.isNull() ? u""_s : u.reason);
             state.addBindValue(now);
             state.addBindValue(u.wentOnline);
             state.addBindValue(now);
