@@ -11,12 +11,14 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -450,6 +452,51 @@ private Q_SLOTS:
             qPrintable(
                 u"copy allocates %1, source %2"_s.arg(allocated(copy)).arg(allocated(source))));
         QCOMPARE(log.calls.last().first, DiskCopier::dataBytes(source).value());
+    }
+
+    // On a filesystem with reflinks the copy shares the golden's blocks: it costs no
+    // space at all. btrfs on a loop device stands in for the XFS/btrfs shards of users.
+    void reflinksWhereTheFilesystemCan() {
+        const QString mkfs =
+            QStandardPaths::findExecutable(u"mkfs.btrfs"_s, {u"/usr/sbin"_s, u"/sbin"_s});
+        if (mkfs.isEmpty())
+            QSKIP("mkfs.btrfs not found (install btrfs-progs): the reflink path is not tested");
+        QTemporaryDir dir;
+        const QString image = dir.filePath(u"btrfs.img"_s);
+        QFile file(image);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.resize(300 * kMiB));
+        file.close();
+        QProcess p;
+        p.start(mkfs, {u"-q"_s, image});
+        QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
+        const QString folder = dir.filePath(u"shard"_s);
+        QVERIFY(QDir().mkdir(folder));
+        p.start(u"mount"_s, {u"-o"_s, u"loop"_s, image, folder});
+        if (!p.waitForFinished(60000) || p.exitCode() != 0)
+            QSKIP(qPrintable(u"cannot mount a loop device here (needs root): "_s
+                             + QString::fromLocal8Bit(p.readAllStandardError())));
+        const auto unmount =
+            qScopeGuard([&] { ::umount2(QFile::encodeName(folder).constData(), MNT_DETACH); });
+        const QString source = folder + u"/golden.raw"_s;
+        QVERIFY(QFile(source).open(QIODevice::WriteOnly));
+        QVERIFY(writeData(source, {{0, 64 * kMiB}}).isEmpty());
+        auto settledFree = [&] {
+            const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+            ::syncfs(fd);
+            ::close(fd);
+            return QStorageInfo(folder).bytesAvailable();
+        };
+        const qint64 freeBefore = settledFree();
+
+        ProgressLog log;
+        const QString copy = folder + u"/clone.raw"_s;
+        const Status status = DiskCopier::copyFile(source, copy, nullptr, log.callback());
+        QVERIFY_OK(status);
+        const QString diff = difference(source, copy);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        const qint64 used = freeBefore - settledFree();
+        QVERIFY2(used < 8 * kMiB, qPrintable(u"the copy used %1 bytes"_s.arg(used)));
+        QCOMPARE(log.calls.last(), qMakePair(64 * kMiB, 64 * kMiB));
     }
 
     void fullShardIsExplained_data() {
