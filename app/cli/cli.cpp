@@ -481,6 +481,8 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         if (!plan->refused.isEmpty()) {
             // Refused addresses are an error of the request: nothing is written.
             err(u"clone: nothing done: "_s + plan->refusalSummary);
+            for (const auto &r : plan->refused)
+                result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
             return kFailed;
         }
         static std::atomic_bool cancel{false};
@@ -498,6 +500,12 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     });
     if (code == kFailed && result.outcomes.isEmpty())
         return kFailed;
+    if (code == kFailed && std::none_of(result.outcomes.begin(), result.outcomes.end(),
+                                        [](const BatchOutcome &o) { return o.ok; })) {
+        if (g.json)
+            reportBatch(result, g, u"clone"_s);
+        return kFailed;
+    }
     if (waitSeconds > 0 && options.start && !started.isEmpty()) {
         if (!waitOnline(g, started, waitSeconds, listener.get()))
             code = kFailed;
@@ -574,6 +582,7 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g)
     }
     CloneOptions o;
     o.golden = goldenName;
+    o.start = !p.isSet(u"no-start"_s);
     return cloneRange(g, pos[1], o, 0);
 }
 
@@ -807,7 +816,8 @@ QList<Verb> verbs()
         {u"listen"_s, {}, u"Receive the guests' announcements and keep the inventory's states current."_s, {},
          verbListen},
         {u"vmecloneVMOS"_s, u"GOLDEN_SUFFIX NEW_SUFFIX"_s, u"The seed's form: clone the golden with one suffix to another."_s,
-         {}, verbSeedAlias},
+         [](QCommandLineParser &p) { p.addOption({u"no-start"_s, u"Only make the clone; do not start it."_s}); },
+         verbSeedAlias},
     };
 }
 

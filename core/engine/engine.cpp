@@ -239,7 +239,12 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     items.reserve(check->accepted.size());
     for (const auto &a : check->accepted)
         items.append(PlacementItem{a, plan.bytesPerVm});
-    const PlacementResult placed = Placer(m_config.placement).place(plan.shards, items);
+    // Free space moves a little with every write on the drive; rounded down to 256 MiB
+    // it gives the same placement to a plan and the clone that follows it.
+    QList<ShardStatus> quantized = plan.shards;
+    for (auto &s : quantized)
+        s.bytesFree &= ~((qint64(1) << 28) - 1);
+    const PlacementResult placed = Placer(m_config.placement).place(quantized, items);
     plan.shardUse = placed.perShard;
     plan.refused += placed.unplaced;
     QHash<qint64, Shard> shardById;

@@ -1,0 +1,59 @@
+#pragma once
+// Runs the real vmeclone binary as a child process, as an operator would.
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+class CliRunner {
+public:
+    CliRunner(QString program, QString home, quint16 port = 0)
+        : m_program(std::move(program)), m_home(std::move(home)), m_port(port)
+    {
+    }
+
+    QProcessEnvironment environment() const
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VMECLONE_HOME"), m_home);
+        if (m_port)
+            env.insert(QStringLiteral("VMECLONE_PORT"), QString::number(m_port));
+        return env;
+    }
+
+    CliResult run(const QStringList &args, int timeoutMs = 120000) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(m_program, args);
+        CliResult r;
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            r.err = QStringLiteral("timed out: ") + args.join(QLatin1Char(' '));
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    QString program() const { return m_program; }
+    QString home() const { return m_home; }
+
+private:
+    QString m_program;
+    QString m_home;
+    quint16 m_port;
+};

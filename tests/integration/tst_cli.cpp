@@ -1,0 +1,322 @@
+// The vmeclone CLI end to end on a small qcow2 golden that is never booted: every
+// verb, its errors, and that a refused request writes nothing.
+
+#include "cli_runner.h"
+#include "identity/mac_address.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CliRunner> m_cli;
+    QString m_golden;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    // Every file under the shards, for "nothing was written" checks.
+    QStringList shardFiles() const
+    {
+        QStringList files;
+        for (const auto &shard : {u"shard1"_s, u"shard2"_s}) {
+            QDirIterator it(path(shard), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next();
+        }
+        files.sort();
+        return files;
+    }
+
+    QJsonArray list() const
+    {
+        const auto r = m_cli->run({u"list"_s, u"--json"_s});
+        [&] { QCOMPARE(r.exitCode, 0); }();
+        return r.json().array();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(path(u"golden"_s)));
+        QVERIFY(QDir().mkpath(path(u"shard1"_s)));
+        QVERIFY(QDir().mkpath(path(u"shard2"_s)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
+                 0);
+        // Some data, so full clones have something to copy and compare.
+        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 1M 2M"_s, path(u"golden/disk.qcow2"_s)}), 0);
+        m_golden = path(u"golden/tiny.json"_s);
+        QFile json(m_golden);
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
+                       "disk": "disk.qcow2", "disk_format": "qcow2"})");
+        json.close();
+        m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s));
+    }
+
+    void helpOnEveryVerb_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("overview") << QStringList{u"--help"_s} << u"release"_s;
+        QTest::newRow("golden add") << QStringList{u"golden"_s, u"add"_s, u"--help"_s} << u"--subnet"_s;
+        QTest::newRow("golden list") << QStringList{u"golden"_s, u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("shard add") << QStringList{u"shard"_s, u"add"_s, u"--help"_s} << u"--weight"_s;
+        QTest::newRow("shard list") << QStringList{u"shard"_s, u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("plan") << QStringList{u"plan"_s, u"--help"_s} << u"--full"_s;
+        QTest::newRow("clone") << QStringList{u"clone"_s, u"--help"_s} << u"--wait-online"_s;
+        QTest::newRow("list") << QStringList{u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("start") << QStringList{u"start"_s, u"--help"_s} << u"RANGE"_s;
+        QTest::newRow("stop") << QStringList{u"stop"_s, u"--help"_s} << u"RANGE"_s;
+        QTest::newRow("release") << QStringList{u"release"_s, u"--help"_s} << u"RANGE"_s;
+        QTest::newRow("listen") << QStringList{u"listen"_s, u"--help"_s} << u"--port"_s;
+        QTest::newRow("seed alias") << QStringList{u"vmecloneVMOS"_s, u"--help"_s} << u"NEW_SUFFIX"_s;
+    }
+
+    void helpOnEveryVerb()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const auto r = m_cli->run(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(r.out).contains(mentions), r.out.constData());
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown verb") << QStringList{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("clone without range") << QStringList{u"clone"_s} << u"give a range"_s;
+        QTest::newRow("linked and full") << QStringList{u"clone"_s, u"177"_s, u"--linked"_s, u"--full"_s}
+                                         << u"exclude each other"_s;
+        QTest::newRow("bad port") << QStringList{u"list"_s, u"--port"_s, u"70000"_s} << u"--port 70000"_s;
+        QTest::newRow("bad wait") << QStringList{u"clone"_s, u"177"_s, u"--wait-online"_s, u"soon"_s}
+                                  << u"--wait-online soon"_s;
+        QTest::newRow("bad weight") << QStringList{u"shard"_s, u"add"_s, u"/tmp"_s, u"--weight"_s, u"-1"_s}
+                                    << u"--weight -1"_s;
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = m_cli->run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void setUpGoldenAndShards()
+    {
+        auto r = m_cli->run({u"clone"_s, u"177"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"no golden image"_s), qPrintable(r.err));
+
+        r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/missing.json"_s), u"--suffix"_s, u"176"_s,
+                        u"--subnet"_s, u"192.168.1.0/24"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"missing.json does not exist"_s), qPrintable(r.err));
+
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                        u"192.168.1.5/24"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"192.168.1.0/24"_s), qPrintable(r.err));
+
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                        u"192.168.1.0/24"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"ip"_s).toString(), u"192.168.1.176"_s);
+
+        r = m_cli->run({u"golden"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().array().size(), 1);
+        QCOMPARE(r.json().array().at(0).toObject().value(u"name"_s).toString(), u"tiny"_s);
+
+        r = m_cli->run({u"shard"_s, u"add"_s, path(u"nowhere"_s)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"nowhere is not a folder"_s), qPrintable(r.err));
+        QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard1"_s)}).exitCode, 0);
+        QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s), u"--weight"_s, u"2"_s}).exitCode, 0);
+        r = m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"already a disk shard"_s), qPrintable(r.err));
+
+        r = m_cli->run({u"shard"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const auto shards = r.json().array();
+        QCOMPARE(shards.size(), 2);
+        QVERIFY(shards.at(0).toObject().value(u"bytes_free"_s).toDouble() > 0);
+        QVERIFY(!shards.at(0).toObject().value(u"device"_s).toString().isEmpty());
+    }
+
+    void planThenCloneUsesThePlannedShards()
+    {
+        auto r = m_cli->run({u"plan"_s, u"177-179"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QMap<QString, QString> planned;
+        for (const auto &v : r.json().object().value(u"vms"_s).toArray())
+            planned.insert(v.toObject().value(u"ip"_s).toString(), v.toObject().value(u"shard"_s).toString());
+        QCOMPARE(planned.size(), 3);
+        QVERIFY2(shardFiles().isEmpty(), "plan must write nothing");
+
+        r = m_cli->run({u"clone"_s, u"177-179"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.json().object().value(u"ok"_s).toBool());
+
+        const auto vms = list();
+        QCOMPARE(vms.size(), 3);
+        for (const auto &value : vms) {
+            const auto vm = value.toObject();
+            const QString ip = vm.value(u"ip"_s).toString();
+            QCOMPARE(vm.value(u"state"_s).toString(), u"configured"_s);
+            QCOMPARE(vm.value(u"shard"_s).toString(), planned.value(ip));
+            const auto expectedMac = vmeclone::MacAddress::forIpv4(*vmeclone::Ipv4Address::parse(ip));
+            QCOMPARE(vm.value(u"mac"_s).toString(), expectedMac.toString());
+            const QString folder = vm.value(u"folder"_s).toString();
+            QVERIFY(folder.startsWith(planned.value(ip)));
+            QVERIFY(QFile::exists(folder + u"/identity.conf"_s));
+            QCOMPARE(QFile(folder + u"/identity.conf"_s).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+            // A linked clone reads the same as its golden.
+            QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s),
+                                                       folder + u"/"_s + vm.value(u"name"_s).toString() + u".qcow2"_s}),
+                     0);
+        }
+    }
+
+    void refusedRequestsWriteNothing_data()
+    {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("in use") << u"178"_s << u"192.168.1.178 is in use by vm178"_s;
+        QTest::newRow("in use inside a range") << u"180-182,179"_s << u"192.168.1.179 is in use by vm179"_s;
+        QTest::newRow("golden's own") << u"176"_s << u"192.168.1.176 is the golden image tiny's own address"_s;
+        QTest::newRow("outside subnet") << u"300"_s << u"'300' is not a host of 192.168.1.0/24"_s;
+        QTest::newRow("other subnet") << u"10.0.0.5"_s << u"outside 192.168.1.0/24"_s;
+        QTest::newRow("network") << u"0"_s << u"network address"_s;
+        QTest::newRow("broadcast") << u"255"_s << u"broadcast address"_s;
+        QTest::newRow("QEMU host alias") << u"2"_s << u"QEMU's host alias"_s;
+    }
+
+    void refusedRequestsWriteNothing()
+    {
+        QFETCH(QString, range);
+        QFETCH(QString, message);
+        const QStringList before = shardFiles();
+        const QByteArray listBefore = QJsonDocument(list()).toJson();
+        const auto r = m_cli->run({u"clone"_s, range, u"--no-start"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(shardFiles(), before);
+        QCOMPARE(QJsonDocument(list()).toJson(), listBefore);
+    }
+
+    void fullCloneCopiesTheDisk()
+    {
+        const auto r = m_cli->run({u"clone"_s, u"190"_s, u"--full"_s, u"--no-start"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QString folder;
+        for (const auto &v : list())
+            if (v.toObject().value(u"ip"_s).toString() == u"192.168.1.190")
+                folder = v.toObject().value(u"folder"_s).toString();
+        QVERIFY(!folder.isEmpty());
+        const QString disk = folder + u"/vm190.qcow2"_s;
+        QProcess info;
+        info.start(u"qemu-img"_s, {u"info"_s, u"--output=json"_s, disk});
+        QVERIFY(info.waitForFinished());
+        const auto o = QJsonDocument::fromJson(info.readAllStandardOutput()).object();
+        QVERIFY2(!o.contains(u"backing-filename"_s), "a full clone must not depend on the golden");
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s), disk}), 0);
+    }
+
+    void seedAliasClonesOneSuffix()
+    {
+        const auto r = m_cli->run({u"vmecloneVMOS"_s, u"176"_s, u"188"_s, u"--no-start"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        bool found = false;
+        for (const auto &v : list())
+            found |= v.toObject().value(u"ip"_s).toString() == u"192.168.1.188";
+        QVERIFY(found);
+        const auto bad = m_cli->run({u"vmecloneVMOS"_s, u"99"_s, u"189"_s, u"--no-start"_s});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(u"no golden image has the suffix 99"_s), qPrintable(bad.err));
+    }
+
+    void racingClonesNeverShareAnAddress()
+    {
+        // Two processes clone overlapping ranges at once: the inventory decides.
+        QProcess a, b;
+        for (QProcess *p : {&a, &b})
+            p->setProcessEnvironment(m_cli->environment());
+        a.start(m_cli->program(), {u"clone"_s, u"200-215"_s, u"--no-start"_s, u"--json"_s});
+        b.start(m_cli->program(), {u"clone"_s, u"208-223"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY(a.waitForFinished(120000));
+        QVERIFY(b.waitForFinished(120000));
+        QSet<QString> ips;
+        QSet<QString> macs;
+        int count = 0;
+        for (const auto &v : list()) {
+            const auto vm = v.toObject();
+            const QString ip = vm.value(u"ip"_s).toString();
+            if (!ip.startsWith(u"192.168.1.2"_s) || ip.size() != 13)
+                continue;
+            ++count;
+            ips.insert(ip);
+            macs.insert(vm.value(u"mac"_s).toString());
+            QCOMPARE(vm.value(u"state"_s).toString(), u"configured"_s);
+        }
+        QCOMPARE(ips.size(), count);
+        QCOMPARE(macs.size(), count);
+        QVERIFY(count >= 16); // the first to reserve gets its whole range
+        // Each address went to exactly one of them; whoever lost a race names what it
+        // could not take.
+        QSet<QString> okA, okB;
+        bool lostNamed = false;
+        for (auto [process, ok] : {std::pair{&a, &okA}, std::pair{&b, &okB}}) {
+            const auto results = QJsonDocument::fromJson(process->readAllStandardOutput())
+                                     .object().value(u"results"_s).toArray();
+            QVERIFY2(!results.isEmpty(), "each process reports per address in --json");
+            for (const auto &x : results) {
+                const auto o = x.toObject();
+                if (o.value(u"ok"_s).toBool())
+                    ok->insert(o.value(u"ip"_s).toString());
+                else if (o.value(u"message"_s).toString().contains(u"in use"_s))
+                    lostNamed = true;
+            }
+        }
+        QVERIFY((okA & okB).isEmpty());
+        QCOMPARE(okA | okB, ips);
+        QVERIFY2(lostNamed, "the overlap 208-215 was lost by one of them, by name");
+    }
+
+    void releaseLeavesNothing()
+    {
+        auto r = m_cli->run({u"release"_s, u"177-254"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(list().size(), 0);
+        QCOMPARE(shardFiles(), QStringList());
+        r = m_cli->run({u"release"_s, u"177"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"no VM in 177"_s), qPrintable(r.err));
+        // The golden's disk is untouched by all of it.
+        QProcess check;
+        check.start(u"qemu-img"_s, {u"check"_s, path(u"golden/disk.qcow2"_s)});
+        QVERIFY(check.waitForFinished());
+        QCOMPARE(check.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
