@@ -31,7 +31,13 @@ public:
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
 
-    const QString &error() const { return std::get<1>(m_data).message; }
+    // Empty when ok(), so QVERIFY2(x.ok(), qPrintable(x.error())) is safe (Qt 6.4
+    // evaluates the message even when the check passes).
+    const QString &error() const
+    {
+        static const QString none;
+        return ok() ? none : std::get<1>(m_data).message;
+    }
 
 private:
     std::variant<T, Error> m_data;
@@ -45,7 +51,11 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const QString &error() const { return *m_error; }
+    const QString &error() const
+    {
+        static const QString none;
+        return m_error ? *m_error : none;
+    }
 
 private:
     std::optional<QString> m_error;
