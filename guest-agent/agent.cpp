@@ -1,0 +1,434 @@
+#include "agent.h"
+
+#include "agent_log.h"
+#include "announcer.h"
+#include "identity_channel.h"
+#include "net_interfaces.h"
+#include "network_writer.h"
+#include "plain_ip_writer.h"
+#include "state_file.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace vmeclone::agent {
+
+using protocol::AgentState;
+
+namespace {
+
+bool readBootId(protocol::BootId &out, std::string &error) {
+    // /dev/urandom rather than getrandom(2), which kernels before 3.17 lack.
+    const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::string("cannot open /dev/urandom: ") + std::strerror(errno);
+        return false;
+    }
+    std::size_t got = 0;
+    while (got < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            error = std::string("cannot read /dev/urandom: ") + std::strerror(errno);
+            ::close(fd);
+            return false;
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return true;
+}
+
+// The pid file names the process that answers SIGTERM; only that process removes it.
+class PidFile {
+public:
+    explicit PidFile(const RootFs &fs)
+        : m_fs(fs) {}
+    ~PidFile() {
+        if (m_owner != 0 && m_owner == ::getpid())
+            m_fs.remove(Agent::kPidPath);
+    }
+    bool write(pid_t pid, std::string &error) {
+        if (!m_fs.writeFileAtomic(Agent::kPidPath, std::to_string(pid) + "\n", error))
+            return false;
+        m_owner = pid;
+        return true;
+    }
+    // The daemon child: its parent wrote the file for it, it removes it at the end.
+    void adopt() { m_owner = ::getpid(); }
+
+private:
+    const RootFs &m_fs;
+    pid_t m_owner = 0;
+};
+
+void blockStopSignals(sigset_t &set) {
+    // The log goes through a pipe (the init script's tee): if the reader goes away the
+    // agent must carry on configuring, not die of SIGPIPE.
+    ::signal(SIGPIPE, SIG_IGN);
+    // Blocked from the start and taken with sigtimedwait in the heartbeat loop: no
+    // handler, no race between checking a flag and sleeping.
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_BLOCK, &set, nullptr);
+}
+
+} // namespace
+
+Agent::Agent(const AgentOptions &options)
+    : m_options(options)
+    , m_fs(options.root)
+    , m_actions(options.root == "/" ? SystemActions::live() : SystemActions::recordingInto(m_fs)) {}
+
+void Agent::loadConfig(bool log) {
+    const bool explicitPath = !m_options.configPath.empty();
+    // An explicit --config is a host path; the default lives inside the guest tree.
+    const RootFs hostFs("/");
+    const RootFs &fs = explicitPath ? hostFs : m_fs;
+    const std::string guestPath = explicitPath ? m_options.configPath : kConfigPath;
+    m_configSource = fs.path(guestPath);
+
+    if (!fs.exists(guestPath)) {
+        if (explicitPath || log)
+            agentLog("no agent config at %s%s", m_configSource.c_str(),
+                     explicitPath ? "" : " (optional): using the identity alone");
+        return;
+    }
+    std::string text, error;
+    if (!fs.readFile(guestPath, text, error)) {
+        agentLog("ignoring the agent config: %s", error.c_str());
+        return;
+    }
+    std::vector<std::string> errors;
+    m_config = protocol::KeyValueText::parse(text, &errors);
+    for (const std::string &e : errors)
+        agentLog("%s: %s (line ignored)", m_configSource.c_str(), e.c_str());
+    if (log)
+        agentLog("config from %s", m_configSource.c_str());
+}
+
+bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, bool log) {
+    for (const auto &channel : defaultIdentityChannels()) {
+        protocol::KeyValueText document;
+        std::string why;
+        std::vector<std::string> warnings;
+        const bool found = channel->read(m_fs, m_config, document, why, warnings);
+        for (const std::string &w : warnings) {
+            if (log)
+                agentLog("%s (line ignored)", w.c_str());
+        }
+        if (!found) {
+            results.push_back({channel->name(), why});
+            if (log)
+                agentLog("no identity from %s: %s", channel->name(), why.c_str());
+            continue;
+        }
+        Identity identity;
+        std::string error;
+        if (!Identity::fromDocument(document, m_config, identity, error)) {
+            const std::string outcome = "invalid identity in " + channel->source() + ": " + error;
+            results.push_back({channel->name(), outcome});
+            if (log)
+                agentLog("%s", outcome.c_str());
+            continue;
+        }
+        identity.channel = channel->name();
+        identity.source = channel->source();
+        resolveInterface(identity);
+        results.push_back({channel->name(), "found in " + channel->source()});
+        out = std::move(identity);
+        return true;
+    }
+    return false;
+}
+
+void Agent::resolveInterface(Identity &identity) const {
+    const std::vector<NetInterface> nics = NetInterfaces::scan(m_fs);
+    const NetInterface *chosen = nullptr;
+    auto byName = [&](const std::string &name) -> const NetInterface * {
+        for (const NetInterface &nic : nics) {
+            if (nic.name == name)
+                return &nic;
+        }
+        return nullptr;
+    };
+    // The identity's own word first; then the NIC that has its MAC (a CentOS clone may
+    // call it eth1); then the golden's choice; then the first vmeclone MAC; then any.
+    if (!identity.interfaceName.empty())
+        chosen = byName(identity.interfaceName);
+    if (!chosen && identity.mac) {
+        for (const NetInterface &nic : nics) {
+            if (nic.mac == identity.mac) {
+                chosen = &nic;
+                break;
+            }
+        }
+    }
+    if (!chosen && identity.interfaceName.empty())
+        chosen = byName(m_config.value("interface"));
+    if (!chosen) {
+        for (const NetInterface &nic : nics) {
+            if (nic.mac && protocol::isVmeStaticMac(*nic.mac)) {
+                chosen = &nic;
+                break;
+            }
+        }
+    }
+    if (!chosen && !nics.empty())
+        chosen = &nics.front();
+
+    if (identity.interfaceName.empty())
+        identity.interfaceName = chosen ? chosen->name : m_config.value("interface", "eth0");
+    if (!identity.mac)
+        identity.mac = chosen && chosen->mac ? *chosen->mac : protocol::macForIpv4(identity.ip);
+    if (identity.instance.empty())
+        identity.instance = "mac-" + protocol::formatMac(*identity.mac);
+}
+
+NetworkSettings Agent::settingsFor(const Identity &identity) const {
+    NetworkSettings s;
+    s.interfaceName = identity.interfaceName;
+    s.ip = identity.ip;
+    s.prefix = identity.prefix;
+    s.gateway = identity.gateway;
+    s.dns = identity.dns;
+    return s;
+}
+
+bool Agent::applyLive(const NetworkSettings &s, const std::string &hostname, std::string &error,
+                      std::string &warning) const {
+    const std::string &dev = s.interfaceName;
+    const std::string address = protocol::formatIpv4(s.ip) + "/" + std::to_string(s.prefix);
+    if (!m_actions.run({"ip", "link", "set", "dev", dev, "up"}, error)
+        // -4: keep the interface's IPv6 addresses (link-local included).
+        || !m_actions.run({"ip", "-4", "addr", "flush", "dev", dev}, error)
+        || !m_actions.run({"ip", "addr", "add", address, "dev", dev}, error))
+        return false;
+    // A missing default route leaves the console on the same subnet reachable: warn only.
+    if (s.gateway
+        && !m_actions.run(
+            {"ip", "route", "add", "default", "via", protocol::formatIpv4(*s.gateway)}, warning))
+        agentLog("warning: %s", warning.c_str());
+    std::string hostError;
+    if (!m_actions.setHostname(hostname, hostError)) {
+        agentLog("warning: %s", hostError.c_str());
+        warning = hostError;
+    }
+    return true;
+}
+
+bool Agent::writeConfiguration(const Identity &identity, const NetworkSettings &settings,
+                               std::string &written, std::string &error) const {
+    std::string current, ignored;
+    const std::string hostnameText = identity.hostname + "\n";
+    if (!(m_fs.readFile(kHostnamePath, current, ignored) && current == hostnameText)
+        && !m_fs.writeFileAtomic(kHostnamePath, hostnameText, error))
+        return false;
+    written = "hostname";
+    for (const auto &writer : applicableNetworkWriters(m_fs)) {
+        if (!writer->write(m_fs, settings, error)) {
+            error = std::string(writer->name()) + ": " + error;
+            return false;
+        }
+        written += std::string(", ") + writer->name();
+    }
+    return true;
+}
+
+bool Agent::rebootWanted() const {
+    return m_config.value("reboot", "yes") != "no";
+}
+
+int Agent::check() {
+    loadConfig(false);
+    Identity identity;
+    std::vector<ChannelResult> results;
+    const bool found = findIdentity(identity, results, false);
+    for (const ChannelResult &r : results)
+        std::printf("%-8s %s\n", (r.channel + ":").c_str(), r.outcome.c_str());
+    if (!found) {
+        std::printf("no identity found\n");
+        return 1;
+    }
+    std::printf("identity from %s: %s\n", identity.channel.c_str(), identity.summary().c_str());
+    std::printf("  instance  %s\n", identity.instance.c_str());
+    std::printf("  interface %s (mac %s)\n", identity.interfaceName.c_str(),
+                protocol::formatMac(*identity.mac).c_str());
+    std::printf("  gateway   %s\n",
+                identity.gateway ? protocol::formatIpv4(*identity.gateway).c_str() : "(none)");
+    const std::string dns = settingsFor(identity).dnsList(',');
+    std::printf("  dns       %s\n", dns.empty() ? "(none)" : dns.c_str());
+    if (identity.console)
+        std::printf("  console   %s:%u, %s\n", protocol::formatIpv4(*identity.console).c_str(),
+                    unsigned{identity.port}, identity.key ? "signed" : "unsigned (no key)");
+    else
+        std::printf("  console   (none: nothing would be announced)\n");
+
+    std::string warning;
+    const StateFile state = StateFile::load(m_fs, warning);
+    std::string writers;
+    for (const auto &writer : applicableNetworkWriters(m_fs))
+        writers += std::string(", ") + writer->name();
+    if (state.applied() != identity.instance) {
+        std::printf("would: apply the network live, write the configuration (hostname%s)%s\n",
+                    writers.c_str(), rebootWanted() ? ", then reboot" : ", then announce online");
+    } else {
+        std::printf("would: apply the network live from %s and announce online (instance "
+                    "already applied)\n",
+                    PlainIpWriter::kPath);
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
+int Agent::run() {
+    sigset_t stopSignals;
+    blockStopSignals(stopSignals);
+
+    loadConfig(true);
+    Identity identity;
+    std::vector<ChannelResult> results;
+    if (!findIdentity(identity, results, true)) {
+        agentLog("no identity found: nothing to configure or announce");
+        return 1;
+    }
+    agentLog("identity from %s: %s", identity.channel.c_str(), identity.summary().c_str());
+
+    std::string warning, error;
+    StateFile state = StateFile::load(m_fs, warning);
+    if (!warning.empty())
+        agentLog("%s", warning.c_str());
+    state.countStart(identity.instance);
+    if (!state.save(m_fs, error)) {
+        agentLog("cannot record the start: %s", error.c_str());
+        return 1;
+    }
+    agentLog("start %u under instance %s", unsigned{state.boots()}, identity.instance.c_str());
+
+    protocol::Announcement base;
+    base.ip = identity.ip;
+    base.mac = *identity.mac;
+    base.hostname = identity.hostname;
+    base.boots = state.boots();
+    if (!readBootId(base.bootId, error)) {
+        agentLog("%s", error.c_str());
+        return 1;
+    }
+
+    PidFile pidFile(m_fs);
+    if (!pidFile.write(::getpid(), error))
+        agentLog("warning: %s", error.c_str());
+
+    Announcer announcer(m_fs, base, identity.key, identity.prefix);
+    std::string why;
+    if (announcer.open(identity.console, identity.port, why))
+        agentLog("announcing to %s:%u, %s", protocol::formatIpv4(*identity.console).c_str(),
+                 unsigned{identity.port}, identity.key ? "signed" : "unsigned (no key)");
+    else
+        agentLog("not announcing: %s", why.c_str());
+
+    const bool newInstance = state.applied() != identity.instance;
+    // Once applied, the guest's own record is what the agent brings up at every boot.
+    NetworkSettings settings = settingsFor(identity);
+    if (!newInstance) {
+        std::string text, readError;
+        const bool usable = m_fs.readFile(PlainIpWriter::kPath, text, readError)
+                            && NetworkSettings::fromDocument(protocol::KeyValueText::parse(text),
+                                                             settings, readError);
+        if (!usable)
+            agentLog("%s unusable (%s): using the identity", PlainIpWriter::kPath,
+                     readError.c_str());
+    }
+
+    // The network comes up first, so that even the first boot's announcements get out.
+    std::string liveWarning;
+    const bool live = applyLive(settings, identity.hostname, error, liveWarning);
+    if (live)
+        agentLog("network up: %s", settings.summary().c_str());
+    else
+        agentLog("cannot bring the network up: %s", error.c_str());
+
+    announcer.announce(AgentState::Booting, "identity from " + identity.channel);
+
+    if (newInstance) {
+        agentLog("new instance %s: configuring", identity.instance.c_str());
+        announcer.announce(AgentState::Configuring,
+                           "hostname " + identity.hostname + ", " + settings.summary());
+        std::string written;
+        if (!writeConfiguration(identity, settings, written, error)) {
+            agentLog("cannot write the configuration: %s", error.c_str());
+            announcer.announce(AgentState::Failed, error);
+            return 1;
+        }
+        agentLog("wrote %s", written.c_str());
+        state.markApplied(identity.instance);
+        if (!state.save(m_fs, error)) {
+            agentLog("cannot record the applied instance: %s", error.c_str());
+            announcer.announce(AgentState::Failed, error);
+            return 1;
+        }
+        if (rebootWanted()) {
+            agentLog("rebooting to apply instance %s", identity.instance.c_str());
+            announcer.announce(AgentState::Rebooting, "to apply instance " + identity.instance);
+            if (!m_actions.reboot(error)) {
+                agentLog("%s", error.c_str());
+                announcer.announce(AgentState::Failed, error);
+                return 1;
+            }
+            agentLog("recorded the reboot in %s%s; exiting as if rebooted", m_fs.root().c_str(),
+                     SystemActions::kCommandsLog);
+            return 0;
+        }
+    }
+
+    if (!live) {
+        announcer.announce(AgentState::Failed, "network: " + error);
+        return 1;
+    }
+    std::string detail = settings.summary();
+    if (!liveWarning.empty())
+        detail += "; warning: " + liveWarning;
+    agentLog("online: %s", detail.c_str());
+    announcer.announce(AgentState::Online, detail);
+    if (m_options.once)
+        return 0;
+
+    if (!m_options.foreground) {
+        const pid_t child = ::fork();
+        if (child < 0) {
+            agentLog("cannot go to the background (%s): staying in the foreground",
+                     std::strerror(errno));
+        } else if (child > 0) {
+            // The parent names the daemon in the pid file before the init script looks.
+            if (!pidFile.write(child, error))
+                agentLog("warning: %s", error.c_str());
+            ::_exit(0);
+        } else {
+            ::setsid();
+            pidFile.adopt();
+        }
+    }
+
+    agentLog("heartbeat every %u s (pid %ld)", identity.heartbeat, static_cast<long>(::getpid()));
+    for (;;) {
+        timespec wait{static_cast<time_t>(identity.heartbeat), 0};
+        const int taken = ::sigtimedwait(&stopSignals, nullptr, &wait);
+        if (taken == SIGTERM || taken == SIGINT) {
+            agentLog("stopping (%s)", taken == SIGTERM ? "SIGTERM" : "SIGINT");
+            announcer.announce(AgentState::Stopping, "agent stopped");
+            return 0;
+        }
+        if (taken < 0 && errno == EINTR)
+            continue;
+        announcer.send(AgentState::Online, detail);
+    }
+}
+
+} // namespace vmeclone::agent

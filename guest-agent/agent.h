@@ -1,0 +1,56 @@
+#pragma once
+// The agent's work at every boot: find the identity, count the start, bring the network
+// up, write the guest's configuration when the identity is new (then reboot once), and
+// announce the guest online with a heartbeat until SIGTERM.
+
+#include "agent_options.h"
+#include "identity.h"
+#include "network_settings.h"
+#include "protocol/identity_document.h"
+#include "root_fs.h"
+#include "system_actions.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vmeclone::agent {
+
+class Agent {
+public:
+    static constexpr const char *kConfigPath = "/etc/vmeclone/agent.conf";
+    static constexpr const char *kHostnamePath = "/etc/hostname";
+    static constexpr const char *kPidPath = "/var/run/vmeclone-agent.pid";
+
+    explicit Agent(const AgentOptions &options);
+
+    // The boot flow; returns the process exit status.
+    int run();
+    // --check: prints what it finds and would do, changes nothing.
+    int check();
+
+private:
+    struct ChannelResult {
+        std::string channel;
+        std::string outcome; // why it yielded nothing, or "found"
+    };
+
+    void loadConfig(bool log);
+    bool findIdentity(Identity &out, std::vector<ChannelResult> &results, bool log);
+    // Which interface the identity is for, its MAC, and the instance id when absent.
+    void resolveInterface(Identity &identity) const;
+    NetworkSettings settingsFor(const Identity &identity) const;
+    bool applyLive(const NetworkSettings &settings, const std::string &hostname, std::string &error,
+                   std::string &warning) const;
+    bool writeConfiguration(const Identity &identity, const NetworkSettings &settings,
+                            std::string &written, std::string &error) const;
+    bool rebootWanted() const;
+
+    AgentOptions m_options;
+    RootFs m_fs;
+    SystemActions m_actions;
+    protocol::KeyValueText m_config;
+    std::string m_configSource;
+};
+
+} // namespace vmeclone::agent

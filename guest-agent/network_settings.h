@@ -1,0 +1,31 @@
+#pragma once
+// What the guest's network configuration says, whichever writer puts it on disk:
+// one interface, one static address, an optional default gateway and name servers.
+
+#include "protocol/identity_document.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vmeclone::agent {
+
+struct NetworkSettings {
+    std::string interfaceName;
+    std::uint32_t ip = 0;
+    int prefix = 24;
+    std::optional<std::uint32_t> gateway;
+    std::vector<std::uint32_t> dns;
+
+    // The /etc/vmeclone/network.conf form: interface, ip, prefix, gateway, dns.
+    protocol::KeyValueText toDocument() const;
+    static bool fromDocument(const protocol::KeyValueText &document, NetworkSettings &out,
+                             std::string &error);
+
+    std::string netmask() const; // "255.255.255.0"
+    std::string dnsList(char separator) const;
+    std::string summary() const; // "eth0 192.168.1.177/24 gw 192.168.1.1"
+};
+
+} // namespace vmeclone::agent
