@@ -136,7 +136,9 @@ open(sys.argv[3], "w").close()
 with open(sys.argv[2], "ab", buffering=0) as out:
     while True:
         data, peer = s.recvfrom(65535)
-        out.write(b"%s:%d " % (peer[0].encode(), peer[1]) + data.replace(b"\n", b" ") + b"\n")
+        # Announcements are binary: printable ASCII stays, anything else becomes \xNN.
+        text = "".join(chr(b) if 32 <= b < 127 else "\\x%02x" % b for b in data)
+        out.write(("%s:%d %d bytes: %s\n" % (peer[0], peer[1], len(data), text)).encode())
 EOF
 listener_pid=$!
 
