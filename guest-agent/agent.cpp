@@ -14,6 +14,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace vmeclone::agent {
@@ -78,6 +79,19 @@ void blockStopSignals(sigset_t &set) {
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigprocmask(SIG_BLOCK, &set, nullptr);
+}
+
+// Waits up to `seconds` for SIGTERM or SIGINT (blocked, see blockStopSignals); returns
+// the signal taken, or 0 when none came.
+int takeStopSignal(const sigset_t &set, unsigned seconds) {
+    timespec wait{static_cast<time_t>(seconds), 0};
+    for (;;) {
+        const int taken = ::sigtimedwait(&set, nullptr, &wait);
+        if (taken > 0)
+            return taken;
+        if (errno != EINTR)
+            return 0;
+    }
 }
 
 } // namespace
@@ -400,6 +414,13 @@ int Agent::run() {
     if (m_options.once)
         return 0;
 
+    // A stop request that came while the agent was starting is pending (the signals are
+    // blocked): honour it here, since a forked child would not inherit it.
+    if (const int taken = takeStopSignal(stopSignals, 0)) {
+        agentLog("stopping (%s)", taken == SIGTERM ? "SIGTERM" : "SIGINT");
+        announcer.announce(AgentState::Stopping, "agent stopped");
+        return 0;
+    }
     if (!m_options.foreground) {
         const pid_t child = ::fork();
         if (child < 0) {
@@ -409,6 +430,14 @@ int Agent::run() {
             // The parent names the daemon in the pid file before the init script looks.
             if (!pidFile.write(child, error))
                 agentLog("warning: %s", error.c_str());
+            // Whoever read the old pid file signals this process: hand a stop on to the
+            // daemon and leave only when it has gone, so "stop" still means stopped.
+            if (takeStopSignal(stopSignals, 0) != 0) {
+                ::kill(child, SIGTERM);
+                int status = 0;
+                while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+                }
+            }
             ::_exit(0);
         } else {
             ::setsid();
@@ -418,15 +447,12 @@ int Agent::run() {
 
     agentLog("heartbeat every %u s (pid %ld)", identity.heartbeat, static_cast<long>(::getpid()));
     for (;;) {
-        timespec wait{static_cast<time_t>(identity.heartbeat), 0};
-        const int taken = ::sigtimedwait(&stopSignals, nullptr, &wait);
-        if (taken == SIGTERM || taken == SIGINT) {
+        const int taken = takeStopSignal(stopSignals, identity.heartbeat);
+        if (taken != 0) {
             agentLog("stopping (%s)", taken == SIGTERM ? "SIGTERM" : "SIGINT");
             announcer.announce(AgentState::Stopping, "agent stopped");
             return 0;
         }
-        if (taken < 0 && errno == EINTR)
-            continue;
         announcer.send(AgentState::Online, detail);
     }
 }

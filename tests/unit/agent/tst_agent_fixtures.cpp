@@ -9,8 +9,13 @@
 #include <QScopeGuard>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
+#include <fcntl.h>
+#include <future>
 #include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace vmeclone;
 using namespace vmeclone::protocol;
@@ -117,6 +122,7 @@ private Q_SLOTS:
     void checkWithoutIdentity();
     void heartbeatUntilSigterm();
     void daemonisesAfterOnline();
+    void stopDuringStartIsHonoured();
     void refusesBroadcastConsole();
     void badArguments_data();
     void badArguments();
@@ -389,6 +395,80 @@ void TestAgentFixtures::daemonisesAfterOnline() {
     const QList<Received> received = decodeAll(datagrams, {});
     QCOMPARE(int(received.last().decoded.announcement.state), int(AgentState::Stopping));
     QVERIFY(!received.last().decoded.isSigned);
+}
+
+void TestAgentFixtures::stopDuringStartIsHonoured() {
+    // SIGTERM reaches the agent before it is online (the init script's stop at an early
+    // power-off). It must stop then, not hand the daemon a start with the signal lost.
+    // To hold the agent at a known point, /proc/uptime is a FIFO: every announcement
+    // reads it, so the agent waits there until the test feeds it.
+    DatagramSink sink;
+    FixtureTree tree;
+    QVERIFY(tree.create(u"busybox_mac"_s, sink.port()));
+    QCOMPARE(AgentProcess::run(rootArgs(tree, {u"--foreground"_s, u"--once"_s})).exitCode, 0);
+    (void)sink.take();
+    const QByteArray fifo = QFile::encodeName(tree.path(u"proc/uptime"_s));
+    QVERIFY(QFile::remove(tree.path(u"proc/uptime"_s)));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+
+    // The feeder answers each read of the FIFO, but the first only once `go` is set.
+    std::promise<void> go;
+    std::shared_future<void> started = go.get_future().share();
+    std::atomic_bool stopFeeding{false};
+    std::thread feeder([&] {
+        // A reopen can pair with a reader about to close: a write then fails with EPIPE,
+        // which must not kill the test with SIGPIPE.
+        sigset_t pipe;
+        sigemptyset(&pipe);
+        sigaddset(&pipe, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+        while (!stopFeeding) {
+            const int fd = ::open(fifo.constData(), O_WRONLY); // waits for a reader
+            if (fd < 0)
+                return;
+            started.wait();
+            if (!stopFeeding)
+                (void)!::write(fd, "7.00 1.00\n", 10);
+            ::close(fd);
+        }
+    });
+    bool released = false;
+    const auto release = [&] {
+        if (!released)
+            go.set_value();
+        released = true;
+    };
+    const auto joinFeeder = qScopeGuard([&] {
+        stopFeeding = true;
+        release();
+        const int fd = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK); // unblocks the feeder
+        feeder.join();
+        if (fd >= 0)
+            ::close(fd);
+    });
+
+    QProcess agent; // no --foreground: it would go to the background once online
+    agent.start(AgentProcess::binary(), rootArgs(tree));
+    QVERIFY(agent.waitForStarted());
+    const auto reap = qScopeGuard([&] { // a daemon left behind by a failure
+        const qint64 left = tree.read(QString::fromLatin1(kPidPath)).trimmed().toLongLong();
+        if (left > 1)
+            ::kill(pid_t(left), SIGKILL);
+    });
+    // The pid file is written before the first announcement, so the agent is blocked in
+    // or before that announcement when it appears, with SIGTERM blocked.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(tree.path(QString::fromLatin1(kPidPath))), 20000);
+    QVERIFY(sink.take().isEmpty());
+    QCOMPARE(::kill(pid_t(agent.processId()), SIGTERM), 0);
+    release();
+    QVERIFY(agent.waitForFinished(20000));
+    QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(agent.exitCode(), 0);
+
+    const QList<Received> received = decodeAll(sink.take(), {});
+    QCOMPARE(statesOf(received), u"booting, booting, online, online, stopping, stopping"_s);
+    QCOMPARE(received.first().decoded.announcement.uptimeSeconds, 7u);
+    QVERIFY2(!QFile::exists(tree.path(QString::fromLatin1(kPidPath))), "a daemon was left running");
 }
 
 void TestAgentFixtures::refusesBroadcastConsole() {
