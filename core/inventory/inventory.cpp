@@ -525,15 +525,19 @@ Status Inventory::apply(const QList<VmUpdate> &updates)
                   u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
     const qint64 now = nowMs();
     for (const auto &u : updates) {
-        seen.addBindValue(u.bootId.isNull() ? u""_s : u.bootId);
-        seen.addBindValue(u.lastSequence);
-        seen.addBindValue(u.boots);
-        seen.addBindValue(u.uptimeSeconds);
-        seen.addBindValue(toMs(u.lastSeen));
-        seen.addBindValue(u.vmId);
-        if (!seen.exec()) {
-            m_db->rollback();
-            return fail(seen.lastError().text());
+        // An update without a sighting (the listener's "unreachable") must not wipe the
+        // boot and sequence that refuse replays, nor when the VM was last seen.
+        if (u.lastSeen.isValid()) {
+            seen.addBindValue(u.bootId.isNull() ? u""_s : u.bootId);
+            seen.addBindValue(u.lastSequence);
+            seen.addBindValue(u.boots);
+            seen.addBindValue(u.uptimeSeconds);
+            seen.addBindValue(toMs(u.lastSeen));
+            seen.addBindValue(u.vmId);
+            if (!seen.exec()) {
+                m_db->rollback();
+                return fail(seen.lastError().text());
+            }
         }
         if (u.state) {
             state.addBindValue(vmStateName(*u.state));
