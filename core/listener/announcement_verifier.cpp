@@ -115,12 +115,15 @@ void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state)
 
 bool AnnouncementVerifier::takeToken(quint32 source, qint64 nowMs)
 {
-    Bucket &b = m_buckets[source];
-    if (b.lastMs == 0)
-        b.tokens = m_options.sourceBurst;
-    else
-        b.tokens = std::min(m_options.sourceBurst,
-                            b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
+    // A source heard for the first time starts with a full burst. (Not "lastMs == 0":
+    // the listener's clock starts at 0, and every datagram of its first millisecond
+    // would refill the bucket.)
+    auto it = m_buckets.find(source);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(source, Bucket{m_options.sourceBurst, nowMs});
+    Bucket &b = *it;
+    b.tokens = std::min(m_options.sourceBurst,
+                        b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
     b.lastMs = nowMs;
     if (b.tokens < 1.0)
         return false;
