@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QNetworkDatagram>
+#include <QSet>
 #include <QUdpSocket>
 
 #ifdef Q_OS_LINUX
@@ -180,7 +181,9 @@ void AnnouncementListener::accept(const Verdict &v)
         return;
     u.state = next;
     u.reason = QString::fromStdString(a.detail);
-    if (*next == VmState::Online)
+    // online_at is the first online of the current boot: a heartbeat that returns
+    // after 'unreachable' within the same boot keeps it.
+    if (*next == VmState::Online && (v.newBoot || current != VmState::Unreachable))
         u.wentOnline = true;
     m_states.insert(v.vmId, *next);
     m_verifier->updateVmState(v.vmId, *next);
@@ -217,18 +220,36 @@ void AnnouncementListener::flush()
         return;
     markUnreachable();
     if (!m_pending.isEmpty()) {
-        const QList<VmUpdate> updates = m_pending.values();
+        QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
             logger()->error("cannot write {} announcements to the inventory: {}", updates.size(), s.error());
             return; // kept pending: retried next tick
         }
+        // apply() leaves alone a VM that another process moved meanwhile (stopping,
+        // releasing, removed): tell only the state changes that were written.
+        QSet<qint64> notMoved;
+        for (auto &u : updates) {
+            if (!u.state)
+                continue;
+            auto row = m_inventory->vm(u.vmId);
+            if (row && row->has_value() && (*row)->state == *u.state)
+                continue;
+            notMoved.insert(u.vmId);
+            u.state.reset();
+            u.reason.clear();
+            u.wentOnline = false;
+        }
         for (const auto &[vmId, message] : std::as_const(m_pendingEvents)) {
+            if (notMoved.contains(vmId))
+                continue;
             const QString name = m_names.value(vmId);
             logger()->info("{}: {}", name, message);
             (void)m_inventory->addEvent(u"info"_s, name, message);
         }
         m_pending.clear();
         m_pendingEvents.clear();
+        if (!notMoved.isEmpty())
+            reloadVms(); // learn their real states, so their guests are judged by them
         Q_EMIT vmsUpdated(updates);
     }
     if (m_statsDirty) {
