@@ -3,8 +3,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -12,6 +15,44 @@ namespace vmeclone {
 namespace {
 
 const QString kFormat = u"vmeclone-qemu-machine"_s;
+
+// The JSON text of a value, for messages: "512" (quoted), 256.5, 1000000000000.
+QString jsonText(const QJsonValue &v)
+{
+    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+// A whole number within [min, max], or `fallback` when the key is absent. QJsonValue's
+// toInt() would turn "512", 256.5 or 1e12 silently into the default.
+Expected<qint64> wholeNumber(const QString &path, const QJsonObject &o, const QString &key,
+                             qint64 fallback, qint64 min, qint64 max)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return fallback;
+    const double d = v.toDouble();
+    if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d))
+        return fail(u"%1: \"%2\" must be a whole number, not %3"_s.arg(path, key, jsonText(v)));
+    if (d < static_cast<double>(min) || d > static_cast<double>(max))
+        return fail(u"%1: \"%2\" %3 is out of range (%4 to %5)"_s.arg(path, key, jsonText(v))
+                        .arg(min)
+                        .arg(max));
+    return static_cast<qint64>(d);
+}
+
+// Format and device names go into QEMU's comma-separated option strings: a comma or
+// '=' in them would add options nobody wrote.
+bool isQemuName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const QChar c : name) {
+        if (!(c.isDigit() || (c >= u'a' && c <= u'z') || c == u'-' || c == u'_'))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -24,9 +65,11 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
         return fail(u"%1 is not a machine description (over 1 MiB)"_s.arg(path));
     QJsonParseError error;
     const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (doc.isNull() || !doc.isObject())
+    if (doc.isNull())
         return fail(u"%1 is not valid JSON (%2 at offset %3)"_s.arg(path, error.errorString())
                         .arg(error.offset));
+    if (!doc.isObject())
+        return fail(u"%1 is not a JSON object"_s.arg(path));
     QJsonObject o = doc.object();
     if (o.value(u"format"_s).toString() != kFormat)
         return fail(u"%1 is not a vmeclone QEMU machine description (\"format\" must be \"%2\")"_s
@@ -44,8 +87,14 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
 
     QemuMachine m;
     m.name = o.value(u"name"_s).toString(QFileInfo(path).completeBaseName());
-    m.memoryMb = o.value(u"memory_mb"_s).toInt(256);
-    m.cpus = o.value(u"cpus"_s).toInt(1);
+    const auto memoryMb = wholeNumber(path, o, u"memory_mb"_s, 256, 16, 1024 * 1024);
+    if (!memoryMb)
+        return fail(memoryMb.error());
+    m.memoryMb = static_cast<int>(*memoryMb);
+    const auto cpus = wholeNumber(path, o, u"cpus"_s, 1, 1, 256);
+    if (!cpus)
+        return fail(cpus.error());
+    m.cpus = static_cast<int>(*cpus);
     m.kernel = resolve(u"kernel"_s);
     m.initrd = resolve(u"initrd"_s);
     m.cmdline = o.value(u"cmdline"_s).toString();
@@ -53,8 +102,13 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
     m.diskFormat = o.value(u"disk_format"_s).toString(u"qcow2"_s);
     m.diskInterface = o.value(u"disk_interface"_s).toString(u"virtio"_s);
     m.nicModel = o.value(u"nic_model"_s).toString(u"virtio-net-pci"_s);
-    if (o.contains(u"suffix"_s))
-        m.suffix = static_cast<quint32>(o.value(u"suffix"_s).toInt());
+    if (o.contains(u"suffix"_s)) {
+        // A host number inside a subnet of prefix 8 or longer.
+        const auto suffix = wholeNumber(path, o, u"suffix"_s, 0, 0, (1 << 24) - 1);
+        if (!suffix)
+            return fail(suffix.error());
+        m.suffix = static_cast<quint32>(*suffix);
+    }
     if (const QString subnet = o.value(u"subnet"_s).toString(); !subnet.isEmpty()) {
         auto parsed = Subnet::parse(subnet);
         if (!parsed)
@@ -64,17 +118,17 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
 
     if (m.disk.isEmpty())
         return fail(u"%1 names no \"disk\""_s.arg(path));
-    if (m.memoryMb < 16 || m.memoryMb > 1024 * 1024)
-        return fail(u"%1: \"memory_mb\" %2 is out of range (16 to 1048576)"_s.arg(path).arg(m.memoryMb));
-    if (m.cpus < 1 || m.cpus > 256)
-        return fail(u"%1: \"cpus\" %2 is out of range (1 to 256)"_s.arg(path).arg(m.cpus));
-    for (const auto &[key, file] : {std::pair{u"kernel", m.kernel}, std::pair{u"initrd", m.initrd},
-                                    std::pair{u"disk", m.disk}}) {
-        if (!file.isEmpty() && !QFileInfo(file).isFile())
-            return fail(u"%1: the %2 %3 does not exist"_s.arg(path, QString::fromUtf16(key), file));
+    for (const auto &[key, named] : {std::pair{u"kernel", m.kernel}, std::pair{u"initrd", m.initrd},
+                                     std::pair{u"disk", m.disk}}) {
+        if (!named.isEmpty() && !QFileInfo(named).isFile())
+            return fail(u"%1: the %2 %3 does not exist"_s.arg(path, QString::fromUtf16(key), named));
     }
     if (m.diskInterface != u"virtio" && m.diskInterface != u"ide" && m.diskInterface != u"scsi")
         return fail(u"%1: \"disk_interface\" must be virtio, ide or scsi"_s.arg(path));
+    if (!isQemuName(m.diskFormat))
+        return fail(u"%1: \"disk_format\" %2 is not a QEMU image format name"_s.arg(path, m.diskFormat));
+    if (!isQemuName(m.nicModel))
+        return fail(u"%1: \"nic_model\" %2 is not a QEMU device name"_s.arg(path, m.nicModel));
 
     for (const auto *known : {u"format", u"version", u"name", u"memory_mb", u"cpus", u"kernel", u"initrd",
                               u"cmdline", u"disk", u"disk_format", u"disk_interface", u"nic_model",
