@@ -51,7 +51,12 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout)
 Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObject &arguments,
                                          Timeout timeout)
 {
-    QJsonObject request{{u"execute"_s, command}};
+    // QEMU echoes "id" in the answer: an answer that arrives after its command timed
+    // out carries the old id and is skipped instead of being taken for this one's.
+    if (m_socket.state() != QLocalSocket::ConnectedState)
+        return fail(u"cannot send %1 to QEMU: its control socket %2 is closed"_s.arg(command, m_path));
+    const qint64 id = ++m_lastId;
+    QJsonObject request{{u"execute"_s, command}, {u"id"_s, id}};
     if (!arguments.isEmpty())
         request.insert(u"arguments"_s, arguments);
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
@@ -63,6 +68,8 @@ Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObje
         if (!message)
             return message;
         if (message->contains(u"event"_s))
+            continue;
+        if (message->contains(u"id"_s) && message->value(u"id"_s).toInteger(-1) != id)
             continue;
         if (message->contains(u"error"_s)) {
             const auto error = message->value(u"error"_s).toObject();

@@ -32,6 +32,7 @@ private:
     QLocalSocket m_socket;
     QString m_path;
     QByteArray m_buffer;
+    qint64 m_lastId = 0; // each command's "id", so a late answer is not taken for another's
 };
 
 } // namespace vmeclone
