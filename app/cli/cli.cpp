@@ -628,8 +628,9 @@ int verbListen(QCommandLineParser &, const Globals &g)
         err(u"listen: "_s + why);
         return kFailed;
     }
-    if (!g.json)
-        err(u"listening for announcements on 127.0.0.1:%1 (Ctrl-C stops)"_s.arg(listener->port()));
+    // Always on stderr (also with --json, whose output is the final statistics on stdout):
+    // scripts wait for this line to know the port is taken.
+    err(u"listening for announcements on 127.0.0.1:%1 (Ctrl-C stops)"_s.arg(listener->port()));
     QEventLoop loop;
     QTimer interrupt;
     QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
