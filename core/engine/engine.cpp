@@ -10,6 +10,8 @@
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
@@ -277,11 +279,17 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const
     std::function<BatchOutcome(const VmRecord &)> perVm = [&](const VmRecord &vm) -> BatchOutcome {
         if (cancel && cancel->load())
             return BatchOutcome{vm.address, vm.name, false, u"cancelled before it started"_s};
-        // Qt's SQL connections belong to one thread: each job opens its own.
-        auto inventory = Inventory::open(path);
-        if (!inventory)
-            return BatchOutcome{vm.address, vm.name, false, inventory.error()};
-        return job(**inventory, vm);
+        // Qt's SQL connections belong to one thread: each pool thread keeps its own,
+        // closed in that thread when it exits.
+        thread_local std::map<QString, std::unique_ptr<Inventory>> connections;
+        auto &inventory = connections[path];
+        if (!inventory) {
+            auto opened = Inventory::open(path);
+            if (!opened)
+                return BatchOutcome{vm.address, vm.name, false, opened.error()};
+            inventory = std::move(*opened);
+        }
+        return job(*inventory, vm);
     };
     result.outcomes = QtConcurrent::blockingMapped<QList<BatchOutcome>>(m_pool.get(), vms, perVm);
     result.cancelled = cancel && cancel->load();

@@ -206,6 +206,11 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
         if (auto s = c.run(QString::fromUtf16(pragma)); !s)
             return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
     }
+    // Usually the schema is there: a read tells, and the write lock (and its fsync)
+    // is taken only to create it.
+    if (auto current = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s); current && current->next()
+        && current->value(0).toInt() == kSchemaVersion)
+        return inv;
     if (auto s = c.begin(); !s)
         return fail(s.error());
     for (const auto *stmt : kSchema) {
