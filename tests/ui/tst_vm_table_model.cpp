@@ -1,0 +1,354 @@
+// VmTableModel under a fake feed: inserts, state changes, removals and snapshots
+// posted to its queue, always checked by QAbstractItemModelTester; a flood of
+// changes costs a bounded number of dataChanged signals.
+
+#include "vm_table_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QThread>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+namespace {
+
+const Subnet kNet = *Subnet::parse(u"192.0.2.0/24");
+
+VmRow makeRow(qint64 id, quint32 suffix, VmState state = VmState::Planned) {
+    VmRow r;
+    r.id = id;
+    r.suffix = suffix;
+    r.address = *kNet.addressOfSuffix(suffix);
+    r.name = u"vm%1"_s.arg(suffix);
+    r.mac = MacAddress::forIpv4(r.address);
+    r.shard = u"/srv/shard-a"_s;
+    r.state = state;
+    return r;
+}
+
+QList<int> roles(const QList<QVariant> &args) {
+    return args.at(2).value<QList<int>>();
+}
+
+} // namespace
+
+class TestVmTableModel : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<VmTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+    void fill(int n, qint64 firstId = 1) {
+        QList<VmChange> changes;
+        for (int i = 0; i < n; ++i)
+            changes.append(VmChange::upsert(makeRow(firstId + i, static_cast<quint32>(10 + i))));
+        m_model->queue()->push(changes);
+        m_model->drain();
+    }
+
+private Q_SLOTS:
+    void init() {
+        m_model = std::make_unique<VmTableModel>();
+        m_model->setClockInterval(0);
+        m_model->setDrainInterval(3'600'000); // tests drain by hand unless they say otherwise
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void cleanup() {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void insertsArriveAsOneBatch() {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        fill(50);
+        QCOMPARE(m_model->rowCount(), 50);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 49);
+        QCOMPARE(m_model->index(3, VmTableModel::NameColumn).data().toString(), u"vm13"_s);
+        QCOMPARE(m_model->index(3, VmTableModel::IpColumn).data().toString(), u"192.0.2.13"_s);
+        QCOMPARE(m_model->index(3, VmTableModel::MacColumn).data().toString(),
+                 MacAddress::forIpv4(*kNet.addressOfSuffix(13)).toString());
+    }
+
+    void nothingQueuedEmitsNothing() {
+        fill(3);
+        QSignalSpy applied(m_model.get(), &VmTableModel::changesApplied);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->drain();
+        QCOMPARE(applied.count(), 0);
+        QCOMPARE(changed.count(), 0);
+        // The same values again change nothing either.
+        m_model->queue()->push(VmChange::upsert(makeRow(2, 11)));
+        m_model->drain();
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void stateChangeNamesItsRoles() {
+        fill(10);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->queue()->push(VmChange::state(4, VmState::Failed, u"disk full"_s));
+        m_model->drain();
+        QCOMPARE(changed.count(), 1);
+        const auto args = changed.first();
+        const auto topLeft = args.at(0).value<QModelIndex>();
+        const auto bottomRight = args.at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), 3);
+        QCOMPARE(bottomRight.row(), 3);
+        QVERIFY(topLeft.column() <= VmTableModel::StateColumn);
+        QVERIFY(bottomRight.column() >= VmTableModel::DetailColumn);
+        const QList<int> r = roles(args);
+        QVERIFY(!r.isEmpty());
+        for (int role :
+             {int(Qt::DisplayRole), int(Qt::DecorationRole), int(Qt::ForegroundRole),
+              int(VmTableModel::StateRole), int(VmTableModel::SortRole), int(Qt::ToolTipRole)})
+            QVERIFY2(r.contains(role), qPrintable(u"role %1 missing"_s.arg(role)));
+        const QModelIndex state = m_model->index(3, VmTableModel::StateColumn);
+        QCOMPARE(state.data(VmTableModel::StateNameRole).toString(), u"failed"_s);
+        QCOMPARE(state.data(Qt::ToolTipRole).toString(), u"disk full"_s);
+        QCOMPARE(m_model->index(3, VmTableModel::DetailColumn).data().toString(), u"disk full"_s);
+    }
+
+    void progressChangeTouchesOnlyProgress() {
+        fill(5);
+        m_model->queue()->push(VmChange::state(2, VmState::Copying));
+        m_model->drain();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        VmChange c;
+        c.row.id = 2;
+        c.row.progress = 42;
+        c.fields = VmChange::Progress;
+        m_model->queue()->push(c);
+        m_model->drain();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().column(),
+                 int(VmTableModel::ProgressColumn));
+        QCOMPARE(changed.first().at(1).value<QModelIndex>().column(),
+                 int(VmTableModel::ProgressColumn));
+        QVERIFY(roles(changed.first()).contains(VmTableModel::ProgressRole));
+        QVERIFY(!roles(changed.first()).contains(Qt::DecorationRole));
+        QCOMPARE(m_model->index(1, VmTableModel::ProgressColumn)
+                     .data(VmTableModel::ProgressRole)
+                     .toInt(),
+                 42);
+    }
+
+    void changedRowsMergeIntoRanges_data() {
+        QTest::addColumn<QList<qint64>>("ids");
+        QTest::addColumn<int>("signals");
+        QTest::newRow("one row") << QList<qint64>{5} << 1;
+        QTest::newRow("adjacent") << QList<qint64>{5, 6, 7} << 1;
+        QTest::newRow("adjacent, posted out of order") << QList<qint64>{7, 5, 6} << 1;
+        QTest::newRow("two runs") << QList<qint64>{1, 2, 8, 9} << 2;
+        QTest::newRow("scattered") << QList<qint64>{1, 3, 5, 7} << 4;
+        QTest::newRow("all") << QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10} << 1;
+    }
+
+    void changedRowsMergeIntoRanges() {
+        QFETCH(QList<qint64>, ids);
+        QFETCH(int, signals);
+        fill(10);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        for (qint64 id : ids)
+            m_model->queue()->push(VmChange::state(id, VmState::Online));
+        m_model->drain();
+        QCOMPARE(changed.count(), signals);
+        for (qint64 id : ids)
+            QCOMPARE(m_model->rowById(id)->state, VmState::Online);
+    }
+
+    void removalsAreBatched_data() {
+        QTest::addColumn<QList<qint64>>("ids");
+        QTest::addColumn<int>("signals");
+        QTest::newRow("one") << QList<qint64>{4} << 1;
+        QTest::newRow("a run") << QList<qint64>{3, 4, 5} << 1;
+        QTest::newRow("two runs") << QList<qint64>{1, 2, 9, 10} << 2;
+        QTest::newRow("every other") << QList<qint64>{2, 4, 6} << 3;
+        QTest::newRow("everything") << QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10} << 1;
+    }
+
+    void removalsAreBatched() {
+        QFETCH(QList<qint64>, ids);
+        QFETCH(int, signals);
+        fill(10);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        for (qint64 id : ids)
+            m_model->queue()->push(VmChange::remove(id));
+        m_model->drain();
+        QCOMPARE(removed.count(), signals);
+        QCOMPARE(m_model->rowCount(), 10 - ids.size());
+        for (qint64 id = 1; id <= 10; ++id) {
+            QCOMPARE(m_model->rowById(id) == nullptr, ids.contains(id));
+            if (!ids.contains(id))
+                QCOMPARE(m_model->indexOfId(id).data(VmTableModel::IdRole).toLongLong(), id);
+        }
+    }
+
+    void mixedFeedKeepsTheModelConsistent() {
+        fill(20);
+        // One batch: changes, removals, an insert removed again, a re-upsert of a removed row.
+        auto q = m_model->queue();
+        q->push(VmChange::state(3, VmState::Copying));
+        q->push(VmChange::remove(4));
+        q->push(VmChange::upsert(makeRow(100, 200)));
+        q->push(VmChange::remove(100));
+        q->push(VmChange::remove(5));
+        q->push(VmChange::upsert(makeRow(5, 14, VmState::Online)));
+        q->push(VmChange::upsert(makeRow(101, 201, VmState::Booting)));
+        VmChange orphan; // an update for a VM nobody knows, without a name: ignored
+        orphan.row.id = 999;
+        orphan.fields = VmChange::State;
+        q->push(orphan);
+        VmChange fromBatch; // a batch event for a new VM: its row appears at once
+        fromBatch.row = makeRow(102, 202, VmState::Planned);
+        fromBatch.fields = VmChange::State;
+        q->push(fromBatch);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 21);
+        QVERIFY(!m_model->rowById(4));
+        QVERIFY(!m_model->rowById(100));
+        QVERIFY(!m_model->rowById(999));
+        QCOMPARE(m_model->rowById(5)->state, VmState::Online);
+        QCOMPARE(m_model->rowById(101)->state, VmState::Booting);
+        QCOMPARE(m_model->rowById(102)->name, u"vm202"_s);
+
+        // A snapshot: what the inventory holds now. Rows 1-10 go, 11 changes, 300 is new.
+        QList<VmRow> snapshot;
+        for (qint64 id = 11; id <= 20; ++id)
+            snapshot.append(makeRow(id, static_cast<quint32>(id + 9),
+                                    id == 11 ? VmState::Stopped : VmState::Planned));
+        snapshot.append(makeRow(300, 250, VmState::Online));
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        q->push(VmChange::snapshot(snapshot));
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 11);
+        QCOMPARE(inserted.count(), 1);
+        QVERIFY(removed.count() >= 1);
+        QCOMPARE(m_model->rowById(11)->state, VmState::Stopped);
+        QCOMPARE(m_model->rowById(300)->suffix, 250u);
+        for (qint64 id : {1, 3, 5, 10, 101, 102})
+            QVERIFY(!m_model->rowById(id));
+    }
+
+    void timerDrainsWithoutHelp() {
+        m_model->setDrainInterval(10);
+        m_model->queue()->push(VmChange::upsert(makeRow(1, 10)));
+        QTRY_COMPARE(m_model->rowCount(), 1);
+    }
+
+    void tenThousandStateChangesCostBoundedSignals() {
+        constexpr int kRows = 200;
+        constexpr int kChanges = 10'000;
+        fill(kRows);
+        m_model->setDrainInterval(20);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy ticks(m_model.get(), &VmTableModel::changesApplied);
+
+        // A producer thread sweeps over the rows, as a batch's pool threads would:
+        // every change is real (its reason is new), so no row is skipped.
+        const auto queue = m_model->queue();
+        const QList<VmState> states{VmState::Copying, VmState::Configured,  VmState::Starting,
+                                    VmState::Booting, VmState::Configuring, VmState::Rebooting,
+                                    VmState::Online};
+        std::unique_ptr<QThread> producer(QThread::create([&] {
+            for (int n = 0; n < kChanges; ++n)
+                queue->push(VmChange::state(1 + n % kRows, states[(n / kRows) % states.size()],
+                                            u"step %1"_s.arg(n)));
+        }));
+        producer->start();
+        QVERIFY(producer->wait(60000));
+        auto appliedSoFar = [&] {
+            int sum = 0;
+            for (const auto &t : ticks)
+                sum += t.at(0).toInt();
+            return sum;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(appliedSoFar(), kChanges, 30000);
+
+        // A tick sees a contiguous stretch of the sweep: at most two merged ranges.
+        QVERIFY(ticks.count() >= 1);
+        QVERIFY2(
+            changed.count() <= 2 * ticks.count(),
+            qPrintable(u"%1 dataChanged for %2 ticks"_s.arg(changed.count()).arg(ticks.count())));
+        QVERIFY(changed.count() < kChanges / 10);
+        for (int id = 1; id <= kRows; ++id) {
+            const int last = kChanges - kRows + (id - 1);
+            QCOMPARE(m_model->rowById(id)->reason, u"step %1"_s.arg(last));
+            QCOMPARE(m_model->rowById(id)->state, states[(last / kRows) % states.size()]);
+        }
+
+        // All queued before one tick: one signal for the whole table.
+        changed.clear();
+        m_model->setDrainInterval(3'600'000);
+        for (int n = 0; n < kChanges; ++n)
+            queue->push(VmChange::state(1 + n % kRows, VmState::Failed, u"again %1"_s.arg(n)));
+        m_model->drain();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), kRows - 1);
+    }
+
+    void sortsOnRawValues_data() {
+        QTest::addColumn<int>("column");
+        QTest::newRow("suffix") << int(VmTableModel::SuffixColumn);
+        QTest::newRow("ip") << int(VmTableModel::IpColumn);
+        QTest::newRow("name") << int(VmTableModel::NameColumn);
+    }
+
+    void sortsOnRawValues() {
+        QFETCH(int, column);
+        // As text, 100 < 20 < 9; as numbers 9 < 20 < 100.
+        m_model->queue()->push({VmChange::upsert(makeRow(1, 100)), VmChange::upsert(makeRow(2, 9)),
+                                VmChange::upsert(makeRow(3, 20))});
+        m_model->drain();
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setSortRole(VmTableModel::SortRole);
+        proxy.sort(column, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, VmTableModel::SuffixColumn).data().toInt(), 9);
+        QCOMPARE(proxy.index(1, VmTableModel::SuffixColumn).data().toInt(), 20);
+        QCOMPARE(proxy.index(2, VmTableModel::SuffixColumn).data().toInt(), 100);
+    }
+
+    void heartbeatText_data() {
+        QTest::addColumn<qint64>("secondsAgo");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("now") << qint64(0) << u"0 s ago"_s;
+        QTest::newRow("3 s") << qint64(3) << u"3 s ago"_s;
+        QTest::newRow("2 min") << qint64(150) << u"2 min ago"_s;
+        QTest::newRow("5 h") << qint64(5 * 3600 + 10) << u"5 h ago"_s;
+        QTest::newRow("2 d") << qint64(2 * 86400 + 5) << u"2 d ago"_s;
+    }
+
+    void heartbeatText() {
+        QFETCH(qint64, secondsAgo);
+        QFETCH(QString, text);
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000);
+        QCOMPARE(VmTableModel::agoText(now.addSecs(-secondsAgo), now), text);
+        QCOMPARE(VmTableModel::agoText(QDateTime(), now), u"—"_s);
+    }
+
+    void clockRefreshIsOneSignal() {
+        fill(30);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setClockInterval(10);
+        QVERIFY(changed.wait(5000));
+        m_model->setClockInterval(0);
+        const auto args = changed.first();
+        QCOMPARE(args.at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(args.at(1).value<QModelIndex>().row(), 29);
+        QCOMPARE(args.at(0).value<QModelIndex>().column(), int(VmTableModel::HeartbeatColumn));
+        QCOMPARE(args.at(1).value<QModelIndex>().column(), int(VmTableModel::UptimeColumn));
+    }
+};
+
+QTEST_MAIN(TestVmTableModel)
+#include "tst_vm_table_model.moc"

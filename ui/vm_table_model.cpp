@@ -1,0 +1,449 @@
+#include "vm_table_model.h"
+
+#include "vm_state_style.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+// Internal field bit for what only a whole row carries.
+constexpr unsigned kIdentity = 1u << 8;
+constexpr unsigned kAllFields = VmChange::State | VmChange::Progress | VmChange::Reason
+                                | VmChange::Boots | VmChange::Uptime | VmChange::LastSeen
+                                | kIdentity;
+
+constexpr unsigned bit(int column) {
+    return 1u << column;
+}
+
+void addRoles(QList<int> &roles, std::initializer_list<int> more) {
+    for (int r : more) {
+        if (!roles.contains(r))
+            roles.append(r);
+    }
+}
+
+bool isRunningForUptime(VmState s) {
+    return vmStateIsRunning(s) && s != VmState::Unreachable;
+}
+
+} // namespace
+
+VmTableModel::VmTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_queue(std::make_shared<VmChangeQueue>()) {
+    m_drainTimer.setInterval(100);
+    connect(&m_drainTimer, &QTimer::timeout, this, &VmTableModel::drain);
+    m_drainTimer.start();
+    m_clockTimer.setInterval(1000);
+    connect(&m_clockTimer, &QTimer::timeout, this, &VmTableModel::refreshClock);
+    m_clockTimer.start();
+}
+
+VmTableModel::~VmTableModel() = default;
+
+void VmTableModel::setDrainInterval(int ms) {
+    m_drainTimer.setInterval(qMax(1, ms));
+}
+
+void VmTableModel::setClockInterval(int ms) {
+    if (ms <= 0) {
+        m_clockTimer.stop();
+        return;
+    }
+    m_clockTimer.start(ms);
+}
+
+void VmTableModel::applyFields(VmRow &t, const VmRow &s, unsigned fields, Touched *touched) {
+    Touched scratch;
+    Touched &d = touched ? *touched : scratch;
+    const int display = Qt::DisplayRole;
+    if (fields & kIdentity) {
+        if (t.name != s.name) {
+            t.name = s.name;
+            d.columns |= bit(NameColumn);
+            addRoles(d.roles, {display, SortRole});
+        }
+        if (t.address != s.address || t.suffix != s.suffix) {
+            t.address = s.address;
+            t.suffix = s.suffix;
+            d.columns |= bit(SuffixColumn) | bit(IpColumn) | bit(NameColumn);
+            addRoles(d.roles, {display, SortRole});
+        }
+        if (!(t.mac == s.mac)) {
+            t.mac = s.mac;
+            d.columns |= bit(MacColumn);
+            addRoles(d.roles, {display, SortRole});
+        }
+        if (t.shard != s.shard) {
+            t.shard = s.shard;
+            d.columns |= bit(ShardColumn);
+            addRoles(d.roles, {display, SortRole, Qt::ToolTipRole});
+        }
+    }
+    if ((fields & VmChange::State) && t.state != s.state) {
+        t.state = s.state;
+        d.columns |= bit(StateColumn) | bit(ProgressColumn) | bit(UptimeColumn);
+        addRoles(d.roles, {display, SortRole, Qt::DecorationRole, Qt::ForegroundRole, StateRole,
+                           StateNameRole, ProgressRole});
+    }
+    if ((fields & VmChange::Progress) && t.progress != s.progress) {
+        t.progress = s.progress;
+        d.columns |= bit(ProgressColumn);
+        addRoles(d.roles, {display, SortRole, ProgressRole});
+    }
+    if ((fields & VmChange::Reason) && t.reason != s.reason) {
+        t.reason = s.reason;
+        d.columns |= bit(StateColumn) | bit(DetailColumn);
+        addRoles(d.roles, {display, SortRole, Qt::ToolTipRole});
+    }
+    if ((fields & VmChange::Boots) && t.boots != s.boots) {
+        t.boots = s.boots;
+        d.columns |= bit(BootsColumn);
+        addRoles(d.roles, {display, SortRole});
+    }
+    if ((fields & VmChange::Uptime) && t.uptimeSeconds != s.uptimeSeconds) {
+        t.uptimeSeconds = s.uptimeSeconds;
+        d.columns |= bit(UptimeColumn);
+        addRoles(d.roles, {display, SortRole});
+    }
+    if ((fields & VmChange::LastSeen) && t.lastSeen != s.lastSeen) {
+        t.lastSeen = s.lastSeen;
+        d.columns |= bit(HeartbeatColumn) | bit(UptimeColumn);
+        addRoles(d.roles, {display, SortRole});
+    }
+}
+
+void VmTableModel::drain() {
+    const QList<VmChange> changes = m_queue->takeAll();
+    if (changes.isEmpty())
+        return;
+
+    QHash<qint64, Touched> touched; // existing rows, by id
+    std::vector<VmRow> inserts;     // id -1: inserted and removed again in this batch
+    QHash<qint64, size_t> insertAt;
+    QSet<qint64> removals;
+
+    auto apply = [&](const VmRow &src, unsigned fields, bool whole, bool mayInsert) {
+        if (auto it = m_rowOfId.constFind(src.id); it != m_rowOfId.constEnd()) {
+            removals.remove(src.id);
+            applyFields(m_rows[static_cast<size_t>(*it)], src, whole ? kAllFields : fields,
+                        &touched[src.id]);
+        } else if (auto jt = insertAt.constFind(src.id); jt != insertAt.constEnd()) {
+            if (whole)
+                inserts[*jt] = src;
+            else
+                applyFields(inserts[*jt], src, fields, nullptr);
+        } else if (mayInsert) {
+            insertAt.insert(src.id, inserts.size());
+            inserts.push_back(src);
+        }
+    };
+    auto removeId = [&](qint64 id) {
+        if (m_rowOfId.contains(id))
+            removals.insert(id);
+        if (auto jt = insertAt.find(id); jt != insertAt.end()) {
+            inserts[*jt].id = -1;
+            insertAt.erase(jt);
+        }
+    };
+
+    for (const auto &c : changes) {
+        switch (c.kind) {
+        case VmChange::Kind::Upsert:
+            apply(c.row, kAllFields, true, true);
+            break;
+        case VmChange::Kind::Update:
+            apply(c.row, c.fields, false, !c.row.name.isEmpty());
+            break;
+        case VmChange::Kind::Remove:
+            removeId(c.row.id);
+            break;
+        case VmChange::Kind::Snapshot: {
+            QSet<qint64> present;
+            present.reserve(c.rows.size());
+            for (const auto &r : c.rows) {
+                present.insert(r.id);
+                apply(r, kAllFields, true, true);
+            }
+            for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
+                if (!present.contains(it.key()))
+                    removals.insert(it.key());
+            }
+            const QList<qint64> pending = insertAt.keys();
+            for (qint64 id : pending) {
+                if (!present.contains(id))
+                    removeId(id);
+            }
+            break;
+        }
+        }
+    }
+
+    // 1. Removals, as merged ranges from the bottom up so indices stay valid.
+    if (!removals.isEmpty()) {
+        QList<int> rows;
+        rows.reserve(removals.size());
+        for (qint64 id : std::as_const(removals))
+            rows.append(m_rowOfId.value(id));
+        std::sort(rows.begin(), rows.end(), std::greater<>());
+        qsizetype i = 0;
+        while (i < rows.size()) {
+            const int last = rows[i];
+            int first = last;
+            while (i + 1 < rows.size() && rows[i + 1] == first - 1)
+                first = rows[++i];
+            ++i;
+            beginRemoveRows({}, first, last);
+            m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+            endRemoveRows();
+        }
+        m_rowOfId.clear();
+        for (size_t r = 0; r < m_rows.size(); ++r)
+            m_rowOfId.insert(m_rows[r].id, static_cast<int>(r));
+    }
+
+    // 2. Changed rows: sorted, merged into contiguous ranges, one dataChanged each.
+    QList<QPair<int, const Touched *>> changed;
+    for (auto it = touched.constBegin(); it != touched.constEnd(); ++it) {
+        if (it->columns == 0)
+            continue;
+        auto row = m_rowOfId.constFind(it.key());
+        if (row != m_rowOfId.constEnd())
+            changed.append({*row, &it.value()});
+    }
+    std::sort(changed.begin(), changed.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    qsizetype i = 0;
+    while (i < changed.size()) {
+        const int first = changed[i].first;
+        int last = first;
+        unsigned columns = changed[i].second->columns;
+        QList<int> roles = changed[i].second->roles;
+        while (i + 1 < changed.size() && changed[i + 1].first == last + 1) {
+            ++i;
+            last = changed[i].first;
+            columns |= changed[i].second->columns;
+            for (int r : changed[i].second->roles) {
+                if (!roles.contains(r))
+                    roles.append(r);
+            }
+        }
+        ++i;
+        int firstColumn = 0;
+        while (!(columns & bit(firstColumn)))
+            ++firstColumn;
+        int lastColumn = ColumnCount - 1;
+        while (!(columns & bit(lastColumn)))
+            --lastColumn;
+        std::sort(roles.begin(), roles.end());
+        Q_EMIT dataChanged(index(first, firstColumn), index(last, lastColumn), roles);
+    }
+
+    // 3. New rows, all at once at the end.
+    std::vector<VmRow> fresh;
+    fresh.reserve(inserts.size());
+    for (auto &r : inserts) {
+        if (r.id != -1)
+            fresh.push_back(std::move(r));
+    }
+    if (!fresh.empty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
+        for (auto &r : fresh) {
+            m_rowOfId.insert(r.id, static_cast<int>(m_rows.size()));
+            m_rows.push_back(std::move(r));
+        }
+        endInsertRows();
+    }
+    Q_EMIT changesApplied(static_cast<int>(changes.size()));
+}
+
+void VmTableModel::refreshClock() {
+    if (m_rows.empty())
+        return;
+    Q_EMIT dataChanged(index(0, HeartbeatColumn), index(rowCount() - 1, UptimeColumn),
+                       {Qt::DisplayRole});
+}
+
+int VmTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int VmTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString VmTableModel::agoText(const QDateTime &t, const QDateTime &now) {
+    if (!t.isValid())
+        return u"—"_s;
+    const qint64 s = qMax<qint64>(0, t.secsTo(now));
+    if (s < 60)
+        return tr("%1 s ago").arg(s);
+    if (s < 3600)
+        return tr("%1 min ago").arg(s / 60);
+    if (s < 86400)
+        return tr("%1 h ago").arg(s / 3600);
+    return tr("%1 d ago").arg(s / 86400);
+}
+
+QString VmTableModel::durationText(qint64 seconds) {
+    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60,
+                 s = seconds % 60;
+    if (d > 0)
+        return tr("%1 d %2 h").arg(d).arg(h);
+    if (h > 0)
+        return tr("%1 h %2 min").arg(h).arg(m);
+    if (m > 0)
+        return tr("%1 min %2 s").arg(m).arg(s);
+    return tr("%1 s").arg(s);
+}
+
+QVariant VmTableModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const VmRow &r = m_rows[static_cast<size_t>(index.row())];
+    const int column = index.column();
+    auto currentUptime = [&]() -> qint64 {
+        if (!isRunningForUptime(r.state) || !r.lastSeen.isValid())
+            return -1;
+        return r.uptimeSeconds + qMax<qint64>(0, r.lastSeen.secsTo(QDateTime::currentDateTime()));
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case SuffixColumn:
+            return r.suffix;
+        case IpColumn:
+            return r.address.toString();
+        case NameColumn:
+            return r.name;
+        case MacColumn:
+            return r.mac.toString();
+        case ShardColumn:
+            return r.shard;
+        case StateColumn:
+            return VmStateStyle::label(r.state);
+        case ProgressColumn:
+            return r.state == VmState::Copying ? u"%1 %"_s.arg(r.progress) : QString();
+        case BootsColumn:
+            return r.boots;
+        case HeartbeatColumn:
+            return agoText(r.lastSeen, QDateTime::currentDateTime());
+        case UptimeColumn: {
+            const qint64 up = currentUptime();
+            return up < 0 ? QString() : durationText(up);
+        }
+        case DetailColumn:
+            return r.reason;
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case SuffixColumn:
+        case IpColumn:
+        case NameColumn:
+            return static_cast<qulonglong>(r.address.toUInt());
+        case MacColumn:
+            return r.mac.toString();
+        case ShardColumn:
+            return r.shard;
+        case StateColumn:
+            return static_cast<int>(r.state);
+        case ProgressColumn:
+            return r.state == VmState::Copying ? r.progress : -1;
+        case BootsColumn:
+            return r.boots;
+        case HeartbeatColumn:
+            return r.lastSeen.isValid() ? r.lastSeen.toMSecsSinceEpoch() : qint64(0);
+        case UptimeColumn:
+            return currentUptime();
+        case DetailColumn:
+            return r.reason;
+        }
+        break;
+    case StateRole:
+        return static_cast<int>(r.state);
+    case StateNameRole:
+        return vmStateName(r.state);
+    case ProgressRole:
+        return r.state == VmState::Copying ? r.progress : -1;
+    case IdRole:
+        return r.id;
+    case Qt::DecorationRole:
+        if (column == StateColumn)
+            return VmStateStyle::icon(r.state);
+        break;
+    case Qt::ForegroundRole:
+        if (column == StateColumn)
+            return VmStateStyle::colour(r.state);
+        break;
+    case Qt::ToolTipRole:
+        if (column == StateColumn || column == DetailColumn)
+            return r.reason.isEmpty() ? QVariant() : QVariant(r.reason);
+        if (column == ShardColumn)
+            return r.shard;
+        break;
+    case Qt::TextAlignmentRole:
+        if (column == SuffixColumn || column == BootsColumn || column == ProgressColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant VmTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SuffixColumn:
+        return tr("Suffix");
+    case IpColumn:
+        return tr("IP");
+    case NameColumn:
+        return tr("Name");
+    case MacColumn:
+        return tr("MAC");
+    case ShardColumn:
+        return tr("Shard");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case BootsColumn:
+        return tr("Boots");
+    case HeartbeatColumn:
+        return tr("Last heartbeat");
+    case UptimeColumn:
+        return tr("Uptime");
+    case DetailColumn:
+        return tr("Detail");
+    }
+    return {};
+}
+
+const VmRow *VmTableModel::rowById(qint64 id) const {
+    auto it = m_rowOfId.constFind(id);
+    return it == m_rowOfId.constEnd() ? nullptr : &m_rows[static_cast<size_t>(*it)];
+}
+
+QModelIndex VmTableModel::indexOfId(qint64 id, int column) const {
+    auto it = m_rowOfId.constFind(id);
+    return it == m_rowOfId.constEnd() ? QModelIndex() : index(*it, column);
+}
+
+QHash<VmState, int> VmTableModel::stateCounts() const {
+    QHash<VmState, int> counts;
+    for (const auto &r : m_rows)
+        ++counts[r.state];
+    return counts;
+}
+
+} // namespace vmeclone

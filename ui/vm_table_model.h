@@ -1,0 +1,95 @@
+#pragma once
+// The live VM table. Producers post VmChanges into a VmChangeQueue from any thread;
+// a timer in the GUI thread (at most ~10 Hz) drains it and applies the whole batch:
+// removals as merged row ranges, changed rows sorted and merged into ranges with one
+// dataChanged per range naming its roles, new rows with one beginInsertRows. So
+// thousands of events per second cost the view a handful of signals.
+
+#include "vm_change.h"
+#include "vm_change_queue.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace vmeclone {
+
+class VmTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        SuffixColumn,
+        IpColumn,
+        NameColumn,
+        MacColumn,
+        ShardColumn,
+        StateColumn,
+        ProgressColumn,
+        BootsColumn,
+        HeartbeatColumn,
+        UptimeColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole, // raw value of the cell (numbers, msecs), for sorting
+        StateRole,               // VmState as int
+        ProgressRole,            // percent while copying, else -1
+        IdRole,                  // inventory id
+        StateNameRole,           // "online": the untranslated name
+    };
+
+    explicit VmTableModel(QObject *parent = nullptr);
+    ~VmTableModel() override;
+
+    // Where producers post; safe to keep and use from any thread, also after the
+    // model is gone.
+    std::shared_ptr<VmChangeQueue> queue() const { return m_queue; }
+
+    // The drain timer's interval (default 100 ms: at most 10 batches a second).
+    void setDrainInterval(int ms);
+    int drainInterval() const { return m_drainTimer.interval(); }
+    // How often "3 s ago" and uptimes are refreshed (0: never; default 1000 ms).
+    void setClockInterval(int ms);
+
+    // Applies everything queued now (the timer calls this).
+    void drain();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    const VmRow *rowById(qint64 id) const;
+    const VmRow &rowAt(int row) const { return m_rows[static_cast<size_t>(row)]; }
+    QModelIndex indexOfId(qint64 id, int column = 0) const;
+    // Counts per state over all rows.
+    QHash<VmState, int> stateCounts() const;
+
+    static QString agoText(const QDateTime &t, const QDateTime &now);
+    static QString durationText(qint64 seconds);
+
+Q_SIGNALS:
+    // After a drain that changed something: how many changes it applied.
+    void changesApplied(int changes);
+
+private:
+    struct Touched {
+        unsigned columns = 0; // bit per Column
+        QList<int> roles;
+    };
+    void applyFields(VmRow &target, const VmRow &source, unsigned fields, Touched *touched);
+    void refreshClock();
+
+    std::shared_ptr<VmChangeQueue> m_queue;
+    std::vector<VmRow> m_rows;
+    QHash<qint64, int> m_rowOfId;
+    QTimer m_drainTimer;
+    QTimer m_clockTimer;
+};
+
+} // namespace vmeclone
