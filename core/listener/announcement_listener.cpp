@@ -8,7 +8,13 @@
 #include <QUdpSocket>
 
 #ifdef Q_OS_LINUX
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -63,6 +69,11 @@ AnnouncementListener::~AnnouncementListener()
 {
     if (m_inventory)
         flush();
+#ifdef Q_OS_LINUX
+    delete m_notifier;
+    if (m_fd >= 0)
+        ::close(m_fd);
+#endif
 }
 
 Status AnnouncementListener::start()
@@ -78,28 +89,62 @@ Status AnnouncementListener::start()
     m_clock.start();
     reloadVms();
 
-    m_socket = new QUdpSocket(this);
-    // No ShareAddress/ReuseAddress: a second listener on the port must fail loudly,
-    // not silently split the guests' datagrams with the first.
-    if (!m_socket->bind(m_options.address, m_options.port, QAbstractSocket::DontShareAddress))
-        return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
-            m_options.address.toString(), QString::number(m_options.port), m_socket->errorString()));
-    // Bursts of announcements from hundreds of booting guests overflow the default
-    // receive buffer; as root the limit of net.core.rmem_max can be passed.
-    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_options.receiveBufferBytes);
-#ifdef Q_OS_LINUX
-    const int size = m_options.receiveBufferBytes;
-    ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
-#endif
-    connect(m_socket, &QUdpSocket::readyRead, this, &AnnouncementListener::readPending);
+    if (auto s = bindSocket(); !s)
+        return s;
     m_flushTimer.start();
     logger()->info("listening for announcements on {}:{}", m_options.address.toString(), port());
     return {};
 }
 
+Status AnnouncementListener::bindSocket()
+{
+    const auto cannot = [&](const QString &why) {
+        return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
+            m_options.address.toString(), QString::number(m_options.port), why));
+    };
+#ifdef Q_OS_LINUX
+    // Our own socket, drained 64 datagrams per system call (recvmmsg): QUdpSocket's
+    // one call per datagram caps the listener well below what guests can send.
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return cannot(QString::fromLocal8Bit(std::strerror(errno)));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(m_options.port);
+    addr.sin_addr.s_addr = htonl(m_options.address.toIPv4Address());
+    // No SO_REUSEADDR/SO_REUSEPORT: a second listener on the port must fail loudly,
+    // not silently split the guests' datagrams with the first.
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return cannot(error == EADDRINUSE ? u"the port is in use by another listener"_s
+                                          : QString::fromLocal8Bit(std::strerror(error)));
+    }
+    // Bursts from hundreds of booting guests overflow the default receive buffer; as
+    // root the limit of net.core.rmem_max can be passed.
+    const int size = m_options.receiveBufferBytes;
+    if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) != 0)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    m_port = ntohs(addr.sin_port);
+    m_fd = fd;
+    m_notifier = new QSocketNotifier(static_cast<qintptr>(fd), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &AnnouncementListener::readPending);
+#else
+    m_socket = new QUdpSocket(this);
+    if (!m_socket->bind(m_options.address, m_options.port, QAbstractSocket::DontShareAddress))
+        return cannot(m_socket->errorString());
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_options.receiveBufferBytes);
+    m_port = m_socket->localPort();
+    connect(m_socket, &QUdpSocket::readyRead, this, &AnnouncementListener::readPending);
+#endif
+    return {};
+}
+
 quint16 AnnouncementListener::port() const
 {
-    return m_socket ? m_socket->localPort() : 0;
+    return m_port;
 }
 
 void AnnouncementListener::reloadVms()
@@ -133,33 +178,70 @@ void AnnouncementListener::reloadVms()
 
 void AnnouncementListener::readPending()
 {
+    const qint64 now = m_clock.elapsed();
+    m_nowWallMs = QDateTime::currentMSecsSinceEpoch();
+#ifdef Q_OS_LINUX
+    constexpr int kBatch = 64;
+    static thread_local std::array<std::array<std::uint8_t, protocol::kMaxDatagram + 1>, kBatch> buffers;
+    std::array<mmsghdr, kBatch> messages{};
+    std::array<iovec, kBatch> vectors{};
+    std::array<sockaddr_in, kBatch> senders{};
+    for (int i = 0; i < kBatch; ++i) {
+        vectors[i] = {buffers[i].data(), buffers[i].size()};
+        messages[i].msg_hdr.msg_iov = &vectors[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+        messages[i].msg_hdr.msg_name = &senders[i];
+        messages[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+    }
+    while (true) {
+        const int n = ::recvmmsg(m_fd, messages.data(), kBatch, MSG_DONTWAIT, nullptr);
+        if (n <= 0)
+            break;
+        for (int i = 0; i < n; ++i) {
+            // A datagram cut by the buffer is over kMaxDatagram: pass its true length.
+            const bool cut = messages[i].msg_hdr.msg_flags & MSG_TRUNC;
+            const std::size_t size = cut ? protocol::kMaxDatagram + 1 : messages[i].msg_len;
+            process(buffers[i].data(), size, ntohl(senders[i].sin_addr.s_addr), ntohs(senders[i].sin_port), now);
+            messages[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+        }
+        if (n < kBatch)
+            break;
+    }
+#else
     QByteArray buffer;
     while (m_socket->hasPendingDatagrams()) {
-        const qint64 size = m_socket->pendingDatagramSize();
-        buffer.resize(qMax<qint64>(size, 1));
+        buffer.resize(qMax<qint64>(m_socket->pendingDatagramSize(), 1));
         QHostAddress sender;
-        const qint64 n = m_socket->readDatagram(buffer.data(), buffer.size(), &sender);
+        quint16 senderPort = 0;
+        const qint64 n = m_socket->readDatagram(buffer.data(), buffer.size(), &sender, &senderPort);
         if (n < 0)
             break;
-        ++m_stats.received;
-        m_statsDirty = true;
-        const auto *data = reinterpret_cast<const std::uint8_t *>(buffer.constData());
-        const quint32 source = sender.toIPv4Address();
-        const qint64 now = m_clock.elapsed();
-        Verdict v = m_verifier->check(data, static_cast<std::size_t>(n), source, now);
-        if (!v.accepted && (v.reason == RejectReason::UnknownVm || v.reason == RejectReason::NotRunning)
-            && now - m_lastReloadMs > 500) {
-            // Another process may have just cloned or started it.
-            reloadVms();
-            v = m_verifier->check(data, static_cast<std::size_t>(n), source, now);
-        }
-        if (v.accepted) {
-            ++m_stats.accepted;
-            accept(v);
-        } else {
-            ++m_stats.rejected[static_cast<int>(v.reason)];
-            logger()->debug("rejected a datagram from {}: {}", sender.toString(), rejectReasonName(v.reason));
-        }
+        process(reinterpret_cast<const std::uint8_t *>(buffer.constData()), static_cast<std::size_t>(n),
+                sender.toIPv4Address(), senderPort, now);
+    }
+#endif
+}
+
+void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort,
+                                   qint64 now)
+{
+    ++m_stats.received;
+    m_statsDirty = true;
+    const quint64 source = AnnouncementVerifier::sourceKey(sender, senderPort);
+    Verdict v = m_verifier->check(data, size, source, now);
+    if (!v.accepted && (v.reason == RejectReason::UnknownVm || v.reason == RejectReason::NotRunning)
+        && now - m_lastReloadMs > 500) {
+        // Another process may have just cloned or started it.
+        reloadVms();
+        v = m_verifier->check(data, size, source, now);
+    }
+    if (v.accepted) {
+        ++m_stats.accepted;
+        accept(v);
+    } else {
+        ++m_stats.rejected[static_cast<int>(v.reason)];
+        logger()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(), senderPort,
+                        rejectReasonName(v.reason));
     }
 }
 
@@ -168,11 +250,13 @@ void AnnouncementListener::accept(const Verdict &v)
     const auto &a = v.announcement;
     VmUpdate &u = m_pending[v.vmId];
     u.vmId = v.vmId;
-    u.bootId = QString::fromStdString(protocol::toHex(a.bootId.data(), a.bootId.size()));
+    // Text conversions once per VM and tick, not per datagram (the hot path).
+    if (v.newBoot || u.bootId.isEmpty())
+        u.bootId = QString::fromStdString(protocol::toHex(a.bootId.data(), a.bootId.size()));
     u.lastSequence = static_cast<qint64>(a.sequence);
     u.boots = static_cast<int>(a.boots);
     u.uptimeSeconds = a.uptimeSeconds;
-    u.lastSeen = QDateTime::currentDateTime();
+    m_pendingSeenMs.insert(v.vmId, m_nowWallMs); // becomes u.lastSeen at the flush
     m_lastSeenMs.insert(v.vmId, m_clock.elapsed());
 
     const auto next = stateFor(a.state);
@@ -220,6 +304,11 @@ void AnnouncementListener::flush()
         return;
     markUnreachable();
     if (!m_pending.isEmpty()) {
+        for (auto it = m_pendingSeenMs.cbegin(); it != m_pendingSeenMs.cend(); ++it) {
+            if (auto u = m_pending.find(it.key()); u != m_pending.end())
+                u->lastSeen = QDateTime::fromMSecsSinceEpoch(it.value());
+        }
+        m_pendingSeenMs.clear();
         QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
             logger()->error("cannot write {} announcements to the inventory: {}", updates.size(), s.error());

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <array>
@@ -63,18 +64,25 @@ Q_SIGNALS:
     void statsChanged(const vmeclone::ListenerStats &stats);
 
 private:
+    Status bindSocket();
     void readPending();
+    void process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort, qint64 now);
     void accept(const Verdict &verdict);
     void markUnreachable();
 
     Options m_options;
     std::unique_ptr<Inventory> m_inventory;
     std::unique_ptr<AnnouncementVerifier> m_verifier;
-    QUdpSocket *m_socket = nullptr;
+    QUdpSocket *m_socket = nullptr;          // other systems
+    int m_fd = -1;                           // Linux: our own socket, read with recvmmsg
+    QSocketNotifier *m_notifier = nullptr;
+    quint16 m_port = 0;
+    qint64 m_nowWallMs = 0;                  // wall clock of the datagrams being read
     QTimer m_flushTimer;
     QElapsedTimer m_clock;
     qint64 m_lastReloadMs = -1'000'000;
     QHash<qint64, VmUpdate> m_pending; // per VM: the latest word of this tick
+    QHash<qint64, qint64> m_pendingSeenMs; // per VM: wall-clock ms of that word
     QList<QPair<qint64, QString>> m_pendingEvents;
     QHash<qint64, VmState> m_states;  // what the inventory holds now
     QHash<qint64, QString> m_names;

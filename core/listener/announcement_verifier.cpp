@@ -91,7 +91,8 @@ void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
             e = *old;
         else {
             e.vmId = vm.id;
-            e.key = m_secret.keyFor(vm.address);
+            const protocol::Digest key = m_secret.keyFor(vm.address);
+            e.key = protocol::HmacSha256(key.data(), key.size());
             e.mac = vm.mac.bytes();
             if (vm.bootId.size() == 32) {
                 e.hasBoot = protocol::fromHex(vm.bootId.toStdString(), e.bootId.data(), e.bootId.size());
@@ -113,7 +114,7 @@ void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state)
         m_byAddress[*a].state = state;
 }
 
-bool AnnouncementVerifier::takeToken(quint32 source, qint64 nowMs)
+bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs)
 {
     // A source heard for the first time starts with a full burst. (Not "lastMs == 0":
     // the listener's clock starts at 0, and every datagram of its first millisecond
@@ -131,7 +132,7 @@ bool AnnouncementVerifier::takeToken(quint32 source, qint64 nowMs)
     return true;
 }
 
-Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint32 source, qint64 nowMs)
+Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint64 source, qint64 nowMs)
 {
     Verdict v;
     if (!takeToken(source, nowMs)) {

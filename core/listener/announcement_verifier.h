@@ -48,7 +48,9 @@ class AnnouncementVerifier {
 public:
     struct Options {
         bool allowUnsigned = false;
-        // Per source address: a burst of this many, refilled at `sourceRate` per second.
+        // Per source (address and port: through QEMU's user networking every guest
+        // arrives from 127.0.0.1, each from its own port): a burst of this many,
+        // refilled at `sourceRate` per second.
         double sourceBurst = 200;
         double sourceRate = 100;
     };
@@ -60,13 +62,14 @@ public:
     void updateVmState(qint64 vmId, VmState state);
     bool knows(Ipv4Address address) const { return m_byAddress.contains(address); }
 
-    // `nowMs` is a monotonic clock for rate limiting; `source` the sender.
-    Verdict check(const std::uint8_t *data, std::size_t size, quint32 source, qint64 nowMs);
+    // `nowMs` is a monotonic clock for rate limiting; `source` the sender (sourceKey()).
+    Verdict check(const std::uint8_t *data, std::size_t size, quint64 source, qint64 nowMs);
+    static quint64 sourceKey(quint32 address, quint16 port) { return (quint64(address) << 16) | port; }
 
 private:
     struct Entry {
         qint64 vmId = 0;
-        protocol::Digest key{};
+        protocol::HmacSha256 key;
         protocol::Mac mac{};
         VmState state = VmState::Planned;
         bool hasBoot = false;
@@ -79,13 +82,13 @@ private:
         double tokens = 0;
         qint64 lastMs = 0;
     };
-    bool takeToken(quint32 source, qint64 nowMs);
+    bool takeToken(quint64 source, qint64 nowMs);
 
     ClusterSecret m_secret;
     Options m_options;
     QHash<Ipv4Address, Entry> m_byAddress;
     QHash<qint64, Ipv4Address> m_addressById;
-    QHash<quint32, Bucket> m_buckets;
+    QHash<quint64, Bucket> m_buckets;
 };
 
 } // namespace vmeclone

@@ -220,9 +220,13 @@ Decoded decode(const std::uint8_t *data, std::size_t size) {
 }
 
 bool verify(const std::uint8_t *data, const Decoded &d, const Digest &key) {
+    return verify(data, d, HmacSha256(key.data(), key.size()));
+}
+
+bool verify(const std::uint8_t *data, const Decoded &d, const HmacSha256 &key) {
     if (data == nullptr || d.error != DecodeError::None || !d.isSigned)
         return false;
-    const Digest expected = hmacSha256(key.data(), key.size(), data, d.signedLength);
+    const Digest expected = key.sign(data, d.signedLength);
     return constantTimeEqual(expected.data(), data + d.signedLength, kSignatureSize);
 }
 

@@ -89,5 +89,7 @@ Decoded decode(const std::uint8_t *data, std::size_t size);
 
 // True when `d` is signed and its trailer is the HMAC of the signed part under `key`.
 bool verify(const std::uint8_t *data, const Decoded &d, const Digest &key);
+// The same with the key's HMAC state prepared once (the listener's hot path).
+bool verify(const std::uint8_t *data, const Decoded &d, const HmacSha256 &key);
 
 } // namespace vmeclone::protocol

@@ -139,7 +139,7 @@ Digest Sha256::hash(const void *data, std::size_t size) {
     return h.finish();
 }
 
-Digest hmacSha256(const void *key, std::size_t keySize, const void *data, std::size_t dataSize) {
+HmacSha256::HmacSha256(const void *key, std::size_t keySize) {
     std::array<std::uint8_t, kBlockSize> block{};
     if (keySize > kBlockSize) {
         const Digest hashed = Sha256::hash(key, keySize);
@@ -147,21 +147,26 @@ Digest hmacSha256(const void *key, std::size_t keySize, const void *data, std::s
     } else if (keySize > 0) {
         std::memcpy(block.data(), key, keySize);
     }
-
     std::array<std::uint8_t, kBlockSize> pad{};
     for (std::size_t i = 0; i < kBlockSize; ++i)
         pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x36);
-    Sha256 inner;
-    inner.update(pad.data(), pad.size());
-    inner.update(data, dataSize);
-    const Digest innerDigest = inner.finish();
-
+    m_inner.update(pad.data(), pad.size());
     for (std::size_t i = 0; i < kBlockSize; ++i)
         pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x5c);
-    Sha256 outer;
-    outer.update(pad.data(), pad.size());
+    m_outer.update(pad.data(), pad.size());
+}
+
+Digest HmacSha256::sign(const void *data, std::size_t size) const {
+    Sha256 inner = m_inner;
+    inner.update(data, size);
+    const Digest innerDigest = inner.finish();
+    Sha256 outer = m_outer;
     outer.update(innerDigest.data(), innerDigest.size());
     return outer.finish();
+}
+
+Digest hmacSha256(const void *key, std::size_t keySize, const void *data, std::size_t dataSize) {
+    return HmacSha256(key, keySize).sign(data, dataSize);
 }
 
 bool constantTimeEqual(const std::uint8_t *a, const std::uint8_t *b, std::size_t size) {

@@ -31,6 +31,19 @@ private:
 
 Digest hmacSha256(const void *key, std::size_t keySize, const void *data, std::size_t dataSize);
 
+// HMAC-SHA256 under one key, with the key's padded blocks hashed once: every message
+// then costs two compressions fewer (the listener checks ~100,000 a second).
+class HmacSha256 {
+public:
+    HmacSha256() : HmacSha256(nullptr, 0) {}
+    HmacSha256(const void *key, std::size_t keySize);
+    Digest sign(const void *data, std::size_t size) const;
+
+private:
+    Sha256 m_inner; // after the key ^ ipad block
+    Sha256 m_outer; // after the key ^ opad block
+};
+
 // Compares two digests in time independent of where they differ.
 bool constantTimeEqual(const std::uint8_t *a, const std::uint8_t *b, std::size_t size);
 
