@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the bench target and runs every benchmark; each prints metric=... lines with
+# its baseline measured in the same run and the ratio. BENCHMARKS.md records them.
+#
+#   tests/bench/run-benchmarks.sh [--small] [BUILD_DIR]
+#
+# --small: tiny sizes, for CI (proves they build and run; the figures mean little).
+set -euo pipefail
+small=()
+if [ "${1:-}" = "--small" ]; then small=(--small); shift; fi
+build=$(cd "${1:-build}" && pwd)
+cmake --build "$build" --target bench -j2 >/dev/null
+bench="$build/tests/bench"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/vmeclone-bench.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for program in bench_placement bench_clone_batch bench_disk_copy bench_announcements bench_vmdk_linked; do
+    if [ -x "$bench/$program" ]; then
+        echo "## $program"
+        case "$program" in
+            bench_clone_batch|bench_disk_copy|bench_vmdk_linked) "$bench/$program" "${small[@]}" "$scratch" ;;
+            *) "$bench/$program" "${small[@]}" ;;
+        esac
+    fi
+done
