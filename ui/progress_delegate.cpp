@@ -6,9 +6,10 @@
 
 namespace vmeclone {
 
-ProgressDelegate::ProgressDelegate(int progressRole, QObject *parent)
+ProgressDelegate::ProgressDelegate(int progressRole, int textRole, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_role(progressRole) {}
+    , m_role(progressRole)
+    , m_textRole(textRole) {}
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const {
@@ -26,7 +27,8 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.minimum = 0;
     bar.maximum = 100;
     bar.progress = qBound(0, percent, 100);
-    bar.text = QStringLiteral("%1 %").arg(bar.progress);
+    bar.text = m_textRole >= 0 ? index.data(m_textRole).toString()
+                               : QStringLiteral("%1 %").arg(bar.progress);
     bar.textVisible = true;
     bar.state = option.state | QStyle::State_Horizontal;
     bar.palette = option.palette;

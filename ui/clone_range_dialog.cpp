@@ -1,0 +1,271 @@
+#include "clone_range_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+QString gib(qint64 bytes) {
+    return QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1)
+           + u" GiB"_s;
+}
+
+QColor kindColour(const QString &kind) {
+    if (kind == u"golden")
+        return QColor(0x8e44ad);
+    if (kind == u"in-use")
+        return QColor(0xd35400);
+    if (kind == u"host-alias")
+        return QColor(0x2471a3);
+    if (kind == u"no-room")
+        return QColor(0xc0392b);
+    return QColor(0x7f8c8d);
+}
+
+} // namespace
+
+CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRecord> &goldens,
+                                   const QHash<qint64, QString> &goldenProblems, QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_goldens(goldens)
+    , m_problems(goldenProblems) {
+    setObjectName(u"cloneRangeDialog"_s);
+    setWindowTitle(tr("Clone range"));
+
+    m_golden = new QComboBox(this);
+    m_golden->setObjectName(u"golden"_s);
+    for (const auto &g : goldens)
+        m_golden->addItem(tr("%1 (%2, %3)").arg(g.name, g.address.toString(), g.subnet.toString()),
+                          g.name);
+    m_range = new QLineEdit(this);
+    m_range->setObjectName(u"range"_s);
+    m_range->setPlaceholderText(tr("e.g. 177-254 or 177,180-190"));
+    m_range->setClearButtonEnabled(true);
+
+    m_linked = new QRadioButton(tr("&Linked (copy-on-write over the golden's disk)"), this);
+    m_linked->setObjectName(u"linked"_s);
+    m_full = new QRadioButton(tr("&Full copy (independent disks)"), this);
+    m_full->setObjectName(u"full"_s);
+    m_linked->setChecked(true);
+    m_start = new QCheckBox(tr("&Start the clones when they are made"), this);
+    m_start->setObjectName(u"start"_s);
+    m_start->setChecked(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Golden image:"), m_golden);
+    form->addRow(tr("&Addresses:"), m_range);
+    auto *mode = new QVBoxLayout;
+    mode->addWidget(m_linked);
+    mode->addWidget(m_full);
+    form->addRow(tr("Clone mode:"), mode);
+    form->addRow(QString(), m_start);
+
+    auto *preview = new QGroupBox(tr("Preview"), this);
+    m_count = new QLabel(preview);
+    m_count->setObjectName(u"count"_s);
+    QFont bold = m_count->font();
+    bold.setBold(true);
+    m_count->setFont(bold);
+    m_conflicts = new QListWidget(preview);
+    m_conflicts->setObjectName(u"conflicts"_s);
+    m_conflicts->setMaximumHeight(110);
+    m_placement = new QTreeWidget(preview);
+    m_placement->setObjectName(u"placement"_s);
+    m_placement->setRootIsDecorated(false);
+    m_placement->setHeaderLabels({tr("Shard"), tr("VMs"), tr("Added"), tr("Free after")});
+    m_placement->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_placement->setMaximumHeight(120);
+    auto *pv = new QVBoxLayout(preview);
+    pv->addWidget(m_count);
+    pv->addWidget(new QLabel(tr("Refused addresses:"), preview));
+    pv->addWidget(m_conflicts);
+    pv->addWidget(new QLabel(tr("Placement on the disk shards:"), preview));
+    pv->addWidget(m_placement);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"message"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Clone"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_valid)
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(preview, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+    resize(560, 520);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(120);
+    connect(&m_debounce, &QTimer::timeout, this, &CloneRangeDialog::requestPlan);
+    connect(m_range, &QLineEdit::textChanged, this, &CloneRangeDialog::inputChanged);
+    connect(m_golden, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
+    connect(m_linked, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
+    inputChanged();
+}
+
+void CloneRangeDialog::setRange(const QString &range) {
+    m_range->setText(range);
+}
+
+QString CloneRangeDialog::range() const {
+    return m_range->text().trimmed();
+}
+
+CloneOptions CloneRangeDialog::options() const {
+    CloneOptions o;
+    o.golden = m_golden->currentData().toString();
+    o.mode = m_full->isChecked() ? u"full"_s : u"linked"_s;
+    o.start = m_start->isChecked();
+    return o;
+}
+
+QString CloneRangeDialog::message() const {
+    return m_message->text();
+}
+
+QString CloneRangeDialog::countText() const {
+    return m_count->text();
+}
+
+QStringList CloneRangeDialog::conflicts() const {
+    QStringList out;
+    for (int i = 0; i < m_conflicts->count(); ++i)
+        out << m_conflicts->item(i)->text();
+    return out;
+}
+
+QString CloneRangeDialog::conflictKind(const QString &reason) {
+    if (reason.contains(u"golden"))
+        return u"golden"_s;
+    if (reason.contains(u"in use"))
+        return u"in-use"_s;
+    if (reason.contains(u"alias"))
+        return u"host-alias"_s;
+    if (reason.contains(u"room") || reason.contains(u"free") || reason.contains(u"shard"))
+        return u"no-room"_s;
+    return u"other"_s;
+}
+
+void CloneRangeDialog::setInvalid(const QString &why) {
+    m_valid = false;
+    m_plan.reset();
+    m_message->setText(why);
+    m_message->setStyleSheet(u"color: #c0392b;"_s);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+}
+
+void CloneRangeDialog::inputChanged() {
+    ++m_sequence;
+    // Until the new plan is in, the old preview must not be accepted.
+    m_valid = false;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_debounce.start();
+}
+
+void CloneRangeDialog::requestPlan() {
+    const quint64 sequence = m_sequence;
+    m_conflicts->clear();
+    m_placement->clear();
+    if (m_goldens.isEmpty()) {
+        m_count->clear();
+        setInvalid(tr("There is no golden image yet: add one first."));
+        Q_EMIT previewUpdated();
+        return;
+    }
+    const GoldenRecord &golden = m_goldens.at(qMax(0, m_golden->currentIndex()));
+    if (const QString problem = m_problems.value(golden.id); !problem.isEmpty()) {
+        m_count->clear();
+        setInvalid(tr("The golden image %1 cannot be cloned now: %2").arg(golden.name, problem));
+        Q_EMIT previewUpdated();
+        return;
+    }
+    if (range().isEmpty()) {
+        m_count->setText(tr("No addresses yet."));
+        setInvalid(tr("Type the addresses to clone, e.g. 177-254 or 177,180-190."));
+        Q_EMIT previewUpdated();
+        return;
+    }
+    m_count->setText(tr("Checking…"));
+    m_service->plan(options(), range())
+        .then(this,
+              [this, sequence](const Expected<ClonePlan> &plan) { showPlan(sequence, plan); });
+}
+
+void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &plan) {
+    if (sequence != m_sequence)
+        return; // the operator typed on: a newer plan is coming
+    m_conflicts->clear();
+    m_placement->clear();
+    if (!plan) {
+        m_count->setText(tr("Nothing to clone."));
+        setInvalid(plan.error());
+        Q_EMIT previewUpdated();
+        return;
+    }
+    const int count = static_cast<int>(plan->items.size());
+    const int refused = static_cast<int>(plan->refused.size());
+    m_count->setText(refused ? tr("%n VM(s) can be cloned", nullptr, count) + u"; "_s
+                                   + tr("%n address(es) refused", nullptr, refused)
+                             : tr("%n VM(s) will be cloned", nullptr, count));
+    for (const auto &r : plan->refused) {
+        const QString kind = conflictKind(r.reason);
+        auto *item =
+            new QListWidgetItem(u"%1 — %2"_s.arg(r.address.toString(), r.reason), m_conflicts);
+        item->setForeground(kindColour(kind));
+        item->setData(Qt::UserRole, kind);
+    }
+    for (const auto &use : plan->shardUse) {
+        QString path;
+        for (const auto &s : plan->shards) {
+            if (s.shard.id == use.shardId)
+                path = s.shard.path;
+        }
+        auto *item = new QTreeWidgetItem(m_placement);
+        item->setText(0, path);
+        item->setText(1, QString::number(use.vmCount));
+        item->setText(2, gib(use.bytesAdded));
+        item->setText(3, gib(use.bytesFreeAfter));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (refused > 0) {
+        setInvalid(tr("%n address(es) cannot be cloned: %1. Leave them out of the range.", nullptr,
+                      refused)
+                       .arg(plan->refusalSummary));
+    } else if (count == 0) {
+        setInvalid(tr("The range names no address to clone."));
+    } else {
+        m_plan = *plan;
+        m_valid = true;
+        m_message->setText(tr("Ready: %n VM(s), %1 clones.", nullptr, count)
+                               .arg(plan->mode == u"full" ? tr("full") : tr("linked")));
+        m_message->setStyleSheet(QString());
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    }
+    Q_EMIT previewUpdated();
+}
+
+} // namespace vmeclone

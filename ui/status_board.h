@@ -1,0 +1,61 @@
+#pragma once
+// The status board: VMs per state, the listener's announcements per second and
+// rejected packets, and one progress row per running batch with its ETA and a
+// Cancel button.
+
+#include "inventory/vm_state.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QVBoxLayout;
+
+namespace vmeclone {
+
+class StatusBoard : public QWidget {
+    Q_OBJECT
+public:
+    explicit StatusBoard(QWidget *parent = nullptr);
+
+    void setCounts(const QHash<VmState, int> &counts);
+    int count(VmState state) const { return m_counts.value(state); }
+    void setListener(const QString &text, bool ok);
+    void setAnnouncementRate(double perSecond);
+    void setRejected(quint64 rejected);
+
+    void addBatch(int id, const QString &title, int total);
+    void updateBatch(int id, int done, int total, int permille);
+    void removeBatch(int id);
+    // "ETA 1 min 20 s" from elapsed time and progress; empty when unknown.
+    static QString etaText(qint64 elapsedMs, int permille);
+
+Q_SIGNALS:
+    void cancelRequested(int batchId);
+
+private:
+    struct BatchRow {
+        QWidget *row = nullptr;
+        QLabel *title = nullptr;
+        QProgressBar *bar = nullptr;
+        QLabel *eta = nullptr;
+        QPushButton *cancel = nullptr;
+        QElapsedTimer clock;
+        QString name;
+    };
+    QHash<VmState, QLabel *> m_countLabels;
+    QHash<VmState, int> m_counts;
+    QLabel *m_total = nullptr;
+    QLabel *m_listener = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_rejected = nullptr;
+    QVBoxLayout *m_batchLayout = nullptr;
+    QLabel *m_idle = nullptr;
+    QHash<int, BatchRow> m_batches;
+};
+
+} // namespace vmeclone
