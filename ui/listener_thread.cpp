@@ -32,13 +32,15 @@ Status ListenerThread::start() {
         return fail(u"the listener is already started"_s);
     m_thread = new QThread;
     m_thread->setObjectName(u"vmeclone-listener"_s);
-    m_listener = new AnnouncementListener(m_options);
-    m_listener->moveToThread(m_thread);
     m_thread->start();
+    // Made inside its thread: its timers and socket must belong there from the start.
+    QObject context;
+    context.moveToThread(m_thread);
     Status status;
     QMetaObject::invokeMethod(
-        m_listener,
+        &context,
         [this, &status] {
+            m_listener = new AnnouncementListener(m_options);
             status = m_listener->start();
             m_port = m_listener->port();
         },

@@ -114,8 +114,6 @@ Status EngineService::open() {
             m_pollTimer->setInterval(1000);
             connect(m_pollTimer, &QTimer::timeout, m_worker, [this] { poll(false); });
             m_pollTimer->start();
-            // The first snapshot goes out once the caller has returned and connected.
-            QTimer::singleShot(0, m_worker, [this] { poll(true); });
         },
         Qt::BlockingQueuedConnection);
     return status;

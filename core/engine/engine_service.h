@@ -64,7 +64,8 @@ public:
 
     // How often the inventory's data version is checked (default 1000 ms; 0: never).
     void setPollInterval(int ms);
-    // Publishes a fresh snapshot soon, changed or not.
+    // Publishes a fresh snapshot soon, changed or not (also the first one: call it
+    // once connected to inventoryChanged).
     void refreshSoon();
 
     static QString operationName(Operation operation); // "clone", "start", ...

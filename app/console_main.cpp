@@ -1,0 +1,178 @@
+// vmeclone-console: the operator's window onto the engine. Wires the engine service
+// (its own thread), the announcement listener (its own thread) and the main window.
+
+#include "common/logging.h"
+#include "engine/engine_service.h"
+#include "listener_thread.h"
+#include "log_pane.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+namespace {
+
+// The user's setting, else the shipped default.
+QVariant setting(const QString &key, const QVariant &fallback) {
+    static const QSettings defaults(u":/vmeclone/default-settings.ini"_s, QSettings::IniFormat);
+    return QSettings().value(key, defaults.value(key, fallback));
+}
+
+void loadTranslations(QApplication &app, const QString &language) {
+    const QLocale locale =
+        language.isEmpty() || language == u"system" ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, u"vmeclone"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+void say(const QString &text) {
+    const QByteArray b = (text + u'\n').toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"vmeclone"_s);
+    QApplication::setOrganizationName(u"vmeclone"_s);
+    QApplication::setApplicationDisplayName(u"vmeclone console"_s);
+    QApplication::setApplicationVersion(QStringLiteral(VMECLONE_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/vmeclone/vmeclone.xpm"_s));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"The vmeclone console: clone a golden VM to a range of addresses and watch "
+        u"the clones come online."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption home({u"home"_s},
+                                  u"Data folder (inventory, cluster secret, logs). Default: "
+                                  u"$VMECLONE_HOME, else the user's application data folder."_s,
+                                  u"DIR"_s);
+    const QCommandLineOption port({u"port"_s},
+                                  u"UDP port of the announcement listener (default: the setting, "
+                                  u"$VMECLONE_PORT or 9176)."_s,
+                                  u"PORT"_s);
+    const QCommandLineOption language({u"language"_s},
+                                      u"Interface language: system, en or zh_CN."_s, u"CODE"_s);
+    const QCommandLineOption demo(
+        {u"demo-golden"_s},
+        u"The golden image set up on an empty inventory (default: the built demo golden)."_s,
+        u"PATH"_s);
+    const QCommandLineOption noDefaults(
+        {u"no-defaults"_s}, u"Do not set up the demo golden and shards on an empty inventory."_s);
+    QCommandLineOption screenshot({u"screenshot"_s},
+                                  u"Save a picture of the window to FILE and quit."_s, u"FILE"_s);
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption screenshotDelay(
+        {u"screenshot-delay"_s}, u"Milliseconds to wait before the picture."_s, u"MS"_s, u"4000"_s);
+    screenshotDelay.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({home, port, language, demo, noDefaults, screenshot, screenshotDelay});
+    parser.process(app);
+
+    QString homeDir = parser.value(home);
+    if (homeDir.isEmpty())
+        homeDir = qEnvironmentVariable("VMECLONE_HOME");
+    if (homeDir.isEmpty())
+        homeDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    homeDir = QDir(homeDir).absolutePath();
+
+    QString portText = parser.value(port);
+    if (portText.isEmpty())
+        portText = qEnvironmentVariable("VMECLONE_PORT");
+    if (portText.isEmpty())
+        portText = setting(u"listener/port"_s, 9176).toString();
+    bool ok = false;
+    const uint portNumber = portText.toUInt(&ok);
+    if (!ok || portNumber == 0 || portNumber > 65535) {
+        say(u"vmeclone-console: --port %1 is not a port number (1-65535)"_s.arg(portText));
+        return 2;
+    }
+
+    loadTranslations(app, parser.isSet(language)
+                              ? parser.value(language)
+                              : setting(u"ui/language"_s, u"system"_s).toString());
+    log::setup(spdlog::level::info, QDir(homeDir).filePath(u"logs/console.log"_s));
+
+    EngineConfig config;
+    config.home = homeDir;
+    config.listenerPort = static_cast<quint16>(portNumber);
+    config.qemu.listenerPort = config.listenerPort;
+    config.parallelism = qMax(2, QThread::idealThreadCount());
+    if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
+        config.qemu.accel = accel;
+    if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
+        config.heartbeatSeconds = hb;
+
+    EngineService service(config);
+    if (auto s = service.open(); !s) {
+        say(u"vmeclone-console: "_s + s.error());
+        if (!parser.isSet(screenshot))
+            QMessageBox::critical(nullptr, QApplication::translate("main", "vmeclone console"),
+                                  s.error());
+        return 1;
+    }
+
+    AnnouncementListener::Options listenerOptions;
+    listenerOptions.port = config.listenerPort;
+    listenerOptions.inventoryPath = config.inventoryPath();
+    listenerOptions.secretPath = config.secretPath();
+    listenerOptions.unreachableAfterMs = config.heartbeatSeconds * 3000 + 1000;
+    listenerOptions.verifier.allowUnsigned =
+        qEnvironmentVariableIntValue("VMECLONE_ALLOW_UNSIGNED") == 1;
+    ListenerThread listener(listenerOptions);
+    const Status listening = listener.start();
+
+    ConsoleOptions options;
+    options.home = homeDir;
+    options.setUpDefaults = !parser.isSet(noDefaults);
+    options.demoGolden = parser.value(demo);
+    if (options.demoGolden.isEmpty())
+        options.demoGolden = qEnvironmentVariable("VMECLONE_DEMO_GOLDEN");
+    if (options.demoGolden.isEmpty())
+        options.demoGolden = QStringLiteral(VMECLONE_DEMO_GOLDEN);
+
+    MainWindow window(&service, options);
+    window.model()->setDrainInterval(setting(u"table/drain_interval_ms"_s, 100).toInt());
+    if (listening) {
+        window.attachListener(&listener);
+    } else {
+        log::get("console")->warn("{}; relying on the process that listens there",
+                                  listening.error());
+        window.attachListener(nullptr, listening.error());
+    }
+    log::get("console")->info("vmeclone console {}: data folder {}, announcements on port {}",
+                              QApplication::applicationVersion(), homeDir, config.listenerPort);
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(parser.value(screenshotDelay).toInt(), &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            say(saved ? u"saved %1"_s.arg(file) : u"cannot write %1"_s.arg(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

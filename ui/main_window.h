@@ -1,0 +1,114 @@
+#pragma once
+// The console's main window: golden images and disk shards (docks), the live VM
+// table with filter and context menu, the status board and the log pane. Every
+// engine call goes through the EngineService (never on the GUI thread); every
+// change reaches the table through its queue.
+
+#include "engine/engine_service.h"
+#include "vm_table_model.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QSystemTrayIcon;
+class QTableView;
+class QTreeWidget;
+
+namespace vmeclone {
+
+class ListenerThread;
+class LogPane;
+class StatusBoard;
+struct ListenerStats;
+
+struct ConsoleOptions {
+    QString home;
+    // The embedded default golden: added with two shards under `home` when the
+    // inventory is empty, so a first start is ready to clone.
+    QString demoGolden;
+    bool setUpDefaults = true;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(EngineService *service, ConsoleOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The listener this console runs (nullptr: another process listens; `why` says so).
+    void attachListener(ListenerThread *listener, const QString &why = {});
+
+    VmTableModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    LogPane *logPane() const { return m_log; }
+    StatusBoard *statusBoard() const { return m_board; }
+    QLineEdit *filterBox() const { return m_filter; }
+    // By object name: "clone", "start", "stop", "release", "export", "cancelBatches", ...
+    QAction *action(const QString &name) const;
+    const InventorySnapshot &inventory() const { return m_snapshot; }
+    QList<qint64> selectedVmIds() const;
+
+    void startClone(const ClonePlan &plan, const CloneOptions &options);
+    void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
+
+Q_SIGNALS:
+    void inventoryShown();
+    void batchDone(int batchId, const vmeclone::BatchResult &result);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildDocks();
+    void showSnapshot(const InventorySnapshot &snapshot);
+    void showEvents(const QList<EventRecord> &events);
+    void setUpDefaults();
+    void onListenerStats(const ListenerStats &stats);
+    void onVmsUpdated(const QList<VmUpdate> &updates);
+    void onBatchFinished(int id, EngineService::Operation op, const BatchResult &result);
+    void openCloneDialog();
+    void actOnSelection(EngineService::Operation operation);
+    void actOnRange(EngineService::Operation operation);
+    void confirmRelease(const QList<VmRecord> &vms);
+    void exportInventory();
+    void addGolden();
+    void removeGolden();
+    void addShard();
+    void removeShard();
+    void reweighShard();
+    void setLanguage(const QString &code);
+    void setListenerPort();
+    void showTableMenu(const QPoint &pos);
+    void updateActions();
+    void notify(const QString &title, const QString &text, bool problem);
+    QString operationLabel(EngineService::Operation op) const;
+    qint64 selectedShardId() const;
+    qint64 selectedGoldenId() const;
+    void saveSettings();
+    void restoreSettings();
+
+    EngineService *m_service;
+    ConsoleOptions m_options;
+    VmTableModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTreeWidget *m_goldens = nullptr;
+    QTreeWidget *m_shards = nullptr;
+    StatusBoard *m_board = nullptr;
+    LogPane *m_log = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QHash<QString, QAction *> m_actions;
+    InventorySnapshot m_snapshot;
+    bool m_firstSnapshot = true;
+    quint64 m_lastReceived = 0;
+    quint64 m_received = 0;
+    QHash<int, EngineService::Operation> m_batchOps;
+};
+
+} // namespace vmeclone
