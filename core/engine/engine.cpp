@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "common/logging.h"
+#include "engine/crash_point.h"
 #include "net/address_range.h"
 
 #include <QDir>
@@ -49,6 +50,7 @@ Engine::Engine(EngineConfig config) : m_config(std::move(config))
     m_pool->setObjectName(u"vmeclone-engine"_s);
     m_pool->setMaxThreadCount(qMax(1, m_config.parallelism));
     m_qemu = std::make_unique<QemuBackend>(m_config.qemu);
+    m_vmware = std::make_unique<VmwareBackend>(m_config.vmware);
 }
 
 Engine::~Engine()
@@ -77,6 +79,8 @@ HypervisorBackend *Engine::backendFor(const GoldenRecord &golden)
 {
     if (golden.backend == u"qemu")
         return m_qemu.get();
+    if (golden.backend == u"vmware")
+        return m_vmware.get();
     return nullptr;
 }
 
@@ -92,7 +96,7 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     if (suffix == u"json")
         backend = m_qemu.get();
     else if (suffix == u"vmx")
-        return fail(u"%1: VMware goldens are not supported by this build yet"_s.arg(spec.path));
+        backend = m_vmware.get();
     else
         return fail(u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(spec.path));
 
@@ -269,6 +273,130 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     return plan;
 }
 
+// ---- owners and recovery -----------------------------------------------------------
+
+Expected<QString> Engine::ownerToken()
+{
+    if (!m_owner) {
+        auto owner = BatchOwner::acquire(m_config.home);
+        if (!owner)
+            return fail(owner.error());
+        m_owner = std::move(*owner);
+    }
+    return m_owner->token();
+}
+
+Expected<QList<Engine::Recovery>> Engine::recover()
+{
+    auto vms = m_inventory->vms();
+    if (!vms)
+        return fail(vms.error());
+    auto goldens = m_inventory->goldens();
+    if (!goldens)
+        return fail(goldens.error());
+    QHash<qint64, GoldenRecord> goldenById;
+    for (const auto &g : *goldens)
+        goldenById.insert(g.id, g);
+
+    QList<Recovery> done;
+    QSet<QString> deadOwners;
+    QSet<QString> folders;
+    for (const auto &vm : *vms)
+        folders.insert(QDir::cleanPath(vm.folder));
+    for (const auto &vm : *vms) {
+        const bool inFlight = vm.state == VmState::Planned || vm.state == VmState::Copying
+            || vm.state == VmState::Starting || vm.state == VmState::Stopping || vm.state == VmState::Releasing;
+        if (!inFlight || !BatchOwner::isAbandoned(m_config.home, vm.owner))
+            continue;
+        auto token = ownerToken();
+        if (!token)
+            return fail(token.error());
+        auto claimed = m_inventory->claim(vm.id, vm.owner, *token);
+        if (!claimed)
+            return fail(claimed.error());
+        if (!*claimed)
+            continue; // another process is recovering it
+        deadOwners.insert(vm.owner);
+        HypervisorBackend *backend = backendFor(goldenById.value(vm.goldenId));
+        Recovery r{vm.name, vm.address, {}, {}};
+        const QString was = vmStateName(vm.state);
+        auto removeEverything = [&]() -> Status {
+            if (backend) {
+                if (auto s = backend->stop(vm, m_config.stopGrace); !s)
+                    return s;
+            }
+            // A half-made clone may lack the files deleteClone looks for: the folder is
+            // ours because the row names it, and only its own folder is removed.
+            if (QDir(vm.folder).exists() && !QDir(vm.folder).removeRecursively())
+                return fail(u"cannot delete %1"_s.arg(vm.folder));
+            return m_inventory->removeVm(vm.id);
+        };
+        switch (vm.state) {
+        case VmState::Planned:
+        case VmState::Copying:
+        case VmState::Releasing: {
+            if (auto s = removeEverything(); !s) {
+                (void)m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error());
+                r.action = u"failed"_s;
+                r.detail = s.error();
+            } else {
+                r.action = vm.state == VmState::Releasing ? u"released"_s : u"rolled back"_s;
+                r.detail = u"interrupted while %1: files and row removed, address free"_s.arg(was);
+            }
+            break;
+        }
+        case VmState::Starting: {
+            const auto isRunning = backend ? backend->isRunning(vm) : Expected<bool>(false);
+            const bool running = isRunning.ok() && *isRunning;
+            const VmState next = running ? VmState::Booting : VmState::Configured;
+            (void)m_inventory->setState(vm.id, next);
+            r.action = running ? u"marked booting"_s : u"marked configured"_s;
+            r.detail = running ? u"interrupted while starting; it runs"_s
+                               : u"interrupted while starting; it did not start: start it again"_s;
+            break;
+        }
+        case VmState::Stopping: {
+            Status s = backend ? backend->stop(vm, m_config.stopGrace) : Status();
+            (void)m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed, s ? QString() : s.error());
+            r.action = s ? u"marked stopped"_s : u"failed"_s;
+            r.detail = s ? u"interrupted while stopping; stopped"_s : s.error();
+            break;
+        }
+        default:
+            break;
+        }
+        (void)m_inventory->setOwner(vm.id, QString());
+        (void)m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
+                                    u"recovered: %1 (%2)"_s.arg(r.action, r.detail));
+        logger()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
+        done.append(r);
+    }
+    for (const auto &owner : deadOwners)
+        BatchOwner::forget(m_config.home, owner);
+
+    // Clone folders nobody owns: only folders that hold vmeclone's own files.
+    auto shards = m_inventory->shards();
+    if (shards) {
+        for (const auto &shard : *shards) {
+            const QDir dir(shard.path);
+            for (const auto &entry : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                const QString folder = QDir::cleanPath(entry.absoluteFilePath());
+                if (folders.contains(folder))
+                    continue;
+                const bool ours = QFileInfo::exists(folder + u"/.vmeclone-clone"_s);
+                if (!ours)
+                    continue;
+                if (QDir(folder).removeRecursively()) {
+                    done.append(Recovery{entry.fileName(), {}, u"removed orphan folder"_s, folder});
+                    (void)m_inventory->addEvent(u"warning"_s, entry.fileName(),
+                                                u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
+                }
+            }
+        }
+    }
+    return done;
+}
+
 // ---- batches -----------------------------------------------------------------------
 
 BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
@@ -314,10 +442,17 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
     if (!backend || plan.items.isEmpty())
         return result;
 
+    auto token = ownerToken();
+    if (!token) {
+        for (const auto &item : plan.items)
+            result.outcomes.append(BatchOutcome{item.address, item.name, false, token.error()});
+        return result;
+    }
     QList<VmRecord> rows;
     QHash<Ipv4Address, ClonePlanItem> itemByAddress;
     for (const auto &item : plan.items) {
         VmRecord vm;
+        vm.owner = *token;
         vm.name = item.name;
         vm.address = item.address;
         vm.mac = item.mac;
@@ -341,6 +476,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
         result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
     for (const auto &vm : reservation->taken)
         report(observer, vm, VmState::Planned);
+    crashPoint("planned");
 
     const GoldenRecord golden = plan.golden;
     const bool start = options.start;
@@ -371,17 +507,21 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
             if (percent == lastPercent)
                 return;
             lastPercent = percent;
+            if (percent >= 50)
+                crashPoint("mid-copy");
             (void)inv.setProgress(vm.id, percent);
             report(observer, vm, VmState::Copying, {}, percent);
         };
         if (auto s = backend->createClone(request, cancel, progress); !s)
             return failWith(s.error(), true);
+        crashPoint("copied");
         if (auto s = inv.setState(vm.id, VmState::Configured, {}, 100); !s) {
             VmRecord gone = vm;
             (void)backend->deleteClone(gone);
             return failWith(s.error(), true);
         }
         report(observer, vm, VmState::Configured);
+        crashPoint("configured");
         if (!start)
             return BatchOutcome{vm.address, vm.name, true, u"configured"_s};
 
@@ -391,6 +531,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
         auto pid = backend->start(vm, golden);
         if (!pid)
             return failWith(pid.error(), false);
+        crashPoint("started");
         (void)inv.setPid(vm.id, *pid);
         // The agent may already have spoken: only move on from "starting".
         (void)inv.transition(vm.id, VmState::Starting, VmState::Booting);
@@ -439,6 +580,8 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range)
 
 BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &observer)
 {
+    auto ownership = ownerToken();
+    const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();
     QHash<qint64, GoldenRecord> byId;
     if (goldens) {
@@ -455,6 +598,7 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &obser
                                 u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
         if (auto running = backend->isRunning(vm); running && *running)
             return BatchOutcome{vm.address, vm.name, true, u"already running"_s};
+        (void)inv.setOwner(vm.id, token);
         (void)inv.setState(vm.id, VmState::Starting);
         report(observer, vm, VmState::Starting);
         auto pid = backend->start(vm, golden);
@@ -474,6 +618,8 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &obser
 
 BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observer)
 {
+    auto ownership = ownerToken();
+    const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();
     QHash<qint64, GoldenRecord> byId;
     if (goldens) {
@@ -487,6 +633,7 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observ
         if (vmStateIsBusy(vm.state))
             return BatchOutcome{vm.address, vm.name, false,
                                 u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
+        (void)inv.setOwner(vm.id, token);
         (void)inv.setState(vm.id, VmState::Stopping);
         report(observer, vm, VmState::Stopping);
         if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
@@ -504,6 +651,8 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observ
 
 BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &observer)
 {
+    auto ownership = ownerToken();
+    const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();
     QHash<qint64, GoldenRecord> byId;
     if (goldens) {
@@ -518,8 +667,10 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &obs
             return BatchOutcome{vm.address, vm.name, false,
                                 u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
                                     vm.name, vmStateName(vm.state))};
+        (void)inv.setOwner(vm.id, token);
         (void)inv.setState(vm.id, VmState::Releasing);
         report(observer, vm, VmState::Releasing);
+        crashPoint("releasing");
         if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
             (void)inv.setState(vm.id, VmState::Failed, s.error());
             report(observer, vm, VmState::Failed, s.error());

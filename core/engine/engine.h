@@ -5,8 +5,10 @@
 // engine's own named pools, each worker with its own inventory connection.
 
 #include "common/expected.h"
+#include "engine/batch_owner.h"
 #include "hypervisor/hypervisor_backend.h"
 #include "hypervisor/qemu_backend.h"
+#include "hypervisor/vmware_backend.h"
 #include "identity/cluster_secret.h"
 #include "inventory/inventory.h"
 #include "placement/placement.h"
@@ -29,6 +31,7 @@ struct EngineConfig {
     int parallelism = 2;          // VMs worked on at once (copies, starts)
     std::chrono::milliseconds stopGrace{20000};
     QemuBackendConfig qemu;
+    VmwareBackendConfig vmware; // vmrun, -T, and where VMware guests reach the console
     PlacementPolicy placement;
 
     QString inventoryPath() const { return home + QStringLiteral("/inventory.sqlite"); }
@@ -124,6 +127,19 @@ public:
     // Stops, deletes the files, removes the rows. VMs a batch is still making are refused.
     BatchResult release(const QList<VmRecord> &vms, const BatchObserver &observer = {});
 
+    // Finds the VMs a dead process left mid-batch (see BatchOwner) and completes or
+    // rolls back each: a VM being planned or copied is rolled back (files and row), one
+    // being started is settled by whether it runs, one being stopped or released is
+    // stopped or released. Folders on the shards that look like clones but have no
+    // row are removed. Cheap when there is nothing to do; run before every command.
+    struct Recovery {
+        QString name;
+        Ipv4Address address;
+        QString action; // "rolled back", "released", "marked stopped", ...
+        QString detail;
+    };
+    Expected<QList<Recovery>> recover();
+
     // The identity a clone is given (exposed for tests).
     protocol::KeyValueText identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
                                        const QString &instance) const;
@@ -133,10 +149,15 @@ private:
     BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
                          const QString &what);
 
+    // This process's token on the VMs it works on (created on first use).
+    Expected<QString> ownerToken();
+
     EngineConfig m_config;
+    std::unique_ptr<BatchOwner> m_owner;
     std::unique_ptr<Inventory> m_inventory;
     std::optional<ClusterSecret> m_secret;
     std::unique_ptr<QemuBackend> m_qemu;
+    std::unique_ptr<VmwareBackend> m_vmware;
     std::unique_ptr<QThreadPool> m_pool;
 };
 

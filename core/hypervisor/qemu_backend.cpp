@@ -170,6 +170,9 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         QDir(folder).removeRecursively();
         return fail(why);
     };
+    // First of all, the mark that tells recovery this folder is a clone of ours.
+    if (QFile marker(folder + u"/.vmeclone-clone"_s); !marker.open(QIODevice::WriteOnly))
+        return abandon(u"cannot write in %1: %2"_s.arg(folder, marker.errorString()));
 
     const QString suffix = golden->diskFormat == u"qcow2" ? u"qcow2"_s : golden->diskFormat;
     QString disk = folder + u"/"_s + vm.name + u"."_s + suffix;

@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2; // 2: vms.owner
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -57,7 +57,8 @@ const char16_t *const kSchema[] = {
         created_at INTEGER NOT NULL,
         state_changed_at INTEGER NOT NULL,
         last_seen INTEGER NOT NULL DEFAULT 0,
-        online_at INTEGER NOT NULL DEFAULT 0))",
+        online_at INTEGER NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT ''))",
     uR"(CREATE TABLE IF NOT EXISTS events(
         id INTEGER PRIMARY KEY,
         at INTEGER NOT NULL,
@@ -68,7 +69,7 @@ const char16_t *const kSchema[] = {
 
 const QString kVmColumns = u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
                            u"instance, state, progress, reason, boot_id, last_sequence, boots, "
-                           u"uptime, pid, created_at, state_changed_at, last_seen, online_at"_s;
+                           u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
 
 qint64 nowMs()
 {
@@ -109,6 +110,7 @@ VmRecord vmFromQuery(const QSqlQuery &q)
     r.stateChangedAt = fromMs(q.value(18).toLongLong());
     r.lastSeen = fromMs(q.value(19).toLongLong());
     r.onlineAt = fromMs(q.value(20).toLongLong());
+    r.owner = q.value(21).toString();
     return r;
 }
 
@@ -230,6 +232,19 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
             c.rollback();
             return fail(u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
                         u"use a newer vmeclone"_s.arg(inv->m_path).arg(found).arg(kSchemaVersion));
+        }
+        if (found < 2) {
+            if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s); !s) {
+                c.rollback();
+                return fail(u"inventory %1: cannot upgrade to schema 2: %2"_s.arg(inv->m_path, s.error()));
+            }
+        }
+        if (found < kSchemaVersion) {
+            if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s, {QString::number(kSchemaVersion)});
+                !up) {
+                c.rollback();
+                return fail(up.error());
+            }
         }
     } else if (auto ins = c.exec(u"INSERT INTO meta(key, value) VALUES ('schema', ?)"_s,
                                  {QString::number(kSchemaVersion)});
@@ -409,10 +424,10 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms)
         }
         auto ins = m_db->exec(
             u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, clone_mode, instance, "
-            u"state, progress, reason, created_at, state_changed_at) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)"_s,
+            u"state, progress, reason, created_at, state_changed_at, owner) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)"_s,
             {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId, vm.shardId, vm.folder,
-             vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now});
+             vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now, vm.owner});
         if (!ins) {
             m_db->rollback();
             return fail(u"cannot reserve %1: %2"_s.arg(vm.address.toString(), ins.error()));
@@ -494,6 +509,21 @@ Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next
     auto q = m_db->exec(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ? "
                         u"WHERE id = ? AND state = ?"_s,
                         {vmStateName(next), reason, nowMs(), vmId, vmStateName(expected)});
+    if (!q)
+        return fail(q.error());
+    return q->numRowsAffected() == 1;
+}
+
+Status Inventory::setOwner(qint64 vmId, const QString &owner)
+{
+    if (auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ?"_s, {owner, vmId}); !q)
+        return fail(q.error());
+    return {};
+}
+
+Expected<bool> Inventory::claim(qint64 vmId, const QString &expectedOwner, const QString &newOwner)
+{
+    auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ? AND owner = ?"_s, {newOwner, vmId, expectedOwner});
     if (!q)
         return fail(q.error());
     return q->numRowsAffected() == 1;

@@ -64,6 +64,11 @@ public:
     // Only when the VM is still in `expected` (compare-and-set): false when it moved on.
     Expected<bool> transition(qint64 vmId, VmState expected, VmState next, const QString &reason = {});
     Status setPid(qint64 vmId, qint64 pid);
+    // Which process's batch works on the VM now (BatchOwner token; empty: none).
+    Status setOwner(qint64 vmId, const QString &owner);
+    // Takes the VM over from `expectedOwner` (compare-and-set): false when another
+    // process took it first. Recovery uses it so two processes never recover one VM.
+    Expected<bool> claim(qint64 vmId, const QString &expectedOwner, const QString &newOwner);
     Status setProgress(qint64 vmId, int percent);
     // Many announcement-driven updates in one transaction (the listener's batch).
     Status apply(const QList<VmUpdate> &updates);

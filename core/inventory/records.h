@@ -50,6 +50,7 @@ struct VmRecord {
     QDateTime stateChangedAt;
     QDateTime lastSeen;   // last valid announcement
     QDateTime onlineAt;   // first online of the current boot
+    QString owner;        // token of the batch working on it (crash recovery); empty: none
 };
 
 struct EventRecord {

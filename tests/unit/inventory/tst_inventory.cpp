@@ -111,6 +111,7 @@ private Q_SLOTS:
     void cleanup();
 
     void createsSchemaAndReopens();
+    void upgradesSchemaOne();
     void refusesNewerSchema();
     void addGoldenRefusals_data();
     void addGoldenRefusals();
@@ -156,6 +157,33 @@ void TestInventory::cleanup() {
     m_inv.reset();
 }
 
+// An inventory written by schema 1 (no owner column) opens, gains the column and keeps
+// its rows.
+void TestInventory::upgradesSchemaOne() {
+    auto r = m_inv->reserve(makeVms(177, 178, m_goldenId, m_shardId, m_shardPath));
+    QVERIFY2(r, qPrintable(r.error()));
+    m_inv.reset();
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN owner"_s));
+        QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
+    }
+    auto again = Inventory::open(dbPath());
+    QVERIFY2(again, qPrintable(again.error()));
+    m_inv = std::move(*again);
+    auto vms = m_inv->vms();
+    QVERIFY2(vms, qPrintable(vms.error()));
+    QCOMPARE(vms->size(), 2);
+    QVERIFY(m_inv->setOwner(vms->first().id, u"token"_s).ok());
+    auto claimed = m_inv->claim(vms->first().id, u"token"_s, u"other"_s);
+    QVERIFY(claimed && *claimed);
+    auto twice = m_inv->claim(vms->first().id, u"token"_s, u"third"_s);
+    QVERIFY(twice && !*twice);
+    m_inv.reset();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"2"_s);
+}
+
 void TestInventory::createsSchemaAndReopens() {
     // init() created the folder "inventory/" and the file.
     QVERIFY(QFileInfo(dbPath()).isFile());
@@ -168,7 +196,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"1"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"2"_s);
     }
 
     auto again = Inventory::open(dbPath());
