@@ -222,8 +222,9 @@ QString RangeCheck::refusalSummary(const Subnet &subnet) const {
     QList<Group> groups;
     for (const RefusedAddress &r : sorted) {
         const auto [family, detail] = splitReason(r.reason);
+        // An init-capture, not [&family]: clang before 16 cannot capture a structured binding.
         auto group = std::find_if(groups.begin(), groups.end(),
-                                  [&family](const Group &g) { return g.family == family; });
+                                  [&f = family](const Group &g) { return g.family == f; });
         if (group == groups.end()) {
             groups.append(Group{family, {}, {}, {}});
             group = groups.end() - 1;
