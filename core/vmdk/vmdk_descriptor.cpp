@@ -132,6 +132,11 @@ Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
                         "again"_s.arg(path));
         if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
             text.truncate(nul);
+        // qemu-img gives every extent of a split disk a descriptor area, left empty.
+        if (text.trimmed().isEmpty())
+            return fail(
+                u"%1 is a sparse extent without a descriptor (one file of a split "
+                "disk?): open the disk's descriptor .vmdk that names it instead"_s.arg(path));
         header = *parsed;
     } else if (first.startsWith("COWD")) {
         return fail(u"%1 is an old-style sparse extent (COWD) without a descriptor: open the "
@@ -142,6 +147,12 @@ Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
                         "is a flat extent, open the descriptor .vmdk that names it"_s.arg(path)
                             .arg(size));
         text = first + file.readAll();
+        // qemu rewrites a descriptor file as a 10 KiB buffer padded with NULs when it
+        // updates the CID: trailing NULs are padding, not content.
+        if (const qsizetype nul = text.indexOf('\0');
+            nul >= 0
+            && std::all_of(text.cbegin() + nul, text.cend(), [](char c) { return c == '\0'; }))
+            text.truncate(nul);
         if (text.contains('\0'))
             return fail(u"%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary "
                         "data and does not start with \"KDMV\""_s.arg(path));
