@@ -6,19 +6,17 @@
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -31,18 +29,6 @@ namespace {
 QVariant setting(const QString &key, const QVariant &fallback) {
     static const QSettings defaults(u":/vmeclone/default-settings.ini"_s, QSettings::IniFormat);
     return QSettings().value(key, defaults.value(key, fallback));
-}
-
-void loadTranslations(QApplication &app, const QString &language) {
-    const QLocale locale =
-        language.isEmpty() || language == u"system" ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, u"vmeclone"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
 }
 
 void say(const QString &text) {
@@ -110,7 +96,7 @@ int main(int argc, char **argv) {
         return 2;
     }
 
-    loadTranslations(app, parser.isSet(language)
+    Translations::install(parser.isSet(language)
                               ? parser.value(language)
                               : setting(u"ui/language"_s, u"system"_s).toString());
     log::setup(spdlog::level::info, QDir(homeDir).filePath(u"logs/console.log"_s));

@@ -469,10 +469,10 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
             item->setSelected(true);
     }
 
-    statusBar()->showMessage(tr("%n VM(s), %1 golden image(s), %2 disk shard(s)", nullptr,
-                                static_cast<int>(snapshot.vms.size()))
-                                 .arg(snapshot.goldens.size())
-                                 .arg(snapshot.shards.size()));
+    statusBar()->showMessage(
+        tr("%n VM(s)", nullptr, static_cast<int>(snapshot.vms.size())) + u", "_s
+        + tr("%n golden image(s)", nullptr, static_cast<int>(snapshot.goldens.size())) + u", "_s
+        + tr("%n disk shard(s)", nullptr, static_cast<int>(snapshot.shards.size())));
     if (m_firstSnapshot) {
         m_firstSnapshot = false;
         if (m_options.setUpDefaults && snapshot.goldens.isEmpty() && snapshot.shards.isEmpty()

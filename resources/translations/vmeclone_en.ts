@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="128"/>
+        <location filename="../../app/console_main.cpp" line="+118"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,172 +12,172 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="49"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+49"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="54"/>
+        <location line="+5"/>
         <source>%1 (%2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="58"/>
+        <location line="+4"/>
         <source>e.g. 177-254 or 177,180-190</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="61"/>
+        <location line="+3"/>
         <source>&amp;Linked (copy-on-write over the golden&apos;s disk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="63"/>
+        <location line="+2"/>
         <source>&amp;Full copy (independent disks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="66"/>
+        <location line="+3"/>
         <source>&amp;Start the clones when they are made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="71"/>
+        <location line="+5"/>
         <source>&amp;Golden image:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="72"/>
+        <location line="+1"/>
         <source>&amp;Addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="76"/>
+        <location line="+4"/>
         <source>Clone mode:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="79"/>
+        <location line="+3"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="91"/>
+        <location line="+12"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="91"/>
+        <location line="+0"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="91"/>
+        <location line="+0"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="91"/>
+        <location line="+0"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="96"/>
+        <location line="+5"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="98"/>
+        <location line="+2"/>
         <source>Placement on the disk shards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="107"/>
+        <location line="+9"/>
         <source>&amp;Clone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="195"/>
+        <location line="+88"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="202"/>
+        <location line="+7"/>
         <source>The golden image %1 cannot be cloned now: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="207"/>
+        <location line="+5"/>
         <source>No addresses yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="208"/>
+        <location line="+1"/>
         <source>Type the addresses to clone, e.g. 177-254 or 177,180-190.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="212"/>
+        <location line="+4"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="224"/>
+        <location line="+12"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clone_range_dialog.cpp" line="231"/>
+        <location line="+7"/>
         <source>%n VM(s) can be cloned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n VM can be cloned</numerusform>
+            <numerusform>%n VMs can be cloned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clone_range_dialog.cpp" line="232"/>
+        <location line="+1"/>
         <source>%n address(es) refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n address refused</numerusform>
+            <numerusform>%n addresses refused</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clone_range_dialog.cpp" line="233"/>
+        <location line="+1"/>
         <source>%n VM(s) will be cloned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n VM will be cloned</numerusform>
+            <numerusform>%n VMs will be cloned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clone_range_dialog.cpp" line="255"/>
+        <location line="+22"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n address cannot be cloned: %1. Leave them out of the range.</numerusform>
+            <numerusform>%n addresses cannot be cloned: %1. Leave them out of the range.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="259"/>
+        <location line="+4"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clone_range_dialog.cpp" line="263"/>
+        <location line="+4"/>
         <source>Ready: %n VM(s), %1 clones.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ready: %n VM, %1 clones.</numerusform>
+            <numerusform>Ready: %n VMs, %1 clones.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="264"/>
+        <location line="+1"/>
         <source>full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="264"/>
+        <location line="+0"/>
         <source>linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,27 +185,27 @@
 <context>
     <name>vmeclone::LogPane</name>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="44"/>
+        <location filename="../../ui/log_pane.cpp" line="+44"/>
         <source>Debug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="45"/>
+        <location line="+1"/>
         <source>Info</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="46"/>
+        <location line="+1"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="47"/>
+        <location line="+1"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="62"/>
+        <location line="+15"/>
         <source>Show from level:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -213,524 +213,540 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location filename="../../ui/main_window.cpp" line="+95"/>
+        <location line="+70"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="137"/>
+        <location line="-29"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="161"/>
+        <location line="+25"/>
         <source>Reading the inventory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location line="+58"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location line="+1"/>
         <source>&amp;Release…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location line="+2"/>
         <source>Start range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location line="+2"/>
         <source>Stop range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location line="+2"/>
         <source>Release range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location line="+2"/>
         <source>Cancel &amp;all batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location line="+4"/>
         <source>&amp;Export inventory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location line="+2"/>
         <source>Add &amp;golden image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="232"/>
-        <location filename="../../ui/main_window.cpp" line="737"/>
+        <location line="+2"/>
+        <location line="+503"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location line="-502"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="234"/>
-        <location filename="../../ui/main_window.cpp" line="767"/>
+        <location line="+2"/>
+        <location line="+528"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="235"/>
+        <location line="-527"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location line="+2"/>
         <source>&amp;Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="241"/>
+        <location line="+4"/>
         <source>Listener &amp;port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="242"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="252"/>
+        <location line="+5"/>
         <source>&amp;VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location line="+15"/>
         <source>&amp;Setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location line="+9"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location line="+3"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location line="+8"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+0"/>
         <source>Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+0"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+0"/>
         <source>Subnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+0"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location line="+0"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311"/>
+        <location line="+12"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+11"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+0"/>
         <source>Used / free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+0"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+0"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+0"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location line="+0"/>
         <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="336"/>
+        <location line="+15"/>
         <source>Disk shards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="346"/>
+        <location line="+5"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location line="+9"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="359"/>
+        <location line="+4"/>
         <source>Listening on 127.0.0.1:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="417"/>
+        <location line="+58"/>
         <source>%1 (suffix %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="444"/>
+        <location line="+29"/>
         <source>%1 free of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="458"/>
-        <source>%n VM(s), %1 golden image(s), %2 disk shard(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="+15"/>
+        <source>%n VM(s)</source>
+        <translation>
+            <numerusform>%n VM</numerusform>
+            <numerusform>%n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n golden image(s)</source>
+        <translation>
+            <numerusform>%n golden image</numerusform>
+            <numerusform>%n golden images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n disk shard(s)</source>
+        <translation>
+            <numerusform>%n disk shard</numerusform>
+            <numerusform>%n disk shards</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="518"/>
+        <location line="+55"/>
         <source>Clone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="520"/>
+        <location line="+2"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="522"/>
+        <location line="+2"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="524"/>
+        <location line="+2"/>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="561"/>
+        <location line="+32"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="561"/>
+        <location line="+0"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="599"/>
+        <location line="+39"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="604"/>
+        <location line="+5"/>
         <source>Cannot read the VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="618"/>
+        <location line="+13"/>
         <source>Addresses (e.g. 177-254 or 177,180-190):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="624"/>
+        <location line="+7"/>
         <source>Not a range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="628"/>
+        <location line="+4"/>
         <source>No VM there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="628"/>
+        <location line="+0"/>
         <source>No VM in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="645"/>
+        <location line="+17"/>
         <source>Release VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="646"/>
+        <location line="+1"/>
         <source>Release %n VM(s)? Each is stopped, its folder with all its files is deleted, and its address becomes free.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Release %n VM? Each is stopped, its folder with all its files is deleted, and its address becomes free.</numerusform>
+            <numerusform>Release %n VMs? Each is stopped, its folder with all its files is deleted, and its address becomes free.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="652"/>
+        <location line="+6"/>
         <source>Release and delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="654"/>
+        <location line="+2"/>
         <source>What will be deleted:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="656"/>
+        <location line="+3"/>
         <source>… and %n more (see the details)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more (see the details)</numerusform>
+            <numerusform>… and %n more (see the details)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="678"/>
+        <location line="+22"/>
         <source>%1: %2 done, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="680"/>
+        <location line="+2"/>
         <source> (cancelled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="682"/>
+        <location line="+3"/>
         <source>Batch finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="708"/>
+        <location line="+24"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="708"/>
+        <location line="+0"/>
         <source>Reports are not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="713"/>
-        <location filename="../../ui/main_window.cpp" line="721"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="714"/>
+        <location line="-7"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="732"/>
+        <location line="+17"/>
         <source>Select a golden image first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="743"/>
-        <location filename="../../ui/main_window.cpp" line="747"/>
-        <location filename="../../ui/main_window.cpp" line="754"/>
+        <location line="+10"/>
+        <location line="+4"/>
+        <location line="+7"/>
         <source>Add disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="748"/>
+        <location line="-6"/>
         <source>Relative share of new VMs for %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="762"/>
-        <location filename="../../ui/main_window.cpp" line="775"/>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>Select a disk shard first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="784"/>
-        <location filename="../../ui/main_window.cpp" line="790"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Change shard weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="784"/>
+        <location line="-6"/>
         <source>Relative share of new VMs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="797"/>
+        <location line="+12"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="797"/>
+        <location line="+0"/>
         <source>The language changes when the console starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="804"/>
-        <location filename="../../ui/main_window.cpp" line="810"/>
+        <location line="+7"/>
+        <location line="+6"/>
         <source>Listener port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="805"/>
+        <location line="-6"/>
         <source>UDP port the guests announce themselves to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="811"/>
+        <location line="+7"/>
         <source>Port %1 is used from the next start; clones made before keep the port they were given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="839"/>
+        <location line="+25"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="840"/>
+        <location line="+1"/>
         <source>%n batch(es) still running. Cancel them and quit? VMs being copied are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n batch still running. Cancel them and quit? VMs being copied are rolled back.</numerusform>
+            <numerusform>%n batches still running. Cancel them and quit? VMs being copied are rolled back.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>vmeclone::StatusBoard</name>
     <message>
-        <location filename="../../ui/status_board.cpp" line="19"/>
+        <location filename="../../ui/status_board.cpp" line="+19"/>
         <source>VMs by state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="41"/>
+        <location line="+22"/>
         <source>Announcements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="50"/>
+        <location line="+9"/>
         <source>Per second:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="52"/>
+        <location line="+2"/>
         <source>Rejected packets:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="55"/>
+        <location line="+3"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="57"/>
+        <location line="+2"/>
         <source>No batch running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_board.cpp" line="77"/>
+        <location line="+20"/>
         <source>%n VM(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n VM in all</numerusform>
+            <numerusform>%n VMs in all</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="98"/>
+        <location line="+21"/>
         <source>ETA %1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="100"/>
+        <location line="+2"/>
         <source>ETA %1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="101"/>
+        <location line="+1"/>
         <source>ETA %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="109"/>
+        <location line="+8"/>
         <source>%1: 0 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="115"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="120"/>
+        <location line="+5"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/status_board.cpp" line="140"/>
+        <location line="+20"/>
         <source>%1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,72 +754,72 @@
 <context>
     <name>vmeclone::VmStateStyle</name>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="20"/>
+        <location filename="../../ui/vm_state_style.cpp" line="+20"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="21"/>
+        <location line="+1"/>
         <source>copying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="22"/>
+        <location line="+1"/>
         <source>configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="23"/>
+        <location line="+1"/>
         <source>starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="24"/>
+        <location line="+1"/>
         <source>booting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="25"/>
+        <location line="+1"/>
         <source>configuring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="27"/>
+        <location line="+2"/>
         <source>rebooting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="28"/>
+        <location line="+1"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="29"/>
+        <location line="+1"/>
         <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="31"/>
+        <location line="+2"/>
         <source>stopping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="32"/>
+        <location line="+1"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="33"/>
+        <location line="+1"/>
         <source>releasing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="34"/>
+        <location line="+1"/>
         <source>released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="35"/>
+        <location line="+1"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,97 +827,97 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="287"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+287"/>
         <source>%1 s ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="289"/>
+        <location line="+2"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="291"/>
+        <location line="+2"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="292"/>
+        <location line="+1"/>
         <source>%1 d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="299"/>
+        <location line="+7"/>
         <source>%1 d %2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="301"/>
+        <location line="+2"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="303"/>
+        <location line="+2"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="304"/>
+        <location line="+1"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="407"/>
+        <location line="+103"/>
         <source>Suffix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="409"/>
+        <location line="+2"/>
         <source>IP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="411"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="413"/>
+        <location line="+2"/>
         <source>MAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="415"/>
+        <location line="+2"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="417"/>
+        <location line="+2"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="419"/>
+        <location line="+2"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="421"/>
+        <location line="+2"/>
         <source>Boots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="423"/>
+        <location line="+2"/>
         <source>Last heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="425"/>
+        <location line="+2"/>
         <source>Uptime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="427"/>
+        <location line="+2"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

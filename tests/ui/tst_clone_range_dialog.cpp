@@ -1,0 +1,224 @@
+// CloneRangeDialog against a real engine (temporary home, a tiny QEMU golden made by
+// qemu-img, two shards): QTest types ranges, the dialog previews the plan the engine
+// makes in its own thread, highlights every refusal by kind and keeps OK disabled,
+// with the reason shown, until the input is clean.
+
+#include "clone_range_dialog.h"
+#include "translations.h"
+
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+class TestCloneRangeDialog : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineService> m_service;
+    QList<GoldenRecord> m_goldens;
+    std::unique_ptr<CloneRangeDialog> m_dialog;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+    QPushButton *ok() const {
+        return m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+    QLineEdit *rangeEdit() const { return m_dialog->findChild<QLineEdit *>(u"range"_s); }
+
+    // Types `text` into the range box as a user would and waits for its preview.
+    void type(const QString &text) {
+        QSignalSpy preview(m_dialog.get(), &CloneRangeDialog::previewUpdated);
+        rangeEdit()->clear();
+        QTest::keyClicks(rangeEdit(), text);
+        // Only the preview of the final text counts (earlier ones are dropped).
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isEmpty() && m_dialog->range() == text.trimmed(), 10000);
+        QTRY_VERIFY(m_dialog->isValid() || !m_dialog->message().isEmpty());
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        Translations::install(u"en"_s);
+        QVERIFY(m_dir.isValid());
+        for (const auto &d : {u"golden"_s, u"shard-a"_s, u"shard-b"_s})
+            QVERIFY(QDir().mkpath(path(d)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
+                 0);
+        QFile json(path(u"golden/tiny.json"_s));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(
+            R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
+                       "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176,
+                       "subnet": "192.0.2.0/24"})");
+        json.close();
+
+        EngineConfig config;
+        config.home = path(u"home"_s);
+        m_service = std::make_unique<EngineService>(config);
+        const Status opened = m_service->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        GoldenSpec spec;
+        spec.path = path(u"golden/tiny.json"_s);
+        const auto golden = m_service->addGolden(spec).result();
+        QVERIFY2(golden.ok(), qPrintable(golden.error()));
+        m_goldens = {*golden};
+        for (const auto &s : {u"shard-a"_s, u"shard-b"_s}) {
+            const auto shard = m_service->addShard(path(s), 1.0).result();
+            QVERIFY2(shard.ok(), qPrintable(shard.error()));
+        }
+
+        // One VM already there (.180), made by a real batch without starting it.
+        CloneOptions o;
+        o.start = false;
+        const auto plan = m_service->plan(o, u"180"_s).result();
+        QVERIFY2(plan.ok(), qPrintable(plan.error()));
+        QSignalSpy finished(m_service.get(), &EngineService::batchFinished);
+        m_service->clone(*plan, o);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().at(2).value<BatchResult>().ok());
+    }
+
+    void init() {
+        m_dialog = std::make_unique<CloneRangeDialog>(m_service.get(), m_goldens,
+                                                      QHash<qint64, QString>{});
+        m_dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    }
+
+    void cleanup() { m_dialog.reset(); }
+
+    void cleanupTestCase() {
+        m_dialog.reset();
+        m_service.reset();
+    }
+
+    void startsEmptyAndInvalid() {
+        QTRY_VERIFY(!m_dialog->message().isEmpty());
+        QVERIFY(!m_dialog->isValid());
+        QVERIFY(!ok()->isEnabled());
+        QVERIFY(m_dialog->message().contains(u"e.g. 177-254"_s));
+    }
+
+    void previews_data() {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("count");     // part of the count line
+        QTest::addColumn<QString>("message");   // part of the message
+        QTest::addColumn<QStringList>("kinds"); // conflict kinds, in address order
+        QTest::addColumn<int>("placed");        // VMs over all shards in the placement table
+
+        QTest::newRow("a range") << u"177-179"_s << true << u"3 VMs will be cloned"_s
+                                 << u"Ready: 3 VMs"_s << QStringList{} << 3;
+        QTest::newRow("a list") << u"177, 181-182 ,200"_s << true << u"4 VMs will be cloned"_s
+                                << u"Ready: 4 VMs"_s << QStringList{} << 4;
+        QTest::newRow("full addresses")
+            << u"192.0.2.190-192.0.2.191"_s << true << u"2 VMs will be cloned"_s << u"Ready"_s
+            << QStringList{} << 2;
+        QTest::newRow("one in use") << u"179-181"_s << false << u"1 address refused"_s
+                                    << u"in use by vm180"_s << QStringList{u"in-use"_s} << 2;
+        QTest::newRow("the golden") << u"175-177"_s << false << u"2 VMs can be cloned"_s
+                                    << u"golden image tiny"_s << QStringList{u"golden"_s} << 2;
+        QTest::newRow("QEMU's host alias") << u"2"_s << false << u"1 address refused"_s
+                                           << u"alias"_s << QStringList{u"host-alias"_s} << 0;
+        QTest::newRow("outside the subnet")
+            << u"177-300"_s << false << u"Nothing to clone"_s
+            << u"'300' is not a host of 192.0.2.0/24"_s << QStringList{} << 0;
+        QTest::newRow("backwards") << u"190-180"_s << false << u"Nothing to clone"_s
+                                   << u"runs backwards"_s << QStringList{} << 0;
+        QTest::newRow("not a range")
+            << u"abc"_s << false << u"Nothing to clone"_s << u"'abc'"_s << QStringList{} << 0;
+        QTest::newRow("broadcast")
+            << u"255"_s << false << u"Nothing to clone"_s << u"255"_s << QStringList{} << 0;
+    }
+
+    void previews() {
+        QFETCH(QString, range);
+        QFETCH(bool, valid);
+        QFETCH(QString, count);
+        QFETCH(QString, message);
+        QFETCH(QStringList, kinds);
+        QFETCH(int, placed);
+        type(range);
+        QVERIFY2(m_dialog->countText().contains(count), qPrintable(m_dialog->countText()));
+        QVERIFY2(m_dialog->message().contains(message), qPrintable(m_dialog->message()));
+        QCOMPARE(m_dialog->isValid(), valid);
+        QCOMPARE(ok()->isEnabled(), valid);
+        QCOMPARE(m_dialog->plan().has_value(), valid);
+
+        auto *list = m_dialog->findChild<QListWidget *>(u"conflicts"_s);
+        QStringList shownKinds;
+        for (int i = 0; i < list->count(); ++i) {
+            shownKinds << list->item(i)->data(Qt::UserRole).toString();
+            // Highlighted: not in the list's normal text colour.
+            QVERIFY(list->item(i)->foreground().color() != list->palette().color(QPalette::Text));
+        }
+        QCOMPARE(shownKinds, kinds);
+
+        auto *placement = m_dialog->findChild<QTreeWidget *>(u"placement"_s);
+        int sum = 0;
+        for (int i = 0; i < placement->topLevelItemCount(); ++i) {
+            sum += placement->topLevelItem(i)->text(1).toInt();
+            QVERIFY(placement->topLevelItem(i)->text(0).startsWith(path(u"shard-"_s)));
+            QVERIFY(placement->topLevelItem(i)->text(3).endsWith(u"GiB"_s));
+        }
+        QCOMPARE(sum, placed);
+    }
+
+    void onlyTheLastInputCounts() {
+        // Typed fast: intermediate plans ("1", "17", "177-", ...) never win over the last.
+        QSignalSpy preview(m_dialog.get(), &CloneRangeDialog::previewUpdated);
+        QTest::keyClicks(rangeEdit(), u"177-179"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_dialog->isValid(), 10000);
+        QCOMPARE(m_dialog->plan()->items.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(rangeEdit(), Qt::Key_Backspace);
+        QVERIFY(!ok()->isEnabled()); // stale until the new preview is in
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isValid() && m_dialog->message().contains(u"'177-'"_s),
+                                 10000);
+    }
+
+    void fullCopiesNeedMoreRoom() {
+        type(u"177"_s);
+        QVERIFY(m_dialog->isValid());
+        const qint64 linked = m_dialog->plan()->bytesPerVm;
+        QSignalSpy preview(m_dialog.get(), &CloneRangeDialog::previewUpdated);
+        m_dialog->findChild<QRadioButton *>(u"full"_s)->click();
+        QTRY_VERIFY(!preview.isEmpty() && m_dialog->isValid());
+        QCOMPARE(m_dialog->options().mode, u"full"_s);
+        QCOMPARE(m_dialog->plan()->mode, u"full"_s);
+        QVERIFY(m_dialog->plan()->bytesPerVm != linked);
+    }
+
+    void acceptHandsOverThePlan() {
+        type(u"185-186"_s);
+        QVERIFY(ok()->isEnabled());
+        QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+        QTest::mouseClick(ok(), Qt::LeftButton);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(m_dialog->plan()->items.size(), 2);
+        QCOMPARE(m_dialog->plan()->items.first().name, u"vm185"_s);
+        QCOMPARE(m_dialog->options().golden, u"tiny"_s);
+        QVERIFY(m_dialog->options().start);
+    }
+
+    void aGoldenThatCannotBeClonedSaysWhy() {
+        CloneRangeDialog dialog(m_service.get(), m_goldens,
+                                {{m_goldens.first().id, u"it is running"_s}});
+        dialog.setRange(u"177"_s);
+        QTRY_VERIFY(dialog.message().contains(u"it is running"_s));
+        QVERIFY(!dialog.isValid());
+    }
+};
+
+QTEST_MAIN(TestCloneRangeDialog)
+#include "tst_clone_range_dialog.moc"
