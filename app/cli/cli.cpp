@@ -2,6 +2,7 @@
 
 #include "cli/table.h"
 #include "common/logging.h"
+#include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
@@ -144,6 +145,11 @@ EngineConfig engineConfig(const Globals &g)
     bool ok = false;
     if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
         c.heartbeatSeconds = hb;
+    // Space kept free on every shard, in MiB (default: the larger of 1 GiB and 5 %).
+    if (const int mib = qEnvironmentVariableIntValue("VMECLONE_SHARD_RESERVE_MIB", &ok); ok && mib >= 0) {
+        c.placement.reserveBytes = qint64(mib) * 1024 * 1024;
+        c.placement.reserveFraction = 0;
+    }
     return c;
 }
 
@@ -242,6 +248,15 @@ std::unique_ptr<Engine> openEngine(const Globals &g)
         err(u"vmeclone: "_s + s.error());
         return nullptr;
     }
+    // A vmeclone that died mid-batch left VMs half-made or half-released: settle them
+    // first, and say what was done.
+    auto recovered = engine->recover();
+    if (!recovered)
+        err(u"vmeclone: recovery: "_s + recovered.error());
+    else
+        for (const auto &r : *recovered)
+            err(u"recovered %1 %2: %3 (%4)"_s.arg(r.name, r.address.toUInt() ? r.address.toString() : QString(),
+                                                   r.action, r.detail));
     return engine;
 }
 
@@ -332,6 +347,8 @@ bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds, Announc
                 ++settled;
         }
         allOnline = online == ids.size();
+        if (online > 0)
+            crashPoint("announcing");
         if (settled + (ids.size() - present) == ids.size() || deadline.hasExpired() || g_interrupted)
             loop.quit();
     };

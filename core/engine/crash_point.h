@@ -7,4 +7,9 @@ namespace vmeclone {
 
 void crashPoint(const char *name);
 
+// Test hook for faults from outside: when VMECLONE_PAUSE_AT names this point, the
+// process creates the file named by VMECLONE_PAUSE_FILE and waits (up to 5 minutes)
+// until the test removes it — e.g. to fill a shard between planning and copying.
+void pausePoint(const char *name);
+
 } // namespace vmeclone

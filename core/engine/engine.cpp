@@ -477,6 +477,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
     for (const auto &vm : reservation->taken)
         report(observer, vm, VmState::Planned);
     crashPoint("planned");
+    pausePoint("planned");
 
     const GoldenRecord golden = plan.golden;
     const bool start = options.start;
