@@ -13,7 +13,8 @@
 //   "static" and address = macForNic(); pciSlotNumber is kept (it fixes the guest's
 //   interface name).
 // - Every present hard disk's fileName (VmxDevices::disks) is replaced from the disk
-//   map; CD-ROM images and other devices keep theirs.
+//   map. A CD-ROM image named relative to the golden's folder is pointed there by an
+//   absolute path (clones share it read-only); other devices keep their files.
 // - checkpoint.vmState = "" (the suspend file is not copied); sched.swap.derivedName,
 //   migrate.hostLog, vmci0.id, every *.sasWWID, vm.genid and vm.genidX removed (stale
 //   or unique per VM; VMware makes new ones); vmxstats.filename removed (VMware names a

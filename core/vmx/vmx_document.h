@@ -43,10 +43,10 @@ public:
     // converter names it ("windows-1252", "GBK"), or "UTF-8" when the file has none.
     QString encoding() const { return m_encoding; }
 
-    bool contains(QStringView key) const;
+    bool contains(const QString &key) const;
     // The decoded value (escapes undone); `fallback` when the key is absent. With
     // duplicates the last line counts (VMware reads top to bottom).
-    QString value(QStringView key, const QString &fallback = {}) const;
+    QString value(const QString &key, const QString &fallback = {}) const;
     // Edits every line of `key` in place, keeping the rest of each line (spacing,
     // spelling, a trailing comment); values written unquoted stay unquoted when they
     // can. A new key is inserted after the last line of its group (the text before the
@@ -55,7 +55,7 @@ public:
     // whole document to UTF-8 (encoding() tells; .encoding is updated or added).
     void set(const QString &key, const QString &value);
     // Removes every line of `key`; returns how many lines went.
-    int remove(QStringView key);
+    int remove(const QString &key);
     // Distinct keys in file order, as first spelled in the file.
     QStringList keys() const;
     // The keys whose whole name matches `pattern`, case-insensitively (the pattern is

@@ -1,0 +1,298 @@
+#include "vmx_clone_rewriter.h"
+
+#include "vmx/vmx_devices.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+
+namespace {
+
+constexpr int kMacBits = 22; // VMware's static range: 00:50:56 and 22 free bits
+
+// Names Windows refuses for a file, whatever the extension.
+bool isReservedWindowsName(const QString &name) {
+    static const QRegularExpression reserved(u"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    return reserved.match(name).hasMatch();
+}
+
+Status checkName(const QString &name) {
+    if (name.isEmpty())
+        return fail(u"the clone has no name: a name is needed for its displayName and files"_s);
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || u"<>:\"/\\|?*"_s.contains(c))
+            return fail(u"the clone name '%1' cannot be a file name (it contains '%2'); use "
+                        u"letters, digits, '-', '_' and '.'"_s.arg(
+                            name, c.unicode() < 0x20 ? u"a control character"_s : QString(c)));
+    }
+    if (name == u"."_s || name == u".."_s || name.endsWith(u'.') || name.endsWith(u' ')
+        || name.startsWith(u' ') || isReservedWindowsName(name))
+        return fail(
+            u"the clone name '%1' cannot be a file name on Windows; choose another"_s.arg(name));
+    return {};
+}
+
+// The last component of a path written with '/' or '\\', without a final ".vmx".
+QString vmxBaseName(const QString &fileName) {
+    QString base =
+        fileName.mid(std::max(fileName.lastIndexOf(u'/'), fileName.lastIndexOf(u'\\')) + 1);
+    if (base.endsWith(u".vmx"_s, Qt::CaseInsensitive))
+        base.chop(4);
+    return base;
+}
+
+// KeyValueText keeps its order but has no iteration: read its text form back.
+QList<QPair<QString, QString>> identityPairs(const protocol::KeyValueText &identity) {
+    QList<QPair<QString, QString>> pairs;
+    const QString text = QString::fromStdString(identity.toText());
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq > 0)
+            pairs.append({line.left(eq), line.mid(eq + 1)});
+    }
+    return pairs;
+}
+
+std::optional<QString> identityValue(const protocol::KeyValueText &identity, const char *key) {
+    const auto v = identity.get(key);
+    if (!v)
+        return std::nullopt;
+    return QString::fromStdString(*v);
+}
+
+// cloud-init's VMware datasource metadata: JSON (which YAML readers accept too), with a
+// network-config v2 for the primary NIC. gateway4 rather than routes: every cloud-init
+// that knows v2 (CentOS 7's included) renders it for every distribution.
+QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
+                             const QString &interfaceName, const MacAddress &mac, Ipv4Address ip,
+                             int prefix, const std::optional<Ipv4Address> &gateway,
+                             const QList<Ipv4Address> &dns) {
+    QJsonObject nic;
+    nic.insert(u"match"_s, QJsonObject{{u"macaddress"_s, mac.toString()}});
+    nic.insert(u"set-name"_s, interfaceName);
+    nic.insert(u"dhcp4"_s, false);
+    nic.insert(u"addresses"_s, QJsonArray{u"%1/%2"_s.arg(ip.toString(), QString::number(prefix))});
+    if (gateway)
+        nic.insert(u"gateway4"_s, gateway->toString());
+    if (!dns.isEmpty()) {
+        QJsonArray servers;
+        for (const Ipv4Address &server : dns)
+            servers.append(server.toString());
+        nic.insert(u"nameservers"_s, QJsonObject{{u"addresses"_s, servers}});
+    }
+    QJsonObject network;
+    network.insert(u"version"_s, 2);
+    network.insert(u"ethernets"_s, QJsonObject{{interfaceName, nic}});
+    QJsonObject metadata;
+    metadata.insert(u"instance-id"_s, instance);
+    metadata.insert(u"local-hostname"_s, hostname);
+    metadata.insert(u"network"_s, network);
+    return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Expected<MacAddress> VmxCloneRewriter::macForNic(Ipv4Address ip, int prefix, int slot) {
+    const MacAddress primary = MacAddress::forIpv4(ip);
+    if (slot == 0)
+        return primary;
+    if (slot < 0 || prefix < 0 || prefix > 32)
+        return fail(u"NIC slot %1 in a /%2 subnet is not a valid input"_s.arg(slot).arg(prefix));
+    // The slot goes into bits that are the same for every address of the subnet, so it
+    // can never turn one clone's MAC into another's.
+    const int shift = std::max(16, 32 - prefix);
+    const std::uint32_t bits = std::uint32_t(slot) << shift;
+    if (shift >= kMacBits || bits >= (1u << kMacBits) || (bits >> shift) != std::uint32_t(slot))
+        return fail(u"ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC "
+                    u"has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or "
+                    u"fewer NICs"_s.arg(slot)
+                        .arg(prefix)
+                        .arg(shift >= kMacBits ? 0 : (1 << (kMacBits - shift)) - 1));
+    protocol::Mac bytes = primary.bytes();
+    bytes[3] ^= static_cast<std::uint8_t>(bits >> 16);
+    bytes[4] ^= static_cast<std::uint8_t>(bits >> 8);
+    bytes[5] ^= static_cast<std::uint8_t>(bits);
+    return MacAddress(bytes);
+}
+
+Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const VmxCloneSpec &spec) {
+    if (auto ok = checkName(spec.name); !ok)
+        return fail(ok.error());
+    const QString who = u"clone %1"_s.arg(spec.name);
+
+    // The identity: what the guest is told, and what the MACs derive from.
+    const auto ipText = identityValue(spec.identity, "ip");
+    const auto ip = ipText ? Ipv4Address::parse(*ipText) : std::nullopt;
+    if (!ip)
+        return fail(u"the identity of %1 has no valid ip (%2)"_s.arg(
+            who, ipText ? u"'%1'"_s.arg(*ipText) : u"none"_s));
+    bool prefixOk = false;
+    const int prefix = identityValue(spec.identity, "prefix").value_or(QString()).toInt(&prefixOk);
+    if (!prefixOk || prefix < 1 || prefix > 32)
+        return fail(u"the identity of %1 has no valid prefix ('%2'): it needs the subnet's "
+                    u"prefix length, 1 to 32"_s.arg(
+                        who, identityValue(spec.identity, "prefix").value_or(QString())));
+    const MacAddress primaryMac = MacAddress::forIpv4(*ip);
+    if (const auto macText = identityValue(spec.identity, "mac")) {
+        const auto mac = MacAddress::parse(*macText);
+        if (!mac || *mac != primaryMac)
+            return fail(u"the identity of %1 names the MAC '%2', but its ip %3 gives %4: the "
+                        u"identity and the .vmx would disagree"_s.arg(who, *macText, ip->toString(),
+                                                                      primaryMac.toString()));
+    }
+    std::optional<Ipv4Address> gateway;
+    if (const auto text = identityValue(spec.identity, "gateway"); text && !text->isEmpty()) {
+        gateway = Ipv4Address::parse(*text);
+        if (!gateway)
+            return fail(u"the identity of %1 has an invalid gateway '%2'"_s.arg(who, *text));
+    }
+    QList<Ipv4Address> dns;
+    for (const QString &part :
+         identityValue(spec.identity, "dns").value_or(QString()).split(u',', Qt::SkipEmptyParts)) {
+        const auto server = Ipv4Address::parse(part.trimmed());
+        if (!server)
+            return fail(u"the identity of %1 has an invalid dns server '%2'"_s.arg(who, part));
+        dns.append(*server);
+    }
+    const auto pairs = identityPairs(spec.identity);
+    static const QRegularExpression plainKey(u"^[A-Za-z0-9_-]+$"_s);
+    for (const auto &[key, value] : pairs)
+        if (!plainKey.match(key).hasMatch())
+            return fail(u"the identity of %1 has the key '%2', which cannot be a guestinfo "
+                        u"name (letters, digits, '-' and '_' only)"_s.arg(who, key));
+
+    VmxClone clone;
+    clone.document = golden;
+    clone.vmxFileName = spec.name + u".vmx"_s;
+    VmxDocument &doc = clone.document;
+    const QString goldenName = golden.fileName();
+
+    doc.set(u"displayName"_s, spec.name);
+
+    // New UUIDs without the "moved or copied?" question. uuid.action first, so it lands
+    // next to the uuid.* lines it replaces.
+    doc.set(u"uuid.action"_s, u"create"_s);
+    for (const QString &key : {u"uuid.bios"_s, u"uuid.location"_s, u"vc.uuid"_s})
+        doc.remove(key);
+    doc.set(u"msg.autoAnswer"_s, u"TRUE"_s);
+
+    // NICs: a static MAC each, derived from the clone's address.
+    const QList<VmxNic> nics = VmxDevices::nics(golden);
+    const auto primary =
+        std::find_if(nics.begin(), nics.end(), [](const VmxNic &n) { return n.present; });
+    for (const VmxNic &nic : nics) {
+        doc.remove(nic.device + u".generatedAddress"_s);
+        doc.remove(nic.device + u".generatedAddressOffset"_s);
+        if (!nic.present)
+            continue;
+        const int slot = nic.index == primary->index ? 0 : nic.index;
+        const auto mac = macForNic(*ip, prefix, slot);
+        if (!mac)
+            return fail(u"%1 (%2): %3"_s.arg(goldenName, who, mac.error()));
+        doc.set(nic.device + u".addressType"_s, u"static"_s);
+        doc.set(nic.device + u".address"_s, mac->toString());
+    }
+    if (primary == nics.end())
+        clone.warnings.append(u"%1 has no present network adapter: the clone's guest cannot "
+                              u"announce itself"_s.arg(goldenName));
+
+    // Disks: every present hard disk onto the clone's own file.
+    QSet<QString> usedDisks;
+    QMap<QString, QString> newNameOwner; // clone file name -> golden file name
+    for (const VmxDisk &disk : VmxDevices::disks(golden)) {
+        const auto it = spec.disks.constFind(disk.fileName);
+        if (it == spec.disks.cend()) {
+            if (disk.present)
+                return fail(u"%1: %2.fileName names the disk \"%3\", but %4 has no file for "
+                            u"it: every disk of the golden must be copied or linked for a "
+                            u"clone"_s.arg(goldenName, disk.device, disk.fileName, who));
+            clone.warnings.append(u"%1: %2 is not present; its fileName \"%3\" is left as it "
+                                  u"is"_s.arg(goldenName, disk.device, disk.fileName));
+            continue;
+        }
+        if (it->isEmpty())
+            return fail(
+                u"%1: the new file name for the disk \"%2\" is empty"_s.arg(who, disk.fileName));
+        const QString owner = newNameOwner.value(*it);
+        if (!owner.isEmpty() && owner != disk.fileName)
+            return fail(u"%1: the disks \"%2\" and \"%3\" would both become \"%4\""_s.arg(
+                who, owner, disk.fileName, *it));
+        newNameOwner.insert(*it, disk.fileName);
+        usedDisks.insert(disk.fileName);
+        doc.set(disk.device + u".fileName"_s, *it);
+    }
+    for (auto it = spec.disks.cbegin(); it != spec.disks.cend(); ++it)
+        if (!usedDisks.contains(it.key()))
+            clone.warnings.append(u"%1: the disk \"%2\" is not a disk %3 uses; it was not "
+                                  u"renamed"_s.arg(who, it.key(), goldenName));
+
+    // CD-ROM images stay shared where they are: a relative name would point into the
+    // clone's folder, which has none.
+    const qsizetype cut = std::max(goldenName.lastIndexOf(u'/'), goldenName.lastIndexOf(u'\\'));
+    for (const VmxDisk &image : VmxDevices::cdromImages(golden)) {
+        if (image.fileName.isEmpty() || VmxDevices::isAbsolutePath(image.fileName))
+            continue;
+        if (cut < 0 || !VmxDevices::isAbsolutePath(goldenName)) {
+            clone.warnings.append(u"%1: the CD-ROM image \"%2\" (%3) is named relative to a "
+                                  u"folder this .vmx did not come from: the clone's drive finds "
+                                  u"no image"_s.arg(goldenName, image.fileName, image.device));
+            continue;
+        }
+        doc.set(image.device + u".fileName"_s, goldenName.left(cut + 1) + image.fileName);
+    }
+
+    // Stale state of the golden's last run, and ids that must be unique per VM.
+    if (doc.contains(u"checkpoint.vmState"_s))
+        doc.set(u"checkpoint.vmState"_s, QString());
+    for (const QString &key : {u"sched.swap.derivedName"_s, u"migrate.hostLog"_s, u"vmci0.id"_s,
+                               u"vm.genid"_s, u"vm.genidX"_s, u"vmxstats.filename"_s})
+        doc.remove(key);
+    for (const QString &key : doc.keysMatching(QRegularExpression(u".*\\.sasWWID"_s)))
+        doc.remove(key);
+
+    // nvram and vmxf under the clone's name, so its folder is consistent whatever the
+    // .vmx file is called. Without an nvram key VMware uses "<vmx base name>.nvram".
+    const QString nvramFrom = doc.value(u"nvram"_s);
+    clone.copies.append(
+        VmxFileCopy{nvramFrom.isEmpty() ? vmxBaseName(goldenName) + u".nvram"_s : nvramFrom,
+                    spec.name + u".nvram"_s, !nvramFrom.isEmpty()});
+    doc.set(u"nvram"_s, spec.name + u".nvram"_s);
+    if (const QString vmxf = doc.value(u"extendedConfigFile"_s); !vmxf.isEmpty()) {
+        clone.copies.append(VmxFileCopy{vmxf, spec.name + u".vmxf"_s, true});
+        doc.set(u"extendedConfigFile"_s, spec.name + u".vmxf"_s);
+    }
+
+    // The identity, for vmeclone-agent and for cloud-init.
+    for (const QString &key : doc.keysMatching(QRegularExpression(u"guestinfo\\.vmeclone\\..*"_s)))
+        doc.remove(key);
+    for (const auto &[key, value] : pairs)
+        doc.set(u"guestinfo.vmeclone."_s + key, value);
+    const QString hostname = identityValue(spec.identity, "hostname").value_or(spec.name);
+    const QString instance = identityValue(spec.identity, "instance").value_or(spec.name);
+    const QString interfaceName = identityValue(spec.identity, "interface").value_or(u"eth0"_s);
+    const QByteArray metadata =
+        cloudInitMetadata(instance, hostname, interfaceName, primaryMac, *ip, prefix, gateway, dns);
+    doc.set(u"guestinfo.metadata"_s, QString::fromLatin1(metadata.toBase64()));
+    doc.set(u"guestinfo.metadata.encoding"_s, u"base64"_s);
+
+    const QString workingDir = doc.value(u"workingDir"_s);
+    if (workingDir.startsWith(u'/') || workingDir.startsWith(u'\\')
+        || (workingDir.size() > 1 && workingDir[1] == u':'))
+        clone.warnings.append(u"%1: workingDir is the absolute folder \"%2\": every clone "
+                              u"keeps its swap and snapshots there"_s.arg(goldenName, workingDir));
+    if (doc.encoding() != golden.encoding())
+        clone.warnings.append(u"%1: its %2 could not hold the clone's values; the clone's .vmx "
+                              u"is UTF-8"_s.arg(goldenName, golden.encoding()));
+    return clone;
+}
+
+} // namespace vmeclone

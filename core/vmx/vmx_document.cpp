@@ -1,0 +1,520 @@
+#include "vmx_document.h"
+
+#include "common/logging.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QSet>
+#include <QStringDecoder>
+#include <QStringEncoder>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+
+namespace {
+
+constexpr qsizetype kMaxVmxBytes = 8 * 1024 * 1024;
+const QByteArray kUtf8Bom = QByteArrayLiteral("\xEF\xBB\xBF");
+const QString kEncodingKey = u".encoding"_s;
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
+
+bool isAscii(const QByteArray &bytes) {
+    for (const char c : bytes)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    return true;
+}
+
+bool isAscii(QStringView text) {
+    for (const QChar c : text)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
+}
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// VMware's Escape_Undo, byte for byte: "|" and two hex digits (either case) are that
+// byte; anything else stays as it is, and a byte that broke an escape is not looked at
+// again as the start of one ("||22" stays "||22").
+QByteArray unescape(const QByteArray &in) {
+    QByteArray out;
+    out.reserve(in.size());
+    int state = 0;
+    int high = 0;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (state == 0) {
+            if (c == '|')
+                state = 1;
+            else
+                out.append(c);
+        } else if (state == 1) {
+            high = hexDigit(c);
+            if (high >= 0) {
+                state = 2;
+            } else {
+                out.append('|').append(c);
+                state = 0;
+            }
+        } else {
+            const int low = hexDigit(c);
+            if (low >= 0)
+                out.append(static_cast<char>(high << 4 | low));
+            else
+                out.append('|').append(in[i - 1]).append(c);
+            state = 0;
+        }
+    }
+    if (state >= 1)
+        out.append(in.right(state)); // an escape cut short by the end of the value
+    return out;
+}
+
+bool needsEscape(unsigned char c) {
+    return (c < 0x20 && c != '\t') || c == '"' || c == '|' || c == 0x7F;
+}
+
+QByteArray escape(const QByteArray &in) {
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    out.reserve(in.size());
+    for (const char ch : in) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (needsEscape(c)) {
+            out.append('|');
+            out.append(hex[c >> 4]);
+            out.append(hex[c & 0xF]);
+        } else {
+            out.append(ch);
+        }
+    }
+    return out;
+}
+
+// Decodes `bytes` in `encoding`; nullopt when they are not valid there.
+std::optional<QString> decode(const QByteArray &bytes, const QString &encoding) {
+    if (isAscii(bytes))
+        return QString::fromLatin1(bytes);
+    // Stateless: a character cut off at the end of a value is an error, not held back.
+    QStringDecoder decoder(encoding.toLatin1().constData(), QStringConverter::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return std::nullopt;
+    return text;
+}
+
+std::optional<QByteArray> encode(const QString &text, const QString &encoding) {
+    if (isAscii(text))
+        return text.toLatin1();
+    QStringEncoder encoder(encoding.toLatin1().constData(), QStringConverter::Flag::Stateless);
+    QByteArray bytes = encoder.encode(text);
+    if (encoder.hasError())
+        return std::nullopt;
+    return bytes;
+}
+
+bool sameKey(QStringView a, QStringView b) {
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+QStringView groupOf(QStringView key) {
+    const qsizetype dot = key.indexOf(u'.', 1); // ".encoding" is its own group
+    return dot < 0 ? key : key.left(dot);
+}
+
+bool isValidKey(QStringView key) {
+    if (key.isEmpty())
+        return false;
+    for (const QChar c : key)
+        if (c.unicode() <= 0x20 || c == u'=' || c == u'#' || c == u'"' || c.unicode() == 0x7F)
+            return false;
+    return true;
+}
+
+// One line's structure, found on its bytes (the delimiters are ASCII in every
+// character set VMware writes, so this is safe before decoding).
+struct Scan {
+    bool entry = false;
+    QByteArray key;
+    QByteArray escapedValue;
+    qsizetype valueBegin = 0;
+    qsizetype valueEnd = 0;
+    bool quoted = false;
+    QString problem; // empty when the line is well formed
+};
+
+Scan scanLine(const QByteArray &raw) {
+    Scan s;
+    const qsizetype n = raw.size();
+    if (raw.contains('\0')) {
+        s.problem = u"a NUL byte in the line"_s;
+        return s;
+    }
+    qsizetype i = 0;
+    while (i < n && isSpace(raw[i]))
+        ++i;
+    if (i == n || raw[i] == '#')
+        return s; // blank or comment (a "#!" first line too)
+    const qsizetype nameBegin = i;
+    while (i < n && !isSpace(raw[i]) && raw[i] != '=' && raw[i] != '#')
+        ++i;
+    if (i == nameBegin) {
+        s.problem = u"the key before '=' is missing"_s;
+        return s;
+    }
+    s.key = raw.mid(nameBegin, i - nameBegin);
+    while (i < n && isSpace(raw[i]))
+        ++i;
+    if (i == n || raw[i] != '=') {
+        s.problem = u"no '=' after the key"_s;
+        return s;
+    }
+    ++i;
+    while (i < n && isSpace(raw[i]))
+        ++i;
+    s.valueBegin = i;
+    if (i < n && raw[i] == '"') {
+        const qsizetype close = raw.indexOf('"', i + 1);
+        if (close < 0) {
+            s.problem = u"the closing quote is missing"_s;
+            return s;
+        }
+        s.quoted = true;
+        s.escapedValue = raw.mid(i + 1, close - i - 1);
+        i = close + 1;
+    } else {
+        while (i < n && !isSpace(raw[i]) && raw[i] != '#')
+            ++i;
+        s.escapedValue = raw.mid(s.valueBegin, i - s.valueBegin);
+    }
+    s.valueEnd = i;
+    while (i < n && isSpace(raw[i]))
+        ++i;
+    if (i < n && raw[i] != '#') {
+        s.problem = u"text after the value"_s;
+        return s;
+    }
+    s.entry = true;
+    return s;
+}
+
+// The start of a bad line for a message, control bytes shown as '?'.
+QString excerpt(const QByteArray &raw) {
+    QByteArray shown = raw.left(60);
+    for (char &c : shown)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
+            c = '?';
+    QString text = QString::fromUtf8(shown);
+    if (raw.size() > 60)
+        text += u"..."_s;
+    return text;
+}
+
+} // namespace
+
+Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
+                                         const QString &fileNameForMessages) {
+    VmxDocument doc;
+    doc.m_fileName = fileNameForMessages;
+    qsizetype pos = 0;
+    if (bytes.startsWith(kUtf8Bom)) {
+        doc.m_bom = kUtf8Bom;
+        pos = kUtf8Bom.size();
+    }
+
+    QList<Scan> scans;
+    int lineNumber = 0;
+    while (pos < bytes.size()) {
+        Line line;
+        const qsizetype newline = bytes.indexOf('\n', pos);
+        qsizetype end = newline < 0 ? bytes.size() : newline;
+        if (newline >= 0) {
+            line.terminator = QByteArrayLiteral("\n");
+            if (end > pos && bytes[end - 1] == '\r') {
+                --end;
+                line.terminator = QByteArrayLiteral("\r\n");
+            }
+        }
+        line.raw = bytes.mid(pos, end - pos);
+        pos = newline < 0 ? bytes.size() : newline + 1;
+        ++lineNumber;
+
+        Scan scan = scanLine(line.raw);
+        if (!scan.problem.isEmpty())
+            return fail(u"%1 line %2: expected key = \"value\" (%3): %4"_s.arg(
+                fileNameForMessages, QString::number(lineNumber), scan.problem, excerpt(line.raw)));
+        line.entry = scan.entry;
+        line.valueBegin = scan.valueBegin;
+        line.valueEnd = scan.valueEnd;
+        line.quoted = scan.quoted;
+        doc.m_lines.append(line);
+        scans.append(std::move(scan));
+    }
+
+    // .encoding names the character set of every name and value in the file, wherever
+    // the line is (VMware writes it first).
+    for (qsizetype i = scans.size() - 1; i >= 0; --i) {
+        if (!scans[i].entry || !sameKey(QString::fromLatin1(scans[i].key), kEncodingKey))
+            continue;
+        const QString name = QString::fromLatin1(unescape(scans[i].escapedValue)).trimmed();
+        QStringDecoder probe(name.toLatin1().constData());
+        // The line structure is read on bytes, so only sets where ASCII is ASCII work.
+        const QString ascii = u"key = \"v|7C\" #"_s;
+        if (!probe.isValid() || !isAscii(name) || QString(probe.decode(ascii.toLatin1())) != ascii
+            || probe.hasError())
+            return fail(u"%1 line %2: .encoding \"%3\" is not a character set this build can "
+                        u"read; save the file as UTF-8 and set .encoding = \"UTF-8\""_s.arg(
+                            fileNameForMessages, QString::number(i + 1), name));
+        doc.m_encoding = QString::fromLatin1(probe.name());
+        doc.m_hasEncodingLine = true;
+        break;
+    }
+
+    for (qsizetype i = 0; i < scans.size(); ++i) {
+        if (!scans[i].entry)
+            continue;
+        const auto key = decode(scans[i].key, doc.m_encoding);
+        const auto value = decode(unescape(scans[i].escapedValue), doc.m_encoding);
+        if (!key || !value) {
+            const QString advice =
+                doc.m_hasEncodingLine
+                    ? u"the file's .encoding says %1; correct it to the character set the "
+                      u"file was written in"_s.arg(doc.m_encoding)
+                    : u"the file has no .encoding line, so it is read as UTF-8; add "
+                      u".encoding = \"windows-1252\" (or the character set it was written in) "
+                      u"as its first line"_s;
+            return fail(u"%1 line %2: the %3 is not valid %4 (%5)"_s.arg(
+                fileNameForMessages, QString::number(i + 1), key ? u"value"_s : u"key"_s,
+                doc.m_encoding, advice));
+        }
+        doc.m_lines[i].key = *key;
+        doc.m_lines[i].value = *value;
+    }
+    return doc;
+}
+
+Expected<VmxDocument> VmxDocument::load(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    if (file.size() > kMaxVmxBytes)
+        return fail(u"%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the "
+                    u"VM's configuration file?"_s.arg(path)
+                        .arg(file.size()));
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    return parse(bytes, path);
+}
+
+int VmxDocument::lastIndexOf(QStringView key) const {
+    for (qsizetype i = m_lines.size() - 1; i >= 0; --i)
+        if (m_lines[i].entry && sameKey(m_lines[i].key, key))
+            return int(i);
+    return -1;
+}
+
+bool VmxDocument::contains(const QString &key) const {
+    return lastIndexOf(key) >= 0;
+}
+
+QString VmxDocument::value(const QString &key, const QString &fallback) const {
+    const int i = lastIndexOf(key);
+    return i < 0 ? fallback : m_lines[i].value;
+}
+
+bool VmxDocument::canEncode(const QString &text) const {
+    return encode(text, m_encoding).has_value();
+}
+
+QByteArray VmxDocument::renderValue(const QString &value, bool preferUnquoted) const {
+    // Callers make sure the text is encodable first (set() converts to UTF-8 if not).
+    const QByteArray bytes = encode(value, m_encoding).value_or(value.toUtf8());
+    bool bare = preferUnquoted && !bytes.isEmpty();
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!bare)
+            break;
+        if (u <= 0x20 || c == '#' || needsEscape(u))
+            bare = false;
+    }
+    if (bare)
+        return bytes;
+    return '"' + escape(bytes) + '"';
+}
+
+void VmxDocument::setLineValue(Line &line, const QString &value) {
+    const QByteArray rendered = renderValue(value, !line.quoted);
+    line.raw = line.raw.left(line.valueBegin) + rendered + line.raw.mid(line.valueEnd);
+    line.valueEnd = line.valueBegin + rendered.size();
+    line.quoted = rendered.startsWith('"');
+    line.value = value;
+}
+
+QByteArray VmxDocument::defaultTerminator() const {
+    for (const Line &line : m_lines)
+        if (!line.terminator.isEmpty())
+            return line.terminator;
+    return QByteArrayLiteral("\n");
+}
+
+int VmxDocument::insertionIndexFor(QStringView key) const {
+    const QStringView group = groupOf(key);
+    for (qsizetype i = m_lines.size() - 1; i >= 0; --i)
+        if (m_lines[i].entry && sameKey(groupOf(m_lines[i].key), group))
+            return int(i + 1);
+    return int(m_lines.size());
+}
+
+void VmxDocument::convertToUtf8() {
+    const QString from = m_encoding;
+    const auto transcode = [&](const QByteArray &bytes) {
+        if (isAscii(bytes))
+            return bytes;
+        QStringDecoder decoder(from.toLatin1().constData(), QStringConverter::Flag::Stateless);
+        return QString(decoder.decode(bytes)).toUtf8();
+    };
+    m_encoding = u"UTF-8"_s;
+    for (Line &line : m_lines) {
+        if (!line.entry) {
+            line.raw = transcode(line.raw);
+            continue;
+        }
+        const QByteArray prefix = transcode(line.raw.left(line.valueBegin));
+        const QByteArray suffix = transcode(line.raw.mid(line.valueEnd));
+        // Values are escaped bytes of the old set ("Caf|E9"): render them anew.
+        const QByteArray value =
+            isAscii(line.value) ? line.raw.mid(line.valueBegin, line.valueEnd - line.valueBegin)
+                                : renderValue(line.value, !line.quoted);
+        line.raw = prefix + value + suffix;
+        line.valueBegin = prefix.size();
+        line.valueEnd = prefix.size() + value.size();
+    }
+    vmeclone::log::get("vmx")->info("{}: converted from {} to UTF-8 to hold a new value",
+                                    m_fileName, from);
+}
+
+void VmxDocument::set(const QString &key, const QString &value) {
+    if (!isValidKey(key) || sameKey(key, kEncodingKey)) {
+        vmeclone::log::get("vmx")->error("{}: refusing to set the key '{}'", m_fileName, key);
+        Q_ASSERT_X(false, "VmxDocument::set", "not a settable .vmx key");
+        return;
+    }
+    if (!canEncode(key) || !canEncode(value))
+        convertToUtf8();
+    // A file without .encoding is read as the host's set by VMware on Windows: say UTF-8
+    // as soon as it holds something that is not ASCII.
+    if ((!isAscii(value) || !isAscii(key)) && !m_hasEncodingLine) {
+        Line line;
+        line.entry = true;
+        line.key = kEncodingKey;
+        line.value = m_encoding;
+        line.raw = kEncodingKey.toLatin1() + " = ";
+        line.valueBegin = line.raw.size();
+        line.raw += '"' + m_encoding.toLatin1() + '"';
+        line.valueEnd = line.raw.size();
+        line.quoted = true;
+        line.terminator = defaultTerminator();
+        const bool afterShebang = !m_lines.isEmpty() && m_lines.first().raw.startsWith("#!");
+        m_lines.insert(afterShebang ? 1 : 0, line);
+        m_hasEncodingLine = true;
+    } else if (m_hasEncodingLine) {
+        for (Line &line : m_lines)
+            if (line.entry && sameKey(line.key, kEncodingKey) && line.value != m_encoding)
+                setLineValue(line, m_encoding);
+    }
+
+    bool found = false;
+    for (Line &line : m_lines) {
+        if (!line.entry || !sameKey(line.key, key))
+            continue;
+        found = true;
+        if (line.value != value)
+            setLineValue(line, value);
+    }
+    if (found)
+        return;
+
+    Line line;
+    line.entry = true;
+    line.key = key;
+    line.value = value;
+    line.raw = encode(key, m_encoding).value_or(key.toUtf8()) + " = ";
+    line.valueBegin = line.raw.size();
+    line.raw += renderValue(value, false);
+    line.valueEnd = line.raw.size();
+    line.quoted = true;
+    const int at = insertionIndexFor(key);
+    // The new last line takes over "no newline at the end"; toBytes() ends the others.
+    line.terminator = at == m_lines.size() && !m_lines.isEmpty() ? m_lines.last().terminator
+                                                                 : defaultTerminator();
+    m_lines.insert(at, line);
+}
+
+int VmxDocument::remove(const QString &key) {
+    if (sameKey(key, kEncodingKey))
+        return 0; // the document's own: removing it would misread every non-ASCII byte
+    return int(m_lines.removeIf([&](const Line &l) { return l.entry && sameKey(l.key, key); }));
+}
+
+QStringList VmxDocument::keys() const {
+    QStringList result;
+    QSet<QString> seen;
+    for (const Line &line : m_lines) {
+        if (!line.entry)
+            continue;
+        const QString folded = line.key.toCaseFolded();
+        if (seen.contains(folded))
+            continue;
+        seen.insert(folded);
+        result.append(line.key);
+    }
+    return result;
+}
+
+QStringList VmxDocument::keysMatching(const QRegularExpression &pattern) const {
+    const QRegularExpression anchored(QRegularExpression::anchoredPattern(pattern.pattern()),
+                                      pattern.patternOptions()
+                                          | QRegularExpression::CaseInsensitiveOption);
+    QStringList result;
+    for (const QString &key : keys())
+        if (anchored.match(key).hasMatch())
+            result.append(key);
+    return result;
+}
+
+QByteArray VmxDocument::toBytes() const {
+    QByteArray out = m_bom;
+    const QByteArray fallback = defaultTerminator();
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        const Line &line = m_lines[i];
+        out += line.raw;
+        out += line.terminator.isEmpty() && i + 1 < m_lines.size() ? fallback : line.terminator;
+    }
+    return out;
+}
+
+Status VmxDocument::save(const QString &path) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    const QByteArray bytes = toBytes();
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace vmeclone
