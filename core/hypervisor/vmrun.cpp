@@ -1,0 +1,274 @@
+#include "vmrun.h"
+
+#include "common/logging.h"
+#include "net/ipv4.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <climits>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+auto logger() {
+    static auto l = log::get("vmrun");
+    return l;
+}
+
+int milliseconds(std::chrono::milliseconds d) {
+    return static_cast<int>(std::clamp<qint64>(d.count(), 0, INT_MAX));
+}
+
+QString seconds(std::chrono::milliseconds d) {
+    return QString::number(static_cast<double>(d.count()) / 1000.0, 'g', 3);
+}
+
+QString failure(const QString &what, const VmrunOutput &out) {
+    const QString text = out.output.trimmed();
+    return u"vmrun %1 failed (exit code %2): %3"_s.arg(what)
+        .arg(out.exitCode)
+        .arg(text.isEmpty() ? u"it printed nothing"_s : text);
+}
+
+bool isFile(const QString &path) {
+    const QFileInfo info(path);
+    return info.isFile() && info.isExecutable();
+}
+
+#ifdef Q_OS_WIN
+QString windowsProgramFolder(const char *variable, const QString &fallback) {
+    const QString value = qEnvironmentVariable(variable);
+    return value.isEmpty() ? fallback : QDir::fromNativeSeparators(value);
+}
+#endif
+
+} // namespace
+
+QStringList Vmrun::standardLocations() {
+#ifdef Q_OS_WIN
+    const QString x86 = windowsProgramFolder("ProgramFiles(x86)", u"C:/Program Files (x86)"_s);
+    const QString native = windowsProgramFolder("ProgramFiles", u"C:/Program Files"_s);
+    QStringList out;
+    for (const QString &folder : {u"VMware Workstation"_s, u"VMware VIX"_s, u"VMware Player"_s}) {
+        for (const QString &root : {x86, native}) {
+            const QString path = root + u"/VMware/"_s + folder + u"/vmrun.exe"_s;
+            if (!out.contains(path))
+                out << path;
+        }
+    }
+    return out;
+#else
+    return {u"/usr/bin/vmrun"_s, u"/usr/local/bin/vmrun"_s};
+#endif
+}
+
+Expected<QString> Vmrun::find() {
+    if (const QString onPath = QStandardPaths::findExecutable(u"vmrun"_s); !onPath.isEmpty())
+        return onPath;
+    const QStringList standard = standardLocations();
+    for (const QString &path : standard) {
+        if (isFile(path))
+            return path;
+    }
+    return fail(u"vmrun not found on PATH nor in %1: install VMware Workstation or Player (with "
+                u"the VIX API), or give its path with --vmrun PATH (or VMECLONE_VMRUN)"_s.arg(
+                    standard.join(u", "_s)));
+}
+
+QString Vmrun::detectType(const QString &vmrunPath) {
+#ifdef Q_OS_WIN
+    const QString workstation = u"vmware.exe"_s;
+#else
+    const QString workstation = u"vmware"_s;
+#endif
+    const QString folder = QFileInfo(vmrunPath).absolutePath();
+    if (isFile(folder + u'/' + workstation))
+        return u"ws"_s;
+    if (!QStandardPaths::findExecutable(u"vmware"_s).isEmpty())
+        return u"ws"_s;
+#ifdef Q_OS_WIN
+    // The VIX API's vmrun lives apart from Workstation.
+    for (const QString &path : standardLocations()) {
+        if (path.contains(u"/VMware Workstation/"_s)
+            && isFile(QFileInfo(path).absolutePath() + u'/' + workstation))
+            return u"ws"_s;
+    }
+#endif
+    return u"player"_s;
+}
+
+Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
+    Vmrun v;
+    if (!config.program.isEmpty()) {
+        if (!isFile(config.program))
+            return fail(u"the vmrun given (%1) is not an executable file: correct --vmrun or "
+                        u"VMECLONE_VMRUN"_s.arg(config.program));
+        v.m_program = config.program;
+    } else {
+        auto found = find();
+        if (!found)
+            return fail(found.error());
+        v.m_program = *found;
+    }
+    if (config.type.isEmpty()) {
+        v.m_type = detectType(v.m_program);
+    } else if (config.type == u"player" || config.type == u"ws") {
+        v.m_type = config.type;
+    } else {
+        return fail(u"VMware product type '%1' is unknown: use player (VMware Player) or ws "
+                    u"(VMware Workstation)"_s.arg(config.type));
+    }
+    if (config.timeout.count() <= 0)
+        return fail(u"the vmrun timeout must be positive"_s);
+    v.m_timeout = config.timeout;
+    return v;
+}
+
+Expected<VmrunOutput> Vmrun::runRaw(const QStringList &arguments, std::chrono::milliseconds timeout,
+                                    const QString &what) const {
+    const QStringList args = QStringList{u"-T"_s, m_type} + arguments;
+    QProcess p;
+    p.setProgram(m_program);
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    logger()->debug("{} {}", m_program, args.join(u' '));
+    p.start();
+    if (!p.waitForStarted(milliseconds(timeout)))
+        return fail(u"cannot run vmrun (%1) for %2: %3"_s.arg(m_program, what, p.errorString()));
+    if (!p.waitForFinished(milliseconds(timeout))) {
+        // vmrun waits for VMware without limit (a question in the VM, a hung host
+        // service): it must not hold a batch forever.
+        p.kill();
+        p.waitForFinished(5000);
+        logger()->warn("vmrun {} hung for {} s: killed", what, seconds(timeout));
+        return fail(u"vmrun %1 did not finish within %2 s: killed it. VMware may be waiting "
+                    u"for an answer in the VM's window, or its services may be stuck"_s.arg(
+                        what, seconds(timeout)));
+    }
+    if (p.exitStatus() != QProcess::NormalExit)
+        return fail(u"vmrun %1 crashed: %2"_s.arg(what, p.errorString()));
+    VmrunOutput out;
+    out.exitCode = p.exitCode();
+    // vmrun writes in the system's code page on Windows, UTF-8 elsewhere.
+    out.output = QString::fromLocal8Bit(p.readAllStandardOutput());
+    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    if (!err.isEmpty())
+        out.output +=
+            (out.output.endsWith(u'\n') || out.output.isEmpty() ? QString() : u"\n"_s) + err;
+    return out;
+}
+
+Expected<QString> Vmrun::run(const QStringList &arguments, std::chrono::milliseconds timeout,
+                             const QString &what) const {
+    auto out = runRaw(arguments, timeout, what);
+    if (!out)
+        return fail(out.error());
+    if (out->exitCode != 0)
+        return fail(failure(what, *out));
+    return out->output;
+}
+
+Status Vmrun::start(const QString &vmx, const QString &vm) const {
+    // nogui: no window and no startup dialog, so nothing can wait for a click.
+    auto out =
+        run({u"start"_s, QDir::toNativeSeparators(vmx), u"nogui"_s}, m_timeout, u"start "_s + vm);
+    if (!out)
+        return fail(out.error());
+    return {};
+}
+
+Status Vmrun::stop(const QString &vmx, const QString &vm, bool hard,
+                   std::chrono::milliseconds timeout) const {
+    const QString mode = hard ? u"hard"_s : u"soft"_s;
+    const QString what = u"stop %1 (%2)"_s.arg(vm, mode);
+    auto out = runRaw({u"stop"_s, QDir::toNativeSeparators(vmx), mode}, timeout, what);
+    if (!out)
+        return fail(out.error());
+    if (out->exitCode == 0)
+        return {};
+    // "Error: The virtual machine is not powered on: <vmx>": already where we want it.
+    if (out->output.contains(u"is not powered on"_s))
+        return {};
+    return fail(failure(what, *out));
+}
+
+Status Vmrun::stopSoftThenHard(const QString &vmx, const QString &vm,
+                               std::chrono::milliseconds grace) const {
+    auto soft = stop(vmx, vm, false, grace);
+    if (soft)
+        return {};
+    logger()->info("{}: soft stop did not work ({}); stopping it hard", vm, soft.error());
+    auto hard = stop(vmx, vm, true, m_timeout);
+    if (!hard)
+        return fail(u"%1; then: %2"_s.arg(soft.error(), hard.error()));
+    return {};
+}
+
+Expected<QStringList> Vmrun::list() const {
+    auto out = run({u"list"_s}, m_timeout, u"list"_s);
+    if (!out)
+        return fail(out.error());
+    return parseList(*out);
+}
+
+Expected<bool> Vmrun::isRunning(const QString &vmx) const {
+    auto running = list();
+    if (!running)
+        return fail(running.error());
+    return std::any_of(running->begin(), running->end(),
+                       [&](const QString &path) { return samePath(path, vmx); });
+}
+
+Expected<QString> Vmrun::guestIpAddress(const QString &vmx, const QString &vm,
+                                        std::chrono::milliseconds timeout) const {
+    // -wait: without it vmrun answers at once that the Tools are not running while the
+    // guest still boots.
+    auto out = run({u"getGuestIPAddress"_s, QDir::toNativeSeparators(vmx), u"-wait"_s}, timeout,
+                   u"getGuestIPAddress "_s + vm);
+    if (!out)
+        return fail(out.error());
+    const QString ip = out->trimmed();
+    if (!Ipv4Address::parse(ip))
+        return fail(u"vmrun getGuestIPAddress %1 printed '%2', not an IPv4 address"_s.arg(vm, ip));
+    return ip;
+}
+
+Expected<QStringList> Vmrun::parseList(const QString &output) {
+    QStringList lines;
+    for (const QString &line : output.split(u'\n')) {
+        const QString l = line.trimmed();
+        if (!l.isEmpty())
+            lines << l;
+    }
+    static const QRegularExpression header(u"^Total running VMs: (\\d+)$"_s);
+    const auto m = lines.isEmpty() ? QRegularExpressionMatch() : header.match(lines.first());
+    if (!m.hasMatch())
+        return fail(u"vmrun list printed '%1', not 'Total running VMs: N' and the VMs: is this "
+                    u"VMware's vmrun?"_s.arg(output.trimmed().left(200)));
+    const qsizetype count = m.captured(1).toLongLong();
+    lines.removeFirst();
+    if (lines.size() != count)
+        return fail(u"vmrun list said %1 running VMs but listed %2: %3"_s.arg(count)
+                        .arg(lines.size())
+                        .arg(output.trimmed().left(400)));
+    return lines;
+}
+
+bool Vmrun::samePath(const QString &a, const QString &b) {
+    const QString x = QDir::cleanPath(QDir::fromNativeSeparators(a));
+    const QString y = QDir::cleanPath(QDir::fromNativeSeparators(b));
+#ifdef Q_OS_WIN
+    return x.compare(y, Qt::CaseInsensitive) == 0;
+#else
+    return x == y;
+#endif
+}
+
+} // namespace vmeclone

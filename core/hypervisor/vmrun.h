@@ -1,0 +1,98 @@
+#pragma once
+// VMware's vmrun, run as a child process (an argument list, never a shell), with a
+// timeout on every call: a vmrun that hangs is killed and reported, naming the VM.
+//
+// The command lines used, and nothing else (Player has no clone or snapshot):
+//   vmrun -T player|ws start <vmx> nogui
+//   vmrun -T player|ws stop <vmx> soft|hard
+//   vmrun -T player|ws list                      "Total running VMs: N", then N paths
+//   vmrun -T player|ws getGuestIPAddress <vmx> -wait
+// vmrun reports a failure on stdout as "Error: ..." and exits with 255 on Linux; on
+// Windows it exits with -1, which QProcess reports as -1 (GetExitCodeProcess's
+// 0xFFFFFFFF read as an int; Qt counts it a normal exit, not a crash). Any non-zero
+// exit is a failure here, and VMware's text is passed on verbatim.
+//
+// Where vmrun is: the explicit path when given, else PATH, else the standard install
+// folders (standardLocations()). Which -T: the explicit type when given, else "ws" when
+// VMware Workstation's own program (vmware / vmware.exe) is installed next to vmrun or
+// on PATH, else "player". Workstation also installs vmplayer, so only the presence of
+// Workstation's program tells the two apart; a lone vmrun (the VIX API beside Player)
+// means Player, the users' usual host, whose -T player also works under Workstation.
+
+#include "common/expected.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace vmeclone {
+
+struct VmrunConfig {
+    QString program;                            // empty: find()
+    QString type;                               // "player", "ws", or empty: detectType()
+    std::chrono::milliseconds timeout{120'000}; // one vmrun call (start, stop hard, list)
+};
+
+// What one vmrun call printed and how it ended.
+struct VmrunOutput {
+    int exitCode = 0;
+    QString output; // stdout (vmrun prints its errors there too), then stderr if any
+};
+
+class Vmrun {
+public:
+    // Resolves the program and type; fails naming what to install or which option to give.
+    static Expected<Vmrun> create(const VmrunConfig &config);
+
+    // vmrun on PATH, else in standardLocations(); fails saying how to point at it.
+    static Expected<QString> find();
+    // The standard install paths of vmrun on this OS, in search order.
+    static QStringList standardLocations();
+    // "ws" when VMware Workstation's program is next to `vmrunPath` or on PATH, else "player".
+    static QString detectType(const QString &vmrunPath);
+
+    QString program() const { return m_program; }
+    QString type() const { return m_type; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+
+    // `vm` names the VM in messages ("vm177"). Each waits at most timeout().
+    Status start(const QString &vmx, const QString &vm) const;
+    // One stop, "soft" (the guest shuts down through VMware Tools) or hard (power cut).
+    // A VM that is not running is not an error.
+    Status stop(const QString &vmx, const QString &vm, bool hard,
+                std::chrono::milliseconds timeout) const;
+    // Soft first, waiting up to `grace`; when the soft stop fails or hangs (it is killed),
+    // hard. Fails only when the hard stop fails too.
+    Status stopSoftThenHard(const QString &vmx, const QString &vm,
+                            std::chrono::milliseconds grace) const;
+    // The running VMs' .vmx paths as vmrun prints them.
+    Expected<QStringList> list() const;
+    Expected<bool> isRunning(const QString &vmx) const;
+    // The guest's address as VMware Tools report it; waits up to `timeout` for them.
+    Expected<QString> guestIpAddress(const QString &vmx, const QString &vm,
+                                     std::chrono::milliseconds timeout) const;
+
+    // Runs `vmrun -T <type> <arguments>` and fails, quoting vmrun's "Error: ..." and its
+    // exit code, when it exits non-zero; kills it after `timeout`. `what` names the
+    // operation and VM in messages ("start vm177").
+    Expected<QString> run(const QStringList &arguments, std::chrono::milliseconds timeout,
+                          const QString &what) const;
+    // The same, without judging the exit code (still killed and failed on timeout).
+    Expected<VmrunOutput> runRaw(const QStringList &arguments, std::chrono::milliseconds timeout,
+                                 const QString &what) const;
+
+    // Parses `vmrun list`: "Total running VMs: N" and N non-empty lines after it.
+    static Expected<QStringList> parseList(const QString &output);
+    // Whether two .vmx paths name one file as VMware compares them: separators and
+    // "." / ".." normalised; case-insensitive on Windows, where the file system is.
+    static bool samePath(const QString &a, const QString &b);
+
+private:
+    Vmrun() = default;
+    QString m_program;
+    QString m_type;
+    std::chrono::milliseconds m_timeout{120'000};
+};
+
+} // namespace vmeclone

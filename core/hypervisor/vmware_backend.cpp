@@ -1,0 +1,371 @@
+#include "vmware_backend.h"
+
+#include "common/logging.h"
+#include "vmdk/vmdk_cloner.h"
+#include "vmdk/vmdk_descriptor.h"
+#include "vmx/vm_folder.h"
+#include "vmx/vmx_clone_rewriter.h"
+#include "vmx/vmx_document.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+auto logger() {
+    static auto l = log::get("vmware");
+    return l;
+}
+
+// A path as a .vmx names it: absolute (also a Windows drive path), or relative to the
+// .vmx's folder.
+QString resolveIn(const QString &folder, const QString &name) {
+    const bool windowsAbsolute =
+        name.size() > 2 && name[1] == u':' && (name[2] == u'\\' || name[2] == u'/');
+    if (windowsAbsolute || QDir::isAbsolutePath(name))
+        return name;
+    return QDir(folder).filePath(name);
+}
+
+QString goldenFolder(const QString &vmxPath) {
+    return QFileInfo(vmxPath).absolutePath();
+}
+
+} // namespace
+
+VmwareBackend::VmwareBackend(VmwareBackendConfig config)
+    : m_config(std::move(config)) {}
+
+QString VmwareBackend::vmxPath(const VmRecord &vm) {
+    return vm.folder + u'/' + vm.name + u".vmx"_s;
+}
+
+QString VmwareBackend::markerFile(const QString &folder) {
+    return folder + u"/.vmeclone-clone"_s;
+}
+
+QString VmwareBackend::diskBaseName(const QString &vmName, const QString &device, bool first) {
+    if (first)
+        return vmName;
+    QString d = device;
+    d.replace(u':', u'-');
+    return vmName + u'-' + d;
+}
+
+Expected<Vmrun> VmwareBackend::vmrun() const {
+    return Vmrun::create(VmrunConfig{m_config.vmrun, m_config.type, m_config.vmrunTimeout});
+}
+
+Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) const {
+    if (m_config.consoleAddress.isEmpty())
+        return fail(
+            u"no console address for VMware guests: give --console-address IP (this host's "
+            u"address on the VMs' network, where the listener receives their announcements) or "
+            u"set VMECLONE_CONSOLE_ADDRESS"_s);
+    const auto address = Ipv4Address::parse(m_config.consoleAddress);
+    if (!address)
+        return fail(
+            u"the console address '%1' is not an IPv4 address: correct --console-address or "
+            u"VMECLONE_CONSOLE_ADDRESS"_s.arg(m_config.consoleAddress));
+    if (golden.subnet.contains(*address)) {
+        if (!golden.subnet.isHostAddress(*address) || *address == golden.address)
+            return fail(
+                u"the console address %1 is %2 of %3: give this host's own address on the VMs' "
+                u"network with --console-address"_s.arg(address->toString(),
+                                                        *address == golden.address
+                                                            ? u"the golden's own address"_s
+                                                            : u"not a host address"_s,
+                                                        golden.subnet.toString()));
+    } else if (golden.gateway.toUInt() == 0) {
+        return fail(
+            u"the console address %1 is outside %2 and the golden %3 has no gateway, so its clones "
+            u"could not reach it: give an address in %2 with --console-address, or add the golden "
+            u"with --gateway"_s.arg(address->toString(), golden.subnet.toString(), golden.name));
+    }
+    return *address;
+}
+
+Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) const {
+    // Refuses a golden VMware has open (a *.lck), and one whose disks are missing.
+    auto selection = VmFolder::inspect(path);
+    if (!selection)
+        return fail(selection.error());
+    auto vmx = VmxDocument::load(path);
+    if (!vmx)
+        return fail(vmx.error());
+    if (selection->disks.isEmpty())
+        return fail(u"%1 has no hard disk: there is nothing to clone"_s.arg(path));
+    for (const QString &w : selection->warnings)
+        logger()->warn("{}", w);
+
+    GoldenInspection out;
+    out.name = vmx->value(u"displayName"_s).trimmed();
+    if (out.name.isEmpty())
+        out.name = QFileInfo(path).completeBaseName();
+    // A golden made by vmeclone (or prepared like one) says its own address.
+    const auto ip = Ipv4Address::parse(vmx->value(u"guestinfo.vmeclone.ip"_s));
+    bool prefixOk = false;
+    const int prefix = vmx->value(u"guestinfo.vmeclone.prefix"_s).toInt(&prefixOk);
+    if (ip && prefixOk && prefix >= 1 && prefix <= 30) {
+        const quint32 mask = ~quint32(0) << (32 - prefix);
+        out.subnet = Subnet::fromNetwork(Ipv4Address(ip->toUInt() & mask), prefix);
+        out.suffix = out.subnet->suffixOf(*ip);
+    }
+    out.files << QFileInfo(path).absoluteFilePath();
+    for (const VmFolderDisk &disk : selection->disks) {
+        // A linked clone hangs off this chain: it must be whole and consistent now.
+        auto chain = VmdkCloner::chain(disk.path);
+        if (!chain)
+            return fail(u"%1 (%2): %3"_s.arg(path, disk.disk.device, chain.error()));
+        for (const QString &link : *chain) {
+            auto files = VmdkCloner::diskFiles(link);
+            if (!files)
+                return fail(files.error());
+            out.files << *files;
+        }
+        auto bytes = VmdkCloner::dataBytes(disk.path);
+        if (!bytes)
+            return fail(bytes.error());
+        out.allocatedBytes += *bytes;
+        auto descriptor = VmdkDescriptor::load(disk.path);
+        if (!descriptor)
+            return fail(descriptor.error());
+        out.virtualBytes += descriptor->capacitySectors() * 512;
+    }
+    out.files.removeDuplicates();
+    return out;
+}
+
+QMap<Ipv4Address, QString> VmwareBackend::reservedAddresses(const GoldenRecord &golden) const {
+    QMap<Ipv4Address, QString> out;
+    if (const auto console = Ipv4Address::parse(m_config.consoleAddress);
+        console && golden.subnet.contains(*console))
+        out.insert(*console, u"this host's address (where VMware guests reach the console)"_s);
+    return out;
+}
+
+Ipv4Address VmwareBackend::consoleAddressFor(const GoldenRecord &golden) const {
+    auto address = consoleAddress(golden);
+    return address ? *address : Ipv4Address();
+}
+
+qint64 VmwareBackend::bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const {
+    // A linked clone's child disk starts nearly empty (its grain tables are holes) but
+    // grows as the guest writes: keep room for a boot's worth of writes.
+    constexpr qint64 kLinkedInitial = 16LL * 1024 * 1024;
+    return cloneMode == u"full" ? golden.diskBytes : kLinkedInitial;
+}
+
+Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic_bool *cancel,
+                                  const ProgressFn &progress) {
+    const VmRecord &vm = request.vm;
+    const QString folder = vm.folder;
+    if (auto console = consoleAddress(request.golden); !console)
+        return fail(console.error());
+    if (vm.cloneMode != u"linked" && vm.cloneMode != u"full")
+        return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(vm.cloneMode));
+    auto golden = VmxDocument::load(request.golden.path);
+    if (!golden)
+        return fail(golden.error());
+    // Again now, not only when the golden was added: VMware may have opened it since.
+    auto selection = VmFolder::inspect(request.golden.path);
+    if (!selection)
+        return fail(selection.error());
+    for (qsizetype i = 0; i < selection->disks.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (selection->disks[i].disk.fileName == selection->disks[j].disk.fileName)
+                return fail(
+                    u"%1 names the disk %2 twice (%3 and %4): VMware cannot open one disk twice; "
+                    u"correct the golden"_s.arg(
+                        request.golden.path, selection->disks[i].disk.fileName,
+                        selection->disks[j].disk.device, selection->disks[i].disk.device));
+        }
+    }
+    if (QFileInfo::exists(folder))
+        return fail(
+            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
+                folder));
+    if (!QDir().mkdir(folder))
+        return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
+
+    // From here on any failure removes the folder: nothing half-made is left behind. The
+    // golden's files are only ever read.
+    auto abandon = [&](const QString &why) -> Status {
+        QDir(folder).removeRecursively();
+        return fail(why);
+    };
+    // First of all, the mark that tells recovery this folder is a clone of ours.
+    if (QFile marker(markerFile(folder)); !marker.open(QIODevice::WriteOnly))
+        return abandon(u"cannot write in %1: %2"_s.arg(folder, marker.errorString()));
+
+    const bool linked = vm.cloneMode == u"linked";
+    QList<qint64> sizes;
+    qint64 total = 0;
+    if (!linked) {
+        for (const VmFolderDisk &disk : selection->disks) {
+            auto bytes = VmdkCloner::dataBytes(disk.path);
+            if (!bytes)
+                return abandon(bytes.error());
+            sizes << *bytes;
+            total += *bytes;
+        }
+    }
+    QMap<QString, QString> disks;
+    qint64 done = 0;
+    for (qsizetype i = 0; i < selection->disks.size(); ++i) {
+        if (cancel && cancel->load())
+            return abandon(u"cancelled"_s);
+        const VmFolderDisk &disk = selection->disks[i];
+        const QString base = diskBaseName(vm.name, disk.disk.device, i == 0);
+        Expected<VmdkCloneResult> made =
+            linked
+                ? VmdkCloner::linkedClone(disk.path, folder, base)
+                : VmdkCloner::fullClone(disk.path, folder, base, cancel, [&](qint64 n, qint64 t) {
+                      // This disk's share of the whole, in the sizes measured above.
+                      if (progress && t > 0)
+                          progress(done
+                                       + static_cast<qint64>(static_cast<double>(sizes[i])
+                                                             * static_cast<double>(std::min(n, t))
+                                                             / static_cast<double>(t)),
+                                   total);
+                  });
+        if (!made)
+            return abandon(u"%1 (%2): %3"_s.arg(vm.name, disk.disk.device, made.error()));
+        if (!linked)
+            done += sizes[i];
+        disks.insert(disk.disk.fileName, QFileInfo(made->descriptorPath).fileName());
+    }
+    if (cancel && cancel->load())
+        return abandon(u"cancelled"_s);
+
+    auto clone = VmxCloneRewriter::rewrite(*golden, VmxCloneSpec{vm.name, request.identity, disks});
+    if (!clone)
+        return abandon(clone.error());
+    const QString vmx = folder + u'/' + clone->vmxFileName;
+    if (vmx != vmxPath(vm))
+        return abandon(u"the clone's configuration would be %1, not %2"_s.arg(
+            clone->vmxFileName, QFileInfo(vmxPath(vm)).fileName()));
+    const QString from = goldenFolder(request.golden.path);
+    for (const VmxFileCopy &copy : clone->copies) {
+        const QString source = resolveIn(from, copy.from);
+        if (!QFileInfo::exists(source)) {
+            if (copy.required)
+                return abandon(
+                    u"%1 names %2, which does not exist: restore it or correct the golden's .vmx"_s
+                        .arg(request.golden.path, source));
+            continue;
+        }
+        if (!QFile::copy(source, folder + u'/' + copy.to))
+            return abandon(
+                u"cannot copy %1 into %2: check the shard's free space and permissions"_s.arg(
+                    source, folder));
+    }
+    if (cancel && cancel->load())
+        return abandon(u"cancelled"_s);
+    if (auto s = clone->document.save(vmx); !s)
+        return abandon(s.error());
+    for (const QString &w : clone->warnings)
+        logger()->info("{}: {}", vm.name, w);
+    if (progress)
+        progress(qMax<qint64>(total, 1), qMax<qint64>(total, 1));
+    logger()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
+    return {};
+}
+
+Expected<qint64> VmwareBackend::start(const VmRecord &vm, const GoldenRecord &) {
+    const QString vmx = vmxPath(vm);
+    if (!QFileInfo::exists(vmx))
+        return fail(
+            u"%1 has no configuration file %2: release it and clone it again"_s.arg(vm.name, vmx));
+    auto v = vmrun();
+    if (!v)
+        return fail(v.error());
+    auto running = v->isRunning(vmx);
+    if (!running)
+        return fail(running.error());
+    if (*running)
+        return qint64(0); // starting is idempotent
+    if (auto s = v->start(vmx, vm.name); !s)
+        return fail(s.error());
+    logger()->info("started {}", vm.name);
+    return qint64(0); // vmrun tells no process id
+}
+
+Status VmwareBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
+    const QString vmx = vmxPath(vm);
+    if (!QFileInfo::exists(vmx))
+        return {}; // never made, or deleted: nothing runs from it
+    auto v = vmrun();
+    if (!v)
+        return fail(v.error());
+    auto running = v->isRunning(vmx);
+    if (!running)
+        return fail(running.error());
+    if (!*running)
+        return {};
+    if (auto s = v->stopSoftThenHard(vmx, vm.name, grace); !s)
+        return s;
+    running = v->isRunning(vmx);
+    if (!running)
+        return fail(running.error());
+    if (*running)
+        return fail(u"%1 still runs after a hard stop: stop it in VMware"_s.arg(vm.name));
+    logger()->info("stopped {}", vm.name);
+    return {};
+}
+
+Expected<bool> VmwareBackend::isRunning(const VmRecord &vm) const {
+    const QString vmx = vmxPath(vm);
+    if (!QFileInfo::exists(vmx))
+        return false;
+    auto v = vmrun();
+    if (!v)
+        return fail(v.error());
+    return v->isRunning(vmx);
+}
+
+Status VmwareBackend::deleteClone(const VmRecord &vm) {
+    const QDir dir(vm.folder);
+    if (!dir.exists())
+        return {};
+    const QString vmx = vmxPath(vm);
+    // Only a folder holding a vmeclone clone is ever removed: its .vmx carries the
+    // identity vmeclone wrote, or (half-made) only the marker.
+    if (QFileInfo::exists(vmx)) {
+        auto doc = VmxDocument::load(vmx);
+        if (!doc || !doc->contains(u"guestinfo.vmeclone.instance"_s))
+            return fail(
+                u"%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2"_s
+                    .arg(vmx, vm.folder));
+        const QString instance = doc->value(u"guestinfo.vmeclone.instance"_s);
+        if (!vm.instance.isEmpty() && instance != vm.instance)
+            return fail(u"%1 belongs to another clone (instance %2, not %3): not deleting %4"_s.arg(
+                vmx, instance, vm.instance, vm.folder));
+        auto running = isRunning(vm);
+        if (!running)
+            return fail(u"cannot tell whether %1 runs, so its files stay: %2"_s.arg(
+                vm.name, running.error()));
+        if (*running)
+            return fail(u"%1 is still running: stop it before deleting its files"_s.arg(vm.name));
+    } else if (!QFileInfo::exists(markerFile(vm.folder)) && !dir.isEmpty()) {
+        return fail(u"%1 does not look like a vmeclone clone (no %2.vmx): not deleting it"_s.arg(
+            vm.folder, vm.name));
+    }
+    // VMware keeps "*.lck" beside files it has open (a Player window on the clone, say).
+    const QStringList locks =
+        dir.entryList({u"*.lck"_s}, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    if (!locks.isEmpty())
+        return fail(u"VMware has %1 open (%2 in %3): close it in VMware first"_s.arg(
+            vm.name, locks.join(u", "_s), vm.folder));
+    if (!QDir(vm.folder).removeRecursively())
+        return fail(u"cannot delete %1 completely: check its permissions"_s.arg(vm.folder));
+    return {};
+}
+
+} // namespace vmeclone
