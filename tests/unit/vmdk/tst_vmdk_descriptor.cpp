@@ -372,6 +372,21 @@ private Q_SLOTS:
         QVERIFY2(d.error().contains(expected), qPrintable(d.error()));
     }
 
+    // qemu rewrites a text descriptor as a 10 KiB buffer padded with NULs when it changes
+    // the CID: still a descriptor. A NUL with text after it is not padding.
+    void nulPaddedTextDescriptor() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"golden.vmdk"_s);
+        QVERIFY(writeFile(path, kSpecExample + QByteArray(10240 - kSpecExample.size(), '\0')));
+        const auto d = VmdkDescriptor::load(path);
+        QVERIFY_OK(d);
+        QCOMPARE(d->toBytes(), kSpecExample);
+        QVERIFY(writeFile(path, kSpecExample + QByteArray(100, '\0') + "RW 8 FLAT \"x\" 0\n"));
+        const auto bad = VmdkDescriptor::load(path);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().contains(u"binary data"_s), qPrintable(bad.error()));
+    }
+
     void missingFileIsNamed() {
         const auto d = VmdkDescriptor::load(u"/nonexistent/golden.vmdk"_s);
         QVERIFY(!d.ok());
