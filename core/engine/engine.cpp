@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QThreadPool>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
@@ -110,6 +111,13 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     g.name = spec.name.isEmpty() ? inspection->name : spec.name;
     if (g.name.isEmpty())
         return fail(u"the golden %1 has no name: pass --name"_s.arg(spec.path));
+    // Clone names become folder names on the shards: nothing that could leave a shard
+    // ("..", separators, absolute paths) or hide there (a leading dot).
+    g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
+    static const QRegularExpression safeName(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"_s);
+    if (!safeName.match(g.namePrefix).hasMatch() || g.namePrefix.contains(u".."_s))
+        return fail(u"--name-prefix '%1' cannot name folders: use up to 32 letters, digits, '-', '_' and '.', "
+                    u"starting with a letter or a digit"_s.arg(g.namePrefix));
     if (!spec.subnet.isEmpty()) {
         auto subnet = Subnet::parse(spec.subnet);
         if (!subnet)
@@ -263,6 +271,12 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
         item.mac = MacAddress::forIpv4(p.address);
         item.shard = shardById.value(p.shardId);
         item.folder = QDir(item.shard.path).filePath(item.name);
+        // Defence in depth: a clone's folder is always a direct child of its shard.
+        if (QDir::cleanPath(QFileInfo(item.folder).absolutePath()) != QDir::cleanPath(item.shard.path)
+            || item.name.contains(u'/') || item.name.contains(u'\\') || item.name.startsWith(u'.')) {
+            plan.refused.append(RefusedAddress{p.address, u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
+            continue;
+        }
         plan.items.append(item);
     }
     std::sort(plan.refused.begin(), plan.refused.end(),

@@ -44,6 +44,7 @@ struct GoldenSpec {
     QString subnet;  // CIDR; empty: from the golden's description
     QString gateway; // empty: none
     QString name;    // empty: from the golden's description
+    QString namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
 };
 
 struct CloneOptions {

@@ -316,6 +316,42 @@ private Q_SLOTS:
         QVERIFY(check.waitForFinished());
         QCOMPARE(check.exitCode(), 0);
     }
+
+    void namePrefixCannotLeaveTheShard_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::newRow("parent") << u"../evil"_s;
+        QTest::newRow("absolute") << u"/etc/x"_s;
+        QTest::newRow("separator") << u"a/b"_s;
+        QTest::newRow("backslash") << u"a\\b"_s;
+        QTest::newRow("hidden") << u".vm"_s;
+        QTest::newRow("dots") << u"a..b"_s;
+    }
+
+    void namePrefixCannotLeaveTheShard()
+    {
+        QFETCH(QString, prefix);
+        QFile::copy(m_golden, path(u"golden/second.json"_s));
+        const auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/second.json"_s), u"--name"_s, u"second"_s,
+                                   u"--suffix"_s, u"10"_s, u"--subnet"_s, u"192.168.2.0/24"_s, u"--name-prefix"_s, prefix});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--name-prefix '%1' cannot name folders"_s.arg(prefix)), qPrintable(r.err));
+    }
+
+    void namePrefixNamesTheClones()
+    {
+        QFile::copy(m_golden, path(u"golden/third.json"_s));
+        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/third.json"_s), u"--name"_s, u"web"_s, u"--suffix"_s,
+                             u"10"_s, u"--subnet"_s, u"192.168.3.0/24"_s, u"--name-prefix"_s, u"web-"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_cli->run({u"clone"_s, u"20"_s, u"--golden"_s, u"web"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto vms = list();
+        QCOMPARE(vms.size(), 1);
+        QCOMPARE(vms.at(0).toObject().value(u"name"_s).toString(), u"web-20"_s);
+        QVERIFY(vms.at(0).toObject().value(u"folder"_s).toString().endsWith(u"/web-20"_s));
+        QCOMPARE(m_cli->run({u"release"_s, u"192.168.3.20"_s}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
