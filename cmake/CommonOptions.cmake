@@ -31,9 +31,14 @@ elseif(MSVC)
   target_compile_options(vmeclone_options INTERFACE /W4 /permissive- /utf-8)
 endif()
 
-# Sanitizer builds: -DVMECLONE_SANITIZE=address,undefined or =thread
+# Sanitizer builds: -DVMECLONE_SANITIZE=address,undefined or =thread. A finding stops the
+# program (no recovery), so a test cannot pass with a report in its log.
 set(VMECLONE_SANITIZE "" CACHE STRING "Comma-separated sanitizers to build with")
 if(VMECLONE_SANITIZE)
-  target_compile_options(vmeclone_options INTERFACE -fsanitize=${VMECLONE_SANITIZE} -fno-omit-frame-pointer)
+  target_compile_options(vmeclone_options INTERFACE
+    -fsanitize=${VMECLONE_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(vmeclone_options INTERFACE -fsanitize=${VMECLONE_SANITIZE})
 endif()
+option(VMECLONE_FUZZ "Build the libFuzzer targets of tests/fuzz (clang)" OFF)
+# CTest entries that build clang sub-builds with the sanitizers and run them (tests/sanitize).
+option(VMECLONE_SANITIZER_CHECKS "Run the sanitizer and fuzz sub-builds as CTest tests" ON)
