@@ -85,6 +85,9 @@ struct Globals {
     bool json = false;
     bool verbose = false;
     int parallelism = 0;
+    QString vmrun;          // VMware: vmrun's path (empty: found)
+    QString vmwareType;     // VMware: "player" | "ws" (empty: detected)
+    QString consoleAddress; // VMware: this host's address on the VMs' network
 };
 
 const QCommandLineOption kHome({u"home"_s}, u"Data folder (inventory, cluster secret). Default: $VMECLONE_HOME, "
@@ -95,6 +98,16 @@ const QCommandLineOption kPort({u"port"_s}, u"UDP port of the announcement liste
 const QCommandLineOption kJson({u"json"_s}, u"Machine-readable output."_s);
 const QCommandLineOption kVerbose({u"verbose"_s}, u"Log what the engine does to stderr."_s);
 const QCommandLineOption kJobs({u"jobs"_s}, u"VMs worked on at once (default: the number of cores)."_s, u"N"_s);
+const QCommandLineOption kVmrun({u"vmrun"_s}, u"VMware: the vmrun program (default $VMECLONE_VMRUN, else found on PATH "
+                                              u"or in VMware's install folders)."_s,
+                                u"PATH"_s);
+const QCommandLineOption kVmwareType({u"vmware-type"_s}, u"VMware: player or ws (default $VMECLONE_VMWARE_TYPE, else ws "
+                                                         u"when Workstation is installed, player otherwise)."_s,
+                                     u"TYPE"_s);
+const QCommandLineOption kConsoleAddress({u"console-address"_s},
+                                         u"VMware: this host's address on the VMs' network, where their guests send "
+                                         u"announcements (default $VMECLONE_CONSOLE_ADDRESS); needed to clone."_s,
+                                         u"IP"_s);
 
 struct Verb {
     QString name;        // "golden add"
@@ -130,6 +143,15 @@ Expected<Globals> readGlobals(const QCommandLineParser &p)
     }
     g.json = p.isSet(kJson);
     g.verbose = p.isSet(kVerbose);
+    g.vmrun = p.isSet(kVmrun) ? p.value(kVmrun) : qEnvironmentVariable("VMECLONE_VMRUN");
+    g.vmwareType = p.isSet(kVmwareType) ? p.value(kVmwareType) : qEnvironmentVariable("VMECLONE_VMWARE_TYPE");
+    if (!g.vmwareType.isEmpty() && g.vmwareType != u"player" && g.vmwareType != u"ws")
+        return fail(u"--vmware-type %1 is unknown: use player (VMware Player) or ws (VMware Workstation)"_s.arg(
+            g.vmwareType));
+    g.consoleAddress = p.isSet(kConsoleAddress) ? p.value(kConsoleAddress)
+                                                : qEnvironmentVariable("VMECLONE_CONSOLE_ADDRESS");
+    if (!g.consoleAddress.isEmpty() && !Ipv4Address::parse(g.consoleAddress))
+        return fail(u"--console-address %1 is not an IPv4 address"_s.arg(g.consoleAddress));
     return g;
 }
 
@@ -139,6 +161,9 @@ EngineConfig engineConfig(const Globals &g)
     c.home = g.home;
     c.listenerPort = g.port;
     c.qemu.listenerPort = g.port;
+    c.vmware.vmrun = g.vmrun;
+    c.vmware.type = g.vmwareType;
+    c.vmware.consoleAddress = g.consoleAddress;
     c.parallelism = g.parallelism > 0 ? g.parallelism : qMax(2, QThread::idealThreadCount());
     if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
         c.qemu.accel = accel;
@@ -800,7 +825,9 @@ int verbShardList(QCommandLineParser &, const Globals &g)
 QList<Verb> verbs()
 {
     return {
-        {u"golden add"_s, u"PATH"_s, u"Register a golden image: a QEMU machine description (.json)."_s,
+        {u"golden add"_s, u"PATH"_s,
+         u"Register a golden image: a QEMU machine description (.json) or a VMware VM's .vmx (its folder "
+         u"must not be open in VMware)."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"suffix"_s, u"The golden's own host number in its subnet (e.g. 176)."_s, u"N"_s});
              p.addOption({u"subnet"_s, u"The golden's subnet, e.g. 192.168.1.0/24."_s, u"CIDR"_s});
@@ -863,7 +890,8 @@ int run(const QStringList &argumentsIn)
     // The verb is the first one or two words that are not options (or their values).
     QStringList words;
     QStringList rest;
-    const QSet<QString> valued{u"--home"_s, u"--port"_s, u"--jobs"_s};
+    const QSet<QString> valued{u"--home"_s,  u"--port"_s,        u"--jobs"_s,
+                               u"--vmrun"_s, u"--vmware-type"_s, u"--console-address"_s};
     bool skipValue = false;
     for (const auto &a : arguments) {
         if (skipValue) {
@@ -907,7 +935,7 @@ int run(const QStringList &argumentsIn)
     parser.setApplicationDescription(verb->description);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({kHome, kPort, kJson, kVerbose, kJobs});
+    parser.addOptions({kHome, kPort, kJson, kVerbose, kJobs, kVmrun, kVmwareType, kConsoleAddress});
     if (verb->addOptions)
         verb->addOptions(parser);
     for (const auto &a : verb->arguments.split(u' ', Qt::SkipEmptyParts))

@@ -1,0 +1,276 @@
+// The vmeclone CLI on a VMware golden (a .vmx folder with real VMDKs), with the vmrun
+// contract double as VMware's vmrun (given by VMECLONE_VMRUN): golden add, clone (the
+// double starts every clone only when VMware would: static MACs of VMware's range, no
+// duplicate, every disk and chain openable, no "moved or copied?" question), list,
+// stop, start, release; refusals write nothing, release leaves nothing, and the golden's
+// bytes never change.
+
+#include "cli_runner.h"
+#include "identity/mac_address.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const char kGoldenVmx[] = R"(.encoding = "UTF-8"
+config.version = "8"
+virtualHW.version = "19"
+displayName = "vm176"
+guestOS = "centos7-64"
+memsize = "512"
+nvram = "vm176.nvram"
+scsi0.present = "TRUE"
+scsi0.virtualDev = "lsilogic"
+scsi0:0.present = "TRUE"
+scsi0:0.fileName = "vm176.vmdk"
+ethernet0.present = "TRUE"
+ethernet0.connectionType = "bridged"
+ethernet0.virtualDev = "e1000"
+ethernet0.addressType = "generated"
+ethernet0.generatedAddress = "00:0c:29:c5:d6:e7"
+ethernet0.generatedAddressOffset = "0"
+ethernet0.pciSlotNumber = "33"
+uuid.bios = "56 4d 1a 2b 3c 4d 5e 6f-70 81 92 a3 b4 c5 d6 e7"
+uuid.location = "56 4d 1a 2b 3c 4d 5e 6f-70 81 92 a3 b4 c5 d6 e7"
+cleanShutdown = "TRUE"
+)";
+
+bool writeFile(const QString &path, const QByteArray &content) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+QMap<QString, QByteArray> hashTree(const QString &folder) {
+    QMap<QString, QByteArray> out;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (f.open(QIODevice::ReadOnly))
+            hash.addData(&f);
+        out.insert(QDir(folder).relativeFilePath(path), hash.result().toHex());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCliVmware : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CliRunner> m_cli;
+    QString m_golden;
+    QMap<QString, QByteArray> m_goldenHashes;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    QStringList shardEntries() const {
+        QStringList out;
+        for (const auto &shard : {u"shard1"_s, u"shard2"_s}) {
+            QDirIterator it(path(shard), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                out << it.next();
+        }
+        return out;
+    }
+
+    QJsonArray list() const {
+        const auto r = m_cli->run({u"list"_s, u"--json"_s});
+        [&] {
+            QCOMPARE(r.exitCode, 0);
+        }();
+        return r.json().array();
+    }
+
+    // What the double says runs (its own list, as VMware's vmrun would print it).
+    QStringList vmwareRunning() const {
+        QProcess p;
+        p.start(QStringLiteral(FAKE_VMRUN), {u"-T"_s, u"player"_s, u"list"_s});
+        p.waitForFinished(60000);
+        QStringList lines =
+            QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        return lines.mid(1);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        for (const auto &folder :
+             {u"golden/vm176"_s, u"locked/vm190"_s, u"shard1"_s, u"shard2"_s, u"bin"_s})
+            QVERIFY(QDir().mkpath(path(folder)));
+        m_golden = path(u"golden/vm176/vm176.vmx"_s);
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"vmdk"_s,
+                                                   u"-o"_s, u"subformat=monolithicSparse"_s,
+                                                   path(u"golden/vm176/vm176.vmdk"_s), u"64M"_s}),
+                 0);
+        QCOMPARE(
+            QProcess::execute(u"qemu-io"_s, {u"-f"_s, u"vmdk"_s, u"-c"_s, u"write -P 0x5a 1M 2M"_s,
+                                             path(u"golden/vm176/vm176.vmdk"_s)}),
+            0);
+        QVERIFY(writeFile(m_golden, kGoldenVmx));
+        QVERIFY(writeFile(path(u"golden/vm176/vm176.nvram"_s), QByteArray(8684, '\x01')));
+        QVERIFY(writeFile(path(u"golden/vm176/vmware.log"_s), "a log\n"));
+        m_goldenHashes = hashTree(path(u"golden"_s));
+
+        // A golden VMware has open: its .vmx has a lock folder.
+        QVERIFY(writeFile(path(u"locked/vm190/vm190.vmx"_s),
+                          QByteArray(kGoldenVmx).replace("vm176", "vm190")));
+        QVERIFY(
+            QFile::copy(path(u"golden/vm176/vm176.vmdk"_s), path(u"locked/vm190/vm190.vmdk"_s)));
+        QVERIFY(QDir().mkpath(path(u"locked/vm190/vm190.vmx.lck"_s)));
+
+        // The double, named vmrun, as an operator would point at VMware's.
+        QVERIFY(QFile::link(QStringLiteral(FAKE_VMRUN), path(u"bin/vmrun"_s)));
+        qputenv("VMECLONE_VMRUN", path(u"bin/vmrun"_s).toUtf8());
+        qputenv("FAKE_VMRUN_STATE", path(u"vmrun.state"_s).toUtf8());
+        qputenv("FAKE_VMRUN_LOG", path(u"vmrun.log"_s).toUtf8());
+        qunsetenv("VMECLONE_CONSOLE_ADDRESS");
+        qunsetenv("VMECLONE_VMWARE_TYPE");
+        m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s));
+    }
+
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad product type")
+            << QStringList{u"list"_s, u"--vmware-type"_s, u"fusion"_s} << u"--vmware-type fusion"_s;
+        QTest::newRow("bad console address")
+            << QStringList{u"list"_s, u"--console-address"_s, u"gateway"_s}
+            << u"--console-address gateway"_s;
+    }
+
+    void usageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = m_cli->run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void goldenAdd() {
+        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"locked/vm190/vm190.vmx"_s),
+                             u"--suffix"_s, u"190"_s, u"--subnet"_s, u"192.0.2.0/24"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"vm190.vmx.lck"_s), qPrintable(r.err));
+
+        // The form the operators use: the .vmx, its suffix and subnet; --console-address
+        // is where its clones reach this host.
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                        u"192.0.2.0/24"_s, u"--console-address"_s, u"192.0.2.10"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto golden = r.json().object();
+        QCOMPARE(golden.value(u"backend"_s).toString(), u"vmware"_s);
+        QCOMPARE(golden.value(u"name"_s).toString(), u"vm176"_s);
+        QCOMPARE(golden.value(u"ip"_s).toString(), u"192.0.2.176"_s);
+        QVERIFY(golden.value(u"disk_bytes"_s).toDouble() >= 2 * 1024 * 1024);
+
+        QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard1"_s)}).exitCode, 0);
+        QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s)}).exitCode, 0);
+    }
+
+    void cloneNeedsConsoleAddress() {
+        const auto r = m_cli->run({u"clone"_s, u"177"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--console-address"_s), qPrintable(r.err));
+        QCOMPARE(list().size(), 0);
+        QCOMPARE(shardEntries(), QStringList{});
+        QCOMPARE(vmwareRunning(), QStringList{});
+    }
+
+    void cloneRange() {
+        qputenv("VMECLONE_CONSOLE_ADDRESS", "192.0.2.10");
+        // The console's own address is not given to a clone (a plan with refusals exits 1).
+        auto r = m_cli->run({u"plan"_s, u"9-11"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json().object().value(u"vms"_s).toArray().size(), 2);
+        const auto refused = r.json().object().value(u"refused"_s).toArray();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.at(0).toObject().value(u"ip"_s).toString(), u"192.0.2.10"_s);
+
+        r = m_cli->run({u"clone"_s, u"177-179"_s, u"--full"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        QVERIFY(r.json().object().value(u"ok"_s).toBool());
+
+        const auto vms = list();
+        QCOMPARE(vms.size(), 3);
+        QStringList expectedRunning;
+        for (const auto &value : vms) {
+            const auto vm = value.toObject();
+            const QString ip = vm.value(u"ip"_s).toString();
+            const auto mac = vmeclone::MacAddress::forIpv4(*vmeclone::Ipv4Address::parse(ip));
+            QCOMPARE(vm.value(u"mac"_s).toString(), mac.toString());
+            QCOMPARE(vm.value(u"state"_s).toString(), u"booting"_s);
+            QCOMPARE(vm.value(u"clone_mode"_s).toString(), u"full"_s);
+            const QString vmx = vm.value(u"folder"_s).toString() + u'/'
+                                + vm.value(u"name"_s).toString() + u".vmx"_s;
+            QFile file(vmx);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            QVERIFY2(text.contains(u"ethernet0.address = \"%1\""_s.arg(mac.toString()),
+                                   Qt::CaseInsensitive),
+                     qPrintable(text));
+            QVERIFY2(text.contains(u"guestinfo.vmeclone.ip = \"%1\""_s.arg(ip)), qPrintable(text));
+            QVERIFY2(text.contains(u"guestinfo.vmeclone.console = \"192.0.2.10\""_s),
+                     qPrintable(text));
+            expectedRunning << vmx;
+        }
+        QStringList running = vmwareRunning();
+        running.sort();
+        expectedRunning.sort();
+        QCOMPARE(running, expectedRunning);
+    }
+
+    void stopAndStart() {
+        auto r = m_cli->run({u"stop"_s, u"177-179"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const auto &value : list())
+            QCOMPARE(value.toObject().value(u"state"_s).toString(), u"stopped"_s);
+        QCOMPARE(vmwareRunning(), QStringList{});
+
+        r = m_cli->run({u"start"_s, u"178"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList running = vmwareRunning();
+        QCOMPARE(running.size(), 1);
+        QVERIFY2(running.first().endsWith(u"/vm178/vm178.vmx"_s), qPrintable(running.first()));
+    }
+
+    void releaseLeavesNothing() {
+        const auto r = m_cli->run({u"release"_s, u"177-179"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(list().size(), 0);
+        QCOMPARE(shardEntries(), QStringList{});
+        QCOMPARE(vmwareRunning(), QStringList{});
+        QCOMPARE(hashTree(path(u"golden"_s)), m_goldenHashes);
+    }
+
+    void linkedClonesToo() {
+        auto r = m_cli->run({u"clone"_s, u"180-181"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(vmwareRunning().size(), 2);
+        for (const auto &value : list())
+            QCOMPARE(value.toObject().value(u"clone_mode"_s).toString(), u"linked"_s);
+        r = m_cli->run({u"release"_s, u"180-181"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(shardEntries(), QStringList{});
+        QCOMPARE(vmwareRunning(), QStringList{});
+        QCOMPARE(hashTree(path(u"golden"_s)), m_goldenHashes);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliVmware)
+#include "tst_cli_vmware.moc"
