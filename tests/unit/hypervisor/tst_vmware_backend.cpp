@@ -8,6 +8,7 @@
 #include "hypervisor/vmware_backend.h"
 #include "identity/mac_address.h"
 #include "vmware_fixture.h"
+#include "vmx/vmx_devices.h"
 #include "vmx/vmx_document.h"
 
 #include <QTemporaryDir>
@@ -438,6 +439,56 @@ private Q_SLOTS:
         VmwareBackend backend(config());
         QCOMPARE(backend.bytesNeeded(m_golden, u"full"_s), m_golden.diskBytes);
         QCOMPARE(backend.bytesNeeded(m_golden, u"linked"_s), qint64(16) * 1024 * 1024);
+    }
+
+    // Every .vmx shape of the vmx corpus (tests/unit/vmx/corpus: shebang, CRLF, BOM,
+    // upper-case keys, unquoted values, windows-1252, several NICs and buses, snapshots,
+    // a linked-clone disk) as a golden, with real disks under the names it gives: a linked
+    // clone of it starts under the double.
+    void clonesEveryCorpusShape_data() {
+        QTest::addColumn<QString>("vmx");
+        const QDir corpus(QStringLiteral(VMECLONE_SOURCE_DIR) + u"/tests/unit/vmx/corpus"_s);
+        const QStringList files = corpus.entryList({u"*.vmx"_s}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 12);
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << corpus.filePath(f);
+    }
+
+    void clonesEveryCorpusShape() {
+        QFETCH(QString, vmx);
+        auto doc = VmxDocument::load(vmx);
+        QVERIFY2(doc, qPrintable(doc.error()));
+        const QString folder = path(u"corpus-golden"_s);
+        QVERIFY(QDir().mkpath(folder));
+        for (const VmxDisk &disk : VmxDevices::disks(*doc)) {
+            if (!disk.present)
+                continue;
+            if (disk.fileName.contains(u'/') || disk.fileName.contains(u'\\'))
+                QSKIP(qPrintable(
+                    u"names the disk %1 by a path of another host"_s.arg(disk.fileName)));
+            QVERIFY(makeQemuDisk(folder + u'/' + disk.fileName, u"monolithicSparse"_s, u"16M"_s));
+        }
+        const QString nvram =
+            doc->value(u"nvram"_s, QFileInfo(vmx).completeBaseName() + u".nvram"_s);
+        QVERIFY(writeFile(folder + u'/' + nvram, QByteArray(512, '\x01')));
+        if (doc->contains(u"extendedConfigFile"_s))
+            QVERIFY(writeFile(folder + u'/' + doc->value(u"extendedConfigFile"_s), "<Foundry/>\n"));
+        const QString goldenVmx = folder + u'/' + QFileInfo(vmx).fileName();
+        QVERIFY(QFile::copy(vmx, goldenVmx));
+        const auto before = hashTree(folder);
+
+        VmwareBackend backend(config());
+        auto inspection = backend.inspectGolden(goldenVmx);
+        QVERIFY2(inspection, qPrintable(inspection.error()));
+        m_golden.path = goldenVmx;
+        const VmRecord vm = vmRecord(187, u"linked"_s);
+        auto made = backend.createClone(request(vm), nullptr, {});
+        QVERIFY2(made, qPrintable(made.error()));
+        auto started = backend.start(vm, m_golden);
+        QVERIFY2(started, qPrintable(started.error()));
+        QVERIFY(backend.stop(vm, 5s));
+        QVERIFY(backend.deleteClone(vm));
+        QCOMPARE(hashTree(folder), before);
     }
 
     void diskBaseNames() {
