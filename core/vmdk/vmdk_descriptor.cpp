@@ -147,15 +147,16 @@ Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
                         "is a flat extent, open the descriptor .vmdk that names it"_s.arg(path)
                             .arg(size));
         text = first + file.readAll();
-        // qemu rewrites a descriptor file as a 10 KiB buffer padded with NULs when it
-        // updates the CID: trailing NULs are padding, not content.
-        if (const qsizetype nul = text.indexOf('\0');
-            nul >= 0
-            && std::all_of(text.cbegin() + nul, text.cend(), [](char c) { return c == '\0'; }))
+        // A descriptor ends at its first NUL, as qemu reads it: qemu rewrites a descriptor
+        // file as a 10 KiB buffer when it changes the CID, and what follows the NUL is
+        // padding or the tail of the old text. A file whose text part names no
+        // createType is binary, not a descriptor.
+        if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
             text.truncate(nul);
-        if (text.contains('\0'))
-            return fail(u"%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary "
-                        "data and does not start with \"KDMV\""_s.arg(path));
+            if (!text.toLower().contains("createtype"))
+                return fail(u"%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary "
+                            "data and does not start with \"KDMV\""_s.arg(path));
+        }
     }
     auto descriptor = parse(text, path);
     if (!descriptor)
