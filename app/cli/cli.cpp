@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
+#include "report/inventory_report.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,11 +71,6 @@ QString ago(const QDateTime &t)
     if (s < 3600)
         return u"%1 min ago"_s.arg(s / 60);
     return u"%1 h ago"_s.arg(s / 3600);
-}
-
-QString isoOrNull(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 // ---- the verbs' common options -------------------------------------------------------
@@ -184,43 +180,6 @@ void printJson(const QJsonValue &value)
     out(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
-QJsonObject goldenJson(const GoldenRecord &g)
-{
-    return {{u"name"_s, g.name},
-            {u"backend"_s, g.backend},
-            {u"path"_s, g.path},
-            {u"subnet"_s, g.subnet.toString()},
-            {u"suffix"_s, static_cast<qint64>(g.suffix())},
-            {u"ip"_s, g.address.toString()},
-            {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
-            {u"disk_bytes"_s, g.diskBytes},
-            {u"added_at"_s, isoOrNull(g.addedAt)}};
-}
-
-QJsonObject vmJson(const VmRecord &vm, const QHash<qint64, GoldenRecord> &goldens, const QHash<qint64, Shard> &shards)
-{
-    const GoldenRecord g = goldens.value(vm.goldenId);
-    return {{u"name"_s, vm.name},
-            {u"ip"_s, vm.address.toString()},
-            {u"suffix"_s, static_cast<qint64>(g.subnet.suffixOf(vm.address))},
-            {u"mac"_s, vm.mac.toString()},
-            {u"state"_s, vmStateName(vm.state)},
-            {u"progress"_s, vm.progress},
-            {u"reason"_s, vm.reason},
-            {u"golden"_s, g.name},
-            {u"clone_mode"_s, vm.cloneMode},
-            {u"shard"_s, shards.value(vm.shardId).path},
-            {u"folder"_s, vm.folder},
-            {u"boots"_s, vm.boots},
-            {u"boot_id"_s, vm.bootId},
-            {u"uptime_seconds"_s, vm.uptimeSeconds},
-            {u"pid"_s, vm.pid},
-            {u"created_at"_s, isoOrNull(vm.createdAt)},
-            {u"state_changed_at"_s, isoOrNull(vm.stateChangedAt)},
-            {u"last_seen"_s, isoOrNull(vm.lastSeen)},
-            {u"online_at"_s, isoOrNull(vm.onlineAt)}};
-}
-
 // Prints the VM table (or JSON) from the inventory.
 int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr)
 {
@@ -246,7 +205,8 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nul
         QJsonArray array;
         for (const auto &vm : *vms) {
             if (!only || wanted.contains(vm.id))
-                array.append(vmJson(vm, goldenById, shardById));
+                array.append(InventoryReport::vmJson(vm, goldenById.value(vm.goldenId),
+                                                     shardById.value(vm.shardId)));
         }
         printJson(array);
         return kOk;
@@ -727,7 +687,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
         return kFailed;
     }
     if (g.json)
-        printJson(goldenJson(*golden));
+        printJson(InventoryReport::goldenJson(*golden));
     else
         out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(), golden->subnet.toString()));
     return kOk;
@@ -746,7 +706,7 @@ int verbGoldenList(QCommandLineParser &, const Globals &g)
     if (g.json) {
         QJsonArray array;
         for (const auto &x : *goldens)
-            array.append(goldenJson(x));
+            array.append(InventoryReport::goldenJson(x));
         printJson(array);
         return kOk;
     }
@@ -806,10 +766,7 @@ int verbShardList(QCommandLineParser &, const Globals &g)
     if (g.json) {
         QJsonArray array;
         for (const auto &s : *status)
-            array.append(QJsonObject{{u"path"_s, s.shard.path}, {u"weight"_s, s.shard.weight},
-                                     {u"device"_s, s.deviceId}, {u"filesystem"_s, s.filesystem},
-                                     {u"bytes_total"_s, s.bytesTotal}, {u"bytes_free"_s, s.bytesFree},
-                                     {u"vms"_s, count.value(s.shard.id)}, {u"error"_s, s.error}});
+            array.append(InventoryReport::shardJson(s, count.value(s.shard.id)));
         printJson(array);
         return kOk;
     }
@@ -819,6 +776,53 @@ int verbShardList(QCommandLineParser &, const Globals &g)
                       u"%1 MiB"_s.arg(s.bytesFree >> 20), u"%1 MiB"_s.arg(s.bytesTotal >> 20),
                       QString::number(count.value(s.shard.id)), s.error});
     out(table.toString());
+    return kOk;
+}
+
+int verbExport(QCommandLineParser &p, const Globals &g)
+{
+    if (!p.positionalArguments().isEmpty()) {
+        err(u"export: unexpected '%1': name the file with --output FILE"_s.arg(p.positionalArguments().join(u' ')));
+        return kUsage;
+    }
+    const QString output = p.value(u"output"_s);
+    if (output.isEmpty()) {
+        err(u"export: give the file to write, e.g. 'vmeclone export --output inventory.pdf'"_s);
+        return kUsage;
+    }
+    std::optional<ReportFormat> format;
+    if (p.isSet(u"format"_s)) {
+        format = InventoryReport::formatFromName(p.value(u"format"_s));
+        if (!format) {
+            err(u"export: --format %1 is not one of csv, json, html, pdf"_s.arg(p.value(u"format"_s)));
+            return kUsage;
+        }
+    } else {
+        format = InventoryReport::formatFromPath(output);
+        if (!format) {
+            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, .html or .pdf, "
+                u"or give --format"_s.arg(output));
+            return kUsage;
+        }
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto report = InventoryReport::take(engine->inventory());
+    if (!report) {
+        err(u"export: "_s + report.error());
+        return kFailed;
+    }
+    if (auto s = report->write(output, *format); !s) {
+        err(u"export: "_s + s.error());
+        return kFailed;
+    }
+    const QString file = QFileInfo(output).absoluteFilePath();
+    const QString name = InventoryReport::formatName(*format);
+    if (g.json)
+        printJson(QJsonObject{{u"file"_s, file}, {u"format"_s, name}, {u"vms"_s, report->vms().size()}});
+    else
+        out(u"%1 report of %2 VMs written to %3\n"_s.arg(name.toUpper()).arg(report->vms().size()).arg(file));
     return kOk;
 }
 
@@ -860,6 +864,13 @@ QList<Verb> verbs()
          [](QCommandLineParser &p, const Globals &g) { return verbOnRange(p, g, u"stop"_s, &Engine::stop); }},
         {u"release"_s, u"RANGE"_s, u"Stop and delete the VMs of RANGE and free their addresses."_s, {},
          [](QCommandLineParser &p, const Globals &g) { return verbOnRange(p, g, u"release"_s, &Engine::release); }},
+        {u"export"_s, {}, u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF."_s,
+         [](QCommandLineParser &p) {
+             p.addOption({u"format"_s, u"csv, json, html or pdf (default: from the file's extension)."_s,
+                          u"FORMAT"_s});
+             p.addOption({u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});
+         },
+         verbExport},
         {u"listen"_s, {}, u"Receive the guests' announcements and keep the inventory's states current."_s, {},
          verbListen},
         {u"vmecloneVMOS"_s, u"GOLDEN_SUFFIX NEW_SUFFIX"_s, u"The seed's form: clone the golden with one suffix to another."_s,
