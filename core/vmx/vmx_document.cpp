@@ -402,7 +402,12 @@ void VmxDocument::convertToUtf8() {
         line.raw = prefix + value + suffix;
         line.valueBegin = prefix.size();
         line.valueEnd = prefix.size() + value.size();
+        line.quoted = value.startsWith('"');
     }
+    // Only now, and only here: a file's own spelling ("utf-8", "cp1252") stays otherwise.
+    for (Line &line : m_lines)
+        if (line.entry && sameKey(line.key, kEncodingKey))
+            setLineValue(line, m_encoding);
     vmeclone::log::get("vmx")->info("{}: converted from {} to UTF-8 to hold a new value",
                                     m_fileName, from);
 }
@@ -410,7 +415,6 @@ void VmxDocument::convertToUtf8() {
 void VmxDocument::set(const QString &key, const QString &value) {
     if (!isValidKey(key) || sameKey(key, kEncodingKey)) {
         vmeclone::log::get("vmx")->error("{}: refusing to set the key '{}'", m_fileName, key);
-        Q_ASSERT_X(false, "VmxDocument::set", "not a settable .vmx key");
         return;
     }
     if (!canEncode(key) || !canEncode(value))
@@ -431,10 +435,6 @@ void VmxDocument::set(const QString &key, const QString &value) {
         const bool afterShebang = !m_lines.isEmpty() && m_lines.first().raw.startsWith("#!");
         m_lines.insert(afterShebang ? 1 : 0, line);
         m_hasEncodingLine = true;
-    } else if (m_hasEncodingLine) {
-        for (Line &line : m_lines)
-            if (line.entry && sameKey(line.key, kEncodingKey) && line.value != m_encoding)
-                setLineValue(line, m_encoding);
     }
 
     bool found = false;

@@ -52,9 +52,12 @@ public:
     // can. A new key is inserted after the last line of its group (the text before the
     // first '.', so ethernet1.address lands after the other ethernet1.* lines), or
     // appended at the end. A value the file's character set cannot hold converts the
-    // whole document to UTF-8 (encoding() tells; .encoding is updated or added).
+    // whole document to UTF-8 (encoding() tells; .encoding is updated or added), and a
+    // file without .encoding gets `.encoding = "UTF-8"` once it holds more than ASCII.
+    // `key` must be a VMware name (no spaces, '=', '#' or '"'); such keys and .encoding
+    // itself (the document keeps it) are refused with an error in the "vmx" log.
     void set(const QString &key, const QString &value);
-    // Removes every line of `key`; returns how many lines went.
+    // Removes every line of `key`; returns how many lines went (.encoding: never, 0).
     int remove(const QString &key);
     // Distinct keys in file order, as first spelled in the file.
     QStringList keys() const;

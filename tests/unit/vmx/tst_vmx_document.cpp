@@ -46,6 +46,7 @@ private Q_SLOTS:
     void setInsertsAfterItsGroup();
     void setKeepsLineEnds_data();
     void setKeepsLineEnds();
+    void encodingSpellingKept();
     void setSameValueChangesNothing();
     void duplicatesAreAllEdited();
     void remove();
@@ -309,6 +310,21 @@ void TstVmxDocument::setKeepsLineEnds() {
     QCOMPARE(doc.toBytes(), before);
     doc.set(u"b"_s, u"2"_s);
     QCOMPARE(doc.toBytes(), after);
+}
+
+void TstVmxDocument::encodingSpellingKept() {
+    // ICU calls these "UTF-8" and "windows-1252"; the file's own spelling stays.
+    for (const QByteArray &bytes : {QByteArray(".encoding = \"utf-8\"\na = \"1\"\n"),
+                                    QByteArray(".encoding = cp1252\na = \"Caf\xe9\"\n")}) {
+        VmxDocument doc = parsed(bytes);
+        doc.set(u"a"_s, u"2"_s);
+        doc.set(u"b"_s, u"3"_s);
+        QVERIFY2(doc.toBytes().startsWith(bytes.left(bytes.indexOf('\n') + 1)),
+                 doc.toBytes().constData());
+    }
+    VmxDocument doc = parsed(QByteArray(".encoding = cp1252\na = \"Caf\xe9\"\n"));
+    QCOMPARE(doc.encoding(), u"windows-1252"_s);
+    QCOMPARE(doc.value(u"a"_s), u"Caf\u00e9"_s);
 }
 
 void TstVmxDocument::setSameValueChangesNothing() {
