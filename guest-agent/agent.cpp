@@ -4,7 +4,6 @@
 #include "announcer.h"
 #include "identity_channel.h"
 #include "net_interfaces.h"
-#include "network_writer.h"
 #include "plain_ip_writer.h"
 #include "state_file.h"
 
@@ -99,7 +98,9 @@ int takeStopSignal(const sigset_t &set, unsigned seconds) {
 Agent::Agent(const AgentOptions &options)
     : m_options(options)
     , m_fs(options.root)
-    , m_actions(options.root == "/" ? SystemActions::live() : SystemActions::recordingInto(m_fs)) {}
+    , m_actions(options.root == "/"
+                    ? SystemActions::live()
+                    : SystemActions::recordingInto(m_fs, options.allowRootPrograms)) {}
 
 void Agent::loadConfig(bool log) {
     const bool explicitPath = !m_options.configPath.empty();
@@ -126,17 +127,21 @@ void Agent::loadConfig(bool log) {
         agentLog("%s: %s (line ignored)", m_configSource.c_str(), e.c_str());
     if (log)
         agentLog("config from %s", m_configSource.c_str());
+    const std::string reboot = m_config.value("reboot", "auto");
+    if (log && reboot != "auto" && reboot != "yes" && reboot != "no")
+        agentLog("%s: reboot \"%s\" is not yes, no or auto: using auto", m_configSource.c_str(),
+                 reboot.c_str());
 }
 
 bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, bool log) {
-    for (const auto &channel : defaultIdentityChannels()) {
+    for (const auto &channel : defaultIdentityChannels(m_actions)) {
         protocol::KeyValueText document;
         std::string why;
         std::vector<std::string> warnings;
         const bool found = channel->read(m_fs, m_config, document, why, warnings);
         for (const std::string &w : warnings) {
             if (log)
-                agentLog("%s (line ignored)", w.c_str());
+                agentLog("%s", w.c_str());
         }
         if (!found) {
             results.push_back({channel->name(), why});
@@ -213,6 +218,7 @@ NetworkSettings Agent::settingsFor(const Identity &identity) const {
     s.prefix = identity.prefix;
     s.gateway = identity.gateway;
     s.dns = identity.dns;
+    s.mac = identity.mac;
     return s;
 }
 
@@ -238,26 +244,13 @@ bool Agent::applyLive(const NetworkSettings &s, const std::string &hostname, std
     return true;
 }
 
-bool Agent::writeConfiguration(const Identity &identity, const NetworkSettings &settings,
-                               std::string &written, std::string &error) const {
-    std::string current, ignored;
-    const std::string hostnameText = identity.hostname + "\n";
-    if (!(m_fs.readFile(kHostnamePath, current, ignored) && current == hostnameText)
-        && !m_fs.writeFileAtomic(kHostnamePath, hostnameText, error))
-        return false;
-    written = "hostname";
-    for (const auto &writer : applicableNetworkWriters(m_fs)) {
-        if (!writer->write(m_fs, settings, error)) {
-            error = std::string(writer->name()) + ": " + error;
-            return false;
-        }
-        written += std::string(", ") + writer->name();
-    }
-    return true;
-}
-
-bool Agent::rebootWanted() const {
-    return m_config.value("reboot", "yes") != "no";
+std::string Agent::rebootReason(const GuestConfiguration &configuration) const {
+    const std::string policy = m_config.value("reboot", "auto");
+    if (policy == "yes")
+        return "reboot=yes in " + m_configSource;
+    if (policy == "no")
+        return {};
+    return configuration.rebootReason();
 }
 
 int Agent::check() {
@@ -266,7 +259,7 @@ int Agent::check() {
     std::vector<ChannelResult> results;
     const bool found = findIdentity(identity, results, false);
     for (const ChannelResult &r : results)
-        std::printf("%-8s %s\n", (r.channel + ":").c_str(), r.outcome.c_str());
+        std::printf("%-10s %s\n", (r.channel + ":").c_str(), r.outcome.c_str());
     if (!found) {
         std::printf("no identity found\n");
         return 1;
@@ -277,7 +270,8 @@ int Agent::check() {
                 protocol::formatMac(*identity.mac).c_str());
     std::printf("  gateway   %s\n",
                 identity.gateway ? protocol::formatIpv4(*identity.gateway).c_str() : "(none)");
-    const std::string dns = settingsFor(identity).dnsList(',');
+    const NetworkSettings settings = settingsFor(identity);
+    const std::string dns = settings.dnsList(',');
     std::printf("  dns       %s\n", dns.empty() ? "(none)" : dns.c_str());
     if (identity.console)
         std::printf("  console   %s:%u, %s\n", protocol::formatIpv4(*identity.console).c_str(),
@@ -285,18 +279,43 @@ int Agent::check() {
     else
         std::printf("  console   (none: nothing would be announced)\n");
 
+    const GuestConfiguration configuration(m_fs, GuestFamily::detect(m_fs), identity.hostname,
+                                           settings, NetInterfaces::scan(m_fs));
+    const GuestFamily &family = configuration.family();
+    std::printf("  family    %s; %s%s\n", family.name().c_str(),
+                family.systemd() ? "systemd" : "no systemd",
+                family.debianLike() ? ", Debian-like" : "");
+    if (configuration.settings().interfaceName != settings.interfaceName)
+        std::printf("  files     name the interface %s, as it will be called after the reboot\n",
+                    configuration.settings().interfaceName.c_str());
+
     std::string warning;
     const StateFile state = StateFile::load(m_fs, warning);
-    std::string writers;
-    for (const auto &writer : applicableNetworkWriters(m_fs))
-        writers += std::string(", ") + writer->name();
     if (state.applied() != identity.instance) {
-        std::printf("would: apply the network live, write the configuration (hostname%s)%s\n",
-                    writers.c_str(), rebootWanted() ? ", then reboot" : ", then announce online");
-    } else {
+        std::string then;
+        const std::string reboot = rebootReason(configuration);
+        if (!reboot.empty()) {
+            then = "then reboot: " + reboot;
+        } else {
+            for (const auto &command : configuration.liveCommands()) {
+                std::string line;
+                for (const std::string &word : command)
+                    line += (line.empty() ? "" : " ") + word;
+                then += (then.empty() ? "then apply it live: " : "; ") + line;
+            }
+            if (then.empty())
+                then = "then announce online (the agent's own ip commands apply it live)";
+        }
+        std::printf("would: apply the network live, write the configuration (%s), %s\n",
+                    configuration.stepList().c_str(), then.c_str());
+    } else if (!family.writer()) {
         std::printf("would: apply the network live from %s and announce online (instance "
                     "already applied)\n",
                     PlainIpWriter::kPath);
+    } else {
+        std::printf("would: announce online; %s brings the network up from its own files "
+                    "(instance already applied)\n",
+                    family.name().c_str());
     }
     std::fflush(stdout);
     return 0;
@@ -349,9 +368,13 @@ int Agent::run() {
         agentLog("not announcing: %s", why.c_str());
 
     const bool newInstance = state.applied() != identity.instance;
-    // Once applied, the guest's own record is what the agent brings up at every boot.
+    const GuestFamily family = GuestFamily::detect(m_fs);
+    // A guest with a network system of its own brings the applied configuration up from
+    // its files; the agent steps in at the first boot under an identity, and at every
+    // boot where it is the network service itself (plain-ip, from its own record).
+    const bool agentIsNetworkService = family.writer() == nullptr;
     NetworkSettings settings = settingsFor(identity);
-    if (!newInstance) {
+    if (!newInstance && agentIsNetworkService) {
         std::string text, readError;
         const bool usable = m_fs.readFile(PlainIpWriter::kPath, text, readError)
                             && NetworkSettings::fromDocument(protocol::KeyValueText::parse(text),
@@ -363,42 +386,63 @@ int Agent::run() {
 
     // The network comes up first, so that even the first boot's announcements get out.
     std::string liveWarning;
-    const bool live = applyLive(settings, identity.hostname, error, liveWarning);
-    if (live)
-        agentLog("network up: %s", settings.summary().c_str());
-    else
-        agentLog("cannot bring the network up: %s", error.c_str());
+    bool live = true;
+    if (newInstance || agentIsNetworkService) {
+        live = applyLive(settings, identity.hostname, error, liveWarning);
+        if (live)
+            agentLog("network up: %s", settings.summary().c_str());
+        else
+            agentLog("cannot bring the network up: %s", error.c_str());
+    } else {
+        agentLog("network left to %s (instance %s already applied)", family.name().c_str(),
+                 identity.instance.c_str());
+    }
 
     announcer.announce(AgentState::Booting, "identity from " + identity.channel);
 
     if (newInstance) {
-        agentLog("new instance %s: configuring", identity.instance.c_str());
-        announcer.announce(AgentState::Configuring,
-                           "hostname " + identity.hostname + ", " + settings.summary());
-        std::string written;
-        if (!writeConfiguration(identity, settings, written, error)) {
+        const GuestConfiguration configuration(m_fs, family, identity.hostname, settings,
+                                               NetInterfaces::scan(m_fs));
+        agentLog("new instance %s: configuring (guest family %s)", identity.instance.c_str(),
+                 family.name().c_str());
+        announcer.announce(AgentState::Configuring, "hostname " + identity.hostname + ", "
+                                                        + settings.summary() + " (" + family.name()
+                                                        + ")");
+        if (!configuration.write(error)) {
             agentLog("cannot write the configuration: %s", error.c_str());
             announcer.announce(AgentState::Failed, error);
             return 1;
         }
-        agentLog("wrote %s", written.c_str());
+        agentLog("wrote %s", configuration.stepList().c_str());
         state.markApplied(identity.instance);
         if (!state.save(m_fs, error)) {
             agentLog("cannot record the applied instance: %s", error.c_str());
             announcer.announce(AgentState::Failed, error);
             return 1;
         }
-        if (rebootWanted()) {
-            agentLog("rebooting to apply instance %s", identity.instance.c_str());
+        const std::string reboot = rebootReason(configuration);
+        if (!reboot.empty()) {
+            agentLog("rebooting to apply instance %s: %s", identity.instance.c_str(),
+                     reboot.c_str());
             announcer.announce(AgentState::Rebooting, "to apply instance " + identity.instance);
             if (!m_actions.reboot(error)) {
                 agentLog("%s", error.c_str());
                 announcer.announce(AgentState::Failed, error);
                 return 1;
             }
-            agentLog("recorded the reboot in %s%s; exiting as if rebooted", m_fs.root().c_str(),
-                     SystemActions::kCommandsLog);
+            if (m_actions.isRecording())
+                agentLog("recorded the reboot in %s%s; exiting as if rebooted", m_fs.root().c_str(),
+                         SystemActions::kCommandsLog);
             return 0;
+        }
+        // Live: the family's own tools take the new files up. The agent's `ip` already
+        // gave the interface its address, so a failure here is a warning, not a stop.
+        for (const auto &command : configuration.liveCommands()) {
+            std::string commandError;
+            if (m_actions.run(command, commandError))
+                continue;
+            agentLog("warning: %s", commandError.c_str());
+            liveWarning += (liveWarning.empty() ? "" : "; ") + commandError;
         }
     }
 

@@ -1,9 +1,11 @@
 #pragma once
 // The agent's work at every boot: find the identity, count the start, bring the network
-// up, write the guest's configuration when the identity is new (then reboot once), and
-// announce the guest online with a heartbeat until SIGTERM.
+// up, write the guest's configuration when the identity is new (then apply it live, or
+// reboot once where the guest family needs it), and announce the guest online with a
+// heartbeat until SIGTERM.
 
 #include "agent_options.h"
+#include "guest_configuration.h"
 #include "identity.h"
 #include "network_settings.h"
 #include "protocol/identity_document.h"
@@ -19,7 +21,6 @@ namespace vmeclone::agent {
 class Agent {
 public:
     static constexpr const char *kConfigPath = "/etc/vmeclone/agent.conf";
-    static constexpr const char *kHostnamePath = "/etc/hostname";
     static constexpr const char *kPidPath = "/var/run/vmeclone-agent.pid";
 
     explicit Agent(const AgentOptions &options);
@@ -42,9 +43,9 @@ private:
     NetworkSettings settingsFor(const Identity &identity) const;
     bool applyLive(const NetworkSettings &settings, const std::string &hostname, std::string &error,
                    std::string &warning) const;
-    bool writeConfiguration(const Identity &identity, const NetworkSettings &settings,
-                            std::string &written, std::string &error) const;
-    bool rebootWanted() const;
+    // Why to reboot after configuring: the agent config's `reboot` (yes: always, no: never,
+    // auto or absent: when the family needs it); empty to apply live.
+    std::string rebootReason(const GuestConfiguration &configuration) const;
 
     AgentOptions m_options;
     RootFs m_fs;

@@ -40,6 +40,8 @@ bool AgentOptions::parse(int argc, char **argv, AgentOptions &out, std::string &
             o.version = true;
         } else if (arg == "--help" || arg == "-h") {
             o.help = true;
+        } else if (arg == "--allow-root-programs") {
+            o.allowRootPrograms = true;
         } else if (arg == "--emit-test-vector") {
             o.emitTestVector = true;
         } else {
@@ -47,30 +49,41 @@ bool AgentOptions::parse(int argc, char **argv, AgentOptions &out, std::string &
             return false;
         }
     }
+    if (o.allowRootPrograms && o.root == "/") {
+        error = "--allow-root-programs needs --root DIR (it runs the tree's own programs)";
+        return false;
+    }
     out = o;
     return true;
 }
 
 const char *AgentOptions::usage() {
-    return "Usage: vmeclone-agent [--root DIR] [--config FILE] [--foreground] [--once]\n"
-           "                      [--check] [--version] [--help]\n"
+    return "Usage: vmeclone-agent [--root DIR [--allow-root-programs]] [--config FILE]\n"
+           "                      [--foreground] [--once] [--check] [--version] [--help]\n"
            "\n"
            "Configures this clone from the identity vmeclone gave it and announces it to\n"
            "the vmeclone console over UDP.\n"
            "\n"
-           "Identity channels, in order: QEMU fw_cfg\n"
-           "  /sys/firmware/qemu_fw_cfg/by_name/opt/vmeclone/identity/raw,\n"
-           "  the kernel command line (vmeclone.ip=... vmeclone.prefix=...),\n"
-           "  the interface MAC with the subnet of /etc/vmeclone/agent.conf.\n"
+           "Identity channels, in order: VMware guestinfo.vmeclone.* (vmware-rpctool, or\n"
+           "  vmtoolsd --cmd), QEMU fw_cfg\n"
+           "  /sys/firmware/qemu_fw_cfg/by_name/opt/vmeclone/identity/raw, SMBIOS OEM\n"
+           "  strings vmeclone.<key>=<value> (/sys/firmware/dmi/entries/11-*/raw), the\n"
+           "  kernel command line (vmeclone.ip=... vmeclone.prefix=...), the interface MAC\n"
+           "  with the subnet of /etc/vmeclone/agent.conf.\n"
            "\n"
            "  --root DIR      operate on the guest tree DIR instead of /; commands, the host\n"
            "                  name and the reboot are then only recorded, one a line, in\n"
            "                  DIR/var/log/vmeclone-agent.commands\n"
+           "  --allow-root-programs\n"
+           "                  with --root: run vmware-rpctool or vmtoolsd from DIR/usr/bin\n"
+           "                  (and DIR/sbin, DIR/bin, DIR/usr/sbin) to read guestinfo; without\n"
+           "                  it the guestinfo channel is skipped under --root\n"
            "  --config FILE   agent config (default ROOT/etc/vmeclone/agent.conf)\n"
            "  --foreground    stay attached (default: go to the background after the\n"
            "                  first online announcement)\n"
            "  --once          exit after the first online announcement (no heartbeat)\n"
-           "  --check         print the identity found and what would be done; change\n"
+           "  --check         print the identity found, the guest family and what would be\n"
+           "                  done (which files, then reboot or apply live); change\n"
            "                  nothing. Exit 0 when an identity is found, else 1\n"
            "  --version       print the version\n"
            "\n"

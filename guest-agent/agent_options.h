@@ -15,6 +15,9 @@ struct AgentOptions {
     bool version = false;
     bool help = false;
     bool emitTestVector = false; // hidden: prints the cross-check datagram (see main.cpp)
+    // With --root: run guest tools (vmware-rpctool) from the tree's own folders to read
+    // the identity; without it they are not run (see system_actions.h).
+    bool allowRootPrograms = false;
 
     // False with `error` on an unknown option or a missing value.
     static bool parse(int argc, char **argv, AgentOptions &out, std::string &error);

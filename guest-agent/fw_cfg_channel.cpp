@@ -16,7 +16,7 @@ bool FwCfgChannel::read(const RootFs &fs, const protocol::KeyValueText &,
     std::vector<std::string> errors;
     document = protocol::KeyValueText::parse(text, &errors);
     for (const auto &e : errors)
-        warnings.push_back(std::string(kPath) + ": " + e);
+        warnings.push_back(std::string(kPath) + ": " + e + " (line ignored)");
     if (document.empty()) {
         why = std::string(kPath) + " holds no key=value lines";
         return false;

@@ -1,43 +1,15 @@
 #include "ifupdown_writer.h"
 
 #include "protocol/addressing.h"
+#include "text_lines.h"
 
 namespace vmeclone::agent {
 
 namespace {
 
-std::vector<std::string> splitLines(const std::string &text) {
-    std::vector<std::string> lines;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        lines.push_back(text.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return lines;
-}
-
-std::vector<std::string> words(const std::string &line) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < line.size()) {
-        const std::size_t start = line.find_first_not_of(" \t\r", pos);
-        if (start == std::string::npos)
-            break;
-        std::size_t end = line.find_first_of(" \t\r", start);
-        if (end == std::string::npos)
-            end = line.size();
-        out.push_back(line.substr(start, end - start));
-        pos = end;
-    }
-    return out;
-}
-
 // Lines that start a new stanza (interfaces(5)); anything else belongs to the stanza above.
 bool startsStanza(const std::string &line) {
-    const std::vector<std::string> w = words(line);
+    const std::vector<std::string> w = TextLines::words(line);
     if (w.empty())
         return false;
     const std::string &k = w[0];
@@ -46,15 +18,22 @@ bool startsStanza(const std::string &line) {
            || k.rfind("allow-", 0) == 0;
 }
 
-bool isBlankOrComment(const std::string &line) {
-    const std::size_t first = line.find_first_not_of(" \t\r");
-    return first == std::string::npos || line[first] == '#';
-}
-
 } // namespace
 
 bool IfupdownWriter::appliesTo(const RootFs &fs) const {
     return fs.exists(kPath);
+}
+
+bool IfupdownWriter::configuresAnInterface(const RootFs &fs) {
+    std::string text, error;
+    if (!fs.readFile(kPath, text, error))
+        return false;
+    for (const std::string &line : TextLines::split(text)) {
+        const std::vector<std::string> w = TextLines::words(line);
+        if (w.size() >= 2 && w[0] == "iface" && w[1] != "lo")
+            return true;
+    }
+    return false;
 }
 
 std::string IfupdownWriter::rewrite(const std::string &current, const NetworkSettings &s) {
@@ -66,10 +45,10 @@ std::string IfupdownWriter::rewrite(const std::string &current, const NetworkSet
     if (!s.dns.empty())
         stanza.push_back("    dns-nameservers " + s.dnsList(' '));
 
-    const std::vector<std::string> lines = splitLines(current);
+    const std::vector<std::string> lines = TextLines::split(current);
     bool broughtUp = false;
     for (const std::string &line : lines) {
-        const std::vector<std::string> w = words(line);
+        const std::vector<std::string> w = TextLines::words(line);
         if (!w.empty() && (w[0] == "auto" || w[0].rfind("allow-", 0) == 0)) {
             for (std::size_t i = 1; i < w.size(); ++i)
                 broughtUp = broughtUp || w[i] == s.interfaceName;
@@ -79,7 +58,7 @@ std::string IfupdownWriter::rewrite(const std::string &current, const NetworkSet
     std::vector<std::string> out;
     bool replaced = false;
     for (std::size_t i = 0; i < lines.size();) {
-        const std::vector<std::string> w = words(lines[i]);
+        const std::vector<std::string> w = TextLines::words(lines[i]);
         const bool ours =
             w.size() >= 3 && w[0] == "iface" && w[1] == s.interfaceName && w[2] == "inet";
         if (!ours) {
@@ -92,7 +71,7 @@ std::string IfupdownWriter::rewrite(const std::string &current, const NetworkSet
         while (end < lines.size() && !startsStanza(lines[end]))
             ++end;
         std::size_t keepFrom = end;
-        while (keepFrom > i + 1 && isBlankOrComment(lines[keepFrom - 1]))
+        while (keepFrom > i + 1 && TextLines::isBlankOrComment(lines[keepFrom - 1]))
             --keepFrom;
         if (!replaced) {
             if (!broughtUp)
@@ -112,10 +91,7 @@ std::string IfupdownWriter::rewrite(const std::string &current, const NetworkSet
         out.insert(out.end(), stanza.begin(), stanza.end());
     }
 
-    std::string text;
-    for (const std::string &line : out)
-        text += line + "\n";
-    return text;
+    return TextLines::join(out);
 }
 
 bool IfupdownWriter::write(const RootFs &fs, const NetworkSettings &settings,

@@ -20,6 +20,9 @@ public:
 
     // The new file text for `current`; exposed for reasoning about idempotence.
     static std::string rewrite(const std::string &current, const NetworkSettings &settings);
+    // Whether the file brings up a real interface (an `iface` stanza other than lo):
+    // NetworkManager leaves such interfaces to ifupdown.
+    static bool configuresAnInterface(const RootFs &fs);
 };
 
 } // namespace vmeclone::agent

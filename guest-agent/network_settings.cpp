@@ -11,6 +11,7 @@ protocol::KeyValueText NetworkSettings::toDocument() const {
     doc.set("prefix", std::to_string(prefix));
     doc.set("gateway", gateway ? protocol::formatIpv4(*gateway) : std::string());
     doc.set("dns", dnsList(','));
+    doc.set("mac", macText());
     return doc;
 }
 
@@ -61,6 +62,13 @@ bool NetworkSettings::fromDocument(const protocol::KeyValueText &document, Netwo
         s.dns.push_back(*parsed);
         pos = comma + 1;
     }
+    if (const std::string mac = document.value("mac"); !mac.empty()) {
+        s.mac = protocol::parseMac(mac);
+        if (!s.mac) {
+            error = "mac \"" + mac + "\" is not a MAC address";
+            return false;
+        }
+    }
     out = std::move(s);
     return true;
 }
@@ -77,6 +85,14 @@ std::string NetworkSettings::dnsList(char separator) const {
         out += protocol::formatIpv4(server);
     }
     return out;
+}
+
+std::string NetworkSettings::address() const {
+    return protocol::formatIpv4(ip) + "/" + std::to_string(prefix);
+}
+
+std::string NetworkSettings::macText() const {
+    return mac ? protocol::formatMac(*mac) : std::string();
 }
 
 std::string NetworkSettings::summary() const {

@@ -1,7 +1,9 @@
 #pragma once
 // What the guest's network configuration says, whichever writer puts it on disk:
-// one interface, one static address, an optional default gateway and name servers.
+// one interface (by name and MAC), one static address, an optional default gateway and
+// name servers.
 
+#include "protocol/addressing.h"
 #include "protocol/identity_document.h"
 
 #include <cstdint>
@@ -17,14 +19,19 @@ struct NetworkSettings {
     int prefix = 24;
     std::optional<std::uint32_t> gateway;
     std::vector<std::uint32_t> dns;
+    // The NIC's MAC: netplan, NetworkManager and networkd match the interface by it, so
+    // the configuration follows the NIC whatever it is called.
+    std::optional<protocol::Mac> mac;
 
-    // The /etc/vmeclone/network.conf form: interface, ip, prefix, gateway, dns.
+    // The /etc/vmeclone/network.conf form: interface, ip, prefix, gateway, dns, mac.
     protocol::KeyValueText toDocument() const;
     static bool fromDocument(const protocol::KeyValueText &document, NetworkSettings &out,
                              std::string &error);
 
     std::string netmask() const; // "255.255.255.0"
     std::string dnsList(char separator) const;
+    std::string address() const; // "192.168.1.177/24"
+    std::string macText() const; // "00:50:56:28:01:b1", empty without a MAC
     std::string summary() const; // "eth0 192.168.1.177/24 gw 192.168.1.1"
 };
 

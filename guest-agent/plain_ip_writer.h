@@ -1,8 +1,8 @@
 #pragma once
-// Guests without a network configuration system of their own (busybox, minimal images):
-// the agent is their network service. It keeps the settings in /etc/vmeclone/network.conf
-// and applies them with `ip` at every boot. Written for every guest, so the agent always
-// has its own record of what it configured.
+// The agent's own record of what it configured, /etc/vmeclone/network.conf, written for
+// every guest. Where the guest has no network configuration system of its own (busybox,
+// minimal images: the plain-ip family) the agent is its network service and applies the
+// record with `ip` at every boot.
 
 #include "network_writer.h"
 

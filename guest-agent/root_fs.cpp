@@ -61,6 +61,16 @@ bool RootFs::isDirectory(std::string_view guestPath) const {
     return ::stat(path(guestPath).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool RootFs::isRegularFile(std::string_view guestPath) const {
+    struct stat st {};
+    return ::lstat(path(guestPath).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool RootFs::hasMode(std::string_view guestPath, unsigned mode) const {
+    struct stat st {};
+    return ::stat(path(guestPath).c_str(), &st) == 0 && (st.st_mode & 07777) == mode;
+}
+
 bool RootFs::readFile(std::string_view guestPath, std::string &out, std::string &error) const {
     const std::string hostPath = path(guestPath);
     const int fd = ::open(hostPath.c_str(), O_RDONLY | O_CLOEXEC);
@@ -128,17 +138,18 @@ bool RootFs::makeParents(const std::string &hostPath, std::string &error) const 
 }
 
 bool RootFs::writeFileAtomic(std::string_view guestPath, std::string_view content,
-                             std::string &error) const {
+                             std::string &error, unsigned mode) const {
     const std::string hostPath = path(guestPath);
     if (!makeParents(hostPath, error))
         return false;
     const std::string temporary = hostPath + ".vmeclone-new";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
         error = describe("cannot create", temporary);
         return false;
     }
-    if (!writeAll(fd, content.data(), content.size()) || ::fsync(fd) != 0) {
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0
+        || !writeAll(fd, content.data(), content.size()) || ::fsync(fd) != 0) {
         error = describe("cannot write", temporary);
         ::close(fd);
         ::unlink(temporary.c_str());

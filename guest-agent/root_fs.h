@@ -20,15 +20,20 @@ public:
 
     bool exists(std::string_view guestPath) const;
     bool isDirectory(std::string_view guestPath) const;
+    // A regular file itself, not a symbolic link to one (lstat).
+    bool isRegularFile(std::string_view guestPath) const;
+    // Whether the file's permission bits are exactly `mode`.
+    bool hasMode(std::string_view guestPath, unsigned mode) const;
     // Reads the whole file (sysfs and procfs files report no size: read to EOF).
     bool readFile(std::string_view guestPath, std::string &out, std::string &error) const;
     // Entry names of a directory, sorted, without "." and "..".
     std::vector<std::string> list(std::string_view guestPath) const;
 
-    // Creates missing parent directories (0755), writes `<path>.vmeclone-new`, fsyncs it,
-    // renames it over `path` and fsyncs the directory. Leaves no temporary file behind.
-    bool writeFileAtomic(std::string_view guestPath, std::string_view content,
-                         std::string &error) const;
+    // Creates missing parent directories (0755), writes `<path>.vmeclone-new` with `mode`
+    // (set exactly, whatever the umask: NetworkManager ignores keyfiles that are not 0600),
+    // fsyncs it, renames it over `path` and fsyncs the directory. Leaves no temporary file.
+    bool writeFileAtomic(std::string_view guestPath, std::string_view content, std::string &error,
+                         unsigned mode = 0644) const;
     // Appends one line (a '\n' is added), creating the file and its parents.
     bool appendLine(std::string_view guestPath, std::string_view line, std::string &error) const;
     bool remove(std::string_view guestPath) const;
