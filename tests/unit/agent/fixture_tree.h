@@ -1,7 +1,8 @@
 #pragma once
 // A guest tree for the agent tests: a fixture under tests/unit/agent/fixtures/<case>
-// copied into a temporary directory with "@PORT@" replaced by the test's UDP port, and
-// whole-tree snapshots (relative path -> bytes) to compare with expected trees.
+// copied into a temporary directory with "@PORT@" replaced by the test's UDP port (and
+// each file's permissions kept, so stand-in guest tools stay executable), and whole-tree
+// snapshots (relative path -> bytes) to compare with expected trees.
 
 #include <QByteArray>
 #include <QDir>
@@ -49,10 +50,18 @@ public:
             return false;
         const QMap<QString, QByteArray> files = snapshot(from, port);
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
-            if (!write(it.key(), it.value()))
+            if (!write(it.key(), it.value())
+                || !QFile::setPermissions(path(it.key()),
+                                          QFile::permissions(from + u'/' + it.key())))
                 return false;
         }
         return true;
+    }
+
+    // Moves a file or folder inside the tree, as a reboot renames a NIC in sysfs.
+    bool rename(const QString &from, const QString &to) {
+        return QDir().mkpath(QFileInfo(path(to)).absolutePath())
+               && QDir().rename(path(from), path(to));
     }
 
     bool write(const QString &relativePath, const QByteArray &content) {
