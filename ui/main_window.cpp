@@ -5,6 +5,7 @@
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "progress_delegate.h"
+#include "report/inventory_report.h"
 #include "status_board.h"
 #include "vm_state_delegate.h"
 #include "vm_state_style.h"
@@ -713,7 +714,43 @@ void MainWindow::showTableMenu(const QPoint &pos) {
 }
 
 void MainWindow::exportInventory() {
-    notify(tr("Export"), tr("Reports are not available in this build."), true);
+    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)"), html = tr("HTML (*.html)"),
+                  pdf = tr("PDF (*.pdf)");
+    QString filter = pdf;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export inventory"),
+                                     QDir::home().filePath(u"vmeclone-inventory-%1.pdf"_s.arg(
+                                         QDate::currentDate().toString(Qt::ISODate))),
+                                     QStringList{pdf, html, csv, json}.join(u";;"_s), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == csv    ? u".csv"_s
+                : filter == json ? u".json"_s
+                : filter == html ? u".html"_s
+                                 : u".pdf"_s;
+    const Status written = exportTo(path);
+    if (!written)
+        QMessageBox::warning(this, tr("Export inventory"),
+                             tr("Cannot export: %1").arg(written.error()));
+}
+
+Status MainWindow::exportTo(const QString &path) {
+    const auto format = InventoryReport::formatFromPath(path);
+    if (!format)
+        return fail(
+            tr("%1 is not a report format: name the file .csv, .json, .html or .pdf").arg(path));
+    // The snapshot the window shows is the inventory as of the last commit anyone made.
+    const InventoryReport report(QDateTime::currentDateTimeUtc(),
+                                 m_service->config().inventoryPath(), m_snapshot.goldens,
+                                 m_snapshot.shards, m_snapshot.vms);
+    if (auto s = report.write(path, *format); !s)
+        return s;
+    const QString text =
+        tr("Exported %n VM(s) to %1", nullptr, static_cast<int>(m_snapshot.vms.size())).arg(path);
+    logger()->info("{}", text);
+    notify(tr("Export"), text, false);
+    return {};
 }
 
 void MainWindow::addGolden() {

@@ -53,6 +53,8 @@ public:
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
     void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
+    // Writes the inventory the window shows as CSV, JSON, HTML or PDF (by the extension).
+    Status exportTo(const QString &path);
 
 Q_SIGNALS:
     void inventoryShown();

@@ -213,7 +213,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+95"/>
+        <location filename="../../ui/main_window.cpp" line="+96"/>
         <location line="+70"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -280,23 +280,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+503"/>
+        <location line="+534"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-533"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+528"/>
+        <location line="+559"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-558"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -451,7 +451,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%n VM(s)</source>
         <translation>
             <numerusform>%n VM</numerusform>
@@ -581,17 +581,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Export</source>
+        <location line="+25"/>
+        <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Reports are not available in this build.</source>
+        <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Export inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n VM(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n VM to %1</numerusform>
+            <numerusform>Exported %n VMs to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+7"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../../app/console_main.cpp" line="+118"/>
         <source>vmeclone console</source>
-        <translation type="unfinished"></translation>
+        <translation>vmeclone 控制台</translation>
     </message>
 </context>
 <context>
@@ -14,167 +14,167 @@
     <message>
         <location filename="../../ui/clone_range_dialog.cpp" line="+49"/>
         <source>Clone range</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆地址段</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. 177-254 or 177,180-190</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 177-254 或 177,180-190</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Linked (copy-on-write over the golden&apos;s disk)</source>
-        <translation type="unfinished"></translation>
+        <translation>链接克隆（在母版磁盘上写时复制）(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Full copy (independent disks)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整复制（独立磁盘）(&amp;F)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Start the clones when they are made</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Golden image:</source>
-        <translation type="unfinished"></translation>
+        <translation>母版镜像(&amp;G)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Clone mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆方式：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Shard</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘分片</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增占用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Free after</source>
-        <translation type="unfinished"></translation>
+        <translation>完成后剩余</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Refused addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的地址：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Placement on the disk shards:</source>
-        <translation type="unfinished"></translation>
+        <translation>在各磁盘分片上的分布：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆(&amp;C)</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>There is no golden image yet: add one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The golden image %1 cannot be cloned now: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>母版镜像 %1 当前无法克隆：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No addresses yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未输入地址。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the addresses to clone, e.g. 177-254 or 177,180-190.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要克隆的地址，例如 177-254 或 177,180-190。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nothing to clone.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n VM(s) can be cloned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n address(es) refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n VM(s) will be cloned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个地址无法克隆：%1。请从地址段中去掉它们。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The range names no address to clone.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址段中没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>Ready: %n VM(s), %1 clones.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>就绪：%n 台虚拟机，%1克隆。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full</source>
-        <translation type="unfinished"></translation>
+        <translation>完整</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>linked</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
 </context>
 <context>
@@ -182,485 +182,523 @@
     <message>
         <location filename="../../ui/log_pane.cpp" line="+44"/>
         <source>Debug</source>
-        <translation type="unfinished"></translation>
+        <translation>调试</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Show from level:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示级别：</translation>
     </message>
 </context>
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+95"/>
+        <location filename="../../ui/main_window.cpp" line="+96"/>
         <location line="+70"/>
         <source>vmeclone console</source>
-        <translation type="unfinished"></translation>
+        <translation>vmeclone 控制台</translation>
     </message>
     <message>
         <location line="-29"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Reading the inventory…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取清单…</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>&amp;Clone range…</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆地址段…(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Release…</source>
-        <translation type="unfinished"></translation>
+        <translation>释放…(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start range…</source>
-        <translation type="unfinished"></translation>
+        <translation>启动地址段…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop range…</source>
-        <translation type="unfinished"></translation>
+        <translation>停止地址段…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Release range…</source>
-        <translation type="unfinished"></translation>
+        <translation>释放地址段…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel &amp;all batches</source>
-        <translation type="unfinished"></translation>
+        <translation>取消全部批任务(&amp;A)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Export inventory…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出清单…(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add &amp;golden image…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加母版镜像…(&amp;G)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+503"/>
+        <location line="+534"/>
         <source>Remove golden image</source>
-        <translation type="unfinished"></translation>
+        <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-533"/>
         <source>Add disk &amp;shard…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+528"/>
+        <location line="+559"/>
         <source>Remove disk shard</source>
-        <translation type="unfinished"></translation>
+        <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-558"/>
         <source>Change shard &amp;weight…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改分片权重…(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;F)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Listener &amp;port…</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口…(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机(&amp;V)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>后端</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>子网</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Disk</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Golden images</source>
-        <translation type="unfinished"></translation>
+        <translation>母版镜像</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Used / free</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 / 剩余</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>容量</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Disk shards</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘分片</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
-        <translation type="unfinished"></translation>
+        <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Listening on 127.0.0.1:%1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监听 127.0.0.1:%1</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1 (suffix %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（后缀 %2）</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 free of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1，共 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%n VM(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n golden image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个母版镜像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n disk shard(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个磁盘分片</numerusform>
         </translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Clone</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>释放</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>No golden image</source>
-        <translation type="unfinished"></translation>
+        <translation>没有母版镜像</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select one or more VMs in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read the VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取虚拟机</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Addresses (e.g. 177-254 or 177,180-190):</source>
-        <translation type="unfinished"></translation>
+        <translation>地址（例如 177-254 或 177,180-190）：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not a range</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的地址段</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No VM there</source>
-        <translation type="unfinished"></translation>
+        <translation>没有虚拟机</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No VM in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有虚拟机。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Release VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>释放虚拟机</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Release %n VM(s)? Each is stopped, its folder with all its files is deleted, and its address becomes free.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>释放 %n 台虚拟机？每台都会被停止，其文件夹及全部文件将被删除，地址随之空出。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Release and delete</source>
-        <translation type="unfinished"></translation>
+        <translation>释放并删除</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What will be deleted:</source>
-        <translation type="unfinished"></translation>
+        <translation>将被删除的内容：</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>… and %n more (see the details)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 另有 %n 台（见详细信息）</numerusform>
         </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1: %2 done, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 台完成，%3 台失败</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已取消）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Batch finished</source>
-        <translation type="unfinished"></translation>
+        <translation>批任务完成</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
+        <location line="+25"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Reports are not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Export inventory</source>
+        <translation>导出清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
+        <translation>%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n VM(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 台虚拟机导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+7"/>
         <source>Add golden image</source>
-        <translation type="unfinished"></translation>
+        <translation>添加母版镜像</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>母版镜像 (*.json *.vmx);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Select a golden image first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个母版镜像。</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Add disk shard</source>
-        <translation type="unfinished"></translation>
+        <translation>添加磁盘分片</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Relative share of new VMs for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分得新虚拟机的相对比例：</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+12"/>
         <source>Select a disk shard first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个磁盘分片。</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+6"/>
         <source>Change shard weight</source>
-        <translation type="unfinished"></translation>
+        <translation>修改分片权重</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Relative share of new VMs:</source>
-        <translation type="unfinished"></translation>
+        <translation>分得新虚拟机的相对比例：</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The language changes when the console starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在控制台下次启动时生效。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+6"/>
         <source>Listener port</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>UDP port the guests announce themselves to:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机上报状态所用的 UDP 端口：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Port %1 is used from the next start; clones made before keep the port they were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Batches running</source>
-        <translation type="unfinished"></translation>
+        <translation>批任务正在运行</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n batch(es) still running. Cancel them and quit? VMs being copied are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>仍有 %n 个批任务在运行。取消它们并退出吗？正在复制的虚拟机将被回滚。</numerusform>
         </translation>
     </message>
 </context>
@@ -669,74 +707,74 @@
     <message>
         <location filename="../../ui/status_board.cpp" line="+19"/>
         <source>VMs by state</source>
-        <translation type="unfinished"></translation>
+        <translation>各状态虚拟机</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Announcements</source>
-        <translation type="unfinished"></translation>
+        <translation>状态上报</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Per second:</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rejected packets:</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收的数据包：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Batches</source>
-        <translation type="unfinished"></translation>
+        <translation>批任务</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No batch running.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有正在运行的批任务。</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>%n VM(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>ETA %1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>预计还需 %1 小时 %2 分</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ETA %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>预计还需 %1 分 %2 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ETA %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>预计还需 %1 秒</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: 0 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：0 / %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 / %3</translation>
     </message>
 </context>
 <context>
@@ -744,72 +782,72 @@
     <message>
         <location filename="../../ui/vm_state_style.cpp" line="+20"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已规划</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>copying</source>
-        <translation type="unfinished"></translation>
+        <translation>复制中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>configured</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>booting</source>
-        <translation type="unfinished"></translation>
+        <translation>引导中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>configuring</source>
-        <translation type="unfinished"></translation>
+        <translation>配置中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rebooting</source>
-        <translation type="unfinished"></translation>
+        <translation>重启中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>失联</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>停止中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>releasing</source>
-        <translation type="unfinished"></translation>
+        <translation>释放中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>released</source>
-        <translation type="unfinished"></translation>
+        <translation>已释放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -817,97 +855,97 @@
     <message>
         <location filename="../../ui/vm_table_model.cpp" line="+287"/>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒前</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟前</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时前</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 d ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天前</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+103"/>
         <source>Suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>后缀</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shard</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘分片</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Boots</source>
-        <translation type="unfinished"></translation>
+        <translation>启动次数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>最后心跳</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 </TS>

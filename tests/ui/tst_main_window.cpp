@@ -1,0 +1,217 @@
+// The main window without guests: a real engine on a temporary home (a tiny QEMU
+// golden made by qemu-img, two shards). VMs made and released by the real CLI in
+// another process show up in the table through the inventory's data version; a batch
+// is cancelled through the window's status board and rolls back; the window exports
+// what it shows in all four formats.
+
+#include "common/logging.h"
+#include "log_pane.h"
+#include "main_window.h"
+#include "status_board.h"
+#include "translations.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    int cli(const QStringList &args) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QStringLiteral(VMECLONE_CLI), QStringList{u"--home"_s, path(u"home"_s)} + args);
+        if (!p.waitForFinished(120000))
+            return -1;
+        return p.exitCode();
+    }
+
+    QStringList namesShown() const {
+        QStringList names;
+        for (int r = 0; r < m_window->model()->rowCount(); ++r)
+            names << m_window->model()->index(r, VmTableModel::NameColumn).data().toString();
+        names.sort();
+        return names;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        Translations::install(u"en"_s);
+        log::setup(spdlog::level::info); // as the console does: the log pane shows info and up
+        QVERIFY(m_dir.isValid());
+        for (const auto &d : {u"golden"_s, u"shard-a"_s, u"shard-b"_s})
+            QVERIFY(QDir().mkpath(path(d)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
+                 0);
+        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 0 32M"_s,
+                                                  path(u"golden/disk.qcow2"_s)}),
+                 0);
+        QFile json(path(u"golden/tiny.json"_s));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(
+            R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
+                       "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176,
+                       "subnet": "192.0.2.0/24"})");
+        json.close();
+        QCOMPARE(cli({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s)}), 0);
+        QCOMPARE(cli({u"shard"_s, u"add"_s, path(u"shard-a"_s)}), 0);
+        QCOMPARE(cli({u"shard"_s, u"add"_s, path(u"shard-b"_s)}), 0);
+
+        EngineConfig config;
+        config.home = path(u"home"_s);
+        config.parallelism = 1; // one VM at a time: the cancel below finds work left
+        m_service = std::make_unique<EngineService>(config);
+        const Status opened = m_service->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ConsoleOptions options;
+        options.home = path(u"home"_s);
+        options.setUpDefaults = false;
+        m_window = std::make_unique<MainWindow>(m_service.get(), options);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_COMPARE(m_window->inventory().goldens.size(), 1);
+        QCOMPARE(m_window->inventory().shards.size(), 2);
+    }
+
+    void cleanupTestCase() {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void showsWhatTheCliDoes() {
+        // Another process clones: the window polls the inventory's data version
+        // every second and shows the new rows.
+        QCOMPARE(cli({u"clone"_s, u"177-179"_s, u"--no-start"_s}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(namesShown(), (QStringList{u"vm177"_s, u"vm178"_s, u"vm179"_s}),
+                                  4000);
+        for (int r = 0; r < 3; ++r)
+            QCOMPARE(m_window->model()->index(r, 0).data(VmTableModel::StateNameRole).toString(),
+                     u"configured"_s);
+        QTRY_COMPARE(m_window->statusBoard()->count(VmState::Configured), 3);
+        // The CLI's events reach the log pane.
+        QTRY_VERIFY(m_window->logPane()->text().contains(u"clone of 3 VMs"_s));
+
+        QCOMPARE(cli({u"release"_s, u"178"_s}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(namesShown(), (QStringList{u"vm177"_s, u"vm179"_s}), 4000);
+    }
+
+    void filterAndSortOnTheTable() {
+        QTableView *table = m_window->table();
+        m_window->filterBox()->setText(u"vm179"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        m_window->filterBox()->clear();
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        table->sortByColumn(VmTableModel::SuffixColumn, Qt::DescendingOrder);
+        QCOMPARE(table->model()->index(0, VmTableModel::NameColumn).data().toString(), u"vm179"_s);
+        table->sortByColumn(VmTableModel::SuffixColumn, Qt::AscendingOrder);
+        QCOMPARE(table->model()->index(0, VmTableModel::NameColumn).data().toString(), u"vm177"_s);
+    }
+
+    void exportsAllFourFormats_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("csv") << u"inventory.csv"_s;
+        QTest::newRow("json") << u"inventory.json"_s;
+        QTest::newRow("html") << u"inventory.html"_s;
+        QTest::newRow("pdf") << u"inventory.pdf"_s;
+    }
+
+    void exportsAllFourFormats() {
+        QFETCH(QString, file);
+        const QString out = path(file);
+        const Status s = m_window->exportTo(out);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        if (file.endsWith(u".csv")) {
+            const auto lines = bytes.trimmed().split('\n');
+            QCOMPARE(lines.size(), 3); // header and two VMs
+            QVERIFY(bytes.contains("vm177") && bytes.contains("vm179") && !bytes.contains("vm178"));
+        } else if (file.endsWith(u".json")) {
+            const auto vms = QJsonDocument::fromJson(bytes).object().value(u"vms"_s).toArray();
+            QCOMPARE(vms.size(), 2);
+            QCOMPARE(vms.at(0).toObject().value(u"name"_s).toString(), u"vm177"_s);
+        } else if (file.endsWith(u".html")) {
+            QVERIFY(bytes.contains("vm177") && bytes.contains("vm179"));
+        } else {
+            QVERIFY(bytes.startsWith("%PDF"));
+            QCOMPARE(QProcess::execute(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"40"_s, u"-f"_s, u"1"_s,
+                                                       u"-l"_s, u"1"_s, out, path(u"page"_s)}),
+                     0);
+            const QStringList pages = QDir(m_dir.path()).entryList({u"page*.png"_s});
+            QVERIFY(!pages.isEmpty());
+            const QImage page(path(pages.first()));
+            QVERIFY(!page.isNull());
+            int dark = 0;
+            for (int y = 0; y < page.height(); ++y)
+                for (int x = 0; x < page.width(); ++x)
+                    dark += qGray(page.pixel(x, y)) < 128;
+            QVERIFY2(dark > 100, "the PDF's first page is blank");
+        }
+    }
+
+    void refusesAnUnknownFormat() {
+        const Status s = m_window->exportTo(path(u"inventory.txt"_s));
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().contains(u"inventory.txt"_s));
+        QVERIFY(!QFile::exists(path(u"inventory.txt"_s)));
+    }
+
+    void cancelRollsBackWhatIsNotMade() {
+        CloneOptions options;
+        options.mode = u"full"_s;
+        options.start = false;
+        const auto plan = m_service->plan(options, u"200-215"_s).result();
+        QVERIFY2(plan.ok(), qPrintable(plan.error()));
+        QSignalSpy started(m_service.get(), &EngineService::batchStarted);
+        QSignalSpy done(m_window.get(), &MainWindow::batchDone);
+        m_window->startClone(*plan, options);
+        QTRY_COMPARE(started.count(), 1);
+        // The status board's Cancel button for this batch.
+        QPushButton *cancel = nullptr;
+        QTRY_VERIFY((cancel = m_window->statusBoard()->findChild<QPushButton *>(u"cancelBatch"_s)));
+        cancel->click();
+        QVERIFY(done.wait(120000));
+        const auto result = done.first().at(1).value<BatchResult>();
+        QVERIFY(result.cancelled);
+        QVERIFY(result.failures() > 0);
+        // What was made stays and shows; the rest left no row and no folder.
+        const auto vms = m_service->vmsInRange(u"200-215"_s).result();
+        QVERIFY(vms.ok());
+        QVERIFY(vms->size() < 16);
+        int made = 0;
+        for (const auto &o : result.outcomes)
+            made += o.ok;
+        QCOMPARE(vms->size(), made);
+        for (const auto &vm : *vms)
+            QCOMPARE(vm.state, VmState::Configured);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->rowCount(), 2 + made, 4000);
+        QTRY_COMPARE(m_window->statusBoard()->findChild<QPushButton *>(u"cancelBatch"_s), nullptr);
+        const QStringList folders =
+            QDir(path(u"shard-a"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+            + QDir(path(u"shard-b"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(folders.size(), 2 + made);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
