@@ -123,11 +123,11 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_table->setItemDelegateForColumn(VmTableModel::ProgressColumn,
                                       new ProgressDelegate(VmTableModel::ProgressRole, -1, this));
     const QList<QPair<int, int>> widths{
-        {VmTableModel::SuffixColumn, 60},     {VmTableModel::IpColumn, 120},
-        {VmTableModel::NameColumn, 90},       {VmTableModel::MacColumn, 140},
-        {VmTableModel::ShardColumn, 170},     {VmTableModel::StateColumn, 120},
-        {VmTableModel::ProgressColumn, 100},  {VmTableModel::BootsColumn, 55},
-        {VmTableModel::HeartbeatColumn, 110}, {VmTableModel::UptimeColumn, 100}};
+        {VmTableModel::SuffixColumn, 55},     {VmTableModel::IpColumn, 110},
+        {VmTableModel::NameColumn, 70},       {VmTableModel::MacColumn, 130},
+        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 110},
+        {VmTableModel::ProgressColumn, 90},   {VmTableModel::BootsColumn, 50},
+        {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableMenu);
@@ -309,8 +309,14 @@ void MainWindow::buildDocks() {
     m_goldens->setHeaderLabels(
         {tr("Name"), tr("Backend"), tr("Address"), tr("Subnet"), tr("Disk"), tr("Path")});
     auto *goldenButtons = new QHBoxLayout;
+    const QHash<QString, QString> shortText{{u"addGolden"_s, tr("Add…")},
+                                            {u"removeGolden"_s, tr("Remove")},
+                                            {u"addShard"_s, tr("Add…")},
+                                            {u"removeShard"_s, tr("Remove")},
+                                            {u"reweighShard"_s, tr("Weight…")}};
     for (const auto &name : {u"addGolden"_s, u"removeGolden"_s}) {
-        auto *b = new QPushButton(action(name)->text().remove(u'&'), goldenPanel);
+        auto *b = new QPushButton(shortText.value(name), goldenPanel);
+        b->setToolTip(action(name)->text().remove(u'&'));
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
         goldenButtons->addWidget(b);
     }
@@ -332,11 +338,12 @@ void MainWindow::buildDocks() {
     m_shards->setHeaderLabels(
         {tr("Folder"), tr("Used / free"), tr("VMs"), tr("Weight"), tr("Device"), tr("Capacity")});
     m_shards->setItemDelegateForColumn(1, new ProgressDelegate(kUsedRole, kUsedTextRole, this));
-    m_shards->setColumnWidth(0, 170);
-    m_shards->setColumnWidth(1, 190);
+    m_shards->setColumnWidth(0, 110);
+    m_shards->setColumnWidth(1, 200);
     auto *shardButtons = new QHBoxLayout;
     for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s}) {
-        auto *b = new QPushButton(action(name)->text().remove(u'&'), shardPanel);
+        auto *b = new QPushButton(shortText.value(name), shardPanel);
+        b->setToolTip(action(name)->text().remove(u'&'));
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
         shardButtons->addWidget(b);
     }
@@ -865,7 +872,15 @@ void MainWindow::restoreSettings() {
     QSettings s;
     if (!restoreGeometry(s.value(u"window/geometry"_s).toByteArray()))
         resize(1360, 860);
-    restoreState(s.value(u"window/state"_s).toByteArray());
+    if (!restoreState(s.value(u"window/state"_s).toByteArray())) {
+        // First start: the VM table gets the room (once the window is laid out).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({findChild<QDockWidget *>(u"goldenDock"_s),
+                         findChild<QDockWidget *>(u"statusDock"_s)},
+                        {320, 250}, Qt::Horizontal);
+            resizeDocks({findChild<QDockWidget *>(u"logDock"_s)}, {170}, Qt::Vertical);
+        });
+    }
     m_table->horizontalHeader()->restoreState(s.value(u"table/header"_s).toByteArray());
     m_log->setMinimumLevel(s.value(u"log/level"_s, int(spdlog::level::info)).toInt());
 }

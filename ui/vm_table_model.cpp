@@ -326,7 +326,8 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
         case MacColumn:
             return r.mac.toString();
         case ShardColumn:
-            return r.shard;
+            // The folder's own name tells shards apart; the tooltip has the whole path.
+            return r.shard.mid(r.shard.lastIndexOf(u'/') + 1);
         case StateColumn:
             return VmStateStyle::label(r.state);
         case ProgressColumn:

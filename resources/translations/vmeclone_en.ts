@@ -214,7 +214,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+96"/>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,23 +280,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+534"/>
+        <location line="+545"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-544"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+559"/>
+        <location line="+570"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-569"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,6 +381,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
@@ -416,7 +433,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Disk shards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,7 +598,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,12 +619,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Export inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cannot export: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,7 +634,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>Exported %n VM to %1</numerusform>
@@ -701,7 +718,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,7 +923,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Suffix</source>
         <translation type="unfinished"></translation>
     </message>

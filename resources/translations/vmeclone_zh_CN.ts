@@ -209,7 +209,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+96"/>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -275,23 +275,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+534"/>
+        <location line="+545"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-544"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+559"/>
+        <location line="+570"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-569"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -376,6 +376,23 @@
         <translation>路径</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Golden images</source>
         <translation>母版镜像</translation>
@@ -411,7 +428,7 @@
         <translation>容量</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Disk shards</source>
         <translation>磁盘分片</translation>
     </message>
@@ -571,7 +588,7 @@
         <translation>批任务完成</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -592,12 +609,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Export inventory</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cannot export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
@@ -607,7 +624,7 @@
         <translation>%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>已将 %n 台虚拟机导出到 %1</numerusform>
@@ -690,7 +707,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -893,7 +910,7 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Suffix</source>
         <translation>后缀</translation>
     </message>
