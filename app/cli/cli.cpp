@@ -678,6 +678,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
     spec.gateway = p.value(u"gateway"_s);
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
+    spec.consoleAddress = g.consoleAddress; // kept with the golden: later commands need not repeat it
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
@@ -690,6 +691,61 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
         printJson(InventoryReport::goldenJson(*golden));
     else
         out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(), golden->subnet.toString()));
+    return kOk;
+}
+
+int verbGoldenRemove(QCommandLineParser &p, const Globals &g)
+{
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden remove: give the golden's NAME (see 'vmeclone golden list')"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto golden = engine->inventory().goldenByName(pos[0]);
+    if (!golden) {
+        err(golden.error());
+        return kFailed;
+    }
+    if (!golden->has_value()) {
+        err(u"golden remove: no golden image named '%1': see 'vmeclone golden list'"_s.arg(pos[0]));
+        return kFailed;
+    }
+    // Only the inventory's record goes: the golden's files are the operator's.
+    if (auto s = engine->inventory().removeGolden((*golden)->id); !s) {
+        err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
+        return kFailed;
+    }
+    (void)engine->inventory().addEvent(u"info"_s, {}, u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+    if (!g.json)
+        out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
+    return kOk;
+}
+
+int verbGoldenList(QCommandLineParser &, const Globals &g)
+{
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto goldens = engine->inventory().goldens();
+    if (!goldens) {
+        err(goldens.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &x : *goldens)
+            array.append(InventoryReport::goldenJson(x));
+        printJson(array);
+        return kOk;
+    }
+    Table table({u"NAME"_s, u"BACKEND"_s, u"IP"_s, u"SUBNET"_s, u"DISK"_s, u"PATH"_s});
+    for (const auto &x : *goldens)
+        table.addRow({x.name, x.backend, x.address.toString(), x.subnet.toString(),
+                      u"%1 MiB"_s.arg(x.diskBytes >> 20), x.path});
+    out(table.toString());
     return kOk;
 }
 
@@ -841,6 +897,8 @@ QList<Verb> verbs()
          },
          verbGoldenAdd},
         {u"golden list"_s, {}, u"List the golden images."_s, {}, verbGoldenList},
+        {u"golden remove"_s, u"NAME"_s, u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
+         {}, verbGoldenRemove},
         {u"shard add"_s, u"DIR"_s, u"Add a disk shard: a folder where clones' files go."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"weight"_s, u"Relative share of new VMs (default 1)."_s, u"W"_s});

@@ -144,6 +144,12 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
         g.gateway = *gateway;
     }
     g.diskBytes = inspection->allocatedBytes;
+    if (!spec.consoleAddress.isEmpty()) {
+        const auto console = Ipv4Address::parse(spec.consoleAddress);
+        if (!console)
+            return fail(u"--console-address %1 is not an IPv4 address"_s.arg(spec.consoleAddress));
+        g.consoleAddress = *console;
+    }
     auto id = m_inventory->addGolden(g);
     if (!id)
         return fail(id.error());
@@ -314,9 +320,6 @@ Expected<QList<Engine::Recovery>> Engine::recover()
 
     QList<Recovery> done;
     QSet<QString> deadOwners;
-    QSet<QString> folders;
-    for (const auto &vm : *vms)
-        folders.insert(QDir::cleanPath(vm.folder));
     for (const auto &vm : *vms) {
         const bool inFlight = vm.state == VmState::Planned || vm.state == VmState::Copying
             || vm.state == VmState::Starting || vm.state == VmState::Stopping || vm.state == VmState::Releasing;
@@ -388,23 +391,32 @@ Expected<QList<Engine::Recovery>> Engine::recover()
     for (const auto &owner : deadOwners)
         BatchOwner::forget(m_config.home, owner);
 
-    // Clone folders nobody owns: only folders that hold vmeclone's own files.
+    // Clone folders nobody owns: only folders that hold vmeclone's own mark. The rows
+    // are read after the folders are listed: a batch inserts a VM's row before it makes
+    // the folder, so a folder listed here whose row another process is making right now
+    // is still found in the rows, and is left alone.
     auto shards = m_inventory->shards();
     if (shards) {
+        QStringList candidates;
         for (const auto &shard : *shards) {
-            const QDir dir(shard.path);
-            for (const auto &entry : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            for (const auto &entry : QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
                 const QString folder = QDir::cleanPath(entry.absoluteFilePath());
-                if (folders.contains(folder))
+                if (QFileInfo::exists(folder + u"/.vmeclone-clone"_s))
+                    candidates << folder;
+            }
+        }
+        auto current = candidates.isEmpty() ? Expected<QList<VmRecord>>(QList<VmRecord>()) : m_inventory->vms();
+        if (current) {
+            QSet<QString> owned;
+            for (const auto &vm : *current)
+                owned.insert(QDir::cleanPath(vm.folder));
+            for (const auto &folder : std::as_const(candidates)) {
+                if (owned.contains(folder) || !QDir(folder).exists() || !QDir(folder).removeRecursively())
                     continue;
-                const bool ours = QFileInfo::exists(folder + u"/.vmeclone-clone"_s);
-                if (!ours)
-                    continue;
-                if (QDir(folder).removeRecursively()) {
-                    done.append(Recovery{entry.fileName(), {}, u"removed orphan folder"_s, folder});
-                    (void)m_inventory->addEvent(u"warning"_s, entry.fileName(),
-                                                u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
-                }
+                const QString name = QFileInfo(folder).fileName();
+                done.append(Recovery{name, {}, u"removed orphan folder"_s, folder});
+                (void)m_inventory->addEvent(u"warning"_s, name,
+                                            u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
             }
         }
     }

@@ -45,6 +45,7 @@ struct GoldenSpec {
     QString gateway; // empty: none
     QString name;    // empty: from the golden's description
     QString namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
+    QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
 };
 
 struct CloneOptions {

@@ -62,17 +62,23 @@ Expected<Vmrun> VmwareBackend::vmrun() const {
     return Vmrun::create(VmrunConfig{m_config.vmrun, m_config.type, m_config.vmrunTimeout});
 }
 
+QString VmwareBackend::configuredConsoleAddress(const GoldenRecord &golden) const {
+    // The golden's own (given at `golden add`) wins over the process-wide setting.
+    return golden.consoleAddress.toUInt() ? golden.consoleAddress.toString() : m_config.consoleAddress;
+}
+
 Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) const {
-    if (m_config.consoleAddress.isEmpty())
+    const QString configured = configuredConsoleAddress(golden);
+    if (configured.isEmpty())
         return fail(
             u"no console address for VMware guests: give --console-address IP (this host's "
             u"address on the VMs' network, where the listener receives their announcements) or "
             u"set VMECLONE_CONSOLE_ADDRESS"_s);
-    const auto address = Ipv4Address::parse(m_config.consoleAddress);
+    const auto address = Ipv4Address::parse(configured);
     if (!address)
         return fail(
             u"the console address '%1' is not an IPv4 address: correct --console-address or "
-            u"VMECLONE_CONSOLE_ADDRESS"_s.arg(m_config.consoleAddress));
+            u"VMECLONE_CONSOLE_ADDRESS"_s.arg(configured));
     if (golden.subnet.contains(*address)) {
         if (!golden.subnet.isHostAddress(*address) || *address == golden.address)
             return fail(
@@ -144,7 +150,7 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
 
 QMap<Ipv4Address, QString> VmwareBackend::reservedAddresses(const GoldenRecord &golden) const {
     QMap<Ipv4Address, QString> out;
-    if (const auto console = Ipv4Address::parse(m_config.consoleAddress);
+    if (const auto console = Ipv4Address::parse(configuredConsoleAddress(golden));
         console && golden.subnet.contains(*console))
         out.insert(*console, u"this host's address (where VMware guests reach the console)"_s);
     return out;

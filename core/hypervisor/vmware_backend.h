@@ -51,6 +51,7 @@ public:
 private:
     Expected<Vmrun> vmrun() const;
     Expected<Ipv4Address> consoleAddress(const GoldenRecord &golden) const;
+    QString configuredConsoleAddress(const GoldenRecord &golden) const;
 
     VmwareBackendConfig m_config;
 };

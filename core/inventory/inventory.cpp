@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-constexpr int kSchemaVersion = 2; // 2: vms.owner
+constexpr int kSchemaVersion = 3; // 2: vms.owner; 3: goldens.console_address
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -30,7 +30,8 @@ const char16_t *const kSchema[] = {
         gateway INTEGER NOT NULL DEFAULT 0,
         name_prefix TEXT NOT NULL,
         disk_bytes INTEGER NOT NULL DEFAULT 0,
-        added_at INTEGER NOT NULL))",
+        added_at INTEGER NOT NULL,
+        console_address INTEGER NOT NULL DEFAULT 0))",
     uR"(CREATE TABLE IF NOT EXISTS shards(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
@@ -128,11 +129,12 @@ GoldenRecord goldenFromQuery(const QSqlQuery &q)
     g.namePrefix = q.value(7).toString();
     g.diskBytes = q.value(8).toLongLong();
     g.addedAt = fromMs(q.value(9).toLongLong());
+    g.consoleAddress = Ipv4Address(q.value(10).toUInt());
     return g;
 }
 
 const QString kGoldenColumns =
-    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at"_s;
+    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address"_s;
 
 } // namespace
 
@@ -233,10 +235,21 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
             return fail(u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
                         u"use a newer vmeclone"_s.arg(inv->m_path).arg(found).arg(kSchemaVersion));
         }
-        if (found < 2) {
+        // Columns later schemas added; each added only where missing.
+        auto hasColumn = [&](const QString &table, const QString &column) {
+            auto info = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s, {table, column});
+            return info && info->next() && info->value(0).toInt() > 0;
+        };
+        if (found < 2 && !hasColumn(u"vms"_s, u"owner"_s)) {
             if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s); !s) {
                 c.rollback();
                 return fail(u"inventory %1: cannot upgrade to schema 2: %2"_s.arg(inv->m_path, s.error()));
+            }
+        }
+        if (found < 3 && !hasColumn(u"goldens"_s, u"console_address"_s)) {
+            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s); !s) {
+                c.rollback();
+                return fail(u"inventory %1: cannot upgrade to schema 3: %2"_s.arg(inv->m_path, s.error()));
             }
         }
         if (found < kSchemaVersion) {
@@ -280,9 +293,9 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
         return fail(u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
 
     auto q = m_db->exec(u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
-                        u"disk_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        u"disk_bytes, added_at, console_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                         {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(),
-                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs()});
+                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt()});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();

@@ -23,6 +23,7 @@ struct GoldenRecord {
     Ipv4Address gateway; // 0.0.0.0 when none
     QString namePrefix = QStringLiteral("vm");
     qint64 diskBytes = 0; // allocated size of its disks: what a full clone copies
+    Ipv4Address consoleAddress; // VMware: this host's address on the VMs' network; 0.0.0.0: the configured one
     QDateTime addedAt;
 
     quint32 suffix() const { return subnet.suffixOf(address); }

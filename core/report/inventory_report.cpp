@@ -515,6 +515,7 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
             {u"ip"_s, g.address.toString()},
             {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
             {u"disk_bytes"_s, g.diskBytes},
+            {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
             {u"added_at"_s, isoOrEmpty(g.addedAt)}};
 }
 

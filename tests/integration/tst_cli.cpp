@@ -2,6 +2,7 @@
 // verb, its errors, and that a refused request writes nothing.
 
 #include "cli_runner.h"
+#include "identity/cluster_secret.h"
 #include "identity/mac_address.h"
 
 #include <QDir>
@@ -196,6 +197,61 @@ private Q_SLOTS:
         }
     }
 
+    void secretsAreNeverShown()
+    {
+        const QString secretPath = path(u"home/cluster.secret"_s);
+        QCOMPARE(QFile(secretPath).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        auto secret = vmeclone::ClusterSecret::loadOrCreate(secretPath);
+        QVERIFY2(secret.ok(), qPrintable(secret.error()));
+        QFile raw(secretPath);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QStringList secrets{QString::fromLatin1(raw.readAll().toHex())};
+        for (int suffix = 177; suffix <= 180; ++suffix)
+            secrets << secret->keyHexFor(*vmeclone::Ipv4Address::parse(u"192.168.1.%1"_s.arg(suffix)));
+        QString said;
+        for (const QStringList &args : {QStringList{u"list"_s}, QStringList{u"list"_s, u"--json"_s},
+                                        QStringList{u"plan"_s, u"180"_s, u"--json"_s},
+                                        QStringList{u"golden"_s, u"list"_s, u"--json"_s},
+                                        QStringList{u"clone"_s, u"180"_s, u"--no-start"_s, u"--json"_s},
+                                        QStringList{u"release"_s, u"180"_s}}) {
+            const auto r = m_cli->run(args + QStringList{u"--verbose"_s});
+            said += QString::fromUtf8(r.out) + r.err;
+        }
+        // Nor in any export.
+        for (const auto &format : {u"csv"_s, u"json"_s, u"html"_s}) {
+            const QString file = path(u"export."_s + format);
+            const auto r = m_cli->run({u"export"_s, u"--output"_s, file});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            said += QString::fromUtf8(f.readAll());
+        }
+        QVERIFY(said.contains(u"vm180"_s)); // the commands did talk
+        for (const auto &s : secrets) {
+            QVERIFY(s.size() == 64);
+            QVERIFY2(!said.contains(s, Qt::CaseInsensitive), "a secret or a VM key was printed");
+        }
+    }
+
+    void exportsPdfWithoutADisplay()
+    {
+        const QString file = path(u"inventory.pdf"_s);
+        QProcess p;
+        auto env = m_cli->environment();
+        env.remove(u"QT_QPA_PLATFORM"_s);
+        env.remove(u"DISPLAY"_s);
+        p.setProcessEnvironment(env);
+        p.start(m_cli->program(), {u"export"_s, u"--output"_s, file, u"--json"_s});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const auto o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(o.value(u"format"_s).toString(), u"pdf"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
+    }
+
     void refusedRequestsWriteNothing_data()
     {
         QTest::addColumn<QString>("range");
@@ -345,7 +401,7 @@ private Q_SLOTS:
                              u"10"_s, u"--subnet"_s, u"192.168.3.0/24"_s, u"--name-prefix"_s, u"web-"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_cli->run({u"clone"_s, u"20"_s, u"--golden"_s, u"web"_s, u"--no-start"_s, u"--json"_s});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
         const auto vms = list();
         QCOMPARE(vms.size(), 1);
         QCOMPARE(vms.at(0).toObject().value(u"name"_s).toString(), u"web-20"_s);

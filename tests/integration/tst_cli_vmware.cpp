@@ -183,13 +183,35 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s)}).exitCode, 0);
     }
 
+    void goldenKeepsItsConsoleAddress() {
+        // Given once at `golden add`, the address is kept: a plan needs no option and
+        // keeps it for the console (refused as a clone address).
+        auto r = m_cli->run({u"plan"_s, u"9-11"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        const auto refused = r.json().object().value(u"refused"_s).toArray();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.at(0).toObject().value(u"ip"_s).toString(), u"192.0.2.10"_s);
+        r = m_cli->run({u"golden"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.json().array().at(0).toObject().value(u"console_address"_s).toString(), u"192.0.2.10"_s);
+    }
+
     void cloneNeedsConsoleAddress() {
-        const auto r = m_cli->run({u"clone"_s, u"177"_s});
+        // A golden added without one cannot be cloned until it is given.
+        QVERIFY(QDir().mkpath(path(u"second"_s)));
+        for (const auto &file : QDir(QFileInfo(m_golden).absolutePath()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QFileInfo(m_golden).absolutePath() + u"/"_s + file, path(u"second/"_s + file)));
+        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"second/"_s + QFileInfo(m_golden).fileName()),
+                             u"--name"_s, u"second"_s, u"--suffix"_s, u"5"_s, u"--subnet"_s, u"198.51.100.0/24"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_cli->run({u"clone"_s, u"177"_s, u"--golden"_s, u"second"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"--console-address"_s), qPrintable(r.err));
         QCOMPARE(list().size(), 0);
         QCOMPARE(shardEntries(), QStringList{});
         QCOMPARE(vmwareRunning(), QStringList{});
+        r = m_cli->run({u"golden"_s, u"remove"_s, u"second"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(m_cli->run({u"golden"_s, u"list"_s, u"--json"_s}).json().array().size(), 1);
     }
 
     void cloneRange() {

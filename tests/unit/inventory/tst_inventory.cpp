@@ -111,7 +111,7 @@ private Q_SLOTS:
     void cleanup();
 
     void createsSchemaAndReopens();
-    void upgradesSchemaOne();
+    void upgradesSchemaOne(); // to the current schema
     void refusesNewerSchema();
     void addGoldenRefusals_data();
     void addGoldenRefusals();
@@ -166,6 +166,7 @@ void TestInventory::upgradesSchemaOne() {
     {
         RawDb raw(dbPath());
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN owner"_s));
+        QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN console_address"_s));
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -181,7 +182,8 @@ void TestInventory::upgradesSchemaOne() {
     QVERIFY(twice && !*twice);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"2"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"3"_s);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s).toInt(), 1);
 }
 
 void TestInventory::createsSchemaAndReopens() {
@@ -196,7 +198,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"2"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"3"_s);
     }
 
     auto again = Inventory::open(dbPath());
