@@ -376,7 +376,15 @@ Status QemuBackend::deleteClone(const VmRecord &vm)
 
 bool QemuBackend::kvmWorks(const QString &qemuSystem, const QString &scratchFolder)
 {
-    if (qemuSystem.isEmpty() || !QFileInfo::exists(u"/dev/kvm"_s))
+    if (!QFileInfo::exists(u"/dev/kvm"_s))
+        return false;
+    return acceleratorBoots(qemuSystem, u"kvm"_s, scratchFolder);
+}
+
+bool QemuBackend::acceleratorBoots(const QString &qemuSystem, const QString &accel, const QString &scratchFolder,
+                                   int timeoutMs)
+{
+    if (qemuSystem.isEmpty())
         return false;
     // Real mode: print a marker on COM1, then halt.
     static const unsigned char code[] = {
@@ -395,10 +403,10 @@ bool QemuBackend::kvmWorks(const QString &qemuSystem, const QString &scratchFold
         return false;
     file.close();
     QProcess qemu;
-    qemu.start(qemuSystem, {u"-nodefaults"_s, u"-no-user-config"_s, u"-accel"_s, u"kvm"_s,
+    qemu.start(qemuSystem, {u"-nodefaults"_s, u"-no-user-config"_s, u"-accel"_s, accel,
                             u"-display"_s, u"none"_s, u"-m"_s, u"16"_s, u"-serial"_s, u"file:"_s + out,
                             u"-drive"_s, u"file=%1,format=raw,if=ide"_s.arg(image)});
-    QDeadlineTimer deadline(8000);
+    QDeadlineTimer deadline(timeoutMs);
     bool ok = false;
     while (!deadline.hasExpired() && !ok) {
         if (qemu.waitForFinished(100))

@@ -44,6 +44,10 @@ public:
     // Boots a 512-byte boot sector under KVM and reports whether it ran: /dev/kvm can
     // exist while guests hang under it, so only a real boot tells.
     static bool kvmWorks(const QString &qemuSystem, const QString &scratchFolder);
+    // The probe itself, under any accelerator: true when the boot sector ran and
+    // printed its marker within `timeoutMs`.
+    static bool acceleratorBoots(const QString &qemuSystem, const QString &accel, const QString &scratchFolder,
+                                 int timeoutMs = 8000);
 
 private:
     QString qemuSystem() const;
