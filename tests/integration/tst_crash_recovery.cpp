@@ -145,6 +145,35 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"list"_s, u"--json"_s}).json().array().size(), 0);
     }
 
+    void releaseOfAVmBeingClonedIsRefused()
+    {
+        const QStringList shards{path(u"shard-a"_s), path(u"shard-b"_s)};
+        QProcess clone;
+        auto env = m_cli->environment();
+        const QString pause = path(u"paused"_s);
+        env.insert(u"VMECLONE_PAUSE_AT"_s, u"planned"_s);
+        env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
+        clone.setProcessEnvironment(env);
+        clone.start(m_cli->program(), {u"clone"_s, u"200-203"_s, u"--no-start"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || clone.state() == QProcess::NotRunning, 60000);
+        QVERIFY(QFile::exists(pause));
+
+        // The batch is alive: its VMs are neither recovered nor released from elsewhere.
+        const auto release = m_cli->run({u"release"_s, u"200-203"_s});
+        QCOMPARE(release.exitCode, 1);
+        QVERIFY2(release.err.contains(u"vm200 is planned by another batch"_s), qPrintable(release.err));
+        QVERIFY(!release.err.contains(u"recovered"_s));
+        for (const auto &v : m_cli->run({u"list"_s, u"--json"_s}).json().array())
+            QCOMPARE(v.toObject().value(u"state"_s).toString(), u"planned"_s);
+
+        QVERIFY(QFile::remove(pause));
+        QVERIFY(clone.waitForFinished(120000));
+        QCOMPARE(clone.exitCode(), 0);
+        checkConsistent(shards);
+        QCOMPARE(m_cli->run({u"release"_s, u"200-203"_s}).exitCode, 0);
+        QCOMPARE(m_cli->run({u"list"_s, u"--json"_s}).json().array().size(), 0);
+    }
+
     void killedWhileReleasingIsCompleted()
     {
         const QStringList shards{path(u"shard-a"_s), path(u"shard-b"_s)};
