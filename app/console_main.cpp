@@ -19,6 +19,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 using namespace vmeclone;
@@ -39,12 +41,22 @@ void say(const QString &text) {
 } // namespace
 
 int main(int argc, char **argv) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"vmeclone"_s);
-    QApplication::setOrganizationName(u"vmeclone"_s);
-    QApplication::setApplicationDisplayName(u"vmeclone console"_s);
-    QApplication::setApplicationVersion(QStringLiteral(VMECLONE_VERSION));
-    QApplication::setWindowIcon(QIcon(u":/vmeclone/vmeclone.xpm"_s));
+    // --help and --version answer on a terminal without a display.
+    bool textOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a(argv[i]);
+        textOnly = textOnly || a == "--help" || a == "-h" || a == "-?" || a == "--help-all"
+                   || a == "--version" || a == "-v";
+    }
+    const std::unique_ptr<QCoreApplication> app(textOnly ? new QCoreApplication(argc, argv)
+                                                         : new QApplication(argc, argv));
+    QCoreApplication::setApplicationName(u"vmeclone"_s);
+    QCoreApplication::setOrganizationName(u"vmeclone"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VMECLONE_VERSION));
+    if (!textOnly) {
+        QApplication::setApplicationDisplayName(u"vmeclone console"_s);
+        QApplication::setWindowIcon(QIcon(u":/vmeclone/vmeclone.xpm"_s));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -75,7 +87,7 @@ int main(int argc, char **argv) {
         {u"screenshot-delay"_s}, u"Milliseconds to wait before the picture."_s, u"MS"_s, u"4000"_s);
     screenshotDelay.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({home, port, language, demo, noDefaults, screenshot, screenshotDelay});
-    parser.process(app);
+    parser.process(*app);
 
     QString homeDir = parser.value(home);
     if (homeDir.isEmpty())

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -47,6 +48,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the window's settings stay out of the user's
         Translations::install(u"en"_s);
         QVERIFY(m_dir.isValid());
         for (const auto &d : {u"golden"_s, u"shard-a"_s, u"shard-b"_s})

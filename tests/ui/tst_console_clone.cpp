@@ -20,6 +20,7 @@
 #include <QNetworkInterface>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUdpSocket>
@@ -71,6 +72,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the window's settings stay out of the user's
         QStringList interfaces;
         for (const auto &i : QNetworkInterface::allInterfaces())
             interfaces << i.name();

@@ -18,6 +18,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -54,6 +55,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the window's settings stay out of the user's
         Translations::install(u"en"_s);
         log::setup(spdlog::level::info); // as the console does: the log pane shows info and up
         QVERIFY(m_dir.isValid());
