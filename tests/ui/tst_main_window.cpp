@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,6 +44,16 @@ private:
         if (!p.waitForFinished(120000))
             return -1;
         return p.exitCode();
+    }
+
+    void selectByName(const QString &name) {
+        QTableView *table = m_window->table();
+        table->clearSelection();
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            if (table->model()->index(r, VmTableModel::NameColumn).data().toString() == name)
+                table->selectRow(r);
+        }
+        QCOMPARE(m_window->selectedVmIds().size(), 1);
     }
 
     QStringList namesShown() const {
@@ -212,6 +223,56 @@ private Q_SLOTS:
             QDir(path(u"shard-a"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)
             + QDir(path(u"shard-b"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QCOMPARE(folders.size(), 2 + made);
+    }
+
+    void aFailedStartShowsItsReason() {
+        // vm177's disk goes missing: its start fails before any QEMU runs, and the
+        // table says why.
+        const auto vms = m_service->vmsInRange(u"177"_s).result();
+        QVERIFY(vms.ok() && vms->size() == 1);
+        QDir folder(vms->first().folder);
+        for (const auto &disk : folder.entryList({u"*.qcow2"_s}))
+            QVERIFY(folder.remove(disk));
+        selectByName(u"vm177"_s);
+        QSignalSpy done(m_window.get(), &MainWindow::batchDone);
+        m_window->action(u"start"_s)->trigger();
+        QVERIFY(done.wait(60000));
+        QVERIFY(!done.first().at(1).value<BatchResult>().ok());
+        const QModelIndex row = m_window->model()->indexOfId(vms->first().id);
+        QTRY_COMPARE(row.data(VmTableModel::StateNameRole).toString(), u"failed"_s);
+        const QString detail = row.siblingAtColumn(VmTableModel::DetailColumn).data().toString();
+        QVERIFY2(detail.contains(u"does not exist"_s), qPrintable(detail));
+        QTRY_COMPARE(m_window->statusBoard()->count(VmState::Failed), 1);
+    }
+
+    void releaseAsksFirstAndSaysWhatGoes() {
+        const auto vms = m_service->vmsInRange(u"179"_s).result();
+        QVERIFY(vms.ok() && vms->size() == 1);
+        const QString folder = vms->first().folder;
+        selectByName(u"vm179"_s);
+
+        // Cancelled: nothing happens.
+        m_window->action(u"release"_s)->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"releaseConfirmation"_s))
+                    && box->isVisible());
+        QVERIFY2(box->detailedText().contains(folder), qPrintable(box->detailedText()));
+        QVERIFY(box->informativeText().contains(u"vm179"_s));
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"releaseConfirmation"_s));
+        QCOMPARE(m_service->runningBatches().size(), 0);
+        QVERIFY(QFileInfo::exists(folder));
+
+        // Confirmed: the VM, its row and its folder go.
+        m_window->action(u"release"_s)->trigger();
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"releaseConfirmation"_s))
+                    && box->isVisible());
+        QSignalSpy done(m_window.get(), &MainWindow::batchDone);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QVERIFY(done.wait(60000));
+        QVERIFY(done.first().at(1).value<BatchResult>().ok());
+        QTRY_VERIFY(!m_window->model()->indexOfId(vms->first().id).isValid());
+        QVERIFY(!QFileInfo::exists(folder));
     }
 };
 
