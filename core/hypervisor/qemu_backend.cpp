@@ -7,6 +7,7 @@
 #include "hypervisor/qmp_client.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -280,6 +281,8 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     qemu.setWorkingDirectory(vm.folder);
     qemu.setStandardInputFile(QProcess::nullDevice());
     logger()->debug("{} {}", program, args->join(u' '));
+    QElapsedTimer launch;
+    launch.start();
     qemu.start();
     // With -daemonize the parent returns once the machine is set up (or failed).
     if (!qemu.waitForFinished(60'000)) {
@@ -287,6 +290,7 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
         qemu.waitForFinished(5'000);
         return fail(u"QEMU for %1 did not finish starting within 60 s"_s.arg(vm.name));
     }
+    m_launchMs += launch.elapsed();
     const QString err = QString::fromUtf8(qemu.readAllStandardError()).trimmed();
     if (qemu.exitStatus() != QProcess::NormalExit || qemu.exitCode() != 0)
         return fail(u"QEMU could not start %1: %2"_s.arg(vm.name, err.isEmpty() ? u"exit code %1"_s.arg(qemu.exitCode()) : err));

@@ -31,6 +31,10 @@ public:
     Expected<bool> isRunning(const VmRecord &vm) const override;
     Status deleteClone(const VmRecord &vm) override;
 
+    // Milliseconds spent so far in QEMU's own launch (until -daemonize returns), over
+    // all starts: what benchmarks subtract to find vmeclone's own share.
+    qint64 launchMilliseconds() const { return m_launchMs.load(); }
+
     // The QEMU command line that starts `vm` (for tests and --dry-run).
     Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
 
@@ -57,6 +61,7 @@ private:
 
     QemuBackendConfig m_config;
     mutable QString m_accel; // resolved "auto"
+    std::atomic<qint64> m_launchMs{0};
 };
 
 } // namespace vmeclone

@@ -63,6 +63,9 @@ AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
 {
     m_flushTimer.setInterval(m_options.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &AnnouncementListener::flush);
+    m_stateFlush.setSingleShot(true);
+    m_stateFlush.setInterval(10);
+    connect(&m_stateFlush, &QTimer::timeout, this, &AnnouncementListener::flush);
 }
 
 AnnouncementListener::~AnnouncementListener()
@@ -265,6 +268,10 @@ void AnnouncementListener::accept(const Verdict &v)
         return;
     u.state = next;
     u.reason = QString::fromStdString(a.detail);
+    // Operators wait for state changes (a clone coming online), not for heartbeats:
+    // write them at once, coalescing a burst of them into one transaction.
+    if (!m_stateFlush.isActive())
+        m_stateFlush.start();
     // online_at is the first online of the current boot: a heartbeat that returns
     // after 'unreachable' within the same boot keeps it.
     if (*next == VmState::Online && (v.newBoot || current != VmState::Unreachable))

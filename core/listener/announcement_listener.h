@@ -79,6 +79,7 @@ private:
     quint16 m_port = 0;
     qint64 m_nowWallMs = 0;                  // wall clock of the datagrams being read
     QTimer m_flushTimer;
+    QTimer m_stateFlush; // a state change is written within ~10 ms; heartbeats wait for the tick
     QElapsedTimer m_clock;
     qint64 m_lastReloadMs = -1'000'000;
     QHash<qint64, VmUpdate> m_pending; // per VM: the latest word of this tick
