@@ -749,31 +749,6 @@ int verbGoldenList(QCommandLineParser &, const Globals &g)
     return kOk;
 }
 
-int verbGoldenList(QCommandLineParser &, const Globals &g)
-{
-    auto engine = openEngine(g);
-    if (!engine)
-        return kFailed;
-    auto goldens = engine->inventory().goldens();
-    if (!goldens) {
-        err(goldens.error());
-        return kFailed;
-    }
-    if (g.json) {
-        QJsonArray array;
-        for (const auto &x : *goldens)
-            array.append(InventoryReport::goldenJson(x));
-        printJson(array);
-        return kOk;
-    }
-    Table table({u"NAME"_s, u"BACKEND"_s, u"IP"_s, u"SUBNET"_s, u"DISK"_s, u"PATH"_s});
-    for (const auto &x : *goldens)
-        table.addRow({x.name, x.backend, x.address.toString(), x.subnet.toString(),
-                      u"%1 MiB"_s.arg(x.diskBytes >> 20), x.path});
-    out(table.toString());
-    return kOk;
-}
-
 int verbShardAdd(QCommandLineParser &p, const Globals &g)
 {
     const QStringList pos = p.positionalArguments();
