@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "engine/crash_point.h"
 #include "engine/engine.h"
+#include "golden/golden_check.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
 #include "report/inventory_report.h"
@@ -749,6 +750,28 @@ int verbGoldenList(QCommandLineParser &, const Globals &g)
     return kOk;
 }
 
+// Reads the golden offline (no inventory needed): exit 0 only when it is clean.
+int verbGoldenCheck(QCommandLineParser &p, const Globals &g)
+{
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden check: give one PATH (the machine description .json or the .vmx)"_s);
+        return kUsage;
+    }
+    GoldenCheckOptions options;
+    options.tempDir = p.value(u"temp-dir"_s);
+    auto report = GoldenCheck(options).run(pos[0]);
+    if (!report) {
+        err(u"golden check: "_s + report.error());
+        return kFailed;
+    }
+    if (g.json)
+        printJson(report->toJson());
+    else
+        out(report->toText());
+    return report->clean() ? kOk : kFailed;
+}
+
 int verbShardAdd(QCommandLineParser &p, const Globals &g)
 {
     const QStringList pos = p.positionalArguments();
@@ -872,6 +895,15 @@ QList<Verb> verbs()
          },
          verbGoldenAdd},
         {u"golden list"_s, {}, u"List the golden images."_s, {}, verbGoldenList},
+        {u"golden check"_s, u"PATH"_s,
+         u"Find the clone hazards of a golden (.json or .vmx) before cloning it: running, stale udev rule, "
+         u"HWADDR/UUID, machine-id, DHCP leases, SSH host keys, agent missing; names the fix for each. "
+         u"Exit 0 only when clean."_s,
+         [](QCommandLineParser &p) {
+             p.addOption({u"temp-dir"_s, u"Where a raw copy of the disk may go (default: the temp folder)."_s,
+                          u"DIR"_s});
+         },
+         verbGoldenCheck},
         {u"golden remove"_s, u"NAME"_s, u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
          {}, verbGoldenRemove},
         {u"shard add"_s, u"DIR"_s, u"Add a disk shard: a folder where clones' files go."_s,

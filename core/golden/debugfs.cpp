@@ -1,0 +1,102 @@
+#include "debugfs.h"
+
+#include "common/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+std::shared_ptr<spdlog::logger> logger() {
+    return log::get("golden");
+}
+
+// debugfs splits its command lines at blanks and honours double quotes.
+QString quoted(const QString &path) {
+    return u'"' + path + u'"';
+}
+
+} // namespace
+
+Expected<Debugfs> Debugfs::find(std::chrono::milliseconds timeout) {
+    QString program = QStandardPaths::findExecutable(u"debugfs"_s);
+    if (program.isEmpty())
+        program = QStandardPaths::findExecutable(u"debugfs"_s, {u"/sbin"_s, u"/usr/sbin"_s});
+    if (program.isEmpty())
+        return fail(
+            u"debugfs not found: install e2fsprogs (it reads the golden's files without mounting its disk)"_s);
+    return Debugfs(program, timeout);
+}
+
+Debugfs::Debugfs(QString program, std::chrono::milliseconds timeout)
+    : m_program(std::move(program))
+    , m_timeout(timeout) {}
+
+Status Debugfs::dump(const QString &image, qint64 offset, const QStringList &guestPaths,
+                     const QString &destination) const {
+    // debugfs takes io options after a '?' in the device name, so a '?' of the image's own
+    // name would be misread: such images are opened through a link with a plain name.
+    if (image.contains(u'?') || image.contains(u'"'))
+        return fail(
+            u"%1: debugfs cannot open a file whose name holds '?' or '\"': rename it"_s.arg(image));
+    if (destination.contains(u'"'))
+        return fail(
+            u"%1: a folder whose name holds '\"' cannot receive debugfs' files"_s.arg(destination));
+
+    QString script;
+    for (const QString &path : guestPaths) {
+        // rdump puts /var/lib/dhcp into DEST/dhcp: give each its parent folder first.
+        const QString parent = QDir(destination).filePath(QFileInfo(path).path().mid(1));
+        if (!QDir().mkpath(parent))
+            return fail(u"cannot create the folder %1 for the golden's files"_s.arg(parent));
+        script += u"rdump %1 %2\n"_s.arg(quoted(path), quoted(parent));
+    }
+    QTemporaryFile commands(QDir(destination).filePath(u".debugfs-commands.XXXXXX"_s));
+    if (!commands.open() || commands.write(script.toUtf8()) != script.toUtf8().size()
+        || !commands.flush())
+        return fail(u"cannot write debugfs' command file in %1"_s.arg(destination));
+
+    const QString device = offset > 0 ? u"%1?offset=%2"_s.arg(image).arg(offset) : image;
+    QProcess process;
+    process.setProgram(m_program);
+    // -c: catastrophic mode, read-only without reading the bitmaps: faster, and it never
+    // writes. The file system is opened read-only anyway (no -w).
+    process.setArguments({u"-c"_s, u"-f"_s, commands.fileName(), device});
+    process.setStandardInputFile(QProcess::nullDevice());
+    logger()->debug("{} -c -f {} {}", m_program, commands.fileName(), device);
+    process.start();
+    const int timeoutMs = static_cast<int>(m_timeout.count());
+    if (!process.waitForStarted(timeoutMs))
+        return fail(u"cannot run %1: %2"_s.arg(m_program, process.errorString()));
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return fail(
+            u"debugfs did not finish reading %1 within %2 s and was stopped"_s.arg(image).arg(
+                timeoutMs / 1000));
+    }
+    const QString errors = QString::fromLocal8Bit(process.readAllStandardError());
+    // debugfs exits 0 even when it cannot open the file system; its words say so.
+    for (const QString &line : errors.split(u'\n', Qt::SkipEmptyParts)) {
+        if (line.contains(u"while trying to open"_s) || line.contains(u"while opening filesystem"_s)
+            || line.contains(u"Bad magic number"_s))
+            return fail(
+                u"debugfs cannot open the file system at byte %1 of %2: %3"_s.arg(offset).arg(
+                    image, line.trimmed()));
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return fail(u"debugfs failed on %1 (exit %2): %3"_s.arg(image)
+                        .arg(process.exitCode())
+                        .arg(errors.trimmed()));
+    return {};
+}
+
+} // namespace vmeclone
