@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+118"/>
+        <location filename="../../app/console_main.cpp" line="+130"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,7 +214,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+96"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,23 +280,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+545"/>
+        <location line="+547"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-544"/>
+        <location line="-546"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+570"/>
+        <location line="+572"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-571"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,13 +382,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,7 +718,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+118"/>
+        <location filename="../../app/console_main.cpp" line="+130"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -209,7 +209,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+96"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -275,23 +275,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+545"/>
+        <location line="+547"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-544"/>
+        <location line="-546"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+570"/>
+        <location line="+572"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-571"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -377,13 +377,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -707,7 +707,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
