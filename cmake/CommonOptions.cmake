@@ -30,6 +30,12 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 elseif(MSVC)
   target_compile_options(vmeclone_options INTERFACE /W4 /permissive- /utf-8)
 endif()
+# clang destroys a temporary twice when a switch's cases call a consteval function
+# (llvm/llvm-project#60249, clang 14: a crash at -O0): fmt's checked format
+# strings are one, in every spdlog call. fmt then checks them at run time instead.
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  target_compile_definitions(vmeclone_options INTERFACE FMT_CONSTEVAL=)
+endif()
 
 # Sanitizer builds: -DVMECLONE_SANITIZE=address,undefined or =thread. A finding stops the
 # program (no recovery), so a test cannot pass with a report in its log.
