@@ -30,7 +30,7 @@ readonly modules_power="button evdev"
 
 usage() {
     cat <<EOF
-Usage: $(basename "$0") --agent PATH --out DIR [--cache DIR] [--force]
+Usage: $(basename "$0") (--agent PATH | --agent-deb DEB) --out DIR [--cache DIR] [--force]
 
 Builds vmeclone's demo/test golden (a Debian kernel booted directly by QEMU, a busybox
 initramfs and root disk, and the vmeclone-agent) into DIR:
@@ -41,6 +41,8 @@ initramfs and root disk, and the vmeclone-agent) into DIR:
 
   --agent PATH   the guest agent to install as /usr/sbin/vmeclone-agent; it must be a
                  statically linked executable (or a #! script for busybox sh)
+  --agent-deb DEB  the agent's package (packaging/agent): its /usr/sbin/vmeclone-agent
+                 and /etc/init.d/vmeclone-agent go into the golden, as dpkg would put them
   --out DIR      output folder; it is replaced as a whole, atomically
   --cache DIR    where the downloaded .deb packages are kept (default: \$VMECLONE_CACHE_DIR,
                  else $here/cache)
@@ -59,11 +61,13 @@ die() {
 }
 note() { echo "build-demo-golden: $*"; }
 
-agent="" out="" cache="${VMECLONE_CACHE_DIR:-$here/cache}" force=0
+agent="" agent_deb="" out="" cache="${VMECLONE_CACHE_DIR:-$here/cache}" force=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --agent) [ $# -ge 2 ] || die "--agent needs a path"; agent="$2"; shift 2 ;;
     --agent=*) agent="${1#*=}"; shift ;;
+    --agent-deb) [ $# -ge 2 ] || die "--agent-deb needs a path"; agent_deb="$2"; shift 2 ;;
+    --agent-deb=*) agent_deb="${1#*=}"; shift ;;
     --out) [ $# -ge 2 ] || die "--out needs a folder"; out="$2"; shift 2 ;;
     --out=*) out="${1#*=}"; shift ;;
     --cache) [ $# -ge 2 ] || die "--cache needs a folder"; cache="$2"; shift 2 ;;
@@ -73,7 +77,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument '$1' (see --help)" ;;
     esac
 done
-[ -n "$agent" ] || die "no --agent given: pass the statically linked vmeclone-agent (see --help)"
+[ -z "$agent" ] || [ -z "$agent_deb" ] || die "give --agent or --agent-deb, not both"
+[ -n "$agent" ] || [ -n "$agent_deb" ] || die "no --agent given: pass the statically linked vmeclone-agent, or its package with --agent-deb (see --help)"
 [ -n "$out" ] || die "no --out given: pass the folder to build the golden into (see --help)"
 
 # --- tools -------------------------------------------------------------------------------
@@ -94,6 +99,18 @@ need_tool sha256sum coreutils
 [ "$(dpkg --print-architecture)" = amd64 ] || die "the demo golden is an amd64 guest; build it on an amd64 Debian host"
 
 # --- agent -------------------------------------------------------------------------------
+# From the package: unpacked (never installed) into a folder of its own.
+debx="" init_from_deb=""
+if [ -n "$agent_deb" ]; then
+    [ -f "$agent_deb" ] || die "the agent package '$agent_deb' does not exist: build the agent-deb target first"
+    debx="$(mktemp -d)"
+    trap 'rm -rf "$debx"' EXIT
+    dpkg-deb -x "$agent_deb" "$debx" || die "cannot unpack the agent package '$agent_deb'"
+    agent="$debx/usr/sbin/vmeclone-agent"
+    init_from_deb="$debx/etc/init.d/vmeclone-agent"
+    [ -f "$agent" ] || die "the agent package '$agent_deb' holds no /usr/sbin/vmeclone-agent"
+    [ -f "$init_from_deb" ] || die "the agent package '$agent_deb' holds no /etc/init.d/vmeclone-agent"
+fi
 [ -e "$agent" ] || die "the agent '$agent' does not exist: build the vmeclone-agent target first, or pass a stand-in"
 [ -f "$agent" ] || die "the agent '$agent' is not a regular file"
 [ -r "$agent" ] || die "the agent '$agent' is not readable"
@@ -133,6 +150,7 @@ tmp="" part=""
 cleanup() {
     [ -z "$part" ] || rm -rf "$part"
     [ -z "$tmp" ] || rm -rf "$tmp"
+    [ -z "$debx" ] || rm -rf "$debx"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
@@ -226,6 +244,7 @@ inputs_hash() {
             xargs -0 sha256sum)
         (cd "$here" && find initramfs rootfs -print0 | LC_ALL=C sort -z | xargs -0 stat -c '%n %A')
         echo "agent $(sha256sum <"$agent" | cut -d' ' -f1)"
+        [ -z "$init_from_deb" ] || echo "init script $(sha256sum <"$init_from_deb" | cut -d' ' -f1)"
         echo "kernel $kernel_pkg $kernel_ver"
         echo "busybox $busybox_ver ${busybox_bin:+$(sha256sum <"$busybox_bin" | cut -d' ' -f1)}"
     } | sha256sum | cut -d' ' -f1
@@ -383,6 +402,8 @@ done
 rroot="$work/rootfs"
 mkdir -p "$rroot"
 cp -R "$here/rootfs/." "$rroot/"
+# The package's init script wins over the copy in rootfs/ (the same bytes today).
+[ -z "$init_from_deb" ] || install -m 0755 "$init_from_deb" "$rroot/etc/init.d/vmeclone-agent"
 mkdir -p "$rroot"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,var/log,var/lib/vmeclone,var/lock/subsys,mnt}
 ln -s ../run "$rroot/var/run" # fresh at each boot: no stale pidfiles after a hard reset
 chmod 1777 "$rroot/tmp"
