@@ -451,8 +451,12 @@ int EngineService::run(Operation operation, const QList<VmRecord> &vms,
                     r = e.stop(part, o);
                     break;
                 case Operation::Release:
-                case Operation::Clone:
                     r = e.release(part, o);
+                    break;
+                case Operation::Clone: // needs a plan: clone() is the way
+                    for (const auto &vm : part)
+                        r.outcomes.append(
+                            BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
                     break;
                 }
                 all.outcomes += r.outcomes;
