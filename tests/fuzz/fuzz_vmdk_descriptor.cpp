@@ -2,10 +2,10 @@
 // sparse extent with its embedded descriptor (the header's offsets are the fuzzer's to
 // choose). The file is a memfd, so a crash leaves nothing behind. Properties:
 //  - an error names the file;
-//  - a loaded descriptor writes back byte for byte: the whole text, or the embedded text
-//    up to its first NUL;
-//  - what the cloner edits (CID, the first extent's file name) writes a descriptor that
-//    parses again with the new values and the same extents.
+//  - a loaded descriptor writes back byte for byte: its text (the file's, or the embedded
+//    sectors') up to the first NUL;
+//  - what the cloner edits (CID, the first extent's file name) is refused with a reason or
+//    writes a descriptor that parses again with the new values and the same extents.
 
 #include "common/logging.h"
 #include "fuzz_check.h"
@@ -50,9 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const SparseExtentHeader &h = *d.header();
         FUZZ_CHECK(SparseExtentHeader::hasMagic(bytes) && h.hasEmbeddedDescriptor());
         text = bytes.mid(qsizetype(h.descriptorOffset * 512), qsizetype(h.descriptorSize * 512));
-        if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
-            text.truncate(nul);
     }
+    // A descriptor ends at its first NUL, embedded or not (qemu pads and leaves old tails).
+    if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
+        text.truncate(nul);
     FUZZ_CHECK(d.toBytes() == text);
 
     // What the cloner reads.
@@ -74,7 +75,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     // What the cloner writes.
     const QList<VmdkExtent> extents = d.extents();
-    FUZZ_CHECK(d.setCid(0x1234abcd).ok());
+    // A value the descriptor cannot hold (a damaged ddb.longContentID with a quote in it) is
+    // refused with a reason, not written.
+    if (const Status s = d.setCid(0x1234abcd); !s) {
+        FUZZ_CHECK(!s.error().isEmpty());
+        return 0;
+    }
     const bool renamed = extents.first().hasFile();
     if (renamed)
         FUZZ_CHECK(d.setExtentFileName(0, u"clone-s001.vmdk"_s).ok());
