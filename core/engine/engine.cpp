@@ -430,9 +430,9 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const
 {
     BatchResult result;
     const QString path = m_config.inventoryPath();
+    // A cancel is each job's to honour: a clone job rolls back the VM it was given
+    // (row and files), so a cancelled batch gives back every address it never used.
     std::function<BatchOutcome(const VmRecord &)> perVm = [&](const VmRecord &vm) -> BatchOutcome {
-        if (cancel && cancel->load())
-            return BatchOutcome{vm.address, vm.name, false, u"cancelled before it started"_s};
         // Qt's SQL connections belong to one thread: each pool thread keeps its own,
         // closed in that thread when it exits.
         thread_local std::map<QString, std::unique_ptr<Inventory>> connections;

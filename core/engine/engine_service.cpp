@@ -54,32 +54,6 @@ struct Tracker {
     int lastPermille = -1;
 };
 
-// Engine::clone leaves the rows of VMs a cancel reached before they began in state
-// "planned", holding their addresses: give those back (no file of theirs exists yet).
-void releaseUnbegun(Engine &engine, const ClonePlan &plan, const BatchResult &result,
-                    const BatchObserver &observer) {
-    QSet<Ipv4Address> failed;
-    for (const auto &o : result.outcomes) {
-        if (!o.ok)
-            failed.insert(o.address);
-    }
-    for (const auto &item : plan.items) {
-        if (!failed.contains(item.address))
-            continue;
-        auto vm = engine.inventory().vmByAddress(item.address);
-        if (!vm || !*vm || (*vm)->state != VmState::Planned || (*vm)->folder != item.folder
-            || QFileInfo::exists(item.folder))
-            continue;
-        if (auto s = engine.inventory().removeVm((*vm)->id); !s) {
-            logger()->warn("cannot give back the address of {}: {}", (*vm)->name, s.error());
-            continue;
-        }
-        if (observer)
-            observer(BatchEvent{(*vm)->id, (*vm)->name, item.address, VmState::Released, 0,
-                                u"cancelled before it started"_s});
-    }
-}
-
 } // namespace
 
 EngineService::EngineService(EngineConfig config, QObject *parent)
@@ -416,10 +390,7 @@ int EngineService::clone(const ClonePlan &plan, const CloneOptions &options,
     return startBatch(
         Operation::Clone, options.start ? -total : total,
         [plan, options](Engine &e, const std::atomic_bool *cancel, const BatchObserver &o) {
-            BatchResult result = e.clone(plan, options, cancel, o);
-            if (result.cancelled)
-                releaseUnbegun(e, plan, result, o);
-            return result;
+            return e.clone(plan, options, cancel, o);
         },
         observer);
 }

@@ -314,10 +314,6 @@ private Q_SLOTS:
         for (const auto &o : result.outcomes)
             if (!o.ok && taken->contains(o.address))
                 kept << o.name + u" ("_s + o.message + u')';
-        QEXPECT_FAIL("",
-                     "Engine::runPerVm answers 'cancelled before it started' without removing the "
-                     "row clone() reserved (reported to the lead)",
-                     Abort);
         QVERIFY2(kept.isEmpty(), qPrintable(kept.join(u", "_s)));
         const QSet<QString> complete = checkNothingHalfMade(*engine, *plan, result);
         QVERIFY(!complete.isEmpty());
