@@ -15,7 +15,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/vmeclone-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for program in bench_placement bench_clone_batch bench_disk_copy bench_announcements bench_vmdk_linked bench_time_to_online; do
+for program in bench_placement bench_clone_batch bench_disk_copy bench_announcements bench_vmdk_linked bench_gui bench_time_to_online; do
     if [ -x "$bench/$program" ]; then
         echo "## $program"
         case "$program" in
