@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRegularExpression>
+#include <QThread>
 #include <QThreadPool>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
@@ -36,6 +37,43 @@ void report(const BatchObserver &observer, const VmRecord &vm, VmState state, co
 {
     if (observer)
         observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message});
+}
+
+// The inventory connection of the calling thread for `path`, opened on first use (Qt's
+// SQL connections belong to one thread). They are closed in that thread when its QThread
+// finishes: QThread::wait(), and so QThreadPool's destructor, returns only after that,
+// whereas C++ thread_local destructors run later and raced the process's exit against
+// Qt's own statics (a crash at exit, one CLI run in three). Threads Qt did not start
+// (main, adopted) close them in their thread_local destructor instead.
+using Connections = std::map<QString, std::unique_ptr<Inventory>>;
+thread_local Connections *connections = nullptr; // trivial: safe to touch in any order
+
+void closeConnections()
+{
+    delete connections;
+    connections = nullptr;
+}
+
+Expected<Inventory *> threadInventory(const QString &path)
+{
+    struct CloseAtThreadExit {
+        ~CloseAtThreadExit() { closeConnections(); }
+    };
+    thread_local CloseAtThreadExit closer;
+    if (!connections) {
+        connections = new Connections;
+        QObject::connect(QThread::currentThread(), &QThread::finished, &closeConnections);
+    }
+    auto &inventory = (*connections)[path];
+    if (!inventory) {
+        auto opened = Inventory::open(path);
+        if (!opened) {
+            connections->erase(path);
+            return Error{opened.error()};
+        }
+        inventory = std::move(*opened);
+    }
+    return inventory.get();
 }
 
 } // namespace
@@ -433,17 +471,10 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const
     // A cancel is each job's to honour: a clone job rolls back the VM it was given
     // (row and files), so a cancelled batch gives back every address it never used.
     std::function<BatchOutcome(const VmRecord &)> perVm = [&](const VmRecord &vm) -> BatchOutcome {
-        // Qt's SQL connections belong to one thread: each pool thread keeps its own,
-        // closed in that thread when it exits.
-        thread_local std::map<QString, std::unique_ptr<Inventory>> connections;
-        auto &inventory = connections[path];
-        if (!inventory) {
-            auto opened = Inventory::open(path);
-            if (!opened)
-                return BatchOutcome{vm.address, vm.name, false, opened.error()};
-            inventory = std::move(*opened);
-        }
-        return job(*inventory, vm);
+        auto inventory = threadInventory(path);
+        if (!inventory)
+            return BatchOutcome{vm.address, vm.name, false, inventory.error()};
+        return job(**inventory, vm);
     };
     result.outcomes = QtConcurrent::blockingMapped<QList<BatchOutcome>>(m_pool.get(), vms, perVm);
     result.cancelled = cancel && cancel->load();

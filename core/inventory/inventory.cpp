@@ -237,8 +237,8 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
         }
         // Columns later schemas added; each added only where missing.
         auto hasColumn = [&](const QString &table, const QString &column) {
-            auto info = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s, {table, column});
-            return info && info->next() && info->value(0).toInt() > 0;
+            auto columns = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s, {table, column});
+            return columns && columns->next() && columns->value(0).toInt() > 0;
         };
         if (found < 2 && !hasColumn(u"vms"_s, u"owner"_s)) {
             if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s); !s) {

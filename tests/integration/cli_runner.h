@@ -46,6 +46,9 @@ public:
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = p.readAllStandardOutput();
         r.err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitStatus() == QProcess::CrashExit) // say so: a crash at exit looks like a failure
+            r.err = QStringLiteral("CRASHED (%1): %2\n").arg(p.errorString(), args.join(QLatin1Char(' ')))
+                    + r.err;
         return r;
     }
 
