@@ -90,7 +90,9 @@ extra_link=""
 if [ "$kind" = tsan ]; then
     # See tsan_vfork_shim.c: without it no test that starts a process runs under TSan.
     step "build the clone shim" clang -c -O1 -fPIC "$here/tsan_vfork_shim.c" -o "$build/tsan_vfork_shim.o"
-    extra_link=$build/tsan_vfork_shim.o
+    # With the runtime it needs, so that CMake's own compiler checks link too (a fresh
+    # sub-build's configure failed on __interceptor_clone without it).
+    extra_link="-fsanitize=thread $build/tsan_vfork_shim.o"
 fi
 
 # -O0: instrumented code builds in a third of the time -O1 takes, and the tests wait on
