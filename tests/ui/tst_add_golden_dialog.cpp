@@ -1,0 +1,220 @@
+// AddGoldenDialog: what the operator types is checked as they type (OK disabled, the
+// reason shown) against fixture goldens in a temporary folder: a tiny QEMU golden that
+// says its subnet and address, one that says neither, a VMware .vmx that says neither,
+// and a QEMU golden whose disk is not what it claims (the engine refuses it: the dialog
+// stays open with everything typed).
+
+#include "add_golden_dialog.h"
+#include "translations.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+class TestAddGoldenDialog : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    static QPushButton *ok(const AddGoldenDialog &d) {
+        return d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+    static QLineEdit *field(const AddGoldenDialog &d, const QString &name) {
+        return d.findChild<QLineEdit *>(name);
+    }
+    // Types into each field as an operator would (empty: left empty).
+    static void fill(AddGoldenDialog &d, const QStringList &values) {
+        const QStringList names{u"path"_s,   u"name"_s,    u"suffix"_s,
+                                u"subnet"_s, u"gateway"_s, u"consoleAddress"_s};
+        for (int i = 0; i < names.size(); ++i) {
+            QLineEdit *e = field(d, names.at(i));
+            QVERIFY2(e, qPrintable(names.at(i)));
+            e->clear();
+            if (i < values.size() && !values.at(i).isEmpty())
+                QTest::keyClicks(e, values.at(i));
+        }
+    }
+
+    void write(const QString &rel, const QByteArray &bytes) {
+        QFile f(path(rel));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        Translations::install(u"en"_s);
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"disk.qcow2"_s), u"64M"_s}),
+                 0);
+        write(u"tiny.json"_s,
+              R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny",
+                  "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2",
+                  "suffix": 176, "subnet": "192.0.2.0/24"})");
+        write(u"bare.json"_s,
+              R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "bare",
+                  "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2"})");
+        // Claims qcow2, but the disk is a text file: only qemu-img (in the engine) sees it.
+        write(u"liar.txt"_s, "not a disk image\n");
+        write(u"liar.json"_s,
+              R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "liar",
+                  "memory_mb": 64, "disk": "liar.txt", "disk_format": "qcow2",
+                  "suffix": 176, "subnet": "192.0.2.0/24"})");
+        write(u"web.vmx"_s, ".encoding = \"UTF-8\"\ndisplayName = \"web\"\n");
+        write(u"notes.txt"_s, "hello\n");
+    }
+
+    void refusesWithTheReason_data() {
+        QTest::addColumn<QStringList>("values"); // path, name, suffix, subnet, gateway, console
+        QTest::addColumn<QString>("reason");
+        const QString tiny = path(u"tiny.json"_s), bare = path(u"bare.json"_s),
+                      vmx = path(u"web.vmx"_s);
+        QTest::newRow("no path") << QStringList{} << u"Choose the golden image"_s;
+        QTest::newRow("nonexistent path")
+            << QStringList{path(u"missing.json"_s)} << u"missing.json does not exist"_s;
+        QTest::newRow("not a golden")
+            << QStringList{path(u"notes.txt"_s)} << u"is neither a QEMU machine description"_s;
+        QTest::newRow("bad subnet") << QStringList{bare, {}, u"176"_s, u"192.168.1.5/24"_s}
+                                    << u"Subnet: "_s;
+        QTest::newRow("no subnet")
+            << QStringList{bare, {}, u"176"_s} << u"does not say its subnet"_s;
+        QTest::newRow("no suffix") << QStringList{bare, {}, {}, u"192.168.1.0/24"_s}
+                                   << u"does not say its own address"_s;
+        QTest::newRow("suffix not a number")
+            << QStringList{tiny, {}, u"17x"_s} << u"17x is not a number"_s;
+        QTest::newRow("suffix outside the subnet")
+            << QStringList{tiny, {}, u"300"_s} << u"Suffix 300 is not a host of 192.0.2.0/24"_s;
+        QTest::newRow("gateway not an address")
+            << QStringList{tiny, {}, {}, {}, u"192.0.2"_s} << u"not an IPv4 address"_s;
+        QTest::newRow("gateway outside the subnet")
+            << QStringList{tiny, {}, {}, {}, u"10.0.0.1"_s}
+            << u"gateway 10.0.0.1 is not a host address of 192.0.2.0/24"_s;
+        QTest::newRow("vmx without console address")
+            << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s} << u"console address"_s;
+        QTest::newRow("vmx console address is the golden's")
+            << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"192.168.1.176"_s}
+            << u"is the golden's own address"_s;
+        QTest::newRow("vmx console address unreachable")
+            << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"10.1.1.1"_s}
+            << u"there is no gateway"_s;
+    }
+
+    void refusesWithTheReason() {
+        QFETCH(QStringList, values);
+        QFETCH(QString, reason);
+        AddGoldenDialog dialog(nullptr);
+        fill(dialog, values);
+        QVERIFY(!dialog.isValid());
+        QVERIFY(!ok(dialog)->isEnabled());
+        QVERIFY2(dialog.message().contains(reason), qPrintable(dialog.message()));
+        QCOMPARE(dialog.findChild<QLabel *>(u"message"_s)->text(), dialog.message());
+    }
+
+    void acceptsAValidSet_data() {
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QString>("ready");
+        QTest::newRow("json that says it all")
+            << QStringList{path(u"tiny.json"_s)}
+            << u"Ready: tiny (QEMU) at 192.0.2.176 in 192.0.2.0/24."_s;
+        QTest::newRow("json told its address")
+            << QStringList{path(u"bare.json"_s), u"b2"_s, u"9"_s, u"10.0.0.0/24"_s, u"10.0.0.1"_s}
+            << u"Ready: b2 (QEMU) at 10.0.0.9 in 10.0.0.0/24."_s;
+        QTest::newRow("vmx, console address on the VMs' network")
+            << QStringList{path(u"web.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s, {},
+                           u"192.168.1.10"_s}
+            << u"Ready: web (VMware) at 192.168.1.176 in 192.168.1.0/24."_s;
+        QTest::newRow("vmx, console address through the gateway")
+            << QStringList{path(u"web.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s,
+                           u"192.168.1.1"_s, u"10.1.1.1"_s}
+            << u"Ready: web (VMware) at 192.168.1.176 in 192.168.1.0/24."_s;
+    }
+
+    void acceptsAValidSet() {
+        QFETCH(QStringList, values);
+        QFETCH(QString, ready);
+        AddGoldenDialog dialog(nullptr);
+        fill(dialog, values);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QVERIFY(ok(dialog)->isEnabled());
+        QCOMPARE(dialog.message(), ready);
+    }
+
+    void givesTheSpecTyped() {
+        AddGoldenDialog dialog(nullptr);
+        fill(dialog, {path(u"web.vmx"_s), u"web-golden"_s, u"176"_s, u"192.168.1.0/24"_s,
+                      u"192.168.1.1"_s, u"192.168.1.10"_s});
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        const GoldenSpec spec = dialog.spec();
+        QCOMPARE(spec.path, path(u"web.vmx"_s));
+        QCOMPARE(spec.name, u"web-golden"_s);
+        QCOMPARE(spec.suffix, std::optional<quint32>(176));
+        QCOMPARE(spec.subnet, u"192.168.1.0/24"_s);
+        QCOMPARE(spec.gateway, u"192.168.1.1"_s);
+        QCOMPARE(spec.consoleAddress, u"192.168.1.10"_s);
+
+        // What the golden says itself is left to it: nothing typed, nothing in the spec.
+        fill(dialog, {path(u"tiny.json"_s)});
+        QVERIFY(dialog.isValid());
+        QCOMPARE(dialog.spec().suffix, std::nullopt);
+        QVERIFY(dialog.spec().subnet.isEmpty());
+        QVERIFY(dialog.spec().name.isEmpty());
+        // A QEMU golden has no console address to give.
+        QVERIFY(!field(dialog, u"consoleAddress"_s)->isEnabled());
+    }
+
+    void keepsTheInputWhenTheEngineRefuses() {
+        EngineConfig config;
+        config.home = path(u"home"_s);
+        EngineService service(config);
+        const Status opened = service.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+
+        AddGoldenDialog dialog(&service);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {path(u"liar.json"_s), u"mine"_s, u"180"_s});
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QSignalSpy finished(&dialog, &AddGoldenDialog::addFinished);
+        QTest::mouseClick(ok(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.takeFirst().at(0).toBool(), false);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.message().contains(u"was not added"_s)
+                     && dialog.message().contains(u"liar.txt"_s),
+                 qPrintable(dialog.message()));
+        QCOMPARE(field(dialog, u"path"_s)->text(), path(u"liar.json"_s));
+        QCOMPARE(field(dialog, u"name"_s)->text(), u"mine"_s);
+        QCOMPARE(field(dialog, u"suffix"_s)->text(), u"180"_s);
+        QVERIFY(!dialog.added());
+
+        // Corrected, OK again: the engine takes it and the dialog closes.
+        QVERIFY(ok(dialog)->isEnabled());
+        field(dialog, u"path"_s)->setText(path(u"tiny.json"_s));
+        QVERIFY(ok(dialog)->isEnabled());
+        QTest::mouseClick(ok(dialog), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.takeFirst().at(0).toBool(), true);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(dialog.added());
+        QCOMPARE(dialog.added()->name, u"mine"_s);
+        QCOMPARE(dialog.added()->address.toString(), u"192.0.2.180"_s);
+    }
+};
+
+QTEST_MAIN(TestAddGoldenDialog)
+#include "tst_add_golden_dialog.moc"
