@@ -76,10 +76,13 @@ int main(int argc, char **argv) {
                                       u"Interface language: system, en or zh_CN."_s, u"CODE"_s);
     const QCommandLineOption demo(
         {u"demo-golden"_s},
-        u"The golden image set up on an empty inventory (default: the built demo golden)."_s,
+        u"The demo golden image the first-run screen offers (default: $VMECLONE_DEMO_GOLDEN, "
+        u"else the built demo golden). Given here, it is set up with two disk shards without "
+        u"asking when the inventory is empty."_s,
         u"PATH"_s);
     const QCommandLineOption noDefaults(
-        {u"no-defaults"_s}, u"Do not set up the demo golden and shards on an empty inventory."_s);
+        {u"no-defaults"_s},
+        u"Never set up the demo golden and shards without asking (even with --demo-golden)."_s);
     QCommandLineOption screenshot({u"screenshot"_s},
                                   u"Save a picture of the window to FILE and quit."_s, u"FILE"_s);
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -144,7 +147,8 @@ int main(int argc, char **argv) {
 
     ConsoleOptions options;
     options.home = homeDir;
-    options.setUpDefaults = !parser.isSet(noDefaults);
+    // Only an explicit --demo-golden (the README's run command) skips the first-run screen.
+    options.setUpDefaults = parser.isSet(demo) && !parser.isSet(noDefaults);
     options.demoGolden = parser.value(demo);
     if (options.demoGolden.isEmpty())
         options.demoGolden = qEnvironmentVariable("VMECLONE_DEMO_GOLDEN");

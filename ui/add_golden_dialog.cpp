@@ -158,7 +158,8 @@ void AddGoldenDialog::pathChanged() {
         said << tr("subnet %1").arg(m_hints.subnet->toString());
     if (m_hints.subnet && m_hints.suffix)
         said << tr("address %1 (suffix %2)")
-                    .arg(m_hints.subnet->addressOfSuffix(*m_hints.suffix).value_or(Ipv4Address())
+                    .arg(m_hints.subnet->addressOfSuffix(*m_hints.suffix)
+                             .value_or(Ipv4Address())
                              .toString())
                     .arg(*m_hints.suffix);
     else if (m_hints.suffix)
@@ -183,7 +184,9 @@ void AddGoldenDialog::validate() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     if (m_submitting)
         return;
-    const auto refuse = [this](const QString &why) { showMessage(why, true); };
+    const auto refuse = [this](const QString &why) {
+        showMessage(why, true);
+    };
     const QString path = m_path->text().trimmed();
     if (path.isEmpty())
         return refuse(
@@ -204,7 +207,8 @@ void AddGoldenDialog::validate() {
         subnet = *parsed;
     }
     if (!subnet)
-        return refuse(tr("The golden image does not say its subnet: type it, e.g. 192.168.1.0/24."));
+        return refuse(
+            tr("The golden image does not say its subnet: type it, e.g. 192.168.1.0/24."));
 
     std::optional<quint32> suffix = m_hints.suffix;
     if (const QString text = m_suffix->text().trimmed(); !text.isEmpty()) {
@@ -259,13 +263,12 @@ void AddGoldenDialog::validate() {
         }
     }
 
-    const QString name = m_name->text().trimmed().isEmpty() ? m_hints.name
-                                                            : m_name->text().trimmed();
+    const QString name =
+        m_name->text().trimmed().isEmpty() ? m_hints.name : m_name->text().trimmed();
     m_valid = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     showMessage(tr("Ready: %1 (%2) at %3 in %4.")
-                    .arg(name,
-                         m_hints.backend == u"vmware" ? tr("VMware") : tr("QEMU"),
+                    .arg(name, m_hints.backend == u"vmware" ? tr("VMware") : tr("QEMU"),
                          address->toString(), subnet->toString()),
                 false);
 }

@@ -1,7 +1,9 @@
 #include "main_window.h"
 
+#include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "first_run_panel.h"
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "progress_delegate.h"
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -139,12 +142,21 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    m_tablePage = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_tablePage);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filter);
     layout->addWidget(m_table, 1);
-    setCentralWidget(central);
+    m_firstRun = new FirstRunPanel(this);
+    m_firstRun->setDemoGolden(m_options.demoGolden);
+    connect(m_firstRun, &FirstRunPanel::useDemoRequested, this, &MainWindow::setUpDefaults);
+    connect(m_firstRun, &FirstRunPanel::addGoldenRequested, this, &MainWindow::addGolden);
+    connect(m_firstRun, &FirstRunPanel::addShardRequested, this, &MainWindow::addShard);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->addWidget(m_tablePage);
+    m_pages->addWidget(m_firstRun);
+    setCentralWidget(m_pages);
 
     m_board = new StatusBoard(this);
     m_board->setObjectName(u"statusBoard"_s);
@@ -481,10 +493,12 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
         tr("%n VM(s)", nullptr, static_cast<int>(snapshot.vms.size())) + u", "_s
         + tr("%n golden image(s)", nullptr, static_cast<int>(snapshot.goldens.size())) + u", "_s
         + tr("%n disk shard(s)", nullptr, static_cast<int>(snapshot.shards.size())));
+    const bool empty =
+        snapshot.goldens.isEmpty() && snapshot.shards.isEmpty() && snapshot.vms.isEmpty();
+    m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_firstRun) : m_tablePage);
     if (m_firstSnapshot) {
         m_firstSnapshot = false;
-        if (m_options.setUpDefaults && snapshot.goldens.isEmpty() && snapshot.shards.isEmpty()
-            && snapshot.vms.isEmpty())
+        if (m_options.setUpDefaults && empty)
             setUpDefaults();
     }
     updateActions();
@@ -507,6 +521,8 @@ void MainWindow::showEvents(const QList<EventRecord> &events) {
 }
 
 void MainWindow::setUpDefaults() {
+    if (m_setUpPending > 0)
+        return;
     if (m_options.demoGolden.isEmpty() || !QFileInfo::exists(m_options.demoGolden)) {
         logger()->info(
             "no golden image yet: add one (Setup > Add golden image) and a disk shard to start");
@@ -518,18 +534,38 @@ void MainWindow::setUpDefaults() {
         QDir().mkpath(s);
     logger()->info("first start: adding the demo golden image {} and the disk shards {}",
                    m_options.demoGolden, shards.join(u", "_s));
+    m_setUpPending = 1 + static_cast<int>(shards.size());
+    m_setUpErrors.clear();
+    m_firstRun->setBusy(true);
     GoldenSpec spec;
     spec.path = m_options.demoGolden;
-    m_service->addGolden(spec).then(this, [](const Expected<GoldenRecord> &g) {
+    m_service->addGolden(spec).then(this, [this](const Expected<GoldenRecord> &g) {
         if (!g)
             logger()->error("the demo golden image could not be added: {}", g.error());
+        setUpAnswered(g ? QString()
+                        : tr("The demo golden image could not be added: %1").arg(g.error()));
     });
     for (const auto &s : shards) {
-        m_service->addShard(s, 1.0).then(this, [s](const Expected<Shard> &shard) {
+        m_service->addShard(s, 1.0).then(this, [this, s](const Expected<Shard> &shard) {
             if (!shard)
                 logger()->error("the disk shard {} could not be added: {}", s, shard.error());
+            setUpAnswered(
+                shard ? QString()
+                      : tr("The disk shard %1 could not be added: %2").arg(s, shard.error()));
         });
     }
+}
+
+void MainWindow::setUpAnswered(const QString &error) {
+    if (!error.isEmpty())
+        m_setUpErrors << error;
+    if (--m_setUpPending > 0)
+        return;
+    if (m_setUpErrors.isEmpty())
+        m_firstRun->setBusy(false);
+    else
+        m_firstRun->setError(m_setUpErrors.join(u'\n'));
+    m_service->refreshSoon();
 }
 
 QString MainWindow::operationLabel(EngineService::Operation op) const {
@@ -761,19 +797,16 @@ Status MainWindow::exportTo(const QString &path) {
 }
 
 void MainWindow::addGolden() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Add golden image"), {}, tr("Golden images (*.json *.vmx);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    GoldenSpec spec;
-    spec.path = path;
-    m_service->addGolden(spec).then(this, [this, path](const Expected<GoldenRecord> &g) {
-        if (!g) {
-            QMessageBox::warning(this, tr("Add golden image"), g.error());
-            return;
+    // The dialog hands the golden to the engine itself and stays open on a refusal.
+    auto *dialog = new AddGoldenDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto &g = dialog->added()) {
+            logger()->info("golden image {} added from {}", g->name, g->path);
+            m_service->refreshSoon();
         }
-        logger()->info("golden image {} added from {}", g->name, path);
     });
+    dialog->open();
 }
 
 void MainWindow::removeGolden() {

@@ -12,12 +12,14 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QSystemTrayIcon;
 class QTableView;
 class QTreeWidget;
 
 namespace vmeclone {
 
+class FirstRunPanel;
 class ListenerThread;
 class LogPane;
 class StatusBoard;
@@ -25,10 +27,12 @@ struct ListenerStats;
 
 struct ConsoleOptions {
     QString home;
-    // The embedded default golden: added with two shards under `home` when the
-    // inventory is empty, so a first start is ready to clone.
+    // The embedded default golden: the first-run panel offers it, with two shards
+    // under `home`, while the inventory is empty.
     QString demoGolden;
-    bool setUpDefaults = true;
+    // Set it up without asking on a first snapshot of an empty inventory (the console
+    // does when --demo-golden is given, as the README's run command does).
+    bool setUpDefaults = false;
 };
 
 class MainWindow : public QMainWindow {
@@ -46,6 +50,8 @@ public:
     LogPane *logPane() const { return m_log; }
     StatusBoard *statusBoard() const { return m_board; }
     QLineEdit *filterBox() const { return m_filter; }
+    // Shown instead of the table while there is no golden, no shard and no VM.
+    FirstRunPanel *firstRunPanel() const { return m_firstRun; }
     // By object name: "clone", "start", "stop", "release", "export", "cancelBatches", ...
     QAction *action(const QString &name) const;
     const InventorySnapshot &inventory() const { return m_snapshot; }
@@ -69,7 +75,9 @@ private:
     void buildDocks();
     void showSnapshot(const InventorySnapshot &snapshot);
     void showEvents(const QList<EventRecord> &events);
+    // The demo golden and two shards under <home>/shards (first run).
     void setUpDefaults();
+    void setUpAnswered(const QString &error);
     void onListenerStats(const ListenerStats &stats);
     void onVmsUpdated(const QList<VmUpdate> &updates);
     void onBatchFinished(int id, EngineService::Operation op, const BatchResult &result);
@@ -98,6 +106,9 @@ private:
     ConsoleOptions m_options;
     VmTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_tablePage = nullptr;
+    FirstRunPanel *m_firstRun = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeWidget *m_goldens = nullptr;
@@ -108,6 +119,8 @@ private:
     QHash<QString, QAction *> m_actions;
     InventorySnapshot m_snapshot;
     bool m_firstSnapshot = true;
+    int m_setUpPending = 0; // answers setUpDefaults() still waits for
+    QStringList m_setUpErrors;
     quint64 m_lastReceived = 0;
     quint64 m_received = 0;
     QHash<int, EngineService::Operation> m_batchOps;

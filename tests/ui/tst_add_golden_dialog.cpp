@@ -88,12 +88,12 @@ private Q_SLOTS:
             << QStringList{path(u"missing.json"_s)} << u"missing.json does not exist"_s;
         QTest::newRow("not a golden")
             << QStringList{path(u"notes.txt"_s)} << u"is neither a QEMU machine description"_s;
-        QTest::newRow("bad subnet") << QStringList{bare, {}, u"176"_s, u"192.168.1.5/24"_s}
-                                    << u"Subnet: "_s;
+        QTest::newRow("bad subnet")
+            << QStringList{bare, {}, u"176"_s, u"192.168.1.5/24"_s} << u"Subnet: "_s;
         QTest::newRow("no subnet")
             << QStringList{bare, {}, u"176"_s} << u"does not say its subnet"_s;
-        QTest::newRow("no suffix") << QStringList{bare, {}, {}, u"192.168.1.0/24"_s}
-                                   << u"does not say its own address"_s;
+        QTest::newRow("no suffix")
+            << QStringList{bare, {}, {}, u"192.168.1.0/24"_s} << u"does not say its own address"_s;
         QTest::newRow("suffix not a number")
             << QStringList{tiny, {}, u"17x"_s} << u"17x is not a number"_s;
         QTest::newRow("suffix outside the subnet")
@@ -134,12 +134,12 @@ private Q_SLOTS:
             << QStringList{path(u"bare.json"_s), u"b2"_s, u"9"_s, u"10.0.0.0/24"_s, u"10.0.0.1"_s}
             << u"Ready: b2 (QEMU) at 10.0.0.9 in 10.0.0.0/24."_s;
         QTest::newRow("vmx, console address on the VMs' network")
-            << QStringList{path(u"web.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s, {},
-                           u"192.168.1.10"_s}
+            << QStringList{path(u"web.vmx"_s),  {}, u"176"_s,
+                           u"192.168.1.0/24"_s, {}, u"192.168.1.10"_s}
             << u"Ready: web (VMware) at 192.168.1.176 in 192.168.1.0/24."_s;
         QTest::newRow("vmx, console address through the gateway")
-            << QStringList{path(u"web.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s,
-                           u"192.168.1.1"_s, u"10.1.1.1"_s}
+            << QStringList{path(u"web.vmx"_s), {},           u"176"_s, u"192.168.1.0/24"_s,
+                           u"192.168.1.1"_s,   u"10.1.1.1"_s}
             << u"Ready: web (VMware) at 192.168.1.176 in 192.168.1.0/24."_s;
     }
 

@@ -111,6 +111,7 @@ private Q_SLOTS:
         ConsoleOptions options;
         options.home = home();
         options.demoGolden = QStringLiteral(VMECLONE_DEMO_GOLDEN);
+        options.setUpDefaults = true; // as the README's run command (--demo-golden) does
         m_window = std::make_unique<MainWindow>(m_service.get(), options);
         m_window->attachListener(m_listener.get());
         m_window->show();
