@@ -538,6 +538,13 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
 
     const GoldenRecord golden = plan.golden;
     const bool start = options.start;
+    // Full copies take their drive's one stream (DeviceStreams); linked clones write a
+    // few KiB and need none.
+    QHash<qint64, QString> deviceOfShard;
+    if (plan.mode == u"full"_s) {
+        for (const auto &s : plan.shards)
+            deviceOfShard.insert(s.shard.id, DeviceStreams::physicalDevice(s.deviceId));
+    }
     VmJob job = [&, backend, golden, start](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
         auto failWith = [&](const QString &why, bool rollback) {
             if (rollback) {
@@ -552,6 +559,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
             }
             return BatchOutcome{vm.address, vm.name, false, why};
         };
+        if (cancel && cancel->load())
+            return failWith(u"cancelled"_s, true);
+        // Waits in "planned" while another copy uses the drive.
+        DeviceStreams::Ticket stream =
+            m_streams.acquire(deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
         if (cancel && cancel->load())
             return failWith(u"cancelled"_s, true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
@@ -579,6 +591,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
             return failWith(s.error(), true);
         }
         report(observer, vm, VmState::Configured);
+        stream = {}; // the drive is free for the next copy (the table shows one copying)
         crashPoint("configured");
         if (!start)
             return BatchOutcome{vm.address, vm.name, true, u"configured"_s};

@@ -4,6 +4,7 @@
 // worker thread (the console) or a command-line process; batches fan out on the
 // engine's own named pools, each worker with its own inventory connection.
 
+#include "clone/device_streams.h"
 #include "common/expected.h"
 #include "engine/batch_owner.h"
 #include "hypervisor/hypervisor_backend.h"
@@ -160,6 +161,7 @@ private:
     std::optional<ClusterSecret> m_secret;
     std::unique_ptr<QemuBackend> m_qemu;
     std::unique_ptr<VmwareBackend> m_vmware;
+    DeviceStreams m_streams; // full copies: one stream per physical device
     std::unique_ptr<QThreadPool> m_pool;
 };
 

@@ -51,7 +51,7 @@ asan | fuzz)
 tsan)
     sanitize=thread
     fuzz=OFF
-    default_tests='^(tst_inventory|tst_announcement_listener|tst_engine_batch|tst_qmp_client)$'
+    default_tests='^(tst_inventory|tst_announcement_listener|tst_engine_batch|tst_qmp_client|tst_device_streams)$'
     exclude='^$'
     ;;
 *)

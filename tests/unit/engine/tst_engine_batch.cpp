@@ -288,6 +288,43 @@ private Q_SLOTS:
         QCOMPARE(umount2(small.toLocal8Bit().constData(), MNT_DETACH), 0);
     }
 
+    void fullCopiesTakeOneStreamPerDrive() {
+        // Two shards on the drive of the temporary folder, four pool threads: the copies
+        // still run one after the other, each VM waiting in "planned" for the drive.
+        auto engine = engineWith(u"home-streams"_s, {path(u"streams-a"_s), path(u"streams-b"_s)});
+        QVERIFY(engine);
+        CloneOptions options;
+        options.start = false;
+        options.mode = u"full"_s;
+        const auto plan = engine->plan(options, u"177-182"_s);
+        QVERIFY2(plan, qPrintable(plan.error()));
+        QCOMPARE(plan->shards.size(), 2);
+        QCOMPARE(plan->shards[0].deviceId, plan->shards[1].deviceId);
+
+        QMutex mutex;
+        QSet<QString> copying;
+        qsizetype most = 0;
+        EventLog log;
+        const BatchResult result = engine->clone(*plan, options, nullptr, [&](const BatchEvent &e) {
+            log.add(e);
+            const QMutexLocker lock(&mutex);
+            if (e.state == VmState::Copying)
+                copying.insert(e.name);
+            else
+                copying.remove(e.name);
+            most = std::max(most, copying.size());
+        });
+        QVERIFY2(result.ok(), qPrintable(result.outcomes.value(0).message));
+        QCOMPARE(checkNothingHalfMade(*engine, *plan, result).size(), 6);
+        for (const auto &item : plan->items)
+            checkTransitions(log, item.name, true);
+        QCOMPARE(most, qsizetype(1));
+
+        const auto vms = engine->vmsInRange(u"177-182"_s);
+        QVERIFY(vms);
+        QVERIFY(engine->release(*vms).ok());
+    }
+
     void cancelledBatchLeavesOnlyCompleteVms() {
         auto engine = engineWith(u"home-cancel"_s, {path(u"cancel-a"_s)});
         QVERIFY(engine);
