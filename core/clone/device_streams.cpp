@@ -7,12 +7,10 @@
 namespace vmeclone {
 
 DeviceStreams::Ticket::Ticket(Ticket &&other) noexcept
-    : m_owner(std::exchange(other.m_owner, nullptr)), m_device(std::move(other.m_device))
-{
-}
+    : m_owner(std::exchange(other.m_owner, nullptr))
+    , m_device(std::move(other.m_device)) {}
 
-DeviceStreams::Ticket &DeviceStreams::Ticket::operator=(Ticket &&other) noexcept
-{
+DeviceStreams::Ticket &DeviceStreams::Ticket::operator=(Ticket &&other) noexcept {
     if (this != &other) {
         if (m_owner)
             m_owner->release(m_device);
@@ -22,14 +20,13 @@ DeviceStreams::Ticket &DeviceStreams::Ticket::operator=(Ticket &&other) noexcept
     return *this;
 }
 
-DeviceStreams::Ticket::~Ticket()
-{
+DeviceStreams::Ticket::~Ticket() {
     if (m_owner)
         m_owner->release(m_device);
 }
 
-DeviceStreams::Ticket DeviceStreams::acquire(const QString &device, const std::atomic_bool *cancel)
-{
+DeviceStreams::Ticket DeviceStreams::acquire(const QString &device,
+                                             const std::atomic_bool *cancel) {
     if (device.isEmpty())
         return {};
     QMutexLocker lock(&m_mutex);
@@ -45,8 +42,7 @@ DeviceStreams::Ticket DeviceStreams::acquire(const QString &device, const std::a
     return Ticket(this, device);
 }
 
-DeviceStreams::Ticket DeviceStreams::tryAcquire(const QString &device)
-{
+DeviceStreams::Ticket DeviceStreams::tryAcquire(const QString &device) {
     if (device.isEmpty())
         return {};
     QMutexLocker lock(&m_mutex);
@@ -56,8 +52,7 @@ DeviceStreams::Ticket DeviceStreams::tryAcquire(const QString &device)
     return Ticket(this, device);
 }
 
-void DeviceStreams::release(const QString &device)
-{
+void DeviceStreams::release(const QString &device) {
     {
         QMutexLocker lock(&m_mutex);
         m_busy.remove(device);
@@ -65,13 +60,13 @@ void DeviceStreams::release(const QString &device)
     m_freed.wakeAll();
 }
 
-QString DeviceStreams::physicalDevice(const QString &deviceId, const QString &sysfsRoot)
-{
+QString DeviceStreams::physicalDevice(const QString &deviceId, const QString &sysfsRoot) {
     // /sys/dev/block/MAJ:MIN links to the block device; a partition's folder holds a
     // "partition" file and sits inside its disk's folder, whose "dev" names the disk.
     const QString link = sysfsRoot + QStringLiteral("/dev/block/") + deviceId;
     const QString node = QFileInfo(link).canonicalFilePath();
-    if (deviceId.isEmpty() || node.isEmpty() || !QFileInfo::exists(node + QStringLiteral("/partition")))
+    if (deviceId.isEmpty() || node.isEmpty()
+        || !QFileInfo::exists(node + QStringLiteral("/partition")))
         return deviceId;
     QFile parentDev(QFileInfo(node).path() + QStringLiteral("/dev"));
     if (!parentDev.open(QIODevice::ReadOnly))

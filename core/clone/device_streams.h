@@ -29,7 +29,9 @@ public:
 
     private:
         friend class DeviceStreams;
-        Ticket(DeviceStreams *owner, QString device) : m_owner(owner), m_device(std::move(device)) {}
+        Ticket(DeviceStreams *owner, QString device)
+            : m_owner(owner)
+            , m_device(std::move(device)) {}
         DeviceStreams *m_owner = nullptr;
         QString m_device;
     };
@@ -43,7 +45,8 @@ public:
     // The whole disk a filesystem lives on, from its st_dev ("major:minor"): a partition
     // (sda2, nvme0n1p3) maps to its disk (sda, nvme0n1) through sysfs; anything else
     // (a whole disk, a RAM or network filesystem, another OS) is its own device.
-    static QString physicalDevice(const QString &deviceId, const QString &sysfsRoot = QStringLiteral("/sys"));
+    static QString physicalDevice(const QString &deviceId,
+                                  const QString &sysfsRoot = QStringLiteral("/sys"));
 
 private:
     void release(const QString &device);
