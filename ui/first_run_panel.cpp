@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QShowEvent>
@@ -84,9 +85,15 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     inner->addLayout(actions);
     inner->addWidget(m_status);
 
+    // Centred by stretches, not by alignment: an aligned item would get its size hint's
+    // height, too short for the wrapped explanations at the width it really has.
+    auto *centred = new QHBoxLayout;
+    centred->addStretch(1);
+    centred->addWidget(column, 4);
+    centred->addStretch(1);
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(column, 0, Qt::AlignHCenter);
+    outer->addLayout(centred);
     outer->addStretch(2);
 
     connect(m_demo, &QPushButton::clicked, this, &FirstRunPanel::useDemoRequested);
