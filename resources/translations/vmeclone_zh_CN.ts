@@ -4,9 +4,232 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+130"/>
+        <location filename="../../app/console_main.cpp" line="+133"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::AddGoldenDialog</name>
+    <message>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+24"/>
+        <source>Add golden image</source>
+        <translation>添加母版镜像</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a QEMU machine description (.json) or a VMware .vmx</source>
+        <translation>QEMU 机器描述 (.json) 或 VMware .vmx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览…(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from the golden&apos;s file</source>
+        <translation>取自母版文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the golden&apos;s file, e.g. 176</source>
+        <translation>取自母版文件，例如 176</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the golden&apos;s file, e.g. 192.168.1.0/24</source>
+        <translation>取自母版文件，例如 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VMware: this host&apos;s address on the VMs&apos; network</source>
+        <translation>VMware：本机在虚拟机网络上的地址</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Golden &amp;image:</source>
+        <translation>母版镜像(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its address &amp;suffix:</source>
+        <translation>其地址后缀(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Su&amp;bnet (CIDR):</source>
+        <translation>子网 (CIDR)(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gateway:</source>
+        <translation>网关(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Console address:</source>
+        <translation>控制台地址(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Golden image</source>
+        <translation>母版镜像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Golden images (*.json *.vmx);;All files (*)</source>
+        <translation>母版镜像 (*.json *.vmx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>name %1</source>
+        <translation>名称 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subnet %1</source>
+        <translation>子网 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>address %1 (suffix %2)</source>
+        <translation>地址 %1（后缀 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>suffix %1</source>
+        <translation>后缀 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The golden says: %1. Fill in a field only to change it.</source>
+        <translation>母版文件中已写明：%1。只有需要更改时才填写对应字段。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose the golden image: a QEMU machine description (.json) or a VMware .vmx.</source>
+        <translation>请选择母版镜像：QEMU 机器描述 (.json) 或 VMware .vmx。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx.</source>
+        <translation>%1 既不是 QEMU 机器描述 (.json)，也不是 VMware .vmx。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read the golden image: %1</source>
+        <translation>无法读取母版镜像：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subnet: %1</source>
+        <translation>子网：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The golden image does not say its subnet: type it, e.g. 192.168.1.0/24.</source>
+        <translation>母版镜像未写明其子网：请输入，例如 192.168.1.0/24。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The address suffix %1 is not a number (e.g. 176).</source>
+        <translation>地址后缀 %1 不是数字（例如 176）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The golden image does not say its own address: type its suffix, e.g. 176.</source>
+        <translation>母版镜像未写明自己的地址：请输入其后缀，例如 176。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suffix %1 is not a host of %2 (suffixes 1-%3).</source>
+        <translation>后缀 %1 不是 %2 中的主机（后缀范围 1-%3）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The gateway %1 is not an IPv4 address.</source>
+        <translation>网关 %1 不是 IPv4 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The gateway %1 is not a host address of %2.</source>
+        <translation>网关 %1 不是 %2 中的主机地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The gateway %1 is the golden&apos;s own address.</source>
+        <translation>网关 %1 是母版自己的地址。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VMware guests announce themselves to this host: type its address on the VMs&apos; network as the console address.</source>
+        <translation>VMware 客户机会向本机报告自身状态：请输入本机在虚拟机网络上的地址作为控制台地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The console address %1 is not an IPv4 address.</source>
+        <translation>控制台地址 %1 不是 IPv4 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console address %1 is the golden&apos;s own address: give this host&apos;s address.</source>
+        <translation>控制台地址 %1 是母版自己的地址：请填写本机的地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The console address %1 is not a host address of %2.</source>
+        <translation>控制台地址 %1 不是 %2 中的主机地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console address %1 is outside %2 and there is no gateway: the clones could not reach it. Give an address in %2, or a gateway.</source>
+        <translation>控制台地址 %1 不在 %2 内，且没有网关：克隆机将无法访问它。请填写 %2 内的地址，或填写网关。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ready: %1 (%2) at %3 in %4.</source>
+        <translation>就绪：%1（%2），地址 %3，子网 %4。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VMware</source>
+        <translation>VMware</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QEMU</source>
+        <translation>QEMU</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adding the golden image…</source>
+        <translation>正在添加母版镜像…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The golden image was not added: %1</source>
+        <translation>未能添加母版镜像：%1</translation>
     </message>
 </context>
 <context>
@@ -178,6 +401,64 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::FirstRunPanel</name>
+    <message>
+        <location filename="../../ui/first_run_panel.cpp" line="+19"/>
+        <source>Welcome to vmeclone</source>
+        <translation>欢迎使用 vmeclone</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To clone VMs, vmeclone needs a golden image (the VM every clone is copied from) and at least one disk shard (a folder where the clones&apos; disks are kept).</source>
+        <translation>要克隆虚拟机，vmeclone 需要一个母版镜像（所有克隆都从它复制而来）和至少一个磁盘分片（存放克隆机磁盘的文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Use the demo golden image</source>
+        <translation>使用演示母版镜像(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a &amp;golden image…</source>
+        <translation>添加母版镜像…(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a &amp;disk shard…</source>
+        <translation>添加磁盘分片…(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small Linux VM for QEMU, with two disk shards in the data folder: ready to clone in one click.</source>
+        <translation>一个用于 QEMU 的小型 Linux 虚拟机，并在数据文件夹中建立两个磁盘分片：一键即可开始克隆。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your own VM: a QEMU machine description (.json) or a VMware VM&apos;s .vmx, powered off.</source>
+        <translation>您自己的虚拟机：QEMU 机器描述 (.json) 或已关机的 VMware 虚拟机的 .vmx。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A folder on a disk with room for the clones; add one per disk to spread them.</source>
+        <translation>磁盘上有足够空间存放克隆机的文件夹；每块磁盘添加一个，即可将克隆分散存放。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Setting up the demo golden image and two disk shards…</source>
+        <translation>正在设置演示母版镜像和两个磁盘分片…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This console was built without the demo golden image.</source>
+        <translation>此控制台构建时未包含演示母版镜像。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo golden image %1 is missing: build it with cmake --build build --target demo-golden</source>
+        <translation>演示母版镜像 %1 不存在：请用 cmake --build build --target demo-golden 构建它</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::LogPane</name>
     <message>
         <location filename="../../ui/log_pane.cpp" line="+44"/>
@@ -208,18 +489,18 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+96"/>
-        <location line="+70"/>
+        <location filename="../../ui/main_window.cpp" line="+99"/>
+        <location line="+79"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-38"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
@@ -275,23 +556,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+547"/>
+        <location line="+568"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-567"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+572"/>
+        <location line="+593"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-571"/>
+        <location line="-592"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -484,7 +765,17 @@
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
+        <source>The demo golden image could not be added: %1</source>
+        <translation>无法添加演示母版镜像：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The disk shard %1 could not be added: %2</source>
+        <translation>无法添加磁盘分片 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
@@ -636,18 +927,7 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+7"/>
-        <source>Add golden image</source>
-        <translation>添加母版镜像</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Golden images (*.json *.vmx);;All files (*)</source>
-        <translation>母版镜像 (*.json *.vmx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Select a golden image first.</source>
         <translation>请先选择一个母版镜像。</translation>
     </message>
