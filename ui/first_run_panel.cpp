@@ -109,8 +109,8 @@ void FirstRunPanel::setDemoGolden(const QString &path) {
 
 void FirstRunPanel::setBusy(bool busy) {
     m_busy = busy;
-    if (busy)
-        m_status->setText(tr("Setting up the demo golden image and two disk shards…"));
+    m_status->setText(busy ? tr("Setting up the demo golden image and two disk shards…")
+                           : QString());
     m_status->setStyleSheet(QString());
     updateDemo();
 }

@@ -448,12 +448,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Setting up the demo golden image and two disk shards…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>This console was built without the demo golden image.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -443,12 +443,12 @@
         <translation>磁盘上有足够空间存放克隆机的文件夹；每块磁盘添加一个，即可将克隆分散存放。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Setting up the demo golden image and two disk shards…</source>
         <translation>正在设置演示母版镜像和两个磁盘分片…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>This console was built without the demo golden image.</source>
         <translation>此控制台构建时未包含演示母版镜像。</translation>
     </message>
