@@ -8,6 +8,8 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
@@ -271,10 +273,27 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
             continue;
         const QString name = QString::fromLatin1(unescape(scans[i].escapedValue)).trimmed();
         QStringDecoder probe(name.toLatin1().constData());
-        // The line structure is read on bytes, so only sets where ASCII is ASCII work.
-        const QString ascii = u"key = \"v|7C\" #"_s;
-        if (!probe.isValid() || !isAscii(name) || QString(probe.decode(ascii.toLatin1())) != ascii
-            || probe.hasError())
+        // The line structure is read on bytes, so only sets where ASCII is ASCII work, and
+        // where no other character is written with ASCII bytes (UTF-7's "+AOk-",
+        // ISO-2022's escapes): those would read back as the ASCII they are made of.
+        const QString ascii = u"key = \"v|7C\" # +x~-"_s;
+        auto asciiSafe = [&] {
+            if (!probe.isValid() || !isAscii(name)
+                || QString(probe.decode(ascii.toLatin1())) != ascii || probe.hasError())
+                return false;
+            for (const QString &sample : {u"\u00e9"_s, u"\u4e2d"_s}) {
+                QStringEncoder encoder(name.toLatin1().constData(),
+                                       QStringConverter::Flag::Stateless);
+                const QByteArray encoded = encoder.encode(sample);
+                if (encoder.hasError())
+                    continue; // not in this set at all: fine
+                if (std::any_of(encoded.begin(), encoded.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+                    return false;
+            }
+            return true;
+        };
+        if (!asciiSafe())
             return fail(u"%1 line %2: .encoding \"%3\" is not a character set this build can "
                         u"read; save the file as UTF-8 and set .encoding = \"UTF-8\""_s.arg(
                             fileNameForMessages, QString::number(i + 1), name));

@@ -461,6 +461,12 @@ void TstVmxDocument::malformed_data() {
         << QByteArray(".encoding = \"UTF-16\"\n")
         << u"t.vmx line 1: .encoding \"UTF-16\" is not a character set this build can read; "
            u"save the file as UTF-8 and set .encoding = \"UTF-8\""_s;
+    // Found by fuzz_vmx_document: a name set in UTF-7 was written as ASCII ("+AOk-") and
+    // read back as that ASCII.
+    QTest::newRow("UTF-7 writes characters as ASCII")
+        << QByteArray(".encoding = \"UTF-7\"\ndisplayName = \"x\"\n")
+        << u"t.vmx line 1: .encoding \"UTF-7\" is not a character set this build can read; "
+           u"save the file as UTF-8 and set .encoding = \"UTF-8\""_s;
     QTest::newRow("not UTF-8, no .encoding")
         << QByteArray("config.version = \"8\"\ndisplayName = \"Caf\xe9\"\n")
         << u"t.vmx line 2: the value is not valid UTF-8 (the file has no .encoding line, so it "
