@@ -677,6 +677,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
     }
     spec.subnet = p.value(u"subnet"_s);
     spec.gateway = p.value(u"gateway"_s);
+    spec.dns = p.value(u"dns"_s);
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
     spec.consoleAddress = g.consoleAddress; // kept with the golden: later commands need not repeat it
@@ -890,6 +891,7 @@ QList<Verb> verbs()
              p.addOption({u"suffix"_s, u"The golden's own host number in its subnet (e.g. 176)."_s, u"N"_s});
              p.addOption({u"subnet"_s, u"The golden's subnet, e.g. 192.168.1.0/24."_s, u"CIDR"_s});
              p.addOption({u"gateway"_s, u"Default gateway the clones get (none by default)."_s, u"IP"_s});
+             p.addOption({u"dns"_s, u"Name servers the clones get, up to 3 (none by default)."_s, u"IP[,IP...]"_s});
              p.addOption({u"name"_s, u"Name of the golden (default: from its description)."_s, u"NAME"_s});
              p.addOption({u"name-prefix"_s, u"Clones are named PREFIX<suffix> (default vm: vm177)."_s, u"PREFIX"_s});
          },

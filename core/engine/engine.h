@@ -47,6 +47,7 @@ struct GoldenSpec {
     QString name;    // empty: from the golden's description
     QString namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
     QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
+    QString dns;            // name servers the clones get: "IP[,IP...]" (empty: none)
 };
 
 struct CloneOptions {

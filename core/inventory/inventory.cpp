@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-constexpr int kSchemaVersion = 3; // 2: vms.owner; 3: goldens.console_address
+constexpr int kSchemaVersion = 4; // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -31,7 +31,8 @@ const char16_t *const kSchema[] = {
         name_prefix TEXT NOT NULL,
         disk_bytes INTEGER NOT NULL DEFAULT 0,
         added_at INTEGER NOT NULL,
-        console_address INTEGER NOT NULL DEFAULT 0))",
+        console_address INTEGER NOT NULL DEFAULT 0,
+        dns TEXT NOT NULL DEFAULT ''))",
     uR"(CREATE TABLE IF NOT EXISTS shards(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
@@ -130,11 +131,24 @@ GoldenRecord goldenFromQuery(const QSqlQuery &q)
     g.diskBytes = q.value(8).toLongLong();
     g.addedAt = fromMs(q.value(9).toLongLong());
     g.consoleAddress = Ipv4Address(q.value(10).toUInt());
+    for (const QString &server : q.value(11).toString().split(u',', Qt::SkipEmptyParts)) {
+        if (auto a = Ipv4Address::parse(server))
+            g.dns.append(*a);
+    }
     return g;
 }
 
+// Name servers as the inventory keeps them: "192.0.2.53,192.0.2.54".
+QString dnsText(const QList<Ipv4Address> &servers)
+{
+    QStringList parts;
+    for (const auto &a : servers)
+        parts << a.toString();
+    return parts.join(u',');
+}
+
 const QString kGoldenColumns =
-    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address"_s;
+    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address, dns"_s;
 
 } // namespace
 
@@ -252,6 +266,12 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
                 return fail(u"inventory %1: cannot upgrade to schema 3: %2"_s.arg(inv->m_path, s.error()));
             }
         }
+        if (found < 4 && !hasColumn(u"goldens"_s, u"dns"_s)) {
+            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s); !s) {
+                c.rollback();
+                return fail(u"inventory %1: cannot upgrade to schema 4: %2"_s.arg(inv->m_path, s.error()));
+            }
+        }
         if (found < kSchemaVersion) {
             if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s, {QString::number(kSchemaVersion)});
                 !up) {
@@ -293,9 +313,10 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
         return fail(u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
 
     auto q = m_db->exec(u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
-                        u"disk_bytes, added_at, console_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        u"disk_bytes, added_at, console_address, dns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                         {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(),
-                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt()});
+                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(),
+                         dnsText(g.dns)});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();

@@ -24,6 +24,7 @@ struct GoldenRecord {
     QString namePrefix = QStringLiteral("vm");
     qint64 diskBytes = 0; // allocated size of its disks: what a full clone copies
     Ipv4Address consoleAddress; // VMware: this host's address on the VMs' network; 0.0.0.0: the configured one
+    QList<Ipv4Address> dns;     // name servers the clones get, in order (none by default)
     QDateTime addedAt;
 
     quint32 suffix() const { return subnet.suffixOf(address); }

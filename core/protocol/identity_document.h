@@ -7,7 +7,8 @@
 // identity to apply), ip, prefix, gateway, dns (comma list), hostname, mac, console,
 // port, key (64 hex), heartbeat (seconds).
 // Agent config keys (golden's /etc/vmeclone/agent.conf): subnet (CIDR), gateway, dns,
-// console, port, hostname_prefix, interface, heartbeat, reboot (yes|no).
+// console, port, hostname_prefix, interface, heartbeat, reboot (auto|yes|no; auto: only
+// where the guest's family needs a reboot for the new network to take effect).
 
 #include <map>
 #include <optional>

@@ -506,6 +506,15 @@ QJsonObject InventoryReport::vmJson(const VmRecord &vm, const GoldenRecord &gold
     return o;
 }
 
+namespace {
+QJsonArray dnsArray(const QList<Ipv4Address> &servers) {
+    QJsonArray array;
+    for (const auto &a : servers)
+        array.append(a.toString());
+    return array;
+}
+} // namespace
+
 QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
     return {{u"name"_s, g.name},
             {u"backend"_s, g.backend},
@@ -516,6 +525,7 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
             {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
             {u"disk_bytes"_s, g.diskBytes},
             {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
+            {u"dns"_s, dnsArray(g.dns)},
             {u"added_at"_s, isoOrEmpty(g.addedAt)}};
 }
 

@@ -168,16 +168,25 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"vm190.vmx.lck"_s), qPrintable(r.err));
 
-        // The form the operators use: the .vmx, its suffix and subnet; --console-address
-        // is where its clones reach this host.
         r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
-                        u"192.0.2.0/24"_s, u"--console-address"_s, u"192.0.2.10"_s, u"--json"_s});
+                        u"192.0.2.0/24"_s, u"--dns"_s, u"192.0.2.53,nameserver"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--dns 192.0.2.53,nameserver: 'nameserver' is not an IPv4 address"_s),
+                 qPrintable(r.err));
+
+        // The form the operators use: the .vmx, its suffix and subnet; --console-address
+        // is where its clones reach this host; --dns the name servers they get.
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                        u"192.0.2.0/24"_s, u"--console-address"_s, u"192.0.2.10"_s, u"--dns"_s,
+                        u"192.0.2.53, 198.51.100.53"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto golden = r.json().object();
         QCOMPARE(golden.value(u"backend"_s).toString(), u"vmware"_s);
         QCOMPARE(golden.value(u"name"_s).toString(), u"vm176"_s);
         QCOMPARE(golden.value(u"ip"_s).toString(), u"192.0.2.176"_s);
         QVERIFY(golden.value(u"disk_bytes"_s).toDouble() >= 2 * 1024 * 1024);
+        QCOMPARE(golden.value(u"dns"_s).toArray(),
+                 (QJsonArray{u"192.0.2.53"_s, u"198.51.100.53"_s}));
 
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard1"_s)}).exitCode, 0);
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s)}).exitCode, 0);
@@ -248,6 +257,8 @@ private Q_SLOTS:
                      qPrintable(text));
             QVERIFY2(text.contains(u"guestinfo.vmeclone.ip = \"%1\""_s.arg(ip)), qPrintable(text));
             QVERIFY2(text.contains(u"guestinfo.vmeclone.console = \"192.0.2.10\""_s),
+                     qPrintable(text));
+            QVERIFY2(text.contains(u"guestinfo.vmeclone.dns = \"192.0.2.53,198.51.100.53\""_s),
                      qPrintable(text));
             expectedRunning << vmx;
         }

@@ -157,7 +157,7 @@ void TestInventory::cleanup() {
     m_inv.reset();
 }
 
-// An inventory written by schema 1 (no owner column) opens, gains the column and keeps
+// An inventory written by schema 1 (no owner, console_address, dns) opens, gains the columns and keeps
 // its rows.
 void TestInventory::upgradesSchemaOne() {
     auto r = m_inv->reserve(makeVms(177, 178, m_goldenId, m_shardId, m_shardPath));
@@ -167,6 +167,7 @@ void TestInventory::upgradesSchemaOne() {
         RawDb raw(dbPath());
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN owner"_s));
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN console_address"_s));
+        QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN dns"_s));
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -182,8 +183,9 @@ void TestInventory::upgradesSchemaOne() {
     QVERIFY(twice && !*twice);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"3"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"4"_s);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s).toInt(), 1);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'dns'"_s).toInt(), 1);
 }
 
 void TestInventory::createsSchemaAndReopens() {
@@ -198,7 +200,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"3"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"4"_s);
     }
 
     auto again = Inventory::open(dbPath());
