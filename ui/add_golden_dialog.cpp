@@ -40,6 +40,7 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     m_suffix = edit(u"suffix"_s, tr("from the golden's file, e.g. 176"));
     m_subnet = edit(u"subnet"_s, tr("from the golden's file, e.g. 192.168.1.0/24"));
     m_gateway = edit(u"gateway"_s, tr("none"));
+    m_dns = edit(u"dns"_s, tr("none; up to 3, e.g. 192.168.1.1, 192.168.1.2"));
     m_console = edit(u"consoleAddress"_s, tr("VMware: this host's address on the VMs' network"));
     m_said = new QLabel(this);
     m_said->setObjectName(u"said"_s);
@@ -63,6 +64,7 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     row(tr("Its address &suffix:"), m_suffix);
     row(tr("Su&bnet (CIDR):"), m_subnet);
     row(tr("&Gateway:"), m_gateway);
+    row(tr("&DNS servers:"), m_dns);
     row(tr("&Console address:"), m_console);
 
     m_message = new QLabel(this);
@@ -100,6 +102,7 @@ GoldenSpec AddGoldenDialog::spec() const {
         s.suffix = suffix.toUInt();
     s.subnet = m_subnet->text().trimmed();
     s.gateway = m_gateway->text().trimmed();
+    s.dns = m_dns->text().trimmed();
     s.consoleAddress = m_console->text().trimmed();
     return s;
 }
@@ -238,6 +241,16 @@ void AddGoldenDialog::validate() {
         if (*gateway == *address)
             return refuse(tr("The gateway %1 is the golden's own address.").arg(text));
     }
+
+    const QStringList servers = m_dns->text().split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : servers) {
+        const auto server = Ipv4Address::parse(part.trimmed());
+        if (!server || server->toUInt() == 0)
+            return refuse(tr("The DNS server %1 is not an IPv4 address (separate several with commas).")
+                              .arg(part.trimmed()));
+    }
+    if (servers.size() > 3)
+        return refuse(tr("At most 3 DNS servers: the guests' resolv.conf uses no more."));
 
     // VMware guests announce themselves to this host: they must be able to reach it.
     if (m_hints.backend == u"vmware") {

@@ -63,6 +63,7 @@ private:
     QLineEdit *m_suffix = nullptr;
     QLineEdit *m_subnet = nullptr;
     QLineEdit *m_gateway = nullptr;
+    QLineEdit *m_dns = nullptr;
     QLineEdit *m_console = nullptr;
     QLabel *m_said = nullptr;
     QLabel *m_message = nullptr;

@@ -48,6 +48,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>none; up to 3, e.g. 192.168.1.1, 192.168.1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>VMware: this host&apos;s address on the VMs&apos; network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,6 +83,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;DNS servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Console address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,7 +97,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,6 +193,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>VMware guests announce themselves to this host: type its address on the VMs&apos; network as the console address.</source>
         <translation type="unfinished"></translation>
     </message>

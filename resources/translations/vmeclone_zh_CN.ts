@@ -48,6 +48,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>none; up to 3, e.g. 192.168.1.1, 192.168.1.2</source>
+        <translation>无；最多 3 个，例如 192.168.1.1, 192.168.1.2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>VMware: this host&apos;s address on the VMs&apos; network</source>
         <translation>VMware：本机在虚拟机网络上的地址</translation>
     </message>
@@ -78,6 +83,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;DNS servers:</source>
+        <translation>DNS 服务器(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Console address:</source>
         <translation>控制台地址(&amp;C)：</translation>
     </message>
@@ -87,7 +97,7 @@
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Golden image</source>
         <translation>母版镜像</translation>
     </message>
@@ -183,6 +193,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
+        <translation>DNS 服务器 %1 不是 IPv4 地址（多个地址请用逗号分隔）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
+        <translation>最多 3 个 DNS 服务器：客户机的 resolv.conf 不会使用更多。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>VMware guests announce themselves to this host: type its address on the VMs&apos; network as the console address.</source>
         <translation>VMware 客户机会向本机报告自身状态：请输入本机在虚拟机网络上的地址作为控制台地址。</translation>
     </message>

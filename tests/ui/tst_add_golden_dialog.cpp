@@ -36,8 +36,8 @@ private:
     }
     // Types into each field as an operator would (empty: left empty).
     static void fill(AddGoldenDialog &d, const QStringList &values) {
-        const QStringList names{u"path"_s,   u"name"_s,    u"suffix"_s,
-                                u"subnet"_s, u"gateway"_s, u"consoleAddress"_s};
+        const QStringList names{u"path"_s,    u"name"_s,           u"suffix"_s, u"subnet"_s,
+                                u"gateway"_s, u"consoleAddress"_s, u"dns"_s};
         for (int i = 0; i < names.size(); ++i) {
             QLineEdit *e = field(d, names.at(i));
             QVERIFY2(e, qPrintable(names.at(i)));
@@ -79,7 +79,7 @@ private Q_SLOTS:
     }
 
     void refusesWithTheReason_data() {
-        QTest::addColumn<QStringList>("values"); // path, name, suffix, subnet, gateway, console
+        QTest::addColumn<QStringList>("values"); // path, name, suffix, subnet, gateway, console, dns
         QTest::addColumn<QString>("reason");
         const QString tiny = path(u"tiny.json"_s), bare = path(u"bare.json"_s),
                       vmx = path(u"web.vmx"_s);
@@ -103,6 +103,12 @@ private Q_SLOTS:
         QTest::newRow("gateway outside the subnet")
             << QStringList{tiny, {}, {}, {}, u"10.0.0.1"_s}
             << u"gateway 10.0.0.1 is not a host address of 192.0.2.0/24"_s;
+        QTest::newRow("DNS server not an address")
+            << QStringList{tiny, {}, {}, {}, {}, {}, u"192.0.2.53, ns1"_s}
+            << u"The DNS server ns1 is not an IPv4 address"_s;
+        QTest::newRow("four DNS servers")
+            << QStringList{tiny, {}, {}, {}, {}, {}, u"192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4"_s}
+            << u"At most 3 DNS servers"_s;
         QTest::newRow("vmx without console address")
             << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s} << u"console address"_s;
         QTest::newRow("vmx console address is the golden's")
@@ -156,7 +162,7 @@ private Q_SLOTS:
     void givesTheSpecTyped() {
         AddGoldenDialog dialog(nullptr);
         fill(dialog, {path(u"web.vmx"_s), u"web-golden"_s, u"176"_s, u"192.168.1.0/24"_s,
-                      u"192.168.1.1"_s, u"192.168.1.10"_s});
+                      u"192.168.1.1"_s, u"192.168.1.10"_s, u"192.168.1.1, 192.168.1.2"_s});
         QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
         const GoldenSpec spec = dialog.spec();
         QCOMPARE(spec.path, path(u"web.vmx"_s));
@@ -165,6 +171,7 @@ private Q_SLOTS:
         QCOMPARE(spec.subnet, u"192.168.1.0/24"_s);
         QCOMPARE(spec.gateway, u"192.168.1.1"_s);
         QCOMPARE(spec.consoleAddress, u"192.168.1.10"_s);
+        QCOMPARE(spec.dns, u"192.168.1.1, 192.168.1.2"_s);
 
         // What the golden says itself is left to it: nothing typed, nothing in the spec.
         fill(dialog, {path(u"tiny.json"_s)});
