@@ -29,12 +29,12 @@ DeviceStreams::Ticket DeviceStreams::acquire(const QString &device,
                                              const std::atomic_bool *cancel) {
     if (device.isEmpty())
         return {};
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     while (m_busy.contains(device)) {
         if (cancel && cancel->load())
             return {};
         // A cancel sets a flag and wakes no one: look at it again every 100 ms.
-        m_freed.wait(&m_mutex, 100);
+        m_freed.wait_for(lock, std::chrono::milliseconds(100));
     }
     if (cancel && cancel->load())
         return {};
@@ -45,7 +45,7 @@ DeviceStreams::Ticket DeviceStreams::acquire(const QString &device,
 DeviceStreams::Ticket DeviceStreams::tryAcquire(const QString &device) {
     if (device.isEmpty())
         return {};
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     if (m_busy.contains(device))
         return {};
     m_busy.insert(device);
@@ -54,10 +54,10 @@ DeviceStreams::Ticket DeviceStreams::tryAcquire(const QString &device) {
 
 void DeviceStreams::release(const QString &device) {
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_busy.remove(device);
     }
-    m_freed.wakeAll();
+    m_freed.notify_all();
 }
 
 QString DeviceStreams::physicalDevice(const QString &deviceId, const QString &sysfsRoot) {

@@ -4,12 +4,13 @@
 // faster. The engine takes a device's stream before a full copy starts and holds it
 // until the copy is done; copies onto different drives run side by side.
 
-#include <QMutex>
 #include <QSet>
 #include <QString>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <utility>
 
 namespace vmeclone {
@@ -51,8 +52,10 @@ public:
 private:
     void release(const QString &device);
 
-    QMutex m_mutex;
-    QWaitCondition m_freed;
+    // std:: rather than QMutex/QWaitCondition: ThreadSanitizer sees pthread's condition
+    // wait release the mutex, but not Qt's (libQt6Core is not instrumented).
+    std::mutex m_mutex;
+    std::condition_variable m_freed;
     QSet<QString> m_busy; // devices whose stream is taken
 };
 
