@@ -249,6 +249,11 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
                 --end;
                 line.terminator = QByteArrayLiteral("\r\n");
             }
+        } else if (end > pos && bytes[end - 1] == '\r') {
+            // A last line cut after its CR: the CR ends it (it is no part of the value),
+            // and becomes CRLF if a line is ever added after it.
+            --end;
+            line.terminator = QByteArrayLiteral("\r");
         }
         line.raw = bytes.mid(pos, end - pos);
         pos = newline < 0 ? bytes.size() : newline + 1;
@@ -386,7 +391,7 @@ void VmxDocument::setLineValue(Line &line, const QString &value) {
 QByteArray VmxDocument::defaultTerminator() const {
     for (const Line &line : m_lines)
         if (!line.terminator.isEmpty())
-            return line.terminator;
+            return line.terminator == "\r" ? QByteArrayLiteral("\r\n") : line.terminator;
     return QByteArrayLiteral("\n");
 }
 
@@ -521,7 +526,12 @@ QByteArray VmxDocument::toBytes() const {
     for (qsizetype i = 0; i < m_lines.size(); ++i) {
         const Line &line = m_lines[i];
         out += line.raw;
-        out += line.terminator.isEmpty() && i + 1 < m_lines.size() ? fallback : line.terminator;
+        if (i + 1 == m_lines.size())
+            out += line.terminator;
+        else if (line.terminator.isEmpty())
+            out += fallback;
+        else
+            out += line.terminator == "\r" ? QByteArrayLiteral("\r\n") : line.terminator;
     }
     return out;
 }

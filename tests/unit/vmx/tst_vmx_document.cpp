@@ -47,6 +47,7 @@ private Q_SLOTS:
     void setKeepsLineEnds_data();
     void setKeepsLineEnds();
     void encodingSpellingKept();
+    void lastLineCutAfterItsCr();
     void setSameValueChangesNothing();
     void duplicatesAreAllEdited();
     void remove();
@@ -310,6 +311,19 @@ void TstVmxDocument::setKeepsLineEnds() {
     QCOMPARE(doc.toBytes(), before);
     doc.set(u"b"_s, u"2"_s);
     QCOMPARE(doc.toBytes(), after);
+}
+
+// Found by fuzz_vmx_document: a file ending in "vmram\r" (no LF) read the CR as part of
+// the value, and a line added after it turned that CR into half of a CRLF.
+void TstVmxDocument::lastLineCutAfterItsCr() {
+    VmxDocument doc = parsed(QByteArray("a = 1\nn = vmram\r"));
+    QCOMPARE(doc.value(u"n"_s), u"vmram"_s);
+    QCOMPARE(doc.toBytes(), QByteArray("a = 1\nn = vmram\r"));
+    doc.set(u"displayName"_s, u"x"_s);
+    QCOMPARE(doc.toBytes(), QByteArray("a = 1\nn = vmram\r\ndisplayName = \"x\"\r"));
+    const VmxDocument again = parsed(doc.toBytes());
+    QCOMPARE(again.value(u"n"_s), u"vmram"_s);
+    QCOMPARE(again.value(u"displayName"_s), u"x"_s);
 }
 
 void TstVmxDocument::encodingSpellingKept() {
