@@ -302,7 +302,10 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
             return fail(u"%1 line %2: .encoding \"%3\" is not a character set this build can "
                         u"read; save the file as UTF-8 and set .encoding = \"UTF-8\""_s.arg(
                             fileNameForMessages, QString::number(i + 1), name));
-        doc.m_encoding = QString::fromLatin1(probe.name());
+        // Qt names the set it found, except for some ICU aliases ("xibm1098"): keep the
+        // file's spelling then, which opens the same converter.
+        const QString canonical = QString::fromLatin1(probe.name());
+        doc.m_encoding = canonical.isEmpty() ? name : canonical;
         doc.m_hasEncodingLine = true;
         break;
     }

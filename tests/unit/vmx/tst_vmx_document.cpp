@@ -48,6 +48,7 @@ private Q_SLOTS:
     void setKeepsLineEnds();
     void encodingSpellingKept();
     void lastLineCutAfterItsCr();
+    void encodingQtDoesNotName();
     void setSameValueChangesNothing();
     void duplicatesAreAllEdited();
     void remove();
@@ -315,7 +316,15 @@ void TstVmxDocument::setKeepsLineEnds() {
 
 // Found by fuzz_vmx_document: a file ending in "vmram\r" (no LF) read the CR as part of
 // the value, and a line added after it turned that CR into half of a CRLF.
+// Found by fuzz_vmx_document: an ICU alias Qt opens but does not name kept no encoding.
+void TstVmxDocument::encodingQtDoesNotName() {
+    const VmxDocument doc = parsed(QByteArray(".encoding = xibm1098\na = 1\n"));
+    QCOMPARE(doc.encoding(), u"xibm1098"_s);
+    QCOMPARE(doc.toBytes(), QByteArray(".encoding = xibm1098\na = 1\n"));
+}
+
 void TstVmxDocument::lastLineCutAfterItsCr() {
+
     VmxDocument doc = parsed(QByteArray("a = 1\nn = vmram\r"));
     QCOMPARE(doc.value(u"n"_s), u"vmram"_s);
     QCOMPARE(doc.toBytes(), QByteArray("a = 1\nn = vmram\r"));
