@@ -48,6 +48,7 @@ private Q_SLOTS:
     void setKeepsLineEnds();
     void encodingSpellingKept();
     void lastLineCutAfterItsCr();
+    void latin1CannotHoldEverything();
     void encodingQtDoesNotName();
     void setSameValueChangesNothing();
     void duplicatesAreAllEdited();
@@ -321,6 +322,17 @@ void TstVmxDocument::encodingQtDoesNotName() {
     const VmxDocument doc = parsed(QByteArray(".encoding = xibm1098\na = 1\n"));
     QCOMPARE(doc.encoding(), u"xibm1098"_s);
     QCOMPARE(doc.toBytes(), QByteArray(".encoding = xibm1098\na = 1\n"));
+}
+
+void TstVmxDocument::latin1CannotHoldEverything() {
+    // Found by fuzz_vmx_document: Qt's Latin-1 encoder wrote "?" for U+FFFD and said
+    // nothing; the document must see it cannot hold the text and switch to UTF-8.
+    VmxDocument doc = parsed(QByteArray(".encoding = \"ISO-8859-1\"\na = \"caf\xe9\"\n"));
+    doc.set(u"displayName"_s, u"\ufffd\u4e2d"_s);
+    const VmxDocument again = parsed(doc.toBytes());
+    QCOMPARE(again.value(u"displayName"_s), u"\ufffd\u4e2d"_s);
+    QCOMPARE(again.value(u"a"_s), u"caf\u00e9"_s);
+    QCOMPARE(again.encoding(), u"UTF-8"_s);
 }
 
 void TstVmxDocument::lastLineCutAfterItsCr() {
