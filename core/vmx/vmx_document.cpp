@@ -106,12 +106,16 @@ QByteArray escape(const QByteArray &in) {
     return out;
 }
 
+// Stateless: a character cut off at the end of a value is an error, not held back.
+// ConvertInitialBom: a U+FEFF at the start of a value is a character, kept both ways.
+constexpr QStringConverter::Flags kValueFlags =
+    QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom;
+
 // Decodes `bytes` in `encoding`; nullopt when they are not valid there.
 std::optional<QString> decode(const QByteArray &bytes, const QString &encoding) {
     if (isAscii(bytes))
         return QString::fromLatin1(bytes);
-    // Stateless: a character cut off at the end of a value is an error, not held back.
-    QStringDecoder decoder(encoding.toLatin1().constData(), QStringConverter::Flag::Stateless);
+    QStringDecoder decoder(encoding.toLatin1().constData(), kValueFlags);
     QString text = decoder.decode(bytes);
     if (decoder.hasError())
         return std::nullopt;
@@ -121,7 +125,7 @@ std::optional<QString> decode(const QByteArray &bytes, const QString &encoding) 
 std::optional<QByteArray> encode(const QString &text, const QString &encoding) {
     if (isAscii(text))
         return text.toLatin1();
-    QStringEncoder encoder(encoding.toLatin1().constData(), QStringConverter::Flag::Stateless);
+    QStringEncoder encoder(encoding.toLatin1().constData(), kValueFlags);
     QByteArray bytes = encoder.encode(text);
     if (encoder.hasError())
         return std::nullopt;
@@ -294,7 +298,7 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
                 QStringEncoder encoder(name.toLatin1().constData(),
                                        QStringConverter::Flag::Stateless);
                 const QByteArray encoded = encoder.encode(sample);
-                QStringDecoder back(name.toLatin1().constData(), QStringConverter::Flag::Stateless);
+                QStringDecoder back(name.toLatin1().constData(), kValueFlags);
                 if (encoder.hasError() || QString(back.decode(encoded)) != sample)
                     continue; // not in this set at all (Latin-1 says so with a silent '?'): fine
                 if (std::any_of(encoded.begin(), encoded.end(),
@@ -416,7 +420,7 @@ void VmxDocument::convertToUtf8() {
     const auto transcode = [&](const QByteArray &bytes) {
         if (isAscii(bytes))
             return bytes;
-        QStringDecoder decoder(from.toLatin1().constData(), QStringConverter::Flag::Stateless);
+        QStringDecoder decoder(from.toLatin1().constData(), kValueFlags);
         return QString(decoder.decode(bytes)).toUtf8();
     };
     m_encoding = u"UTF-8"_s;

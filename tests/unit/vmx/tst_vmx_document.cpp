@@ -49,6 +49,7 @@ private Q_SLOTS:
     void encodingSpellingKept();
     void lastLineCutAfterItsCr();
     void latin1CannotHoldEverything();
+    void valueStartingWithBom();
     void encodingQtDoesNotName();
     void setSameValueChangesNothing();
     void duplicatesAreAllEdited();
@@ -322,6 +323,14 @@ void TstVmxDocument::encodingQtDoesNotName() {
     const VmxDocument doc = parsed(QByteArray(".encoding = xibm1098\na = 1\n"));
     QCOMPARE(doc.encoding(), u"xibm1098"_s);
     QCOMPARE(doc.toBytes(), QByteArray(".encoding = xibm1098\na = 1\n"));
+}
+
+// Found by fuzz_vmx_document: a value beginning with U+FEFF lost it when read.
+void TstVmxDocument::valueStartingWithBom() {
+    VmxDocument doc = parsed(QByteArray(".encoding = \"UTF-8\"\na = \"\xef\xbb\xbfx\"\n"));
+    QCOMPARE(doc.value(u"a"_s), u"\ufeffx"_s);
+    doc.set(u"displayName"_s, u"\ufeffy"_s);
+    QCOMPARE(parsed(doc.toBytes()).value(u"displayName"_s), u"\ufeffy"_s);
 }
 
 void TstVmxDocument::latin1CannotHoldEverything() {
