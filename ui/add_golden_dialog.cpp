@@ -242,14 +242,12 @@ void AddGoldenDialog::validate() {
             return refuse(tr("The gateway %1 is the golden's own address.").arg(text));
     }
 
-    const QStringList servers = m_dns->text().split(u',', Qt::SkipEmptyParts);
-    for (const QString &part : servers) {
-        const auto server = Ipv4Address::parse(part.trimmed());
-        if (!server || server->toUInt() == 0)
-            return refuse(tr("The DNS server %1 is not an IPv4 address (separate several with commas).")
-                              .arg(part.trimmed()));
-    }
-    if (servers.size() > 3)
+    // The engine's rule (parseNameServers), in the dialog's words.
+    const NameServers dns = parseNameServers(m_dns->text());
+    if (!dns.invalid.isEmpty())
+        return refuse(tr("The DNS server %1 is not an IPv4 address (separate several with commas).")
+                          .arg(dns.invalid));
+    if (dns.tooMany)
         return refuse(tr("At most 3 DNS servers: the guests' resolv.conf uses no more."));
 
     // VMware guests announce themselves to this host: they must be able to reach it.

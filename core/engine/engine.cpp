@@ -188,15 +188,14 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
             return fail(u"--console-address %1 is not an IPv4 address"_s.arg(spec.consoleAddress));
         g.consoleAddress = *console;
     }
-    for (const QString &part : spec.dns.split(u',', Qt::SkipEmptyParts)) {
-        const auto server = Ipv4Address::parse(part.trimmed());
-        if (!server || server->toUInt() == 0)
-            return fail(u"--dns %1: '%2' is not an IPv4 address; give name servers as IP[,IP...]"_s.arg(
-                spec.dns, part.trimmed()));
-        g.dns.append(*server);
-    }
-    if (g.dns.size() > 3)
-        return fail(u"--dns %1: at most 3 name servers (what resolv.conf uses)"_s.arg(spec.dns));
+    const NameServers dns = parseNameServers(spec.dns);
+    if (!dns.invalid.isEmpty())
+        return fail(u"--dns %1: '%2' is not an IPv4 address; give name servers as IP[,IP...]"_s.arg(
+            spec.dns, dns.invalid));
+    if (dns.tooMany)
+        return fail(u"--dns %1: at most %2 name servers (what resolv.conf uses)"_s.arg(spec.dns)
+                        .arg(kMaxNameServers));
+    g.dns = dns.servers;
     auto id = m_inventory->addGolden(g);
     if (!id)
         return fail(id.error());
@@ -245,12 +244,8 @@ protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const Clo
     id.set("prefix", std::to_string(golden.subnet.prefix()));
     if (golden.gateway.toUInt() != 0)
         id.set("gateway", golden.gateway.toString().toStdString());
-    if (!golden.dns.isEmpty()) {
-        std::string servers;
-        for (const auto &server : golden.dns)
-            servers += (servers.empty() ? "" : ",") + server.toString().toStdString();
-        id.set("dns", servers);
-    }
+    if (!golden.dns.isEmpty())
+        id.set("dns", joinAddresses(golden.dns).toStdString());
     id.set("hostname", item.name.toStdString());
     id.set("mac", item.mac.toString().toStdString());
     if (backend)

@@ -131,20 +131,8 @@ GoldenRecord goldenFromQuery(const QSqlQuery &q)
     g.diskBytes = q.value(8).toLongLong();
     g.addedAt = fromMs(q.value(9).toLongLong());
     g.consoleAddress = Ipv4Address(q.value(10).toUInt());
-    for (const QString &server : q.value(11).toString().split(u',', Qt::SkipEmptyParts)) {
-        if (auto a = Ipv4Address::parse(server))
-            g.dns.append(*a);
-    }
+    g.dns = parseNameServers(q.value(11).toString()).servers;
     return g;
-}
-
-// Name servers as the inventory keeps them: "192.0.2.53,192.0.2.54".
-QString dnsText(const QList<Ipv4Address> &servers)
-{
-    QStringList parts;
-    for (const auto &a : servers)
-        parts << a.toString();
-    return parts.join(u',');
 }
 
 const QString kGoldenColumns =
@@ -316,7 +304,7 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
                         u"disk_bytes, added_at, console_address, dns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                         {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(),
                          g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(),
-                         dnsText(g.dns)});
+                         joinAddresses(g.dns)});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();

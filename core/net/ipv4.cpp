@@ -102,4 +102,26 @@ QString Subnet::toString() const {
     return m_network.toString() + u'/' + QString::number(m_prefix);
 }
 
+NameServers parseNameServers(QStringView text) {
+    NameServers result;
+    for (const QStringView part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QStringView word = part.trimmed();
+        const auto server = Ipv4Address::parse(word);
+        if (!server || server->toUInt() == 0) {
+            result.invalid = word.toString();
+            return result;
+        }
+        result.servers.append(*server);
+    }
+    result.tooMany = result.servers.size() > kMaxNameServers;
+    return result;
+}
+
+QString joinAddresses(const QList<Ipv4Address> &addresses) {
+    QStringList parts;
+    for (const Ipv4Address &a : addresses)
+        parts << a.toString();
+    return parts.join(u',');
+}
+
 } // namespace vmeclone

@@ -4,6 +4,7 @@
 #include "common/expected.h"
 
 #include <QHashFunctions>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringView>
@@ -68,6 +69,19 @@ private:
     Ipv4Address m_network;
     int m_prefix = 0;
 };
+
+// Name servers as the operator types them: "IP[,IP...]", spaces allowed, up to
+// kMaxNameServers (what resolv.conf uses). Callers word the refusal in their own terms.
+inline constexpr int kMaxNameServers = 3;
+struct NameServers {
+    QList<Ipv4Address> servers;
+    QString invalid;      // the first word that is not an address; empty when none
+    bool tooMany = false; // more than kMaxNameServers
+    bool ok() const { return invalid.isEmpty() && !tooMany; }
+};
+NameServers parseNameServers(QStringView text);
+// "192.0.2.53,192.0.2.54": how the inventory keeps a list and the identity carries it.
+QString joinAddresses(const QList<Ipv4Address> &addresses);
 
 } // namespace vmeclone
 

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void subnetMembership_data();
     void subnetMembership();
     void suffixes();
+    void nameServers_data();
+    void nameServers();
 };
 
 void TstIpv4::parseValid_data() {
@@ -195,6 +197,35 @@ void TstIpv4::suffixes() {
 
     QVERIFY(Subnet().isNull());
     QCOMPARE(Subnet::fromNetwork(*Ipv4Address::parse(u"192.168.1.77"), 24), subnet);
+}
+
+void TstIpv4::nameServers_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("joined"); // the servers read, joined
+    QTest::addColumn<QString>("invalid");
+    QTest::addColumn<bool>("tooMany");
+    QTest::newRow("none") << u""_s << u""_s << u""_s << false;
+    QTest::newRow("one") << u"192.0.2.53"_s << u"192.0.2.53"_s << u""_s << false;
+    QTest::newRow("spaces, empty parts")
+        << u" 192.0.2.53 ,,198.51.100.53"_s << u"192.0.2.53,198.51.100.53"_s << u""_s << false;
+    QTest::newRow("a name") << u"192.0.2.53, ns1"_s << u"192.0.2.53"_s << u"ns1"_s << false;
+    QTest::newRow("0.0.0.0") << u"0.0.0.0"_s << u""_s << u"0.0.0.0"_s << false;
+    QTest::newRow("three") << u"192.0.2.1,192.0.2.2,192.0.2.3"_s
+                           << u"192.0.2.1,192.0.2.2,192.0.2.3"_s << u""_s << false;
+    QTest::newRow("four") << u"192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4"_s
+                          << u"192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4"_s << u""_s << true;
+}
+
+void TstIpv4::nameServers() {
+    QFETCH(QString, text);
+    QFETCH(QString, joined);
+    QFETCH(QString, invalid);
+    QFETCH(bool, tooMany);
+    const vmeclone::NameServers dns = vmeclone::parseNameServers(text);
+    QCOMPARE(vmeclone::joinAddresses(dns.servers), joined);
+    QCOMPARE(dns.invalid, invalid);
+    QCOMPARE(dns.tooMany, tooMany);
+    QCOMPARE(dns.ok(), invalid.isEmpty() && !tooMany);
 }
 
 QTEST_GUILESS_MAIN(TstIpv4)
