@@ -1,6 +1,7 @@
 #include "add_golden_dialog.h"
 
 #include "hypervisor/qemu_machine.h"
+#include "hypervisor/vmware_backend.h"
 #include "vmx/vmx_document.h"
 
 #include <QDialogButtonBox>
@@ -127,18 +128,10 @@ AddGoldenDialog::Hints AddGoldenDialog::readHints(const QString &path) {
             h.problem = vmx.error();
             return h;
         }
-        h.name = vmx->value(u"displayName"_s).trimmed();
-        if (h.name.isEmpty())
-            h.name = QFileInfo(path).completeBaseName();
-        // As the VMware backend reads it: a golden made by vmeclone says its own address.
-        const auto ip = Ipv4Address::parse(vmx->value(u"guestinfo.vmeclone.ip"_s));
-        bool ok = false;
-        const int prefix = vmx->value(u"guestinfo.vmeclone.prefix"_s).toInt(&ok);
-        if (ip && ok && prefix >= 1 && prefix <= 30) {
-            const quint32 mask = ~quint32(0) << (32 - prefix);
-            h.subnet = Subnet::fromNetwork(Ipv4Address(ip->toUInt() & mask), prefix);
-            h.suffix = h.subnet->suffixOf(*ip);
-        }
+        const GoldenInspection said = VmwareBackend::describeVmx(*vmx, path);
+        h.name = said.name;
+        h.subnet = said.subnet;
+        h.suffix = said.suffix;
     }
     return h;
 }

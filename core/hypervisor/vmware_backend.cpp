@@ -97,6 +97,23 @@ Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) 
     return *address;
 }
 
+GoldenInspection VmwareBackend::describeVmx(const VmxDocument &vmx, const QString &path) {
+    GoldenInspection out;
+    out.name = vmx.value(u"displayName"_s).trimmed();
+    if (out.name.isEmpty())
+        out.name = QFileInfo(path).completeBaseName();
+    // A golden made by vmeclone (or prepared like one) says its own address.
+    const auto ip = Ipv4Address::parse(vmx.value(u"guestinfo.vmeclone.ip"_s));
+    bool prefixOk = false;
+    const int prefix = vmx.value(u"guestinfo.vmeclone.prefix"_s).toInt(&prefixOk);
+    if (ip && prefixOk && prefix >= 1 && prefix <= 30) {
+        // Subnet::fromNetwork clears the host bits.
+        out.subnet = Subnet::fromNetwork(*ip, prefix);
+        out.suffix = out.subnet->suffixOf(*ip);
+    }
+    return out;
+}
+
 Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) const {
     // Refuses a golden VMware has open (a *.lck), and one whose disks are missing.
     auto selection = VmFolder::inspect(path);
@@ -110,19 +127,7 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
     for (const QString &w : selection->warnings)
         logger()->warn("{}", w);
 
-    GoldenInspection out;
-    out.name = vmx->value(u"displayName"_s).trimmed();
-    if (out.name.isEmpty())
-        out.name = QFileInfo(path).completeBaseName();
-    // A golden made by vmeclone (or prepared like one) says its own address.
-    const auto ip = Ipv4Address::parse(vmx->value(u"guestinfo.vmeclone.ip"_s));
-    bool prefixOk = false;
-    const int prefix = vmx->value(u"guestinfo.vmeclone.prefix"_s).toInt(&prefixOk);
-    if (ip && prefixOk && prefix >= 1 && prefix <= 30) {
-        const quint32 mask = ~quint32(0) << (32 - prefix);
-        out.subnet = Subnet::fromNetwork(Ipv4Address(ip->toUInt() & mask), prefix);
-        out.suffix = out.subnet->suffixOf(*ip);
-    }
+    GoldenInspection out = describeVmx(*vmx, path);
     out.files << QFileInfo(path).absoluteFilePath();
     for (const VmFolderDisk &disk : selection->disks) {
         // A linked clone hangs off this chain: it must be whole and consistent now.

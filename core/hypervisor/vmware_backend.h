@@ -16,6 +16,8 @@
 
 namespace vmeclone {
 
+class VmxDocument;
+
 struct VmwareBackendConfig {
     QString vmrun;          // empty: on PATH or in the standard install folders
     QString type;           // "player", "ws", or empty: detected (see vmrun.h)
@@ -29,6 +31,9 @@ public:
 
     QString id() const override { return QStringLiteral("vmware"); }
     Expected<GoldenInspection> inspectGolden(const QString &path) const override;
+    // What a golden's .vmx says of itself: its name (displayName, else the file's) and,
+    // when made by vmeclone or prepared like one, its subnet and suffix. Reads no disk.
+    static GoldenInspection describeVmx(const VmxDocument &vmx, const QString &path);
     QMap<Ipv4Address, QString> reservedAddresses(const GoldenRecord &golden) const override;
     // 0.0.0.0 when no console address is configured (createClone then refuses).
     Ipv4Address consoleAddressFor(const GoldenRecord &golden) const override;
