@@ -9,8 +9,7 @@
 #include <cstring>
 #include <memory>
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     // Only `export` (its PDF needs fonts) pays for a GUI application, and never needs
     // a display for it.
     bool gui = false;

@@ -39,31 +39,27 @@ constexpr int kUsage = 2;
 
 std::atomic_bool g_interrupted{false};
 
-void onSignal(int)
-{
+void onSignal(int) {
     g_interrupted = true;
 }
 
 QMutex g_outputMutex;
 
-void out(const QString &text)
-{
+void out(const QString &text) {
     QMutexLocker lock(&g_outputMutex);
     const QByteArray b = text.toUtf8();
     std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stdout);
     std::fflush(stdout);
 }
 
-void err(const QString &text)
-{
+void err(const QString &text) {
     QMutexLocker lock(&g_outputMutex);
     const QByteArray b = (text.endsWith(u'\n') ? text : text + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
     std::fflush(stderr);
 }
 
-QString ago(const QDateTime &t)
-{
+QString ago(const QDateTime &t) {
     if (!t.isValid())
         return u"-"_s;
     const qint64 s = t.secsTo(QDateTime::currentDateTime());
@@ -87,35 +83,42 @@ struct Globals {
     QString consoleAddress; // VMware: this host's address on the VMs' network
 };
 
-const QCommandLineOption kHome({u"home"_s}, u"Data folder (inventory, cluster secret). Default: $VMECLONE_HOME, "
-                                            u"else the user's application data folder."_s,
+const QCommandLineOption kHome({u"home"_s},
+                               u"Data folder (inventory, cluster secret). Default: $VMECLONE_HOME, "
+                               u"else the user's application data folder."_s,
                                u"DIR"_s);
-const QCommandLineOption kPort({u"port"_s}, u"UDP port of the announcement listener (default $VMECLONE_PORT or 9176)."_s,
-                               u"PORT"_s);
+const QCommandLineOption
+    kPort({u"port"_s}, u"UDP port of the announcement listener (default $VMECLONE_PORT or 9176)."_s,
+          u"PORT"_s);
 const QCommandLineOption kJson({u"json"_s}, u"Machine-readable output."_s);
 const QCommandLineOption kVerbose({u"verbose"_s}, u"Log what the engine does to stderr."_s);
-const QCommandLineOption kJobs({u"jobs"_s}, u"VMs worked on at once (default: the number of cores)."_s, u"N"_s);
-const QCommandLineOption kVmrun({u"vmrun"_s}, u"VMware: the vmrun program (default $VMECLONE_VMRUN, else found on PATH "
-                                              u"or in VMware's install folders)."_s,
-                                u"PATH"_s);
-const QCommandLineOption kVmwareType({u"vmware-type"_s}, u"VMware: player or ws (default $VMECLONE_VMWARE_TYPE, else ws "
-                                                         u"when Workstation is installed, player otherwise)."_s,
-                                     u"TYPE"_s);
-const QCommandLineOption kConsoleAddress({u"console-address"_s},
-                                         u"VMware: this host's address on the VMs' network, where their guests send "
-                                         u"announcements (default $VMECLONE_CONSOLE_ADDRESS); needed to clone."_s,
-                                         u"IP"_s);
+const QCommandLineOption kJobs({u"jobs"_s},
+                               u"VMs worked on at once (default: the number of cores)."_s, u"N"_s);
+const QCommandLineOption
+    kVmrun({u"vmrun"_s},
+           u"VMware: the vmrun program (default $VMECLONE_VMRUN, else found on PATH "
+           u"or in VMware's install folders)."_s,
+           u"PATH"_s);
+const QCommandLineOption
+    kVmwareType({u"vmware-type"_s},
+                u"VMware: player or ws (default $VMECLONE_VMWARE_TYPE, else ws "
+                u"when Workstation is installed, player otherwise)."_s,
+                u"TYPE"_s);
+const QCommandLineOption
+    kConsoleAddress({u"console-address"_s},
+                    u"VMware: this host's address on the VMs' network, where their guests send "
+                    u"announcements (default $VMECLONE_CONSOLE_ADDRESS); needed to clone."_s,
+                    u"IP"_s);
 
 struct Verb {
-    QString name;        // "golden add"
-    QString arguments;   // "PATH"
+    QString name;      // "golden add"
+    QString arguments; // "PATH"
     QString description;
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(QCommandLineParser &, const Globals &)> run;
 };
 
-Expected<Globals> readGlobals(const QCommandLineParser &p)
-{
+Expected<Globals> readGlobals(const QCommandLineParser &p) {
     Globals g;
     g.home = p.value(kHome);
     if (g.home.isEmpty())
@@ -141,10 +144,12 @@ Expected<Globals> readGlobals(const QCommandLineParser &p)
     g.json = p.isSet(kJson);
     g.verbose = p.isSet(kVerbose);
     g.vmrun = p.isSet(kVmrun) ? p.value(kVmrun) : qEnvironmentVariable("VMECLONE_VMRUN");
-    g.vmwareType = p.isSet(kVmwareType) ? p.value(kVmwareType) : qEnvironmentVariable("VMECLONE_VMWARE_TYPE");
+    g.vmwareType =
+        p.isSet(kVmwareType) ? p.value(kVmwareType) : qEnvironmentVariable("VMECLONE_VMWARE_TYPE");
     if (!g.vmwareType.isEmpty() && g.vmwareType != u"player" && g.vmwareType != u"ws")
-        return fail(u"--vmware-type %1 is unknown: use player (VMware Player) or ws (VMware Workstation)"_s.arg(
-            g.vmwareType));
+        return fail(
+            u"--vmware-type %1 is unknown: use player (VMware Player) or ws (VMware Workstation)"_s
+                .arg(g.vmwareType));
     g.consoleAddress = p.isSet(kConsoleAddress) ? p.value(kConsoleAddress)
                                                 : qEnvironmentVariable("VMECLONE_CONSOLE_ADDRESS");
     if (!g.consoleAddress.isEmpty() && !Ipv4Address::parse(g.consoleAddress))
@@ -152,8 +157,7 @@ Expected<Globals> readGlobals(const QCommandLineParser &p)
     return g;
 }
 
-EngineConfig engineConfig(const Globals &g)
-{
+EngineConfig engineConfig(const Globals &g) {
     EngineConfig c;
     c.home = g.home;
     c.listenerPort = g.port;
@@ -168,22 +172,22 @@ EngineConfig engineConfig(const Globals &g)
     if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
         c.heartbeatSeconds = hb;
     // Space kept free on every shard, in MiB (default: the larger of 1 GiB and 5 %).
-    if (const int mib = qEnvironmentVariableIntValue("VMECLONE_SHARD_RESERVE_MIB", &ok); ok && mib >= 0) {
+    if (const int mib = qEnvironmentVariableIntValue("VMECLONE_SHARD_RESERVE_MIB", &ok);
+        ok && mib >= 0) {
         c.placement.reserveBytes = qint64(mib) * 1024 * 1024;
         c.placement.reserveFraction = 0;
     }
     return c;
 }
 
-void printJson(const QJsonValue &value)
-{
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+void printJson(const QJsonValue &value) {
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
 // Prints the VM table (or JSON) from the inventory.
-int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr)
-{
+int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr) {
     auto vms = engine.inventory().vms();
     auto goldens = engine.inventory().goldens();
     auto shards = engine.inventory().shards();
@@ -212,23 +216,24 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nul
         printJson(array);
         return kOk;
     }
-    Table table({u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"SHARD"_s, u"BOOTS"_s, u"LAST SEEN"_s, u"DETAIL"_s});
+    Table table({u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"SHARD"_s, u"BOOTS"_s, u"LAST SEEN"_s,
+                 u"DETAIL"_s});
     for (const auto &vm : *vms) {
         if (only && !wanted.contains(vm.id))
             continue;
         QString state = vmStateName(vm.state);
         if (vm.state == VmState::Copying)
             state += u" %1%"_s.arg(vm.progress);
-        table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state, shardById.value(vm.shardId).path,
-                      QString::number(vm.boots), ago(vm.lastSeen), vm.reason});
+        table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state,
+                      shardById.value(vm.shardId).path, QString::number(vm.boots), ago(vm.lastSeen),
+                      vm.reason});
     }
     out(table.toString());
     return kOk;
 }
 
 // Opens the engine for a verb, printing why not.
-std::unique_ptr<Engine> openEngine(const Globals &g)
-{
+std::unique_ptr<Engine> openEngine(const Globals &g) {
     auto engine = std::make_unique<Engine>(engineConfig(g));
     if (auto s = engine->open(); !s) {
         err(u"vmeclone: "_s + s.error());
@@ -241,19 +246,20 @@ std::unique_ptr<Engine> openEngine(const Globals &g)
         err(u"vmeclone: recovery: "_s + recovered.error());
     else
         for (const auto &r : *recovered)
-            err(u"recovered %1 %2: %3 (%4)"_s.arg(r.name, r.address.toUInt() ? r.address.toString() : QString(),
-                                                   r.action, r.detail));
+            err(u"recovered %1 %2: %3 (%4)"_s.arg(
+                r.name, r.address.toUInt() ? r.address.toString() : QString(), r.action, r.detail));
     return engine;
 }
 
-BatchObserver progressPrinter(const Globals &g)
-{
+BatchObserver progressPrinter(const Globals &g) {
     if (g.json)
         return {};
     return [](const BatchEvent &e) {
         if (e.state == VmState::Copying && e.progress % 25 != 0)
             return;
-        QString line = u"%1  %2  %3"_s.arg(e.name, -8).arg(e.address.toString(), -15).arg(vmStateName(e.state));
+        QString line = u"%1  %2  %3"_s.arg(e.name, -8)
+                           .arg(e.address.toString(), -15)
+                           .arg(vmStateName(e.state));
         if (e.state == VmState::Copying)
             line += u" %1%"_s.arg(e.progress);
         if (!e.message.isEmpty())
@@ -262,23 +268,29 @@ BatchObserver progressPrinter(const Globals &g)
     };
 }
 
-int reportBatch(const BatchResult &r, const Globals &g, const QString &what)
-{
+int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
     if (g.json) {
         QJsonArray array;
         for (const auto &o : r.outcomes)
-            array.append(QJsonObject{{u"ip"_s, o.address.toString()}, {u"name"_s, o.name},
-                                     {u"ok"_s, o.ok}, {u"message"_s, o.message}});
-        printJson(QJsonObject{{u"operation"_s, what}, {u"ok"_s, r.ok()}, {u"cancelled"_s, r.cancelled},
+            array.append(QJsonObject{{u"ip"_s, o.address.toString()},
+                                     {u"name"_s, o.name},
+                                     {u"ok"_s, o.ok},
+                                     {u"message"_s, o.message}});
+        printJson(QJsonObject{{u"operation"_s, what},
+                              {u"ok"_s, r.ok()},
+                              {u"cancelled"_s, r.cancelled},
                               {u"results"_s, array}});
     } else {
         for (const auto &o : r.outcomes) {
             if (!o.ok)
-                err(u"%1 %2: %3"_s.arg(o.address.toString(), o.name.isEmpty() ? QString() : u"(%1)"_s.arg(o.name),
+                err(u"%1 %2: %3"_s.arg(o.address.toString(),
+                                       o.name.isEmpty() ? QString() : u"(%1)"_s.arg(o.name),
                                        o.message));
         }
         const qsizetype done = r.outcomes.size() - r.failures();
-        err(u"%1: %2 of %3 done%4"_s.arg(what).arg(done).arg(r.outcomes.size())
+        err(u"%1: %2 of %3 done%4"_s.arg(what)
+                .arg(done)
+                .arg(r.outcomes.size())
                 .arg(r.cancelled ? u", cancelled"_s : QString()));
     }
     return r.ok() ? kOk : kFailed;
@@ -286,8 +298,7 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what)
 
 // Runs `work` on a worker thread while this thread's event loop keeps going
 // (the listener lives here); returns its result.
-int runBeside(const std::function<int()> &work)
-{
+int runBeside(const std::function<int()> &work) {
     int result = kFailed;
     QEventLoop loop;
     QThread *thread = QThread::create([&] { result = work(); });
@@ -301,8 +312,8 @@ int runBeside(const std::function<int()> &work)
 }
 
 // Waits until every VM in `ids` is online (true) or failed, gone, or the deadline passes.
-bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds, AnnouncementListener *listener)
-{
+bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds,
+                AnnouncementListener *listener) {
     auto inventory = Inventory::open(engineConfig(g).inventoryPath());
     if (!inventory) {
         err(inventory.error());
@@ -324,7 +335,9 @@ bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds, Announc
                 continue;
             ++present;
             if (last.value(vm.id, VmState::Released) != vm.state && !g.json)
-                err(u"%1  %2  %3%4"_s.arg(vm.name, -8).arg(vm.address.toString(), -15).arg(vmStateName(vm.state))
+                err(u"%1  %2  %3%4"_s.arg(vm.name, -8)
+                        .arg(vm.address.toString(), -15)
+                        .arg(vmStateName(vm.state))
                         .arg(vm.reason.isEmpty() ? QString() : u"  "_s + vm.reason));
             last.insert(vm.id, vm.state);
             if (vm.state == VmState::Online)
@@ -335,7 +348,8 @@ bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds, Announc
         allOnline = online == ids.size();
         if (online > 0)
             crashPoint("announcing");
-        if (settled + (ids.size() - present) == ids.size() || deadline.hasExpired() || g_interrupted)
+        if (settled + (ids.size() - present) == ids.size() || deadline.hasExpired()
+            || g_interrupted)
             loop.quit();
     };
     QObject::connect(&poll, &QTimer::timeout, &loop, check);
@@ -351,8 +365,7 @@ bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds, Announc
     return allOnline;
 }
 
-std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why)
-{
+std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why) {
     AnnouncementListener::Options o;
     const EngineConfig c = engineConfig(g);
     o.port = g.port;
@@ -370,21 +383,19 @@ std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *w
 
 // ---- verbs -------------------------------------------------------------------------
 
-QString rangeArgument(QCommandLineParser &p, int index = 0)
-{
+QString rangeArgument(QCommandLineParser &p, int index = 0) {
     const QStringList pos = p.positionalArguments();
     return index < pos.size() ? pos.mid(index).join(u' ') : QString();
 }
 
-void addCloneOptions(QCommandLineParser &p)
-{
-    p.addOption({u"golden"_s, u"The golden image to clone (needed when there are several)."_s, u"NAME"_s});
+void addCloneOptions(QCommandLineParser &p) {
+    p.addOption(
+        {u"golden"_s, u"The golden image to clone (needed when there are several)."_s, u"NAME"_s});
     p.addOption({u"linked"_s, u"Copy-on-write clones over the golden's disk (default)."_s});
     p.addOption({u"full"_s, u"Full, independent copies of the golden's disk."_s});
 }
 
-Expected<CloneOptions> cloneOptions(QCommandLineParser &p)
-{
+Expected<CloneOptions> cloneOptions(QCommandLineParser &p) {
     if (p.isSet(u"linked"_s) && p.isSet(u"full"_s))
         return fail(u"--linked and --full exclude each other: choose one"_s);
     CloneOptions o;
@@ -393,12 +404,14 @@ Expected<CloneOptions> cloneOptions(QCommandLineParser &p)
     return o;
 }
 
-QJsonObject planJson(const ClonePlan &plan)
-{
+QJsonObject planJson(const ClonePlan &plan) {
     QJsonArray items;
     for (const auto &i : plan.items)
-        items.append(QJsonObject{{u"ip"_s, i.address.toString()}, {u"name"_s, i.name}, {u"mac"_s, i.mac.toString()},
-                                 {u"shard"_s, i.shard.path}, {u"folder"_s, i.folder}});
+        items.append(QJsonObject{{u"ip"_s, i.address.toString()},
+                                 {u"name"_s, i.name},
+                                 {u"mac"_s, i.mac.toString()},
+                                 {u"shard"_s, i.shard.path},
+                                 {u"folder"_s, i.folder}});
     QJsonArray refused;
     for (const auto &r : plan.refused)
         refused.append(QJsonObject{{u"ip"_s, r.address.toString()}, {u"reason"_s, r.reason}});
@@ -408,15 +421,20 @@ QJsonObject planJson(const ClonePlan &plan)
         for (const auto &s : plan.shards)
             if (s.shard.id == u.shardId)
                 path = s.shard.path;
-        shards.append(QJsonObject{{u"shard"_s, path}, {u"vms"_s, u.vmCount}, {u"bytes_added"_s, u.bytesAdded},
+        shards.append(QJsonObject{{u"shard"_s, path},
+                                  {u"vms"_s, u.vmCount},
+                                  {u"bytes_added"_s, u.bytesAdded},
                                   {u"bytes_free_after"_s, u.bytesFreeAfter}});
     }
-    return {{u"golden"_s, plan.golden.name}, {u"mode"_s, plan.mode}, {u"bytes_per_vm"_s, plan.bytesPerVm},
-            {u"vms"_s, items}, {u"refused"_s, refused}, {u"shards"_s, shards}};
+    return {{u"golden"_s, plan.golden.name},
+            {u"mode"_s, plan.mode},
+            {u"bytes_per_vm"_s, plan.bytesPerVm},
+            {u"vms"_s, items},
+            {u"refused"_s, refused},
+            {u"shards"_s, shards}};
 }
 
-void printPlan(const ClonePlan &plan)
-{
+void printPlan(const ClonePlan &plan) {
     Table table({u"NAME"_s, u"IP"_s, u"MAC"_s, u"SHARD"_s});
     for (const auto &i : plan.items)
         table.addRow({i.name, i.address.toString(), i.mac.toString(), i.shard.path});
@@ -424,16 +442,17 @@ void printPlan(const ClonePlan &plan)
     for (const auto &u : plan.shardUse) {
         for (const auto &s : plan.shards) {
             if (s.shard.id == u.shardId)
-                out(u"shard %1: %2 VMs, %3 MiB added, %4 MiB free after\n"_s.arg(s.shard.path).arg(u.vmCount)
-                        .arg(u.bytesAdded >> 20).arg(u.bytesFreeAfter >> 20));
+                out(u"shard %1: %2 VMs, %3 MiB added, %4 MiB free after\n"_s.arg(s.shard.path)
+                        .arg(u.vmCount)
+                        .arg(u.bytesAdded >> 20)
+                        .arg(u.bytesFreeAfter >> 20));
         }
     }
     if (!plan.refused.isEmpty())
         err(u"refused: "_s + plan.refusalSummary);
 }
 
-int verbPlan(QCommandLineParser &p, const Globals &g)
-{
+int verbPlan(QCommandLineParser &p, const Globals &g) {
     const QString range = rangeArgument(p);
     if (range.isEmpty()) {
         err(u"plan: give a range, e.g. 'vmeclone plan 177-254'"_s);
@@ -459,8 +478,8 @@ int verbPlan(QCommandLineParser &p, const Globals &g)
     return plan->refused.isEmpty() ? kOk : kFailed;
 }
 
-int cloneRange(const Globals &g, const QString &range, const CloneOptions &options, int waitSeconds)
-{
+int cloneRange(const Globals &g, const QString &range, const CloneOptions &options,
+               int waitSeconds) {
     // Listen before anything starts, so no guest's first words are lost. If another
     // process (the console, 'vmeclone listen') has the port, it writes the states.
     std::unique_ptr<AnnouncementListener> listener;
@@ -503,8 +522,9 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     });
     if (code == kFailed && result.outcomes.isEmpty())
         return kFailed;
-    if (code == kFailed && std::none_of(result.outcomes.begin(), result.outcomes.end(),
-                                        [](const BatchOutcome &o) { return o.ok; })) {
+    if (code == kFailed
+        && std::none_of(result.outcomes.begin(), result.outcomes.end(),
+                        [](const BatchOutcome &o) { return o.ok; })) {
         if (g.json)
             reportBatch(result, g, u"clone"_s);
         return kFailed;
@@ -526,8 +546,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     return code;
 }
 
-int verbClone(QCommandLineParser &p, const Globals &g)
-{
+int verbClone(QCommandLineParser &p, const Globals &g) {
     const QString range = rangeArgument(p);
     if (range.isEmpty()) {
         err(u"clone: give a range, e.g. 'vmeclone clone 177-254'"_s);
@@ -544,15 +563,15 @@ int verbClone(QCommandLineParser &p, const Globals &g)
         bool ok = false;
         wait = p.value(u"wait-online"_s).toInt(&ok);
         if (!ok || wait < 1) {
-            err(u"--wait-online %1 must be a number of seconds, at least 1"_s.arg(p.value(u"wait-online"_s)));
+            err(u"--wait-online %1 must be a number of seconds, at least 1"_s.arg(
+                p.value(u"wait-online"_s)));
             return kUsage;
         }
     }
     return cloneRange(g, range, *options, wait);
 }
 
-int verbSeedAlias(QCommandLineParser &p, const Globals &g)
-{
+int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
     // The seed's form: vmecloneVMOS <golden suffix> <new suffix>.
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2) {
@@ -579,7 +598,8 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g)
             if (golden.suffix() == goldenSuffix)
                 goldenName = golden.name;
         if (goldenName.isEmpty()) {
-            err(u"vmecloneVMOS: no golden image has the suffix %1: see 'vmeclone golden list'"_s.arg(goldenSuffix));
+            err(u"vmecloneVMOS: no golden image has the suffix %1: see 'vmeclone golden list'"_s
+                    .arg(goldenSuffix));
             return kFailed;
         }
     }
@@ -591,8 +611,7 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g)
 
 using VmBatch = BatchResult (Engine::*)(const QList<VmRecord> &, const BatchObserver &);
 
-int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op)
-{
+int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op) {
     const QString range = rangeArgument(p);
     if (range.isEmpty()) {
         err(u"%1: give a range, e.g. 'vmeclone %1 177-254'"_s.arg(verb));
@@ -617,14 +636,12 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
     return code;
 }
 
-int verbList(QCommandLineParser &, const Globals &g)
-{
+int verbList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g);
     return engine ? printVms(*engine, g) : kFailed;
 }
 
-int verbListen(QCommandLineParser &, const Globals &g)
-{
+int verbListen(QCommandLineParser &, const Globals &g) {
     QString why;
     auto listener = startListener(g, &why);
     if (!listener) {
@@ -653,13 +670,14 @@ int verbListen(QCommandLineParser &, const Globals &g)
                               {u"accepted"_s, static_cast<qint64>(s.accepted)},
                               {u"rejected"_s, rejected}});
     } else {
-        err(u"received %1, accepted %2, rejected %3"_s.arg(s.received).arg(s.accepted).arg(s.rejectedTotal()));
+        err(u"received %1, accepted %2, rejected %3"_s.arg(s.received)
+                .arg(s.accepted)
+                .arg(s.rejectedTotal()));
     }
     return kOk;
 }
 
-int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
-{
+int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) {
         err(u"golden add: give one PATH (the machine description .json or the .vmx)"_s);
@@ -680,7 +698,8 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
     spec.dns = p.value(u"dns"_s);
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
-    spec.consoleAddress = g.consoleAddress; // kept with the golden: later commands need not repeat it
+    spec.consoleAddress =
+        g.consoleAddress; // kept with the golden: later commands need not repeat it
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
@@ -692,12 +711,12 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g)
     if (g.json)
         printJson(InventoryReport::goldenJson(*golden));
     else
-        out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(), golden->subnet.toString()));
+        out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(),
+                                                       golden->subnet.toString()));
     return kOk;
 }
 
-int verbGoldenRemove(QCommandLineParser &p, const Globals &g)
-{
+int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) {
         err(u"golden remove: give the golden's NAME (see 'vmeclone golden list')"_s);
@@ -720,14 +739,14 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g)
         err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
         return kFailed;
     }
-    (void)engine->inventory().addEvent(u"info"_s, {}, u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+    (void)engine->inventory().addEvent(u"info"_s, {},
+                                       u"golden image %1 removed from the inventory"_s.arg(pos[0]));
     if (!g.json)
         out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
     return kOk;
 }
 
-int verbGoldenList(QCommandLineParser &, const Globals &g)
-{
+int verbGoldenList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
@@ -752,8 +771,7 @@ int verbGoldenList(QCommandLineParser &, const Globals &g)
 }
 
 // Reads the golden offline (no inventory needed): exit 0 only when it is clean.
-int verbGoldenCheck(QCommandLineParser &p, const Globals &g)
-{
+int verbGoldenCheck(QCommandLineParser &p, const Globals &g) {
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) {
         err(u"golden check: give one PATH (the machine description .json or the .vmx)"_s);
@@ -773,8 +791,7 @@ int verbGoldenCheck(QCommandLineParser &p, const Globals &g)
     return report->clean() ? kOk : kFailed;
 }
 
-int verbShardAdd(QCommandLineParser &p, const Globals &g)
-{
+int verbShardAdd(QCommandLineParser &p, const Globals &g) {
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) {
         err(u"shard add: give one DIR"_s);
@@ -804,8 +821,7 @@ int verbShardAdd(QCommandLineParser &p, const Globals &g)
     return kOk;
 }
 
-int verbShardList(QCommandLineParser &, const Globals &g)
-{
+int verbShardList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
@@ -825,7 +841,8 @@ int verbShardList(QCommandLineParser &, const Globals &g)
         printJson(array);
         return kOk;
     }
-    Table table({u"PATH"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s, u"VMS"_s, u"PROBLEM"_s});
+    Table table(
+        {u"PATH"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s, u"VMS"_s, u"PROBLEM"_s});
     for (const auto &s : *status)
         table.addRow({s.shard.path, QString::number(s.shard.weight), s.deviceId,
                       u"%1 MiB"_s.arg(s.bytesFree >> 20), u"%1 MiB"_s.arg(s.bytesTotal >> 20),
@@ -834,10 +851,10 @@ int verbShardList(QCommandLineParser &, const Globals &g)
     return kOk;
 }
 
-int verbExport(QCommandLineParser &p, const Globals &g)
-{
+int verbExport(QCommandLineParser &p, const Globals &g) {
     if (!p.positionalArguments().isEmpty()) {
-        err(u"export: unexpected '%1': name the file with --output FILE"_s.arg(p.positionalArguments().join(u' ')));
+        err(u"export: unexpected '%1': name the file with --output FILE"_s.arg(
+            p.positionalArguments().join(u' ')));
         return kUsage;
     }
     const QString output = p.value(u"output"_s);
@@ -849,13 +866,15 @@ int verbExport(QCommandLineParser &p, const Globals &g)
     if (p.isSet(u"format"_s)) {
         format = InventoryReport::formatFromName(p.value(u"format"_s));
         if (!format) {
-            err(u"export: --format %1 is not one of csv, json, html, pdf"_s.arg(p.value(u"format"_s)));
+            err(u"export: --format %1 is not one of csv, json, html, pdf"_s.arg(
+                p.value(u"format"_s)));
             return kUsage;
         }
     } else {
         format = InventoryReport::formatFromPath(output);
         if (!format) {
-            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, .html or .pdf, "
+            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, .html "
+                u"or .pdf, "
                 u"or give --format"_s.arg(output));
             return kUsage;
         }
@@ -875,79 +894,119 @@ int verbExport(QCommandLineParser &p, const Globals &g)
     const QString file = QFileInfo(output).absoluteFilePath();
     const QString name = InventoryReport::formatName(*format);
     if (g.json)
-        printJson(QJsonObject{{u"file"_s, file}, {u"format"_s, name}, {u"vms"_s, report->vms().size()}});
+        printJson(
+            QJsonObject{{u"file"_s, file}, {u"format"_s, name}, {u"vms"_s, report->vms().size()}});
     else
-        out(u"%1 report of %2 VMs written to %3\n"_s.arg(name.toUpper()).arg(report->vms().size()).arg(file));
+        out(u"%1 report of %2 VMs written to %3\n"_s.arg(name.toUpper())
+                .arg(report->vms().size())
+                .arg(file));
     return kOk;
 }
 
-QList<Verb> verbs()
-{
+QList<Verb> verbs() {
     return {
         {u"golden add"_s, u"PATH"_s,
-         u"Register a golden image: a QEMU machine description (.json) or a VMware VM's .vmx (its folder "
+         u"Register a golden image: a QEMU machine description (.json) or a VMware VM's .vmx (its "
+         u"folder "
          u"must not be open in VMware)."_s,
          [](QCommandLineParser &p) {
-             p.addOption({u"suffix"_s, u"The golden's own host number in its subnet (e.g. 176)."_s, u"N"_s});
+             p.addOption({u"suffix"_s, u"The golden's own host number in its subnet (e.g. 176)."_s,
+                          u"N"_s});
              p.addOption({u"subnet"_s, u"The golden's subnet, e.g. 192.168.1.0/24."_s, u"CIDR"_s});
-             p.addOption({u"gateway"_s, u"Default gateway the clones get (none by default)."_s, u"IP"_s});
-             p.addOption({u"dns"_s, u"Name servers the clones get, up to 3 (none by default)."_s, u"IP[,IP...]"_s});
-             p.addOption({u"name"_s, u"Name of the golden (default: from its description)."_s, u"NAME"_s});
-             p.addOption({u"name-prefix"_s, u"Clones are named PREFIX<suffix> (default vm: vm177)."_s, u"PREFIX"_s});
+             p.addOption(
+                 {u"gateway"_s, u"Default gateway the clones get (none by default)."_s, u"IP"_s});
+             p.addOption({u"dns"_s, u"Name servers the clones get, up to 3 (none by default)."_s,
+                          u"IP[,IP...]"_s});
+             p.addOption(
+                 {u"name"_s, u"Name of the golden (default: from its description)."_s, u"NAME"_s});
+             p.addOption({u"name-prefix"_s,
+                          u"Clones are named PREFIX<suffix> (default vm: vm177)."_s, u"PREFIX"_s});
          },
          verbGoldenAdd},
         {u"golden list"_s, {}, u"List the golden images."_s, {}, verbGoldenList},
         {u"golden check"_s, u"PATH"_s,
-         u"Find the clone hazards of a golden (.json or .vmx) before cloning it: running, stale udev rule, "
-         u"HWADDR/UUID, machine-id, DHCP leases, SSH host keys, agent missing; names the fix for each. "
+         u"Find the clone hazards of a golden (.json or .vmx) before cloning it: running, stale "
+         u"udev rule, "
+         u"HWADDR/UUID, machine-id, DHCP leases, SSH host keys, agent missing; names the fix for "
+         u"each. "
          u"Exit 0 only when clean."_s,
          [](QCommandLineParser &p) {
-             p.addOption({u"temp-dir"_s, u"Where a raw copy of the disk may go (default: the temp folder)."_s,
+             p.addOption({u"temp-dir"_s,
+                          u"Where a raw copy of the disk may go (default: the temp folder)."_s,
                           u"DIR"_s});
          },
          verbGoldenCheck},
-        {u"golden remove"_s, u"NAME"_s, u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
-         {}, verbGoldenRemove},
+        {u"golden remove"_s,
+         u"NAME"_s,
+         u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
+         {},
+         verbGoldenRemove},
         {u"shard add"_s, u"DIR"_s, u"Add a disk shard: a folder where clones' files go."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"weight"_s, u"Relative share of new VMs (default 1)."_s, u"W"_s});
          },
          verbShardAdd},
         {u"shard list"_s, {}, u"List the disk shards with their free space."_s, {}, verbShardList},
-        {u"plan"_s, u"RANGE"_s, u"Show where a clone of RANGE would go; writes nothing."_s, addCloneOptions, verbPlan},
+        {u"plan"_s, u"RANGE"_s, u"Show where a clone of RANGE would go; writes nothing."_s,
+         addCloneOptions, verbPlan},
         {u"clone"_s, u"RANGE"_s,
          u"Clone the golden to every address of RANGE (177-254, 177,180-190, 192.168.1.177-192.168.1.254)."_s,
          [](QCommandLineParser &p) {
              addCloneOptions(p);
              p.addOption({u"no-start"_s, u"Only make the clones; do not start them."_s});
-             p.addOption({u"wait-online"_s, u"Wait up to SECONDS for every clone to announce itself online."_s,
+             p.addOption({u"wait-online"_s,
+                          u"Wait up to SECONDS for every clone to announce itself online."_s,
                           u"SECONDS"_s});
          },
          verbClone},
         {u"list"_s, {}, u"List the VMs with their state."_s, {}, verbList},
-        {u"start"_s, u"RANGE"_s, u"Start the VMs of RANGE."_s, {},
-         [](QCommandLineParser &p, const Globals &g) { return verbOnRange(p, g, u"start"_s, &Engine::start); }},
-        {u"stop"_s, u"RANGE"_s, u"Stop the VMs of RANGE (power button, then forced off)."_s, {},
-         [](QCommandLineParser &p, const Globals &g) { return verbOnRange(p, g, u"stop"_s, &Engine::stop); }},
-        {u"release"_s, u"RANGE"_s, u"Stop and delete the VMs of RANGE and free their addresses."_s, {},
-         [](QCommandLineParser &p, const Globals &g) { return verbOnRange(p, g, u"release"_s, &Engine::release); }},
-        {u"export"_s, {}, u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF."_s,
+        {u"start"_s,
+         u"RANGE"_s,
+         u"Start the VMs of RANGE."_s,
+         {},
+         [](QCommandLineParser &p, const Globals &g) {
+             return verbOnRange(p, g, u"start"_s, &Engine::start);
+         }},
+        {u"stop"_s,
+         u"RANGE"_s,
+         u"Stop the VMs of RANGE (power button, then forced off)."_s,
+         {},
+         [](QCommandLineParser &p, const Globals &g) {
+             return verbOnRange(p, g, u"stop"_s, &Engine::stop);
+         }},
+        {u"release"_s,
+         u"RANGE"_s,
+         u"Stop and delete the VMs of RANGE and free their addresses."_s,
+         {},
+         [](QCommandLineParser &p, const Globals &g) {
+             return verbOnRange(p, g, u"release"_s, &Engine::release);
+         }},
+        {u"export"_s,
+         {},
+         u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF."_s,
          [](QCommandLineParser &p) {
-             p.addOption({u"format"_s, u"csv, json, html or pdf (default: from the file's extension)."_s,
+             p.addOption({u"format"_s,
+                          u"csv, json, html or pdf (default: from the file's extension)."_s,
                           u"FORMAT"_s});
-             p.addOption({u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});
+             p.addOption(
+                 {u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});
          },
          verbExport},
-        {u"listen"_s, {}, u"Receive the guests' announcements and keep the inventory's states current."_s, {},
+        {u"listen"_s,
+         {},
+         u"Receive the guests' announcements and keep the inventory's states current."_s,
+         {},
          verbListen},
-        {u"vmecloneVMOS"_s, u"GOLDEN_SUFFIX NEW_SUFFIX"_s, u"The seed's form: clone the golden with one suffix to another."_s,
-         [](QCommandLineParser &p) { p.addOption({u"no-start"_s, u"Only make the clone; do not start it."_s}); },
+        {u"vmecloneVMOS"_s, u"GOLDEN_SUFFIX NEW_SUFFIX"_s,
+         u"The seed's form: clone the golden with one suffix to another."_s,
+         [](QCommandLineParser &p) {
+             p.addOption({u"no-start"_s, u"Only make the clone; do not start it."_s});
+         },
          verbSeedAlias},
     };
 }
 
-QString overview()
-{
+QString overview() {
     QString text = u"Usage: vmeclone [--home DIR] [--port PORT] [--json] COMMAND [ARGS]\n\n"
                    u"Turns one golden VM image into many running, networked VMs.\n\nCommands:\n"_s;
     for (const auto &v : verbs())
@@ -958,8 +1017,7 @@ QString overview()
 
 } // namespace
 
-int run(const QStringList &argumentsIn)
-{
+int run(const QStringList &argumentsIn) {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QStringList arguments = argumentsIn;
@@ -1003,7 +1061,10 @@ int run(const QStringList &argumentsIn)
         }
         if (words.isEmpty() || arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s)) {
             out(overview());
-            return words.isEmpty() && !arguments.contains(u"--help"_s) && !arguments.contains(u"-h"_s) ? kUsage : kOk;
+            return words.isEmpty() && !arguments.contains(u"--help"_s)
+                           && !arguments.contains(u"-h"_s)
+                       ? kUsage
+                       : kOk;
         }
         err(u"vmeclone: unknown command '%1'\n"_s.arg(words.join(u' ')) + overview());
         return kUsage;

@@ -20,21 +20,18 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger()
-{
+auto logger() {
     static auto l = log::get("engine");
     return l;
 }
 
-QString gib(qint64 bytes)
-{
+QString gib(qint64 bytes) {
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
 }
 
 // Reports a VM's step to the observer and the engine log.
-void report(const BatchObserver &observer, const VmRecord &vm, VmState state, const QString &message = {},
-            int progress = 0)
-{
+void report(const BatchObserver &observer, const VmRecord &vm, VmState state,
+            const QString &message = {}, int progress = 0) {
     if (observer)
         observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message});
 }
@@ -48,14 +45,12 @@ void report(const BatchObserver &observer, const VmRecord &vm, VmState state, co
 using Connections = std::map<QString, std::unique_ptr<Inventory>>;
 thread_local Connections *connections = nullptr; // trivial: safe to touch in any order
 
-void closeConnections()
-{
+void closeConnections() {
     delete connections;
     connections = nullptr;
 }
 
-Expected<Inventory *> threadInventory(const QString &path)
-{
+Expected<Inventory *> threadInventory(const QString &path) {
     struct CloseAtThreadExit {
         ~CloseAtThreadExit() { closeConnections(); }
     };
@@ -78,13 +73,13 @@ Expected<Inventory *> threadInventory(const QString &path)
 
 } // namespace
 
-int BatchResult::failures() const
-{
-    return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return !o.ok; }));
+int BatchResult::failures() const {
+    return static_cast<int>(
+        std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return !o.ok; }));
 }
 
-Engine::Engine(EngineConfig config) : m_config(std::move(config))
-{
+Engine::Engine(EngineConfig config)
+    : m_config(std::move(config)) {
     m_pool = std::make_unique<QThreadPool>();
     m_pool->setObjectName(u"vmeclone-engine"_s);
     m_pool->setMaxThreadCount(qMax(1, m_config.parallelism));
@@ -92,13 +87,11 @@ Engine::Engine(EngineConfig config) : m_config(std::move(config))
     m_vmware = std::make_unique<VmwareBackend>(m_config.vmware);
 }
 
-Engine::~Engine()
-{
+Engine::~Engine() {
     m_pool->waitForDone();
 }
 
-Status Engine::open()
-{
+Status Engine::open() {
     if (m_config.home.isEmpty())
         return fail(u"no data folder: pass --home DIR or set VMECLONE_HOME"_s);
     if (!QDir().mkpath(m_config.home))
@@ -114,8 +107,7 @@ Status Engine::open()
     return {};
 }
 
-HypervisorBackend *Engine::backendFor(const GoldenRecord &golden)
-{
+HypervisorBackend *Engine::backendFor(const GoldenRecord &golden) {
     if (golden.backend == u"qemu")
         return m_qemu.get();
     if (golden.backend == u"vmware")
@@ -125,11 +117,12 @@ HypervisorBackend *Engine::backendFor(const GoldenRecord &golden)
 
 // ---- goldens and shards ------------------------------------------------------------
 
-Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
-{
+Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     const QFileInfo info(spec.path);
     if (!info.isFile())
-        return fail(u"%1 does not exist: give the golden's machine description (.json) or .vmx"_s.arg(spec.path));
+        return fail(
+            u"%1 does not exist: give the golden's machine description (.json) or .vmx"_s.arg(
+                spec.path));
     const QString suffix = info.suffix().toLower();
     HypervisorBackend *backend = nullptr;
     if (suffix == u"json")
@@ -137,7 +130,8 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     else if (suffix == u"vmx")
         backend = m_vmware.get();
     else
-        return fail(u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(spec.path));
+        return fail(
+            u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(spec.path));
 
     auto inspection = backend->inspectGolden(info.absoluteFilePath());
     if (!inspection)
@@ -154,7 +148,8 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
     static const QRegularExpression safeName(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"_s);
     if (!safeName.match(g.namePrefix).hasMatch() || g.namePrefix.contains(u".."_s))
-        return fail(u"--name-prefix '%1' cannot name folders: use up to 32 letters, digits, '-', '_' and '.', "
+        return fail(u"--name-prefix '%1' cannot name folders: use up to 32 letters, digits, '-', "
+                    u"'_' and '.', "
                     u"starting with a letter or a digit"_s.arg(g.namePrefix));
     if (!spec.subnet.isEmpty()) {
         auto subnet = Subnet::parse(spec.subnet);
@@ -168,7 +163,8 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     }
     const std::optional<quint32> goldenSuffix = spec.suffix ? spec.suffix : inspection->suffix;
     if (!goldenSuffix)
-        return fail(u"the golden %1 does not say its own address: pass --suffix N"_s.arg(spec.path));
+        return fail(
+            u"the golden %1 does not say its own address: pass --suffix N"_s.arg(spec.path));
     const auto address = g.subnet.addressOfSuffix(*goldenSuffix);
     if (!address || !g.subnet.isHostAddress(*address))
         return fail(u"--suffix %1 is not a host of %2 (suffixes 1-%3)"_s.arg(*goldenSuffix)
@@ -178,7 +174,8 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
     if (!spec.gateway.isEmpty()) {
         const auto gateway = Ipv4Address::parse(spec.gateway);
         if (!gateway || !g.subnet.isHostAddress(*gateway))
-            return fail(u"--gateway %1 is not a host address of %2"_s.arg(spec.gateway, g.subnet.toString()));
+            return fail(u"--gateway %1 is not a host address of %2"_s.arg(spec.gateway,
+                                                                          g.subnet.toString()));
         g.gateway = *gateway;
     }
     g.diskBytes = inspection->allocatedBytes;
@@ -193,20 +190,21 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec)
         return fail(u"--dns %1: '%2' is not an IPv4 address; give name servers as IP[,IP...]"_s.arg(
             spec.dns, dns.invalid));
     if (dns.tooMany)
-        return fail(u"--dns %1: at most %2 name servers (what resolv.conf uses)"_s.arg(spec.dns)
-                        .arg(kMaxNameServers));
+        return fail(
+            u"--dns %1: at most %2 name servers (what resolv.conf uses)"_s.arg(spec.dns).arg(
+                kMaxNameServers));
     g.dns = dns.servers;
     auto id = m_inventory->addGolden(g);
     if (!id)
         return fail(id.error());
     g.id = *id;
-    (void)m_inventory->addEvent(u"info"_s, {}, u"golden image %1 added: %2, %3 in %4"_s.arg(
-                                                 g.name, g.path, g.address.toString(), g.subnet.toString()));
+    (void)m_inventory->addEvent(u"info"_s, {},
+                                u"golden image %1 added: %2, %3 in %4"_s.arg(
+                                    g.name, g.path, g.address.toString(), g.subnet.toString()));
     return g;
 }
 
-Expected<Shard> Engine::addShard(const QString &path, double weight)
-{
+Expected<Shard> Engine::addShard(const QString &path, double weight) {
     const QFileInfo info(path);
     if (!info.isDir())
         return fail(u"%1 is not a folder: create it first (mkdir -p %1)"_s.arg(path));
@@ -218,13 +216,13 @@ Expected<Shard> Engine::addShard(const QString &path, double weight)
     if (!id)
         return fail(id.error());
     shard.id = *id;
-    (void)m_inventory->addEvent(u"info"_s, {}, u"disk shard %1 added (weight %2, %3 free)"_s.arg(
-                                                 shard.path, QString::number(weight), gib(status.bytesFree)));
+    (void)m_inventory->addEvent(u"info"_s, {},
+                                u"disk shard %1 added (weight %2, %3 free)"_s.arg(
+                                    shard.path, QString::number(weight), gib(status.bytesFree)));
     return shard;
 }
 
-Expected<QList<ShardStatus>> Engine::shardStatus()
-{
+Expected<QList<ShardStatus>> Engine::shardStatus() {
     auto shards = m_inventory->shards();
     if (!shards)
         return fail(shards.error());
@@ -234,8 +232,7 @@ Expected<QList<ShardStatus>> Engine::shardStatus()
 // ---- planning ----------------------------------------------------------------------
 
 protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
-                                           const QString &instance) const
-{
+                                           const QString &instance) const {
     HypervisorBackend *backend = const_cast<Engine *>(this)->backendFor(golden);
     protocol::KeyValueText id;
     id.set("version", "1");
@@ -256,27 +253,30 @@ protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const Clo
     return id;
 }
 
-Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
-{
+Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range) {
     auto goldens = m_inventory->goldens();
     if (!goldens)
         return fail(goldens.error());
     ClonePlan plan;
     if (options.golden.isEmpty()) {
         if (goldens->isEmpty())
-            return fail(u"no golden image: add one with 'vmeclone golden add PATH --suffix N --subnet CIDR'"_s);
+            return fail(
+                u"no golden image: add one with 'vmeclone golden add PATH --suffix N --subnet CIDR'"_s);
         if (goldens->size() > 1) {
             QStringList names;
             for (const auto &g : *goldens)
                 names << g.name;
-            return fail(u"there are %1 golden images (%2): choose one with --golden NAME"_s.arg(goldens->size())
+            return fail(u"there are %1 golden images (%2): choose one with --golden NAME"_s
+                            .arg(goldens->size())
                             .arg(names.join(u", "_s)));
         }
         plan.golden = goldens->first();
     } else {
-        auto it = std::find_if(goldens->begin(), goldens->end(), [&](const auto &g) { return g.name == options.golden; });
+        auto it = std::find_if(goldens->begin(), goldens->end(),
+                               [&](const auto &g) { return g.name == options.golden; });
         if (it == goldens->end())
-            return fail(u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
+            return fail(
+                u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
         plan.golden = *it;
     }
     if (options.mode != u"linked" && options.mode != u"full")
@@ -321,14 +321,19 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     for (const auto &p : placed.placed) {
         ClonePlanItem item;
         item.address = p.address;
-        item.name = plan.golden.namePrefix + QString::number(plan.golden.subnet.suffixOf(p.address));
+        item.name =
+            plan.golden.namePrefix + QString::number(plan.golden.subnet.suffixOf(p.address));
         item.mac = MacAddress::forIpv4(p.address);
         item.shard = shardById.value(p.shardId);
         item.folder = QDir(item.shard.path).filePath(item.name);
         // Defence in depth: a clone's folder is always a direct child of its shard.
-        if (QDir::cleanPath(QFileInfo(item.folder).absolutePath()) != QDir::cleanPath(item.shard.path)
-            || item.name.contains(u'/') || item.name.contains(u'\\') || item.name.startsWith(u'.')) {
-            plan.refused.append(RefusedAddress{p.address, u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
+        if (QDir::cleanPath(QFileInfo(item.folder).absolutePath())
+                != QDir::cleanPath(item.shard.path)
+            || item.name.contains(u'/') || item.name.contains(u'\\')
+            || item.name.startsWith(u'.')) {
+            plan.refused.append(RefusedAddress{
+                p.address,
+                u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
             continue;
         }
         plan.items.append(item);
@@ -343,8 +348,7 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
 
 // ---- owners and recovery -----------------------------------------------------------
 
-Expected<QString> Engine::ownerToken()
-{
+Expected<QString> Engine::ownerToken() {
     if (!m_owner) {
         auto owner = BatchOwner::acquire(m_config.home);
         if (!owner)
@@ -354,8 +358,7 @@ Expected<QString> Engine::ownerToken()
     return m_owner->token();
 }
 
-Expected<QList<Engine::Recovery>> Engine::recover()
-{
+Expected<QList<Engine::Recovery>> Engine::recover() {
     auto vms = m_inventory->vms();
     if (!vms)
         return fail(vms.error());
@@ -370,7 +373,8 @@ Expected<QList<Engine::Recovery>> Engine::recover()
     QSet<QString> deadOwners;
     for (const auto &vm : *vms) {
         const bool inFlight = vm.state == VmState::Planned || vm.state == VmState::Copying
-            || vm.state == VmState::Starting || vm.state == VmState::Stopping || vm.state == VmState::Releasing;
+                              || vm.state == VmState::Starting || vm.state == VmState::Stopping
+                              || vm.state == VmState::Releasing;
         if (!inFlight || !BatchOwner::isAbandoned(m_config.home, vm.owner))
             continue;
         auto token = ownerToken();
@@ -422,7 +426,8 @@ Expected<QList<Engine::Recovery>> Engine::recover()
         }
         case VmState::Stopping: {
             Status s = backend ? backend->stop(vm, m_config.stopGrace) : Status();
-            (void)m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed, s ? QString() : s.error());
+            (void)m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed,
+                                        s ? QString() : s.error());
             r.action = s ? u"marked stopped"_s : u"failed"_s;
             r.detail = s ? u"interrupted while stopping; stopped"_s : s.error();
             break;
@@ -447,24 +452,28 @@ Expected<QList<Engine::Recovery>> Engine::recover()
     if (shards) {
         QStringList candidates;
         for (const auto &shard : *shards) {
-            for (const auto &entry : QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            for (const auto &entry :
+                 QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
                 const QString folder = QDir::cleanPath(entry.absoluteFilePath());
                 if (QFileInfo::exists(folder + u"/.vmeclone-clone"_s))
                     candidates << folder;
             }
         }
-        auto current = candidates.isEmpty() ? Expected<QList<VmRecord>>(QList<VmRecord>()) : m_inventory->vms();
+        auto current = candidates.isEmpty() ? Expected<QList<VmRecord>>(QList<VmRecord>())
+                                            : m_inventory->vms();
         if (current) {
             QSet<QString> owned;
             for (const auto &vm : *current)
                 owned.insert(QDir::cleanPath(vm.folder));
             for (const auto &folder : std::as_const(candidates)) {
-                if (owned.contains(folder) || !QDir(folder).exists() || !QDir(folder).removeRecursively())
+                if (owned.contains(folder) || !QDir(folder).exists()
+                    || !QDir(folder).removeRecursively())
                     continue;
                 const QString name = QFileInfo(folder).fileName();
                 done.append(Recovery{name, {}, u"removed orphan folder"_s, folder});
-                (void)m_inventory->addEvent(u"warning"_s, name,
-                                            u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
+                (void)m_inventory->addEvent(
+                    u"warning"_s, name,
+                    u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
             }
         }
     }
@@ -473,9 +482,8 @@ Expected<QList<Engine::Recovery>> Engine::recover()
 
 // ---- batches -----------------------------------------------------------------------
 
-BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
-                             const QString &what)
-{
+BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
+                             const std::atomic_bool *cancel, const QString &what) {
     BatchResult result;
     const QString path = m_config.inventoryPath();
     // A cancel is each job's to honour: a clone job rolls back the VM it was given
@@ -489,7 +497,8 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const
     result.outcomes = QtConcurrent::blockingMapped<QList<BatchOutcome>>(m_pool.get(), vms, perVm);
     result.cancelled = cancel && cancel->load();
     const int failed = result.failures();
-    logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed, result.cancelled ? " (cancelled)" : "");
+    logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed,
+                   result.cancelled ? " (cancelled)" : "");
     (void)m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
                                 u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
                                     .arg(vms.size())
@@ -499,9 +508,8 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job, const
     return result;
 }
 
-BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, const std::atomic_bool *cancel,
-                          const BatchObserver &observer)
-{
+BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
+                          const std::atomic_bool *cancel, const BatchObserver &observer) {
     BatchResult result;
     for (const auto &r : plan.refused)
         result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
@@ -572,15 +580,16 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
         if (cancel && cancel->load())
             return failWith(u"cancelled"_s, true);
         // Waits in "planned" while another copy uses the drive.
-        DeviceStreams::Ticket stream =
-            m_streams.acquire(deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
+        DeviceStreams::Ticket stream = m_streams.acquire(
+            deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
         if (cancel && cancel->load())
             return failWith(u"cancelled"_s, true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
             return failWith(s.error(), true);
         report(observer, vm, VmState::Copying);
 
-        CloneRequest request{golden, vm, identityFor(golden, itemByAddress.value(vm.address), vm.instance)};
+        CloneRequest request{golden, vm,
+                             identityFor(golden, itemByAddress.value(vm.address), vm.instance)};
         int lastPercent = -1;
         const ProgressFn progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
@@ -627,8 +636,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options, co
     return result;
 }
 
-Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range)
-{
+Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
     auto goldens = m_inventory->goldens();
     if (!goldens)
         return fail(goldens.error());
@@ -659,8 +667,7 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range)
     return out;
 }
 
-BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &observer)
-{
+BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &observer) {
     auto ownership = ownerToken();
     const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();
@@ -675,8 +682,9 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &obser
         if (!backend)
             return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
         if (vmStateIsBusy(vm.state))
-            return BatchOutcome{vm.address, vm.name, false,
-                                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
+            return BatchOutcome{
+                vm.address, vm.name, false,
+                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
         if (auto running = backend->isRunning(vm); running && *running)
             return BatchOutcome{vm.address, vm.name, true, u"already running"_s};
         (void)inv.setOwner(vm.id, token);
@@ -697,8 +705,7 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &obser
     return runPerVm(vms, job, nullptr, u"start"_s);
 }
 
-BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observer)
-{
+BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observer) {
     auto ownership = ownerToken();
     const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();
@@ -712,8 +719,9 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observ
         if (!backend)
             return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
         if (vmStateIsBusy(vm.state))
-            return BatchOutcome{vm.address, vm.name, false,
-                                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
+            return BatchOutcome{
+                vm.address, vm.name, false,
+                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
         (void)inv.setOwner(vm.id, token);
         (void)inv.setState(vm.id, VmState::Stopping);
         report(observer, vm, VmState::Stopping);
@@ -730,8 +738,7 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observ
     return runPerVm(vms, job, nullptr, u"stop"_s);
 }
 
-BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &observer)
-{
+BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &observer) {
     auto ownership = ownerToken();
     const QString token = ownership ? *ownership : QString();
     auto goldens = m_inventory->goldens();

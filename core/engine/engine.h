@@ -29,7 +29,7 @@ struct EngineConfig {
     QString home; // data folder: inventory.sqlite, cluster.secret
     quint16 listenerPort = 9176;
     int heartbeatSeconds = 5;
-    int parallelism = 2;          // VMs worked on at once (copies, starts)
+    int parallelism = 2; // VMs worked on at once (copies, starts)
     std::chrono::milliseconds stopGrace{20000};
     QemuBackendConfig qemu;
     VmwareBackendConfig vmware; // vmrun, -T, and where VMware guests reach the console
@@ -45,14 +45,15 @@ struct GoldenSpec {
     QString subnet;  // CIDR; empty: from the golden's description
     QString gateway; // empty: none
     QString name;    // empty: from the golden's description
-    QString namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
+    QString
+        namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
     QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
     QString dns;            // name servers the clones get: "IP[,IP...]" (empty: none)
 };
 
 struct CloneOptions {
-    QString golden;                            // name; empty: the only golden there is
-    QString mode = QStringLiteral("linked");   // "linked" | "full"
+    QString golden;                          // name; empty: the only golden there is
+    QString mode = QStringLiteral("linked"); // "linked" | "full"
     bool start = true;
 };
 
@@ -68,11 +69,11 @@ struct ClonePlan {
     GoldenRecord golden;
     QString mode;
     QList<ClonePlanItem> items;
-    QList<RefusedAddress> refused;  // taken, reserved or without room
+    QList<RefusedAddress> refused; // taken, reserved or without room
     QList<PlacementResult::ShardUse> shardUse;
     QList<ShardStatus> shards;
     qint64 bytesPerVm = 0;
-    QString refusalSummary;         // one line naming every refused address
+    QString refusalSummary; // one line naming every refused address
 };
 
 // One step of a batch, reported as it happens (from pool threads).
@@ -121,8 +122,8 @@ public:
     // refused by name), copies or links, configures and optionally starts each VM.
     // A VM that cannot be made is rolled back (no row, no files) and reported; the
     // rest go on.
-    BatchResult clone(const ClonePlan &plan, const CloneOptions &options, const std::atomic_bool *cancel,
-                      const BatchObserver &observer = {});
+    BatchResult clone(const ClonePlan &plan, const CloneOptions &options,
+                      const std::atomic_bool *cancel, const BatchObserver &observer = {});
 
     // The VMs a range names, across every golden's subnet ("177-180", full addresses).
     Expected<QList<VmRecord>> vmsInRange(QStringView range);
@@ -150,8 +151,8 @@ public:
 
 private:
     using VmJob = std::function<BatchOutcome(Inventory &, const VmRecord &)>;
-    BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job, const std::atomic_bool *cancel,
-                         const QString &what);
+    BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job,
+                         const std::atomic_bool *cancel, const QString &what);
 
     // This process's token on the VMs it works on (created on first use).
     Expected<QString> ownerToken();

@@ -7,8 +7,8 @@
 #include "hypervisor/qmp_client.h"
 
 #include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
@@ -31,22 +31,19 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger()
-{
+auto logger() {
     static auto l = log::get("qemu");
     return l;
 }
 
-Ipv4Address hostAlias(const GoldenRecord &golden)
-{
+Ipv4Address hostAlias(const GoldenRecord &golden) {
     const auto two = golden.subnet.addressOfSuffix(2);
     if (two && *two != golden.address)
         return *two;
     return golden.subnet.lastHost();
 }
 
-Ipv4Address dnsAlias(const GoldenRecord &golden)
-{
+Ipv4Address dnsAlias(const GoldenRecord &golden) {
     const auto three = golden.subnet.addressOfSuffix(3);
     if (three && *three != golden.address && *three != hostAlias(golden))
         return *three;
@@ -56,8 +53,7 @@ Ipv4Address dnsAlias(const GoldenRecord &golden)
 // A unix socket path must fit sockaddr_un (108 bytes with the terminator).
 constexpr int kMaxSocketPath = 107;
 
-bool processAlive(qint64 pid)
-{
+bool processAlive(qint64 pid) {
 #ifdef Q_OS_UNIX
     return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
 #else
@@ -68,23 +64,32 @@ bool processAlive(qint64 pid)
 
 } // namespace
 
-QemuBackend::QemuBackend(QemuBackendConfig config) : m_config(std::move(config)) {}
+QemuBackend::QemuBackend(QemuBackendConfig config)
+    : m_config(std::move(config)) {}
 
-QString QemuBackend::machineFile(const QString &folder) { return folder + u"/machine.json"_s; }
-QString QemuBackend::identityFile(const QString &folder) { return folder + u"/identity.conf"_s; }
-QString QemuBackend::qmpSocket(const QString &folder) { return folder + u"/qmp.sock"_s; }
-QString QemuBackend::pidFile(const QString &folder) { return folder + u"/qemu.pid"_s; }
-QString QemuBackend::serialLog(const QString &folder) { return folder + u"/serial.log"_s; }
+QString QemuBackend::machineFile(const QString &folder) {
+    return folder + u"/machine.json"_s;
+}
+QString QemuBackend::identityFile(const QString &folder) {
+    return folder + u"/identity.conf"_s;
+}
+QString QemuBackend::qmpSocket(const QString &folder) {
+    return folder + u"/qmp.sock"_s;
+}
+QString QemuBackend::pidFile(const QString &folder) {
+    return folder + u"/qemu.pid"_s;
+}
+QString QemuBackend::serialLog(const QString &folder) {
+    return folder + u"/serial.log"_s;
+}
 
-QString QemuBackend::qemuSystem() const
-{
+QString QemuBackend::qemuSystem() const {
     if (!m_config.qemuSystem.isEmpty())
         return m_config.qemuSystem;
     return QStandardPaths::findExecutable(u"qemu-system-x86_64"_s);
 }
 
-QString QemuBackend::accelerator() const
-{
+QString QemuBackend::accelerator() const {
     if (m_config.accel != u"auto")
         return m_config.accel;
     static QMutex mutex;
@@ -97,8 +102,7 @@ QString QemuBackend::accelerator() const
     return m_accel;
 }
 
-Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
-{
+Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const {
     auto machine = QemuMachine::fromFile(path);
     if (!machine)
         return fail(machine.error());
@@ -110,8 +114,8 @@ Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
         return fail(info.error());
     if (!info->backingFilename.isEmpty())
         return fail(u"the golden disk %1 is itself an overlay of %2: make it standalone first "
-                    u"(qemu-img convert -O qcow2 %1 standalone.qcow2)"_s
-                        .arg(machine->disk, info->backingFilename));
+                    u"(qemu-img convert -O qcow2 %1 standalone.qcow2)"_s.arg(
+                        machine->disk, info->backingFilename));
     if (info->format != machine->diskFormat)
         return fail(u"%1 says the disk %2 is %3, but it is %4: correct \"disk_format\""_s.arg(
             path, machine->disk, machine->diskFormat, info->format));
@@ -131,19 +135,16 @@ Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
     return out;
 }
 
-QMap<Ipv4Address, QString> QemuBackend::reservedAddresses(const GoldenRecord &golden) const
-{
+QMap<Ipv4Address, QString> QemuBackend::reservedAddresses(const GoldenRecord &golden) const {
     return {{hostAlias(golden), u"QEMU's host alias (where the guests reach the console)"_s},
             {dnsAlias(golden), u"QEMU's DNS alias"_s}};
 }
 
-Ipv4Address QemuBackend::consoleAddressFor(const GoldenRecord &golden) const
-{
+Ipv4Address QemuBackend::consoleAddressFor(const GoldenRecord &golden) const {
     return hostAlias(golden);
 }
 
-qint64 QemuBackend::bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const
-{
+qint64 QemuBackend::bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const {
     // A linked clone starts at a few hundred KiB but grows as its guest writes; keep
     // room for a boot's worth of writes.
     constexpr qint64 kLinkedInitial = 16LL * 1024 * 1024;
@@ -151,18 +152,20 @@ qint64 QemuBackend::bytesNeeded(const GoldenRecord &golden, const QString &clone
 }
 
 Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_bool *cancel,
-                                const ProgressFn &progress)
-{
+                                const ProgressFn &progress) {
     const VmRecord &vm = request.vm;
     const QString folder = vm.folder;
     if (qmpSocket(folder).toUtf8().size() > kMaxSocketPath)
         return fail(u"the folder %1 is too long for QEMU's control socket (at most %2 bytes with "
-                    u"'/qmp.sock'): use a shard with a shorter path"_s.arg(folder).arg(kMaxSocketPath));
+                    u"'/qmp.sock'): use a shard with a shorter path"_s.arg(folder)
+                        .arg(kMaxSocketPath));
     auto golden = QemuMachine::fromFile(request.golden.path);
     if (!golden)
         return fail(golden.error());
     if (QFileInfo::exists(folder))
-        return fail(u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(folder));
+        return fail(
+            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
+                folder));
     if (!QDir().mkdir(folder))
         return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
 
@@ -199,11 +202,14 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         QFile identity(identityFile(folder));
         if (!identity.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return abandon(u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
+            return abandon(
+                u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
         const std::string text = request.identity.toText();
-        if (identity.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
+        if (identity.write(text.data(), static_cast<qint64>(text.size()))
+                != static_cast<qint64>(text.size())
             || !identity.flush())
-            return abandon(u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
+            return abandon(
+                u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
     }
 
     QemuMachine clone = *golden;
@@ -221,25 +227,25 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     return {};
 }
 
-Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm, const GoldenRecord &golden) const
-{
+Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm,
+                                               const GoldenRecord &golden) const {
     auto machine = QemuMachine::fromFile(machineFile(vm.folder));
     if (!machine)
         return fail(machine.error());
     const QString accel = accelerator();
     QStringList args{
-        u"-name"_s, vm.name,
+        u"-name"_s,       vm.name,
         u"-nodefaults"_s, u"-no-user-config"_s,
-        u"-machine"_s, u"pc"_s,
-        u"-accel"_s, accel,
-        u"-m"_s, QString::number(machine->memoryMb),
-        u"-smp"_s, QString::number(machine->cpus),
-        u"-display"_s, u"none"_s,
-        u"-monitor"_s, u"none"_s,
-        u"-serial"_s, u"file:"_s + serialLog(vm.folder),
-        u"-qmp"_s, u"unix:"_s + qmpSocket(vm.folder) + u",server=on,wait=off"_s,
-        u"-pidfile"_s, pidFile(vm.folder),
-        u"-fw_cfg"_s, u"name=opt/vmeclone/identity,file="_s + identityFile(vm.folder),
+        u"-machine"_s,    u"pc"_s,
+        u"-accel"_s,      accel,
+        u"-m"_s,          QString::number(machine->memoryMb),
+        u"-smp"_s,        QString::number(machine->cpus),
+        u"-display"_s,    u"none"_s,
+        u"-monitor"_s,    u"none"_s,
+        u"-serial"_s,     u"file:"_s + serialLog(vm.folder),
+        u"-qmp"_s,        u"unix:"_s + qmpSocket(vm.folder) + u",server=on,wait=off"_s,
+        u"-pidfile"_s,    pidFile(vm.folder),
+        u"-fw_cfg"_s,     u"name=opt/vmeclone/identity,file="_s + identityFile(vm.folder),
     };
     if (!machine->kernel.isEmpty()) {
         args << u"-kernel"_s << machine->kernel;
@@ -254,15 +260,14 @@ Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm, const GoldenR
     // User networking: the guest's packets to the host alias arrive on the host's
     // 127.0.0.1, where the listener is.
     args << u"-netdev"_s
-         << u"user,id=n0,net=%1,host=%2,dns=%3"_s.arg(golden.subnet.toString(), hostAlias(golden).toString(),
-                                                      dnsAlias(golden).toString())
+         << u"user,id=n0,net=%1,host=%2,dns=%3"_s.arg(
+                golden.subnet.toString(), hostAlias(golden).toString(), dnsAlias(golden).toString())
          << u"-device"_s << u"%1,netdev=n0,mac=%2"_s.arg(machine->nicModel, vm.mac.toString());
     args << u"-daemonize"_s;
     return args;
 }
 
-Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &golden)
-{
+Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &golden) {
     if (const qint64 pid = livePid(vm.folder); pid > 0)
         return pid; // already running: starting is idempotent
     const QString program = qemuSystem();
@@ -293,16 +298,17 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     m_launchMs += launch.elapsed();
     const QString err = QString::fromUtf8(qemu.readAllStandardError()).trimmed();
     if (qemu.exitStatus() != QProcess::NormalExit || qemu.exitCode() != 0)
-        return fail(u"QEMU could not start %1: %2"_s.arg(vm.name, err.isEmpty() ? u"exit code %1"_s.arg(qemu.exitCode()) : err));
+        return fail(u"QEMU could not start %1: %2"_s.arg(
+            vm.name, err.isEmpty() ? u"exit code %1"_s.arg(qemu.exitCode()) : err));
     const qint64 pid = livePid(vm.folder);
     if (pid <= 0)
-        return fail(u"QEMU started %1 but its process is gone: see %2"_s.arg(vm.name, serialLog(vm.folder)));
+        return fail(u"QEMU started %1 but its process is gone: see %2"_s.arg(vm.name,
+                                                                             serialLog(vm.folder)));
     logger()->info("started {} (pid {})", vm.name, pid);
     return pid;
 }
 
-qint64 QemuBackend::livePid(const QString &folder) const
-{
+qint64 QemuBackend::livePid(const QString &folder) const {
     QFile file(pidFile(folder));
     if (!file.open(QIODevice::ReadOnly))
         return 0;
@@ -319,13 +325,11 @@ qint64 QemuBackend::livePid(const QString &folder) const
     return pid;
 }
 
-Expected<bool> QemuBackend::isRunning(const VmRecord &vm) const
-{
+Expected<bool> QemuBackend::isRunning(const VmRecord &vm) const {
     return livePid(vm.folder) > 0;
 }
 
-Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace)
-{
+Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
     const qint64 pid = livePid(vm.folder);
     if (pid <= 0)
         return {};
@@ -336,7 +340,8 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace)
         if (qmp.execute(u"system_powerdown"_s))
             gone = qmp.waitForDisconnected(grace);
         if (!gone) {
-            logger()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name, grace.count());
+            logger()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
+                           grace.count());
             (void)qmp.execute(u"quit"_s);
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));
         }
@@ -363,8 +368,7 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace)
     return {};
 }
 
-Status QemuBackend::deleteClone(const VmRecord &vm)
-{
+Status QemuBackend::deleteClone(const VmRecord &vm) {
     const QDir dir(vm.folder);
     if (!dir.exists())
         return {};
@@ -372,28 +376,28 @@ Status QemuBackend::deleteClone(const VmRecord &vm)
         return fail(u"%1 is still running: stop it before deleting its files"_s.arg(vm.name));
     // Only a folder that holds a vmeclone clone is ever removed.
     if (!QFileInfo::exists(machineFile(vm.folder)) && !dir.isEmpty())
-        return fail(u"%1 does not look like a vmeclone clone (no machine.json): not deleting it"_s.arg(vm.folder));
+        return fail(
+            u"%1 does not look like a vmeclone clone (no machine.json): not deleting it"_s.arg(
+                vm.folder));
     if (!QDir(vm.folder).removeRecursively())
         return fail(u"cannot delete %1 completely: check its permissions"_s.arg(vm.folder));
     return {};
 }
 
-bool QemuBackend::kvmWorks(const QString &qemuSystem, const QString &scratchFolder)
-{
+bool QemuBackend::kvmWorks(const QString &qemuSystem, const QString &scratchFolder) {
     if (!QFileInfo::exists(u"/dev/kvm"_s))
         return false;
     return acceleratorBoots(qemuSystem, u"kvm"_s, scratchFolder);
 }
 
-bool QemuBackend::acceleratorBoots(const QString &qemuSystem, const QString &accel, const QString &scratchFolder,
-                                   int timeoutMs)
-{
+bool QemuBackend::acceleratorBoots(const QString &qemuSystem, const QString &accel,
+                                   const QString &scratchFolder, int timeoutMs) {
     if (qemuSystem.isEmpty())
         return false;
     // Real mode: print a marker on COM1, then halt.
-    static const unsigned char code[] = {
-        0xFA, 0x31, 0xC0, 0x8E, 0xD8, 0xBE, 0x16, 0x7C, 0xAC, 0x84, 0xC0, 0x74, 0x06,
-        0xBA, 0xF8, 0x03, 0xEE, 0xEB, 0xF5, 0xF4, 0xEB, 0xFD};
+    static const unsigned char code[] = {0xFA, 0x31, 0xC0, 0x8E, 0xD8, 0xBE, 0x16, 0x7C,
+                                         0xAC, 0x84, 0xC0, 0x74, 0x06, 0xBA, 0xF8, 0x03,
+                                         0xEE, 0xEB, 0xF5, 0xF4, 0xEB, 0xFD};
     static const char marker[] = "VMECLONE-KVM-OK\r\n";
     QByteArray sector(512, '\0');
     memcpy(sector.data(), code, sizeof code);
@@ -407,9 +411,10 @@ bool QemuBackend::acceleratorBoots(const QString &qemuSystem, const QString &acc
         return false;
     file.close();
     QProcess qemu;
-    qemu.start(qemuSystem, {u"-nodefaults"_s, u"-no-user-config"_s, u"-accel"_s, accel,
-                            u"-display"_s, u"none"_s, u"-m"_s, u"16"_s, u"-serial"_s, u"file:"_s + out,
-                            u"-drive"_s, u"file=%1,format=raw,if=ide"_s.arg(image)});
+    qemu.start(qemuSystem,
+               {u"-nodefaults"_s, u"-no-user-config"_s, u"-accel"_s, accel, u"-display"_s,
+                u"none"_s, u"-m"_s, u"16"_s, u"-serial"_s, u"file:"_s + out, u"-drive"_s,
+                u"file=%1,format=raw,if=ide"_s.arg(image)});
     QDeadlineTimer deadline(timeoutMs);
     bool ok = false;
     while (!deadline.hasExpired() && !ok) {

@@ -50,8 +50,8 @@ public:
     static bool kvmWorks(const QString &qemuSystem, const QString &scratchFolder);
     // The probe itself, under any accelerator: true when the boot sector ran and
     // printed its marker within `timeoutMs`.
-    static bool acceleratorBoots(const QString &qemuSystem, const QString &accel, const QString &scratchFolder,
-                                 int timeoutMs = 8000);
+    static bool acceleratorBoots(const QString &qemuSystem, const QString &accel,
+                                 const QString &scratchFolder, int timeoutMs = 8000);
 
 private:
     QString qemuSystem() const;

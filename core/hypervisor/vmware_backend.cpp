@@ -64,7 +64,8 @@ Expected<Vmrun> VmwareBackend::vmrun() const {
 
 QString VmwareBackend::configuredConsoleAddress(const GoldenRecord &golden) const {
     // The golden's own (given at `golden add`) wins over the process-wide setting.
-    return golden.consoleAddress.toUInt() ? golden.consoleAddress.toString() : m_config.consoleAddress;
+    return golden.consoleAddress.toUInt() ? golden.consoleAddress.toString()
+                                          : m_config.consoleAddress;
 }
 
 Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) const {

@@ -69,27 +69,24 @@ const char16_t *const kSchema[] = {
         message TEXT NOT NULL))",
 };
 
-const QString kVmColumns = u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
-                           u"instance, state, progress, reason, boot_id, last_sequence, boots, "
-                           u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
+const QString kVmColumns =
+    u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
+    u"instance, state, progress, reason, boot_id, last_sequence, boots, "
+    u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
 
-qint64 nowMs()
-{
+qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QDateTime fromMs(qint64 ms)
-{
+QDateTime fromMs(qint64 ms) {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
 }
 
-qint64 toMs(const QDateTime &t)
-{
+qint64 toMs(const QDateTime &t) {
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
 }
 
-VmRecord vmFromQuery(const QSqlQuery &q)
-{
+VmRecord vmFromQuery(const QSqlQuery &q) {
     VmRecord r;
     r.id = q.value(0).toLongLong();
     r.name = q.value(1).toString();
@@ -116,8 +113,7 @@ VmRecord vmFromQuery(const QSqlQuery &q)
     return r;
 }
 
-GoldenRecord goldenFromQuery(const QSqlQuery &q)
-{
+GoldenRecord goldenFromQuery(const QSqlQuery &q) {
     GoldenRecord g;
     g.id = q.value(0).toLongLong();
     g.name = q.value(1).toString();
@@ -144,19 +140,18 @@ struct Inventory::Connection {
     QString name;
     QSqlDatabase db;
 
-    ~Connection()
-    {
+    ~Connection() {
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
     }
 
     // Runs a statement, binding positional values; the error names what failed.
-    Expected<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const
-    {
+    Expected<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const {
         QSqlQuery q(db);
         if (!q.prepare(sql))
-            return fail(u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
+            return fail(
+                u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
         for (const auto &v : values) {
             // A null QString binds as SQL NULL; every text column here is NOT NULL.
             if (v.typeId() == QMetaType::QString && v.toString().isNull())
@@ -169,8 +164,7 @@ struct Inventory::Connection {
         return q;
     }
 
-    Status run(const QString &sql) const
-    {
+    Status run(const QString &sql) const {
         QSqlQuery q(db);
         if (!q.exec(sql))
             return fail(u"inventory: '%1' failed: %2"_s.arg(sql.left(60), q.lastError().text()));
@@ -186,13 +180,13 @@ struct Inventory::Connection {
 
 Inventory::~Inventory() = default;
 
-Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
-{
+Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     static std::atomic_int counter{0};
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(u"cannot create the folder of the inventory %1: check its parent's permissions"_s
-                        .arg(info.absolutePath()));
+        return fail(
+            u"cannot create the folder of the inventory %1: check its parent's permissions"_s.arg(
+                info.absolutePath()));
 
     std::unique_ptr<Inventory> inv(new Inventory);
     inv->m_path = info.absoluteFilePath();
@@ -202,20 +196,21 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
     inv->m_db->db.setDatabaseName(inv->m_path);
     inv->m_db->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
     if (!inv->m_db->db.open())
-        return fail(u"cannot open the inventory %1: %2"_s.arg(inv->m_path, inv->m_db->db.lastError().text()));
+        return fail(u"cannot open the inventory %1: %2"_s.arg(inv->m_path,
+                                                              inv->m_db->db.lastError().text()));
 
     const auto &c = *inv->m_db;
     // WAL lets viewers read while a batch writes; FULL sync makes every state a
     // user was told about survive a power cut.
-    for (const auto *pragma : {u"PRAGMA journal_mode=WAL", u"PRAGMA synchronous=FULL",
-                               u"PRAGMA foreign_keys=ON"}) {
+    for (const auto *pragma :
+         {u"PRAGMA journal_mode=WAL", u"PRAGMA synchronous=FULL", u"PRAGMA foreign_keys=ON"}) {
         if (auto s = c.run(QString::fromUtf16(pragma)); !s)
             return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
     }
     // Usually the schema is there: a read tells, and the write lock (and its fsync)
     // is taken only to create it.
-    if (auto current = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s); current && current->next()
-        && current->value(0).toInt() == kSchemaVersion)
+    if (auto current = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
+        current && current->next() && current->value(0).toInt() == kSchemaVersion)
         return inv;
     if (auto s = c.begin(); !s)
         return fail(s.error());
@@ -234,34 +229,46 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
         const int found = version->value(0).toInt();
         if (found > kSchemaVersion) {
             c.rollback();
-            return fail(u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
-                        u"use a newer vmeclone"_s.arg(inv->m_path).arg(found).arg(kSchemaVersion));
+            return fail(
+                u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
+                u"use a newer vmeclone"_s.arg(inv->m_path)
+                    .arg(found)
+                    .arg(kSchemaVersion));
         }
         // Columns later schemas added; each added only where missing.
         auto hasColumn = [&](const QString &table, const QString &column) {
-            auto columns = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s, {table, column});
+            auto columns = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s,
+                                  {table, column});
             return columns && columns->next() && columns->value(0).toInt() > 0;
         };
         if (found < 2 && !hasColumn(u"vms"_s, u"owner"_s)) {
-            if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s); !s) {
+            if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s);
+                !s) {
                 c.rollback();
-                return fail(u"inventory %1: cannot upgrade to schema 2: %2"_s.arg(inv->m_path, s.error()));
+                return fail(
+                    u"inventory %1: cannot upgrade to schema 2: %2"_s.arg(inv->m_path, s.error()));
             }
         }
         if (found < 3 && !hasColumn(u"goldens"_s, u"console_address"_s)) {
-            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s); !s) {
+            if (auto s = c.run(
+                    u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s);
+                !s) {
                 c.rollback();
-                return fail(u"inventory %1: cannot upgrade to schema 3: %2"_s.arg(inv->m_path, s.error()));
+                return fail(
+                    u"inventory %1: cannot upgrade to schema 3: %2"_s.arg(inv->m_path, s.error()));
             }
         }
         if (found < 4 && !hasColumn(u"goldens"_s, u"dns"_s)) {
-            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s); !s) {
+            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s);
+                !s) {
                 c.rollback();
-                return fail(u"inventory %1: cannot upgrade to schema 4: %2"_s.arg(inv->m_path, s.error()));
+                return fail(
+                    u"inventory %1: cannot upgrade to schema 4: %2"_s.arg(inv->m_path, s.error()));
             }
         }
         if (found < kSchemaVersion) {
-            if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s, {QString::number(kSchemaVersion)});
+            if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s,
+                                 {QString::number(kSchemaVersion)});
                 !up) {
                 c.rollback();
                 return fail(up.error());
@@ -280,17 +287,19 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path)
 
 // ---- goldens -------------------------------------------------------------------
 
-Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
-{
-    auto clash = m_db->exec(u"SELECT name, path, address FROM goldens WHERE name = ? OR path = ? OR address = ?"_s,
-                            {g.name, g.path, g.address.toUInt()});
+Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
+    auto clash = m_db->exec(
+        u"SELECT name, path, address FROM goldens WHERE name = ? OR path = ? OR address = ?"_s,
+        {g.name, g.path, g.address.toUInt()});
     if (!clash)
         return fail(clash.error());
     if (clash->next()) {
         if (clash->value(0).toString() == g.name)
-            return fail(u"a golden image named '%1' exists already: choose another --name"_s.arg(g.name));
+            return fail(
+                u"a golden image named '%1' exists already: choose another --name"_s.arg(g.name));
         if (clash->value(1).toString() == g.path)
-            return fail(u"%1 is already the golden image '%2'"_s.arg(g.path, clash->value(0).toString()));
+            return fail(
+                u"%1 is already the golden image '%2'"_s.arg(g.path, clash->value(0).toString()));
         return fail(u"%1 is already the address of the golden image '%2'"_s.arg(
             g.address.toString(), clash->value(0).toString()));
     }
@@ -300,18 +309,17 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g)
     if (vmClash->has_value())
         return fail(u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
 
-    auto q = m_db->exec(u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
-                        u"disk_bytes, added_at, console_address, dns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                        {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(),
-                         g.gateway.toUInt(), g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(),
-                         joinAddresses(g.dns)});
+    auto q = m_db->exec(
+        u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
+        u"disk_bytes, added_at, console_address, dns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(), g.gateway.toUInt(),
+         g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(), joinAddresses(g.dns)});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();
 }
 
-Expected<QList<GoldenRecord>> Inventory::goldens() const
-{
+Expected<QList<GoldenRecord>> Inventory::goldens() const {
     auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens ORDER BY name"_s);
     if (!q)
         return fail(q.error());
@@ -321,8 +329,7 @@ Expected<QList<GoldenRecord>> Inventory::goldens() const
     return out;
 }
 
-Expected<std::optional<GoldenRecord>> Inventory::golden(qint64 id) const
-{
+Expected<std::optional<GoldenRecord>> Inventory::golden(qint64 id) const {
     auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens WHERE id = ?"_s, {id});
     if (!q)
         return fail(q.error());
@@ -331,8 +338,7 @@ Expected<std::optional<GoldenRecord>> Inventory::golden(qint64 id) const
     return std::optional<GoldenRecord>(goldenFromQuery(*q));
 }
 
-Expected<std::optional<GoldenRecord>> Inventory::goldenByName(const QString &name) const
-{
+Expected<std::optional<GoldenRecord>> Inventory::goldenByName(const QString &name) const {
     auto q = m_db->exec(u"SELECT "_s + kGoldenColumns + u" FROM goldens WHERE name = ?"_s, {name});
     if (!q)
         return fail(q.error());
@@ -341,8 +347,7 @@ Expected<std::optional<GoldenRecord>> Inventory::goldenByName(const QString &nam
     return std::optional<GoldenRecord>(goldenFromQuery(*q));
 }
 
-Status Inventory::removeGolden(qint64 id)
-{
+Status Inventory::removeGolden(qint64 id) {
     auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE golden_id = ?"_s, {id});
     if (!users)
         return fail(users.error());
@@ -356,8 +361,7 @@ Status Inventory::removeGolden(qint64 id)
 
 // ---- shards --------------------------------------------------------------------
 
-Expected<qint64> Inventory::addShard(const QString &path, double weight)
-{
+Expected<qint64> Inventory::addShard(const QString &path, double weight) {
     if (!(weight > 0))
         return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
     auto existing = m_db->exec(u"SELECT id FROM shards WHERE path = ?"_s, {path});
@@ -372,8 +376,7 @@ Expected<qint64> Inventory::addShard(const QString &path, double weight)
     return q->lastInsertId().toLongLong();
 }
 
-Expected<QList<Shard>> Inventory::shards() const
-{
+Expected<QList<Shard>> Inventory::shards() const {
     auto q = m_db->exec(u"SELECT id, path, weight FROM shards ORDER BY id"_s);
     if (!q)
         return fail(q.error());
@@ -383,8 +386,7 @@ Expected<QList<Shard>> Inventory::shards() const
     return out;
 }
 
-Status Inventory::setShardWeight(qint64 id, double weight)
-{
+Status Inventory::setShardWeight(qint64 id, double weight) {
     if (!(weight > 0))
         return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
     auto q = m_db->exec(u"UPDATE shards SET weight = ? WHERE id = ?"_s, {weight, id});
@@ -395,8 +397,7 @@ Status Inventory::setShardWeight(qint64 id, double weight)
     return {};
 }
 
-Status Inventory::removeShard(qint64 id)
-{
+Status Inventory::removeShard(qint64 id) {
     auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE shard_id = ?"_s, {id});
     if (!users)
         return fail(users.error());
@@ -410,8 +411,7 @@ Status Inventory::removeShard(qint64 id)
 
 // ---- VMs -----------------------------------------------------------------------
 
-Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms)
-{
+Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) {
     Reservation result;
     if (auto s = m_db->begin(); !s)
         return fail(s.error());
@@ -438,18 +438,21 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms)
             result.refused.append(RefusedAddress{vm.address, why});
             continue;
         }
-        auto golden = m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
+        auto golden =
+            m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
         if (golden && golden->next()) {
             result.refused.append(RefusedAddress{
-                vm.address, u"the golden image %1's own address"_s.arg(golden->value(0).toString())});
+                vm.address,
+                u"the golden image %1's own address"_s.arg(golden->value(0).toString())});
             continue;
         }
-        auto ins = m_db->exec(
-            u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, clone_mode, instance, "
-            u"state, progress, reason, created_at, state_changed_at, owner) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)"_s,
-            {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId, vm.shardId, vm.folder,
-             vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now, vm.owner});
+        auto ins = m_db->exec(u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, "
+                              u"clone_mode, instance, "
+                              u"state, progress, reason, created_at, state_changed_at, owner) "
+                              u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)"_s,
+                              {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId,
+                               vm.shardId, vm.folder, vm.cloneMode, vm.instance,
+                               vmStateName(VmState::Planned), now, now, vm.owner});
         if (!ins) {
             m_db->rollback();
             return fail(u"cannot reserve %1: %2"_s.arg(vm.address.toString(), ins.error()));
@@ -467,8 +470,7 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms)
     return result;
 }
 
-Expected<QList<VmRecord>> Inventory::vms() const
-{
+Expected<QList<VmRecord>> Inventory::vms() const {
     auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms ORDER BY address"_s);
     if (!q)
         return fail(q.error());
@@ -478,9 +480,9 @@ Expected<QList<VmRecord>> Inventory::vms() const
     return out;
 }
 
-Expected<std::optional<VmRecord>> Inventory::vmByAddress(Ipv4Address address) const
-{
-    auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE address = ?"_s, {address.toUInt()});
+Expected<std::optional<VmRecord>> Inventory::vmByAddress(Ipv4Address address) const {
+    auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE address = ?"_s,
+                        {address.toUInt()});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -488,8 +490,7 @@ Expected<std::optional<VmRecord>> Inventory::vmByAddress(Ipv4Address address) co
     return std::optional<VmRecord>(vmFromQuery(*q));
 }
 
-Expected<std::optional<VmRecord>> Inventory::vm(qint64 id) const
-{
+Expected<std::optional<VmRecord>> Inventory::vm(qint64 id) const {
     auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE id = ?"_s, {id});
     if (!q)
         return fail(q.error());
@@ -498,8 +499,7 @@ Expected<std::optional<VmRecord>> Inventory::vm(qint64 id) const
     return std::optional<VmRecord>(vmFromQuery(*q));
 }
 
-Expected<QMap<Ipv4Address, QString>> Inventory::takenAddresses() const
-{
+Expected<QMap<Ipv4Address, QString>> Inventory::takenAddresses() const {
     QMap<Ipv4Address, QString> taken;
     auto g = m_db->exec(u"SELECT address, name FROM goldens"_s);
     if (!g)
@@ -511,14 +511,15 @@ Expected<QMap<Ipv4Address, QString>> Inventory::takenAddresses() const
     if (!v)
         return fail(v.error());
     while (v->next())
-        taken.insert(Ipv4Address(v->value(0).toUInt()), u"in use by %1"_s.arg(v->value(1).toString()));
+        taken.insert(Ipv4Address(v->value(0).toUInt()),
+                     u"in use by %1"_s.arg(v->value(1).toString()));
     return taken;
 }
 
-Status Inventory::setState(qint64 vmId, VmState state, const QString &reason, int progress)
-{
-    auto q = m_db->exec(u"UPDATE vms SET state = ?, reason = ?, progress = ?, state_changed_at = ? WHERE id = ?"_s,
-                        {vmStateName(state), reason, progress, nowMs(), vmId});
+Status Inventory::setState(qint64 vmId, VmState state, const QString &reason, int progress) {
+    auto q = m_db->exec(
+        u"UPDATE vms SET state = ?, reason = ?, progress = ?, state_changed_at = ? WHERE id = ?"_s,
+        {vmStateName(state), reason, progress, nowMs(), vmId});
     if (!q)
         return fail(q.error());
     if (q->numRowsAffected() != 1)
@@ -526,8 +527,8 @@ Status Inventory::setState(qint64 vmId, VmState state, const QString &reason, in
     return {};
 }
 
-Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next, const QString &reason)
-{
+Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next,
+                                     const QString &reason) {
     auto q = m_db->exec(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ? "
                         u"WHERE id = ? AND state = ?"_s,
                         {vmStateName(next), reason, nowMs(), vmId, vmStateName(expected)});
@@ -536,50 +537,49 @@ Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next
     return q->numRowsAffected() == 1;
 }
 
-Status Inventory::setOwner(qint64 vmId, const QString &owner)
-{
+Status Inventory::setOwner(qint64 vmId, const QString &owner) {
     if (auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ?"_s, {owner, vmId}); !q)
         return fail(q.error());
     return {};
 }
 
-Expected<bool> Inventory::claim(qint64 vmId, const QString &expectedOwner, const QString &newOwner)
-{
-    auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ? AND owner = ?"_s, {newOwner, vmId, expectedOwner});
+Expected<bool> Inventory::claim(qint64 vmId, const QString &expectedOwner,
+                                const QString &newOwner) {
+    auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ? AND owner = ?"_s,
+                        {newOwner, vmId, expectedOwner});
     if (!q)
         return fail(q.error());
     return q->numRowsAffected() == 1;
 }
 
-Status Inventory::setPid(qint64 vmId, qint64 pid)
-{
+Status Inventory::setPid(qint64 vmId, qint64 pid) {
     if (auto q = m_db->exec(u"UPDATE vms SET pid = ? WHERE id = ?"_s, {pid, vmId}); !q)
         return fail(q.error());
     return {};
 }
 
-Status Inventory::setProgress(qint64 vmId, int percent)
-{
+Status Inventory::setProgress(qint64 vmId, int percent) {
     if (auto q = m_db->exec(u"UPDATE vms SET progress = ? WHERE id = ?"_s, {percent, vmId}); !q)
         return fail(q.error());
     return {};
 }
 
-Status Inventory::apply(const QList<VmUpdate> &updates)
-{
+Status Inventory::apply(const QList<VmUpdate> &updates) {
     if (updates.isEmpty())
         return {};
     if (auto s = m_db->begin(); !s)
         return s;
     QSqlQuery seen(m_db->db);
-    seen.prepare(u"UPDATE vms SET boot_id = ?, last_sequence = ?, boots = ?, uptime = ?, last_seen = ? "
-                 u"WHERE id = ?"_s);
+    seen.prepare(
+        u"UPDATE vms SET boot_id = ?, last_sequence = ?, boots = ?, uptime = ?, last_seen = ? "
+        u"WHERE id = ?"_s);
     QSqlQuery state(m_db->db);
     // Announcements move only VMs whose guest may speak: a VM that an operator is
     // stopping or releasing (perhaps from another process) is not dragged back.
-    state.prepare(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
-                  u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
-                  u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
+    state.prepare(
+        u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
+        u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
+        u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
     const qint64 now = nowMs();
     for (const auto &u : updates) {
         // An update without a sighting (the listener's "unreachable") must not wipe the
@@ -612,8 +612,7 @@ Status Inventory::apply(const QList<VmUpdate> &updates)
     return m_db->commit();
 }
 
-Status Inventory::removeVm(qint64 vmId)
-{
+Status Inventory::removeVm(qint64 vmId) {
     if (auto q = m_db->exec(u"DELETE FROM vms WHERE id = ?"_s, {vmId}); !q)
         return fail(q.error());
     return {};
@@ -621,30 +620,30 @@ Status Inventory::removeVm(qint64 vmId)
 
 // ---- events --------------------------------------------------------------------
 
-Status Inventory::addEvent(const QString &level, const QString &vmName, const QString &message)
-{
-    if (auto q = m_db->exec(u"INSERT INTO events(at, level, vm_name, message) VALUES (?, ?, ?, ?)"_s,
-                            {nowMs(), level, vmName, message});
+Status Inventory::addEvent(const QString &level, const QString &vmName, const QString &message) {
+    if (auto q =
+            m_db->exec(u"INSERT INTO events(at, level, vm_name, message) VALUES (?, ?, ?, ?)"_s,
+                       {nowMs(), level, vmName, message});
         !q)
         return fail(q.error());
     return {};
 }
 
-Expected<QList<EventRecord>> Inventory::events(qint64 afterId, int limit) const
-{
-    auto q = m_db->exec(u"SELECT id, at, level, vm_name, message FROM events WHERE id > ? ORDER BY id LIMIT ?"_s,
-                        {afterId, limit});
+Expected<QList<EventRecord>> Inventory::events(qint64 afterId, int limit) const {
+    auto q = m_db->exec(
+        u"SELECT id, at, level, vm_name, message FROM events WHERE id > ? ORDER BY id LIMIT ?"_s,
+        {afterId, limit});
     if (!q)
         return fail(q.error());
     QList<EventRecord> out;
     while (q->next())
         out.append(EventRecord{q->value(0).toLongLong(), fromMs(q->value(1).toLongLong()),
-                               q->value(2).toString(), q->value(3).toString(), q->value(4).toString()});
+                               q->value(2).toString(), q->value(3).toString(),
+                               q->value(4).toString()});
     return out;
 }
 
-Expected<qint64> Inventory::dataVersion() const
-{
+Expected<qint64> Inventory::dataVersion() const {
     auto q = m_db->exec(u"PRAGMA data_version"_s);
     if (!q)
         return fail(q.error());

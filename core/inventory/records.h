@@ -2,8 +2,8 @@
 // Rows of the inventory as plain values.
 
 #include "identity/mac_address.h"
-#include "net/address_range.h"
 #include "inventory/vm_state.h"
+#include "net/address_range.h"
 #include "net/ipv4.h"
 #include "placement/shard.h"
 
@@ -22,8 +22,9 @@ struct GoldenRecord {
     Ipv4Address address; // the golden's own address
     Ipv4Address gateway; // 0.0.0.0 when none
     QString namePrefix = QStringLiteral("vm");
-    qint64 diskBytes = 0; // allocated size of its disks: what a full clone copies
-    Ipv4Address consoleAddress; // VMware: this host's address on the VMs' network; 0.0.0.0: the configured one
+    qint64 diskBytes = 0;       // allocated size of its disks: what a full clone copies
+    Ipv4Address consoleAddress; // VMware: this host's address on the VMs' network; 0.0.0.0: the
+                                // configured one
     QList<Ipv4Address> dns;     // name servers the clones get, in order (none by default)
     QDateTime addedAt;
 
@@ -41,24 +42,24 @@ struct VmRecord {
     QString cloneMode; // "linked" | "full"
     QString instance;  // identity instance handed to the guest
     VmState state = VmState::Planned;
-    int progress = 0;  // percent, while copying
-    QString reason;    // failure reason, or the agent's last detail
-    QString bootId;    // hex of the agent's current boot id
+    int progress = 0; // percent, while copying
+    QString reason;   // failure reason, or the agent's last detail
+    QString bootId;   // hex of the agent's current boot id
     qint64 lastSequence = 0;
-    int boots = 0;        // agent starts under this identity, as the agent counts them
+    int boots = 0; // agent starts under this identity, as the agent counts them
     qint64 uptimeSeconds = 0;
-    qint64 pid = 0;       // hypervisor process, when the backend has one
+    qint64 pid = 0; // hypervisor process, when the backend has one
     QDateTime createdAt;
     QDateTime stateChangedAt;
-    QDateTime lastSeen;   // last valid announcement
-    QDateTime onlineAt;   // first online of the current boot
-    QString owner;        // token of the batch working on it (crash recovery); empty: none
+    QDateTime lastSeen; // last valid announcement
+    QDateTime onlineAt; // first online of the current boot
+    QString owner;      // token of the batch working on it (crash recovery); empty: none
 };
 
 struct EventRecord {
     qint64 id = 0;
     QDateTime at;
-    QString level; // "info" | "warning" | "error"
+    QString level;  // "info" | "warning" | "error"
     QString vmName; // empty for batch-wide events
     QString message;
 };

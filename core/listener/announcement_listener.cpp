@@ -9,12 +9,11 @@
 
 #ifdef Q_OS_LINUX
 #include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -22,14 +21,12 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger()
-{
+auto logger() {
     static auto l = log::get("listener");
     return l;
 }
 
-std::optional<VmState> stateFor(protocol::AgentState s)
-{
+std::optional<VmState> stateFor(protocol::AgentState s) {
     using protocol::AgentState;
     switch (s) {
     case AgentState::Booting:
@@ -50,8 +47,7 @@ std::optional<VmState> stateFor(protocol::AgentState s)
 
 } // namespace
 
-quint64 ListenerStats::rejectedTotal() const
-{
+quint64 ListenerStats::rejectedTotal() const {
     quint64 n = 0;
     for (auto r : rejected)
         n += r;
@@ -59,8 +55,8 @@ quint64 ListenerStats::rejectedTotal() const
 }
 
 AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
-{
+    : QObject(parent)
+    , m_options(std::move(options)) {
     m_flushTimer.setInterval(m_options.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &AnnouncementListener::flush);
     m_stateFlush.setSingleShot(true);
@@ -68,8 +64,7 @@ AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
     connect(&m_stateFlush, &QTimer::timeout, this, &AnnouncementListener::flush);
 }
 
-AnnouncementListener::~AnnouncementListener()
-{
+AnnouncementListener::~AnnouncementListener() {
     if (m_inventory)
         flush();
 #ifdef Q_OS_LINUX
@@ -79,8 +74,7 @@ AnnouncementListener::~AnnouncementListener()
 #endif
 }
 
-Status AnnouncementListener::start()
-{
+Status AnnouncementListener::start() {
     auto secret = ClusterSecret::loadOrCreate(m_options.secretPath);
     if (!secret)
         return fail(secret.error());
@@ -99,8 +93,7 @@ Status AnnouncementListener::start()
     return {};
 }
 
-Status AnnouncementListener::bindSocket()
-{
+Status AnnouncementListener::bindSocket() {
     const auto cannot = [&](const QString &why) {
         return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
             m_options.address.toString(), QString::number(m_options.port), why));
@@ -138,20 +131,19 @@ Status AnnouncementListener::bindSocket()
     m_socket = new QUdpSocket(this);
     if (!m_socket->bind(m_options.address, m_options.port, QAbstractSocket::DontShareAddress))
         return cannot(m_socket->errorString());
-    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, m_options.receiveBufferBytes);
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
+                              m_options.receiveBufferBytes);
     m_port = m_socket->localPort();
     connect(m_socket, &QUdpSocket::readyRead, this, &AnnouncementListener::readPending);
 #endif
     return {};
 }
 
-quint16 AnnouncementListener::port() const
-{
+quint16 AnnouncementListener::port() const {
     return m_port;
 }
 
-void AnnouncementListener::reloadVms()
-{
+void AnnouncementListener::reloadVms() {
     auto vms = m_inventory->vms();
     if (!vms) {
         logger()->error("cannot read the VMs: {}", vms.error());
@@ -179,13 +171,13 @@ void AnnouncementListener::reloadVms()
     m_names = std::move(names);
 }
 
-void AnnouncementListener::readPending()
-{
+void AnnouncementListener::readPending() {
     const qint64 now = m_clock.elapsed();
     m_nowWallMs = QDateTime::currentMSecsSinceEpoch();
 #ifdef Q_OS_LINUX
     constexpr int kBatch = 64;
-    static thread_local std::array<std::array<std::uint8_t, protocol::kMaxDatagram + 1>, kBatch> buffers;
+    static thread_local std::array<std::array<std::uint8_t, protocol::kMaxDatagram + 1>, kBatch>
+        buffers;
     std::array<mmsghdr, kBatch> messages{};
     std::array<iovec, kBatch> vectors{};
     std::array<sockaddr_in, kBatch> senders{};
@@ -204,7 +196,8 @@ void AnnouncementListener::readPending()
             // A datagram cut by the buffer is over kMaxDatagram: pass its true length.
             const bool cut = messages[i].msg_hdr.msg_flags & MSG_TRUNC;
             const std::size_t size = cut ? protocol::kMaxDatagram + 1 : messages[i].msg_len;
-            process(buffers[i].data(), size, ntohl(senders[i].sin_addr.s_addr), ntohs(senders[i].sin_port), now);
+            process(buffers[i].data(), size, ntohl(senders[i].sin_addr.s_addr),
+                    ntohs(senders[i].sin_port), now);
             messages[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
         }
         if (n < kBatch)
@@ -219,15 +212,14 @@ void AnnouncementListener::readPending()
         const qint64 n = m_socket->readDatagram(buffer.data(), buffer.size(), &sender, &senderPort);
         if (n < 0)
             break;
-        process(reinterpret_cast<const std::uint8_t *>(buffer.constData()), static_cast<std::size_t>(n),
-                sender.toIPv4Address(), senderPort, now);
+        process(reinterpret_cast<const std::uint8_t *>(buffer.constData()),
+                static_cast<std::size_t>(n), sender.toIPv4Address(), senderPort, now);
     }
 #endif
 }
 
-void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort,
-                                   qint64 now)
-{
+void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, quint32 sender,
+                                   quint16 senderPort, qint64 now) {
     ++m_stats.received;
     m_statsDirty = true;
     const quint64 source = AnnouncementVerifier::sourceKey(sender, senderPort);
@@ -243,13 +235,12 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
         accept(v);
     } else {
         ++m_stats.rejected[static_cast<int>(v.reason)];
-        logger()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(), senderPort,
-                        rejectReasonName(v.reason));
+        logger()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(),
+                        senderPort, rejectReasonName(v.reason));
     }
 }
 
-void AnnouncementListener::accept(const Verdict &v)
-{
+void AnnouncementListener::accept(const Verdict &v) {
     const auto &a = v.announcement;
     VmUpdate &u = m_pending[v.vmId];
     u.vmId = v.vmId;
@@ -286,8 +277,7 @@ void AnnouncementListener::accept(const Verdict &v)
     m_pendingEvents.append({v.vmId, message});
 }
 
-void AnnouncementListener::markUnreachable()
-{
+void AnnouncementListener::markUnreachable() {
     const qint64 now = m_clock.elapsed();
     for (auto it = m_states.begin(); it != m_states.end(); ++it) {
         if (it.value() != VmState::Online)
@@ -305,8 +295,7 @@ void AnnouncementListener::markUnreachable()
     }
 }
 
-void AnnouncementListener::flush()
-{
+void AnnouncementListener::flush() {
     if (!m_inventory)
         return;
     markUnreachable();
@@ -318,7 +307,8 @@ void AnnouncementListener::flush()
         m_pendingSeenMs.clear();
         QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
-            logger()->error("cannot write {} announcements to the inventory: {}", updates.size(), s.error());
+            logger()->error("cannot write {} announcements to the inventory: {}", updates.size(),
+                            s.error());
             return; // kept pending: retried next tick
         }
         // apply() leaves alone a VM that another process moved meanwhile (stopping,

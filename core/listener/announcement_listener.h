@@ -66,26 +66,27 @@ Q_SIGNALS:
 private:
     Status bindSocket();
     void readPending();
-    void process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort, qint64 now);
+    void process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort,
+                 qint64 now);
     void accept(const Verdict &verdict);
     void markUnreachable();
 
     Options m_options;
     std::unique_ptr<Inventory> m_inventory;
     std::unique_ptr<AnnouncementVerifier> m_verifier;
-    QUdpSocket *m_socket = nullptr;          // other systems
-    int m_fd = -1;                           // Linux: our own socket, read with recvmmsg
+    QUdpSocket *m_socket = nullptr; // other systems
+    int m_fd = -1;                  // Linux: our own socket, read with recvmmsg
     QSocketNotifier *m_notifier = nullptr;
     quint16 m_port = 0;
-    qint64 m_nowWallMs = 0;                  // wall clock of the datagrams being read
+    qint64 m_nowWallMs = 0; // wall clock of the datagrams being read
     QTimer m_flushTimer;
     QTimer m_stateFlush; // a state change is written within ~10 ms; heartbeats wait for the tick
     QElapsedTimer m_clock;
     qint64 m_lastReloadMs = -1'000'000;
-    QHash<qint64, VmUpdate> m_pending; // per VM: the latest word of this tick
+    QHash<qint64, VmUpdate> m_pending;     // per VM: the latest word of this tick
     QHash<qint64, qint64> m_pendingSeenMs; // per VM: wall-clock ms of that word
     QList<QPair<qint64, QString>> m_pendingEvents;
-    QHash<qint64, VmState> m_states;  // what the inventory holds now
+    QHash<qint64, VmState> m_states; // what the inventory holds now
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastSeenMs; // monotonic, for unreachable
     ListenerStats m_stats;

@@ -516,17 +516,18 @@ QJsonArray dnsArray(const QList<Ipv4Address> &servers) {
 } // namespace
 
 QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
-    return {{u"name"_s, g.name},
-            {u"backend"_s, g.backend},
-            {u"path"_s, g.path},
-            {u"subnet"_s, g.subnet.toString()},
-            {u"suffix"_s, static_cast<qint64>(g.suffix())},
-            {u"ip"_s, g.address.toString()},
-            {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
-            {u"disk_bytes"_s, g.diskBytes},
-            {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
-            {u"dns"_s, dnsArray(g.dns)},
-            {u"added_at"_s, isoOrEmpty(g.addedAt)}};
+    return {
+        {u"name"_s, g.name},
+        {u"backend"_s, g.backend},
+        {u"path"_s, g.path},
+        {u"subnet"_s, g.subnet.toString()},
+        {u"suffix"_s, static_cast<qint64>(g.suffix())},
+        {u"ip"_s, g.address.toString()},
+        {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
+        {u"disk_bytes"_s, g.diskBytes},
+        {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
+        {u"dns"_s, dnsArray(g.dns)},
+        {u"added_at"_s, isoOrEmpty(g.addedAt)}};
 }
 
 QJsonObject InventoryReport::shardJson(const ShardStatus &s, int vmCount) {

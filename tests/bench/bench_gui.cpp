@@ -33,14 +33,12 @@ using namespace vmeclone;
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
+[[noreturn]] void die(const QString &message) {
     std::fprintf(stderr, "bench_gui: %s\n", qPrintable(message));
     std::exit(1);
 }
 
-long peakRssKiB()
-{
+long peakRssKiB() {
     QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly))
         return -1;
@@ -54,12 +52,15 @@ long peakRssKiB()
 // Notes the first paint of the table's viewport once the table is full.
 class PaintWatch : public QObject {
 public:
-    PaintWatch(QTableView *view, int rows) : m_view(view), m_rows(rows) { view->viewport()->installEventFilter(this); }
+    PaintWatch(QTableView *view, int rows)
+        : m_view(view)
+        , m_rows(rows) {
+        view->viewport()->installEventFilter(this);
+    }
     bool painted = false;
 
 protected:
-    bool eventFilter(QObject *o, QEvent *e) override
-    {
+    bool eventFilter(QObject *o, QEvent *e) override {
         if (e->type() == QEvent::Paint && m_view->model()->rowCount() >= m_rows)
             painted = true;
         return QObject::eventFilter(o, e);
@@ -72,8 +73,7 @@ private:
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -120,9 +120,10 @@ int main(int argc, char **argv)
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench"_s);
         db.setDatabaseName(home + u"/inventory.sqlite"_s);
         db.open();
-        QSqlQuery(db).exec(u"UPDATE vms SET state = CASE id % 4 WHEN 0 THEN 'online' WHEN 1 THEN 'booting' "
-                           u"WHEN 2 THEN 'configured' ELSE 'stopped' END, boots = id % 3, "
-                           u"last_seen = strftime('%s','now') * 1000"_s);
+        QSqlQuery(db).exec(
+            u"UPDATE vms SET state = CASE id % 4 WHEN 0 THEN 'online' WHEN 1 THEN 'booting' "
+            u"WHEN 2 THEN 'configured' ELSE 'stopped' END, boots = id % 3, "
+            u"last_seen = strftime('%s','now') * 1000"_s);
         db.close();
     }
     QSqlDatabase::removeDatabase(u"bench"_s);
@@ -152,7 +153,8 @@ int main(int argc, char **argv)
     auto queue = window.model()->queue();
     std::atomic_bool stop{false};
     QThread *producer = QThread::create([&] {
-        const VmState states[] = {VmState::Booting, VmState::Configuring, VmState::Rebooting, VmState::Online};
+        const VmState states[] = {VmState::Booting, VmState::Configuring, VmState::Rebooting,
+                                  VmState::Online};
         QElapsedTimer clock;
         clock.start();
         qint64 sent = 0;
@@ -161,7 +163,8 @@ int main(int argc, char **argv)
             const qint64 due = clock.elapsed() * perSecond / 1000;
             QList<VmChange> batch;
             for (; sent < due; ++sent, ++n)
-                batch.append(VmChange::state(static_cast<qint64>(1 + n % static_cast<quint32>(vmCount)), states[n % 4]));
+                batch.append(VmChange::state(
+                    static_cast<qint64>(1 + n % static_cast<quint32>(vmCount)), states[n % 4]));
             if (!batch.isEmpty())
                 queue->push(std::move(batch));
             QThread::msleep(10);
@@ -187,13 +190,17 @@ int main(int argc, char **argv)
     delete producer;
     probe.stop();
     std::sort(lateness.begin(), lateness.end());
-    const auto pct = [&](double p) { return lateness.empty() ? -1.0 : lateness[static_cast<size_t>(p * (lateness.size() - 1))]; };
+    const auto pct = [&](double p) {
+        return lateness.empty() ? -1.0 : lateness[static_cast<size_t>(p * (lateness.size() - 1))];
+    };
     const long rss = peakRssKiB();
-    std::printf("metric=gui_first_paint vms=%d ms=%.0f goal_ms=1000 met=%s\n", vmCount, firstPaintMs,
-                firstPaintMs <= 1000 ? "yes" : "no");
-    std::printf("metric=gui_event_loop_latency changes_per_s=%d seconds=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f "
+    std::printf("metric=gui_first_paint vms=%d ms=%.0f goal_ms=1000 met=%s\n", vmCount,
+                firstPaintMs, firstPaintMs <= 1000 ? "yes" : "no");
+    std::printf("metric=gui_event_loop_latency changes_per_s=%d seconds=%d p50_ms=%.1f p99_ms=%.1f "
+                "max_ms=%.1f "
                 "goal_p99_ms=50 met=%s\n",
                 perSecond, seconds, pct(0.5), pct(0.99), pct(1.0), pct(0.99) <= 50 ? "yes" : "no");
-    std::printf("metric=gui_peak_rss mib=%.1f goal_mib=200 met=%s\n", rss / 1024.0, rss / 1024.0 <= 200 ? "yes" : "no");
+    std::printf("metric=gui_peak_rss mib=%.1f goal_mib=200 met=%s\n", rss / 1024.0,
+                rss / 1024.0 <= 200 ? "yes" : "no");
     return 0;
 }

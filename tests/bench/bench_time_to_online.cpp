@@ -36,25 +36,25 @@ using namespace vmeclone;
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
+[[noreturn]] void die(const QString &message) {
     std::fprintf(stderr, "bench_time_to_online: %s\n", qPrintable(message));
     std::exit(1);
 }
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2)
         die(u"usage: bench_time_to_online DEMO_GOLDEN_JSON [--vms N]"_s);
     const QString golden = args[1];
-    const int vms = args.contains(u"--vms"_s) ? args.value(args.indexOf(u"--vms"_s) + 1).toInt() : 2;
+    const int vms =
+        args.contains(u"--vms"_s) ? args.value(args.indexOf(u"--vms"_s) + 1).toInt() : 2;
     for (const auto &i : QNetworkInterface::allInterfaces()) {
         if (i.name() != u"lo")
-            die(u"run me in a fresh network namespace (unshare --net): guests would reach %1"_s.arg(i.name()));
+            die(u"run me in a fresh network namespace (unshare --net): guests would reach %1"_s.arg(
+                i.name()));
     }
     QTemporaryDir tmp(u"/tmp/vme-tto-XXXXXX"_s);
     QDir().mkpath(tmp.filePath(u"shard"_s));
@@ -117,19 +117,21 @@ int main(int argc, char **argv)
             failure = r.outcomes.isEmpty() ? u"clone failed"_s : r.outcomes.first().message;
         cloned = true;
     });
-    QObject::connect(&listener, &AnnouncementListener::vmsUpdated, &app, [&](const QList<VmUpdate> &updates) {
-        for (const auto &u : updates) {
-            if (u.state == VmState::Online && !onlineAt.contains(u.vmId))
-                onlineAt.insert(u.vmId, clock.elapsed());
-        }
-    });
+    QObject::connect(&listener, &AnnouncementListener::vmsUpdated, &app,
+                     [&](const QList<VmUpdate> &updates) {
+                         for (const auto &u : updates) {
+                             if (u.state == VmState::Online && !onlineAt.contains(u.vmId))
+                                 onlineAt.insert(u.vmId, clock.elapsed());
+                         }
+                     });
     worker->start();
     QEventLoop loop;
     QTimer poll;
     QElapsedTimer deadline;
     deadline.start();
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if ((cloned && (!failure.isEmpty() || onlineAt.size() == vms)) || deadline.elapsed() > 600000)
+        if ((cloned && (!failure.isEmpty() || onlineAt.size() == vms))
+            || deadline.elapsed() > 600000)
             loop.quit();
     });
     poll.start(20);
@@ -172,8 +174,9 @@ int main(int argc, char **argv)
             });
             QTimer::singleShot(2000, &wait, &QEventLoop::quit);
             t.start();
-            sender.writeDatagram(reinterpret_cast<const char *>(datagram.data()), static_cast<qint64>(datagram.size()),
-                                 QHostAddress::LocalHost, listener.port());
+            sender.writeDatagram(reinterpret_cast<const char *>(datagram.data()),
+                                 static_cast<qint64>(datagram.size()), QHostAddress::LocalHost,
+                                 listener.port());
             wait.exec();
             QObject::disconnect(c);
             if (seen)
@@ -190,10 +193,12 @@ int main(int argc, char **argv)
     const double startPerVm = static_cast<double>(clickToAllStarted) / vms;
     const double launchPerVm = static_cast<double>(qemuLaunch) / vms;
     const double share = startPerVm - launchPerVm + listenerMs;
-    std::printf("metric=time_to_online vms=%d click_to_started_per_vm_ms=%.1f of_which_qemu_launch_ms=%.1f "
-                "listener_latency_ms=%.1f vmeclone_share_per_vm_ms=%.1f guest_own_ms=%.0f "
-                "(QEMU started -> online, two boots) goal_share_ms=100 met=%s\n",
-                vms, startPerVm, launchPerVm, listenerMs, share, guestMs - listenerMs, share <= 100 ? "yes" : "no");
+    std::printf(
+        "metric=time_to_online vms=%d click_to_started_per_vm_ms=%.1f of_which_qemu_launch_ms=%.1f "
+        "listener_latency_ms=%.1f vmeclone_share_per_vm_ms=%.1f guest_own_ms=%.0f "
+        "(QEMU started -> online, two boots) goal_share_ms=100 met=%s\n",
+        vms, startPerVm, launchPerVm, listenerMs, share, guestMs - listenerMs,
+        share <= 100 ? "yes" : "no");
 
     auto inventory = Inventory::open(lo.inventoryPath);
     Engine cleanup([&] {

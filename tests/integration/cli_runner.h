@@ -18,12 +18,11 @@ struct CliResult {
 class CliRunner {
 public:
     CliRunner(QString program, QString home, quint16 port = 0)
-        : m_program(std::move(program)), m_home(std::move(home)), m_port(port)
-    {
-    }
+        : m_program(std::move(program))
+        , m_home(std::move(home))
+        , m_port(port) {}
 
-    QProcessEnvironment environment() const
-    {
+    QProcessEnvironment environment() const {
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VMECLONE_HOME"), m_home);
         if (m_port)
@@ -31,8 +30,7 @@ public:
         return env;
     }
 
-    CliResult run(const QStringList &args, int timeoutMs = 120000) const
-    {
+    CliResult run(const QStringList &args, int timeoutMs = 120000) const {
         QProcess p;
         p.setProcessEnvironment(environment());
         p.start(m_program, args);
@@ -47,7 +45,8 @@ public:
         r.out = p.readAllStandardOutput();
         r.err = QString::fromUtf8(p.readAllStandardError());
         if (p.exitStatus() == QProcess::CrashExit) // say so: a crash at exit looks like a failure
-            r.err = QStringLiteral("CRASHED (%1): %2\n").arg(p.errorString(), args.join(QLatin1Char(' ')))
+            r.err = QStringLiteral("CRASHED (%1): %2\n")
+                        .arg(p.errorString(), args.join(QLatin1Char(' ')))
                     + r.err;
         return r;
     }

@@ -26,8 +26,7 @@ private:
     QString path(const QString &rel) const { return m_dir.filePath(rel); }
 
     // Every file under the shards, for "nothing was written" checks.
-    QStringList shardFiles() const
-    {
+    QStringList shardFiles() const {
         QStringList files;
         for (const auto &shard : {u"shard1"_s, u"shard2"_s}) {
             QDirIterator it(path(shard), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
@@ -39,16 +38,16 @@ private:
         return files;
     }
 
-    QJsonArray list() const
-    {
+    QJsonArray list() const {
         const auto r = m_cli->run({u"list"_s, u"--json"_s});
-        [&] { QCOMPARE(r.exitCode, 0); }();
+        [&] {
+            QCOMPARE(r.exitCode, 0);
+        }();
         return r.json().array();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         QVERIFY(QDir().mkpath(path(u"golden"_s)));
         QVERIFY(QDir().mkpath(path(u"shard1"_s)));
@@ -57,25 +56,31 @@ private Q_SLOTS:
                                                    path(u"golden/disk.qcow2"_s), u"64M"_s}),
                  0);
         // Some data, so full clones have something to copy and compare.
-        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 1M 2M"_s, path(u"golden/disk.qcow2"_s)}), 0);
+        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 1M 2M"_s,
+                                                  path(u"golden/disk.qcow2"_s)}),
+                 0);
         m_golden = path(u"golden/tiny.json"_s);
         QFile json(m_golden);
         QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
+        json.write(
+            R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
                        "disk": "disk.qcow2", "disk_format": "qcow2"})");
         json.close();
         m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s));
     }
 
-    void helpOnEveryVerb_data()
-    {
+    void helpOnEveryVerb_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("overview") << QStringList{u"--help"_s} << u"release"_s;
-        QTest::newRow("golden add") << QStringList{u"golden"_s, u"add"_s, u"--help"_s} << u"--subnet"_s;
-        QTest::newRow("golden list") << QStringList{u"golden"_s, u"list"_s, u"--help"_s} << u"--json"_s;
-        QTest::newRow("shard add") << QStringList{u"shard"_s, u"add"_s, u"--help"_s} << u"--weight"_s;
-        QTest::newRow("shard list") << QStringList{u"shard"_s, u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("golden add")
+            << QStringList{u"golden"_s, u"add"_s, u"--help"_s} << u"--subnet"_s;
+        QTest::newRow("golden list")
+            << QStringList{u"golden"_s, u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("shard add")
+            << QStringList{u"shard"_s, u"add"_s, u"--help"_s} << u"--weight"_s;
+        QTest::newRow("shard list")
+            << QStringList{u"shard"_s, u"list"_s, u"--help"_s} << u"--json"_s;
         QTest::newRow("plan") << QStringList{u"plan"_s, u"--help"_s} << u"--full"_s;
         QTest::newRow("clone") << QStringList{u"clone"_s, u"--help"_s} << u"--wait-online"_s;
         QTest::newRow("list") << QStringList{u"list"_s, u"--help"_s} << u"--json"_s;
@@ -83,11 +88,11 @@ private Q_SLOTS:
         QTest::newRow("stop") << QStringList{u"stop"_s, u"--help"_s} << u"RANGE"_s;
         QTest::newRow("release") << QStringList{u"release"_s, u"--help"_s} << u"RANGE"_s;
         QTest::newRow("listen") << QStringList{u"listen"_s, u"--help"_s} << u"--port"_s;
-        QTest::newRow("seed alias") << QStringList{u"vmecloneVMOS"_s, u"--help"_s} << u"NEW_SUFFIX"_s;
+        QTest::newRow("seed alias")
+            << QStringList{u"vmecloneVMOS"_s, u"--help"_s} << u"NEW_SUFFIX"_s;
     }
 
-    void helpOnEveryVerb()
-    {
+    void helpOnEveryVerb() {
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
         const auto r = m_cli->run(args);
@@ -95,23 +100,26 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(r.out).contains(mentions), r.out.constData());
     }
 
-    void usageErrors_data()
-    {
+    void usageErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown verb") << QStringList{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown verb")
+            << QStringList{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
         QTest::newRow("clone without range") << QStringList{u"clone"_s} << u"give a range"_s;
-        QTest::newRow("linked and full") << QStringList{u"clone"_s, u"177"_s, u"--linked"_s, u"--full"_s}
-                                         << u"exclude each other"_s;
-        QTest::newRow("bad port") << QStringList{u"list"_s, u"--port"_s, u"70000"_s} << u"--port 70000"_s;
-        QTest::newRow("bad wait") << QStringList{u"clone"_s, u"177"_s, u"--wait-online"_s, u"soon"_s}
+        QTest::newRow("linked and full")
+            << QStringList{u"clone"_s, u"177"_s, u"--linked"_s, u"--full"_s}
+            << u"exclude each other"_s;
+        QTest::newRow("bad port") << QStringList{u"list"_s, u"--port"_s, u"70000"_s}
+                                  << u"--port 70000"_s;
+        QTest::newRow("bad wait") << QStringList{u"clone"_s, u"177"_s, u"--wait-online"_s,
+                                                 u"soon"_s}
                                   << u"--wait-online soon"_s;
-        QTest::newRow("bad weight") << QStringList{u"shard"_s, u"add"_s, u"/tmp"_s, u"--weight"_s, u"-1"_s}
-                                    << u"--weight -1"_s;
+        QTest::newRow("bad weight")
+            << QStringList{u"shard"_s, u"add"_s, u"/tmp"_s, u"--weight"_s, u"-1"_s}
+            << u"--weight -1"_s;
     }
 
-    void usageErrors()
-    {
+    void usageErrors() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         const auto r = m_cli->run(args);
@@ -119,14 +127,13 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
-    void setUpGoldenAndShards()
-    {
+    void setUpGoldenAndShards() {
         auto r = m_cli->run({u"clone"_s, u"177"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"no golden image"_s), qPrintable(r.err));
 
-        r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/missing.json"_s), u"--suffix"_s, u"176"_s,
-                        u"--subnet"_s, u"192.168.1.0/24"_s});
+        r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/missing.json"_s), u"--suffix"_s,
+                        u"176"_s, u"--subnet"_s, u"192.168.1.0/24"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"missing.json does not exist"_s), qPrintable(r.err));
 
@@ -149,7 +156,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"nowhere is not a folder"_s), qPrintable(r.err));
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard1"_s)}).exitCode, 0);
-        QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s), u"--weight"_s, u"2"_s}).exitCode, 0);
+        QCOMPARE(
+            m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s), u"--weight"_s, u"2"_s}).exitCode,
+            0);
         r = m_cli->run({u"shard"_s, u"add"_s, path(u"shard2"_s)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"already a disk shard"_s), qPrintable(r.err));
@@ -162,13 +171,13 @@ private Q_SLOTS:
         QVERIFY(!shards.at(0).toObject().value(u"device"_s).toString().isEmpty());
     }
 
-    void planThenCloneUsesThePlannedShards()
-    {
+    void planThenCloneUsesThePlannedShards() {
         auto r = m_cli->run({u"plan"_s, u"177-179"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QMap<QString, QString> planned;
         for (const auto &v : r.json().object().value(u"vms"_s).toArray())
-            planned.insert(v.toObject().value(u"ip"_s).toString(), v.toObject().value(u"shard"_s).toString());
+            planned.insert(v.toObject().value(u"ip"_s).toString(),
+                           v.toObject().value(u"shard"_s).toString());
         QCOMPARE(planned.size(), 3);
         QVERIFY2(shardFiles().isEmpty(), "plan must write nothing");
 
@@ -183,24 +192,28 @@ private Q_SLOTS:
             const QString ip = vm.value(u"ip"_s).toString();
             QCOMPARE(vm.value(u"state"_s).toString(), u"configured"_s);
             QCOMPARE(vm.value(u"shard"_s).toString(), planned.value(ip));
-            const auto expectedMac = vmeclone::MacAddress::forIpv4(*vmeclone::Ipv4Address::parse(ip));
+            const auto expectedMac =
+                vmeclone::MacAddress::forIpv4(*vmeclone::Ipv4Address::parse(ip));
             QCOMPARE(vm.value(u"mac"_s).toString(), expectedMac.toString());
             const QString folder = vm.value(u"folder"_s).toString();
             QVERIFY(folder.startsWith(planned.value(ip)));
             QVERIFY(QFile::exists(folder + u"/identity.conf"_s));
-            QCOMPARE(QFile(folder + u"/identity.conf"_s).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+            QCOMPARE(QFile(folder + u"/identity.conf"_s).permissions()
+                         & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                      QFileDevice::Permissions());
             // A linked clone reads the same as its golden.
-            QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s),
-                                                       folder + u"/"_s + vm.value(u"name"_s).toString() + u".qcow2"_s}),
-                     0);
+            QCOMPARE(
+                QProcess::execute(u"qemu-img"_s,
+                                  {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s),
+                                   folder + u"/"_s + vm.value(u"name"_s).toString() + u".qcow2"_s}),
+                0);
         }
     }
 
-    void secretsAreNeverShown()
-    {
+    void secretsAreNeverShown() {
         const QString secretPath = path(u"home/cluster.secret"_s);
-        QCOMPARE(QFile(secretPath).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+        QCOMPARE(QFile(secretPath).permissions()
+                     & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         auto secret = vmeclone::ClusterSecret::loadOrCreate(secretPath);
         QVERIFY2(secret.ok(), qPrintable(secret.error()));
@@ -208,13 +221,15 @@ private Q_SLOTS:
         QVERIFY(raw.open(QIODevice::ReadOnly));
         QStringList secrets{QString::fromLatin1(raw.readAll().toHex())};
         for (int suffix = 177; suffix <= 180; ++suffix)
-            secrets << secret->keyHexFor(*vmeclone::Ipv4Address::parse(u"192.168.1.%1"_s.arg(suffix)));
+            secrets << secret->keyHexFor(
+                *vmeclone::Ipv4Address::parse(u"192.168.1.%1"_s.arg(suffix)));
         QString said;
-        for (const QStringList &args : {QStringList{u"list"_s}, QStringList{u"list"_s, u"--json"_s},
-                                        QStringList{u"plan"_s, u"180"_s, u"--json"_s},
-                                        QStringList{u"golden"_s, u"list"_s, u"--json"_s},
-                                        QStringList{u"clone"_s, u"180"_s, u"--no-start"_s, u"--json"_s},
-                                        QStringList{u"release"_s, u"180"_s}}) {
+        for (const QStringList &args :
+             {QStringList{u"list"_s}, QStringList{u"list"_s, u"--json"_s},
+              QStringList{u"plan"_s, u"180"_s, u"--json"_s},
+              QStringList{u"golden"_s, u"list"_s, u"--json"_s},
+              QStringList{u"clone"_s, u"180"_s, u"--no-start"_s, u"--json"_s},
+              QStringList{u"release"_s, u"180"_s}}) {
             const auto r = m_cli->run(args + QStringList{u"--verbose"_s});
             said += QString::fromUtf8(r.out) + r.err;
         }
@@ -234,8 +249,7 @@ private Q_SLOTS:
         }
     }
 
-    void exportsPdfWithoutADisplay()
-    {
+    void exportsPdfWithoutADisplay() {
         const QString file = path(u"inventory.pdf"_s);
         QProcess p;
         auto env = m_cli->environment();
@@ -252,13 +266,14 @@ private Q_SLOTS:
         QVERIFY(f.read(5) == "%PDF-");
     }
 
-    void refusedRequestsWriteNothing_data()
-    {
+    void refusedRequestsWriteNothing_data() {
         QTest::addColumn<QString>("range");
         QTest::addColumn<QString>("message");
         QTest::newRow("in use") << u"178"_s << u"192.168.1.178 is in use by vm178"_s;
-        QTest::newRow("in use inside a range") << u"180-182,179"_s << u"192.168.1.179 is in use by vm179"_s;
-        QTest::newRow("golden's own") << u"176"_s << u"192.168.1.176 is the golden image tiny's own address"_s;
+        QTest::newRow("in use inside a range")
+            << u"180-182,179"_s << u"192.168.1.179 is in use by vm179"_s;
+        QTest::newRow("golden's own")
+            << u"176"_s << u"192.168.1.176 is the golden image tiny's own address"_s;
         QTest::newRow("outside subnet") << u"300"_s << u"'300' is not a host of 192.168.1.0/24"_s;
         QTest::newRow("other subnet") << u"10.0.0.5"_s << u"outside 192.168.1.0/24"_s;
         QTest::newRow("network") << u"0"_s << u"network address"_s;
@@ -266,8 +281,7 @@ private Q_SLOTS:
         QTest::newRow("QEMU host alias") << u"2"_s << u"QEMU's host alias"_s;
     }
 
-    void refusedRequestsWriteNothing()
-    {
+    void refusedRequestsWriteNothing() {
         QFETCH(QString, range);
         QFETCH(QString, message);
         const QStringList before = shardFiles();
@@ -279,8 +293,7 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument(list()).toJson(), listBefore);
     }
 
-    void fullCloneCopiesTheDisk()
-    {
+    void fullCloneCopiesTheDisk() {
         const auto r = m_cli->run({u"clone"_s, u"190"_s, u"--full"_s, u"--no-start"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QString folder;
@@ -294,11 +307,12 @@ private Q_SLOTS:
         QVERIFY(info.waitForFinished());
         const auto o = QJsonDocument::fromJson(info.readAllStandardOutput()).object();
         QVERIFY2(!o.contains(u"backing-filename"_s), "a full clone must not depend on the golden");
-        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s), disk}), 0);
+        QCOMPARE(QProcess::execute(u"qemu-img"_s,
+                                   {u"compare"_s, u"-q"_s, path(u"golden/disk.qcow2"_s), disk}),
+                 0);
     }
 
-    void seedAliasClonesOneSuffix()
-    {
+    void seedAliasClonesOneSuffix() {
         const auto r = m_cli->run({u"vmecloneVMOS"_s, u"176"_s, u"188"_s, u"--no-start"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         bool found = false;
@@ -310,8 +324,7 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(u"no golden image has the suffix 99"_s), qPrintable(bad.err));
     }
 
-    void racingClonesNeverShareAnAddress()
-    {
+    void racingClonesNeverShareAnAddress() {
         // Two processes clone overlapping ranges at once: the inventory decides.
         QProcess a, b;
         for (QProcess *p : {&a, &b})
@@ -342,7 +355,9 @@ private Q_SLOTS:
         bool lostNamed = false;
         for (auto [process, ok] : {std::pair{&a, &okA}, std::pair{&b, &okB}}) {
             const auto results = QJsonDocument::fromJson(process->readAllStandardOutput())
-                                     .object().value(u"results"_s).toArray();
+                                     .object()
+                                     .value(u"results"_s)
+                                     .toArray();
             QVERIFY2(!results.isEmpty(), "each process reports per address in --json");
             for (const auto &x : results) {
                 const auto o = x.toObject();
@@ -357,8 +372,7 @@ private Q_SLOTS:
         QVERIFY2(lostNamed, "the overlap 208-215 was lost by one of them, by name");
     }
 
-    void releaseLeavesNothing()
-    {
+    void releaseLeavesNothing() {
         auto r = m_cli->run({u"release"_s, u"177-254"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(list().size(), 0);
@@ -373,8 +387,7 @@ private Q_SLOTS:
         QCOMPARE(check.exitCode(), 0);
     }
 
-    void namePrefixCannotLeaveTheShard_data()
-    {
+    void namePrefixCannotLeaveTheShard_data() {
         QTest::addColumn<QString>("prefix");
         QTest::newRow("parent") << u"../evil"_s;
         QTest::newRow("absolute") << u"/etc/x"_s;
@@ -384,23 +397,25 @@ private Q_SLOTS:
         QTest::newRow("dots") << u"a..b"_s;
     }
 
-    void namePrefixCannotLeaveTheShard()
-    {
+    void namePrefixCannotLeaveTheShard() {
         QFETCH(QString, prefix);
         QFile::copy(m_golden, path(u"golden/second.json"_s));
-        const auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/second.json"_s), u"--name"_s, u"second"_s,
-                                   u"--suffix"_s, u"10"_s, u"--subnet"_s, u"192.168.2.0/24"_s, u"--name-prefix"_s, prefix});
+        const auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/second.json"_s),
+                                   u"--name"_s, u"second"_s, u"--suffix"_s, u"10"_s, u"--subnet"_s,
+                                   u"192.168.2.0/24"_s, u"--name-prefix"_s, prefix});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"--name-prefix '%1' cannot name folders"_s.arg(prefix)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"--name-prefix '%1' cannot name folders"_s.arg(prefix)),
+                 qPrintable(r.err));
     }
 
-    void namePrefixNamesTheClones()
-    {
+    void namePrefixNamesTheClones() {
         QFile::copy(m_golden, path(u"golden/third.json"_s));
-        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/third.json"_s), u"--name"_s, u"web"_s, u"--suffix"_s,
-                             u"10"_s, u"--subnet"_s, u"192.168.3.0/24"_s, u"--name-prefix"_s, u"web-"_s});
+        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/third.json"_s), u"--name"_s,
+                             u"web"_s, u"--suffix"_s, u"10"_s, u"--subnet"_s, u"192.168.3.0/24"_s,
+                             u"--name-prefix"_s, u"web-"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = m_cli->run({u"clone"_s, u"20"_s, u"--golden"_s, u"web"_s, u"--no-start"_s, u"--json"_s});
+        r = m_cli->run(
+            {u"clone"_s, u"20"_s, u"--golden"_s, u"web"_s, u"--no-start"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
         const auto vms = list();
         QCOMPARE(vms.size(), 1);

@@ -171,8 +171,9 @@ private Q_SLOTS:
         r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
                         u"192.0.2.0/24"_s, u"--dns"_s, u"192.0.2.53,nameserver"_s});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"--dns 192.0.2.53,nameserver: 'nameserver' is not an IPv4 address"_s),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(u"--dns 192.0.2.53,nameserver: 'nameserver' is not an IPv4 address"_s),
+            qPrintable(r.err));
 
         // The form the operators use: the .vmx, its suffix and subnet; --console-address
         // is where its clones reach this host; --dns the name servers they get.
@@ -201,16 +202,19 @@ private Q_SLOTS:
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.at(0).toObject().value(u"ip"_s).toString(), u"192.0.2.10"_s);
         r = m_cli->run({u"golden"_s, u"list"_s, u"--json"_s});
-        QCOMPARE(r.json().array().at(0).toObject().value(u"console_address"_s).toString(), u"192.0.2.10"_s);
+        QCOMPARE(r.json().array().at(0).toObject().value(u"console_address"_s).toString(),
+                 u"192.0.2.10"_s);
     }
 
     void cloneNeedsConsoleAddress() {
         // A golden added without one cannot be cloned until it is given.
         QVERIFY(QDir().mkpath(path(u"second"_s)));
         for (const auto &file : QDir(QFileInfo(m_golden).absolutePath()).entryList(QDir::Files))
-            QVERIFY(QFile::copy(QFileInfo(m_golden).absolutePath() + u"/"_s + file, path(u"second/"_s + file)));
-        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"second/"_s + QFileInfo(m_golden).fileName()),
-                             u"--name"_s, u"second"_s, u"--suffix"_s, u"5"_s, u"--subnet"_s, u"198.51.100.0/24"_s});
+            QVERIFY(QFile::copy(QFileInfo(m_golden).absolutePath() + u"/"_s + file,
+                                path(u"second/"_s + file)));
+        auto r = m_cli->run(
+            {u"golden"_s, u"add"_s, path(u"second/"_s + QFileInfo(m_golden).fileName()),
+             u"--name"_s, u"second"_s, u"--suffix"_s, u"5"_s, u"--subnet"_s, u"198.51.100.0/24"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_cli->run({u"clone"_s, u"177"_s, u"--golden"_s, u"second"_s});
         QCOMPARE(r.exitCode, 1);

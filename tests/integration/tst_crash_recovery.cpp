@@ -30,8 +30,7 @@ private:
 
     QString path(const QString &rel) const { return m_dir.filePath(rel); }
 
-    static QByteArray sha256(const QString &file)
-    {
+    static QByteArray sha256(const QString &file) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return {};
@@ -41,8 +40,7 @@ private:
     }
 
     // Runs a CLI command that is expected to kill itself at `point`.
-    void crashAt(const QString &point, const QStringList &args)
-    {
+    void crashAt(const QString &point, const QStringList &args) {
         QProcess p;
         auto env = m_cli->environment();
         env.insert(u"VMECLONE_CRASH_AT"_s, point);
@@ -50,26 +48,28 @@ private:
         p.start(m_cli->program(), args);
         QVERIFY(p.waitForFinished(300000));
         QVERIFY2(p.exitStatus() == QProcess::CrashExit,
-                 qPrintable(u"the CLI did not die at %1: %2"_s.arg(point, QString::fromUtf8(p.readAllStandardError()))));
+                 qPrintable(u"the CLI did not die at %1: %2"_s.arg(
+                     point, QString::fromUtf8(p.readAllStandardError()))));
     }
 
     // After recovery: every row has its whole folder, every clone folder its row, no
     // partial file anywhere, nothing in flight, and the golden as it was.
-    void checkConsistent(const QStringList &shards)
-    {
+    void checkConsistent(const QStringList &shards) {
         const auto r = m_cli->run({u"list"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
         QSet<QString> rowFolders;
         for (const auto &v : r.json().array()) {
             const auto vm = v.toObject();
             const QString state = vm.value(u"state"_s).toString();
-            QVERIFY2(state != u"planned" && state != u"copying" && state != u"starting" && state != u"releasing"
-                         && state != u"stopping",
+            QVERIFY2(state != u"planned" && state != u"copying" && state != u"starting"
+                         && state != u"releasing" && state != u"stopping",
                      qPrintable(vm.value(u"name"_s).toString() + u" still "_s + state));
             const QString folder = vm.value(u"folder"_s).toString();
             rowFolders.insert(folder);
-            for (const QString &file : QStringList{u"machine.json"_s, u"identity.conf"_s, vm.value(u"name"_s).toString() + u".qcow2"_s})
-                QVERIFY2(QFile::exists(folder + u"/"_s + file), qPrintable(u"%1 lacks %2"_s.arg(folder, file)));
+            for (const QString &file : QStringList{u"machine.json"_s, u"identity.conf"_s,
+                                                   vm.value(u"name"_s).toString() + u".qcow2"_s})
+                QVERIFY2(QFile::exists(folder + u"/"_s + file),
+                         qPrintable(u"%1 lacks %2"_s.arg(folder, file)));
         }
         for (const auto &shard : shards) {
             for (const auto &entry : QDir(shard).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
@@ -85,19 +85,22 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         for (const auto &d : {u"golden"_s, u"shard-a"_s, u"shard-b"_s})
             QVERIFY(QDir().mkpath(path(d)));
         m_goldenDisk = path(u"golden/disk.qcow2"_s);
-        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, m_goldenDisk, u"256M"_s}), 0);
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   m_goldenDisk, u"256M"_s}),
+                 0);
         // Enough data that a full copy reports progress many times (mid-copy point).
-        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 0 96M"_s, m_goldenDisk}), 0);
+        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-c"_s, u"write -P 0x5a 0 96M"_s, m_goldenDisk}),
+                 0);
         m_goldenHash = sha256(m_goldenDisk);
         QFile json(path(u"golden/tiny.json"_s));
         QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
+        json.write(
+            R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny", "memory_mb": 64,
                        "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176, "subnet": "192.168.1.0/24"})");
         json.close();
         m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s));
@@ -106,8 +109,7 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard-b"_s)}).exitCode, 0);
     }
 
-    void killedMidBatchIsRecovered_data()
-    {
+    void killedMidBatchIsRecovered_data() {
         QTest::addColumn<QString>("point");
         QTest::addColumn<QString>("mode");
         QTest::addColumn<bool>("rolledBack"); // at least one VM must have been rolled back
@@ -117,8 +119,7 @@ private Q_SLOTS:
         QTest::newRow("config written") << u"configured"_s << u"--linked"_s << false;
     }
 
-    void killedMidBatchIsRecovered()
-    {
+    void killedMidBatchIsRecovered() {
         QFETCH(QString, point);
         QFETCH(QString, mode);
         QFETCH(bool, rolledBack);
@@ -145,8 +146,7 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"list"_s, u"--json"_s}).json().array().size(), 0);
     }
 
-    void releaseOfAVmBeingClonedIsRefused()
-    {
+    void releaseOfAVmBeingClonedIsRefused() {
         const QStringList shards{path(u"shard-a"_s), path(u"shard-b"_s)};
         QProcess clone;
         auto env = m_cli->environment();
@@ -155,13 +155,15 @@ private Q_SLOTS:
         env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
         clone.setProcessEnvironment(env);
         clone.start(m_cli->program(), {u"clone"_s, u"200-203"_s, u"--no-start"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || clone.state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || clone.state() == QProcess::NotRunning,
+                                 60000);
         QVERIFY(QFile::exists(pause));
 
         // The batch is alive: its VMs are neither recovered nor released from elsewhere.
         const auto release = m_cli->run({u"release"_s, u"200-203"_s});
         QCOMPARE(release.exitCode, 1);
-        QVERIFY2(release.err.contains(u"vm200 is planned by another batch"_s), qPrintable(release.err));
+        QVERIFY2(release.err.contains(u"vm200 is planned by another batch"_s),
+                 qPrintable(release.err));
         QVERIFY(!release.err.contains(u"recovered"_s));
         for (const auto &v : m_cli->run({u"list"_s, u"--json"_s}).json().array())
             QCOMPARE(v.toObject().value(u"state"_s).toString(), u"planned"_s);
@@ -174,8 +176,7 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"list"_s, u"--json"_s}).json().array().size(), 0);
     }
 
-    void killedWhileReleasingIsCompleted()
-    {
+    void killedWhileReleasingIsCompleted() {
         const QStringList shards{path(u"shard-a"_s), path(u"shard-b"_s)};
         QCOMPARE(m_cli->run({u"clone"_s, u"190-193"_s, u"--no-start"_s}).exitCode, 0);
         crashAt(u"releasing"_s, {u"release"_s, u"190-193"_s, u"--jobs"_s, u"1"_s});

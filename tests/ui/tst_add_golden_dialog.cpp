@@ -79,7 +79,8 @@ private Q_SLOTS:
     }
 
     void refusesWithTheReason_data() {
-        QTest::addColumn<QStringList>("values"); // path, name, suffix, subnet, gateway, console, dns
+        QTest::addColumn<QStringList>(
+            "values"); // path, name, suffix, subnet, gateway, console, dns
         QTest::addColumn<QString>("reason");
         const QString tiny = path(u"tiny.json"_s), bare = path(u"bare.json"_s),
                       vmx = path(u"web.vmx"_s);

@@ -20,19 +20,24 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_qemu = QStandardPaths::findExecutable(u"qemu-system-x86_64"_s);
         if (m_qemu.isEmpty())
             QSKIP("qemu-system-x86_64 is not installed");
         QVERIFY(m_dir.isValid());
     }
 
-    void bootSectorRunsUnderTcg() { QVERIFY(QemuBackend::acceleratorBoots(m_qemu, u"tcg"_s, m_dir.path(), 60000)); }
+    void bootSectorRunsUnderTcg() {
+        QVERIFY(QemuBackend::acceleratorBoots(m_qemu, u"tcg"_s, m_dir.path(), 60000));
+    }
 
-    void refusedAcceleratorIsNo() { QVERIFY(!QemuBackend::acceleratorBoots(m_qemu, u"no-such-accel"_s, m_dir.path())); }
+    void refusedAcceleratorIsNo() {
+        QVERIFY(!QemuBackend::acceleratorBoots(m_qemu, u"no-such-accel"_s, m_dir.path()));
+    }
 
-    void missingQemuIsNo() { QVERIFY(!QemuBackend::acceleratorBoots(QString(), u"tcg"_s, m_dir.path())); }
+    void missingQemuIsNo() {
+        QVERIFY(!QemuBackend::acceleratorBoots(QString(), u"tcg"_s, m_dir.path()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQemuAccelProbe)

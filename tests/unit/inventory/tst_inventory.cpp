@@ -157,8 +157,8 @@ void TestInventory::cleanup() {
     m_inv.reset();
 }
 
-// An inventory written by schema 1 (no owner, console_address, dns) opens, gains the columns and keeps
-// its rows.
+// An inventory written by schema 1 (no owner, console_address, dns) opens, gains the columns and
+// keeps its rows.
 void TestInventory::upgradesSchemaOne() {
     auto r = m_inv->reserve(makeVms(177, 178, m_goldenId, m_shardId, m_shardPath));
     QVERIFY2(r, qPrintable(r.error()));
@@ -184,8 +184,14 @@ void TestInventory::upgradesSchemaOne() {
     m_inv.reset();
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"4"_s);
-    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s).toInt(), 1);
-    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'dns'"_s).toInt(), 1);
+    QCOMPARE(
+        raw.scalar(
+               u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
+            .toInt(),
+        1);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'dns'"_s)
+                 .toInt(),
+             1);
 }
 
 void TestInventory::createsSchemaAndReopens() {
