@@ -232,8 +232,10 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nul
     return kOk;
 }
 
-// Opens the engine for a verb, printing why not.
-std::unique_ptr<Engine> openEngine(const Globals &g) {
+// Opens the engine for a verb, printing why not. A read-only verb (list, plan, export)
+// repairs nothing: it says what the next changing command will settle.
+std::unique_ptr<Engine> openEngine(const Globals &g,
+                                   Engine::RecoveryMode mode = Engine::RecoveryMode::Repair) {
     auto engine = std::make_unique<Engine>(engineConfig(g));
     if (auto s = engine->open(); !s) {
         err(u"vmeclone: "_s + s.error());
@@ -241,7 +243,7 @@ std::unique_ptr<Engine> openEngine(const Globals &g) {
     }
     // A vmeclone that died mid-batch left VMs half-made or half-released: settle them
     // first, and say what was done.
-    auto recovered = engine->recover();
+    auto recovered = engine->recover(mode);
     if (!recovered)
         err(u"vmeclone: recovery: "_s + recovered.error());
     else
@@ -463,7 +465,7 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
         err(options.error());
         return kUsage;
     }
-    auto engine = openEngine(g);
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
     auto plan = engine->plan(*options, range);
@@ -609,7 +611,8 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
     return cloneRange(g, pos[1], o, 0);
 }
 
-using VmBatch = BatchResult (Engine::*)(const QList<VmRecord> &, const BatchObserver &);
+using VmBatch = BatchResult (Engine::*)(const QList<VmRecord> &, const std::atomic_bool *,
+                                        const BatchObserver &);
 
 int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op) {
     const QString range = rangeArgument(p);
@@ -630,15 +633,48 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
             err(u"%1: no VM in %2"_s.arg(verb, range));
             return kFailed;
         }
-        const BatchResult r = ((*engine).*op)(*vms, progressPrinter(g));
+        // Ctrl-C / SIGTERM: the VMs not begun are left as they are and listed as not done.
+        const BatchResult r = ((*engine).*op)(*vms, &g_interrupted, progressPrinter(g));
         return reportBatch(r, g, verb);
     });
     return code;
 }
 
 int verbList(QCommandLineParser &, const Globals &g) {
-    auto engine = openEngine(g);
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     return engine ? printVms(*engine, g) : kFailed;
+}
+
+// Settles what a vmeclone that died mid-batch left (every changing command does it first;
+// list, plan and export only report it).
+int verbRecover(QCommandLineParser &, const Globals &g) {
+    auto engine = std::make_unique<Engine>(engineConfig(g));
+    if (auto s = engine->open(); !s) {
+        err(u"vmeclone: "_s + s.error());
+        return kFailed;
+    }
+    auto recovered = engine->recover();
+    if (!recovered) {
+        err(u"recover: "_s + recovered.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &r : *recovered)
+            array.append(QJsonObject{
+                {u"name"_s, r.name},
+                {u"ip"_s, r.address.toUInt() ? r.address.toString() : QString()},
+                {u"action"_s, r.action},
+                {u"detail"_s, r.detail}});
+        printJson(array);
+        return kOk;
+    }
+    for (const auto &r : *recovered)
+        err(u"recovered %1 %2: %3 (%4)"_s.arg(
+            r.name, r.address.toUInt() ? r.address.toString() : QString(), r.action, r.detail));
+    if (recovered->isEmpty())
+        err(u"recover: nothing to recover"_s);
+    return kOk;
 }
 
 int verbListen(QCommandLineParser &, const Globals &g) {
@@ -747,7 +783,7 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
 }
 
 int verbGoldenList(QCommandLineParser &, const Globals &g) {
-    auto engine = openEngine(g);
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
     auto goldens = engine->inventory().goldens();
@@ -822,7 +858,7 @@ int verbShardAdd(QCommandLineParser &p, const Globals &g) {
 }
 
 int verbShardList(QCommandLineParser &, const Globals &g) {
-    auto engine = openEngine(g);
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
     auto status = engine->shardStatus();
@@ -879,7 +915,7 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
             return kUsage;
         }
     }
-    auto engine = openEngine(g);
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
     auto report = InventoryReport::take(engine->inventory());
@@ -960,6 +996,12 @@ QList<Verb> verbs() {
          },
          verbClone},
         {u"list"_s, {}, u"List the VMs with their state."_s, {}, verbList},
+        {u"recover"_s,
+         {},
+         u"Settle VMs and clone folders a vmeclone that died mid-batch left behind (every "
+         u"command that changes something does it first; list, plan and export only report it)."_s,
+         {},
+         verbRecover},
         {u"start"_s,
          u"RANGE"_s,
          u"Start the VMs of RANGE."_s,

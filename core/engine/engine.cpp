@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "engine/crash_point.h"
+#include "inventory/clone_marker.h"
 #include "net/address_range.h"
 
 #include <QDir>
@@ -34,6 +35,18 @@ void report(const BatchObserver &observer, const VmRecord &vm, VmState state,
             const QString &message = {}, int progress = 0) {
     if (observer)
         observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message});
+}
+
+// Logs a write the step cannot act on any more (what it concerns is reported either way),
+// so that no failed write goes unsaid.
+template <typename T>
+void logLost(const Expected<T> &s, const QString &what) {
+    if (!s)
+        logger()->error("{}: {}", what.toStdString(), s.error().toStdString());
+}
+template <typename T>
+void logLost(const Expected<T> &s, const VmRecord &vm) {
+    logLost(s, vm.name);
 }
 
 // The inventory connection of the calling thread for `path`, opened on first use (Qt's
@@ -358,7 +371,7 @@ Expected<QString> Engine::ownerToken() {
     return m_owner->token();
 }
 
-Expected<QList<Engine::Recovery>> Engine::recover() {
+Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
     auto vms = m_inventory->vms();
     if (!vms)
         return fail(vms.error());
@@ -377,6 +390,12 @@ Expected<QList<Engine::Recovery>> Engine::recover() {
                               || vm.state == VmState::Releasing;
         if (!inFlight || !BatchOwner::isAbandoned(m_config.home, vm.owner))
             continue;
+        if (mode == RecoveryMode::ReportOnly) {
+            done.append(Recovery{vm.name, vm.address, u"needs recovery"_s,
+                                 u"interrupted while %1; the next command that changes "
+                                 u"something settles it"_s.arg(vmStateName(vm.state))});
+            continue;
+        }
         auto token = ownerToken();
         if (!token)
             return fail(token.error());
@@ -444,38 +463,57 @@ Expected<QList<Engine::Recovery>> Engine::recover() {
     for (const auto &owner : deadOwners)
         BatchOwner::forget(m_config.home, owner);
 
-    // Clone folders nobody owns: only folders that hold vmeclone's own mark. The rows
-    // are read after the folders are listed: a batch inserts a VM's row before it makes
-    // the folder, so a folder listed here whose row another process is making right now
-    // is still found in the rows, and is left alone.
+    // Clone folders nobody owns: only folders whose mark names this data folder and an
+    // instance no row holds. A shard may be shared with other data folders: their
+    // folders carry their own id and are never touched; unmarked or old-style marks are
+    // reported, not removed. The rows are read after the folders are listed: a batch
+    // inserts a VM's row before it makes the folder, so a folder listed here whose row
+    // another process is making right now is still found in the rows, and is left alone.
     auto shards = m_inventory->shards();
-    if (shards) {
-        QStringList candidates;
-        for (const auto &shard : *shards) {
-            for (const auto &entry :
-                 QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-                const QString folder = QDir::cleanPath(entry.absoluteFilePath());
-                if (QFileInfo::exists(folder + u"/.vmeclone-clone"_s))
-                    candidates << folder;
-            }
+    if (!shards)
+        return done;
+    struct Candidate {
+        QString folder;
+        CloneMarker marker;
+    };
+    QList<Candidate> candidates;
+    for (const auto &shard : *shards) {
+        for (const auto &entry : QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QString folder = QDir::cleanPath(entry.absoluteFilePath());
+            if (auto marker = CloneMarker::readFrom(folder))
+                candidates.append(Candidate{folder, *marker});
         }
-        auto current = candidates.isEmpty() ? Expected<QList<VmRecord>>(QList<VmRecord>())
-                                            : m_inventory->vms();
-        if (current) {
-            QSet<QString> owned;
-            for (const auto &vm : *current)
-                owned.insert(QDir::cleanPath(vm.folder));
-            for (const auto &folder : std::as_const(candidates)) {
-                if (owned.contains(folder) || !QDir(folder).exists()
-                    || !QDir(folder).removeRecursively())
-                    continue;
-                const QString name = QFileInfo(folder).fileName();
-                done.append(Recovery{name, {}, u"removed orphan folder"_s, folder});
-                (void)m_inventory->addEvent(
+    }
+    if (candidates.isEmpty())
+        return done;
+    auto current = m_inventory->vms();
+    if (!current)
+        return fail(current.error());
+    QSet<QString> ownedFolders, ownedInstances;
+    for (const auto &vm : *current) {
+        ownedFolders.insert(QDir::cleanPath(vm.folder));
+        ownedInstances.insert(vm.instance);
+    }
+    const QString self = m_inventory->dataFolderId();
+    for (const auto &c : std::as_const(candidates)) {
+        if (ownedFolders.contains(c.folder) || c.marker.dataFolderId != self
+            || ownedInstances.contains(c.marker.instance))
+            continue;
+        const QString name = QFileInfo(c.folder).fileName();
+        if (mode == RecoveryMode::ReportOnly) {
+            done.append(Recovery{name, {}, u"orphan folder"_s,
+                                 u"%1 is a clone folder of this data folder with no inventory "
+                                 u"row; the next command that changes something removes it"_s.arg(
+                                     c.folder)});
+            continue;
+        }
+        if (!QDir(c.folder).exists() || !QDir(c.folder).removeRecursively())
+            continue;
+        done.append(Recovery{name, {}, u"removed orphan folder"_s, c.folder});
+        logLost(m_inventory->addEvent(
                     u"warning"_s, name,
-                    u"recovered: removed %1, a clone folder with no inventory row"_s.arg(folder));
-            }
-        }
+                    u"recovered: removed %1, a clone folder with no inventory row"_s.arg(c.folder)),
+                name);
     }
     return done;
 }
@@ -556,6 +594,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
 
     const GoldenRecord golden = plan.golden;
     const bool start = options.start;
+    const QString dataFolderId = m_inventory->dataFolderId();
     // Full copies take their drive's one stream (DeviceStreams); linked clones write a
     // few KiB and need none.
     QHash<qint64, QString> deviceOfShard;
@@ -563,11 +602,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         for (const auto &s : plan.shards)
             deviceOfShard.insert(s.shard.id, DeviceStreams::physicalDevice(s.deviceId));
     }
-    VmJob job = [&, backend, golden, start](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+    VmJob job = [&, backend, golden, start, dataFolderId](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
         auto failWith = [&](const QString &why, bool rollback) {
             if (rollback) {
                 // Nothing of the VM exists any more: give the address back.
-                (void)inv.removeVm(vm.id);
+                logLost(inv.removeOwned(vm, vm.owner), vm);
                 (void)inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why);
                 report(observer, vm, VmState::Released, why);
             } else {
@@ -589,7 +628,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         report(observer, vm, VmState::Copying);
 
         CloneRequest request{golden, vm,
-                             identityFor(golden, itemByAddress.value(vm.address), vm.instance)};
+                             identityFor(golden, itemByAddress.value(vm.address), vm.instance),
+                             dataFolderId};
         int lastPercent = -1;
         const ProgressFn progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
@@ -667,115 +707,161 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
     return out;
 }
 
-BatchResult Engine::start(const QList<VmRecord> &vms, const BatchObserver &observer) {
-    auto ownership = ownerToken();
-    const QString token = ownership ? *ownership : QString();
-    auto goldens = m_inventory->goldens();
-    QHash<qint64, GoldenRecord> byId;
-    if (goldens) {
+// ---- start, stop, release -----------------------------------------------------------
+//
+// Each reads the VMs first and then takes each one by compare-and-set on its identity
+// (id, instance, a state the step may begin from) before touching the hypervisor or a
+// file. A VM another actor released, re-made or is working on meanwhile is left alone
+// and reported; a write that fails stops that VM's step with nothing deleted.
+
+namespace {
+
+// The states a start, stop or release may begin from: not being made, started, stopped
+// or released by anyone.
+const QList<VmState> kSettled{VmState::Configured, VmState::Booting,     VmState::Configuring,
+                              VmState::Rebooting,  VmState::Online,      VmState::Unreachable,
+                              VmState::Stopped,    VmState::Failed};
+
+// Why `vm` could not be taken: what became of it since it was read.
+QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {
+    auto now = inv.vm(vm.id);
+    if (!now)
+        return u"%1: cannot read the inventory (%2): not %3"_s.arg(vm.name, now.error(), step);
+    if (!now->has_value() || (*now)->instance != vm.instance)
+        return u"%1 was released by another actor since it was read: not %2"_s.arg(vm.name, step);
+    return u"%1 is %2 now (another actor changed it since it was read): not %3"_s.arg(
+        vm.name, vmStateName((*now)->state), step);
+}
+
+
+} // namespace
+
+Engine::SettledJobs Engine::settledJobs() {
+    SettledJobs jobs;
+    if (auto ownership = ownerToken(); ownership)
+        jobs.token = *ownership;
+    else
+        jobs.error = ownership.error();
+    if (auto goldens = m_inventory->goldens(); goldens) {
         for (const auto &g : *goldens)
-            byId.insert(g.id, g);
+            jobs.goldenById.insert(g.id, g);
+    } else if (jobs.error.isEmpty()) {
+        jobs.error = goldens.error();
     }
-    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
-        const GoldenRecord golden = byId.value(vm.goldenId);
+    return jobs;
+}
+
+BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, VmState next,
+                               const SettledJob &job, const std::atomic_bool *cancel,
+                               const BatchObserver &observer) {
+    const SettledJobs jobs = settledJobs();
+    VmJob perVm = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+        auto failure = [&](const QString &why) { return BatchOutcome{vm.address, vm.name, false, why}; };
+        if (!jobs.error.isEmpty())
+            return failure(jobs.error);
+        if (cancel && cancel->load())
+            return failure(u"cancelled: not %1"_s.arg(step));
+        const GoldenRecord golden = jobs.goldenById.value(vm.goldenId);
         HypervisorBackend *backend = backendFor(golden);
         if (!backend)
-            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
-        if (vmStateIsBusy(vm.state))
-            return BatchOutcome{
-                vm.address, vm.name, false,
-                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
-        if (auto running = backend->isRunning(vm); running && *running)
-            return BatchOutcome{vm.address, vm.name, true, u"already running"_s};
-        (void)inv.setOwner(vm.id, token);
-        (void)inv.setState(vm.id, VmState::Starting);
-        report(observer, vm, VmState::Starting);
-        auto pid = backend->start(vm, golden);
-        if (!pid) {
-            (void)inv.setState(vm.id, VmState::Failed, pid.error());
-            (void)inv.addEvent(u"error"_s, vm.name, pid.error());
-            report(observer, vm, VmState::Failed, pid.error());
-            return BatchOutcome{vm.address, vm.name, false, pid.error()};
+            return failure(u"its golden image is missing"_s);
+        if (!kSettled.contains(vm.state))
+            return failure(u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
+                vm.name, vmStateName(vm.state)));
+        auto taken = inv.take(vm, kSettled, next, jobs.token);
+        if (!taken)
+            return failure(taken.error() + u": nothing was done"_s);
+        if (!*taken)
+            return failure(movedOn(inv, vm, step));
+        VmRecord held = vm;
+        held.state = next;
+        held.owner = jobs.token;
+        report(observer, held, next);
+        auto fail = [&](const QString &why) {
+            logLost(inv.moveOwned(held, jobs.token, next, VmState::Failed, why), held);
+            logLost(inv.addEvent(u"error"_s, held.name, why), held);
+            report(observer, held, VmState::Failed, why);
+            return failure(why);
+        };
+        return job(inv, *backend, golden, held, fail);
+    };
+    return runPerVm(vms, perVm, cancel, step);
+}
+
+BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *cancel,
+                          const BatchObserver &observer) {
+    // A VM that runs already is left as it is (no state written).
+    QList<VmRecord> toStart;
+    QList<BatchOutcome> running;
+    for (const auto &vm : vms) {
+        GoldenRecord golden;
+        if (auto g = m_inventory->golden(vm.goldenId); g && g->has_value())
+            golden = **g;
+        HypervisorBackend *backend = backendFor(golden);
+        if (backend && kSettled.contains(vm.state)) {
+            if (auto r = backend->isRunning(vm); r && *r) {
+                running.append(BatchOutcome{vm.address, vm.name, true, u"already running"_s});
+                continue;
+            }
         }
-        (void)inv.setPid(vm.id, *pid);
-        (void)inv.transition(vm.id, VmState::Starting, VmState::Booting);
+        toStart.append(vm);
+    }
+    SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &golden,
+                         const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
+        auto pid = backend.start(vm, golden);
+        if (!pid)
+            return fail(pid.error());
+        logLost(inv.setPid(vm.id, *pid), vm);
+        // The agent may already have spoken: only move on from "starting".
+        logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, VmState::Booting), vm);
         report(observer, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
-    return runPerVm(vms, job, nullptr, u"start"_s);
+    BatchResult result = runSettled(toStart, u"started"_s, VmState::Starting, job, cancel, observer);
+    result.outcomes += running;
+    return result;
 }
 
-BatchResult Engine::stop(const QList<VmRecord> &vms, const BatchObserver &observer) {
-    auto ownership = ownerToken();
-    const QString token = ownership ? *ownership : QString();
-    auto goldens = m_inventory->goldens();
-    QHash<qint64, GoldenRecord> byId;
-    if (goldens) {
-        for (const auto &g : *goldens)
-            byId.insert(g.id, g);
-    }
-    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
-        HypervisorBackend *backend = backendFor(byId.value(vm.goldenId));
-        if (!backend)
-            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
-        if (vmStateIsBusy(vm.state))
-            return BatchOutcome{
-                vm.address, vm.name, false,
-                u"%1 is %2: wait for that to finish"_s.arg(vm.name, vmStateName(vm.state))};
-        (void)inv.setOwner(vm.id, token);
-        (void)inv.setState(vm.id, VmState::Stopping);
-        report(observer, vm, VmState::Stopping);
-        if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
-            (void)inv.setState(vm.id, VmState::Failed, s.error());
-            report(observer, vm, VmState::Failed, s.error());
-            return BatchOutcome{vm.address, vm.name, false, s.error()};
-        }
-        (void)inv.setState(vm.id, VmState::Stopped);
-        (void)inv.setPid(vm.id, 0);
+BatchResult Engine::stop(const QList<VmRecord> &vms, const std::atomic_bool *cancel,
+                         const BatchObserver &observer) {
+    SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &,
+                         const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
+        if (auto s = backend.stop(vm, m_config.stopGrace); !s)
+            return fail(s.error());
+        logLost(inv.setPid(vm.id, 0), vm);
+        auto moved = inv.moveOwned(vm, vm.owner, VmState::Stopping, VmState::Stopped);
+        if (!moved || !*moved)
+            return fail(moved ? movedOn(inv, vm, u"marked stopped"_s) : moved.error());
         report(observer, vm, VmState::Stopped);
         return BatchOutcome{vm.address, vm.name, true, u"stopped"_s};
     };
-    return runPerVm(vms, job, nullptr, u"stop"_s);
+    return runSettled(vms, u"stopped"_s, VmState::Stopping, job, cancel, observer);
 }
 
-BatchResult Engine::release(const QList<VmRecord> &vms, const BatchObserver &observer) {
-    auto ownership = ownerToken();
-    const QString token = ownership ? *ownership : QString();
-    auto goldens = m_inventory->goldens();
-    QHash<qint64, GoldenRecord> byId;
-    if (goldens) {
-        for (const auto &g : *goldens)
-            byId.insert(g.id, g);
-    }
-    VmJob job = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
-        HypervisorBackend *backend = backendFor(byId.value(vm.goldenId));
-        if (!backend)
-            return BatchOutcome{vm.address, vm.name, false, u"its golden image is missing"_s};
-        if (vmStateIsBusy(vm.state))
-            return BatchOutcome{vm.address, vm.name, false,
-                                u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
-                                    vm.name, vmStateName(vm.state))};
-        (void)inv.setOwner(vm.id, token);
-        (void)inv.setState(vm.id, VmState::Releasing);
-        report(observer, vm, VmState::Releasing);
+BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *cancel,
+                            const BatchObserver &observer) {
+    SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &,
+                         const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
         crashPoint("releasing");
-        if (auto s = backend->stop(vm, m_config.stopGrace); !s) {
-            (void)inv.setState(vm.id, VmState::Failed, s.error());
-            report(observer, vm, VmState::Failed, s.error());
-            return BatchOutcome{vm.address, vm.name, false, s.error()};
-        }
-        if (auto s = backend->deleteClone(vm); !s) {
-            (void)inv.setState(vm.id, VmState::Failed, s.error());
-            report(observer, vm, VmState::Failed, s.error());
-            return BatchOutcome{vm.address, vm.name, false, s.error()};
-        }
-        if (auto s = inv.removeVm(vm.id); !s)
-            return BatchOutcome{vm.address, vm.name, false, s.error()};
-        (void)inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s);
+        pausePoint("releasing");
+        if (auto s = backend.stop(vm, m_config.stopGrace); !s)
+            return fail(s.error());
+        // Still ours, still this instance, right before the files go.
+        auto held = inv.holds(vm, vm.owner);
+        if (!held)
+            return fail(held.error() + u": nothing was deleted"_s);
+        if (!*held)
+            return BatchOutcome{vm.address, vm.name, false, movedOn(inv, vm, u"released"_s)};
+        if (auto s = backend.deleteClone(vm); !s)
+            return fail(s.error());
+        auto removed = inv.removeOwned(vm, vm.owner);
+        if (!removed)
+            return fail(removed.error());
+        logLost(inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s), vm);
         report(observer, vm, VmState::Released);
         return BatchOutcome{vm.address, vm.name, true, u"released"_s};
     };
-    return runPerVm(vms, job, nullptr, u"release"_s);
+    return runSettled(vms, u"released"_s, VmState::Releasing, job, cancel, observer);
 }
 
 } // namespace vmeclone

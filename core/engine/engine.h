@@ -127,23 +127,31 @@ public:
 
     // The VMs a range names, across every golden's subnet ("177-180", full addresses).
     Expected<QList<VmRecord>> vmsInRange(QStringView range);
-    BatchResult start(const QList<VmRecord> &vms, const BatchObserver &observer = {});
-    BatchResult stop(const QList<VmRecord> &vms, const BatchObserver &observer = {});
+    // Each VM is taken by compare-and-set on its identity as read (id, instance, a
+    // settled state) before anything is done to it; a cancel stops the VMs not begun.
+    BatchResult start(const QList<VmRecord> &vms, const std::atomic_bool *cancel = nullptr,
+                      const BatchObserver &observer = {});
+    BatchResult stop(const QList<VmRecord> &vms, const std::atomic_bool *cancel = nullptr,
+                     const BatchObserver &observer = {});
     // Stops, deletes the files, removes the rows. VMs a batch is still making are refused.
-    BatchResult release(const QList<VmRecord> &vms, const BatchObserver &observer = {});
+    BatchResult release(const QList<VmRecord> &vms, const std::atomic_bool *cancel = nullptr,
+                        const BatchObserver &observer = {});
 
     // Finds the VMs a dead process left mid-batch (see BatchOwner) and completes or
     // rolls back each: a VM being planned or copied is rolled back (files and row), one
     // being started is settled by whether it runs, one being stopped or released is
-    // stopped or released. Folders on the shards that look like clones but have no
-    // row are removed. Cheap when there is nothing to do; run before every command.
+    // stopped or released. Clone folders on the shards whose mark names this data
+    // folder but whose instance has no row are removed; other data folders' are never
+    // touched. Cheap when there is nothing to do; run before every command. ReportOnly
+    // (read-only commands) changes nothing and lists what a repair would do.
+    enum class RecoveryMode { Repair, ReportOnly };
     struct Recovery {
         QString name;
         Ipv4Address address;
         QString action; // "rolled back", "released", "marked stopped", ...
         QString detail;
     };
-    Expected<QList<Recovery>> recover();
+    Expected<QList<Recovery>> recover(RecoveryMode mode = RecoveryMode::Repair);
 
     // The identity a clone is given (exposed for tests).
     protocol::KeyValueText identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
@@ -153,6 +161,21 @@ private:
     using VmJob = std::function<BatchOutcome(Inventory &, const VmRecord &)>;
     BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job,
                          const std::atomic_bool *cancel, const QString &what);
+
+    using FailFn = std::function<BatchOutcome(const QString &why)>;
+    // One VM's step after it was taken (its state is the step's, its owner this process).
+    using SettledJob = std::function<BatchOutcome(Inventory &, HypervisorBackend &,
+                                                  const GoldenRecord &, const VmRecord &,
+                                                  const FailFn &)>;
+    struct SettledJobs {
+        QString token;
+        QHash<qint64, GoldenRecord> goldenById;
+        QString error; // why no VM can be worked on
+    };
+    SettledJobs settledJobs();
+    BatchResult runSettled(const QList<VmRecord> &vms, const QString &step, VmState next,
+                           const SettledJob &job, const std::atomic_bool *cancel,
+                           const BatchObserver &observer);
 
     // This process's token on the VMs it works on (created on first use).
     Expected<QString> ownerToken();

@@ -397,42 +397,25 @@ int EngineService::clone(const ClonePlan &plan, const CloneOptions &options,
 
 int EngineService::run(Operation operation, const QList<VmRecord> &vms,
                        const BatchObserver &observer) {
-    // The engine's start/stop/release take no cancel flag: the batch goes in chunks
-    // and the flag is checked between them.
-    const int chunk = qMax(8, 4 * m_config.parallelism);
+    // The cancel flag reaches every VM: those not begun when it is raised are left as
+    // they are and reported as not done.
     return startBatch(
         operation, static_cast<int>(vms.size()),
-        [operation, vms, chunk](Engine &e, const std::atomic_bool *cancel, const BatchObserver &o) {
-            BatchResult all;
-            for (qsizetype i = 0; i < vms.size(); i += chunk) {
-                if (cancel->load()) {
-                    for (qsizetype j = i; j < vms.size(); ++j)
-                        all.outcomes.append(BatchOutcome{vms[j].address, vms[j].name, false,
-                                                         u"cancelled before it started"_s});
-                    all.cancelled = true;
-                    break;
-                }
-                const QList<VmRecord> part = vms.mid(i, chunk);
-                BatchResult r;
-                switch (operation) {
-                case Operation::Start:
-                    r = e.start(part, o);
-                    break;
-                case Operation::Stop:
-                    r = e.stop(part, o);
-                    break;
-                case Operation::Release:
-                    r = e.release(part, o);
-                    break;
-                case Operation::Clone: // needs a plan: clone() is the way
-                    for (const auto &vm : part)
-                        r.outcomes.append(
-                            BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
-                    break;
-                }
-                all.outcomes += r.outcomes;
+        [operation, vms](Engine &e, const std::atomic_bool *cancel, const BatchObserver &o) {
+            switch (operation) {
+            case Operation::Start:
+                return e.start(vms, cancel, o);
+            case Operation::Stop:
+                return e.stop(vms, cancel, o);
+            case Operation::Release:
+                return e.release(vms, cancel, o);
+            case Operation::Clone: // needs a plan: clone() is the way
+                break;
             }
-            return all;
+            BatchResult r;
+            for (const auto &vm : vms)
+                r.outcomes.append(BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
+            return r;
         },
         observer);
 }

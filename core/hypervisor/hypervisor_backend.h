@@ -33,6 +33,7 @@ struct CloneRequest {
     GoldenRecord golden;
     VmRecord vm;                      // name, address, MAC, folder, clone mode, instance
     protocol::KeyValueText identity;  // handed to the guest through the backend's channel
+    QString dataFolderId;             // the inventory's id, written into the clone's mark
 };
 
 class HypervisorBackend {

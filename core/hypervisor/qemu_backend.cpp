@@ -5,6 +5,7 @@
 #include "clone/qemu_img.h"
 #include "common/logging.h"
 #include "hypervisor/qmp_client.h"
+#include "inventory/clone_marker.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -175,8 +176,8 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         return fail(why);
     };
     // First of all, the mark that tells recovery this folder is a clone of ours.
-    if (QFile marker(folder + u"/.vmeclone-clone"_s); !marker.open(QIODevice::WriteOnly))
-        return abandon(u"cannot write in %1: %2"_s.arg(folder, marker.errorString()));
+    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.writeTo(folder); !s)
+        return abandon(s.error());
 
     const QString suffix = golden->diskFormat == u"qcow2" ? u"qcow2"_s : golden->diskFormat;
     QString disk = folder + u"/"_s + vm.name + u"."_s + suffix;

@@ -1,6 +1,7 @@
 #include "vmware_backend.h"
 
 #include "common/logging.h"
+#include "inventory/clone_marker.h"
 #include "vmdk/vmdk_cloner.h"
 #include "vmdk/vmdk_descriptor.h"
 #include "vmx/vm_folder.h"
@@ -47,7 +48,7 @@ QString VmwareBackend::vmxPath(const VmRecord &vm) {
 }
 
 QString VmwareBackend::markerFile(const QString &folder) {
-    return folder + u"/.vmeclone-clone"_s;
+    return CloneMarker::pathIn(folder);
 }
 
 QString VmwareBackend::diskBaseName(const QString &vmName, const QString &device, bool first) {
@@ -213,8 +214,8 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         return fail(why);
     };
     // First of all, the mark that tells recovery this folder is a clone of ours.
-    if (QFile marker(markerFile(folder)); !marker.open(QIODevice::WriteOnly))
-        return abandon(u"cannot write in %1: %2"_s.arg(folder, marker.errorString()));
+    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.writeTo(folder); !s)
+        return abandon(s.error());
 
     const bool linked = vm.cloneMode == u"linked";
     QList<qint64> sizes;

@@ -9,14 +9,25 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <QFile>
+#include <QUuid>
+
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
 
-constexpr int kSchemaVersion = 4; // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns
+// 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
+// (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint
+constexpr int kSchemaVersion = 5;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -32,14 +43,27 @@ const char16_t *const kSchema[] = {
         disk_bytes INTEGER NOT NULL DEFAULT 0,
         added_at INTEGER NOT NULL,
         console_address INTEGER NOT NULL DEFAULT 0,
-        dns TEXT NOT NULL DEFAULT ''))",
+        dns TEXT NOT NULL DEFAULT '',
+        fingerprint TEXT NOT NULL DEFAULT ''))",
     uR"(CREATE TABLE IF NOT EXISTS shards(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
         weight REAL NOT NULL CHECK (weight > 0),
         added_at INTEGER NOT NULL))",
-    uR"(CREATE TABLE IF NOT EXISTS vms(
+    uR"(CREATE TABLE IF NOT EXISTS events(
         id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        vm_name TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL))",
+};
+
+// The VMs' table; `name` lets the schema-5 upgrade build it beside the old one. Ids are
+// AUTOINCREMENT: an id is never handed out twice, so a step that read a row can tell a
+// new VM at the same address from the one it read (with the instance, which is unique).
+QString vmsTableSql(const QString &name) {
+    return u"CREATE TABLE IF NOT EXISTS "_s + name + uR"((
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL UNIQUE,
         address INTEGER NOT NULL UNIQUE,
         mac TEXT NOT NULL UNIQUE,
@@ -60,14 +84,8 @@ const char16_t *const kSchema[] = {
         state_changed_at INTEGER NOT NULL,
         last_seen INTEGER NOT NULL DEFAULT 0,
         online_at INTEGER NOT NULL DEFAULT 0,
-        owner TEXT NOT NULL DEFAULT ''))",
-    uR"(CREATE TABLE IF NOT EXISTS events(
-        id INTEGER PRIMARY KEY,
-        at INTEGER NOT NULL,
-        level TEXT NOT NULL,
-        vm_name TEXT NOT NULL DEFAULT '',
-        message TEXT NOT NULL))",
-};
+        owner TEXT NOT NULL DEFAULT ''))"_s;
+}
 
 const QString kVmColumns =
     u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
@@ -128,11 +146,45 @@ GoldenRecord goldenFromQuery(const QSqlQuery &q) {
     g.addedAt = fromMs(q.value(9).toLongLong());
     g.consoleAddress = Ipv4Address(q.value(10).toUInt());
     g.dns = parseNameServers(q.value(11).toString()).servers;
+    g.fingerprint = q.value(12).toString();
     return g;
 }
 
 const QString kGoldenColumns =
-    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address, dns"_s;
+    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address, dns, fingerprint"_s;
+
+// The inventory holds every VM's key material (instances) and the cluster's layout:
+// created 0600, and an existing one that others may read loses those bits (a group the
+// operator chose is kept). SQLite gives its -wal and -shm files the database's mode.
+// An empty file beside a cluster secret is a truncated inventory, not a new one:
+// opening it would forget every VM.
+Status securePermissions(const QString &path) {
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st {};
+    if (::stat(native.constData(), &st) != 0) {
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return fail(u"cannot create the inventory %1: %2"_s.arg(
+                path, QString::fromLocal8Bit(std::strerror(errno))));
+        if (fd >= 0)
+            ::close(fd);
+        return {};
+    }
+    if (st.st_size == 0
+        && QFileInfo::exists(QFileInfo(path).absolutePath() + u"/cluster.secret"_s))
+        return fail(u"the inventory %1 is empty (0 bytes) although its data folder has a cluster "
+                    u"secret: it was truncated. Restore it from a backup, or move it away to start "
+                    u"with an empty inventory"_s.arg(path));
+    for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
+        const QByteArray f = QFile::encodeName(file);
+        struct stat fs {};
+        if (::stat(f.constData(), &fs) == 0 && (fs.st_mode & 0007) != 0
+            && ::chmod(f.constData(), fs.st_mode & 0770) != 0)
+            return fail(u"the inventory file %1 is readable by others and cannot be made private: "
+                        u"%2 (chmod o-rwx %1)"_s.arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return {};
+}
 
 } // namespace
 
@@ -187,9 +239,12 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
         return fail(
             u"cannot create the folder of the inventory %1: check its parent's permissions"_s.arg(
                 info.absolutePath()));
+    const QString absolute = info.absoluteFilePath();
+    if (auto s = securePermissions(absolute); !s)
+        return fail(s.error());
 
     std::unique_ptr<Inventory> inv(new Inventory);
-    inv->m_path = info.absoluteFilePath();
+    inv->m_path = absolute;
     inv->m_db = std::make_unique<Connection>();
     inv->m_db->name = u"vmeclone-inventory-%1"_s.arg(counter.fetch_add(1));
     inv->m_db->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, inv->m_db->name);
@@ -209,79 +264,95 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     }
     // Usually the schema is there: a read tells, and the write lock (and its fsync)
     // is taken only to create it.
+    auto readFolderId = [&]() -> bool {
+        auto id = c.exec(u"SELECT value FROM meta WHERE key = 'data_folder_id'"_s);
+        if (!id || !id->next())
+            return false;
+        inv->m_dataFolderId = id->value(0).toString();
+        return !inv->m_dataFolderId.isEmpty();
+    };
     if (auto current = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
-        current && current->next() && current->value(0).toInt() == kSchemaVersion)
+        current && current->next() && current->value(0).toInt() == kSchemaVersion && readFolderId())
         return inv;
     if (auto s = c.begin(); !s)
         return fail(s.error());
-    for (const auto *stmt : kSchema) {
-        if (auto s = c.run(QString::fromUtf16(stmt)); !s) {
-            c.rollback();
-            return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
-        }
-    }
-    auto version = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
-    if (!version) {
+    auto abort = [&](const QString &why) {
         c.rollback();
-        return fail(version.error());
+        return Error{u"inventory %1: %2"_s.arg(inv->m_path, why)};
+    };
+    for (const auto *stmt : kSchema) {
+        if (auto s = c.run(QString::fromUtf16(stmt)); !s)
+            return abort(s.error());
     }
+    if (auto s = c.run(vmsTableSql(u"vms"_s)); !s)
+        return abort(s.error());
+    auto version = c.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
+    if (!version)
+        return abort(version.error());
     if (version->next()) {
         const int found = version->value(0).toInt();
-        if (found > kSchemaVersion) {
-            c.rollback();
-            return fail(
-                u"the inventory %1 has schema %2, newer than this vmeclone understands (%3): "
-                u"use a newer vmeclone"_s.arg(inv->m_path)
-                    .arg(found)
-                    .arg(kSchemaVersion));
-        }
+        version->finish(); // no statement may be pending when a table is dropped
+        if (found > kSchemaVersion)
+            return abort(u"it has schema %1, newer than this vmeclone understands (%2): "
+                         u"use a newer vmeclone"_s.arg(found)
+                             .arg(kSchemaVersion));
         // Columns later schemas added; each added only where missing.
         auto hasColumn = [&](const QString &table, const QString &column) {
             auto columns = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s,
                                   {table, column});
             return columns && columns->next() && columns->value(0).toInt() > 0;
         };
-        if (found < 2 && !hasColumn(u"vms"_s, u"owner"_s)) {
-            if (auto s = c.run(u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s);
-                !s) {
-                c.rollback();
-                return fail(
-                    u"inventory %1: cannot upgrade to schema 2: %2"_s.arg(inv->m_path, s.error()));
+        const struct {
+            int schema;
+            QString table, column, sql;
+        } added[] = {
+            {2, u"vms"_s, u"owner"_s, u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s},
+            {3, u"goldens"_s, u"console_address"_s,
+             u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s},
+            {4, u"goldens"_s, u"dns"_s,
+             u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s},
+            {5, u"goldens"_s, u"fingerprint"_s,
+             u"ALTER TABLE goldens ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''"_s},
+        };
+        for (const auto &a : added) {
+            if (found < a.schema && !hasColumn(a.table, a.column)) {
+                if (auto s = c.run(a.sql); !s)
+                    return abort(u"cannot upgrade to schema %1: %2"_s.arg(a.schema).arg(s.error()));
             }
         }
-        if (found < 3 && !hasColumn(u"goldens"_s, u"console_address"_s)) {
-            if (auto s = c.run(
-                    u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s);
-                !s) {
-                c.rollback();
-                return fail(
-                    u"inventory %1: cannot upgrade to schema 3: %2"_s.arg(inv->m_path, s.error()));
-            }
-        }
-        if (found < 4 && !hasColumn(u"goldens"_s, u"dns"_s)) {
-            if (auto s = c.run(u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s);
-                !s) {
-                c.rollback();
-                return fail(
-                    u"inventory %1: cannot upgrade to schema 4: %2"_s.arg(inv->m_path, s.error()));
+        if (found < 5) {
+            // Ids that are never reused need AUTOINCREMENT, which only a new table has:
+            // the rows move over unchanged, and ids continue after the highest one.
+            for (const QString &sql :
+                 QStringList{vmsTableSql(u"vms_v5"_s),
+                  u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumns
+                      + u" FROM vms"_s,
+                  u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
+                if (auto s = c.run(sql); !s)
+                    return abort(u"cannot upgrade to schema 5: %1"_s.arg(s.error()));
             }
         }
         if (found < kSchemaVersion) {
             if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s,
                                  {QString::number(kSchemaVersion)});
-                !up) {
-                c.rollback();
-                return fail(up.error());
-            }
+                !up)
+                return abort(up.error());
         }
     } else if (auto ins = c.exec(u"INSERT INTO meta(key, value) VALUES ('schema', ?)"_s,
                                  {QString::number(kSchemaVersion)});
                !ins) {
-        c.rollback();
-        return fail(ins.error());
+        return abort(ins.error());
     }
+    // Which data folder this inventory is: every clone folder it makes carries the id
+    // (CloneMarker), so recovery never takes another data folder's clones for its own.
+    if (auto ins = c.exec(u"INSERT OR IGNORE INTO meta(key, value) VALUES ('data_folder_id', ?)"_s,
+                          {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+        !ins)
+        return abort(ins.error());
     if (auto s = c.commit(); !s)
         return fail(s.error());
+    if (!readFolderId())
+        return fail(u"inventory %1: it names no data folder id"_s.arg(inv->m_path));
     return inv;
 }
 
@@ -311,9 +382,11 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
 
     auto q = m_db->exec(
         u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
-        u"disk_bytes, added_at, console_address, dns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"disk_bytes, added_at, console_address, dns, fingerprint) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(), g.gateway.toUInt(),
-         g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(), joinAddresses(g.dns)});
+         g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(), joinAddresses(g.dns),
+         g.fingerprint});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();
@@ -345,6 +418,15 @@ Expected<std::optional<GoldenRecord>> Inventory::goldenByName(const QString &nam
     if (!q->next())
         return std::optional<GoldenRecord>();
     return std::optional<GoldenRecord>(goldenFromQuery(*q));
+}
+
+Status Inventory::setGoldenFingerprint(qint64 id, const QString &fingerprint) {
+    auto q = m_db->exec(u"UPDATE goldens SET fingerprint = ? WHERE id = ?"_s, {fingerprint, id});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(u"no golden image with id %1"_s.arg(id));
+    return {};
 }
 
 Status Inventory::removeGolden(qint64 id) {
@@ -535,6 +617,50 @@ Expected<bool> Inventory::transition(qint64 vmId, VmState expected, VmState next
     if (!q)
         return fail(q.error());
     return q->numRowsAffected() == 1;
+}
+
+Expected<bool> Inventory::take(const VmRecord &vm, const QList<VmState> &from, VmState next,
+                               const QString &owner, const QString &reason) {
+    QString states;
+    QVariantList values{vmStateName(next), reason, owner, nowMs(), vm.id, vm.instance};
+    for (const VmState state : from) {
+        states += states.isEmpty() ? u"?"_s : u", ?"_s;
+        values << vmStateName(state);
+    }
+    auto q = m_db->exec(
+        u"UPDATE vms SET state = ?, reason = ?, progress = 0, owner = ?, state_changed_at = ? "
+        u"WHERE id = ? AND instance = ? AND state IN ("_s + states + u")"_s,
+        values);
+    if (!q)
+        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, q.error()));
+    return q->numRowsAffected() == 1;
+}
+
+Expected<bool> Inventory::moveOwned(const VmRecord &vm, const QString &owner, VmState expected,
+                                    VmState next, const QString &reason) {
+    auto q = m_db->exec(
+        u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ? "
+        u"WHERE id = ? AND instance = ? AND state = ? AND owner = ?"_s,
+        {vmStateName(next), reason, nowMs(), vm.id, vm.instance, vmStateName(expected), owner});
+    if (!q)
+        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, q.error()));
+    return q->numRowsAffected() == 1;
+}
+
+Expected<bool> Inventory::removeOwned(const VmRecord &vm, const QString &owner) {
+    auto q = m_db->exec(u"DELETE FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
+                        {vm.id, vm.instance, owner});
+    if (!q)
+        return fail(u"cannot remove %1 from the inventory: %2"_s.arg(vm.name, q.error()));
+    return q->numRowsAffected() == 1;
+}
+
+Expected<bool> Inventory::holds(const VmRecord &vm, const QString &owner) const {
+    auto q = m_db->exec(u"SELECT 1 FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
+                        {vm.id, vm.instance, owner});
+    if (!q)
+        return fail(q.error());
+    return q->next();
 }
 
 Status Inventory::setOwner(qint64 vmId, const QString &owner) {

@@ -31,12 +31,15 @@ public:
     // Opens (creating folder, file and schema when missing) the inventory at `path`.
     static Expected<std::unique_ptr<Inventory>> open(const QString &path);
     QString path() const { return m_path; }
+    // This data folder's id (a UUID made with the inventory): clone folders carry it.
+    const QString &dataFolderId() const { return m_dataFolderId; }
 
     // Goldens
     Expected<qint64> addGolden(const GoldenRecord &golden);
     Expected<QList<GoldenRecord>> goldens() const;
     Expected<std::optional<GoldenRecord>> golden(qint64 id) const;
     Expected<std::optional<GoldenRecord>> goldenByName(const QString &name) const;
+    Status setGoldenFingerprint(qint64 id, const QString &fingerprint);
     Status removeGolden(qint64 id); // refused while VMs use it
 
     // Shards
@@ -63,6 +66,20 @@ public:
     Status setState(qint64 vmId, VmState state, const QString &reason = {}, int progress = 0);
     // Only when the VM is still in `expected` (compare-and-set): false when it moved on.
     Expected<bool> transition(qint64 vmId, VmState expected, VmState next, const QString &reason = {});
+    // Compare-and-set on a VM's identity as it was read: moves `vm` (same id, same
+    // instance, now in one of `from`) to `next` and stamps `owner` on it. False when the
+    // VM moved on or is gone (another actor got there first); an error when the
+    // inventory cannot be written. Every destructive step starts with it, before any
+    // file is touched. Ids are never reused, instances are unique.
+    Expected<bool> take(const VmRecord &vm, const QList<VmState> &from, VmState next,
+                        const QString &owner, const QString &reason = {});
+    // The same for a VM `owner` holds: from `expected` to `next`.
+    Expected<bool> moveOwned(const VmRecord &vm, const QString &owner, VmState expected,
+                             VmState next, const QString &reason = {});
+    // Deletes the row only while it is still `vm` (id and instance) held by `owner`.
+    Expected<bool> removeOwned(const VmRecord &vm, const QString &owner);
+    // Whether the row is still `vm` (id and instance) held by `owner`.
+    Expected<bool> holds(const VmRecord &vm, const QString &owner) const;
     Status setPid(qint64 vmId, qint64 pid);
     // Which process's batch works on the VM now (BatchOwner token; empty: none).
     Status setOwner(qint64 vmId, const QString &owner);
@@ -86,6 +103,7 @@ private:
     struct Connection;
     std::unique_ptr<Connection> m_db;
     QString m_path;
+    QString m_dataFolderId;
 };
 
 // What the listener learnt about one VM from its announcements.

@@ -26,6 +26,7 @@ struct GoldenRecord {
     Ipv4Address consoleAddress; // VMware: this host's address on the VMs' network; 0.0.0.0: the
                                 // configured one
     QList<Ipv4Address> dns;     // name servers the clones get, in order (none by default)
+    QString fingerprint;        // of its files when added or refreshed (GoldenFingerprint)
     QDateTime addedAt;
 
     quint32 suffix() const { return subnet.suffixOf(address); }

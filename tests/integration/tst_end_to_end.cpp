@@ -191,8 +191,13 @@ private Q_SLOTS:
         // Killed between starting QEMU and recording it: the next command finds the VM
         // "starting" with a dead owner, sees it runs, and settles it as booting.
         crashAt(u"started"_s, {u"clone"_s, u"180"_s});
+        // list only reports; recover (or any changing command) settles it.
+        const auto look = m_cli->run({u"list"_s});
+        QVERIFY2(look.err.contains(u"needs recovery"_s), qPrintable(look.err));
+        const auto settled = m_cli->run({u"recover"_s});
+        QVERIFY2(settled.err.contains(u"recovered vm180"_s) && settled.err.contains(u"marked booting"_s),
+                 qPrintable(settled.err));
         const auto r = m_cli->run({u"list"_s, u"--json"_s});
-        QVERIFY2(r.err.contains(u"recovered vm180"_s) && r.err.contains(u"marked booting"_s), qPrintable(r.err));
         const QString state = byIp(r.json().array(), u"192.168.1.180"_s).value(u"state"_s).toString();
         QVERIFY2(state == u"booting" || state == u"configuring" || state == u"rebooting" || state == u"online",
                  qPrintable(state));

@@ -183,7 +183,7 @@ void TestInventory::upgradesSchemaOne() {
     QVERIFY(twice && !*twice);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"4"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"5"_s);
     QCOMPARE(
         raw.scalar(
                u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
@@ -206,7 +206,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"4"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"5"_s);
     }
 
     auto again = Inventory::open(dbPath());
