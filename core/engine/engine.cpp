@@ -262,7 +262,7 @@ protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const Clo
         id.set("console", backend->consoleAddressFor(golden).toString().toStdString());
     id.set("port", std::to_string(m_config.listenerPort));
     id.set("heartbeat", std::to_string(m_config.heartbeatSeconds));
-    id.set("key", m_secret->keyHexFor(item.address).toStdString());
+    id.set("key", m_secret->keyHexFor(item.address, instance).toStdString());
     return id;
 }
 

@@ -123,6 +123,20 @@ QString ClusterSecret::keyHexFor(Ipv4Address ip) const {
     return QString::fromStdString(protocol::toHex(key.data(), key.size()));
 }
 
+protocol::Digest ClusterSecret::keyFor(Ipv4Address ip, const QString &instance) const {
+    return protocol::vmInstanceKey(reinterpret_cast<const std::uint8_t *>(m_bytes.constData()),
+                                   size_t(m_bytes.size()), ip.toUInt(), instance.toStdString());
+}
+
+QString ClusterSecret::keyHexFor(Ipv4Address ip, const QString &instance) const {
+    const protocol::Digest key = keyFor(ip, instance);
+    return QString::fromStdString(protocol::toHex(key.data(), key.size()));
+}
+
+protocol::Digest ClusterSecret::keyFor(const VmRecord &vm) const {
+    return vm.keyScheme == 1 ? keyFor(vm.address) : keyFor(vm.address, vm.instance);
+}
+
 ClusterSecret ClusterSecret::fromBytes(const QByteArray &bytes) {
     ClusterSecret secret;
     secret.m_bytes = bytes;

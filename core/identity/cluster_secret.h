@@ -4,6 +4,7 @@
 // guest can sign only for its own address. Never logged, never exported.
 
 #include "common/expected.h"
+#include "inventory/records.h"
 #include "net/ipv4.h"
 #include "protocol/sha256.h"
 
@@ -20,8 +21,14 @@ public:
     // Refuses a file of the wrong size rather than guessing.
     static Expected<ClusterSecret> loadOrCreate(const QString &path);
 
+    // Scheme 1 (clones made before inventory schema 5): over the address alone.
     protocol::Digest keyFor(Ipv4Address ip) const;
     QString keyHexFor(Ipv4Address ip) const;
+    // Scheme 2: over the address and the clone's instance (protocol::vmInstanceKey).
+    protocol::Digest keyFor(Ipv4Address ip, const QString &instance) const;
+    QString keyHexFor(Ipv4Address ip, const QString &instance) const;
+    // The key `vm`'s guest holds, by its key scheme.
+    protocol::Digest keyFor(const VmRecord &vm) const;
 
     // For tests: a secret from given bytes.
     static ClusterSecret fromBytes(const QByteArray &bytes);

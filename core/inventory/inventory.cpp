@@ -84,13 +84,16 @@ QString vmsTableSql(const QString &name) {
         state_changed_at INTEGER NOT NULL,
         last_seen INTEGER NOT NULL DEFAULT 0,
         online_at INTEGER NOT NULL DEFAULT 0,
-        owner TEXT NOT NULL DEFAULT ''))"_s;
+        owner TEXT NOT NULL DEFAULT '',
+        key_scheme INTEGER NOT NULL DEFAULT 2))"_s;
 }
 
-const QString kVmColumns =
+// The columns schema 4 had; schema 5 added key_scheme (VmRecord::keyScheme).
+const QString kVmColumnsV4 =
     u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
     u"instance, state, progress, reason, boot_id, last_sequence, boots, "
     u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
+const QString kVmColumns = kVmColumnsV4 + u", key_scheme"_s;
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -128,6 +131,7 @@ VmRecord vmFromQuery(const QSqlQuery &q) {
     r.lastSeen = fromMs(q.value(19).toLongLong());
     r.onlineAt = fromMs(q.value(20).toLongLong());
     r.owner = q.value(21).toString();
+    r.keyScheme = q.value(22).toInt();
     return r;
 }
 
@@ -325,8 +329,9 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
             // the rows move over unchanged, and ids continue after the highest one.
             for (const QString &sql :
                  QStringList{vmsTableSql(u"vms_v5"_s),
-                  u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumns
-                      + u" FROM vms"_s,
+                  // Clones made before keep the key their guests hold (scheme 1).
+                  u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumnsV4
+                      + u", 1 FROM vms"_s,
                   u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
                 if (auto s = c.run(sql); !s)
                     return abort(u"cannot upgrade to schema 5: %1"_s.arg(s.error()));

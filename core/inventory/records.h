@@ -55,6 +55,11 @@ struct VmRecord {
     QDateTime lastSeen; // last valid announcement
     QDateTime onlineAt; // first online of the current boot
     QString owner;      // token of the batch working on it (crash recovery); empty: none
+    // How its key derives from the cluster secret: 2 (clones since schema 5) over its
+    // address and instance, so a re-clone at the same address never accepts the old
+    // guest's datagrams; 1 (clones made before) over the address alone, as their guests
+    // were given it.
+    int keyScheme = 2;
 };
 
 struct EventRecord {

@@ -87,11 +87,15 @@ void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
     for (const auto &vm : vms) {
         Entry e;
         // Keep what this process learnt (sequence numbers newer than the inventory's).
-        if (auto old = m_byAddress.constFind(vm.address); old != m_byAddress.constEnd() && old->vmId == vm.id)
+        if (auto old = m_byAddress.constFind(vm.address);
+            old != m_byAddress.constEnd() && old->vmId == vm.id && old->instance == vm.instance
+            && old->keyScheme == vm.keyScheme)
             e = *old;
         else {
             e.vmId = vm.id;
-            const protocol::Digest key = m_secret.keyFor(vm.address);
+            e.instance = vm.instance;
+            e.keyScheme = vm.keyScheme;
+            const protocol::Digest key = m_secret.keyFor(vm);
             e.key = protocol::HmacSha256(key.data(), key.size());
             e.mac = vm.mac.bytes();
             if (vm.bootId.size() == 32) {

@@ -69,6 +69,8 @@ public:
 private:
     struct Entry {
         qint64 vmId = 0;
+        QString instance; // with the key scheme: which key `key` is
+        int keyScheme = 0;
         protocol::HmacSha256 key;
         protocol::Mac mac{};
         VmState state = VmState::Planned;

@@ -132,4 +132,10 @@ Digest vmKey(const std::uint8_t *clusterSecret, std::size_t secretSize, std::uin
     return hmacSha256(clusterSecret, secretSize, text.data(), text.size());
 }
 
+Digest vmInstanceKey(const std::uint8_t *clusterSecret, std::size_t secretSize, std::uint32_t ip,
+                     const std::string &instance) {
+    const std::string text = formatIpv4(ip) + "/" + instance;
+    return hmacSha256(clusterSecret, secretSize, text.data(), text.size());
+}
+
 } // namespace vmeclone::protocol

@@ -36,5 +36,10 @@ std::optional<std::uint32_t> ipv4ForMac(const Mac &mac, std::uint32_t network, i
 // Per-VM key = HMAC-SHA256(cluster secret, ASCII dotted-quad IP). A guest holding it
 // can sign only for its own address.
 Digest vmKey(const std::uint8_t *clusterSecret, std::size_t secretSize, std::uint32_t ip);
+// Per-instance key (clones since inventory schema 5) = HMAC-SHA256(cluster secret,
+// "<dotted-quad IP>/<instance>"): a later clone at the same address has another key.
+// Only the host derives keys; the guest is handed its own.
+Digest vmInstanceKey(const std::uint8_t *clusterSecret, std::size_t secretSize, std::uint32_t ip,
+                     const std::string &instance);
 
 } // namespace vmeclone::protocol

@@ -58,7 +58,7 @@ Datagrams makeDatagrams(const ClusterSecret &secret, const QList<VmRecord> &vms,
     std::vector<protocol::Digest> keys;
     std::vector<protocol::Announcement> base;
     for (const auto &vm : vms) {
-        keys.push_back(secret.keyFor(vm.address));
+        keys.push_back(secret.keyFor(vm));
         protocol::Announcement a;
         a.state = protocol::AgentState::Online;
         a.ip = vm.address.toUInt();

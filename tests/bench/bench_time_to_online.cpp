@@ -152,7 +152,7 @@ int main(int argc, char **argv) {
         auto secret = ClusterSecret::loadOrCreate(lo.secretPath);
         auto rows = (*inventory)->vms();
         const VmRecord vm = rows->first();
-        const protocol::Digest key = secret->keyFor(vm.address);
+        const protocol::Digest key = secret->keyFor(vm);
         protocol::Announcement a;
         a.state = protocol::AgentState::Online;
         a.ip = vm.address.toUInt();

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -59,3 +60,15 @@ private:
     QString m_home;
     quint16 m_port;
 };
+
+// The key a clone's guest was handed (its identity.conf's key=), as hex.
+inline QString guestKeyHex(const QString &folder) {
+    QFile f(folder + QStringLiteral("/identity.conf"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("key="))
+            return QString::fromLatin1(line.mid(4).trimmed());
+    }
+    return {};
+}

@@ -228,10 +228,16 @@ private Q_SLOTS:
         // 2. Signed with another VM's (178's) real key, claiming to be 177.
         auto secret = ClusterSecret::loadOrCreate(path(u"home/cluster.secret"_s));
         QVERIFY(secret.ok());
-        const protocol::Digest key178 = secret->keyFor(ip178);
+        auto keyOf = [&](const QString &ip) {
+            protocol::Digest key{};
+            const QString hex = guestKeyHex(byIp(before, ip).value(u"folder"_s).toString());
+            protocol::fromHex(hex.toStdString(), key.data(), key.size());
+            return key;
+        };
+        const protocol::Digest key178 = keyOf(u"192.168.1.178"_s);
         send(protocol::encode(a, &key178));
         // 3. A replay: 177's real key and current boot, but a sequence already used.
-        const protocol::Digest key177 = secret->keyFor(ip177);
+        const protocol::Digest key177 = keyOf(u"192.168.1.177"_s);
         QVERIFY(protocol::fromHex(vm177.value(u"boot_id"_s).toString().toStdString(), a.bootId.data(),
                                   a.bootId.size()));
         a.boots = static_cast<std::uint32_t>(vm177.value(u"boots"_s).toInt());

@@ -76,8 +76,10 @@ class TestAnnouncementListener : public QObject {
     }
 
     QByteArray sign(const protocol::Announcement &a, quint32 keySuffix = 0) const {
+        // Each test VM's instance is its name (vm177).
+        const Ipv4Address address = keySuffix ? ip(keySuffix) : Ipv4Address(a.ip);
         const protocol::Digest key =
-            m_secret->keyFor(keySuffix ? ip(keySuffix) : Ipv4Address(a.ip));
+            m_secret->keyFor(address, u"vm%1"_s.arg(address.toUInt() & 0xff));
         return bytes(protocol::encode(a, &key));
     }
 

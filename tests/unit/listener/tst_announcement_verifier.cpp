@@ -42,6 +42,7 @@ VmRecord vm(qint64 id, quint32 suffix, VmState state = VmState::Online) {
     r.name = u"vm%1"_s.arg(suffix);
     r.address = ip(suffix);
     r.mac = MacAddress::forIpv4(r.address);
+    r.instance = u"i%1"_s.arg(suffix);
     r.state = state;
     return r;
 }
@@ -70,7 +71,7 @@ protocol::Announcement announcement(quint32 suffix, std::uint8_t bootFill, std::
 // Signed with the key of `keySuffix` under `s` (the VM's own key unless told).
 std::vector<std::uint8_t> signedBy(const protocol::Announcement &a, const ClusterSecret &s,
                                    quint32 keySuffix) {
-    const protocol::Digest key = s.keyFor(ip(keySuffix));
+    const protocol::Digest key = s.keyFor(ip(keySuffix), u"i%1"_s.arg(keySuffix));
     return protocol::encode(a, &key);
 }
 
@@ -137,7 +138,38 @@ private Q_SLOTS:
     void setVmsKeepsLearntSequences();
     void setVmsForgetsAReplacedVm();
     void rejectReasonsHaveNames();
+    void aReCloneAtTheSameAddressRefusesTheOldInstance();
+    void clonesFromBeforeInstanceKeysKeepTheirKey();
 };
+
+// Finding 4: a released VM's datagrams must not count for the next clone at its
+// address: the new instance has another key, so every old datagram fails its signature,
+// however fresh its sequence number.
+void TestAnnouncementVerifier::aReCloneAtTheSameAddressRefusesTheOldInstance() {
+    const auto old = sign(announcement(177, 0x11, 5, 2));
+    EXPECT_ACCEPTED(check(*m_v, old));
+    VmRecord again = vm(9, 177, VmState::Booting);
+    again.instance = u"the next clone"_s;
+    m_v->setVms({again});
+    EXPECT_REJECTED(check(*m_v, old), RejectReason::BadSignature);
+    EXPECT_REJECTED(check(*m_v, sign(announcement(177, 0x11, 6, 2))), RejectReason::BadSignature);
+    const protocol::Digest key = secret().keyFor(ip(177), again.instance);
+    const auto fresh = protocol::encode(announcement(177, 0x22, 1, 1), &key);
+    EXPECT_ACCEPTED(check(*m_v, fresh));
+}
+
+// Clones made before instance keys (inventory schema < 5) hold a key over their address
+// alone; the verifier keeps accepting it for them, and only for them.
+void TestAnnouncementVerifier::clonesFromBeforeInstanceKeysKeepTheirKey() {
+    VmRecord legacy = vm(1, 177);
+    legacy.keyScheme = 1;
+    m_v->setVms({legacy, vm(2, 178)});
+    const protocol::Digest key177 = secret().keyFor(ip(177));
+    EXPECT_ACCEPTED(check(*m_v, protocol::encode(announcement(177, 0x11, 1), &key177)));
+    const protocol::Digest key178 = secret().keyFor(ip(178));
+    EXPECT_REJECTED(check(*m_v, protocol::encode(announcement(178, 0x11, 1), &key178)),
+                    RejectReason::BadSignature);
+}
 
 void TestAnnouncementVerifier::acceptsValid() {
     const auto a = announcement(177, 0x11, 1, 1);
