@@ -281,7 +281,7 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     }
     if (cancel && cancel->load())
         return abandon(u"cancelled"_s);
-    if (auto s = clone->document.save(vmx); !s)
+    if (auto s = clone->document.save(vmx, /*ownerOnly=*/true); !s)
         return abandon(s.error());
     for (const QString &w : clone->warnings)
         logger()->info("{}: {}", vm.name, w);

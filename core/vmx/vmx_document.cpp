@@ -548,10 +548,13 @@ QByteArray VmxDocument::toBytes() const {
     return out;
 }
 
-Status VmxDocument::save(const QString &path) const {
+Status VmxDocument::save(const QString &path, bool ownerOnly) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    // Before the first byte: the bytes may hold a key (guestinfo.vmeclone.key).
+    if (ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return fail(u"cannot make %1 private: %2"_s.arg(path, file.errorString()));
     const QByteArray bytes = toBytes();
     if (file.write(bytes) != bytes.size() || !file.commit())
         return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));

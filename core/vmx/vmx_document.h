@@ -67,7 +67,9 @@ public:
 
     QByteArray toBytes() const;
     // Writes atomically (QSaveFile): a failure leaves no partial file behind.
-    Status save(const QString &path) const;
+    // `ownerOnly`: the file is written mode 0600 from its first byte (a clone's .vmx holds
+    // its key).
+    Status save(const QString &path, bool ownerOnly = false) const;
 
 private:
     struct Line {

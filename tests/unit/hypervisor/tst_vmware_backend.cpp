@@ -227,6 +227,11 @@ private Q_SLOTS:
 
         auto vmx = VmxDocument::load(VmwareBackend::vmxPath(vm));
         QVERIFY2(vmx, qPrintable(vmx.error()));
+        // The .vmx holds the clone's key: its owner's alone (finding 7).
+        QCOMPARE(QFile(VmwareBackend::vmxPath(vm)).permissions()
+                     & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                        | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
         QCOMPARE(vmx->value(u"displayName"_s), u"vm177"_s);
         QCOMPARE(vmx->value(u"ethernet0.addressType"_s), u"static"_s);
         QCOMPARE(vmx->value(u"ethernet0.address"_s).toLower(), vm.mac.toString());
