@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <functional>
@@ -121,6 +122,8 @@ struct Verb {
 Expected<Globals> readGlobals(const QCommandLineParser &p) {
     Globals g;
     g.home = p.value(kHome);
+    if (p.isSet(kHome) && g.home.trimmed().isEmpty())
+        return fail(u"--home is empty: give the data folder, e.g. --home ~/vmeclone"_s);
     if (g.home.isEmpty())
         g.home = qEnvironmentVariable("VMECLONE_HOME");
     if (g.home.isEmpty())
@@ -837,8 +840,8 @@ int verbShardAdd(QCommandLineParser &p, const Globals &g) {
     if (p.isSet(u"weight"_s)) {
         bool ok = false;
         weight = p.value(u"weight"_s).toDouble(&ok);
-        if (!ok || !(weight > 0)) {
-            err(u"--weight %1 must be a number greater than 0"_s.arg(p.value(u"weight"_s)));
+        if (!ok || !std::isfinite(weight) || !(weight > 0)) {
+            err(u"--weight %1 must be a finite number greater than 0"_s.arg(p.value(u"weight"_s)));
             return kUsage;
         }
     }

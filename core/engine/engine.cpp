@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <cmath>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -159,7 +160,9 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     // Clone names become folder names on the shards: nothing that could leave a shard
     // ("..", separators, absolute paths) or hide there (a leading dot).
     g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
-    static const QRegularExpression safeName(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"_s);
+    // Anchored at the true end: '$' alone also matches before a final newline.
+    static const QRegularExpression safeName(
+        QRegularExpression::anchoredPattern(u"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"_s));
     if (!safeName.match(g.namePrefix).hasMatch() || g.namePrefix.contains(u".."_s))
         return fail(u"--name-prefix '%1' cannot name folders: use up to 32 letters, digits, '-', "
                     u"'_' and '.', "
@@ -218,6 +221,15 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
 }
 
 Expected<Shard> Engine::addShard(const QString &path, double weight) {
+    if (!std::isfinite(weight) || !(weight > 0))
+        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
+    // What QEMU's option syntax cannot carry (a comma splits its -drive options) and
+    // what no log line or table should print raw.
+    if (path.contains(u','))
+        return fail(u"the shard path %1 contains ',', which QEMU's options cannot carry: use a "
+                    u"folder without commas"_s.arg(path));
+    if (std::any_of(path.begin(), path.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return fail(u"the shard path contains control characters: use a plain folder name"_s);
     const QFileInfo info(path);
     if (!info.isDir())
         return fail(u"%1 is not a folder: create it first (mkdir -p %1)"_s.arg(path));

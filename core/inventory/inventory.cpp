@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 
 #include <fcntl.h>
@@ -449,8 +450,8 @@ Status Inventory::removeGolden(qint64 id) {
 // ---- shards --------------------------------------------------------------------
 
 Expected<qint64> Inventory::addShard(const QString &path, double weight) {
-    if (!(weight > 0))
-        return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
+    if (!std::isfinite(weight) || !(weight > 0))
+        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
     auto existing = m_db->exec(u"SELECT id FROM shards WHERE path = ?"_s, {path});
     if (!existing)
         return fail(existing.error());
@@ -474,8 +475,8 @@ Expected<QList<Shard>> Inventory::shards() const {
 }
 
 Status Inventory::setShardWeight(qint64 id, double weight) {
-    if (!(weight > 0))
-        return fail(u"shard weight %1 must be greater than 0"_s.arg(weight));
+    if (!std::isfinite(weight) || !(weight > 0))
+        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
     auto q = m_db->exec(u"UPDATE shards SET weight = ? WHERE id = ?"_s, {weight, id});
     if (!q)
         return fail(q.error());

@@ -398,6 +398,26 @@ private Q_SLOTS:
         QTest::newRow("backslash") << u"a\\b"_s;
         QTest::newRow("hidden") << u".vm"_s;
         QTest::newRow("dots") << u"a..b"_s;
+        QTest::newRow("final newline") << u"vm\n"_s; // '$' matched before it
+    }
+
+    // Finding 9: inputs the backends cannot carry are refused, naming them.
+    void inputsThatSlipThroughAreRefused() {
+        QVERIFY(QDir().mkpath(path(u"a,b"_s)));
+        auto r = m_cli->run({u"shard"_s, u"add"_s, path(u"a,b"_s)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"contains ','"_s), qPrintable(r.err));
+        QVERIFY(QDir().mkpath(path(u"inf-shard"_s)));
+        for (const QString &w : {u"inf"_s, u"nan"_s, u"1e999"_s}) {
+            r = m_cli->run({u"shard"_s, u"add"_s, path(u"inf-shard"_s), u"--weight"_s, w});
+            QCOMPARE(r.exitCode, 2); // a usage error
+            QVERIFY2(r.err.contains(u"finite number greater than 0"_s), qPrintable(r.err));
+        }
+        QProcess p;
+        p.start(QStringLiteral(VMECLONE_CLI), {u"list"_s, u"--home"_s, u""_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(u"--home is empty"_s));
     }
 
     void namePrefixCannotLeaveTheShard() {
