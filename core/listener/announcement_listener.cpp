@@ -143,6 +143,20 @@ quint16 AnnouncementListener::port() const {
     return m_port;
 }
 
+bool AnnouncementListener::followInventory() {
+    m_lastFollowMs = m_clock.elapsed();
+    auto version = m_inventory->dataVersion();
+    if (!version) {
+        logger()->error("cannot read the inventory's version: {}", version.error());
+        return false;
+    }
+    if (*version == m_dataVersion)
+        return false;
+    m_dataVersion = *version;
+    reloadVms();
+    return true;
+}
+
 void AnnouncementListener::reloadVms() {
     auto vms = m_inventory->vms();
     if (!vms) {
@@ -225,9 +239,8 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
     const quint64 source = AnnouncementVerifier::sourceKey(sender, senderPort);
     Verdict v = m_verifier->check(data, size, source, now);
     if (!v.accepted && (v.reason == RejectReason::UnknownVm || v.reason == RejectReason::NotRunning)
-        && now - m_lastReloadMs > 500) {
-        // Another process may have just cloned or started it.
-        reloadVms();
+        && now - m_lastFollowMs >= 20 && followInventory()) {
+        // Another process has just cloned or started it: judged by the rows as they are.
         v = m_verifier->check(data, size, source, now);
     }
     if (v.accepted) {
@@ -298,6 +311,7 @@ void AnnouncementListener::markUnreachable() {
 void AnnouncementListener::flush() {
     if (!m_inventory)
         return;
+    followInventory();
     markUnreachable();
     if (!m_pending.isEmpty()) {
         for (auto it = m_pendingSeenMs.cbegin(); it != m_pendingSeenMs.cend(); ++it) {

@@ -70,6 +70,10 @@ private:
                  qint64 now);
     void accept(const Verdict &verdict);
     void markUnreachable();
+    // Reloads the VMs when another process committed to the inventory since the last
+    // look (SQLite's data_version): released, re-made and started VMs are seen within a
+    // tick, not only after a guest's datagram was rejected. True when it reloaded.
+    bool followInventory();
 
     Options m_options;
     std::unique_ptr<Inventory> m_inventory;
@@ -83,6 +87,8 @@ private:
     QTimer m_stateFlush; // a state change is written within ~10 ms; heartbeats wait for the tick
     QElapsedTimer m_clock;
     qint64 m_lastReloadMs = -1'000'000;
+    qint64 m_lastFollowMs = -1'000'000;
+    qint64 m_dataVersion = -1;
     QHash<qint64, VmUpdate> m_pending;     // per VM: the latest word of this tick
     QHash<qint64, qint64> m_pendingSeenMs; // per VM: wall-clock ms of that word
     QList<QPair<qint64, QString>> m_pendingEvents;

@@ -117,7 +117,32 @@ private Q_SLOTS:
     void unreachableWhenHeartbeatsStop();
     void secondListenerOnTheSamePortFails();
     void releasedElsewhereIsNotMovedBackOnline();
+    void followsReleasesWithoutARejection();
 };
+
+// Finding 5: the listener used to reload the VMs only when a datagram was rejected, so it
+// counted the heartbeats of a VM released elsewhere as accepted. Now it follows the
+// inventory (data_version) every tick.
+void TestAnnouncementListener::followsReleasesWithoutARejection() {
+    using protocol::AgentState;
+    AnnouncementListener listener(options());
+    QVERIFY(listener.start());
+    send(listener, sign(announcement(177, AgentState::Online, 0xA1, 1, 1)));
+    QTRY_COMPARE(listener.stats().accepted, quint64(1));
+    listener.flush();
+    QCOMPARE(stateOf(m_vm177), u"online"_s);
+
+    // Another connection (the CLI's release) removes the row.
+    QVERIFY(m_inv->removeVm(m_vm177));
+    listener.flush(); // the tick that follows the inventory
+
+    send(listener, sign(announcement(177, AgentState::Online, 0xA1, 2, 1)));
+    QTRY_COMPARE(listener.stats().received, quint64(2));
+    QCOMPARE(listener.stats().accepted, quint64(1));
+    QCOMPARE(listener.stats().rejected[static_cast<int>(RejectReason::UnknownVm)], quint64(1));
+    listener.flush();
+    QVERIFY(!m_inv->vm(m_vm177)->has_value());
+}
 
 void TestAnnouncementListener::init() {
     m_dir = std::make_unique<QTemporaryDir>();
