@@ -436,7 +436,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         case VmState::Copying:
         case VmState::Releasing: {
             if (auto s = removeEverything(); !s) {
-                (void)m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error());
+                logLost(m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error()), vm);
                 r.action = u"failed"_s;
                 r.detail = s.error();
             } else {
@@ -449,7 +449,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             const auto isRunning = backend ? backend->isRunning(vm) : Expected<bool>(false);
             const bool running = isRunning.ok() && *isRunning;
             const VmState next = running ? VmState::Booting : VmState::Configured;
-            (void)m_inventory->setState(vm.id, next);
+            logLost(m_inventory->setState(vm.id, next), vm);
             r.action = running ? u"marked booting"_s : u"marked configured"_s;
             r.detail = running ? u"interrupted while starting; it runs"_s
                                : u"interrupted while starting; it did not start: start it again"_s;
@@ -466,7 +466,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         default:
             break;
         }
-        (void)m_inventory->setOwner(vm.id, QString());
+        logLost(m_inventory->setOwner(vm.id, QString()), vm);
         (void)m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
                                     u"recovered: %1 (%2)"_s.arg(r.action, r.detail));
         logger()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
@@ -619,11 +619,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             if (rollback) {
                 // Nothing of the VM exists any more: give the address back.
                 logLost(inv.removeOwned(vm, vm.owner), vm);
-                (void)inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why);
+                logLost(inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why), vm);
                 report(observer, vm, VmState::Released, why);
             } else {
-                (void)inv.setState(vm.id, VmState::Failed, why);
-                (void)inv.addEvent(u"error"_s, vm.name, why);
+                logLost(inv.setState(vm.id, VmState::Failed, why), vm);
+                logLost(inv.addEvent(u"error"_s, vm.name, why), vm);
                 report(observer, vm, VmState::Failed, why);
             }
             return BatchOutcome{vm.address, vm.name, false, why};
@@ -650,7 +650,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             lastPercent = percent;
             if (percent >= 50)
                 crashPoint("mid-copy");
-            (void)inv.setProgress(vm.id, percent);
+            logLost(inv.setProgress(vm.id, percent), vm);
             report(observer, vm, VmState::Copying, {}, percent);
         };
         if (auto s = backend->createClone(request, cancel, progress); !s)
@@ -674,9 +674,9 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         if (!pid)
             return failWith(pid.error(), false);
         crashPoint("started");
-        (void)inv.setPid(vm.id, *pid);
+        logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
-        (void)inv.transition(vm.id, VmState::Starting, VmState::Booting);
+        logLost(inv.transition(vm.id, VmState::Starting, VmState::Booting), vm);
         report(observer, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
