@@ -664,11 +664,11 @@ int verbRecover(QCommandLineParser &, const Globals &g) {
     if (g.json) {
         QJsonArray array;
         for (const auto &r : *recovered)
-            array.append(QJsonObject{
-                {u"name"_s, r.name},
-                {u"ip"_s, r.address.toUInt() ? r.address.toString() : QString()},
-                {u"action"_s, r.action},
-                {u"detail"_s, r.detail}});
+            array.append(
+                QJsonObject{{u"name"_s, r.name},
+                            {u"ip"_s, r.address.toUInt() ? r.address.toString() : QString()},
+                            {u"action"_s, r.action},
+                            {u"detail"_s, r.detail}});
         printJson(array);
         return kOk;
     }

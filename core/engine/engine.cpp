@@ -228,7 +228,8 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (path.contains(u','))
         return fail(u"the shard path %1 contains ',', which QEMU's options cannot carry: use a "
                     u"folder without commas"_s.arg(path));
-    if (std::any_of(path.begin(), path.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+    if (std::any_of(path.begin(), path.end(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
         return fail(u"the shard path contains control characters: use a plain folder name"_s);
     const QFileInfo info(path);
     if (!info.isDir())
@@ -436,7 +437,8 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         case VmState::Copying:
         case VmState::Releasing: {
             if (auto s = removeEverything(); !s) {
-                logLost(m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error()), vm);
+                logLost(m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error()),
+                        vm);
                 r.action = u"failed"_s;
                 r.detail = s.error();
             } else {
@@ -490,7 +492,8 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
     };
     QList<Candidate> candidates;
     for (const auto &shard : *shards) {
-        for (const auto &entry : QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        for (const auto &entry :
+             QDir(shard.path).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             const QString folder = QDir::cleanPath(entry.absoluteFilePath());
             if (auto marker = CloneMarker::readFrom(folder))
                 candidates.append(Candidate{folder, *marker});
@@ -513,10 +516,12 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             continue;
         const QString name = QFileInfo(c.folder).fileName();
         if (mode == RecoveryMode::ReportOnly) {
-            done.append(Recovery{name, {}, u"orphan folder"_s,
-                                 u"%1 is a clone folder of this data folder with no inventory "
-                                 u"row; the next command that changes something removes it"_s.arg(
-                                     c.folder)});
+            done.append(Recovery{
+                name,
+                {},
+                u"orphan folder"_s,
+                u"%1 is a clone folder of this data folder with no inventory "
+                u"row; the next command that changes something removes it"_s.arg(c.folder)});
             continue;
         }
         if (!QDir(c.folder).exists() || !QDir(c.folder).removeRecursively())
@@ -614,12 +619,14 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         for (const auto &s : plan.shards)
             deviceOfShard.insert(s.shard.id, DeviceStreams::physicalDevice(s.deviceId));
     }
-    VmJob job = [&, backend, golden, start, dataFolderId](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
+    VmJob job = [&, backend, golden, start, dataFolderId](Inventory &inv,
+                                                          const VmRecord &vm) -> BatchOutcome {
         auto failWith = [&](const QString &why, bool rollback) {
             if (rollback) {
                 // Nothing of the VM exists any more: give the address back.
                 logLost(inv.removeOwned(vm, vm.owner), vm);
-                logLost(inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why), vm);
+                logLost(inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why),
+                        vm);
                 report(observer, vm, VmState::Released, why);
             } else {
                 logLost(inv.setState(vm.id, VmState::Failed, why), vm);
@@ -730,8 +737,8 @@ namespace {
 
 // The states a start, stop or release may begin from: not being made, started, stopped
 // or released by anyone.
-const QList<VmState> kSettled{VmState::Configured, VmState::Booting,     VmState::Configuring,
-                              VmState::Rebooting,  VmState::Online,      VmState::Unreachable,
+const QList<VmState> kSettled{VmState::Configured, VmState::Booting, VmState::Configuring,
+                              VmState::Rebooting,  VmState::Online,  VmState::Unreachable,
                               VmState::Stopped,    VmState::Failed};
 
 // Why `vm` could not be taken: what became of it since it was read.
@@ -744,7 +751,6 @@ QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {
     return u"%1 is %2 now (another actor changed it since it was read): not %3"_s.arg(
         vm.name, vmStateName((*now)->state), step);
 }
-
 
 } // namespace
 
@@ -768,7 +774,9 @@ BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, 
                                const BatchObserver &observer) {
     const SettledJobs jobs = settledJobs();
     VmJob perVm = [&](Inventory &inv, const VmRecord &vm) -> BatchOutcome {
-        auto failure = [&](const QString &why) { return BatchOutcome{vm.address, vm.name, false, why}; };
+        auto failure = [&](const QString &why) {
+            return BatchOutcome{vm.address, vm.name, false, why};
+        };
         if (!jobs.error.isEmpty())
             return failure(jobs.error);
         if (cancel && cancel->load())
@@ -829,7 +837,8 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
         report(observer, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
-    BatchResult result = runSettled(toStart, u"started"_s, VmState::Starting, job, cancel, observer);
+    BatchResult result =
+        runSettled(toStart, u"started"_s, VmState::Starting, job, cancel, observer);
     result.outcomes += running;
     return result;
 }

@@ -164,9 +164,8 @@ private:
 
     using FailFn = std::function<BatchOutcome(const QString &why)>;
     // One VM's step after it was taken (its state is the step's, its owner this process).
-    using SettledJob = std::function<BatchOutcome(Inventory &, HypervisorBackend &,
-                                                  const GoldenRecord &, const VmRecord &,
-                                                  const FailFn &)>;
+    using SettledJob = std::function<BatchOutcome(
+        Inventory &, HypervisorBackend &, const GoldenRecord &, const VmRecord &, const FailFn &)>;
     struct SettledJobs {
         QString token;
         QHash<qint64, GoldenRecord> goldenById;

@@ -414,7 +414,8 @@ int EngineService::run(Operation operation, const QList<VmRecord> &vms,
             }
             BatchResult r;
             for (const auto &vm : vms)
-                r.outcomes.append(BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
+                r.outcomes.append(
+                    BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
             return r;
         },
         observer);

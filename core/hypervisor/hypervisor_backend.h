@@ -21,19 +21,19 @@ using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 
 // What a golden image is, as read from its files.
 struct GoldenInspection {
-    QString name;             // suggested name (machine description's or the .vmx's)
+    QString name; // suggested name (machine description's or the .vmx's)
     std::optional<Subnet> subnet;
     std::optional<quint32> suffix;
     qint64 allocatedBytes = 0; // what a full clone copies
     qint64 virtualBytes = 0;
-    QStringList files;         // every file a clone depends on
+    QStringList files; // every file a clone depends on
 };
 
 struct CloneRequest {
     GoldenRecord golden;
-    VmRecord vm;                      // name, address, MAC, folder, clone mode, instance
-    protocol::KeyValueText identity;  // handed to the guest through the backend's channel
-    QString dataFolderId;             // the inventory's id, written into the clone's mark
+    VmRecord vm;                     // name, address, MAC, folder, clone mode, instance
+    protocol::KeyValueText identity; // handed to the guest through the backend's channel
+    QString dataFolderId;            // the inventory's id, written into the clone's mark
 };
 
 class HypervisorBackend {

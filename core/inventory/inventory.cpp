@@ -3,20 +3,18 @@
 #include "common/logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QVariant>
-
-#include <QFile>
 #include <QUuid>
+#include <QVariant>
 
 #include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -175,8 +173,7 @@ Status securePermissions(const QString &path) {
             ::close(fd);
         return {};
     }
-    if (st.st_size == 0
-        && QFileInfo::exists(QFileInfo(path).absolutePath() + u"/cluster.secret"_s))
+    if (st.st_size == 0 && QFileInfo::exists(QFileInfo(path).absolutePath() + u"/cluster.secret"_s))
         return fail(u"the inventory %1 is empty (0 bytes) although its data folder has a cluster "
                     u"secret: it was truncated. Restore it from a backup, or move it away to start "
                     u"with an empty inventory"_s.arg(path));
@@ -185,8 +182,9 @@ Status securePermissions(const QString &path) {
         struct stat fs {};
         if (::stat(f.constData(), &fs) == 0 && (fs.st_mode & 0007) != 0
             && ::chmod(f.constData(), fs.st_mode & 0770) != 0)
-            return fail(u"the inventory file %1 is readable by others and cannot be made private: "
-                        u"%2 (chmod o-rwx %1)"_s.arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+            return fail(
+                u"the inventory file %1 is readable by others and cannot be made private: "
+                u"%2 (chmod o-rwx %1)"_s.arg(file, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return {};
 }
@@ -311,7 +309,8 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
             int schema;
             QString table, column, sql;
         } added[] = {
-            {2, u"vms"_s, u"owner"_s, u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s},
+            {2, u"vms"_s, u"owner"_s,
+             u"ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s},
             {3, u"goldens"_s, u"console_address"_s,
              u"ALTER TABLE goldens ADD COLUMN console_address INTEGER NOT NULL DEFAULT 0"_s},
             {4, u"goldens"_s, u"dns"_s,
@@ -330,10 +329,10 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
             // the rows move over unchanged, and ids continue after the highest one.
             for (const QString &sql :
                  QStringList{vmsTableSql(u"vms_v5"_s),
-                  // Clones made before keep the key their guests hold (scheme 1).
-                  u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumnsV4
-                      + u", 1 FROM vms"_s,
-                  u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
+                             // Clones made before keep the key their guests hold (scheme 1).
+                             u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumnsV4
+                                 + u", 1 FROM vms"_s,
+                             u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
                 if (auto s = c.run(sql); !s)
                     return abort(u"cannot upgrade to schema 5: %1"_s.arg(s.error()));
             }
@@ -635,7 +634,8 @@ Expected<bool> Inventory::take(const VmRecord &vm, const QList<VmState> &from, V
     }
     auto q = m_db->exec(
         u"UPDATE vms SET state = ?, reason = ?, progress = 0, owner = ?, state_changed_at = ? "
-        u"WHERE id = ? AND instance = ? AND state IN ("_s + states + u")"_s,
+        u"WHERE id = ? AND instance = ? AND state IN ("_s
+            + states + u")"_s,
         values);
     if (!q)
         return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, q.error()));

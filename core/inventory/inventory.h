@@ -65,7 +65,8 @@ public:
     // One state change of one VM (progress/reason/pid as given; pass -1 to keep pid).
     Status setState(qint64 vmId, VmState state, const QString &reason = {}, int progress = 0);
     // Only when the VM is still in `expected` (compare-and-set): false when it moved on.
-    Expected<bool> transition(qint64 vmId, VmState expected, VmState next, const QString &reason = {});
+    Expected<bool> transition(qint64 vmId, VmState expected, VmState next,
+                              const QString &reason = {});
     // Compare-and-set on a VM's identity as it was read: moves `vm` (same id, same
     // instance, now in one of `from`) to `next` and stamps `owner` on it. False when the
     // VM moved on or is gone (another actor got there first); an error when the

@@ -7,8 +7,7 @@ namespace {
 
 constexpr std::size_t kRetiredBoots = 16;
 
-RejectReason fromDecodeError(protocol::DecodeError e)
-{
+RejectReason fromDecodeError(protocol::DecodeError e) {
     using protocol::DecodeError;
     switch (e) {
     case DecodeError::Truncated:
@@ -24,8 +23,7 @@ RejectReason fromDecodeError(protocol::DecodeError e)
     }
 }
 
-bool mayAnnounce(VmState s)
-{
+bool mayAnnounce(VmState s) {
     switch (s) {
     case VmState::Starting:
     case VmState::Booting:
@@ -41,8 +39,7 @@ bool mayAnnounce(VmState s)
 
 } // namespace
 
-const char *rejectReasonName(RejectReason reason)
-{
+const char *rejectReasonName(RejectReason reason) {
     switch (reason) {
     case RejectReason::Truncated:
         return "truncated";
@@ -75,12 +72,10 @@ const char *rejectReasonName(RejectReason reason)
 }
 
 AnnouncementVerifier::AnnouncementVerifier(ClusterSecret secret, Options options)
-    : m_secret(std::move(secret)), m_options(options)
-{
-}
+    : m_secret(std::move(secret))
+    , m_options(options) {}
 
-void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
-{
+void AnnouncementVerifier::setVms(const QList<VmRecord> &vms) {
     QHash<Ipv4Address, Entry> next;
     QHash<qint64, Ipv4Address> ids;
     next.reserve(vms.size());
@@ -99,7 +94,8 @@ void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
             e.key = protocol::HmacSha256(key.data(), key.size());
             e.mac = vm.mac.bytes();
             if (vm.bootId.size() == 32) {
-                e.hasBoot = protocol::fromHex(vm.bootId.toStdString(), e.bootId.data(), e.bootId.size());
+                e.hasBoot =
+                    protocol::fromHex(vm.bootId.toStdString(), e.bootId.data(), e.bootId.size());
                 e.lastSequence = static_cast<std::uint64_t>(vm.lastSequence);
                 e.boots = static_cast<std::uint32_t>(vm.boots);
             }
@@ -112,14 +108,12 @@ void AnnouncementVerifier::setVms(const QList<VmRecord> &vms)
     m_addressById = std::move(ids);
 }
 
-void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state)
-{
+void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state) {
     if (auto a = m_addressById.constFind(vmId); a != m_addressById.constEnd())
         m_byAddress[*a].state = state;
 }
 
-bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs)
-{
+bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs) {
     // A source heard for the first time starts with a full burst. (Not "lastMs == 0":
     // the listener's clock starts at 0, and every datagram of its first millisecond
     // would refill the bucket.)
@@ -127,8 +121,9 @@ bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs)
     if (it == m_buckets.end())
         it = m_buckets.insert(source, Bucket{m_options.sourceBurst, nowMs});
     Bucket &b = *it;
-    b.tokens = std::min(m_options.sourceBurst,
-                        b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
+    b.tokens =
+        std::min(m_options.sourceBurst,
+                 b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
     b.lastMs = nowMs;
     if (b.tokens < 1.0)
         return false;
@@ -136,8 +131,8 @@ bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs)
     return true;
 }
 
-Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint64 source, qint64 nowMs)
-{
+Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint64 source,
+                                    qint64 nowMs) {
     Verdict v;
     if (!takeToken(source, nowMs)) {
         v.reason = RejectReason::RateLimited;

@@ -23,13 +23,13 @@ enum class RejectReason : std::uint8_t {
     BadMagic,
     UnknownVersion,
     Malformed,
-    Unsigned,      // no signature and unsigned guests are not allowed
-    BadSignature,  // wrong key, another VM's key, or an address that does not match the key
-    UnknownVm,     // no VM with that address in the inventory
-    MacMismatch,   // signed, but not the MAC the inventory gave that VM
-    Replayed,      // a sequence number already seen (or older) for this boot, or a retired boot
-    NotRunning,    // the VM is not in a state where its guest can speak (stopped, releasing)
-    RateLimited,   // one source sending far more than any guest would
+    Unsigned,     // no signature and unsigned guests are not allowed
+    BadSignature, // wrong key, another VM's key, or an address that does not match the key
+    UnknownVm,    // no VM with that address in the inventory
+    MacMismatch,  // signed, but not the MAC the inventory gave that VM
+    Replayed,     // a sequence number already seen (or older) for this boot, or a retired boot
+    NotRunning,   // the VM is not in a state where its guest can speak (stopped, releasing)
+    RateLimited,  // one source sending far more than any guest would
     Count_
 };
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count_);
@@ -64,7 +64,9 @@ public:
 
     // `nowMs` is a monotonic clock for rate limiting; `source` the sender (sourceKey()).
     Verdict check(const std::uint8_t *data, std::size_t size, quint64 source, qint64 nowMs);
-    static quint64 sourceKey(quint32 address, quint16 port) { return (quint64(address) << 16) | port; }
+    static quint64 sourceKey(quint32 address, quint16 port) {
+        return (quint64(address) << 16) | port;
+    }
 
 private:
     struct Entry {

@@ -23,14 +23,13 @@
 #include <QTimer>
 
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdio>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
+#include <time.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -38,8 +37,7 @@ using namespace vmeclone;
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
+[[noreturn]] void die(const QString &message) {
     std::fprintf(stderr, "bench_announcements: %s\n", qPrintable(message));
     std::exit(1);
 }
@@ -50,8 +48,8 @@ struct Datagrams {
 };
 
 // Every VM sends online heartbeats with rising sequence numbers, signed with its key.
-Datagrams makeDatagrams(const ClusterSecret &secret, const QList<VmRecord> &vms, std::size_t count)
-{
+Datagrams makeDatagrams(const ClusterSecret &secret, const QList<VmRecord> &vms,
+                        std::size_t count) {
     Datagrams d;
     d.bytes.reserve(count);
     d.vm.reserve(count);
@@ -82,8 +80,8 @@ Datagrams makeDatagrams(const ClusterSecret &secret, const QList<VmRecord> &vms,
 
 // Sends the datagrams from one socket per VM to 127.0.0.1:port; paced at `rate` per
 // second when rate > 0. Returns how many were sent.
-std::size_t generate(const Datagrams &d, int vmCount, quint16 port, double rate, double maxSeconds)
-{
+std::size_t generate(const Datagrams &d, int vmCount, quint16 port, double rate,
+                     double maxSeconds) {
     std::vector<int> sockets;
     for (int i = 0; i < vmCount; ++i) {
         const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
@@ -117,7 +115,8 @@ std::size_t generate(const Datagrams &d, int vmCount, quint16 port, double rate,
         for (std::size_t j = i; j < std::min(i + kBurst, d.bytes.size()); ++j) {
             const auto &b = d.bytes[j];
             if (::sendto(sockets[static_cast<std::size_t>(d.vm[j])], b.data(), b.size(), 0,
-                         reinterpret_cast<const sockaddr *>(&to), sizeof to) == static_cast<ssize_t>(b.size()))
+                         reinterpret_cast<const sockaddr *>(&to), sizeof to)
+                == static_cast<ssize_t>(b.size()))
                 ++sent;
         }
     }
@@ -126,8 +125,7 @@ std::size_t generate(const Datagrams &d, int vmCount, quint16 port, double rate,
     return sent;
 }
 
-double rawReceiveRate(const Datagrams &d, int vmCount)
-{
+double rawReceiveRate(const Datagrams &d, int vmCount) {
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -164,8 +162,8 @@ struct ListenerRun {
     double seconds = 0;
 };
 
-ListenerRun listenerRun(const QString &home, const Datagrams &d, int vmCount, double rate, double maxSeconds)
-{
+ListenerRun listenerRun(const QString &home, const Datagrams &d, int vmCount, double rate,
+                        double maxSeconds) {
     AnnouncementListener::Options o;
     o.port = 0;
     o.inventoryPath = home + u"/inventory.sqlite"_s;
@@ -207,8 +205,7 @@ ListenerRun listenerRun(const QString &home, const Datagrams &d, int vmCount, do
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     auto option = [&](const QString &name, double fallback) {
@@ -267,9 +264,11 @@ int main(int argc, char **argv)
     const Datagrams unpaced = makeDatagrams(*secret, reserved->taken, count);
     const ListenerRun max = listenerRun(home, unpaced, vmCount, 0, seconds * 3);
     const double maxRate = static_cast<double>(max.accepted) / max.seconds;
-    std::printf("metric=listener_max baseline_raw_per_s=%.0f vmeclone_per_s=%.0f ratio=%.3f goal_ratio=0.33 "
+    std::printf("metric=listener_max baseline_raw_per_s=%.0f vmeclone_per_s=%.0f ratio=%.3f "
+                "goal_ratio=0.33 "
                 "sent=%zu accepted=%llu rejected=%llu\n",
-                raw, maxRate, maxRate / raw, max.sent, static_cast<unsigned long long>(max.accepted),
+                raw, maxRate, maxRate / raw, max.sent,
+                static_cast<unsigned long long>(max.accepted),
                 static_cast<unsigned long long>(max.rejected));
     std::fflush(stdout);
 
@@ -279,7 +278,8 @@ int main(int argc, char **argv)
     const Datagrams paced = makeDatagrams(*secret, shifted, count);
     const ListenerRun p = listenerRun(home, paced, vmCount, rate, seconds + 1);
     const double pacedRate = static_cast<double>(p.accepted) / seconds;
-    std::printf("metric=listener_paced target_per_s=%.0f accepted_per_s=%.0f sent=%zu accepted=%llu lost=%lld "
+    std::printf("metric=listener_paced target_per_s=%.0f accepted_per_s=%.0f sent=%zu "
+                "accepted=%llu lost=%lld "
                 "goal=zero-loss-at-100000 met=%s\n",
                 rate, pacedRate, p.sent, static_cast<unsigned long long>(p.accepted),
                 static_cast<long long>(p.sent) - static_cast<long long>(p.accepted),

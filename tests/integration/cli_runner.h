@@ -2,10 +2,10 @@
 // Runs the real vmeclone binary as a child process, as an operator would.
 
 #include <QByteArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QFile>
 #include <QString>
 #include <QStringList>
 

@@ -40,16 +40,14 @@ private:
 
     QJsonArray list() const { return m_cli->run({u"list"_s, u"--json"_s}).json().array(); }
 
-    static QJsonObject byIp(const QJsonArray &vms, const QString &ip)
-    {
+    static QJsonObject byIp(const QJsonArray &vms, const QString &ip) {
         for (const auto &v : vms)
             if (v.toObject().value(u"ip"_s).toString() == ip)
                 return v.toObject();
         return {};
     }
 
-    QStringList filesUnder(const QString &dir) const
-    {
+    QStringList filesUnder(const QString &dir) const {
         QStringList files;
         QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::System,
                         QDirIterator::Subdirectories);
@@ -59,35 +57,34 @@ private:
     }
 
     // QEMU processes whose command line mentions this test's folder.
-    int ourQemuProcesses() const
-    {
+    int ourQemuProcesses() const {
         int n = 0;
         for (const auto &pid : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
             QFile cmdline(u"/proc/"_s + pid + u"/cmdline"_s);
-            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(m_dir.path().toUtf8()))
+            if (cmdline.open(QIODevice::ReadOnly)
+                && cmdline.readAll().contains(m_dir.path().toUtf8()))
                 ++n;
         }
         return n;
     }
 
-    void send(const std::vector<std::uint8_t> &datagram)
-    {
+    void send(const std::vector<std::uint8_t> &datagram) {
         QUdpSocket socket;
         socket.writeDatagram(reinterpret_cast<const char *>(datagram.data()),
                              static_cast<qint64>(datagram.size()), QHostAddress::LocalHost, m_port);
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         // Refuse to boot guests where their packets could leave this host.
         // (/sys/class/net shows the namespace sysfs was mounted in, not ours.)
         QStringList interfaces;
         for (const auto &i : QNetworkInterface::allInterfaces())
             interfaces << i.name();
         if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
-                interfaces.join(u", "_s))));
+            QFAIL(qPrintable(
+                u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
+                    interfaces.join(u", "_s))));
         QVERIFY(QFile::exists(QStringLiteral(VMECLONE_DEMO_GOLDEN)));
         QVERIFY(m_dir.isValid());
         for (const auto &d : {u"home"_s, u"shard-a"_s, u"shard-b"_s})
@@ -111,8 +108,7 @@ private Q_SLOTS:
         QCOMPARE(m_listener.state(), QProcess::Running);
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         // Whatever failed, no guest outlives the test.
         if (m_cli)
             m_cli->run({u"release"_s, u"177-180"_s});
@@ -122,23 +118,22 @@ private Q_SLOTS:
         }
     }
 
-    void addGoldenAndShards()
-    {
-        auto r = m_cli->run({u"golden"_s, u"add"_s, QStringLiteral(VMECLONE_DEMO_GOLDEN), u"--suffix"_s, u"176"_s,
-                             u"--subnet"_s, u"192.168.1.0/24"_s});
+    void addGoldenAndShards() {
+        auto r = m_cli->run({u"golden"_s, u"add"_s, QStringLiteral(VMECLONE_DEMO_GOLDEN),
+                             u"--suffix"_s, u"176"_s, u"--subnet"_s, u"192.168.1.0/24"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard-a"_s)}).exitCode, 0);
         QCOMPARE(m_cli->run({u"shard"_s, u"add"_s, path(u"shard-b"_s)}).exitCode, 0);
         r = m_cli->run({u"plan"_s, u"177-179"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const auto &v : r.json().object().value(u"vms"_s).toArray())
-            m_plannedShard.insert(v.toObject().value(u"ip"_s).toString(), v.toObject().value(u"shard"_s).toString());
+            m_plannedShard.insert(v.toObject().value(u"ip"_s).toString(),
+                                  v.toObject().value(u"shard"_s).toString());
         QCOMPARE(m_plannedShard.size(), 3);
     }
 
     // Runs the CLI with VMECLONE_CRASH_AT=point and checks it really died there.
-    void crashAt(const QString &point, const QStringList &args)
-    {
+    void crashAt(const QString &point, const QStringList &args) {
         QProcess p;
         auto env = m_cli->environment();
         env.insert(u"VMECLONE_CRASH_AT"_s, point);
@@ -146,19 +141,18 @@ private Q_SLOTS:
         p.start(m_cli->program(), args);
         QVERIFY(p.waitForFinished(600000));
         QVERIFY2(p.exitStatus() == QProcess::CrashExit,
-                 qPrintable(u"did not die at %1: %2"_s.arg(point, QString::fromUtf8(p.readAllStandardError()))));
+                 qPrintable(u"did not die at %1: %2"_s.arg(
+                     point, QString::fromUtf8(p.readAllStandardError()))));
     }
 
-    bool allOnline(const QStringList &ips) const
-    {
+    bool allOnline(const QStringList &ips) const {
         const auto vms = list();
         return std::all_of(ips.begin(), ips.end(), [&](const QString &ip) {
             return byIp(vms, ip).value(u"state"_s).toString() == u"online";
         });
     }
 
-    void cloneThreeAndWaitOnline()
-    {
+    void cloneThreeAndWaitOnline() {
         // The CLI is killed (SIGKILL) while it waits for the announcements: the guests
         // and the listener go on, and nothing is left in flight.
         crashAt(u"announcing"_s, {u"clone"_s, u"177-179"_s, u"--wait-online"_s, u"400"_s});
@@ -172,10 +166,12 @@ private Q_SLOTS:
             const QString ip = u"192.168.1.%1"_s.arg(suffix);
             const auto vm = byIp(vms, ip);
             QCOMPARE(vm.value(u"state"_s).toString(), u"online"_s);
-            QCOMPARE(vm.value(u"mac"_s).toString(), MacAddress::forIpv4(*Ipv4Address::parse(ip)).toString());
+            QCOMPARE(vm.value(u"mac"_s).toString(),
+                     MacAddress::forIpv4(*Ipv4Address::parse(ip)).toString());
             QCOMPARE(vm.value(u"shard"_s).toString(), m_plannedShard.value(ip));
             // The agent configured the address it was given, and says so once online.
-            QVERIFY2(vm.value(u"reason"_s).toString().contains(ip + u"/24"_s), qPrintable(vm.value(u"reason"_s).toString()));
+            QVERIFY2(vm.value(u"reason"_s).toString().contains(ip + u"/24"_s),
+                     qPrintable(vm.value(u"reason"_s).toString()));
             // Booted twice: the first boot applied the identity and rebooted once.
             QCOMPARE(vm.value(u"boots"_s).toInt(), 2);
             QFile serial(vm.value(u"folder"_s).toString() + u"/serial.log"_s);
@@ -186,8 +182,7 @@ private Q_SLOTS:
         }
     }
 
-    void killedRightAfterStartIsRecovered()
-    {
+    void killedRightAfterStartIsRecovered() {
         // Killed between starting QEMU and recording it: the next command finds the VM
         // "starting" with a dead owner, sees it runs, and settles it as booting.
         crashAt(u"started"_s, {u"clone"_s, u"180"_s});
@@ -195,17 +190,19 @@ private Q_SLOTS:
         const auto look = m_cli->run({u"list"_s});
         QVERIFY2(look.err.contains(u"needs recovery"_s), qPrintable(look.err));
         const auto settled = m_cli->run({u"recover"_s});
-        QVERIFY2(settled.err.contains(u"recovered vm180"_s) && settled.err.contains(u"marked booting"_s),
+        QVERIFY2(settled.err.contains(u"recovered vm180"_s)
+                     && settled.err.contains(u"marked booting"_s),
                  qPrintable(settled.err));
         const auto r = m_cli->run({u"list"_s, u"--json"_s});
-        const QString state = byIp(r.json().array(), u"192.168.1.180"_s).value(u"state"_s).toString();
-        QVERIFY2(state == u"booting" || state == u"configuring" || state == u"rebooting" || state == u"online",
+        const QString state =
+            byIp(r.json().array(), u"192.168.1.180"_s).value(u"state"_s).toString();
+        QVERIFY2(state == u"booting" || state == u"configuring" || state == u"rebooting"
+                     || state == u"online",
                  qPrintable(state));
         QTRY_VERIFY_WITH_TIMEOUT(allOnline({u"192.168.1.180"_s}), 400000);
     }
 
-    void forgedAndReplayedAnnouncementsChangeNothing()
-    {
+    void forgedAndReplayedAnnouncementsChangeNothing() {
         const auto before = list();
         const auto vm177 = byIp(before, u"192.168.1.177"_s);
         const Ipv4Address ip177 = *Ipv4Address::parse(u"192.168.1.177");
@@ -238,8 +235,8 @@ private Q_SLOTS:
         send(protocol::encode(a, &key178));
         // 3. A replay: 177's real key and current boot, but a sequence already used.
         const protocol::Digest key177 = keyOf(u"192.168.1.177"_s);
-        QVERIFY(protocol::fromHex(vm177.value(u"boot_id"_s).toString().toStdString(), a.bootId.data(),
-                                  a.bootId.size()));
+        QVERIFY(protocol::fromHex(vm177.value(u"boot_id"_s).toString().toStdString(),
+                                  a.bootId.data(), a.bootId.size()));
         a.boots = static_cast<std::uint32_t>(vm177.value(u"boots"_s).toInt());
         a.sequence = 1;
         send(protocol::encode(a, &key177));
@@ -247,7 +244,8 @@ private Q_SLOTS:
         // Heartbeats keep arriving meanwhile; wait until the listener has taken a few
         // more, then check nothing moved.
         const QString lastSeen = vm177.value(u"last_seen"_s).toString();
-        QTRY_VERIFY_WITH_TIMEOUT(byIp(list(), u"192.168.1.177"_s).value(u"last_seen"_s).toString() != lastSeen, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            byIp(list(), u"192.168.1.177"_s).value(u"last_seen"_s).toString() != lastSeen, 20000);
         const auto after = list();
         for (int suffix = 177; suffix <= 180; ++suffix) {
             const QString ip = u"192.168.1.%1"_s.arg(suffix);
@@ -265,8 +263,7 @@ private Q_SLOTS:
         QVERIFY(stats.value(u"accepted"_s).toInt() >= 4 * 4);
     }
 
-    void releaseLeavesNothing()
-    {
+    void releaseLeavesNothing() {
         const auto r = m_cli->run({u"release"_s, u"177-180"_s}, 180000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(list().size(), 0);

@@ -305,13 +305,15 @@ void TestInventory::addShardRefusals_data() {
     QTest::addColumn<double>("weight");
     QTest::addColumn<QString>("message");
     QTest::newRow("duplicate") << true << 2.0 << u"SHARD is already a disk shard"_s;
-    QTest::newRow("weight 0") << false << 0.0 << u"shard weight 0 must be a finite number greater than 0"_s;
+    QTest::newRow("weight 0") << false << 0.0
+                              << u"shard weight 0 must be a finite number greater than 0"_s;
     QTest::newRow("negative weight")
         << false << -1.5 << u"shard weight -1.5 must be a finite number greater than 0"_s;
     QTest::newRow("NaN weight") << false << std::numeric_limits<double>::quiet_NaN()
                                 << u"shard weight nan must be a finite number greater than 0"_s;
-    QTest::newRow("infinite weight") << false << std::numeric_limits<double>::infinity()
-                                     << u"shard weight inf must be a finite number greater than 0"_s;
+    QTest::newRow("infinite weight")
+        << false << std::numeric_limits<double>::infinity()
+        << u"shard weight inf must be a finite number greater than 0"_s;
 }
 
 void TestInventory::addShardRefusals() {
