@@ -785,6 +785,39 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
     return kOk;
 }
 
+int verbGoldenRefresh(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden refresh: give the golden's NAME (see 'vmeclone golden list')"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto refreshed = engine->refreshGolden(pos[0]);
+    if (!refreshed) {
+        err(u"golden refresh: "_s + refreshed.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonObject o = InventoryReport::goldenJson(refreshed->golden);
+        o.insert(u"change"_s, refreshed->change);
+        o.insert(u"linked_clones"_s, QJsonArray::fromStringList(refreshed->linkedClones));
+        printJson(o);
+        return kOk;
+    }
+    out(refreshed->change.isEmpty()
+            ? u"golden image %1: unchanged; accepted as it is\n"_s.arg(refreshed->golden.name)
+            : u"golden image %1 accepted as it is now (%2)\n"_s.arg(refreshed->golden.name,
+                                                                   refreshed->change));
+    if (!refreshed->linkedClones.isEmpty() && !refreshed->change.isEmpty())
+        err(u"golden refresh: %1 linked clone(s) read this golden's disk and see the change: %2. "
+            u"Release and clone them again if they must match the new golden."_s.arg(
+                refreshed->linkedClones.size())
+                .arg(refreshed->linkedClones.join(u", "_s)));
+    return kOk;
+}
+
 int verbGoldenList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
@@ -975,6 +1008,12 @@ QList<Verb> verbs() {
                           u"DIR"_s});
          },
          verbGoldenCheck},
+        {u"golden refresh"_s,
+         u"NAME"_s,
+         u"Accept a golden's files as they are now, after changing it on purpose (clones are "
+         u"refused while a golden differs from what was added or last refreshed)."_s,
+         {},
+         verbGoldenRefresh},
         {u"golden remove"_s,
          u"NAME"_s,
          u"Forget a golden image (refused while clones of it exist; its files stay)."_s,

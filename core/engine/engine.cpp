@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "engine/crash_point.h"
+#include "golden/golden_fingerprint.h"
 #include "inventory/clone_marker.h"
 #include "net/address_range.h"
 
@@ -195,6 +196,10 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
         g.gateway = *gateway;
     }
     g.diskBytes = inspection->allocatedBytes;
+    auto fingerprint = GoldenFingerprint::of(inspection->files);
+    if (!fingerprint)
+        return fail(fingerprint.error());
+    g.fingerprint = fingerprint->toText();
     if (!spec.consoleAddress.isEmpty()) {
         const auto console = Ipv4Address::parse(spec.consoleAddress);
         if (!console)
@@ -218,6 +223,90 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
                                 u"golden image %1 added: %2, %3 in %4"_s.arg(
                                     g.name, g.path, g.address.toString(), g.subnet.toString()));
     return g;
+}
+
+Status Engine::inspectAgain(const GoldenRecord &golden, GoldenInspection *out) {
+    HypervisorBackend *backend = backendFor(golden);
+    if (!backend)
+        return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
+            golden.name, golden.backend));
+    auto inspection = backend->inspectGolden(golden.path);
+    if (!inspection) {
+        if (isImageLockError(inspection.error()))
+            return fail(u"the golden %1 is running: another process holds the write lock on its "
+                        u"disk, which is changing under any copy. Shut it down from inside the "
+                        u"guest (poweroff), or find the process: fuser -v %2"_s.arg(
+                            golden.name, QFileInfo(golden.path).absolutePath()));
+        return fail(u"the golden %1: %2"_s.arg(golden.name, inspection.error()));
+    }
+    *out = *inspection;
+    return {};
+}
+
+Status Engine::verifyGolden(const GoldenRecord &golden) {
+    GoldenInspection inspection;
+    if (auto s = inspectAgain(golden, &inspection); !s)
+        return s;
+    auto now = GoldenFingerprint::of(inspection.files);
+    if (!now)
+        return fail(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+    auto accepted = GoldenFingerprint::parse(golden.fingerprint);
+    if (!accepted)
+        return fail(u"the golden %1: %2"_s.arg(golden.name, accepted.error()));
+    if (accepted->files().isEmpty()) {
+        // Added before fingerprints existed: what it is now becomes what was accepted.
+        if (auto s = m_inventory->setGoldenFingerprint(golden.id, now->toText()); !s)
+            return fail(s.error());
+        logLost(m_inventory->addEvent(
+                    u"info"_s, {},
+                    u"golden image %1: its files are fingerprinted from now on"_s.arg(golden.name)),
+                golden.name);
+        return {};
+    }
+    const QString difference = now->differenceFrom(*accepted);
+    if (difference.isEmpty())
+        return {};
+    return fail(u"the golden %1 changed since it was added: %2. Clones made now would differ "
+                u"from those made before (and linked clones of it see the change). If the "
+                u"change is meant, accept it: vmeclone golden refresh %1"_s.arg(golden.name,
+                                                                              difference));
+}
+
+Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
+    auto found = m_inventory->goldenByName(name);
+    if (!found)
+        return fail(found.error());
+    if (!found->has_value())
+        return fail(u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(name));
+    GoldenRecord golden = **found;
+    GoldenInspection inspection;
+    if (auto s = inspectAgain(golden, &inspection); !s)
+        return fail(s.error());
+    auto now = GoldenFingerprint::of(inspection.files);
+    if (!now)
+        return fail(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+    GoldenRefresh out;
+    auto accepted = GoldenFingerprint::parse(golden.fingerprint);
+    if (accepted && !accepted->files().isEmpty())
+        out.change = now->differenceFrom(*accepted);
+    if (auto s = m_inventory->setGoldenFingerprint(golden.id, now->toText()); !s)
+        return fail(s.error());
+    auto vms = m_inventory->vms();
+    if (!vms)
+        return fail(vms.error());
+    for (const auto &vm : *vms)
+        if (vm.goldenId == golden.id && vm.cloneMode == u"linked"_s)
+            out.linkedClones << vm.name;
+    golden.fingerprint = now->toText();
+    out.golden = golden;
+    logLost(m_inventory->addEvent(
+                u"info"_s, {},
+                out.change.isEmpty()
+                    ? u"golden image %1 re-accepted unchanged"_s.arg(golden.name)
+                    : u"golden image %1 re-accepted as it is now: %2"_s.arg(golden.name,
+                                                                           out.change)),
+            golden.name);
+    return out;
 }
 
 Expected<Shard> Engine::addShard(const QString &path, double weight) {
@@ -323,6 +412,8 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     if (!check)
         return fail(check.error());
     plan.refused = check->refused;
+    if (auto verified = verifyGolden(plan.golden); !verified)
+        return fail(verified.error());
 
     auto shards = m_inventory->shards();
     if (!shards)
@@ -572,12 +663,26 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     if (!backend || plan.items.isEmpty())
         return result;
 
-    auto token = ownerToken();
-    if (!token) {
+    const auto refuseAll = [&](const QString &why) {
         for (const auto &item : plan.items)
-            result.outcomes.append(BatchOutcome{item.address, item.name, false, token.error()});
+            result.outcomes.append(BatchOutcome{item.address, item.name, false, why});
         return result;
-    }
+    };
+    // The golden as it is now, not as planned: it may have been written or started
+    // since (or re-accepted with golden refresh).
+    auto goldens = m_inventory->goldens();
+    if (!goldens)
+        return refuseAll(goldens.error());
+    const auto current = std::find_if(goldens->cbegin(), goldens->cend(),
+                                      [&](const auto &g) { return g.id == plan.golden.id; });
+    if (current == goldens->cend())
+        return refuseAll(u"the golden %1 was removed since the plan was made"_s.arg(
+            plan.golden.name));
+    if (auto verified = verifyGolden(*current); !verified)
+        return refuseAll(verified.error());
+    auto token = ownerToken();
+    if (!token)
+        return refuseAll(token.error());
     QList<VmRecord> rows;
     QHash<Ipv4Address, ClonePlanItem> itemByAddress;
     for (const auto &item : plan.items) {

@@ -113,6 +113,17 @@ public:
     HypervisorBackend *backendFor(const GoldenRecord &golden);
 
     Expected<GoldenRecord> addGolden(const GoldenSpec &spec);
+    // Refuses a golden that runs (its disks' write lock is held) or whose files changed
+    // since it was added or last refreshed (GoldenFingerprint). Plan and every clone
+    // batch call it.
+    Status verifyGolden(const GoldenRecord &golden);
+    // Accepts a golden's files as they are now (the operator changed it on purpose).
+    struct GoldenRefresh {
+        GoldenRecord golden;
+        QString change;           // what had changed; empty when nothing did
+        QStringList linkedClones; // they read the golden's disk: they see the change
+    };
+    Expected<GoldenRefresh> refreshGolden(const QString &name);
     Expected<Shard> addShard(const QString &path, double weight);
     Expected<QList<ShardStatus>> shardStatus();
 
@@ -175,6 +186,8 @@ private:
     BatchResult runSettled(const QList<VmRecord> &vms, const QString &step, VmState next,
                            const SettledJob &job, const std::atomic_bool *cancel,
                            const BatchObserver &observer);
+
+    Status inspectAgain(const GoldenRecord &golden, GoldenInspection *out);
 
     // This process's token on the VMs it works on (created on first use).
     Expected<QString> ownerToken();

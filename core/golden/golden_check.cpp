@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "golden/debugfs.h"
 #include "golden/file_system_probe.h"
+#include "golden/golden_fingerprint.h"
 #include "golden/guest_hazards.h"
 #include "golden/partition_table.h"
 #include "hypervisor/qemu_machine.h"
@@ -32,12 +33,6 @@ std::shared_ptr<spdlog::logger> logger() {
 
 constexpr int kConvertTimeoutMs = 3600 * 1000; // a large golden on a slow disk
 constexpr qint64 kSpareBytes = 64LL * 1024 * 1024;
-
-// qemu-img's words when another process (a running QEMU) holds the image's write lock.
-bool isLockError(const QString &error) {
-    return error.contains(u"lock"_s, Qt::CaseInsensitive)
-           && (error.contains(u"Failed to get"_s) || error.contains(u"another process"_s));
-}
 
 QString mib(qint64 bytes) {
     return u"%1 MiB"_s.arg((bytes + (1 << 20) - 1) >> 20);
@@ -206,7 +201,7 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
                 u"%1 names the disk %2, which does not exist"_s.arg(report.path, machine->disk));
         auto info = qemuImg->info(machine->disk);
         if (!info) {
-            if (!isLockError(info.error()))
+            if (!isImageLockError(info.error()))
                 return fail(info.error());
             report.hazards.append(runningLock(
                 u"The golden is running: a QEMU process holds the write lock on its disk, which is "

@@ -184,6 +184,71 @@ private Q_SLOTS:
         QCOMPARE(list.exitCode, 1);
         QVERIFY2(list.err.contains(u"truncated"_s), qPrintable(list.err));
     }
+
+    // Finding 8: a golden written after `golden add` (another actor edits its disk) and
+    // a golden held open for writing (it runs) are refused by plan and by clone, linked
+    // and full, naming the fix; `golden refresh` accepts a change made on purpose.
+    void aChangedOrRunningGoldenIsRefused() {
+        const QString disk = path(u"golden-w/disk.qcow2"_s);
+        QVERIFY(QDir().mkpath(path(u"golden-w"_s)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s,
+                                   {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, disk, u"64M"_s}),
+                 0);
+        QFile json(path(u"golden-w/tinyw.json"_s));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tinyw",
+            "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176,
+            "subnet": "192.168.1.0/24"})");
+        json.close();
+        CliRunner cli(QStringLiteral(VMECLONE_CLI), path(u"home-golden"_s));
+        QCOMPARE(cli.run({u"golden"_s, u"add"_s, json.fileName()}).exitCode, 0);
+        QCOMPARE(cli.run({u"shard"_s, u"add"_s, path(u"shard"_s)}).exitCode, 0);
+        QCOMPARE(cli.run({u"clone"_s, u"177"_s, u"--no-start"_s}).exitCode, 0);
+
+        // 1 MiB written into the golden's disk by another process.
+        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-f"_s, u"qcow2"_s, u"-c"_s,
+                                                  u"write -P 0xab 0 1M"_s, disk}),
+                 0);
+        for (const QStringList &args :
+             {QStringList{u"plan"_s, u"178"_s}, QStringList{u"clone"_s, u"178"_s, u"--no-start"_s},
+              QStringList{u"clone"_s, u"178"_s, u"--no-start"_s, u"--full"_s}}) {
+            const auto r = cli.run(args);
+            QVERIFY2(r.exitCode == 1, qPrintable(args.join(u' ') + u": "_s + r.err));
+            QVERIFY2(r.err.contains(u"changed since it was added"_s)
+                         && r.err.contains(u"golden refresh tinyw"_s),
+                     qPrintable(r.err));
+        }
+        QCOMPARE(byName(cli.run({u"list"_s, u"--json"_s})).size(), 1);
+        QVERIFY(!QFileInfo::exists(path(u"shard/vm178"_s)));
+
+        const auto refresh = cli.run({u"golden"_s, u"refresh"_s, u"tinyw"_s});
+        QVERIFY2(refresh.exitCode == 0, qPrintable(refresh.err));
+        QVERIFY2(refresh.err.contains(u"vm177"_s), qPrintable(refresh.err)); // a linked clone
+        const auto cloned = cli.run({u"clone"_s, u"178"_s, u"--no-start"_s});
+        QVERIFY2(cloned.exitCode == 0, qPrintable(cloned.err));
+
+        // The golden held open for writing (as a running QEMU holds it).
+        QProcess holder;
+        holder.start(u"qemu-io"_s, {u"-f"_s, u"qcow2"_s, disk});
+        QVERIFY(holder.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += holder.readAllStandardOutput()).contains("qemu-io>")
+                                     || holder.state() != QProcess::Running,
+                                 20000);
+        QCOMPARE(holder.state(), QProcess::Running);
+        for (const QStringList &args :
+             {QStringList{u"plan"_s, u"179"_s}, QStringList{u"clone"_s, u"179"_s, u"--no-start"_s},
+              QStringList{u"clone"_s, u"179"_s, u"--no-start"_s, u"--full"_s}}) {
+            const auto r = cli.run(args);
+            QVERIFY2(r.exitCode == 1, qPrintable(args.join(u' ') + u": "_s + r.err));
+            QVERIFY2(r.err.contains(u"is running"_s), qPrintable(r.err));
+        }
+        holder.write("quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(20000));
+        QCOMPARE(byName(cli.run({u"list"_s, u"--json"_s})).size(), 2);
+        QCOMPARE(cli.run({u"release"_s, u"177-179"_s}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSeveralActors)
