@@ -2,7 +2,9 @@
 // CLI; each clone boots under QEMU, reads its identity from fw_cfg, configures its
 // address, reboots exactly once and announces itself online, signed, to a running
 // `vmeclone listen`; forged and replayed announcements sent meanwhile change nothing
-// and are counted; release leaves no file, no row and no process behind.
+// and are counted; every datagram a real guest sent, replayed against a new clone at
+// the same address, changes nothing and is counted; release leaves no file, no row
+// and no process behind.
 //
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
@@ -16,6 +18,8 @@
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMutex>
+#include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -23,8 +27,96 @@
 #include <QUdpSocket>
 #include <QtTest>
 
+#include <atomic>
+#include <future>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace vmeclone;
+
+namespace {
+
+// Rejected by the listener before anything else is looked at: "not-vmeclone".
+const QByteArray kFence = "FENCE: not a vmeclone datagram";
+
+// Stands where guests are told the console listens (127.0.0.1:port()), keeps every
+// datagram that arrives, and forwards it unchanged to the real listener's port. Runs on
+// a thread of its own, so it forwards at once also while the test waits for a CLI.
+class RecordingRelay {
+public:
+    struct Datagram {
+        QByteArray data;
+        QHostAddress from;
+        quint16 fromPort = 0;
+    };
+
+    explicit RecordingRelay(quint16 forwardTo)
+        : m_forwardTo(forwardTo) {}
+    ~RecordingRelay() { stop(); }
+
+    // Binds a free port of 127.0.0.1, not shared: no listener can take it beside us.
+    bool start() {
+        std::promise<quint16> bound;
+        auto port = bound.get_future();
+        m_thread = std::thread([this](std::promise<quint16> p) { run(p); }, std::move(bound));
+        m_port = port.get();
+        return m_port != 0;
+    }
+    // Forwards what already arrived, then a fence (kFence, from the same socket: the
+    // listener judges it after all of them), and closes the port.
+    void stop() {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    quint16 port() const { return m_port; }
+    QList<Datagram> recorded() const {
+        QMutexLocker lock(&m_mutex);
+        return m_recorded;
+    }
+    int notForwarded() const { return m_notForwarded; }
+
+private:
+    void run(std::promise<quint16> &bound) {
+        QUdpSocket socket;
+        if (!socket.bind(QHostAddress::LocalHost, 0, QAbstractSocket::DontShareAddress)) {
+            bound.set_value(0);
+            return;
+        }
+        bound.set_value(socket.localPort());
+        while (true) {
+            const bool stopping = m_stop; // read first: a last drain after the stop
+            while (socket.hasPendingDatagrams()) {
+                const QNetworkDatagram d = socket.receiveDatagram();
+                if (!d.isValid())
+                    break;
+                {
+                    QMutexLocker lock(&m_mutex);
+                    m_recorded.append(
+                        {d.data(), d.senderAddress(), static_cast<quint16>(d.senderPort())});
+                }
+                if (socket.writeDatagram(d.data(), QHostAddress::LocalHost, m_forwardTo)
+                    != d.data().size())
+                    ++m_notForwarded;
+            }
+            if (stopping) {
+                socket.writeDatagram(kFence, QHostAddress::LocalHost, m_forwardTo);
+                break;
+            }
+            socket.waitForReadyRead(50);
+        }
+    }
+
+    const quint16 m_forwardTo;
+    quint16 m_port = 0;
+    std::thread m_thread;
+    std::atomic_bool m_stop{false};
+    std::atomic_int m_notForwarded{0};
+    mutable QMutex m_mutex;
+    QList<Datagram> m_recorded;
+};
+
+} // namespace
 
 class TestEndToEnd : public QObject {
     Q_OBJECT
@@ -33,6 +125,7 @@ private:
     QTemporaryDir m_dir{u"/tmp/vme-e2e-XXXXXX"_s}; // short: QMP socket paths must fit 108 bytes
     std::unique_ptr<CliRunner> m_cli;
     QProcess m_listener;
+    QByteArray m_listenerLog; // its stderr, when started with --verbose
     quint16 m_port = 0;
     QMap<QString, QString> m_plannedShard;
 
@@ -56,13 +149,13 @@ private:
         return files;
     }
 
-    // QEMU processes whose command line mentions this test's folder.
-    int ourQemuProcesses() const {
+    // QEMU processes whose command line mentions this test's folder (or `folder`).
+    int ourQemuProcesses(const QString &folder = {}) const {
+        const QByteArray needle = (folder.isEmpty() ? m_dir.path() : folder).toUtf8();
         int n = 0;
         for (const auto &pid : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
             QFile cmdline(u"/proc/"_s + pid + u"/cmdline"_s);
-            if (cmdline.open(QIODevice::ReadOnly)
-                && cmdline.readAll().contains(m_dir.path().toUtf8()))
+            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle))
                 ++n;
         }
         return n;
@@ -72,6 +165,14 @@ private:
         QUdpSocket socket;
         socket.writeDatagram(reinterpret_cast<const char *>(datagram.data()),
                              static_cast<qint64>(datagram.size()), QHostAddress::LocalHost, m_port);
+    }
+
+    // True once the listener (started with --verbose) has judged a datagram from
+    // 127.0.0.1:sourcePort and rejected it for `reason`.
+    bool listenerRejected(quint16 sourcePort, const char *reason) {
+        m_listenerLog += m_listener.readAllStandardError();
+        return m_listenerLog.contains(QByteArray("rejected a datagram from 127.0.0.1:"
+                                                 + QByteArray::number(sourcePort) + ": " + reason));
     }
 
 private Q_SLOTS:
@@ -111,7 +212,7 @@ private Q_SLOTS:
     void cleanupTestCase() {
         // Whatever failed, no guest outlives the test.
         if (m_cli)
-            m_cli->run({u"release"_s, u"177-180"_s});
+            m_cli->run({u"release"_s, u"177-181"_s});
         if (m_listener.state() == QProcess::Running) {
             m_listener.terminate();
             m_listener.waitForFinished(10000);
@@ -261,6 +362,169 @@ private Q_SLOTS:
         QCOMPARE(rejected.value(u"bad-signature"_s).toInt(), 2);
         QCOMPARE(rejected.value(u"replayed"_s).toInt(), 1);
         QVERIFY(stats.value(u"accepted"_s).toInt() >= 4 * 4);
+    }
+
+    void replayOfARealGuestAgainstANewCloneChangesNothing() {
+        const QString ip = u"192.168.1.181"_s;
+        const quint32 address = Ipv4Address::parse(ip)->toUInt();
+
+        // The console's listener again, on the console's port (the case before stopped
+        // it to read its counts), now --verbose: it logs each rejection with its source,
+        // which tells this case when a datagram has been judged.
+        if (m_listener.state() != QProcess::NotRunning) {
+            m_listener.terminate();
+            QVERIFY(m_listener.waitForFinished(10000));
+        }
+        m_listener.readAllStandardOutput();
+        m_listener.readAllStandardError();
+        m_listenerLog.clear();
+        m_listener.start(m_cli->program(), {u"listen"_s, u"--json"_s, u"--verbose"_s});
+        QVERIFY(m_listener.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT((m_listenerLog += m_listener.readAllStandardError())
+                                         .contains("listening for announcements on")
+                                     || m_listener.state() != QProcess::Running,
+                                 10000);
+        QCOMPARE(m_listener.state(), QProcess::Running);
+
+        // 181's guest is told the relay's port; the relay hands every datagram on to the
+        // listener. No --wait-online: the clone listens nowhere itself (and could not
+        // take the relay's unshared port); the listener follows the inventory.
+        RecordingRelay relay(m_port);
+        QVERIFY(relay.start());
+        QVERIFY(relay.port() != m_port);
+        const CliRunner relayCli(m_cli->program(), m_cli->home(), relay.port());
+        auto r = relayCli.run({u"clone"_s, u"181"_s}, 180000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTRY_VERIFY_WITH_TIMEOUT(allOnline({ip}), 400000);
+        const auto old = byIp(list(), ip);
+        const QString oldFolder = old.value(u"folder"_s).toString();
+        QCOMPARE(old.value(u"boots"_s).toInt(), 2);
+        {
+            QFile identity(oldFolder + u"/identity.conf"_s);
+            QVERIFY(identity.open(QIODevice::ReadOnly));
+            QVERIFY(identity.readAll().contains(
+                QByteArray("\nport=" + QByteArray::number(relay.port()) + "\n")));
+        }
+        const QString oldKeyHex = guestKeyHex(oldFolder);
+        protocol::Digest oldKey{};
+        QVERIFY(protocol::fromHex(oldKeyHex.toStdString(), oldKey.data(), oldKey.size()));
+
+        // A few heartbeats more, recorded and passed on.
+        const auto decoded = [](const RecordingRelay::Datagram &d) {
+            return protocol::decode(reinterpret_cast<const std::uint8_t *>(d.data.constData()),
+                                    static_cast<std::size_t>(d.data.size()));
+        };
+        const auto onlineRecorded = [&] {
+            const auto all = relay.recorded();
+            return std::count_if(all.begin(), all.end(), [&](const auto &d) {
+                return decoded(d).announcement.state == protocol::AgentState::Online;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(onlineRecorded() >= 4, 60000);
+
+        // Released: the guest is gone with its QEMU; the relay passes on what it still
+        // holds, then a fence, judged by the listener after all of them.
+        r = m_cli->run({u"release"_s, u"181"_s}, 180000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(byIp(list(), ip).isEmpty());
+        QCOMPARE(ourQemuProcesses(oldFolder), 0);
+        relay.stop();
+        QCOMPARE(relay.notForwarded(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(listenerRejected(relay.port(), "not-vmeclone"), 20000);
+
+        // What was recorded is the real guest's: 181's address and MAC, signed with the
+        // key its instance held, over both its boots.
+        const auto recorded = relay.recorded();
+        QVERIFY(!recorded.isEmpty());
+        QVERIFY2(recorded.size() < 200, "over one source's burst: the rate limit would judge some");
+        QMap<QString, int> states;
+        QSet<QString> sources, boots;
+        for (const auto &d : recorded) {
+            QCOMPARE(d.from, QHostAddress(QHostAddress::LocalHost));
+            const auto dec = decoded(d);
+            QCOMPARE(dec.error, protocol::DecodeError::None);
+            QVERIFY(dec.isSigned);
+            QVERIFY(protocol::verify(reinterpret_cast<const std::uint8_t *>(d.data.constData()),
+                                     dec, oldKey));
+            QCOMPARE(dec.announcement.ip, address);
+            QCOMPARE(MacAddress(dec.announcement.mac).toString(), old.value(u"mac"_s).toString());
+            ++states[QString::fromLatin1(protocol::agentStateName(dec.announcement.state))];
+            sources.insert(u"%1:%2"_s.arg(d.from.toString()).arg(d.fromPort));
+            boots.insert(QString::fromStdString(
+                protocol::toHex(dec.announcement.bootId.data(), dec.announcement.bootId.size())));
+        }
+        QVERIFY2(boots.size() >= 2, "the guest rebooted once: two boots were expected");
+
+        // A new clone at the same address: new instance, same IP and MAC, not started.
+        r = m_cli->run({u"clone"_s, u"181"_s, u"--no-start"_s}, 180000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto before = byIp(list(), ip);
+        QCOMPARE(before.value(u"state"_s).toString(), u"configured"_s);
+        QCOMPARE(before.value(u"mac"_s), old.value(u"mac"_s));
+        QCOMPARE(before.value(u"boot_id"_s).toString(), QString());
+        QCOMPARE(before.value(u"last_seen"_s).toString(), QString());
+        QCOMPARE(before.value(u"boots"_s).toInt(), 0);
+        const QString newKeyHex = guestKeyHex(before.value(u"folder"_s).toString());
+        QVERIFY(!newKeyHex.isEmpty());
+        QVERIFY(newKeyHex != oldKeyHex);
+
+        // Every recorded datagram again, in order, from one socket, then the fence.
+        QUdpSocket replayer;
+        QVERIFY(replayer.bind(QHostAddress::LocalHost, 0));
+        for (const auto &d : recorded)
+            QCOMPARE(replayer.writeDatagram(d.data, QHostAddress::LocalHost, m_port),
+                     d.data.size());
+        QCOMPARE(replayer.writeDatagram(kFence, QHostAddress::LocalHost, m_port), kFence.size());
+        QTRY_VERIFY_WITH_TIMEOUT(listenerRejected(replayer.localPort(), "not-vmeclone"), 20000);
+        const QByteArray fromReplayer =
+            "rejected a datagram from 127.0.0.1:" + QByteArray::number(replayer.localPort()) + ": ";
+        const qsizetype replaysRejected = m_listenerLog.count(fromReplayer) - 1;
+        const qsizetype replaysBadSignature =
+            m_listenerLog.count(QByteArray(fromReplayer + "bad-signature"));
+
+        // Stopped so its counts are printed (and anything it took is written first).
+        m_listener.terminate();
+        QVERIFY(m_listener.waitForFinished(10000));
+        const QByteArray statsJson = m_listener.readAllStandardOutput();
+        const auto stats = QJsonDocument::fromJson(statsJson).object();
+        const auto rejected = stats.value(u"rejected"_s).toObject();
+        qInfo().noquote() << u"recorded %1 datagrams of %2 (from %3; %4 boots; %5), replayed %1; "
+                             "listener: %6"_s.arg(recorded.size())
+                                 .arg(ip, QStringList(sources.values()).join(u", "_s))
+                                 .arg(boots.size())
+                                 .arg([&] {
+                                     QStringList s;
+                                     for (auto it = states.cbegin(); it != states.cend(); ++it)
+                                         s << u"%1 %2"_s.arg(it.value()).arg(it.key());
+                                     return s.join(u", "_s);
+                                 }())
+                                 .arg(QString::fromUtf8(
+                                     QJsonDocument(stats).toJson(QJsonDocument::Compact)));
+        m_listenerLog += m_listener.readAllStandardError();
+        const QByteArray why = "listener's log:\n" + m_listenerLog;
+
+        const auto after = byIp(list(), ip);
+        QVERIFY2(after == before,
+                 qPrintable(u"the new clone's row moved: %1 -> %2"_s.arg(
+                     QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact)))));
+        QCOMPARE(after.value(u"state"_s).toString(), u"configured"_s);
+        // Each replayed datagram was rejected (none taken), for the new instance's key.
+        QVERIFY2(replaysRejected == recorded.size(), why.constData());
+        QVERIFY2(replaysBadSignature == recorded.size(), why.constData());
+        // The counts: the replays are all the bad signatures (the live datagrams had
+        // none); the two fences are all the not-vmeclone; nothing counted replayed.
+        QVERIFY2(rejected.value(u"bad-signature"_s).toInt() == recorded.size(), why.constData());
+        QVERIFY2(rejected.value(u"not-vmeclone"_s).toInt() == 2, why.constData());
+        QVERIFY2(rejected.value(u"replayed"_s).toInt() == 0, why.constData());
+        // Every datagram was received: the live ones, their replays, the fences (and the
+        // heartbeats of 177-180 meanwhile).
+        QVERIFY(stats.value(u"received"_s).toInt() >= 2 * recorded.size() + 2);
+        QVERIFY(stats.value(u"accepted"_s).toInt() >= states.value(u"online"_s));
+
+        r = m_cli->run({u"release"_s, u"181"_s}, 180000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(byIp(list(), ip).isEmpty());
     }
 
     void releaseLeavesNothing() {
