@@ -396,6 +396,10 @@ void MainWindow::attachListener(ListenerThread *listener, const QString &why) {
 
 void MainWindow::onListenerStats(const ListenerStats &stats) {
     m_received = stats.received;
+    if (!stats.listeningOn.isEmpty() && stats.listeningOn != m_listeningOn) {
+        m_listeningOn = stats.listeningOn;
+        m_board->setListener(tr("Listening on %1").arg(m_listeningOn.join(u", "_s)), true);
+    }
     m_board->setRejected(stats.rejectedTotal());
 }
 

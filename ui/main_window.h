@@ -123,6 +123,7 @@ private:
     QStringList m_setUpErrors;
     quint64 m_lastReceived = 0;
     quint64 m_received = 0;
+    QStringList m_listeningOn; // the listener's addresses, as last shown
     QHash<int, EngineService::Operation> m_batchOps;
 };
 

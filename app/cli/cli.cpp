@@ -689,7 +689,12 @@ int verbListen(QCommandLineParser &, const Globals &g) {
     }
     // Always on stderr (also with --json, whose output is the final statistics on stdout):
     // scripts wait for this line to know the port is taken.
-    err(u"listening for announcements on 127.0.0.1:%1 (Ctrl-C stops)"_s.arg(listener->port()));
+    err(u"listening for announcements on %1 (Ctrl-C stops)"_s.arg(
+        listener->listeningOn().join(u", "_s)));
+    QObject::connect(listener.get(), &AnnouncementListener::listeningOnChanged,
+                     [](const QStringList &on) {
+                         err(u"listening for announcements on %1 now"_s.arg(on.join(u", "_s)));
+                     });
     QEventLoop loop;
     QTimer interrupt;
     QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
@@ -707,7 +712,9 @@ int verbListen(QCommandLineParser &, const Globals &g) {
                             static_cast<qint64>(s.rejected[static_cast<size_t>(i)]));
         printJson(QJsonObject{{u"received"_s, static_cast<qint64>(s.received)},
                               {u"accepted"_s, static_cast<qint64>(s.accepted)},
-                              {u"rejected"_s, rejected}});
+                              {u"rejected"_s, rejected},
+                              {u"events_held"_s, static_cast<qint64>(s.eventsHeld)},
+                              {u"listening_on"_s, QJsonArray::fromStringList(s.listeningOn)}});
     } else {
         err(u"received %1, accepted %2, rejected %3"_s.arg(s.received)
                 .arg(s.accepted)

@@ -758,6 +758,11 @@ Status Inventory::addEvent(const QString &level, const QString &vmName, const QS
                        {nowMs(), level, vmName, message});
         !q)
         return fail(q.error());
+    // Bounded: the oldest go once there are more than kMaxEvents (ids only grow).
+    if (auto q = m_db->exec(u"DELETE FROM events WHERE id <= last_insert_rowid() - ?"_s,
+                            {kMaxEvents});
+        !q)
+        return fail(q.error());
     return {};
 }
 

@@ -92,7 +92,9 @@ public:
     Status apply(const QList<VmUpdate> &updates);
     Status removeVm(qint64 vmId);
 
-    // Operator-facing events (the log the console and reports show).
+    // Operator-facing events (the log the console and reports show). The newest
+    // kMaxEvents are kept; older ones are removed as new ones come.
+    static constexpr qint64 kMaxEvents = 100000;
     Status addEvent(const QString &level, const QString &vmName, const QString &message);
     Expected<QList<EventRecord>> events(qint64 afterId = 0, int limit = 1000) const;
 

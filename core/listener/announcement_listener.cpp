@@ -3,18 +3,14 @@
 #include "common/logging.h"
 
 #include <QDateTime>
-#include <QNetworkDatagram>
-#include <QSet>
-#include <QUdpSocket>
+#include <QNetworkInterface>
 
-#ifdef Q_OS_LINUX
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -65,13 +61,12 @@ AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
 }
 
 AnnouncementListener::~AnnouncementListener() {
-    if (m_inventory)
+    if (m_inventory) {
         flush();
-#ifdef Q_OS_LINUX
-    delete m_notifier;
-    if (m_fd >= 0)
-        ::close(m_fd);
-#endif
+        summariseHeldEvents(m_clock.elapsed(), true);
+    }
+    for (auto &e : m_endpoints)
+        closeEndpoint(e);
 }
 
 Status AnnouncementListener::start() {
@@ -86,19 +81,23 @@ Status AnnouncementListener::start() {
     m_clock.start();
     reloadVms();
 
-    if (auto s = bindSocket(); !s)
-        return s;
+    auto primary = openEndpoint(m_options.address.toIPv4Address(), m_options.port);
+    if (!primary)
+        return fail(primary.error());
+    m_endpoints.append(*primary);
+    m_stats.listeningOn = {u"%1:%2"_s.arg(m_options.address.toString()).arg(m_port)};
+    followAddresses();
     m_flushTimer.start();
-    logger()->info("listening for announcements on {}:{}", m_options.address.toString(), port());
+    logger()->info("listening for announcements on {}", m_stats.listeningOn.join(u", "_s));
     return {};
 }
 
-Status AnnouncementListener::bindSocket() {
+Expected<AnnouncementListener::Endpoint> AnnouncementListener::openEndpoint(quint32 address,
+                                                                             quint16 port) {
     const auto cannot = [&](const QString &why) {
         return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
-            m_options.address.toString(), QString::number(m_options.port), why));
+            QHostAddress(address).toString(), QString::number(port), why));
     };
-#ifdef Q_OS_LINUX
     // Our own socket, drained 64 datagrams per system call (recvmmsg): QUdpSocket's
     // one call per datagram caps the listener well below what guests can send.
     const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -106,8 +105,8 @@ Status AnnouncementListener::bindSocket() {
         return cannot(QString::fromLocal8Bit(std::strerror(errno)));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_port = htons(m_options.port);
-    addr.sin_addr.s_addr = htonl(m_options.address.toIPv4Address());
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(address);
     // No SO_REUSEADDR/SO_REUSEPORT: a second listener on the port must fail loudly,
     // not silently split the guests' datagrams with the first.
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0) {
@@ -123,20 +122,92 @@ Status AnnouncementListener::bindSocket() {
         ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     socklen_t len = sizeof addr;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    m_port = ntohs(addr.sin_port);
-    m_fd = fd;
-    m_notifier = new QSocketNotifier(static_cast<qintptr>(fd), QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &AnnouncementListener::readPending);
-#else
-    m_socket = new QUdpSocket(this);
-    if (!m_socket->bind(m_options.address, m_options.port, QAbstractSocket::DontShareAddress))
-        return cannot(m_socket->errorString());
-    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
-                              m_options.receiveBufferBytes);
-    m_port = m_socket->localPort();
-    connect(m_socket, &QUdpSocket::readyRead, this, &AnnouncementListener::readPending);
-#endif
-    return {};
+    if (m_port == 0)
+        m_port = ntohs(addr.sin_port);
+    Endpoint e;
+    e.address = address;
+    e.fd = fd;
+    e.notifier = new QSocketNotifier(static_cast<qintptr>(fd), QSocketNotifier::Read, this);
+    connect(e.notifier, &QSocketNotifier::activated, this, [this, fd] { readPending(fd); });
+    return e;
+}
+
+void AnnouncementListener::closeEndpoint(Endpoint &e) {
+    delete e.notifier;
+    e.notifier = nullptr;
+    if (e.fd >= 0)
+        ::close(e.fd);
+    e.fd = -1;
+}
+
+void AnnouncementListener::followAddresses() {
+    m_lastAddressCheckMs = m_clock.elapsed();
+    const quint32 primary = m_options.address.toIPv4Address();
+    if (!m_options.followConsoleAddresses || m_options.address == QHostAddress::AnyIPv4)
+        return;
+    auto goldens = m_inventory->goldens();
+    if (!goldens) {
+        logger()->error("cannot read the goldens' console addresses: {}", goldens.error());
+        return;
+    }
+    QSet<quint32> local;
+    for (const QHostAddress &a : QNetworkInterface::allAddresses())
+        if (a.protocol() == QAbstractSocket::IPv4Protocol)
+            local.insert(a.toIPv4Address());
+    QHash<quint32, QString> wanted; // address -> a golden that sends there
+    for (const auto &g : *goldens) {
+        const quint32 a = g.consoleAddress.toUInt();
+        if (a == 0 || a == primary || wanted.contains(a))
+            continue;
+        if (!local.contains(a)) {
+            if (!m_warnedAddresses.contains(a)) {
+                m_warnedAddresses.insert(a);
+                logger()->warn("the golden {}'s console address {} is not an address of this "
+                               "host: its guests cannot be heard here",
+                               g.name, g.consoleAddress.toString());
+            }
+            continue;
+        }
+        wanted.insert(a, g.name);
+    }
+    bool changed = false;
+    for (qsizetype i = m_endpoints.size() - 1; i >= 1; --i) {
+        if (wanted.contains(m_endpoints[i].address))
+            continue;
+        logger()->info("no longer listening on {}:{} (no golden's console address)",
+                       QHostAddress(m_endpoints[i].address).toString(), m_port);
+        closeEndpoint(m_endpoints[i]);
+        m_endpoints.removeAt(i);
+        changed = true;
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        if (std::any_of(m_endpoints.cbegin(), m_endpoints.cend(),
+                        [&](const Endpoint &e) { return e.address == it.key(); }))
+            continue;
+        auto e = openEndpoint(it.key(), m_port);
+        if (!e) {
+            if (!m_warnedAddresses.contains(it.key())) {
+                m_warnedAddresses.insert(it.key());
+                logger()->error("{} (the console address of the golden {})", e.error(),
+                                it.value());
+            }
+            continue;
+        }
+        m_warnedAddresses.remove(it.key());
+        m_endpoints.append(*e);
+        logger()->info("listening for announcements on {}:{} too (the console address of the "
+                       "golden {})",
+                       QHostAddress(it.key()).toString(), m_port, it.value());
+        changed = true;
+    }
+    if (!changed)
+        return;
+    QStringList on;
+    for (const auto &e : std::as_const(m_endpoints))
+        on << u"%1:%2"_s.arg(QHostAddress(e.address).toString()).arg(m_port);
+    m_stats.listeningOn = on;
+    m_statsDirty = true;
+    Q_EMIT listeningOnChanged(on);
 }
 
 quint16 AnnouncementListener::port() const {
@@ -185,7 +256,7 @@ void AnnouncementListener::reloadVms() {
     m_names = std::move(names);
 }
 
-void AnnouncementListener::readPending() {
+void AnnouncementListener::readPending(int fd) {
     const qint64 now = m_clock.elapsed();
     m_nowWallMs = QDateTime::currentMSecsSinceEpoch();
 #ifdef Q_OS_LINUX
@@ -203,7 +274,7 @@ void AnnouncementListener::readPending() {
         messages[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
     }
     while (true) {
-        const int n = ::recvmmsg(m_fd, messages.data(), kBatch, MSG_DONTWAIT, nullptr);
+        const int n = ::recvmmsg(fd, messages.data(), kBatch, MSG_DONTWAIT, nullptr);
         if (n <= 0)
             break;
         for (int i = 0; i < n; ++i) {
@@ -218,16 +289,16 @@ void AnnouncementListener::readPending() {
             break;
     }
 #else
-    QByteArray buffer;
-    while (m_socket->hasPendingDatagrams()) {
-        buffer.resize(qMax<qint64>(m_socket->pendingDatagramSize(), 1));
-        QHostAddress sender;
-        quint16 senderPort = 0;
-        const qint64 n = m_socket->readDatagram(buffer.data(), buffer.size(), &sender, &senderPort);
+    std::array<std::uint8_t, protocol::kMaxDatagram + 1> buffer;
+    while (true) {
+        sockaddr_in sender{};
+        socklen_t len = sizeof sender;
+        const ssize_t n = ::recvfrom(fd, buffer.data(), buffer.size(), MSG_DONTWAIT,
+                                     reinterpret_cast<sockaddr *>(&sender), &len);
         if (n < 0)
             break;
-        process(reinterpret_cast<const std::uint8_t *>(buffer.constData()),
-                static_cast<std::size_t>(n), sender.toIPv4Address(), senderPort, now);
+        process(buffer.data(), static_cast<std::size_t>(n), ntohl(sender.sin_addr.s_addr),
+                ntohs(sender.sin_port), now);
     }
 #endif
 }
@@ -244,7 +315,7 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
         v = m_verifier->check(data, size, source, now);
     }
     if (v.accepted) {
-        ++m_stats.accepted;
+        ++m_pendingAccepted; // counted once written (flush)
         accept(v);
     } else {
         ++m_stats.rejected[static_cast<int>(v.reason)];
@@ -311,7 +382,10 @@ void AnnouncementListener::markUnreachable() {
 void AnnouncementListener::flush() {
     if (!m_inventory)
         return;
-    followInventory();
+    if (followInventory()
+        || m_clock.elapsed() - m_lastAddressCheckMs >= m_options.addressCheckIntervalMs)
+        followAddresses(); // a golden added or removed, an address of this host changed
+    summariseHeldEvents(m_clock.elapsed(), false);
     markUnreachable();
     if (!m_pending.isEmpty()) {
         for (auto it = m_pendingSeenMs.cbegin(); it != m_pendingSeenMs.cend(); ++it) {
@@ -339,12 +413,13 @@ void AnnouncementListener::flush() {
             u.reason.clear();
             u.wentOnline = false;
         }
+        m_stats.accepted += m_pendingAccepted;
+        m_pendingAccepted = 0;
+        m_statsDirty = true;
+        const qint64 nowMs = m_clock.elapsed();
         for (const auto &[vmId, message] : std::as_const(m_pendingEvents)) {
-            if (notMoved.contains(vmId))
-                continue;
-            const QString name = m_names.value(vmId);
-            logger()->info("{}: {}", name, message);
-            (void)m_inventory->addEvent(u"info"_s, name, message);
+            if (!notMoved.contains(vmId))
+                writeEvent(vmId, message, nowMs);
         }
         m_pending.clear();
         m_pendingEvents.clear();
@@ -355,6 +430,43 @@ void AnnouncementListener::flush() {
     if (m_statsDirty) {
         m_statsDirty = false;
         Q_EMIT statsChanged(m_stats);
+    }
+}
+
+void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint64 nowMs) {
+    EventBudget &b = m_eventBudgets[vmId];
+    if (b.written == 0 && b.held == 0)
+        b.windowStartMs = nowMs;
+    const QString name = m_names.value(vmId);
+    if (b.written >= m_options.eventsPerVmPerMinute) {
+        ++b.held;
+        ++m_stats.eventsHeld;
+        m_statsDirty = true;
+        return;
+    }
+    ++b.written;
+    logger()->info("{}: {}", name, message);
+    if (auto s = m_inventory->addEvent(u"info"_s, name, message); !s)
+        logger()->error("{}: cannot log '{}': {}", name, message, s.error());
+}
+
+void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
+    for (auto it = m_eventBudgets.begin(); it != m_eventBudgets.end();) {
+        if (!all && nowMs - it->windowStartMs < 60'000) {
+            ++it;
+            continue;
+        }
+        if (it->held > 0) {
+            const QString name = m_names.value(it.key());
+            const QString message =
+                u"%1 more state changes in a minute were not logged (at most %2 a minute are "
+                u"logged per VM; its state in the inventory followed every one)"_s.arg(it->held)
+                    .arg(m_options.eventsPerVmPerMinute);
+            logger()->warn("{}: {}", name, message);
+            if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
+                logger()->error("{}: cannot log '{}': {}", name, message, s.error());
+        }
+        it = m_eventBudgets.erase(it);
     }
 }
 

@@ -12,20 +12,21 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
 
 #include <array>
 #include <memory>
 
-class QUdpSocket;
-
 namespace vmeclone {
 
 struct ListenerStats {
     quint64 received = 0;
-    quint64 accepted = 0;
+    quint64 accepted = 0; // counted when their effect is committed to the inventory
     std::array<quint64, kRejectReasonCount> rejected{};
+    quint64 eventsHeld = 0;  // state changes past a VM's event budget: summarised, not logged
+    QStringList listeningOn; // "127.0.0.1:9176", and the goldens' console addresses here
     quint64 rejectedTotal() const;
 };
 
@@ -41,6 +42,14 @@ public:
         int flushIntervalMs = 100;      // one inventory transaction per tick
         int unreachableAfterMs = 15000; // no heartbeat for this long: unreachable
         int receiveBufferBytes = 4 * 1024 * 1024;
+        // Also listen on every console address of the registered goldens that is an
+        // address of this host (VMware guests on a bridged or host-only network send
+        // there), followed as goldens and the host's addresses change.
+        bool followConsoleAddresses = true;
+        int addressCheckIntervalMs = 2000;
+        // State-change events written per VM and minute; past it they are counted and
+        // summarised once the minute is over (the VM's row still follows every change).
+        int eventsPerVmPerMinute = 30;
     };
 
     explicit AnnouncementListener(Options options, QObject *parent = nullptr);
@@ -51,6 +60,7 @@ public:
     Status start();
     quint16 port() const;
     const ListenerStats &stats() const { return m_stats; }
+    QStringList listeningOn() const { return m_stats.listeningOn; }
 
     // Re-reads the VMs from the inventory (new clones, released ones).
     void reloadVms();
@@ -62,10 +72,20 @@ Q_SIGNALS:
     // After the tick's changes were committed: one list per tick.
     void vmsUpdated(const QList<vmeclone::VmUpdate> &updates);
     void statsChanged(const vmeclone::ListenerStats &stats);
+    // The addresses listened on changed (a golden's console address came or went).
+    void listeningOnChanged(const QStringList &endpoints);
 
 private:
-    Status bindSocket();
-    void readPending();
+    struct Endpoint {
+        quint32 address = 0;
+        int fd = -1;
+        QSocketNotifier *notifier = nullptr;
+    };
+    Expected<Endpoint> openEndpoint(quint32 address, quint16 port);
+    void closeEndpoint(Endpoint &endpoint);
+    // Binds the goldens' console addresses that are this host's, drops the others.
+    void followAddresses();
+    void readPending(int fd);
     void process(const std::uint8_t *data, std::size_t size, quint32 sender, quint16 senderPort,
                  qint64 now);
     void accept(const Verdict &verdict);
@@ -78,10 +98,20 @@ private:
     Options m_options;
     std::unique_ptr<Inventory> m_inventory;
     std::unique_ptr<AnnouncementVerifier> m_verifier;
-    QUdpSocket *m_socket = nullptr; // other systems
-    int m_fd = -1;                  // Linux: our own socket, read with recvmmsg
-    QSocketNotifier *m_notifier = nullptr;
+    QList<Endpoint> m_endpoints; // the first: Options::address
+    QSet<quint32> m_warnedAddresses;
+    qint64 m_lastAddressCheckMs = -1'000'000;
     quint16 m_port = 0;
+    struct EventBudget {
+        qint64 windowStartMs = 0;
+        int written = 0;
+        int held = 0;
+    };
+    QHash<qint64, EventBudget> m_eventBudgets;
+    quint64 m_pendingAccepted = 0;
+    // Writes a VM's event unless its budget for the minute is spent.
+    void writeEvent(qint64 vmId, const QString &message, qint64 nowMs);
+    void summariseHeldEvents(qint64 nowMs, bool all);
     qint64 m_nowWallMs = 0; // wall clock of the datagrams being read
     QTimer m_flushTimer;
     QTimer m_stateFlush; // a state change is written within ~10 ms; heartbeats wait for the tick

@@ -65,6 +65,8 @@ const char *rejectReasonName(RejectReason reason) {
         return "not-running";
     case RejectReason::RateLimited:
         return "rate-limited";
+    case RejectReason::VmRateLimited:
+        return "vm-rate-limited";
     case RejectReason::Count_:
         break;
     }
@@ -113,17 +115,8 @@ void AnnouncementVerifier::updateVmState(qint64 vmId, VmState state) {
         m_byAddress[*a].state = state;
 }
 
-bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs) {
-    // A source heard for the first time starts with a full burst. (Not "lastMs == 0":
-    // the listener's clock starts at 0, and every datagram of its first millisecond
-    // would refill the bucket.)
-    auto it = m_buckets.find(source);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(source, Bucket{m_options.sourceBurst, nowMs});
-    Bucket &b = *it;
-    b.tokens =
-        std::min(m_options.sourceBurst,
-                 b.tokens + static_cast<double>(nowMs - b.lastMs) * m_options.sourceRate / 1000.0);
+bool AnnouncementVerifier::takeToken(Bucket &b, double burst, double rate, qint64 nowMs) {
+    b.tokens = std::min(burst, b.tokens + static_cast<double>(nowMs - b.lastMs) * rate / 1000.0);
     b.lastMs = nowMs;
     if (b.tokens < 1.0)
         return false;
@@ -131,10 +124,26 @@ bool AnnouncementVerifier::takeToken(quint64 source, qint64 nowMs) {
     return true;
 }
 
+bool AnnouncementVerifier::takeToken(QHash<quint64, Bucket> &buckets, quint64 key, double burst,
+                                     double rate, qint64 nowMs) {
+    // A key heard for the first time starts with a full burst. (Not "lastMs == 0": the
+    // listener's clock starts at 0, and every datagram of its first millisecond would
+    // refill the bucket.)
+    auto it = buckets.find(key);
+    if (it == buckets.end())
+        it = buckets.insert(key, Bucket{burst, nowMs});
+    return takeToken(*it, burst, rate, nowMs);
+}
+
 Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, quint64 source,
                                     qint64 nowMs) {
     Verdict v;
-    if (!takeToken(source, nowMs)) {
+    const quint64 sender = source >> 16;
+    const bool loopback = (sender >> 24) == 127;
+    if (!takeToken(m_buckets, source, m_options.sourceBurst, m_options.sourceRate, nowMs)
+        || (!loopback
+            && !takeToken(m_addressBuckets, sender, m_options.addressBurst,
+                          m_options.addressRate, nowMs))) {
         v.reason = RejectReason::RateLimited;
         return v;
     }
@@ -182,6 +191,12 @@ Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, 
     }
     if (!mayAnnounce(e.state)) {
         v.reason = RejectReason::NotRunning;
+        return v;
+    }
+    // Last: only a datagram that would be accepted spends its VM's budget.
+    if (!takeToken(m_vmBuckets, static_cast<quint64>(e.vmId), m_options.vmBurst,
+                   m_options.vmRate, nowMs)) {
+        v.reason = RejectReason::VmRateLimited;
         return v;
     }
     if (!sameBoot) {

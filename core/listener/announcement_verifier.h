@@ -30,6 +30,7 @@ enum class RejectReason : std::uint8_t {
     Replayed,     // a sequence number already seen (or older) for this boot, or a retired boot
     NotRunning,   // the VM is not in a state where its guest can speak (stopped, releasing)
     RateLimited,  // one source sending far more than any guest would
+    VmRateLimited, // signed and fresh, but far more of them for one VM than its guest sends
     Count_
 };
 inline constexpr int kRejectReasonCount = static_cast<int>(RejectReason::Count_);
@@ -53,6 +54,16 @@ public:
         // refilled at `sourceRate` per second.
         double sourceBurst = 200;
         double sourceRate = 100;
+        // Per source address, whatever its ports (a guest on a bridged network with 256
+        // sockets). Not for loopback: every QEMU guest arrives from there.
+        double addressBurst = 1000;
+        double addressRate = 500;
+        // Per VM, counted only for datagrams signed with its key and fresh: a guest
+        // (or anyone holding its key) cannot make its VM's state change faster than
+        // this, and no one else can spend its budget. A real agent sends a handful per
+        // boot and one heartbeat every few seconds.
+        double vmBurst = 100;
+        double vmRate = 20;
     };
 
     AnnouncementVerifier(ClusterSecret secret, Options options);
@@ -86,13 +97,17 @@ private:
         double tokens = 0;
         qint64 lastMs = 0;
     };
-    bool takeToken(quint64 source, qint64 nowMs);
+    static bool takeToken(Bucket &bucket, double burst, double rate, qint64 nowMs);
+    bool takeToken(QHash<quint64, Bucket> &buckets, quint64 key, double burst, double rate,
+                   qint64 nowMs);
 
     ClusterSecret m_secret;
     Options m_options;
     QHash<Ipv4Address, Entry> m_byAddress;
     QHash<qint64, Ipv4Address> m_addressById;
-    QHash<quint64, Bucket> m_buckets;
+    QHash<quint64, Bucket> m_buckets;        // per source address and port
+    QHash<quint64, Bucket> m_addressBuckets; // per source address
+    QHash<quint64, Bucket> m_vmBuckets;      // per VM id
 };
 
 } // namespace vmeclone

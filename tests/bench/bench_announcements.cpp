@@ -170,6 +170,8 @@ ListenerRun listenerRun(const QString &home, const Datagrams &d, int vmCount, do
     o.secretPath = home + u"/cluster.secret"_s;
     o.verifier.sourceBurst = 1e9; // the generator is one trusted source per VM here
     o.verifier.sourceRate = 1e9;
+    o.verifier.vmBurst = 1e9; // 100 per VM and second: the verifier's speed, not its limits
+    o.verifier.vmRate = 1e9;
     o.unreachableAfterMs = 60000;
     AnnouncementListener listener(o);
     if (auto s = listener.start(); !s)

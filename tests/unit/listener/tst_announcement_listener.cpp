@@ -118,7 +118,88 @@ private Q_SLOTS:
     void secondListenerOnTheSamePortFails();
     void releasedElsewhereIsNotMovedBackOnline();
     void followsReleasesWithoutARejection();
+    void acceptedIsCountedWhenWrittenAndNeverTwice();
+    void aStateFloodIsLoggedWithinAPerVmBudget();
+    void aConsoleAddressNotOfThisHostIsNamed();
 };
+
+// Finding 4: the replay state (boot id, sequence) is written in the same transaction as
+// the datagram's effect; "accepted" counts a datagram once that transaction committed.
+// After a restart the committed datagram is a replay. (One whose tick never committed,
+// the listener killed first, had no effect: it is accepted once, after the restart.)
+void TestAnnouncementListener::acceptedIsCountedWhenWrittenAndNeverTwice() {
+    using protocol::AgentState;
+    QVERIFY(m_inv->setState(m_vm177, VmState::Online));
+    auto o = options();
+    o.flushIntervalMs = 3'600'000; // only the test's flush() writes
+    const QByteArray heartbeat = sign(announcement(177, AgentState::Online, 0xA1, 7, 1));
+    {
+        AnnouncementListener listener(o);
+        QVERIFY(listener.start());
+        send(listener, heartbeat);
+        QTRY_COMPARE(listener.stats().received, quint64(1));
+        QCOMPARE(listener.stats().accepted, quint64(0)); // not written yet
+        QCOMPARE(row(m_vm177).lastSequence, qint64(0));
+        listener.flush();
+        QCOMPARE(listener.stats().accepted, quint64(1));
+        QCOMPARE(row(m_vm177).lastSequence, qint64(7));
+        QCOMPARE(row(m_vm177).bootId, bootHex(0xA1));
+    }
+    AnnouncementListener restarted(o);
+    QVERIFY(restarted.start());
+    send(restarted, heartbeat);
+    QTRY_COMPARE(restarted.stats().received, quint64(1));
+    QCOMPARE(restarted.stats().rejected[int(RejectReason::Replayed)], quint64(1));
+    QCOMPARE(restarted.stats().accepted, quint64(0));
+}
+
+// Finding 6: a guest holding its own key flips its state as fast as it can. Its row
+// follows (within its VM's rate budget), but the event log takes at most the budget a
+// minute for it, then one line saying how many were held; other VMs log as before.
+void TestAnnouncementListener::aStateFloodIsLoggedWithinAPerVmBudget() {
+    using protocol::AgentState;
+    auto o = options();
+    o.eventsPerVmPerMinute = 5;
+    qint64 total = 0;
+    {
+        AnnouncementListener listener(o);
+        QVERIFY(listener.start());
+        for (std::uint64_t seq = 1; seq <= 60; ++seq)
+            send(listener, sign(announcement(177,
+                                             seq % 2 ? AgentState::Online : AgentState::Configuring,
+                                             0xA1, seq, 1)));
+        QTRY_COMPARE(listener.stats().received, quint64(60));
+        listener.flush();
+        QCOMPARE(eventsOf(u"vm177"_s).size(), 5);
+        QVERIFY(listener.stats().eventsHeld > 0);
+        total = qint64(listener.stats().eventsHeld);
+        send(listener, sign(announcement(178, AgentState::Online, 0xB1, 1, 1)));
+        QTRY_COMPARE(eventsOf(u"vm178"_s).size(), 1);
+    } // the listener's end summarises what it held
+    const QStringList logged = eventsOf(u"vm177"_s);
+    QCOMPARE(logged.size(), 6);
+    QVERIFY2(logged.last().startsWith(u"%1 more state changes"_s.arg(total))
+                 && logged.last().contains(u"at most 5 a minute"_s),
+             qPrintable(logged.last()));
+}
+
+// Finding 10: a golden's console address that is not this host's cannot be listened
+// on; the listener says so and listens where it can (the VMware test in its own network
+// namespace shows a console address of this host being listened on).
+void TestAnnouncementListener::aConsoleAddressNotOfThisHostIsNamed() {
+    GoldenRecord g;
+    g.name = u"bridged"_s;
+    g.backend = u"vmware"_s;
+    g.path = m_dir->filePath(u"bridged.vmx"_s);
+    g.subnet = Subnet::parse(u"203.0.113.0/24").value();
+    g.address = Ipv4Address(0xCB007110u);
+    g.consoleAddress = Ipv4Address(0xCB007101u); // 203.0.113.1: not an address here
+    QVERIFY(m_inv->addGolden(g));
+    AnnouncementListener listener(options());
+    QVERIFY(listener.start());
+    QCOMPARE(listener.listeningOn(),
+             QStringList{u"127.0.0.1:%1"_s.arg(listener.port())});
+}
 
 // Finding 5: the listener used to reload the VMs only when a datagram was rejected, so it
 // counted the heartbeats of a VM released elsewhere as accepted. Now it follows the

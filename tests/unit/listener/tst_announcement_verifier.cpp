@@ -80,7 +80,7 @@ std::vector<std::uint8_t> sign(const protocol::Announcement &a) {
 }
 
 Verdict check(AnnouncementVerifier &v, const std::vector<std::uint8_t> &d, qint64 nowMs = 1000,
-              quint32 source = kSourceA) {
+              quint64 source = kSourceA) {
     return v.check(d.data(), d.size(), source, nowMs);
 }
 
@@ -135,6 +135,8 @@ private Q_SLOTS:
     void notRunningAfterStateUpdate();
     void floodFromOneSourceDoesNotStarveOthers();
     void rateLimitHoldsFromClockZero();
+    void oneGuestWithManyPortsIsLimitedPerVm();
+    void manyPortsOfOneAddressAreLimited();
     void setVmsKeepsLearntSequences();
     void setVmsForgetsAReplacedVm();
     void rejectReasonsHaveNames();
@@ -400,6 +402,68 @@ void TestAnnouncementVerifier::rateLimitHoldsFromClockZero() {
     for (std::uint64_t seq = 1; seq <= 20; ++seq)
         accepted += check(*m_v, sign(announcement(177, 0x11, seq)), 0, kSourceA).accepted ? 1 : 0;
     QCOMPARE(accepted, 5);
+}
+
+// Issue "Nothing lost…", finding 6: a guest holding only its own key, sending from 256
+// ports, cannot change its VM's state faster than the VM's budget; others' datagrams
+// (forged ones included) neither spend that budget nor are held back by it.
+void TestAnnouncementVerifier::oneGuestWithManyPortsIsLimitedPerVm() {
+    AnnouncementVerifier::Options o;
+    o.vmBurst = 30;
+    o.vmRate = 10;
+    reset(o);
+    const qint64 now = 5000;
+    // A forged flood first: it must not spend 177's budget.
+    protocol::Announcement forged = announcement(177, 0x11, 1);
+    for (int i = 0; i < 200; ++i)
+        EXPECT_REJECTED(check(*m_v, signedBy(forged, secret(), 178), now,
+                              AnnouncementVerifier::sourceKey(kSourceA, quint16(40000 + i % 256))),
+                        RejectReason::BadSignature);
+    std::uint64_t seq = 0;
+    int accepted = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const Verdict v = check(*m_v, sign(announcement(177, 0x11, ++seq)), now,
+                                AnnouncementVerifier::sourceKey(kSourceA, quint16(1000 + i % 256)));
+        if (v.accepted)
+            ++accepted;
+        else
+            QCOMPARE(rejectReasonName(v.reason), rejectReasonName(RejectReason::VmRateLimited));
+    }
+    QCOMPARE(accepted, 30);
+    // Another VM at the same moment is not held back.
+    EXPECT_ACCEPTED(check(*m_v, sign(announcement(178, 0x22, 1)), now,
+                          AnnouncementVerifier::sourceKey(kSourceA, 999)));
+    // A held-back datagram was not taken as seen: a second later its VM goes on.
+    EXPECT_ACCEPTED(check(*m_v, sign(announcement(177, 0x11, ++seq)), now + 1000,
+                          AnnouncementVerifier::sourceKey(kSourceA, 1)));
+}
+
+// A bridged guest (its own address, not loopback) with many sockets is limited as one
+// address; loopback, where every QEMU guest arrives from, is limited per port only.
+void TestAnnouncementVerifier::manyPortsOfOneAddressAreLimited() {
+    AnnouncementVerifier::Options o;
+    o.addressBurst = 50;
+    o.addressRate = 1;
+    reset(o);
+    const quint32 bridged = 0xC6336401; // 198.51.100.1
+    int passed = 0;
+    for (int i = 0; i < 512; ++i) {
+        const Verdict w = m_v->check(reinterpret_cast<const std::uint8_t *>("x"), 1,
+                                     AnnouncementVerifier::sourceKey(bridged, quint16(2000 + i)),
+                                     5000);
+        if (w.reason != RejectReason::RateLimited)
+            ++passed;
+    }
+    QCOMPARE(passed, 50);
+    int loopback = 0;
+    for (int i = 0; i < 512; ++i) {
+        const Verdict w = m_v->check(reinterpret_cast<const std::uint8_t *>("x"), 1,
+                                     AnnouncementVerifier::sourceKey(kSourceA, quint16(2000 + i)),
+                                     5000);
+        if (w.reason != RejectReason::RateLimited)
+            ++loopback;
+    }
+    QCOMPARE(loopback, 512);
 }
 
 void TestAnnouncementVerifier::setVmsKeepsLearntSequences() {
