@@ -6,6 +6,7 @@
 
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void dataVersionChangesOnOtherCommits();
     void removeShardAndGoldenRefusedWhileUsed();
     void eventsRoundTrip();
+    void theEventLogKeepsTheNewest();
     void nullStringsAreStoredAsEmptyText();
 };
 
@@ -730,6 +732,30 @@ void TestInventory::removeShardAndGoldenRefusedWhileUsed() {
     QVERIFY(m_inv->removeGolden(m_goldenId));
     QVERIFY(m_inv->shards()->isEmpty());
     QVERIFY(m_inv->goldens()->isEmpty());
+}
+
+// Issue "Nothing lost…", finding 6: the event log is bounded: past kMaxEvents the
+// oldest go as new ones come, whoever writes them.
+void TestInventory::theEventLogKeepsTheNewest() {
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"filler"_s);
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i "
+                        u"< %1) INSERT INTO events(at, level, vm_name, message) SELECT 0, 'info', "
+                        u"'vm177', 'old ' || i FROM n"_s.arg(Inventory::kMaxEvents + 10)),
+                 qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"filler"_s);
+    QVERIFY(m_inv->addEvent(u"info"_s, u"vm177"_s, u"the newest"_s));
+    auto oldest = m_inv->events(0, 1);
+    QVERIFY(oldest);
+    QCOMPARE(oldest->first().message, u"old 12"_s); // 11 oldest went for 11 over the cap
+    auto count = m_inv->events(0, int(Inventory::kMaxEvents) + 100);
+    QVERIFY(count);
+    QCOMPARE(count->size(), qsizetype(Inventory::kMaxEvents));
+    QCOMPARE(count->last().message, u"the newest"_s);
 }
 
 void TestInventory::eventsRoundTrip() {
