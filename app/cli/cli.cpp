@@ -286,11 +286,30 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
                               {u"cancelled"_s, r.cancelled},
                               {u"results"_s, array}});
     } else {
+        // One line per reason: a whole range refused for one cause is one line.
+        QList<QString> reasons;
+        QHash<QString, QList<const BatchOutcome *>> byReason;
         for (const auto &o : r.outcomes) {
-            if (!o.ok)
+            if (o.ok)
+                continue;
+            if (!byReason.contains(o.message))
+                reasons.append(o.message);
+            byReason[o.message].append(&o);
+        }
+        for (const QString &reason : std::as_const(reasons)) {
+            const auto &group = byReason[reason];
+            if (group.size() == 1) {
+                const BatchOutcome &o = *group.first();
                 err(u"%1 %2: %3"_s.arg(o.address.toString(),
                                        o.name.isEmpty() ? QString() : u"(%1)"_s.arg(o.name),
                                        o.message));
+                continue;
+            }
+            QList<Ipv4Address> addresses;
+            for (const BatchOutcome *o : group)
+                addresses.append(o->address);
+            err(u"%1 VMs (%2): %3"_s.arg(group.size())
+                    .arg(AddressRange::format(addresses, Subnet()), reason));
         }
         const qsizetype done = r.outcomes.size() - r.failures();
         err(u"%1: %2 of %3 done%4"_s.arg(what)
@@ -496,6 +515,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     }
     QList<qint64> started;
     BatchResult result;
+    bool said = false; // the refusal was printed already
     int code = runBeside([&]() -> int {
         auto engine = openEngine(g);
         if (!engine)
@@ -508,6 +528,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         if (!plan->refused.isEmpty()) {
             // Refused addresses are an error of the request: nothing is written.
             err(u"clone: nothing done: "_s + plan->refusalSummary);
+            said = true;
             for (const auto &r : plan->refused)
                 result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
             return kFailed;
@@ -530,7 +551,9 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     if (code == kFailed
         && std::none_of(result.outcomes.begin(), result.outcomes.end(),
                         [](const BatchOutcome &o) { return o.ok; })) {
-        if (g.json)
+        // Refused as a whole after planning (taken meanwhile by another actor, the
+        // golden changed): said with or without --json.
+        if (g.json || !said)
             reportBatch(result, g, u"clone"_s);
         return kFailed;
     }

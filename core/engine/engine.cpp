@@ -32,6 +32,14 @@ QString gib(qint64 bytes) {
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
 }
 
+// Control and format characters (newlines, terminal escapes, bidi overrides): nothing an
+// operator can see in a table or a log line, and some rewrite the terminal.
+bool hasHiddenCharacters(const QString &text) {
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+}
+
 // Reports a VM's step to the observer and the engine log.
 void report(const BatchObserver &observer, const VmRecord &vm, VmState state,
             const QString &message = {}, int progress = 0) {
@@ -155,9 +163,17 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     GoldenRecord g;
     g.backend = backend->id();
     g.path = info.canonicalFilePath();
+    if (hasHiddenCharacters(g.path))
+        return fail(u"the golden's path contains control characters: move it to a folder "
+                    u"with a plain name"_s);
     g.name = spec.name.isEmpty() ? inspection->name : spec.name;
     if (g.name.isEmpty())
         return fail(u"the golden %1 has no name: pass --name"_s.arg(spec.path));
+    if (hasHiddenCharacters(g.name) || g.name.size() > 64)
+        return fail(u"the golden's name %1 contains control characters (newlines, terminal "
+                    u"escapes) or is longer than 64 characters: pass --name with a plain "
+                    u"name"_s.arg(spec.name.isEmpty() ? u"(from its description)"_s
+                                                     : u"given with --name"_s));
     // Clone names become folder names on the shards: nothing that could leave a shard
     // ("..", separators, absolute paths) or hide there (a leading dot).
     g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
@@ -317,8 +333,7 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (path.contains(u','))
         return fail(u"the shard path %1 contains ',', which QEMU's options cannot carry: use a "
                     u"folder without commas"_s.arg(path));
-    if (std::any_of(path.begin(), path.end(),
-                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+    if (hasHiddenCharacters(path))
         return fail(u"the shard path contains control characters: use a plain folder name"_s);
     const QFileInfo info(path);
     if (!info.isDir())
@@ -424,17 +439,36 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     items.reserve(check->accepted.size());
     for (const auto &a : check->accepted)
         items.append(PlacementItem{a, plan.bytesPerVm});
-    // Free space moves a little with every write on the drive; rounded down to 256 MiB
-    // it gives the same placement to a plan and the clone that follows it.
+    // Free space moves a little with every write on the drive; rounded down (to 256 MiB,
+    // or a 16th of what is free on a small shard) it gives the same placement to a plan
+    // and the clone that follows it. Messages show the space as measured.
     QList<ShardStatus> quantized = plan.shards;
-    for (auto &s : quantized)
-        s.bytesFree &= ~((qint64(1) << 28) - 1);
+    for (auto &s : quantized) {
+        qint64 grain = qint64(1) << 28;
+        while (grain > 4096 && grain > s.bytesFree / 16)
+            grain >>= 1;
+        s.bytesFreeMeasured = s.bytesFree;
+        s.bytesFree &= ~(grain - 1);
+    }
     const PlacementResult placed = Placer(m_config.placement).place(quantized, items);
     plan.shardUse = placed.perShard;
     plan.refused += placed.unplaced;
     QHash<qint64, Shard> shardById;
     for (const auto &s : plan.shards)
         shardById.insert(s.shard.id, s.shard);
+    // What the reservation would refuse besides the address: the same name or MAC held
+    // by a VM of another golden's subnet (MACs carry the address's low 22 bits), or a
+    // folder already on the shard (another data folder's clone). Refused here with the
+    // reservation's words, so plan and clone agree.
+    auto vms = m_inventory->vms();
+    if (!vms)
+        return fail(vms.error());
+    QHash<QString, QString> holderOfName;
+    QHash<QString, QString> holderOfMac;
+    for (const auto &vm : *vms) {
+        holderOfName.insert(vm.name, vm.name);
+        holderOfMac.insert(vm.mac.toString(), vm.name);
+    }
     for (const auto &p : placed.placed) {
         ClonePlanItem item;
         item.address = p.address;
@@ -451,6 +485,18 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
             plan.refused.append(RefusedAddress{
                 p.address,
                 u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
+            continue;
+        }
+        QString why;
+        if (holderOfName.contains(item.name))
+            why = u"unavailable: the name %1 is in use"_s.arg(item.name);
+        else if (const QString holder = holderOfMac.value(item.mac.toString()); !holder.isEmpty())
+            why = u"unavailable: its MAC %1 is in use by %2"_s.arg(item.mac.toString(), holder);
+        else if (QFileInfo::exists(item.folder))
+            why = u"unavailable: the folder %1 exists already (another data folder's clone, or not "
+                  u"vmeclone's): choose another shard or remove it"_s.arg(item.folder);
+        if (!why.isEmpty()) {
+            plan.refused.append(RefusedAddress{p.address, why});
             continue;
         }
         plan.items.append(item);

@@ -517,9 +517,9 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
             if (clash->value(1).toUInt() == vm.address.toUInt())
                 why = u"in use by %1"_s.arg(holder);
             else if (clash->value(2).toString() == vm.mac.toString())
-                why = u"its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder);
+                why = u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder);
             else if (holder == vm.name)
-                why = u"the name %1 is in use"_s.arg(vm.name);
+                why = u"unavailable: the name %1 is in use"_s.arg(vm.name);
             else
                 why = u"the folder %1 is in use by %2"_s.arg(vm.folder, holder);
             result.refused.append(RefusedAddress{vm.address, why});

@@ -161,12 +161,14 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
         if (item.bytesNeeded != lastUnplaced.bytesNeeded || &roomiest != lastUnplaced.roomiest
             || roomiest.added != lastUnplaced.roomiestAdded) {
             const ShardStatus &s = shards[roomiest.input];
+            const qint64 measured = s.bytesFreeMeasured >= 0 ? s.bytesFreeMeasured : s.bytesFree;
+            const qint64 room = std::max<qint64>(0, measured - m_policy.reserveFor(s));
             lastUnplaced = {item.bytesNeeded, &roomiest, roomiest.added,
                             u"needs %1 but no disk shard has that much above its reserve; the "
                             "most room is on %2: %3 (%4 free, %5 kept in reserve)"_s.arg(
                                 bytesText(item.bytesNeeded), s.shard.path,
-                                bytesText(roomiest.room - roomiest.added),
-                                bytesText(s.bytesFree - roomiest.added),
+                                bytesText(std::max<qint64>(0, room - roomiest.added)),
+                                bytesText(std::max<qint64>(0, measured - roomiest.added)),
                                 bytesText(m_policy.reserveFor(s)))};
         }
         result.unplaced.append({item.address, lastUnplaced.reason});

@@ -18,6 +18,9 @@ struct ShardStatus {
     Shard shard;
     qint64 bytesTotal = 0;
     qint64 bytesFree = 0; // available to this user
+    // As measured, when bytesFree was rounded down for placement (a plan and the clone
+    // that follows it place alike): what messages show. -1: bytesFree is the measure.
+    qint64 bytesFreeMeasured = -1;
     QString deviceId; // "major:minor" of the filesystem (st_dev); two shards on one device share it
     QString filesystem; // "ext4", "tmpfs", ...
     QString error;      // why the shard cannot be used now (missing, not writable); empty when fine

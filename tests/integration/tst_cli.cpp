@@ -446,6 +446,47 @@ private Q_SLOTS:
         QVERIFY(vms.at(0).toObject().value(u"folder"_s).toString().endsWith(u"/web-20"_s));
         QCOMPARE(m_cli->run({u"release"_s, u"192.168.3.20"_s}).exitCode, 0);
     }
+
+    // Finding 9: a golden's name is printed in tables and logs: no newline, escape or
+    // bidi override gets in, whether from --name or from the golden's description.
+    void goldenNamesWithHiddenCharactersAreRefused() {
+        QFile::copy(m_golden, path(u"golden/hidden.json"_s));
+        for (const QString &name : {u"two\nlines"_s, u"red\x1b[31m"_s, u"\u202Eevil"_s}) {
+            const auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/hidden.json"_s),
+                                       u"--name"_s, name, u"--suffix"_s, u"10"_s, u"--subnet"_s,
+                                       u"192.168.4.0/24"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(u"control characters"_s) && !r.err.contains(name),
+                     qPrintable(r.err));
+        }
+    }
+
+    // Finding 9: two goldens' subnets whose clones' MACs coincide (a MAC carries the low
+    // 22 bits of its address). Plan and clone refuse the same address with the same
+    // words, with and without --json, and nothing is written.
+    void planAndCloneAgreeOnAMacInUse() {
+        QFile::copy(m_golden, path(u"golden/other.json"_s));
+        auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/other.json"_s), u"--name"_s,
+                             u"other"_s, u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                             u"10.40.1.0/24"_s, u"--name-prefix"_s, u"other"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_cli->run({u"clone"_s, u"177"_s, u"--golden"_s, u"tiny"_s, u"--no-start"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString why = u"its MAC 00:50:56:28:01:b1 is in use by vm177"_s;
+        for (const QString &verb : {u"plan"_s, u"clone"_s}) {
+            const QStringList args{verb, u"177"_s, u"--golden"_s, u"other"_s};
+            const QStringList noStart =
+                verb == u"clone"_s ? QStringList{u"--no-start"_s} : QStringList{};
+            r = m_cli->run(args + noStart);
+            QVERIFY2(r.exitCode == 1 && r.err.contains(why), qPrintable(verb + u": "_s + r.err));
+            r = m_cli->run(args + noStart + QStringList{u"--json"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(QString::fromUtf8(r.out).contains(why), r.out.constData());
+        }
+        QCOMPARE(list().size(), 1);
+        QCOMPARE(m_cli->run({u"release"_s, u"192.168.1.177"_s}).exitCode, 0);
+        QCOMPARE(m_cli->run({u"golden"_s, u"remove"_s, u"other"_s}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

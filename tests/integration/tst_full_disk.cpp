@@ -135,6 +135,32 @@ private Q_SLOTS:
         QCOMPARE(cli.run({u"list"_s, u"--json"_s}).json().array().size(), 0);
         QCOMPARE(sha256(disk), goldenHash);
     }
+
+    // Issue "Nothing lost…", finding 9: a shard with a little room (under the 256 MiB
+    // that placement rounds free space to) is refused with its free space as measured,
+    // not as "0 bytes free".
+    void freeSpaceIsShownAsMeasured()
+    {
+        CliRunner cli(QStringLiteral(VMECLONE_CLI), path(u"home-small"_s));
+        QCOMPARE(cli.run({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s)}).exitCode, 0);
+        QCOMPARE(cli.run({u"shard"_s, u"add"_s, path(u"small"_s)}).exitCode, 0);
+        {
+            QFile filler(path(u"small/filler"_s));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray chunk(1024 * 1024, 'x');
+            while (QStorageInfo(path(u"small"_s)).bytesAvailable() > 30 * 1024 * 1024)
+                QVERIFY(filler.write(chunk) == chunk.size() && filler.flush());
+        }
+        const qint64 free = QStorageInfo(path(u"small"_s)).bytesAvailable();
+        const auto r = cli.run({u"plan"_s, u"181"_s, u"--full"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"needs"_s) && !r.err.contains(u"0 bytes free"_s)
+                     && r.err.contains(
+                         QLocale::c().formattedDataSize(free, 1, QLocale::DataSizeIecFormat)
+                         + u" free"_s),
+                 qPrintable(r.err));
+        QVERIFY(QFile::remove(path(u"small/filler"_s)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFullDisk)

@@ -379,9 +379,9 @@ void TestInventory::reserveRefusesHeldIdentity_data() {
 
     QTest::newRow("address") << 180u << 250u << u"other"_s << u"other"_s << u"in use by vm180"_s;
     QTest::newRow("MAC") << 190u << 180u << u"other"_s << u"other"_s
-                         << u"its MAC 00:50:56:00:02:b4 is in use by vm180"_s;
+                         << u"unavailable: its MAC 00:50:56:00:02:b4 is in use by vm180"_s;
     QTest::newRow("name") << 191u << 191u << u"vm180"_s << u"other"_s
-                          << u"the name vm180 is in use"_s;
+                          << u"unavailable: the name vm180 is in use"_s;
     QTest::newRow("folder") << 192u << 192u << u"other"_s << u"vm180"_s
                             << u"the folder SHARD/vm180 is in use by vm180"_s;
     QTest::newRow("golden's address")
