@@ -244,6 +244,13 @@ std::unique_ptr<Engine> openEngine(const Globals &g,
         err(u"vmeclone: "_s + s.error());
         return nullptr;
     }
+    // A full data folder: the read-only commands go on (saying why nothing can change),
+    // the others stop here with the reason.
+    if (const QString &why = engine->inventory().readOnlyReason(); !why.isEmpty()) {
+        err(u"vmeclone: "_s + why);
+        if (mode == Engine::RecoveryMode::Repair)
+            return nullptr;
+    }
     // A vmeclone that died mid-batch left VMs half-made or half-released: settle them
     // first, and say what was done.
     auto recovered = engine->recover(mode);

@@ -141,6 +141,8 @@ HypervisorBackend *Engine::backendFor(const GoldenRecord &golden) {
 // ---- goldens and shards ------------------------------------------------------------
 
 Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
+    if (auto s = mayWrite(); !s)
+        return fail(s.error());
     const QFileInfo info(spec.path);
     if (!info.isFile())
         return fail(
@@ -289,6 +291,8 @@ Status Engine::verifyGolden(const GoldenRecord &golden) {
 }
 
 Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
+    if (auto s = mayWrite(); !s)
+        return fail(s.error());
     auto found = m_inventory->goldenByName(name);
     if (!found)
         return fail(found.error());
@@ -326,6 +330,8 @@ Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
 }
 
 Expected<Shard> Engine::addShard(const QString &path, double weight) {
+    if (auto s = mayWrite(); !s)
+        return fail(s.error());
     if (!std::isfinite(weight) || !(weight > 0))
         return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
     // What QEMU's option syntax cannot carry (a comma splits its -drive options) and
@@ -521,7 +527,16 @@ Expected<QString> Engine::ownerToken() {
     return m_owner->token();
 }
 
+Status Engine::mayWrite() const {
+    if (!m_inventory->readOnlyReason().isEmpty())
+        return fail(m_inventory->readOnlyReason());
+    return {};
+}
+
 Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
+    if (mode == RecoveryMode::Repair)
+        if (auto s = mayWrite(); !s)
+            return fail(s.error());
     auto vms = m_inventory->vms();
     if (!vms)
         return fail(vms.error());
@@ -726,6 +741,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             plan.golden.name));
     if (auto verified = verifyGolden(*current); !verified)
         return refuseAll(verified.error());
+    if (auto s = mayWrite(); !s)
+        return refuseAll(s.error());
     auto token = ownerToken();
     if (!token)
         return refuseAll(token.error());
@@ -907,7 +924,9 @@ QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {
 
 Engine::SettledJobs Engine::settledJobs() {
     SettledJobs jobs;
-    if (auto ownership = ownerToken(); ownership)
+    if (auto writable = mayWrite(); !writable)
+        jobs.error = writable.error();
+    else if (auto ownership = ownerToken(); ownership)
         jobs.token = *ownership;
     else
         jobs.error = ownership.error();

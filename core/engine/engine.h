@@ -188,6 +188,8 @@ private:
                            const BatchObserver &observer);
 
     Status inspectAgain(const GoldenRecord &golden, GoldenInspection *out);
+    // Refuses every write while the inventory is read-only (its data folder is full).
+    Status mayWrite() const;
 
     // This process's token on the VMs it works on (created on first use).
     Expected<QString> ownerToken();

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+#include <QUrl>
+#include <QStorageInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -235,6 +238,49 @@ struct Inventory::Connection {
 
 Inventory::~Inventory() = default;
 
+// A data folder with no room left: SQLite cannot set up its journal, so a normal open
+// fails. The inventory is then read as it is on disk (immutable: nothing can change it
+// while the drive is full), for the read-only commands, and every write is refused
+// with readOnlyReason(). Not when the journal holds changes not yet merged (immutable
+// would not see them). An empty error: the folder is not full, the caller's error stands.
+Expected<std::unique_ptr<Inventory>> Inventory::openReadOnlyWhenFull(const QString &absolute) {
+    static std::atomic_int counter{0};
+    const QString folder = QFileInfo(absolute).absolutePath();
+    QStorageInfo storage(folder);
+    const qint64 free = storage.bytesAvailable();
+    if (free < 0 || free >= kMinFreeBytes)
+        return fail(QString());
+    const QString freeText = QLocale::c().formattedDataSize(free, 1, QLocale::DataSizeIecFormat);
+    if (QFileInfo(absolute + u"-wal"_s).size() > 0)
+        return fail(u"the data folder %1 is full (%2 free) and the inventory's journal holds "
+                    u"changes not yet merged: free some space there, then run the command "
+                    u"again"_s.arg(folder, freeText));
+    std::unique_ptr<Inventory> inv(new Inventory);
+    inv->m_path = absolute;
+    inv->m_db = std::make_unique<Connection>();
+    inv->m_db->name = u"vmeclone-inventory-ro-%1"_s.arg(counter.fetch_add(1));
+    inv->m_db->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, inv->m_db->name);
+    inv->m_db->db.setDatabaseName(QUrl::fromLocalFile(absolute).toString(QUrl::FullyEncoded)
+                                  + u"?immutable=1"_s);
+    inv->m_db->db.setConnectOptions(u"QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"_s);
+    if (!inv->m_db->db.open())
+        return fail(u"the data folder %1 is full (%2 free) and the inventory cannot be read: %3"_s
+                        .arg(folder, freeText, inv->m_db->db.lastError().text()));
+    auto version = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
+    if (!version || !version->next() || version->value(0).toInt() != kSchemaVersion)
+        return fail(u"the data folder %1 is full (%2 free) and its inventory needs an upgrade: "
+                    u"free some space there, then run the command again"_s.arg(folder,
+                                                                              freeText));
+    version->finish();
+    auto id = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'data_folder_id'"_s);
+    if (id && id->next())
+        inv->m_dataFolderId = id->value(0).toString();
+    inv->m_readOnlyReason =
+        u"the data folder %1 is full (%2 free): only list, plan, export, golden list and shard "
+        u"list work until some space is freed there"_s.arg(folder, freeText);
+    return inv;
+}
+
 Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     static std::atomic_int counter{0};
     const QFileInfo info(path);
@@ -253,17 +299,25 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     inv->m_db->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, inv->m_db->name);
     inv->m_db->db.setDatabaseName(inv->m_path);
     inv->m_db->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
-    if (!inv->m_db->db.open())
+    if (!inv->m_db->db.open()) {
+        if (auto readOnly = openReadOnlyWhenFull(absolute); readOnly || !readOnly.error().isEmpty())
+            return readOnly;
         return fail(u"cannot open the inventory %1: %2"_s.arg(inv->m_path,
                                                               inv->m_db->db.lastError().text()));
+    }
 
     const auto &c = *inv->m_db;
     // WAL lets viewers read while a batch writes; FULL sync makes every state a
     // user was told about survive a power cut.
     for (const auto *pragma :
          {u"PRAGMA journal_mode=WAL", u"PRAGMA synchronous=FULL", u"PRAGMA foreign_keys=ON"}) {
-        if (auto s = c.run(QString::fromUtf16(pragma)); !s)
-            return fail(u"inventory %1: %2"_s.arg(inv->m_path, s.error()));
+        if (auto s = c.run(QString::fromUtf16(pragma)); !s) {
+            inv.reset();
+            if (auto readOnly = openReadOnlyWhenFull(absolute);
+                readOnly || !readOnly.error().isEmpty())
+                return readOnly;
+            return fail(u"inventory %1: %2"_s.arg(absolute, s.error()));
+        }
     }
     // Usually the schema is there: a read tells, and the write lock (and its fsync)
     // is taken only to create it.

@@ -31,6 +31,10 @@ public:
     // Opens (creating folder, file and schema when missing) the inventory at `path`.
     static Expected<std::unique_ptr<Inventory>> open(const QString &path);
     QString path() const { return m_path; }
+    // Non-empty when the data folder was full at open: the inventory was opened read-only
+    // and says why (every write fails; callers refuse writes with this reason first).
+    const QString &readOnlyReason() const { return m_readOnlyReason; }
+    static constexpr qint64 kMinFreeBytes = 1 << 20;
     // This data folder's id (a UUID made with the inventory): clone folders carry it.
     const QString &dataFolderId() const { return m_dataFolderId; }
 
@@ -102,10 +106,12 @@ public:
     Expected<qint64> dataVersion() const;
 
 private:
+    static Expected<std::unique_ptr<Inventory>> openReadOnlyWhenFull(const QString &absolute);
     Inventory() = default;
     struct Connection;
     std::unique_ptr<Connection> m_db;
     QString m_path;
+    QString m_readOnlyReason;
     QString m_dataFolderId;
 };
 

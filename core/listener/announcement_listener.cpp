@@ -77,6 +77,11 @@ Status AnnouncementListener::start() {
     if (!inventory)
         return fail(inventory.error());
     m_inventory = std::move(*inventory);
+    if (!m_inventory->readOnlyReason().isEmpty()) {
+        const QString why = m_inventory->readOnlyReason();
+        m_inventory.reset(); // nothing to flush at the end
+        return fail(u"cannot record the guests' states: "_s + why);
+    }
     m_verifier = std::make_unique<AnnouncementVerifier>(*secret, m_options.verifier);
     m_clock.start();
     reloadVms();

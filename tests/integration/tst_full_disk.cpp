@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -160,6 +161,52 @@ private Q_SLOTS:
                          + u" free"_s),
                  qPrintable(r.err));
         QVERIFY(QFile::remove(path(u"small/filler"_s)));
+    }
+
+    // Issue "Nothing lost…", finding 6: a full data folder (the inventory's drive) leaves
+    // the read-only commands working and refuses the others with the reason, never a
+    // broken CLI; once space is freed, everything works again.
+    void aFullDataFolderDegradesToReadOnly()
+    {
+        const QString home = path(u"full-home"_s);
+        QVERIFY(QDir().mkpath(home));
+        QVERIFY(QDir().mkpath(path(u"full-shard"_s)));
+        QCOMPARE(::mount("tmpfs", QFile::encodeName(home).constData(), "tmpfs", 0, "size=4m"), 0);
+        const auto unmount = qScopeGuard(
+            [&] { ::umount2(QFile::encodeName(home).constData(), MNT_DETACH); });
+        CliRunner cli(QStringLiteral(VMECLONE_CLI), home);
+        QCOMPARE(cli.run({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s)}).exitCode, 0);
+        QCOMPARE(cli.run({u"shard"_s, u"add"_s, path(u"full-shard"_s)}).exitCode, 0);
+        QCOMPARE(cli.run({u"clone"_s, u"177-178"_s, u"--no-start"_s}).exitCode, 0);
+        {
+            QFile filler(home + u"/filler"_s);
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray chunk(64 * 1024, 'x');
+            while (filler.write(chunk) == chunk.size() && filler.flush()) {
+            }
+        }
+        const QString why = u"the data folder %1 is full"_s.arg(home);
+        for (const QStringList &args :
+             {QStringList{u"list"_s, u"--json"_s}, QStringList{u"golden"_s, u"list"_s},
+              QStringList{u"shard"_s, u"list"_s}, QStringList{u"plan"_s, u"179"_s},
+              QStringList{u"export"_s, u"--output"_s, path(u"full.csv"_s)}}) {
+            const auto r = cli.run(args);
+            QVERIFY2(r.exitCode == 0 && r.err.contains(why),
+                     qPrintable(args.join(u' ') + u": "_s + r.err));
+        }
+        QCOMPARE(cli.run({u"list"_s, u"--json"_s}).json().array().size(), 2);
+        for (const QStringList &args :
+             {QStringList{u"clone"_s, u"179"_s, u"--no-start"_s},
+              QStringList{u"release"_s, u"177"_s}, QStringList{u"recover"_s},
+              QStringList{u"listen"_s}, QStringList{u"golden"_s, u"refresh"_s, u"tiny"_s}}) {
+            const auto r = cli.run(args);
+            QVERIFY2(r.exitCode == 1 && r.err.contains(why) && !r.err.contains(u"CRASHED"_s),
+                     qPrintable(args.join(u' ') + u": "_s + r.err));
+        }
+        QVERIFY(QFile::remove(home + u"/filler"_s));
+        QCOMPARE(cli.run({u"release"_s, u"177-178"_s}).exitCode, 0);
+        QCOMPARE(cli.run({u"list"_s, u"--json"_s}).json().array().size(), 0);
+        QCOMPARE(QDir(path(u"full-shard"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 0);
     }
 };
 
