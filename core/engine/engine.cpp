@@ -564,11 +564,11 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         auto token = ownerToken();
         if (!token)
             return fail(token.error());
-        auto claimed = m_inventory->claim(vm.id, vm.owner, *token);
+        auto claimed = m_inventory->claim(vm, *token);
         if (!claimed)
             return fail(claimed.error());
         if (!*claimed)
-            continue; // another process is recovering it
+            continue; // another process recovers it, or it moved on since it was read
         deadOwners.insert(vm.owner);
         HypervisorBackend *backend = backendFor(goldenById.value(vm.goldenId));
         Recovery r{vm.name, vm.address, {}, {}};
@@ -667,6 +667,13 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             || ownedInstances.contains(c.marker.instance))
             continue;
         const QString name = QFileInfo(c.folder).fileName();
+        // Read again just before acting: a release may have removed the folder since it
+        // was listed, or a clone re-made it (with another instance, whose row exists).
+        const auto again = CloneMarker::readFrom(c.folder);
+        if (!again || again->instance != c.marker.instance || again->dataFolderId != self)
+            continue;
+        if (auto held = m_inventory->hasInstance(c.marker.instance); !held || *held)
+            continue;
         if (mode == RecoveryMode::ReportOnly) {
             done.append(Recovery{
                 name,

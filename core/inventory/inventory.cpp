@@ -729,13 +729,22 @@ Status Inventory::setOwner(qint64 vmId, const QString &owner) {
     return {};
 }
 
-Expected<bool> Inventory::claim(qint64 vmId, const QString &expectedOwner,
-                                const QString &newOwner) {
-    auto q = m_db->exec(u"UPDATE vms SET owner = ? WHERE id = ? AND owner = ?"_s,
-                        {newOwner, vmId, expectedOwner});
+Expected<bool> Inventory::claim(const VmRecord &vm, const QString &newOwner) {
+    // The row as it was read: its owner, its instance and its state. A VM its batch
+    // finished (or another actor moved) since is not claimed.
+    auto q = m_db->exec(
+        u"UPDATE vms SET owner = ? WHERE id = ? AND owner = ? AND instance = ? AND state = ?"_s,
+        {newOwner, vm.id, vm.owner, vm.instance, vmStateName(vm.state)});
     if (!q)
         return fail(q.error());
     return q->numRowsAffected() == 1;
+}
+
+Expected<bool> Inventory::hasInstance(const QString &instance) const {
+    auto q = m_db->exec(u"SELECT 1 FROM vms WHERE instance = ?"_s, {instance});
+    if (!q)
+        return fail(q.error());
+    return q->next();
 }
 
 Status Inventory::setPid(qint64 vmId, qint64 pid) {

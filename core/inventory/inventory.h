@@ -90,7 +90,10 @@ public:
     Status setOwner(qint64 vmId, const QString &owner);
     // Takes the VM over from `expectedOwner` (compare-and-set): false when another
     // process took it first. Recovery uses it so two processes never recover one VM.
-    Expected<bool> claim(qint64 vmId, const QString &expectedOwner, const QString &newOwner);
+    // Takes over a VM a dead process left in flight, if it is still as read (owner,
+    // instance, state). False when it is not.
+    Expected<bool> claim(const VmRecord &vm, const QString &newOwner);
+    Expected<bool> hasInstance(const QString &instance) const;
     Status setProgress(qint64 vmId, int percent);
     // Many announcement-driven updates in one transaction (the listener's batch).
     Status apply(const QList<VmUpdate> &updates);

@@ -179,10 +179,18 @@ void TestInventory::upgradesSchemaOne() {
     QVERIFY2(vms, qPrintable(vms.error()));
     QCOMPARE(vms->size(), 2);
     QVERIFY(m_inv->setOwner(vms->first().id, u"token"_s).ok());
-    auto claimed = m_inv->claim(vms->first().id, u"token"_s, u"other"_s);
+    VmRecord asRead = vms->first();
+    asRead.owner = u"token"_s;
+    auto claimed = m_inv->claim(asRead, u"other"_s);
     QVERIFY(claimed && *claimed);
-    auto twice = m_inv->claim(vms->first().id, u"token"_s, u"third"_s);
+    auto twice = m_inv->claim(asRead, u"third"_s);
     QVERIFY(twice && !*twice);
+    // A VM that moved on since it was read (its batch finished) is not claimed.
+    QVERIFY(m_inv->setOwner(asRead.id, u"token"_s).ok());
+    QVERIFY(m_inv->setState(asRead.id, asRead.state == VmState::Configured ? VmState::Stopped
+                                                                            : VmState::Configured));
+    auto moved = m_inv->claim(asRead, u"fourth"_s);
+    QVERIFY(moved && !*moved);
     m_inv.reset();
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"5"_s);
