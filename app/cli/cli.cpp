@@ -923,10 +923,18 @@ int verbShardAdd(QCommandLineParser &p, const Globals &g) {
         err(u"shard add: "_s + shard.error());
         return kFailed;
     }
-    if (g.json)
-        printJson(QJsonObject{{u"path"_s, shard->path}, {u"weight"_s, shard->weight}});
-    else
-        out(u"disk shard %1 added (weight %2)\n"_s.arg(shard->path).arg(shard->weight));
+    const int foreign = engine->foreignCloneFolders(shard->path);
+    if (g.json) {
+        printJson(QJsonObject{{u"path"_s, shard->path},
+                              {u"weight"_s, shard->weight},
+                              {u"other_data_folders_clones"_s, foreign}});
+        return kOk;
+    }
+    out(u"disk shard %1 added (weight %2)\n"_s.arg(shard->path).arg(shard->weight));
+    if (foreign > 0)
+        err(u"shard add: note: %1 already holds %2 clone folder(s) of another data folder; "
+            u"this data folder never touches them"_s.arg(shard->path)
+                .arg(foreign));
     return kOk;
 }
 

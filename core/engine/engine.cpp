@@ -352,10 +352,29 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (!id)
         return fail(id.error());
     shard.id = *id;
-    (void)m_inventory->addEvent(u"info"_s, {},
-                                u"disk shard %1 added (weight %2, %3 free)"_s.arg(
-                                    shard.path, QString::number(weight), gib(status.bytesFree)));
+    logLost(m_inventory->addEvent(u"info"_s, {},
+                                  u"disk shard %1 added (weight %2, %3 free)"_s.arg(
+                                      shard.path, QString::number(weight), gib(status.bytesFree))),
+            shard.path);
+    if (const int foreign = foreignCloneFolders(shard.path); foreign > 0)
+        logLost(m_inventory->addEvent(
+                    u"info"_s, {},
+                    u"disk shard %1 is shared: %2 clone folder(s) of other data folders are "
+                    u"there; this one never touches them"_s.arg(shard.path)
+                        .arg(foreign)),
+                shard.path);
     return shard;
+}
+
+int Engine::foreignCloneFolders(const QString &shardPath) const {
+    int n = 0;
+    const QString self = m_inventory->dataFolderId();
+    for (const auto &entry : QDir(shardPath).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (auto marker = CloneMarker::readFrom(entry.absoluteFilePath());
+            marker && marker->dataFolderId != self)
+            ++n;
+    }
+    return n;
 }
 
 Expected<QList<ShardStatus>> Engine::shardStatus() {

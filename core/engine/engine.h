@@ -125,6 +125,9 @@ public:
     };
     Expected<GoldenRefresh> refreshGolden(const QString &name);
     Expected<Shard> addShard(const QString &path, double weight);
+    // Clone folders of other data folders (or of unknown origin: an old mark) on a shard:
+    // a shard shared between data folders works, and each leaves the other's alone.
+    int foreignCloneFolders(const QString &shardPath) const;
     Expected<QList<ShardStatus>> shardStatus();
 
     // What a clone of `range` would do; writes nothing.

@@ -114,6 +114,12 @@ private Q_SLOTS:
         auto b = home(u"home-b"_s);
         QCOMPARE(a->run({u"clone"_s, u"180-183"_s, u"--no-start"_s}).exitCode, 0);
         QCOMPARE(b->run({u"clone"_s, u"184-187"_s, u"--no-start"_s}).exitCode, 0);
+        // Adding the shard a third time says it is shared.
+        CliRunner c(QStringLiteral(VMECLONE_CLI), path(u"home-c"_s));
+        const auto shared = c.run({u"shard"_s, u"add"_s, path(u"shard"_s)});
+        QCOMPARE(shared.exitCode, 0);
+        QVERIFY2(shared.err.contains(u"8 clone folder(s) of another data folder"_s),
+                 qPrintable(shared.err));
         for (const auto &cli : {a.get(), b.get()}) {
             QVERIFY(!cli->run({u"list"_s}).err.contains(u"orphan"_s));
             QVERIFY(!cli->run({u"recover"_s}).err.contains(u"orphan"_s));
