@@ -118,6 +118,24 @@ Status EngineService::open() {
             m_pollTimer->start();
         },
         Qt::BlockingQueuedConnection);
+    if (!status)
+        return status;
+    // A console (or CLI) that died mid-batch left VMs half-made or half-released: settle
+    // them as the CLI does, after the window is up (stopping a VM can take its grace
+    // time), and say what was done in the log.
+    QMetaObject::invokeMethod(m_worker, [this] {
+        const bool readOnly = !m_engine->inventory().readOnlyReason().isEmpty();
+        auto recovered = m_engine->recover(readOnly ? Engine::RecoveryMode::ReportOnly
+                                                    : Engine::RecoveryMode::Repair);
+        if (!recovered) {
+            logger()->error("recovery: {}", recovered.error());
+            return;
+        }
+        for (const auto &r : *recovered)
+            logger()->warn("recovered {}: {} ({})", r.name, r.action, r.detail);
+        if (!recovered->isEmpty())
+            poll(true);
+    });
     return status;
 }
 

@@ -61,7 +61,9 @@ AnnouncementListener::AnnouncementListener(Options options, QObject *parent)
 }
 
 AnnouncementListener::~AnnouncementListener() {
-    if (m_inventory) {
+    // Only a listener that listened writes at its end: one that found the port taken (a
+    // second console) must not judge liveness, or mark anything at all.
+    if (m_inventory && !m_endpoints.isEmpty()) {
         flush();
         summariseHeldEvents(m_clock.elapsed(), true);
     }

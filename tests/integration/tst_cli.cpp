@@ -487,6 +487,41 @@ private Q_SLOTS:
         QCOMPARE(m_cli->run({u"release"_s, u"192.168.1.177"_s}).exitCode, 0);
         QCOMPARE(m_cli->run({u"golden"_s, u"remove"_s, u"other"_s}).exitCode, 0);
     }
+
+    // Issue "One truth…", item 4: a release of several VMs typed at a terminal asks
+    // first; anything but "yes" does nothing. Scripts (no terminal, as every other test
+    // here) and --yes are never asked. The terminal is a real pty (script(1)).
+    void releaseAtATerminalAsksFirst() {
+        QCOMPARE(m_cli->run({u"clone"_s, u"181-182"_s, u"--golden"_s, u"tiny"_s, u"--no-start"_s})
+                     .exitCode,
+                 0);
+        const auto atTerminal = [&](const QByteArray &answer, const QString &extra) {
+            QProcess p;
+            p.setProcessEnvironment(m_cli->environment());
+            p.start(u"script"_s, {u"-qec"_s,
+                                  u"'%1' release 181-182 %2"_s.arg(m_cli->program(), extra),
+                                  u"/dev/null"_s});
+            p.waitForStarted();
+            p.write(answer);
+            p.waitForFinished(60000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput())};
+        };
+        auto [code, said] = atTerminal("no\n", {});
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"release 2 VMs (vm181, vm182)?"_s)
+                     && said.contains(u"nothing done"_s),
+                 qPrintable(said));
+        QCOMPARE(list().size(), 2);
+        std::tie(code, said) = atTerminal("yes\n", {});
+        QVERIFY2(code == 0, qPrintable(said));
+        QCOMPARE(list().size(), 0);
+        QCOMPARE(m_cli->run({u"clone"_s, u"181-182"_s, u"--golden"_s, u"tiny"_s, u"--no-start"_s})
+                     .exitCode,
+                 0);
+        std::tie(code, said) = atTerminal({}, u"--yes"_s);
+        QVERIFY2(code == 0 && !said.contains(u"?"_s), qPrintable(said));
+        QCOMPARE(list().size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,6 +4,7 @@
 // install.sh installs and enables the agent in systemd, CentOS 6 and busybox guest trees
 // (as golden check then sees it) and --uninstall takes it all back.
 
+#include "support/ci_skip.h"
 #include "golden/guest_hazards.h"
 
 #include <QCryptographicHash>
@@ -203,7 +204,7 @@ void TstAgentPackages::debCarriesTheAgent() {
 
 void TstAgentPackages::rpmFiles() {
     if (!haveRpm())
-        QSKIP("rpm is not installed (Debian package rpm)");
+        VMECLONE_SKIP_UNLESS_CI("rpm is not installed (Debian package rpm)");
     const Run l =
         run(u"rpm"_s,
             {u"-qp"_s, u"--qf"_s,
@@ -222,7 +223,7 @@ void TstAgentPackages::rpmFiles() {
 
 void TstAgentPackages::rpmScripts() {
     if (!haveRpm())
-        QSKIP("rpm is not installed (Debian package rpm)");
+        VMECLONE_SKIP_UNLESS_CI("rpm is not installed (Debian package rpm)");
     const Run s = run(u"rpm"_s, {u"-qp"_s, u"--scripts"_s, m_rpm});
     QCOMPARE(s.exitCode, 0);
     const qsizetype post = s.out.indexOf(u"postinstall scriptlet"_s);
@@ -236,7 +237,7 @@ void TstAgentPackages::rpmScripts() {
 
 void TstAgentPackages::rpmReadableByOldRpm() {
     if (!haveRpm())
-        QSKIP("rpm is not installed (Debian package rpm)");
+        VMECLONE_SKIP_UNLESS_CI("rpm is not installed (Debian package rpm)");
     // rpm 4.8 (CentOS 6) reads gzip payloads and SHA-256 file digests (algorithm 8);
     // it knows only these rpmlib() features, and no weak or rich dependencies.
     const Run q = run(u"rpm"_s, {u"-qp"_s, u"--qf"_s,
@@ -254,7 +255,7 @@ void TstAgentPackages::rpmReadableByOldRpm() {
 
 void TstAgentPackages::rpmCarriesTheAgent() {
     if (!haveRpm() || QStandardPaths::findExecutable(u"rpm2cpio"_s).isEmpty())
-        QSKIP("rpm2cpio is not installed (Debian package rpm)");
+        VMECLONE_SKIP_UNLESS_CI("rpm2cpio is not installed (Debian package rpm)");
     const QString root = path(u"rpm-root"_s);
     QDir().mkpath(root);
     QProcess unpack;

@@ -2,6 +2,7 @@
 // static ELF with no interpreter and no ABI note newer than 2.6.32, and every system
 // call it makes (traced with strace) exists in 2.6.32 (x86_64 numbers below 299).
 
+#include "support/ci_skip.h"
 #include "agent_process.h"
 #include "fixture_tree.h"
 
@@ -70,7 +71,7 @@ private Q_SLOTS:
 void TestAgentOldKernel::startsUnderOldUname() {
     const QString setarch = QStandardPaths::findExecutable(u"setarch"_s);
     if (setarch.isEmpty())
-        QSKIP("setarch (util-linux) is not installed");
+        VMECLONE_SKIP_UNLESS_CI("setarch (util-linux) is not installed");
     const AgentRun run = AgentProcess::run(
         {u"x86_64"_s, u"--uname-2.6"_s, AgentProcess::binary(), u"--version"_s}, setarch);
     QVERIFY2(run.finished && run.exitCode == 0, run.standardError.constData());
@@ -125,10 +126,10 @@ void TestAgentOldKernel::isStaticElfForOldKernels() {
 void TestAgentOldKernel::systemCallsExistIn2632() {
     const QString strace = QStandardPaths::findExecutable(u"strace"_s);
     if (strace.isEmpty())
-        QSKIP("strace is not installed (apt-get install strace): system calls not checked");
+        VMECLONE_SKIP_UNLESS_CI("strace is not installed (apt-get install strace): system calls not checked");
     const QMap<QString, int> numbers = syscallNumbers();
     if (numbers.isEmpty())
-        QSKIP("no /usr/include/x86_64-linux-gnu/asm/unistd_64.h (linux-libc-dev)");
+        VMECLONE_SKIP_UNLESS_CI("no /usr/include/x86_64-linux-gnu/asm/unistd_64.h (linux-libc-dev)");
 
     DatagramSink sink;
     FixtureTree tree;

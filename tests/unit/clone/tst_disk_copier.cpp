@@ -2,6 +2,7 @@
 // (ext4 for copy_file_range, tmpfs mounts for the read/write path, full disks and
 // read-only folders).
 
+#include "support/ci_skip.h"
 #include "clone/disk_copier.h"
 
 #include <QCryptographicHash>
@@ -141,7 +142,7 @@ private:
 
 #define REQUIRE_MOUNT(m)                                                                           \
     if (!(m).mounted())                                                                            \
-    QSKIP(qPrintable(u"cannot mount a tmpfs here (needs root): "_s + (m).error()))
+    VMECLONE_SKIP_UNLESS_CI(qPrintable(u"cannot mount a tmpfs here (needs root): "_s + (m).error()))
 
 struct ProgressLog {
     QList<QPair<qint64, qint64>> calls;
@@ -160,7 +161,7 @@ class TestDiskCopier : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         if (QStandardPaths::findExecutable(u"qemu-img"_s).isEmpty())
-            QSKIP("qemu-img is needed to make test images: install qemu-utils");
+            VMECLONE_SKIP_UNLESS_CI("qemu-img is needed to make test images: install qemu-utils");
     }
 
     void copiesSparseImage_data() {
@@ -460,7 +461,7 @@ private Q_SLOTS:
         const QString mkfs =
             QStandardPaths::findExecutable(u"mkfs.btrfs"_s, {u"/usr/sbin"_s, u"/sbin"_s});
         if (mkfs.isEmpty())
-            QSKIP("mkfs.btrfs not found (install btrfs-progs): the reflink path is not tested");
+            VMECLONE_SKIP_UNLESS_CI("mkfs.btrfs not found (install btrfs-progs): the reflink path is not tested");
         QTemporaryDir dir;
         const QString image = dir.filePath(u"btrfs.img"_s);
         QFile file(image);
@@ -473,7 +474,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkdir(folder));
         p.start(u"mount"_s, {u"-o"_s, u"loop"_s, image, folder});
         if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            QSKIP(qPrintable(u"cannot mount a loop device here (needs root): "_s
+            VMECLONE_SKIP_UNLESS_CI(qPrintable(u"cannot mount a loop device here (needs root): "_s
                              + QString::fromLocal8Bit(p.readAllStandardError())));
         const auto unmount =
             qScopeGuard([&] { ::umount2(QFile::encodeName(folder).constData(), MNT_DETACH); });

@@ -1,5 +1,6 @@
 // QemuImg against the real qemu-img (and qemu-io to write through overlays).
 
+#include "support/ci_skip.h"
 #include "clone/qemu_img.h"
 
 #include <QCryptographicHash>
@@ -82,7 +83,7 @@ private Q_SLOTS:
     void initTestCase() {
         auto img = QemuImg::find();
         if (!img)
-            QSKIP(qPrintable(img.error()));
+            VMECLONE_SKIP_UNLESS_CI(qPrintable(img.error()));
         m_img.emplace(*img);
     }
 
@@ -138,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(*same);
 
         if (!haveQemuIo())
-            QSKIP("qemu-io not found (qemu-utils): writing through the overlay not tested");
+            VMECLONE_SKIP_UNLESS_CI("qemu-io not found (qemu-utils): writing through the overlay not tested");
         error = writeThrough(overlay, u"qcow2"_s, 0xab, 0, u"64k"_s);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(sha256(golden), goldenHash);

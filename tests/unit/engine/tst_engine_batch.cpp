@@ -5,6 +5,7 @@
 // made by qemu-img, a real SQLite inventory, a real size-limited tmpfs as the full shard.
 // The threads make this the engine's test under ThreadSanitizer too.
 
+#include "support/ci_skip.h"
 #include "engine/engine.h"
 
 #include <QCoreApplication>
@@ -227,7 +228,7 @@ private Q_SLOTS:
 
     void fullShardRollsBackOnlyTheVmsThatDoNotFit() {
         if (!m_privateMounts)
-            QSKIP("needs a mount namespace of its own (run as root) for the small tmpfs shard");
+            VMECLONE_SKIP_UNLESS_CI("needs a mount namespace of its own (run as root) for the small tmpfs shard");
         const QString small = path(u"full-small"_s);
         QVERIFY(QDir().mkpath(small));
         // 20 MiB: room for two full clones of the 8 MiB golden, not for four.

@@ -2,6 +2,7 @@
 // packed as qcow2 with a machine description (or as raw disks with a GPT/MBR table made by
 // sfdisk, or as a VMware .vmx with a VMDK), then read back with qemu-img and debugfs.
 
+#include "support/ci_skip.h"
 #include "golden/golden_check.h"
 
 #include <QDir>
@@ -175,7 +176,7 @@ private Q_SLOTS:
 void TstGoldenCheck::initTestCase() {
     for (const QString &t : {u"mke2fs"_s, u"debugfs"_s, u"qemu-img"_s, u"sfdisk"_s})
         if (tool(t).isEmpty())
-            QSKIP(qPrintable(u"%1 is not installed (e2fsprogs, qemu-utils, fdisk)"_s.arg(t)));
+            VMECLONE_SKIP_UNLESS_CI(qPrintable(u"%1 is not installed (e2fsprogs, qemu-utils, fdisk)"_s.arg(t)));
 }
 
 void TstGoldenCheck::hazardFoundWithItsFix_data() {
@@ -473,7 +474,7 @@ void TstGoldenCheck::uncleanShutdown() {
 void TstGoldenCheck::runningQemuGolden() {
     const QString qemu = tool(u"qemu-system-x86_64"_s);
     if (qemu.isEmpty())
-        QSKIP("qemu-system-x86_64 is not installed");
+        VMECLONE_SKIP_UNLESS_CI("qemu-system-x86_64 is not installed");
     QTemporaryDir dir;
     const QString golden = qemuGolden(dir, cleanGuest());
     QVERIFY(!golden.isEmpty());

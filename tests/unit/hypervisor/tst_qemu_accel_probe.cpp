@@ -3,6 +3,7 @@
 // under TCG it must print it (so a KVM "no" means KVM failed, not the probe), and an
 // accelerator QEMU refuses gives "no".
 
+#include "support/ci_skip.h"
 #include "hypervisor/qemu_backend.h"
 
 #include <QStandardPaths>
@@ -23,7 +24,7 @@ private Q_SLOTS:
     void initTestCase() {
         m_qemu = QStandardPaths::findExecutable(u"qemu-system-x86_64"_s);
         if (m_qemu.isEmpty())
-            QSKIP("qemu-system-x86_64 is not installed");
+            VMECLONE_SKIP_UNLESS_CI("qemu-system-x86_64 is not installed");
         QVERIFY(m_dir.isValid());
     }
 

@@ -1,6 +1,7 @@
 // QmpClient against a fake QMP server (a QLocalServer in its own thread, since the
 // client blocks) and, where QEMU is installed, against a real QEMU with no guest.
 
+#include "support/ci_skip.h"
 #include "hypervisor/qmp_client.h"
 
 #include <QFileInfo>
@@ -263,7 +264,7 @@ void TestQmpClient::refusesMissingSocket() {
 void TestQmpClient::realQemu() {
     const QString qemu = QStandardPaths::findExecutable(u"qemu-system-x86_64"_s);
     if (qemu.isEmpty())
-        QSKIP("qemu-system-x86_64 is not installed");
+        VMECLONE_SKIP_UNLESS_CI("qemu-system-x86_64 is not installed");
     // No guest and no devices at all (-nodefaults, no -netdev): only the QMP socket.
     QProcess process;
     process.setProgram(qemu);

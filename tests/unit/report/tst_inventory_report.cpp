@@ -4,6 +4,7 @@
 // ink, the chart, every VM name, the state counts and page numbers. Writers that fail
 // leave nothing behind.
 
+#include "support/ci_skip.h"
 #include "inventory/inventory.h"
 #include "report/inventory_report.h"
 
@@ -682,7 +683,7 @@ void TestInventoryReport::htmlIsWellFormedAndComplete() {
 void TestInventoryReport::pdfRendersSummaryChartAndVms() {
     const QString pdftoppm = findTool(u"pdftoppm"_s), pdftotext = findTool(u"pdftotext"_s);
     if (pdftoppm.isEmpty() || pdftotext.isEmpty() || findTool(u"pdfinfo"_s).isEmpty())
-        QSKIP("pdftoppm, pdftotext or pdfinfo (poppler-utils) is not installed");
+        VMECLONE_SKIP_UNLESS_CI("pdftoppm, pdftotext or pdfinfo (poppler-utils) is not installed");
     const QString file = path(u"report.pdf"_s);
     const Status s = m_report->writePdf(file);
     QVERIFY2(s.ok(), qPrintable(s.error()));
@@ -748,7 +749,7 @@ void TestInventoryReport::pdfRendersSummaryChartAndVms() {
 
 void TestInventoryReport::pdfRepeatsTableHeaderOnEveryPage() {
     if (findTool(u"pdftotext"_s).isEmpty())
-        QSKIP("pdftotext (poppler-utils) is not installed");
+        VMECLONE_SKIP_UNLESS_CI("pdftotext (poppler-utils) is not installed");
     QTemporaryDir dir;
     auto inventory = Inventory::open(dir.filePath(u"inventory.sqlite"_s));
     QVERIFY2(inventory.ok(), qPrintable(inventory.error()));
@@ -815,7 +816,7 @@ void TestInventoryReport::emptyInventory() {
     } else {
         QVERIFY(bytes.startsWith("%PDF-"));
         if (findTool(u"pdftotext"_s).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed");
+            VMECLONE_SKIP_UNLESS_CI("pdftotext (poppler-utils) is not installed");
         const QString text = pdfText(file);
         QVERIFY2(text.contains(u"No VMs in the inventory."_s), qPrintable(text));
         QVERIFY(text.contains(u"Page 2 of 2"_s));

@@ -1,6 +1,7 @@
 // SparseExtentHeader: the layout of a new extent is the one qemu-img (and VMware) write,
 // field for field and directory byte for byte; damaged headers are refused by name.
 
+#include "support/ci_skip.h"
 #include "vmdk/sparse_extent_header.h"
 #include "vmdk_test_support.h"
 
@@ -81,7 +82,7 @@ private Q_SLOTS:
     void sameLayoutAsQemuImg() {
         QFETCH(qint64, size);
         if (!haveTools())
-            QSKIP("qemu-img/qemu-io not found (qemu-utils)");
+            VMECLONE_SKIP_UNLESS_CI("qemu-img/qemu-io not found (qemu-utils)");
         QTemporaryDir dir;
         const QString path = dir.filePath(u"q.vmdk"_s);
         const auto made = createVmdk(path, u"monolithicSparse"_s, size);

@@ -3,6 +3,7 @@
 // writes without the golden changing by one byte, chain, and fail or cancel without
 // leaving a file behind.
 
+#include "support/ci_skip.h"
 #include "vmdk/vmdk_cloner.h"
 #include "vmdk/vmdk_descriptor.h"
 #include "vmdk_test_support.h"
@@ -78,7 +79,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         if (!haveTools())
-            QSKIP("qemu-img/qemu-io not found (qemu-utils)");
+            VMECLONE_SKIP_UNLESS_CI("qemu-img/qemu-io not found (qemu-utils)");
     }
 
     void fullClone_data() { subformats(); }

@@ -3,6 +3,7 @@
 // a GBK name), byte-exact write-back, edits that touch only their line, and errors that
 // name the file and the line.
 
+#include "support/ci_skip.h"
 #include "vmdk/vmdk_descriptor.h"
 #include "vmdk_test_support.h"
 
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QFETCH(QString, type);
         QFETCH(QString, firstFile);
         if (!haveTools())
-            QSKIP("qemu-img/qemu-io not found (qemu-utils)");
+            VMECLONE_SKIP_UNLESS_CI("qemu-img/qemu-io not found (qemu-utils)");
         QTemporaryDir dir;
         const QString path = dir.filePath(u"d.vmdk"_s);
         const qint64 size = 5 * 1024 * kMiB;
@@ -399,7 +400,7 @@ private Q_SLOTS:
     // the operator is told to open the descriptor.
     void splitExtentIsNotADisk() {
         if (!haveTools())
-            QSKIP("qemu-img/qemu-io not found (qemu-utils)");
+            VMECLONE_SKIP_UNLESS_CI("qemu-img/qemu-io not found (qemu-utils)");
         QTemporaryDir dir;
         QVERIFY(createVmdk(dir.filePath(u"d.vmdk"_s), u"twoGbMaxExtentSparse"_s, 8 * kMiB).ok);
         const auto d = VmdkDescriptor::load(dir.filePath(u"d-s001.vmdk"_s));

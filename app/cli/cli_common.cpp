@@ -1,0 +1,334 @@
+// The CLI's shared pieces: output, signals, the engine as a command opens it, waiting online.
+
+#include "cli/cli_common.h"
+
+#include "cli/table.h"
+#include "common/logging.h"
+#include "engine/crash_point.h"
+#include "engine/engine.h"
+#include "golden/golden_check.h"
+#include "listener/announcement_listener.h"
+#include "net/address_range.h"
+#include "report/inventory_report.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <unistd.h>
+#include <iostream>
+
+using namespace Qt::StringLiterals;
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone::cli {
+
+
+std::atomic_bool g_interrupted{false};
+
+void onSignal(int) {
+    g_interrupted = true;
+}
+
+QMutex g_outputMutex;
+
+void out(const QString &text) {
+    QMutexLocker lock(&g_outputMutex);
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text) {
+    QMutexLocker lock(&g_outputMutex);
+    const QByteArray b = (text.endsWith(u'\n') ? text : text + u'\n').toUtf8();
+    std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString ago(const QDateTime &t) {
+    if (!t.isValid())
+        return u"-"_s;
+    const qint64 s = t.secsTo(QDateTime::currentDateTime());
+    if (s < 60)
+        return u"%1 s ago"_s.arg(qMax<qint64>(0, s));
+    if (s < 3600)
+        return u"%1 min ago"_s.arg(s / 60);
+    return u"%1 h ago"_s.arg(s / 3600);
+}
+
+EngineConfig engineConfig(const Globals &g) {
+    EngineConfig c;
+    c.home = g.home;
+    c.listenerPort = g.port;
+    c.qemu.listenerPort = g.port;
+    c.vmware.vmrun = g.vmrun;
+    c.vmware.type = g.vmwareType;
+    c.vmware.consoleAddress = g.consoleAddress;
+    c.parallelism = g.parallelism > 0 ? g.parallelism : qMax(2, QThread::idealThreadCount());
+    if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
+        c.qemu.accel = accel;
+    bool ok = false;
+    if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
+        c.heartbeatSeconds = hb;
+    // Space kept free on every shard, in MiB (default: the larger of 1 GiB and 5 %).
+    if (const int mib = qEnvironmentVariableIntValue("VMECLONE_SHARD_RESERVE_MIB", &ok);
+        ok && mib >= 0) {
+        c.placement.reserveBytes = qint64(mib) * 1024 * 1024;
+        c.placement.reserveFraction = 0;
+    }
+    return c;
+}
+
+void printJson(const QJsonValue &value) {
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+}
+
+// Prints the VM table (or JSON) from the inventory.
+int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
+    auto vms = engine.inventory().vms();
+    auto goldens = engine.inventory().goldens();
+    auto shards = engine.inventory().shards();
+    if (!vms || !goldens || !shards) {
+        err(!vms ? vms.error() : !goldens ? goldens.error() : shards.error());
+        return kFailed;
+    }
+    QHash<qint64, GoldenRecord> goldenById;
+    for (const auto &x : *goldens)
+        goldenById.insert(x.id, x);
+    QHash<qint64, Shard> shardById;
+    for (const auto &x : *shards)
+        shardById.insert(x.id, x);
+    QSet<qint64> wanted;
+    if (only) {
+        for (const auto &vm : *only)
+            wanted.insert(vm.id);
+    }
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &vm : *vms) {
+            if (!only || wanted.contains(vm.id))
+                array.append(InventoryReport::vmJson(vm, goldenById.value(vm.goldenId),
+                                                     shardById.value(vm.shardId)));
+        }
+        printJson(array);
+        return kOk;
+    }
+    Table table({u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"SHARD"_s, u"BOOTS"_s, u"LAST SEEN"_s,
+                 u"DETAIL"_s});
+    for (const auto &vm : *vms) {
+        if (only && !wanted.contains(vm.id))
+            continue;
+        QString state = vmStateName(vm.state);
+        if (vm.state == VmState::Copying)
+            state += u" %1%"_s.arg(vm.progress);
+        table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state,
+                      shardById.value(vm.shardId).path, QString::number(vm.boots), ago(vm.lastSeen),
+                      vm.reason});
+    }
+    out(table.toString());
+    return kOk;
+}
+
+// Opens the engine for a verb, printing why not. A read-only verb (list, plan, export)
+// repairs nothing: it says what the next changing command will settle.
+std::unique_ptr<Engine> openEngine(const Globals &g, Engine::RecoveryMode mode) {
+    auto engine = std::make_unique<Engine>(engineConfig(g));
+    if (auto s = engine->open(); !s) {
+        err(u"vmeclone: "_s + s.error());
+        return nullptr;
+    }
+    // A full data folder: the read-only commands go on (saying why nothing can change),
+    // the others stop here with the reason.
+    if (const QString &why = engine->inventory().readOnlyReason(); !why.isEmpty()) {
+        err(u"vmeclone: "_s + why);
+        if (mode == Engine::RecoveryMode::Repair)
+            return nullptr;
+    }
+    // A vmeclone that died mid-batch left VMs half-made or half-released: settle them
+    // first, and say what was done.
+    auto recovered = engine->recover(mode);
+    if (!recovered)
+        err(u"vmeclone: recovery: "_s + recovered.error());
+    else
+        for (const auto &r : *recovered)
+            err(u"recovered %1 %2: %3 (%4)"_s.arg(
+                r.name, r.address.toUInt() ? r.address.toString() : QString(), r.action, r.detail));
+    return engine;
+}
+
+BatchObserver progressPrinter(const Globals &g) {
+    if (g.json)
+        return {};
+    return [](const BatchEvent &e) {
+        if (e.state == VmState::Copying && e.progress % 25 != 0)
+            return;
+        QString line = u"%1  %2  %3"_s.arg(e.name, -8)
+                           .arg(e.address.toString(), -15)
+                           .arg(vmStateName(e.state));
+        if (e.state == VmState::Copying)
+            line += u" %1%"_s.arg(e.progress);
+        if (!e.message.isEmpty())
+            line += u"  "_s + e.message;
+        err(line);
+    };
+}
+
+int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &o : r.outcomes)
+            array.append(QJsonObject{{u"ip"_s, o.address.toString()},
+                                     {u"name"_s, o.name},
+                                     {u"ok"_s, o.ok},
+                                     {u"message"_s, o.message}});
+        printJson(QJsonObject{{u"operation"_s, what},
+                              {u"ok"_s, r.ok()},
+                              {u"cancelled"_s, r.cancelled},
+                              {u"results"_s, array}});
+    } else {
+        // One line per reason: a whole range refused for one cause is one line.
+        QList<QString> reasons;
+        QHash<QString, QList<const BatchOutcome *>> byReason;
+        for (const auto &o : r.outcomes) {
+            if (o.ok)
+                continue;
+            if (!byReason.contains(o.message))
+                reasons.append(o.message);
+            byReason[o.message].append(&o);
+        }
+        for (const QString &reason : std::as_const(reasons)) {
+            const auto &group = byReason[reason];
+            if (group.size() == 1) {
+                const BatchOutcome &o = *group.first();
+                err(u"%1 %2: %3"_s.arg(o.address.toString(),
+                                       o.name.isEmpty() ? QString() : u"(%1)"_s.arg(o.name),
+                                       o.message));
+                continue;
+            }
+            QList<Ipv4Address> addresses;
+            for (const BatchOutcome *o : group)
+                addresses.append(o->address);
+            err(u"%1 VMs (%2): %3"_s.arg(group.size())
+                    .arg(AddressRange::format(addresses, Subnet()), reason));
+        }
+        const qsizetype done = r.outcomes.size() - r.failures();
+        err(u"%1: %2 of %3 done%4"_s.arg(what)
+                .arg(done)
+                .arg(r.outcomes.size())
+                .arg(r.cancelled ? u", cancelled"_s : QString()));
+    }
+    return r.ok() ? kOk : kFailed;
+}
+
+// Runs `work` on a worker thread while this thread's event loop keeps going
+// (the listener lives here); returns its result.
+int runBeside(const std::function<int()> &work) {
+    int result = kFailed;
+    QEventLoop loop;
+    QThread *thread = QThread::create([&] { result = work(); });
+    thread->setObjectName(u"vmeclone-cli-worker"_s);
+    QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    loop.exec();
+    thread->wait();
+    delete thread;
+    return result;
+}
+
+// Waits until every VM in `ids` is online (true) or failed, gone, or the deadline passes.
+bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds,
+                AnnouncementListener *listener) {
+    auto inventory = Inventory::open(engineConfig(g).inventoryPath());
+    if (!inventory) {
+        err(inventory.error());
+        return false;
+    }
+    QHash<qint64, VmState> last;
+    QDeadlineTimer deadline{std::chrono::seconds(seconds)};
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(200);
+    bool allOnline = false;
+    auto check = [&] {
+        auto vms = (*inventory)->vms();
+        if (!vms)
+            return;
+        int online = 0, settled = 0, present = 0;
+        for (const auto &vm : *vms) {
+            if (!ids.contains(vm.id))
+                continue;
+            ++present;
+            if (last.value(vm.id, VmState::Released) != vm.state && !g.json)
+                err(u"%1  %2  %3%4"_s.arg(vm.name, -8)
+                        .arg(vm.address.toString(), -15)
+                        .arg(vmStateName(vm.state))
+                        .arg(vm.reason.isEmpty() ? QString() : u"  "_s + vm.reason));
+            last.insert(vm.id, vm.state);
+            if (vm.state == VmState::Online)
+                ++online;
+            if (vm.state == VmState::Online || vm.state == VmState::Failed)
+                ++settled;
+        }
+        allOnline = online == ids.size();
+        if (online > 0)
+            crashPoint("announcing");
+        if (settled + (ids.size() - present) == ids.size() || deadline.hasExpired()
+            || g_interrupted)
+            loop.quit();
+    };
+    QObject::connect(&poll, &QTimer::timeout, &loop, check);
+    if (listener)
+        QObject::connect(listener, &AnnouncementListener::vmsUpdated, &loop, check);
+    poll.start();
+    check();
+    if (!allOnline)
+        loop.exec();
+    if (!allOnline && !g.json)
+        err(deadline.hasExpired() ? u"not all VMs came online within %1 s"_s.arg(seconds)
+                                  : u"some VMs failed before coming online"_s);
+    return allOnline;
+}
+
+std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why) {
+    AnnouncementListener::Options o;
+    const EngineConfig c = engineConfig(g);
+    o.port = g.port;
+    o.inventoryPath = c.inventoryPath();
+    o.secretPath = c.secretPath();
+    o.unreachableAfterMs = c.heartbeatSeconds * 3000 + 1000;
+    o.verifier.allowUnsigned = qEnvironmentVariableIntValue("VMECLONE_ALLOW_UNSIGNED") == 1;
+    auto listener = std::make_unique<AnnouncementListener>(o);
+    if (auto s = listener->start(); !s) {
+        *why = s.error();
+        return nullptr;
+    }
+    return listener;
+}
+
+// ---- verbs -------------------------------------------------------------------------
+
+QString rangeArgument(QCommandLineParser &p, int index) {
+    const QStringList pos = p.positionalArguments();
+    return index < pos.size() ? pos.mid(index).join(u' ') : QString();
+}
+
+} // namespace vmeclone::cli

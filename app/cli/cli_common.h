@@ -1,0 +1,93 @@
+#pragma once
+// What the vmeclone CLI's verbs share: exit codes, output (stdout for results, stderr for
+// progress and refusals), the global options, the engine as a command opens it, and the
+// verbs themselves (one file per group: verbs_clone, verbs_vms, verbs_inventory).
+
+#include "engine/engine.h"
+#include "listener/announcement_listener.h"
+#include "protocol/announcement.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace vmeclone::cli {
+
+inline constexpr int kOk = 0;
+inline constexpr int kFailed = 1;
+inline constexpr int kUsage = 2;
+
+// Set by SIGINT/SIGTERM: batches stop the VMs not begun.
+extern std::atomic_bool g_interrupted;
+void onSignal(int);
+
+// Output from any thread, one whole line at a time.
+extern QMutex g_outputMutex;
+void out(const QString &text);
+void err(const QString &text); // adds the final newline
+QString ago(const QDateTime &t);
+void printJson(const QJsonValue &value);
+
+struct Globals {
+    QString home;
+    quint16 port = protocol::kDefaultPort;
+    bool json = false;
+    bool verbose = false;
+    int parallelism = 0;
+    QString vmrun;          // VMware: vmrun's path (empty: found)
+    QString vmwareType;     // VMware: "player" | "ws" (empty: detected)
+    QString consoleAddress; // VMware: this host's address on the VMs' network
+};
+
+struct Verb {
+    QString name;      // "golden add"
+    QString arguments; // "PATH"
+    QString description;
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(QCommandLineParser &, const Globals &)> run;
+};
+
+EngineConfig engineConfig(const Globals &g);
+int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr);
+// Opens the engine and settles what a dead process left (read-only commands: reports it).
+std::unique_ptr<Engine> openEngine(const Globals &g,
+                                   Engine::RecoveryMode mode = Engine::RecoveryMode::Repair);
+BatchObserver progressPrinter(const Globals &g);
+int reportBatch(const BatchResult &r, const Globals &g, const QString &what);
+// Runs `work` on a worker thread while this thread's event loop keeps going.
+int runBeside(const std::function<int()> &work);
+bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds,
+                AnnouncementListener *listener);
+std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why);
+QString rangeArgument(QCommandLineParser &p, int index = 0);
+
+// verbs_clone.cpp
+void addCloneOptions(QCommandLineParser &p);
+int verbPlan(QCommandLineParser &p, const Globals &g);
+int verbClone(QCommandLineParser &p, const Globals &g);
+int verbSeedAlias(QCommandLineParser &p, const Globals &g);
+
+// verbs_vms.cpp
+using VmBatch = BatchResult (Engine::*)(const QList<VmRecord> &, const std::atomic_bool *,
+                                        const BatchObserver &);
+int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op);
+int verbList(QCommandLineParser &p, const Globals &g);
+int verbRecover(QCommandLineParser &p, const Globals &g);
+int verbListen(QCommandLineParser &p, const Globals &g);
+int verbExport(QCommandLineParser &p, const Globals &g);
+
+// verbs_inventory.cpp
+int verbGoldenAdd(QCommandLineParser &p, const Globals &g);
+int verbGoldenRemove(QCommandLineParser &p, const Globals &g);
+int verbGoldenRefresh(QCommandLineParser &p, const Globals &g);
+int verbGoldenList(QCommandLineParser &p, const Globals &g);
+int verbGoldenCheck(QCommandLineParser &p, const Globals &g);
+int verbShardAdd(QCommandLineParser &p, const Globals &g);
+int verbShardList(QCommandLineParser &p, const Globals &g);
+
+} // namespace vmeclone::cli

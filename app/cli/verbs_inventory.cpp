@@ -1,0 +1,257 @@
+// golden add/list/check/refresh/remove, shard add/list.
+
+#include "cli/cli_common.h"
+
+#include "cli/table.h"
+#include "common/logging.h"
+#include "engine/crash_point.h"
+#include "engine/engine.h"
+#include "golden/golden_check.h"
+#include "listener/announcement_listener.h"
+#include "net/address_range.h"
+#include "report/inventory_report.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <unistd.h>
+#include <iostream>
+
+using namespace Qt::StringLiterals;
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone::cli {
+
+int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden add: give one PATH (the machine description .json or the .vmx)"_s);
+        return kUsage;
+    }
+    GoldenSpec spec;
+    spec.path = pos[0];
+    if (p.isSet(u"suffix"_s)) {
+        bool ok = false;
+        spec.suffix = p.value(u"suffix"_s).toUInt(&ok);
+        if (!ok) {
+            err(u"--suffix %1 is not a number"_s.arg(p.value(u"suffix"_s)));
+            return kUsage;
+        }
+    }
+    spec.subnet = p.value(u"subnet"_s);
+    spec.gateway = p.value(u"gateway"_s);
+    spec.dns = p.value(u"dns"_s);
+    spec.name = p.value(u"name"_s);
+    spec.namePrefix = p.value(u"name-prefix"_s);
+    spec.consoleAddress =
+        g.consoleAddress; // kept with the golden: later commands need not repeat it
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto golden = engine->addGolden(spec);
+    if (!golden) {
+        err(u"golden add: "_s + golden.error());
+        return kFailed;
+    }
+    if (g.json)
+        printJson(InventoryReport::goldenJson(*golden));
+    else
+        out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(),
+                                                       golden->subnet.toString()));
+    return kOk;
+}
+
+int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden remove: give the golden's NAME (see 'vmeclone golden list')"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto golden = engine->inventory().goldenByName(pos[0]);
+    if (!golden) {
+        err(golden.error());
+        return kFailed;
+    }
+    if (!golden->has_value()) {
+        err(u"golden remove: no golden image named '%1': see 'vmeclone golden list'"_s.arg(pos[0]));
+        return kFailed;
+    }
+    // Only the inventory's record goes: the golden's files are the operator's.
+    if (auto s = engine->inventory().removeGolden((*golden)->id); !s) {
+        err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
+        return kFailed;
+    }
+    (void)engine->inventory().addEvent(u"info"_s, {},
+                                       u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+    if (!g.json)
+        out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
+    return kOk;
+}
+
+int verbGoldenRefresh(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden refresh: give the golden's NAME (see 'vmeclone golden list')"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto refreshed = engine->refreshGolden(pos[0]);
+    if (!refreshed) {
+        err(u"golden refresh: "_s + refreshed.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonObject o = InventoryReport::goldenJson(refreshed->golden);
+        o.insert(u"change"_s, refreshed->change);
+        o.insert(u"linked_clones"_s, QJsonArray::fromStringList(refreshed->linkedClones));
+        printJson(o);
+        return kOk;
+    }
+    out(refreshed->change.isEmpty()
+            ? u"golden image %1: unchanged; accepted as it is\n"_s.arg(refreshed->golden.name)
+            : u"golden image %1 accepted as it is now (%2)\n"_s.arg(refreshed->golden.name,
+                                                                   refreshed->change));
+    if (!refreshed->linkedClones.isEmpty() && !refreshed->change.isEmpty())
+        err(u"golden refresh: %1 linked clone(s) read this golden's disk and see the change: %2. "
+            u"Release and clone them again if they must match the new golden."_s.arg(
+                refreshed->linkedClones.size())
+                .arg(refreshed->linkedClones.join(u", "_s)));
+    return kOk;
+}
+
+int verbGoldenList(QCommandLineParser &, const Globals &g) {
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    if (!engine)
+        return kFailed;
+    auto goldens = engine->inventory().goldens();
+    if (!goldens) {
+        err(goldens.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &x : *goldens)
+            array.append(InventoryReport::goldenJson(x));
+        printJson(array);
+        return kOk;
+    }
+    Table table({u"NAME"_s, u"BACKEND"_s, u"IP"_s, u"SUBNET"_s, u"DISK"_s, u"PATH"_s});
+    for (const auto &x : *goldens)
+        table.addRow({x.name, x.backend, x.address.toString(), x.subnet.toString(),
+                      u"%1 MiB"_s.arg(x.diskBytes >> 20), x.path});
+    out(table.toString());
+    return kOk;
+}
+
+// Reads the golden offline (no inventory needed): exit 0 only when it is clean.
+int verbGoldenCheck(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden check: give one PATH (the machine description .json or the .vmx)"_s);
+        return kUsage;
+    }
+    GoldenCheckOptions options;
+    options.tempDir = p.value(u"temp-dir"_s);
+    auto report = GoldenCheck(options).run(pos[0]);
+    if (!report) {
+        err(u"golden check: "_s + report.error());
+        return kFailed;
+    }
+    if (g.json)
+        printJson(report->toJson());
+    else
+        out(report->toText());
+    return report->clean() ? kOk : kFailed;
+}
+
+int verbShardAdd(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"shard add: give one DIR"_s);
+        return kUsage;
+    }
+    double weight = 1.0;
+    if (p.isSet(u"weight"_s)) {
+        bool ok = false;
+        weight = p.value(u"weight"_s).toDouble(&ok);
+        if (!ok || !std::isfinite(weight) || !(weight > 0)) {
+            err(u"--weight %1 must be a finite number greater than 0"_s.arg(p.value(u"weight"_s)));
+            return kUsage;
+        }
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto shard = engine->addShard(pos[0], weight);
+    if (!shard) {
+        err(u"shard add: "_s + shard.error());
+        return kFailed;
+    }
+    const int foreign = engine->foreignCloneFolders(shard->path);
+    if (g.json) {
+        printJson(QJsonObject{{u"path"_s, shard->path},
+                              {u"weight"_s, shard->weight},
+                              {u"other_data_folders_clones"_s, foreign}});
+        return kOk;
+    }
+    out(u"disk shard %1 added (weight %2)\n"_s.arg(shard->path).arg(shard->weight));
+    if (foreign > 0)
+        err(u"shard add: note: %1 already holds %2 clone folder(s) of another data folder; "
+            u"this data folder never touches them"_s.arg(shard->path)
+                .arg(foreign));
+    return kOk;
+}
+
+int verbShardList(QCommandLineParser &, const Globals &g) {
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    if (!engine)
+        return kFailed;
+    auto status = engine->shardStatus();
+    auto vms = engine->inventory().vms();
+    if (!status || !vms) {
+        err(!status ? status.error() : vms.error());
+        return kFailed;
+    }
+    QHash<qint64, int> count;
+    for (const auto &vm : *vms)
+        ++count[vm.shardId];
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &s : *status)
+            array.append(InventoryReport::shardJson(s, count.value(s.shard.id)));
+        printJson(array);
+        return kOk;
+    }
+    Table table(
+        {u"PATH"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s, u"VMS"_s, u"PROBLEM"_s});
+    for (const auto &s : *status)
+        table.addRow({s.shard.path, QString::number(s.shard.weight), s.deviceId,
+                      u"%1 MiB"_s.arg(s.bytesFree >> 20), u"%1 MiB"_s.arg(s.bytesTotal >> 20),
+                      QString::number(count.value(s.shard.id)), s.error});
+    out(table.toString());
+    return kOk;
+}
+
+} // namespace vmeclone::cli

@@ -1,0 +1,227 @@
+// start, stop, release, list, recover, listen and export.
+
+#include "cli/cli_common.h"
+
+#include "cli/table.h"
+#include "common/logging.h"
+#include "engine/crash_point.h"
+#include "engine/engine.h"
+#include "golden/golden_check.h"
+#include "listener/announcement_listener.h"
+#include "net/address_range.h"
+#include "report/inventory_report.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <unistd.h>
+#include <iostream>
+
+using namespace Qt::StringLiterals;
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone::cli {
+
+
+int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op) {
+    const QString range = rangeArgument(p);
+    if (range.isEmpty()) {
+        err(u"%1: give a range, e.g. 'vmeclone %1 177-254'"_s.arg(verb));
+        return kUsage;
+    }
+    int code = runBeside([&]() -> int {
+        auto engine = openEngine(g);
+        if (!engine)
+            return kFailed;
+        auto vms = engine->vmsInRange(range);
+        if (!vms) {
+            err(verb + u": "_s + vms.error());
+            return kUsage;
+        }
+        if (vms->isEmpty()) {
+            err(u"%1: no VM in %2"_s.arg(verb, range));
+            return kFailed;
+        }
+        // A release of several VMs typed at a terminal is confirmed first (a mistyped
+        // range deletes VMs); scripts (no terminal) and --yes are not asked.
+        if (verb == u"release"_s && vms->size() > 1 && !p.isSet(u"yes"_s)
+            && ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+            QStringList names;
+            for (const auto &vm : std::as_const(*vms).mid(0, 6))
+                names << vm.name;
+            if (vms->size() > 6)
+                names << u"…"_s;
+            {
+                QMutexLocker lock(&g_outputMutex);
+                const QByteArray ask =
+                    u"release %1 VMs (%2)? Each is stopped and its files are deleted. "
+                    u"Type yes to go on: "_s.arg(vms->size())
+                        .arg(names.join(u", "_s))
+                        .toUtf8();
+                std::fwrite(ask.constData(), 1, static_cast<size_t>(ask.size()), stderr);
+                std::fflush(stderr);
+            }
+            std::string answer;
+            std::getline(std::cin, answer);
+            if (answer != "yes" && answer != "y") {
+                err(u"release: nothing done (answer yes, or pass --yes)"_s);
+                return kFailed;
+            }
+        }
+        // Ctrl-C / SIGTERM: the VMs not begun are left as they are and listed as not done.
+        const BatchResult r = ((*engine).*op)(*vms, &g_interrupted, progressPrinter(g));
+        return reportBatch(r, g, verb);
+    });
+    return code;
+}
+
+int verbList(QCommandLineParser &, const Globals &g) {
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    return engine ? printVms(*engine, g) : kFailed;
+}
+
+// Settles what a vmeclone that died mid-batch left (every changing command does it first;
+// list, plan and export only report it).
+int verbRecover(QCommandLineParser &, const Globals &g) {
+    auto engine = std::make_unique<Engine>(engineConfig(g));
+    if (auto s = engine->open(); !s) {
+        err(u"vmeclone: "_s + s.error());
+        return kFailed;
+    }
+    auto recovered = engine->recover();
+    if (!recovered) {
+        err(u"recover: "_s + recovered.error());
+        return kFailed;
+    }
+    if (g.json) {
+        QJsonArray array;
+        for (const auto &r : *recovered)
+            array.append(
+                QJsonObject{{u"name"_s, r.name},
+                            {u"ip"_s, r.address.toUInt() ? r.address.toString() : QString()},
+                            {u"action"_s, r.action},
+                            {u"detail"_s, r.detail}});
+        printJson(array);
+        return kOk;
+    }
+    for (const auto &r : *recovered)
+        err(u"recovered %1 %2: %3 (%4)"_s.arg(
+            r.name, r.address.toUInt() ? r.address.toString() : QString(), r.action, r.detail));
+    if (recovered->isEmpty())
+        err(u"recover: nothing to recover"_s);
+    return kOk;
+}
+
+int verbListen(QCommandLineParser &, const Globals &g) {
+    QString why;
+    auto listener = startListener(g, &why);
+    if (!listener) {
+        err(u"listen: "_s + why);
+        return kFailed;
+    }
+    // Always on stderr (also with --json, whose output is the final statistics on stdout):
+    // scripts wait for this line to know the port is taken.
+    err(u"listening for announcements on %1 (Ctrl-C stops)"_s.arg(
+        listener->listeningOn().join(u", "_s)));
+    QObject::connect(listener.get(), &AnnouncementListener::listeningOnChanged,
+                     [](const QStringList &on) {
+                         err(u"listening for announcements on %1 now"_s.arg(on.join(u", "_s)));
+                     });
+    QEventLoop loop;
+    QTimer interrupt;
+    QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
+        if (g_interrupted)
+            loop.quit();
+    });
+    interrupt.start(200);
+    loop.exec();
+    listener->flush();
+    const auto &s = listener->stats();
+    if (g.json) {
+        QJsonObject rejected;
+        for (int i = 0; i < kRejectReasonCount; ++i)
+            rejected.insert(QString::fromLatin1(rejectReasonName(static_cast<RejectReason>(i))),
+                            static_cast<qint64>(s.rejected[static_cast<size_t>(i)]));
+        printJson(QJsonObject{{u"received"_s, static_cast<qint64>(s.received)},
+                              {u"accepted"_s, static_cast<qint64>(s.accepted)},
+                              {u"rejected"_s, rejected},
+                              {u"events_held"_s, static_cast<qint64>(s.eventsHeld)},
+                              {u"listening_on"_s, QJsonArray::fromStringList(s.listeningOn)}});
+    } else {
+        err(u"received %1, accepted %2, rejected %3"_s.arg(s.received)
+                .arg(s.accepted)
+                .arg(s.rejectedTotal()));
+    }
+    return kOk;
+}
+
+int verbExport(QCommandLineParser &p, const Globals &g) {
+    if (!p.positionalArguments().isEmpty()) {
+        err(u"export: unexpected '%1': name the file with --output FILE"_s.arg(
+            p.positionalArguments().join(u' ')));
+        return kUsage;
+    }
+    const QString output = p.value(u"output"_s);
+    if (output.isEmpty()) {
+        err(u"export: give the file to write, e.g. 'vmeclone export --output inventory.pdf'"_s);
+        return kUsage;
+    }
+    std::optional<ReportFormat> format;
+    if (p.isSet(u"format"_s)) {
+        format = InventoryReport::formatFromName(p.value(u"format"_s));
+        if (!format) {
+            err(u"export: --format %1 is not one of csv, json, html, pdf"_s.arg(
+                p.value(u"format"_s)));
+            return kUsage;
+        }
+    } else {
+        format = InventoryReport::formatFromPath(output);
+        if (!format) {
+            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, .html "
+                u"or .pdf, "
+                u"or give --format"_s.arg(output));
+            return kUsage;
+        }
+    }
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    if (!engine)
+        return kFailed;
+    auto report = InventoryReport::take(engine->inventory());
+    if (!report) {
+        err(u"export: "_s + report.error());
+        return kFailed;
+    }
+    if (auto s = report->write(output, *format); !s) {
+        err(u"export: "_s + s.error());
+        return kFailed;
+    }
+    const QString file = QFileInfo(output).absoluteFilePath();
+    const QString name = InventoryReport::formatName(*format);
+    if (g.json)
+        printJson(
+            QJsonObject{{u"file"_s, file}, {u"format"_s, name}, {u"vms"_s, report->vms().size()}});
+    else
+        out(u"%1 report of %2 VMs written to %3\n"_s.arg(name.toUpper())
+                .arg(report->vms().size())
+                .arg(file));
+    return kOk;
+}
+
+} // namespace vmeclone::cli
