@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -254,6 +255,41 @@ private Q_SLOTS:
         QVERIFY(holder.waitForFinished(20000));
         QCOMPARE(byName(cli.run({u"list"_s, u"--json"_s})).size(), 2);
         QCOMPARE(cli.run({u"release"_s, u"177-179"_s}).exitCode, 0);
+    }
+
+    // Issue "One truth…", item 4: Ctrl-C during `release 177-186` (SIGINT while the first
+    // VM is being released): the VM begun is finished, the others are untouched and listed
+    // as not done, the exit code says it failed, and nothing is left half-done.
+    void releaseInterruptedBySigint() {
+        auto a = home(u"home-sigint"_s);
+        QCOMPARE(a->run({u"clone"_s, u"177-186"_s, u"--no-start"_s}).exitCode, 0);
+        QProcess release;
+        auto env = a->environment();
+        const QString pause = path(u"paused-sigint"_s);
+        env.insert(u"VMECLONE_PAUSE_AT"_s, u"releasing"_s);
+        env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
+        release.setProcessEnvironment(env);
+        release.start(QStringLiteral(VMECLONE_CLI),
+                      {u"release"_s, u"177-186"_s, u"--jobs"_s, u"1"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || release.state() == QProcess::NotRunning,
+                                 60000);
+        QVERIFY(QFile::exists(pause));
+        QCOMPARE(::kill(pid_t(release.processId()), SIGINT), 0);
+        QVERIFY(QFile::remove(pause));
+        QVERIFY(release.waitForFinished(60000));
+        const QString said = QString::fromUtf8(release.readAllStandardError());
+        QCOMPARE(release.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(release.exitCode(), 1);
+        QVERIFY2(said.contains(u"cancelled"_s) && said.contains(u"release: 1 of 10 done"_s),
+                 qPrintable(said));
+        const auto left = byName(a->run({u"list"_s, u"--json"_s}));
+        QCOMPARE(left.size(), 9);
+        QVERIFY(!left.contains(u"vm177"_s));
+        for (const auto &vm : left)
+            QCOMPARE(vm.value(u"state"_s).toString(), u"configured"_s);
+        rowsHaveFolders(*a);
+        QVERIFY(!a->run({u"recover"_s}).err.contains(u"orphan"_s));
+        QCOMPARE(a->run({u"release"_s, u"177-186"_s}).exitCode, 0);
     }
 };
 
