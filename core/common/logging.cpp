@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
@@ -12,9 +13,14 @@
 namespace vmeclone::log {
 namespace {
 
+// Every logger writes to one sink: a dist_sink_mt that fans out to the process's sinks
+// under its own mutex. Adding the console's log pane or a file while pool and listener
+// threads log changes only that sink's list, never a logger's (spdlog's sinks() vector
+// is not safe to swap while another thread logs).
 struct Registry {
-    std::mutex mutex;
-    std::vector<spdlog::sink_ptr> sinks;
+    std::mutex mutex; // creation of loggers, the level
+    std::shared_ptr<spdlog::sinks::dist_sink_mt> fanOut =
+        std::make_shared<spdlog::sinks::dist_sink_mt>();
     spdlog::level::level_enum level = spdlog::level::warn;
     bool initialised = false;
 
@@ -23,7 +29,7 @@ struct Registry {
         if (initialised)
             return;
         initialised = true;
-        sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+        fanOut->add_sink(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     }
 };
 
@@ -33,12 +39,10 @@ Registry &registry()
     return r;
 }
 
-void repointAll(Registry &r)
+void applyLevel(spdlog::level::level_enum level)
 {
-    spdlog::apply_all([&r](const std::shared_ptr<spdlog::logger> &l) {
-        l->sinks() = r.sinks;
-        l->set_level(r.level);
-    });
+    // A logger's level is atomic: safe while it logs.
+    spdlog::apply_all([level](const std::shared_ptr<spdlog::logger> &l) { l->set_level(level); });
 }
 
 } // namespace
@@ -51,7 +55,7 @@ std::shared_ptr<spdlog::logger> get(std::string_view subsystem)
     if (auto existing = spdlog::get(name))
         return existing;
     r.ensureDefaults();
-    auto logger = std::make_shared<spdlog::logger>(name, r.sinks.begin(), r.sinks.end());
+    auto logger = std::make_shared<spdlog::logger>(name, r.fanOut);
     logger->set_level(r.level);
     logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%-5l%$ [%n] %v");
     spdlog::register_logger(logger);
@@ -64,18 +68,19 @@ void setup(spdlog::level::level_enum level, const QString &rotatingFile)
     std::lock_guard lock(r.mutex);
     r.initialised = true;
     r.level = level;
-    r.sinks.clear();
+    std::vector<spdlog::sink_ptr> sinks;
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
     console->set_pattern("%H:%M:%S.%e %^%-5l%$ [%n] %v");
-    r.sinks.push_back(console);
+    sinks.push_back(console);
     if (!rotatingFile.isEmpty()) {
         QDir().mkpath(QFileInfo(rotatingFile).absolutePath());
         auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
             rotatingFile.toStdString(), 5 * 1024 * 1024, 3);
         file->set_level(spdlog::level::debug);
-        r.sinks.push_back(file);
+        sinks.push_back(file);
     }
-    repointAll(r);
+    r.fanOut->set_sinks(std::move(sinks));
+    applyLevel(level);
 }
 
 void addSink(std::shared_ptr<spdlog::sinks::sink> sink)
@@ -83,8 +88,7 @@ void addSink(std::shared_ptr<spdlog::sinks::sink> sink)
     auto &r = registry();
     std::lock_guard lock(r.mutex);
     r.ensureDefaults();
-    r.sinks.push_back(std::move(sink));
-    repointAll(r);
+    r.fanOut->add_sink(std::move(sink));
 }
 
 } // namespace vmeclone::log
