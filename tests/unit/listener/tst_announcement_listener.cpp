@@ -121,7 +121,37 @@ private Q_SLOTS:
     void acceptedIsCountedWhenWrittenAndNeverTwice();
     void aStateFloodIsLoggedWithinAPerVmBudget();
     void aConsoleAddressNotOfThisHostIsNamed();
+    void aListenerThatCannotBindChangesNothing();
 };
+
+// Issue "One truth…": a second console on the same data folder found the port taken,
+// and at its close its listener judged liveness from its own clock and wrote every VM
+// `unreachable`. Only the process that holds the port judges liveness; one that could
+// not bind writes nothing, whatever it would judge (here: every heartbeat is too old).
+void TestAnnouncementListener::aListenerThatCannotBindChangesNothing() {
+    using protocol::AgentState;
+    AnnouncementListener first(options());
+    QVERIFY(first.start());
+    send(first, sign(announcement(177, AgentState::Online, 0xA1, 1, 1)));
+    QTRY_COMPARE(stateOf(m_vm177), u"online"_s);
+    {
+        auto o = options();
+        o.port = first.port();
+        o.unreachableAfterMs = 0;
+        AnnouncementListener second(o);
+        QVERIFY(!second.start());
+    }
+    QCOMPARE(stateOf(m_vm177), u"online"_s);
+    first.flush();
+    QCOMPARE(stateOf(m_vm177), u"online"_s);
+
+    // A wrong `unreachable` written by another process is corrected by the next
+    // heartbeat: the listener follows the inventory, so it knows what it has to correct.
+    QVERIFY(m_inv->setState(m_vm177, VmState::Unreachable, u"no heartbeat for 142 s"_s));
+    first.flush(); // the tick that follows the inventory
+    send(first, sign(announcement(177, AgentState::Online, 0xA1, 2, 1)));
+    QTRY_COMPARE(stateOf(m_vm177), u"online"_s);
+}
 
 // Finding 4: the replay state (boot id, sequence) is written in the same transaction as
 // the datagram's effect; "accepted" counts a datagram once that transaction committed.
