@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 struct CliResult {
     int exitCode = -1;
@@ -50,6 +51,20 @@ public:
                         .arg(p.errorString(), args.join(QLatin1Char(' ')))
                     + r.err;
         return r;
+    }
+
+    // Starts the CLI on `args` so that it stops at the engine's pause point `at`
+    // (VMECLONE_PAUSE_AT) until `pauseFile` is removed: true once it waits there.
+    bool startPaused(QProcess &p, const QString &at, const QString &pauseFile,
+                     const QStringList &args) const {
+        auto env = environment();
+        env.insert(QStringLiteral("VMECLONE_PAUSE_AT"), at);
+        env.insert(QStringLiteral("VMECLONE_PAUSE_FILE"), pauseFile);
+        p.setProcessEnvironment(env);
+        p.start(m_program, args);
+        QTest::qWaitFor(
+            [&] { return QFile::exists(pauseFile) || p.state() == QProcess::NotRunning; }, 60000);
+        return QFile::exists(pauseFile);
     }
 
     QString program() const { return m_program; }

@@ -156,15 +156,9 @@ private Q_SLOTS:
     void releaseOfAVmBeingClonedIsRefused() {
         const QStringList shards{path(u"shard-a"_s), path(u"shard-b"_s)};
         QProcess clone;
-        auto env = m_cli->environment();
         const QString pause = path(u"paused"_s);
-        env.insert(u"VMECLONE_PAUSE_AT"_s, u"planned"_s);
-        env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
-        clone.setProcessEnvironment(env);
-        clone.start(m_cli->program(), {u"clone"_s, u"200-203"_s, u"--no-start"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || clone.state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY(QFile::exists(pause));
+        QVERIFY(m_cli->startPaused(clone, u"planned"_s, pause,
+                                   {u"clone"_s, u"200-203"_s, u"--no-start"_s}));
 
         // The batch is alive: its VMs are neither recovered nor released from elsewhere.
         const auto release = m_cli->run({u"release"_s, u"200-203"_s});

@@ -9,6 +9,7 @@
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
+#include "support/own_network.h"
 #include "cli_runner.h"
 #include "identity/cluster_secret.h"
 #include "identity/mac_address.h"
@@ -177,15 +178,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        // Refuse to boot guests where their packets could leave this host.
-        // (/sys/class/net shows the namespace sysfs was mounted in, not ours.)
-        QStringList interfaces;
-        for (const auto &i : QNetworkInterface::allInterfaces())
-            interfaces << i.name();
-        if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(
-                u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
-                    interfaces.join(u", "_s))));
+        VMECLONE_REQUIRE_OWN_NETWORK();
         QVERIFY(QFile::exists(QStringLiteral(VMECLONE_DEMO_GOLDEN)));
         QVERIFY(m_dir.isValid());
         for (const auto &d : {u"home"_s, u"shard-a"_s, u"shard-b"_s})

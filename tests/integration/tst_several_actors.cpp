@@ -78,15 +78,9 @@ private Q_SLOTS:
         auto a = home(u"home-1"_s);
         QCOMPARE(a->run({u"clone"_s, u"177-178"_s, u"--no-start"_s}).exitCode, 0);
         QProcess slow;
-        auto env = a->environment();
         const QString pause = path(u"paused-release"_s);
-        env.insert(u"VMECLONE_PAUSE_AT"_s, u"releasing"_s);
-        env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
-        slow.setProcessEnvironment(env);
-        slow.start(QStringLiteral(VMECLONE_CLI), {u"release"_s, u"177-178"_s, u"--jobs"_s, u"1"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || slow.state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY(QFile::exists(pause));
+        QVERIFY(a->startPaused(slow, u"releasing"_s, pause,
+                               {u"release"_s, u"177-178"_s, u"--jobs"_s, u"1"_s}));
 
         const auto other = a->run({u"release"_s, u"178"_s});
         QVERIFY2(other.exitCode == 0, qPrintable(other.err));
@@ -213,8 +207,8 @@ private Q_SLOTS:
         QCOMPARE(cli.run({u"clone"_s, u"177"_s, u"--no-start"_s}).exitCode, 0);
 
         // 1 MiB written into the golden's disk by another process.
-        QCOMPARE(QProcess::execute(u"qemu-io"_s, {u"-f"_s, u"qcow2"_s, u"-c"_s,
-                                                  u"write -P 0xab 0 1M"_s, disk}),
+        QCOMPARE(QProcess::execute(u"qemu-io"_s,
+                                   {u"-f"_s, u"qcow2"_s, u"-c"_s, u"write -P 0xab 0 1M"_s, disk}),
                  0);
         for (const QStringList &args :
              {QStringList{u"plan"_s, u"178"_s}, QStringList{u"clone"_s, u"178"_s, u"--no-start"_s},
@@ -264,16 +258,9 @@ private Q_SLOTS:
         auto a = home(u"home-sigint"_s);
         QCOMPARE(a->run({u"clone"_s, u"177-186"_s, u"--no-start"_s}).exitCode, 0);
         QProcess release;
-        auto env = a->environment();
         const QString pause = path(u"paused-sigint"_s);
-        env.insert(u"VMECLONE_PAUSE_AT"_s, u"releasing"_s);
-        env.insert(u"VMECLONE_PAUSE_FILE"_s, pause);
-        release.setProcessEnvironment(env);
-        release.start(QStringLiteral(VMECLONE_CLI),
-                      {u"release"_s, u"177-186"_s, u"--jobs"_s, u"1"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pause) || release.state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY(QFile::exists(pause));
+        QVERIFY(a->startPaused(release, u"releasing"_s, pause,
+                               {u"release"_s, u"177-186"_s, u"--jobs"_s, u"1"_s}));
         QCOMPARE(::kill(pid_t(release.processId()), SIGINT), 0);
         QVERIFY(QFile::remove(pause));
         QVERIFY(release.waitForFinished(60000));

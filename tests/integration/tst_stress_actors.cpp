@@ -18,6 +18,7 @@
 // that ignores the power button, and with two actors one often waits while the other
 // has nobody to race; three run about five times as many commands).
 
+#include "support/own_network.h"
 #include "cli_runner.h"
 #include "inventory/clone_marker.h"
 #include "inventory/inventory.h"
@@ -458,15 +459,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        // Refuse to start guests where their packets could leave this host.
-        // (/sys/class/net shows the namespace sysfs was mounted in, not ours.)
-        QStringList interfaces;
-        for (const auto &i : QNetworkInterface::allInterfaces())
-            interfaces << i.name();
-        if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(
-                u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
-                    interfaces.join(u", "_s))));
+        VMECLONE_REQUIRE_OWN_NETWORK();
         QVERIFY2(!QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty(),
                  "the actors start VMs: install qemu-system-x86");
 

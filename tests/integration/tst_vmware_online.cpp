@@ -4,6 +4,7 @@
 // double; the console address is a loopback alias this test adds inside its own network
 // namespace (CTest starts it under unshare --net), so nothing leaves this host.
 
+#include "support/own_network.h"
 #include "cli_runner.h"
 #include "identity/mac_address.h"
 #include "protocol/announcement.h"
@@ -72,12 +73,7 @@ class TestVmwareOnline : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStringList interfaces;
-        for (const auto &i : QNetworkInterface::allInterfaces())
-            interfaces << i.name();
-        if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(u"run me in a fresh network namespace (unshare --net), not beside %1"_s
-                                 .arg(interfaces.join(u", "_s))));
+        VMECLONE_REQUIRE_OWN_NETWORK();
         QVERIFY(m_dir.isValid());
         QCOMPARE(QProcess::execute(u"ip"_s, {u"addr"_s, u"add"_s, u"%1/32"_s.arg(QLatin1StringView(kConsole)),
                                              u"dev"_s, u"lo"_s}),

@@ -7,6 +7,7 @@
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
+#include "support/own_network.h"
 #include "clone_range_dialog.h"
 #include "listener_thread.h"
 #include "main_window.h"
@@ -73,13 +74,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // the window's settings stay out of the user's
-        QStringList interfaces;
-        for (const auto &i : QNetworkInterface::allInterfaces())
-            interfaces << i.name();
-        if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(
-                u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
-                    interfaces.join(u", "_s))));
+        VMECLONE_REQUIRE_OWN_NETWORK();
         QVERIFY(QFile::exists(QStringLiteral(VMECLONE_DEMO_GOLDEN)));
         QVERIFY(m_dir.isValid());
         Translations::install(u"en"_s);

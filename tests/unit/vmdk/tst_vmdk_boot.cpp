@@ -7,6 +7,7 @@
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
+#include "support/own_network.h"
 #include "support/ci_skip.h"
 #include "protocol/addressing.h"
 #include "protocol/announcement.h"
@@ -43,14 +44,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        // Refuse to boot a guest where its packets could leave this host.
-        QStringList interfaces;
-        for (const auto &i : QNetworkInterface::allInterfaces())
-            interfaces << i.name();
-        if (interfaces != QStringList{u"lo"_s})
-            QFAIL(qPrintable(
-                u"run me in a fresh network namespace (unshare --net), not beside %1"_s.arg(
-                    interfaces.join(u", "_s))));
+        VMECLONE_REQUIRE_OWN_NETWORK();
         if (!haveTools() || QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())
             VMECLONE_SKIP_UNLESS_CI("qemu-utils or qemu-system-x86 is not installed");
         QVERIFY(m_dir.isValid());
