@@ -66,14 +66,18 @@ constexpr int kIdRole = Qt::UserRole + 3;
 // A batch's step as a change of the table's row.
 VmChange changeFor(const BatchEvent &e, const QHash<Ipv4Address, ClonePlanItem> &items,
                    const Subnet &subnet) {
-    if (e.state == VmState::Released)
-        return VmChange::remove(e.vmId);
+    if (e.state == VmState::Released) {
+        VmChange gone = VmChange::remove(e.vmId);
+        gone.at = e.at;
+        return gone;
+    }
     VmChange c;
     c.kind = VmChange::Kind::Update;
     c.fields = VmChange::State | VmChange::Reason;
     c.row.id = e.vmId;
     c.row.state = e.state;
     c.row.reason = e.message;
+    c.at = e.at;
     if (e.state == VmState::Copying) {
         c.fields |= VmChange::Progress;
         c.row.progress = e.progress;
@@ -419,6 +423,7 @@ void MainWindow::onVmsUpdated(const QList<VmUpdate> &updates) {
             c.row.state = *u.state;
             c.row.reason = u.reason;
         }
+        c.at = VmChange::now(); // after the listener committed it
         changes.append(c);
     }
     m_model->queue()->push(std::move(changes));
@@ -440,7 +445,9 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
                                       shardPath.value(vm.shardId)));
         ++perShard[vm.shardId];
     }
-    m_model->queue()->push(VmChange::snapshot(std::move(rows)));
+    VmChange table = VmChange::snapshot(std::move(rows));
+    table.at = snapshot.readStartedAt;
+    m_model->queue()->push(std::move(table));
 
     const qint64 goldenId = selectedGoldenId();
     m_goldens->clear();

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
+
 namespace vmeclone {
 
 struct VmRow {
@@ -52,6 +54,17 @@ struct VmChange {
     unsigned fields = 0;
     VmRow row;
     QList<VmRow> rows;
+    // Order across producers (steady clock, ns; 0: unordered, always applied). A change
+    // is stamped after what it reports was committed; a snapshot with the moment its read
+    // began. A snapshot never overwrites (or removes) a row changed at or after that
+    // moment: what it read may be older than the change. The next snapshot settles it.
+    qint64 at = 0;
+
+    static qint64 now() {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
 
     static VmChange upsert(VmRow row) { return {Kind::Upsert, 0, std::move(row), {}}; }
     static VmChange remove(qint64 id) {

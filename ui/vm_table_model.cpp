@@ -153,15 +153,28 @@ void VmTableModel::drain() {
         }
     };
 
+    const auto stamp = [&](const VmChange &c) {
+        if (c.at != 0) {
+            qint64 &at = m_changedAt[c.row.id];
+            at = std::max(at, c.at);
+        }
+    };
+    // A snapshot read before a change it does not hold leaves that VM as it is.
+    const auto newerThan = [&](qint64 id, const VmChange &snapshot) {
+        return snapshot.at != 0 && m_changedAt.value(id, 0) >= snapshot.at;
+    };
     for (const auto &c : changes) {
         switch (c.kind) {
         case VmChange::Kind::Upsert:
+            stamp(c);
             apply(c.row, kAllFields, true, true);
             break;
         case VmChange::Kind::Update:
+            stamp(c);
             apply(c.row, c.fields, false, !c.row.name.isEmpty());
             break;
         case VmChange::Kind::Remove:
+            stamp(c);
             removeId(c.row.id);
             break;
         case VmChange::Kind::Snapshot: {
@@ -169,17 +182,22 @@ void VmTableModel::drain() {
             present.reserve(c.rows.size());
             for (const auto &r : c.rows) {
                 present.insert(r.id);
-                apply(r, kAllFields, true, true);
+                if (!newerThan(r.id, c))
+                    apply(r, kAllFields, true, true);
             }
             for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
-                if (!present.contains(it.key()))
+                if (!present.contains(it.key()) && !newerThan(it.key(), c))
                     removals.insert(it.key());
             }
             const QList<qint64> pending = insertAt.keys();
             for (qint64 id : pending) {
-                if (!present.contains(id))
+                if (!present.contains(id) && !newerThan(id, c))
                     removeId(id);
             }
+            // What this snapshot read is newer than every change stamped before its read:
+            // those need no guarding any more.
+            if (c.at != 0)
+                m_changedAt.removeIf([&](const auto &it) { return it.value() < c.at; });
             break;
         }
         }

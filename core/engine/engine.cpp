@@ -44,7 +44,10 @@ bool hasHiddenCharacters(const QString &text) {
 void report(const BatchObserver &observer, const VmRecord &vm, VmState state,
             const QString &message = {}, int progress = 0) {
     if (observer)
-        observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message});
+        observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message,
+                            std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch())
+                                .count()});
 }
 
 // Logs a write the step cannot act on any more (what it concerns is reported either way),

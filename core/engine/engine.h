@@ -84,6 +84,7 @@ struct BatchEvent {
     VmState state = VmState::Planned;
     int progress = 0;
     QString message; // failure reason or what happened
+    qint64 at = 0;   // steady clock (ns) when reported, after its state was committed
 };
 using BatchObserver = std::function<void(const BatchEvent &)>;
 

@@ -231,6 +231,9 @@ QFuture<Expected<QList<VmRecord>>> EngineService::vmsById(const QList<qint64> &i
 Expected<InventorySnapshot> EngineService::readSnapshot() {
     Inventory &inv = m_engine->inventory();
     InventorySnapshot s;
+    s.readStartedAt = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
     auto goldens = inv.goldens();
     if (!goldens)
         return fail(goldens.error());

@@ -27,6 +27,7 @@ struct InventorySnapshot {
     QList<VmRecord> vms;
     QHash<qint64, QString> goldenProblems; // why a golden cannot be cloned now (running, missing)
     qint64 dataVersion = 0;
+    qint64 readStartedAt = 0; // steady clock (ns) before the read: changes after it may be missing
 };
 
 class EngineService : public QObject {

@@ -348,6 +348,49 @@ private Q_SLOTS:
         QCOMPARE(args.at(0).value<QModelIndex>().column(), int(VmTableModel::HeartbeatColumn));
         QCOMPARE(args.at(1).value<QModelIndex>().column(), int(VmTableModel::UptimeColumn));
     }
+
+    // Issue "One truth…": a snapshot read before a state change but delivered after it
+    // (the engine thread's once-a-second read, the batch's event) never rolls the row
+    // back, nor removes a row an event just added; a snapshot read after the change
+    // applies as usual.
+    void aStaleSnapshotNeverRollsARowBack() {
+        const auto stateOf = [&](qint64 id) { // VM 1 is vm10, VM 2 vm11 (makeRow)
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                if (m_model->index(r, VmTableModel::NameColumn).data().toString()
+                    == u"vm%1"_s.arg(9 + id))
+                    return m_model->index(r, VmTableModel::StateColumn)
+                        .data(VmTableModel::StateNameRole)
+                        .toString();
+            }
+            return QString();
+        };
+        VmChange first = VmChange::snapshot({makeRow(1, 10, VmState::Configured)});
+        first.at = 100;
+        m_model->queue()->push(first);
+        m_model->drain();
+        QCOMPARE(stateOf(1), u"configured"_s);
+
+        VmChange booting = VmChange::state(1, VmState::Booting);
+        booting.at = 200;
+        VmChange added = VmChange::upsert(makeRow(2, 11, VmState::Planned)); // a new clone
+        added.at = 210;
+        VmChange stale = VmChange::snapshot({makeRow(1, 10, VmState::Configured)});
+        stale.at = 150; // read before both, delivered after them
+        m_model->queue()->push({booting, added});
+        m_model->drain();
+        m_model->queue()->push(stale);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(stateOf(1), u"booting"_s);
+        QCOMPARE(stateOf(2), u"planned"_s);
+
+        VmChange fresh = VmChange::snapshot({makeRow(1, 10, VmState::Online)});
+        fresh.at = 300; // read after both: it holds everything
+        m_model->queue()->push(fresh);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(stateOf(1), u"online"_s);
+    }
 };
 
 QTEST_MAIN(TestVmTableModel)
