@@ -101,8 +101,9 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
         err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
         return kFailed;
     }
-    (void)engine->inventory().addEvent(u"info"_s, {},
-                                       u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+    if (auto logged = engine->inventory().addEvent(u"info"_s, {},
+                                       u"golden image %1 removed from the inventory"_s.arg(pos[0])); !logged)
+        err(u"golden remove: the event log: "_s + logged.error());
     if (!g.json)
         out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
     return kOk;

@@ -240,9 +240,10 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     if (!id)
         return fail(id.error());
     g.id = *id;
-    (void)m_inventory->addEvent(u"info"_s, {},
-                                u"golden image %1 added: %2, %3 in %4"_s.arg(
-                                    g.name, g.path, g.address.toString(), g.subnet.toString()));
+    logLost(m_inventory->addEvent(u"info"_s, {},
+                                  u"golden image %1 added: %2, %3 in %4"_s.arg(
+                                      g.name, g.path, g.address.toString(), g.subnet.toString())),
+            g.name);
     return g;
 }
 
@@ -633,8 +634,9 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         }
         case VmState::Stopping: {
             Status s = backend ? backend->stop(vm, m_config.stopGrace) : Status();
-            (void)m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed,
-                                        s ? QString() : s.error());
+            logLost(m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed,
+                                          s ? QString() : s.error()),
+                    vm);
             r.action = s ? u"marked stopped"_s : u"failed"_s;
             r.detail = s ? u"interrupted while stopping; stopped"_s : s.error();
             break;
@@ -643,8 +645,9 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             break;
         }
         logLost(m_inventory->setOwner(vm.id, QString()), vm);
-        (void)m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
-                                    u"recovered: %1 (%2)"_s.arg(r.action, r.detail));
+        logLost(m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
+                                      u"recovered: %1 (%2)"_s.arg(r.action, r.detail)),
+                vm);
         logger()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
         done.append(r);
     }
@@ -735,12 +738,12 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
     const int failed = result.failures();
     logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed,
                    result.cancelled ? " (cancelled)" : "");
-    (void)m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
+    logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
                                 u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
                                     .arg(vms.size())
                                     .arg(vms.size() - failed)
                                     .arg(failed)
-                                    .arg(result.cancelled ? u" (cancelled)"_s : QString()));
+                                    .arg(result.cancelled ? u" (cancelled)"_s : QString())), what);
     return result;
 }
 
@@ -862,7 +865,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         crashPoint("copied");
         if (auto s = inv.setState(vm.id, VmState::Configured, {}, 100); !s) {
             VmRecord gone = vm;
-            (void)backend->deleteClone(gone);
+            if (auto d = backend->deleteClone(gone); !d) // the failure below is what counts
+                logLost(d, vm);
             return failWith(s.error(), true);
         }
         report(observer, vm, VmState::Configured);

@@ -343,7 +343,8 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
         if (!gone) {
             logger()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
                            grace.count());
-            (void)qmp.execute(u"quit"_s);
+            if (auto q = qmp.execute(u"quit"_s); !q) // waited for below either way
+                logger()->info("{}: quit: {}", vm.name, q.error());
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));
         }
     } else {
