@@ -1016,11 +1016,12 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
     // A VM that runs already is left as it is (no state written).
     QList<VmRecord> toStart;
     QList<BatchOutcome> running;
+    QHash<qint64, GoldenRecord> goldenById; // read once, not once per VM
+    if (auto goldens = m_inventory->goldens(); goldens)
+        for (const auto &g : *goldens)
+            goldenById.insert(g.id, g);
     for (const auto &vm : vms) {
-        GoldenRecord golden;
-        if (auto g = m_inventory->golden(vm.goldenId); g && g->has_value())
-            golden = **g;
-        HypervisorBackend *backend = backendFor(golden);
+        HypervisorBackend *backend = backendFor(goldenById.value(vm.goldenId));
         if (backend && kSettled.contains(vm.state)) {
             if (auto r = backend->isRunning(vm); r && *r) {
                 running.append(BatchOutcome{vm.address, vm.name, true, u"already running"_s});
