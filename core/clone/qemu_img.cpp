@@ -1,4 +1,5 @@
 #include "qemu_img.h"
+#include "common/child_process.h"
 
 #include "common/logging.h"
 
@@ -61,26 +62,20 @@ QemuImg::QemuImg(QString program, std::chrono::milliseconds timeout)
 
 Expected<QemuImg::Result> QemuImg::run(const QStringList &arguments, const QString &subject) const {
     const QString command = arguments.value(0);
-    QProcess process;
-    process.setProgram(m_program);
-    process.setArguments(arguments);
-    process.setStandardInputFile(QProcess::nullDevice());
-    logger()->debug("{} {}", m_program, arguments.join(u' '));
-    process.start();
-    const int timeoutMs = static_cast<int>(m_timeout.count());
-    if (!process.waitForStarted(timeoutMs))
-        return fail(u"Cannot run %1 for %2: %3"_s.arg(m_program, subject, process.errorString()));
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
+    const ChildRun run = runChild(m_program, arguments, m_timeout);
+    switch (run.outcome) {
+    case ChildRun::Outcome::CannotStart:
+        return fail(u"Cannot run %1 for %2: %3"_s.arg(m_program, subject, run.error));
+    case ChildRun::Outcome::TimedOut:
         return fail(u"qemu-img %1 on %2 did not finish within %3 s and was stopped"_s.arg(
             command, subject, QString::number(m_timeout.count() / 1000.0)));
+    case ChildRun::Outcome::Crashed:
+        return fail(u"qemu-img %1 on %2 crashed: %3"_s.arg(command, subject,
+                                                          trimmedOutput(run.err)));
+    case ChildRun::Outcome::Finished:
+        break;
     }
-    if (process.exitStatus() != QProcess::NormalExit)
-        return fail(u"qemu-img %1 on %2 crashed: %3"_s.arg(
-            command, subject, trimmedOutput(process.readAllStandardError())));
-    return Result{process.exitCode(), process.readAllStandardOutput(),
-                  trimmedOutput(process.readAllStandardError())};
+    return Result{run.exitCode, run.out, trimmedOutput(run.err)};
 }
 
 Status QemuImg::createOverlay(const QString &backingFile, const QString &backingFormat,

@@ -1,4 +1,5 @@
 #include "debugfs.h"
+#include "common/child_process.h"
 
 #include "common/logging.h"
 
@@ -14,10 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
-
-std::shared_ptr<spdlog::logger> logger() {
-    return log::get("golden");
-}
 
 // debugfs splits its command lines at blanks and honours double quotes.
 QString quoted(const QString &path) {
@@ -65,25 +62,17 @@ Status Debugfs::dump(const QString &image, qint64 offset, const QStringList &gue
         return fail(u"cannot write debugfs' command file in %1"_s.arg(destination));
 
     const QString device = offset > 0 ? u"%1?offset=%2"_s.arg(image).arg(offset) : image;
-    QProcess process;
-    process.setProgram(m_program);
     // -c: catastrophic mode, read-only without reading the bitmaps: faster, and it never
     // writes. The file system is opened read-only anyway (no -w).
-    process.setArguments({u"-c"_s, u"-f"_s, commands.fileName(), device});
-    process.setStandardInputFile(QProcess::nullDevice());
-    logger()->debug("{} -c -f {} {}", m_program, commands.fileName(), device);
-    process.start();
-    const int timeoutMs = static_cast<int>(m_timeout.count());
-    if (!process.waitForStarted(timeoutMs))
-        return fail(u"cannot run %1: %2"_s.arg(m_program, process.errorString()));
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
+    const ChildRun run =
+        runChild(m_program, {u"-c"_s, u"-f"_s, commands.fileName(), device}, m_timeout);
+    if (run.outcome == ChildRun::Outcome::CannotStart)
+        return fail(u"cannot run %1: %2"_s.arg(m_program, run.error));
+    if (run.outcome == ChildRun::Outcome::TimedOut)
         return fail(
             u"debugfs did not finish reading %1 within %2 s and was stopped"_s.arg(image).arg(
-                timeoutMs / 1000));
-    }
-    const QString errors = QString::fromLocal8Bit(process.readAllStandardError());
+                m_timeout.count() / 1000));
+    const QString errors = QString::fromLocal8Bit(run.err);
     // debugfs exits 0 even when it cannot open the file system; its words say so.
     for (const QString &line : errors.split(u'\n', Qt::SkipEmptyParts)) {
         if (line.contains(u"while trying to open"_s) || line.contains(u"while opening filesystem"_s)
@@ -92,9 +81,9 @@ Status Debugfs::dump(const QString &image, qint64 offset, const QStringList &gue
                 u"debugfs cannot open the file system at byte %1 of %2: %3"_s.arg(offset).arg(
                     image, line.trimmed()));
     }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+    if (!run.succeeded())
         return fail(u"debugfs failed on %1 (exit %2): %3"_s.arg(image)
-                        .arg(process.exitCode())
+                        .arg(run.exitCode)
                         .arg(errors.trimmed()));
     return {};
 }

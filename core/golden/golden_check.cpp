@@ -1,4 +1,5 @@
 #include "golden_check.h"
+#include "common/child_process.h"
 
 #include "clone/qemu_img.h"
 #include "common/logging.h"
@@ -51,26 +52,24 @@ struct Look {
 };
 
 Status convertToRaw(const QemuImg &qemuImg, const Disk &disk, const QString &raw) {
-    QProcess process;
-    process.setProgram(qemuImg.program());
     // No -U: the lock was free a moment ago; if a QEMU took it since, this fails rather
     // than read a disk in flux.
-    process.setArguments(
-        {u"convert"_s, u"-q"_s, u"-f"_s, disk.info.format, u"-O"_s, u"raw"_s, disk.path, raw});
-    process.setStandardInputFile(QProcess::nullDevice());
-    logger()->debug("{} {}", qemuImg.program(), process.arguments().join(u' '));
-    process.start();
-    if (!process.waitForStarted(30'000))
-        return fail(u"cannot run %1: %2"_s.arg(qemuImg.program(), process.errorString()));
-    if (!process.waitForFinished(kConvertTimeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
+    const ChildRun run = runChild(
+        qemuImg.program(),
+        {u"convert"_s, u"-q"_s, u"-f"_s, disk.info.format, u"-O"_s, u"raw"_s, disk.path, raw},
+        std::chrono::milliseconds(kConvertTimeoutMs));
+    switch (run.outcome) {
+    case ChildRun::Outcome::CannotStart:
+        return fail(u"cannot run %1: %2"_s.arg(qemuImg.program(), run.error));
+    case ChildRun::Outcome::TimedOut:
         return fail(u"qemu-img did not finish converting %1 within an hour and was stopped"_s.arg(
             disk.path));
+    case ChildRun::Outcome::Crashed:
+    case ChildRun::Outcome::Finished:
+        if (!run.succeeded())
+            return fail(u"qemu-img cannot read %1: %2"_s.arg(
+                disk.path, QString::fromLocal8Bit(run.err).trimmed()));
     }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return fail(u"qemu-img cannot read %1: %2"_s.arg(
-            disk.path, QString::fromLocal8Bit(process.readAllStandardError()).trimmed()));
     return {};
 }
 

@@ -1,4 +1,5 @@
 #include "vmrun.h"
+#include "common/child_process.h"
 
 #include "common/logging.h"
 #include "net/ipv4.h"
@@ -20,10 +21,6 @@ namespace {
 auto logger() {
     static auto l = log::get("vmrun");
     return l;
-}
-
-int milliseconds(std::chrono::milliseconds d) {
-    return static_cast<int>(std::clamp<qint64>(d.count(), 0, INT_MAX));
 }
 
 QString seconds(std::chrono::milliseconds d) {
@@ -134,31 +131,27 @@ Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
 Expected<VmrunOutput> Vmrun::runRaw(const QStringList &arguments, std::chrono::milliseconds timeout,
                                     const QString &what) const {
     const QStringList args = QStringList{u"-T"_s, m_type} + arguments;
-    QProcess p;
-    p.setProgram(m_program);
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice());
-    logger()->debug("{} {}", m_program, args.join(u' '));
-    p.start();
-    if (!p.waitForStarted(milliseconds(timeout)))
-        return fail(u"cannot run vmrun (%1) for %2: %3"_s.arg(m_program, what, p.errorString()));
-    if (!p.waitForFinished(milliseconds(timeout))) {
-        // vmrun waits for VMware without limit (a question in the VM, a hung host
-        // service): it must not hold a batch forever.
-        p.kill();
-        p.waitForFinished(5000);
+    // vmrun waits for VMware without limit (a question in the VM, a hung host service):
+    // it must not hold a batch forever, so it runs with a time limit.
+    const ChildRun run = runChild(m_program, args, timeout);
+    switch (run.outcome) {
+    case ChildRun::Outcome::CannotStart:
+        return fail(u"cannot run vmrun (%1) for %2: %3"_s.arg(m_program, what, run.error));
+    case ChildRun::Outcome::TimedOut:
         logger()->warn("vmrun {} hung for {} s: killed", what, seconds(timeout));
         return fail(u"vmrun %1 did not finish within %2 s: killed it. VMware may be waiting "
                     u"for an answer in the VM's window, or its services may be stuck"_s.arg(
                         what, seconds(timeout)));
+    case ChildRun::Outcome::Crashed:
+        return fail(u"vmrun %1 crashed: %2"_s.arg(what, run.error));
+    case ChildRun::Outcome::Finished:
+        break;
     }
-    if (p.exitStatus() != QProcess::NormalExit)
-        return fail(u"vmrun %1 crashed: %2"_s.arg(what, p.errorString()));
     VmrunOutput out;
-    out.exitCode = p.exitCode();
+    out.exitCode = run.exitCode;
     // vmrun writes in the system's code page on Windows, UTF-8 elsewhere.
-    out.output = QString::fromLocal8Bit(p.readAllStandardOutput());
-    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    out.output = QString::fromLocal8Bit(run.out);
+    const QString err = QString::fromLocal8Bit(run.err).trimmed();
     if (!err.isEmpty())
         out.output +=
             (out.output.endsWith(u'\n') || out.output.isEmpty() ? QString() : u"\n"_s) + err;
