@@ -8,6 +8,13 @@ constexpr std::uint8_t kVmwareOui[3] = {0x00, 0x50, 0x56};
 constexpr std::uint32_t kMacBitsMask = 0x3FFFFF; // the 22 bits a static MAC can carry
 constexpr int kMinPrefixForMac = 32 - 22;
 
+
+std::uint32_t prefixMask(int prefix) {
+    return prefix <= 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
+}
+
+} // namespace
+
 int hexDigit(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -17,12 +24,6 @@ int hexDigit(char c) {
         return c - 'A' + 10;
     return -1;
 }
-
-std::uint32_t prefixMask(int prefix) {
-    return prefix <= 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
-}
-
-} // namespace
 
 std::optional<std::uint32_t> parseIpv4(std::string_view text) {
     std::uint32_t result = 0;

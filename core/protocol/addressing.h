@@ -16,6 +16,9 @@ using Mac = std::array<std::uint8_t, 6>;
 
 // "192.168.1.177" <-> 0xC0A801B1 (host byte order). Strict: four decimal parts
 // 0..255, no leading '+', no spaces, no leading zeros except "0" itself.
+// The value of one hexadecimal digit (either case), or -1.
+int hexDigit(char c);
+
 std::optional<std::uint32_t> parseIpv4(std::string_view text);
 std::string formatIpv4(std::uint32_t ip);
 

@@ -1,6 +1,7 @@
 #include "vmx_document.h"
 
 #include "common/logging.h"
+#include "protocol/addressing.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -38,15 +39,6 @@ bool isAscii(QStringView text) {
     return true;
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // VMware's Escape_Undo, byte for byte: "|" and two hex digits (either case) are that
 // byte; anything else stays as it is, and a byte that broke an escape is not looked at
@@ -64,7 +56,7 @@ QByteArray unescape(const QByteArray &in) {
             else
                 out.append(c);
         } else if (state == 1) {
-            high = hexDigit(c);
+            high = protocol::hexDigit(c);
             if (high >= 0) {
                 state = 2;
             } else {
@@ -72,7 +64,7 @@ QByteArray unescape(const QByteArray &in) {
                 state = 0;
             }
         } else {
-            const int low = hexDigit(c);
+            const int low = protocol::hexDigit(c);
             if (low >= 0)
                 out.append(static_cast<char>(high << 4 | low));
             else

@@ -62,9 +62,9 @@ public:
         env.insert(QStringLiteral("VMECLONE_PAUSE_FILE"), pauseFile);
         p.setProcessEnvironment(env);
         p.start(m_program, args);
-        QTest::qWaitFor(
+        const bool settled = QTest::qWaitFor(
             [&] { return QFile::exists(pauseFile) || p.state() == QProcess::NotRunning; }, 60000);
-        return QFile::exists(pauseFile);
+        return settled && QFile::exists(pauseFile);
     }
 
     QString program() const { return m_program; }

@@ -300,7 +300,6 @@ private Q_SLOTS:
         const auto before = list();
         const auto vm177 = byIp(before, u"192.168.1.177"_s);
         const Ipv4Address ip177 = *Ipv4Address::parse(u"192.168.1.177");
-        const Ipv4Address ip178 = *Ipv4Address::parse(u"192.168.1.178");
 
         protocol::Announcement a;
         a.state = protocol::AgentState::Failed;
