@@ -13,26 +13,23 @@ namespace {
 struct Look {
     VmState state;
     const char *label; // lupdate reads these through QT_TRANSLATE_NOOP
-    QRgb colour;
 };
 
 const std::array kLooks = {
-    Look{VmState::Planned, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "planned"), 0x7f8c8d},
-    Look{VmState::Copying, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "copying"), 0x2980b9},
-    Look{VmState::Configured, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "configured"), 0x16a085},
-    Look{VmState::Starting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "starting"), 0x8e44ad},
-    Look{VmState::Booting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "booting"), 0x9b59b6},
-    Look{VmState::Configuring, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "configuring"),
-         0xd68910},
-    Look{VmState::Rebooting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "rebooting"), 0xca6f1e},
-    Look{VmState::Online, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "online"), 0x1e8449},
-    Look{VmState::Unreachable, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "unreachable"),
-         0xe67e22},
-    Look{VmState::Stopping, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "stopping"), 0x5d6d7e},
-    Look{VmState::Stopped, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "stopped"), 0x34495e},
-    Look{VmState::Releasing, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "releasing"), 0xa04000},
-    Look{VmState::Released, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "released"), 0x95a5a6},
-    Look{VmState::Failed, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "failed"), 0xc0392b},
+    Look{VmState::Planned, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "planned")},
+    Look{VmState::Copying, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "copying")},
+    Look{VmState::Configured, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "configured")},
+    Look{VmState::Starting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "starting")},
+    Look{VmState::Booting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "booting")},
+    Look{VmState::Configuring, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "configuring")},
+    Look{VmState::Rebooting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "rebooting")},
+    Look{VmState::Online, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "online")},
+    Look{VmState::Unreachable, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "unreachable")},
+    Look{VmState::Stopping, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "stopping")},
+    Look{VmState::Stopped, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "stopped")},
+    Look{VmState::Releasing, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "releasing")},
+    Look{VmState::Released, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "released")},
+    Look{VmState::Failed, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "failed")},
 };
 
 const Look &lookOf(VmState state) {
@@ -50,7 +47,7 @@ QString VmStateStyle::label(VmState state) {
 }
 
 QColor VmStateStyle::colour(VmState state) {
-    return QColor::fromRgb(lookOf(state).colour);
+    return QColor::fromRgb(vmStateColour(state)); // the palette the reports use too
 }
 
 QIcon VmStateStyle::icon(VmState state) {

@@ -2,6 +2,8 @@
 
 #include "cli/cli_common.h"
 
+#include "common/text_format.h"
+
 #include "cli/table.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
@@ -60,17 +62,6 @@ void err(const QString &text) {
     const QByteArray b = (text.endsWith(u'\n') ? text : text + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
     std::fflush(stderr);
-}
-
-QString ago(const QDateTime &t) {
-    if (!t.isValid())
-        return u"-"_s;
-    const qint64 s = t.secsTo(QDateTime::currentDateTime());
-    if (s < 60)
-        return u"%1 s ago"_s.arg(qMax<qint64>(0, s));
-    if (s < 3600)
-        return u"%1 min ago"_s.arg(s / 60);
-    return u"%1 h ago"_s.arg(s / 3600);
 }
 
 EngineConfig engineConfig(const Globals &g) {
@@ -141,7 +132,7 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
         if (vm.state == VmState::Copying)
             state += u" %1%"_s.arg(vm.progress);
         table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state,
-                      shardById.value(vm.shardId).path, QString::number(vm.boots), ago(vm.lastSeen),
+                      shardById.value(vm.shardId).path, QString::number(vm.boots), agoText(vm.lastSeen),
                       vm.reason});
     }
     out(table.toString());

@@ -30,7 +30,6 @@ void onSignal(int);
 extern QMutex g_outputMutex;
 void out(const QString &text);
 void err(const QString &text); // adds the final newline
-QString ago(const QDateTime &t);
 void printJson(const QJsonValue &value);
 
 struct Globals {

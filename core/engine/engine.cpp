@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "engine/crash_point.h"
+#include "common/text_format.h"
 #include "golden/golden_fingerprint.h"
 #include "inventory/clone_marker.h"
 #include "net/address_range.h"
@@ -26,10 +27,6 @@ namespace {
 auto logger() {
     static auto l = log::get("engine");
     return l;
-}
-
-QString gib(qint64 bytes) {
-    return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
 }
 
 // Control and format characters (newlines, terminal escapes, bidi overrides): nothing an
@@ -358,7 +355,7 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     shard.id = *id;
     logLost(m_inventory->addEvent(u"info"_s, {},
                                   u"disk shard %1 added (weight %2, %3 free)"_s.arg(
-                                      shard.path, QString::number(weight), gib(status.bytesFree))),
+                                      shard.path, QString::number(weight), bytesText(status.bytesFree))),
             shard.path);
     if (const int foreign = foreignCloneFolders(shard.path); foreign > 0)
         logLost(m_inventory->addEvent(

@@ -1,5 +1,7 @@
 #include "inventory.h"
 
+#include "common/text_format.h"
+
 #include "common/logging.h"
 
 #include <QDir>
@@ -250,7 +252,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::openReadOnlyWhenFull(const QStri
     const qint64 free = storage.bytesAvailable();
     if (free < 0 || free >= kMinFreeBytes)
         return fail(QString());
-    const QString freeText = QLocale::c().formattedDataSize(free, 1, QLocale::DataSizeIecFormat);
+    const QString freeText = bytesText(free);
     if (QFileInfo(absolute + u"-wal"_s).size() > 0)
         return fail(u"the data folder %1 is full (%2 free) and the inventory's journal holds "
                     u"changes not yet merged: free some space there, then run the command "

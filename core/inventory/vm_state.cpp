@@ -20,6 +20,41 @@ constexpr std::array kNames = {
 
 } // namespace
 
+std::uint32_t vmStateColour(VmState state)
+{
+    switch (state) {
+    case VmState::Planned:
+        return 0x7f8c8d;
+    case VmState::Copying:
+        return 0x2980b9;
+    case VmState::Configured:
+        return 0x16a085;
+    case VmState::Starting:
+        return 0x8e44ad;
+    case VmState::Booting:
+        return 0x9b59b6;
+    case VmState::Configuring:
+        return 0xd68910;
+    case VmState::Rebooting:
+        return 0xca6f1e;
+    case VmState::Online:
+        return 0x1e8449;
+    case VmState::Unreachable:
+        return 0xe67e22;
+    case VmState::Stopping:
+        return 0x5d6d7e;
+    case VmState::Stopped:
+        return 0x34495e;
+    case VmState::Releasing:
+        return 0xa04000;
+    case VmState::Released:
+        return 0x95a5a6;
+    case VmState::Failed:
+        return 0xc0392b;
+    }
+    return 0x000000;
+}
+
 QString vmStateName(VmState state)
 {
     for (const auto &[s, name] : kNames) {

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <cstdint>
 #include <optional>
 
 namespace vmeclone {
@@ -27,6 +28,8 @@ enum class VmState {
 };
 
 QString vmStateName(VmState state); // "online", "copying", ...
+// The one colour of a state (0xRRGGBB), the same in the console, the HTML and the PDF.
+std::uint32_t vmStateColour(VmState state);
 std::optional<VmState> vmStateFromName(QStringView name);
 
 // Running as far as the hypervisor is concerned (a process or a VMware VM exists).

@@ -1,5 +1,7 @@
 #include "placement.h"
 
+#include "common/text_format.h"
+
 #include "common/logging.h"
 
 #include <QLocale>
@@ -47,11 +49,6 @@ std::uint64_t hashAddress(Ipv4Address a) {
 double unitInterval(std::uint64_t shardHash, std::uint64_t addressHash) {
     const std::uint64_t h = mix64(shardHash ^ addressHash);
     return (static_cast<double>(h >> 11) + 0.5) * 0x1.0p-53;
-}
-
-QString bytesText(qint64 bytes) {
-    return QLocale::c().formattedDataSize(std::max<qint64>(bytes, 0), 1,
-                                          QLocale::DataSizeIecFormat);
 }
 
 struct Candidate {

@@ -1,5 +1,7 @@
 #include "inventory_report.h"
 
+#include "common/text_format.h"
+
 #include "inventory/inventory.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -46,21 +48,6 @@ QString localTime(const QDateTime &t) {
     return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
 }
 
-QString formatBytes(qint64 bytes) {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
-QString formatDuration(qint64 seconds) {
-    if (seconds <= 0)
-        return u"-"_s;
-    if (seconds < 60)
-        return u"%1 s"_s.arg(seconds);
-    if (seconds < 3600)
-        return u"%1 min %2 s"_s.arg(seconds / 60).arg(seconds % 60);
-    if (seconds < 86400)
-        return u"%1 h %2 min"_s.arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return u"%1 d %2 h"_s.arg(seconds / 86400).arg(seconds % 86400 / 3600);
-}
 
 QString stateText(const VmRecord &vm) {
     QString text = vmStateName(vm.state);
@@ -69,39 +56,9 @@ QString stateText(const VmRecord &vm) {
     return text;
 }
 
-// One colour per state, the same in the HTML and the PDF.
+// One colour per state, the console's, in the HTML and the PDF.
 QColor stateColour(VmState state) {
-    switch (state) {
-    case VmState::Planned:
-        return QColor(0x9e9e9e);
-    case VmState::Copying:
-        return QColor(0x1e88e5);
-    case VmState::Configured:
-        return QColor(0x5c6bc0);
-    case VmState::Starting:
-        return QColor(0x26a69a);
-    case VmState::Booting:
-        return QColor(0x00897b);
-    case VmState::Configuring:
-        return QColor(0x0097a7);
-    case VmState::Rebooting:
-        return QColor(0x8e24aa);
-    case VmState::Online:
-        return QColor(0x2e7d32);
-    case VmState::Unreachable:
-        return QColor(0xef6c00);
-    case VmState::Stopping:
-        return QColor(0x757575);
-    case VmState::Stopped:
-        return QColor(0x616161);
-    case VmState::Releasing:
-        return QColor(0x6d4c41);
-    case VmState::Released:
-        return QColor(0xbdbdbd);
-    case VmState::Failed:
-        return QColor(0xc62828);
-    }
-    return QColor(Qt::black);
+    return QColor::fromRgb(vmStateColour(state));
 }
 
 const QColor kBarBackground(0xd9d9d9);
@@ -130,7 +87,7 @@ QString shardLabel(const ShardStatus &s, int vms) {
 }
 
 QString shardUsage(const ShardStatus &s) {
-    return u"%1 free of %2 (%3% in use)"_s.arg(formatBytes(s.bytesFree), formatBytes(s.bytesTotal))
+    return u"%1 free of %2 (%3% in use)"_s.arg(bytesText(s.bytesFree), bytesText(s.bytesTotal))
         .arg(qRound(usedFraction(s) * 100));
 }
 
@@ -668,7 +625,7 @@ tr { page-break-inside: avoid; }
             h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td class=\"num\">%5</td>"
                  u"<td>%6</td></tr>\n"_s.arg(esc(g.name), esc(g.backend), esc(g.address.toString()),
                                              esc(g.subnet.toString()),
-                                             esc(formatBytes(g.diskBytes)), esc(g.path));
+                                             esc(bytesText(g.diskBytes)), esc(g.path));
         h += u"</tbody>\n</table>\n"_s;
     }
 
@@ -682,8 +639,8 @@ tr { page-break-inside: avoid; }
             h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"num\">%4</td>"
                  u"<td class=\"num\">%5</td><td class=\"num\">%6</td><td class=\"problem\">%7</td>"
                  u"</tr>\n"_s.arg(esc(s.shard.path), esc(s.deviceId), esc(s.filesystem),
-                                  esc(s.usable() ? formatBytes(s.bytesFree) : u"-"_s),
-                                  esc(s.usable() ? formatBytes(s.bytesTotal) : u"-"_s),
+                                  esc(s.usable() ? bytesText(s.bytesFree) : u"-"_s),
+                                  esc(s.usable() ? bytesText(s.bytesTotal) : u"-"_s),
                                   QString::number(vmCountOnShard(s.shard.id)), esc(s.error));
         h += u"</tbody>\n</table>\n"_s;
 
@@ -735,7 +692,7 @@ tr { page-break-inside: avoid; }
                  + td(esc(vm.mac.toString())) + td(swatch(vm.state) + esc(stateText(vm)))
                  + td(esc(goldenOf(vm).name)) + td(esc(vm.cloneMode)) + td(esc(shardOf(vm).path))
                  + td(QString::number(vm.boots), u"num"_s)
-                 + td(esc(formatDuration(vm.uptimeSeconds)), u"num"_s)
+                 + td(esc(durationText(vm.uptimeSeconds)), u"num"_s)
                  + td(esc(localTime(vm.lastSeen))) + td(esc(vm.reason), u"detail"_s) + u"</tr>\n"_s;
         }
         h += u"</tbody>\n</table>\n"_s;
@@ -836,7 +793,7 @@ Status InventoryReport::writePdf(const QString &path) const {
                                         g.backend,
                                         g.address.toString(),
                                         g.subnet.toString(),
-                                        formatBytes(g.diskBytes),
+                                        bytesText(g.diskBytes),
                                         g.path};
                 for (int c = 0; c < cells.size(); ++c)
                     b.cell(t, i, c, cells[c]);
@@ -856,8 +813,8 @@ Status InventoryReport::writePdf(const QString &path) const {
                 const QStringList cells{s.shard.path,
                                         s.deviceId,
                                         s.filesystem,
-                                        s.usable() ? formatBytes(s.bytesFree) : u"-"_s,
-                                        s.usable() ? formatBytes(s.bytesTotal) : u"-"_s,
+                                        s.usable() ? bytesText(s.bytesFree) : u"-"_s,
+                                        s.usable() ? bytesText(s.bytesTotal) : u"-"_s,
                                         QString::number(vmCountOnShard(s.shard.id))};
                 for (int c = 0; c < cells.size(); ++c)
                     b.cell(t, i, c, cells[c]);
@@ -901,7 +858,7 @@ Status InventoryReport::writePdf(const QString &path) const {
                                         goldenOf(vm).name,
                                         shardOf(vm).path,
                                         QString::number(vm.boots),
-                                        formatDuration(vm.uptimeSeconds),
+                                        durationText(vm.uptimeSeconds),
                                         localTime(vm.lastSeen),
                                         vm.reason};
                 for (int c = 0; c < cells.size(); ++c) {
