@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "engine/engine_service.h"
+#include "inventory/liveness.h"
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
@@ -14,13 +15,17 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <memory>
 #include <string_view>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace vmeclone;
@@ -31,6 +36,27 @@ namespace {
 QVariant setting(const QString &key, const QVariant &fallback) {
     static const QSettings defaults(u":/vmeclone/default-settings.ini"_s, QSettings::IniFormat);
     return QSettings().value(key, defaults.value(key, fallback));
+}
+
+// SIGTERM (kill, a session's logout) and SIGINT (Ctrl-C in the terminal that started it)
+// close the console as its window's Quit does, without asking: batches are cancelled and
+// rolled back, the listener and the engine stop in order. The handler only writes the
+// signal's number into a pipe the event loop watches (nothing else is safe in a handler).
+int quitPipe[2] = {-1, -1};
+
+void onQuitSignal(int signal) {
+    const char number = static_cast<char>(signal);
+    [[maybe_unused]] const auto written = ::write(quitPipe[1], &number, 1);
+}
+
+bool catchQuitSignals() {
+    if (::pipe2(quitPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action {};
+    action.sa_handler = onQuitSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
 }
 
 void say(const QString &text) {
@@ -139,7 +165,7 @@ int main(int argc, char **argv) {
     listenerOptions.port = config.listenerPort;
     listenerOptions.inventoryPath = config.inventoryPath();
     listenerOptions.secretPath = config.secretPath();
-    listenerOptions.unreachableAfterMs = config.heartbeatSeconds * 3000 + 1000;
+    listenerOptions.unreachableAfterMs = static_cast<int>(unreachableAfterMs(config.heartbeatSeconds));
     listenerOptions.verifier.allowUnsigned =
         qEnvironmentVariableIntValue("VMECLONE_ALLOW_UNSIGNED") == 1;
     ListenerThread listener(listenerOptions);
@@ -167,6 +193,18 @@ int main(int argc, char **argv) {
     log::get("console")->info("vmeclone console {}: data folder {}, announcements on port {}",
                               QApplication::applicationVersion(), homeDir, config.listenerPort);
     window.show();
+
+    std::unique_ptr<QSocketNotifier> quitNotifier;
+    if (catchQuitSignals()) {
+        quitNotifier = std::make_unique<QSocketNotifier>(quitPipe[0], QSocketNotifier::Read);
+        QObject::connect(quitNotifier.get(), &QSocketNotifier::activated, &window, [&window] {
+            char number = 0;
+            while (::read(quitPipe[0], &number, 1) == 1) {
+            }
+            window.quitCancellingBatches(
+                QString::fromUtf8(number == SIGINT ? "SIGINT" : "SIGTERM"));
+        });
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

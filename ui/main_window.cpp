@@ -68,7 +68,7 @@ VmChange changeFor(const BatchEvent &e, const QHash<Ipv4Address, ClonePlanItem> 
                    const Subnet &subnet) {
     if (e.state == VmState::Released) {
         VmChange gone = VmChange::remove(e.vmId);
-        gone.at = e.at;
+        gone.seq = e.seq;
         return gone;
     }
     VmChange c;
@@ -77,7 +77,7 @@ VmChange changeFor(const BatchEvent &e, const QHash<Ipv4Address, ClonePlanItem> 
     c.row.id = e.vmId;
     c.row.state = e.state;
     c.row.reason = e.message;
-    c.at = e.at;
+    c.seq = e.seq;
     if (e.state == VmState::Copying) {
         c.fields |= VmChange::Progress;
         c.row.progress = e.progress;
@@ -423,7 +423,7 @@ void MainWindow::onVmsUpdated(const QList<VmUpdate> &updates) {
             c.row.state = *u.state;
             c.row.reason = u.reason;
         }
-        c.at = VmChange::now(); // after the listener committed it
+        c.seq = u.seq; // the listener's commit
         changes.append(c);
     }
     m_model->queue()->push(std::move(changes));
@@ -446,7 +446,7 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
         ++perShard[vm.shardId];
     }
     VmChange table = VmChange::snapshot(std::move(rows));
-    table.at = snapshot.readStartedAt;
+    table.seq = snapshot.seq;
     m_model->queue()->push(std::move(table));
 
     const qint64 goldenId = selectedGoldenId();
@@ -929,9 +929,18 @@ void MainWindow::restoreSettings() {
     m_log->setMinimumLevel(s.value(u"log/level"_s, int(spdlog::level::info)).toInt());
 }
 
+void MainWindow::quitCancellingBatches(const QString &why) {
+    const int running = static_cast<int>(m_service->runningBatches().size());
+    logger()->warn("{}: closing the console{}", why,
+                   running > 0 ? u", cancelling %1 running batch(es)"_s.arg(running) : QString());
+    m_quitting = true;
+    m_service->cancelAll();
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
     const int running = static_cast<int>(m_service->runningBatches().size());
-    if (running > 0) {
+    if (running > 0 && !m_quitting) {
         const auto answer = QMessageBox::question(this, tr("Batches running"),
                                                   tr("%n batch(es) still running. Cancel them and "
                                                      "quit? VMs being copied are rolled back.",

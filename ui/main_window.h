@@ -61,6 +61,9 @@ public:
     void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
     // Writes the inventory the window shows as CSV, JSON, HTML or PDF (by the extension).
     Status exportTo(const QString &path);
+    // Closes without asking (SIGTERM, SIGINT): running batches are cancelled and rolled
+    // back, and the log says why.
+    void quitCancellingBatches(const QString &why);
 
 Q_SIGNALS:
     void inventoryShown();
@@ -119,6 +122,7 @@ private:
     QHash<QString, QAction *> m_actions;
     InventorySnapshot m_snapshot;
     bool m_firstSnapshot = true;
+    bool m_quitting = false; // quitCancellingBatches: close without asking
     int m_setUpPending = 0; // answers setUpDefaults() still waits for
     QStringList m_setUpErrors;
     quint64 m_lastReceived = 0;

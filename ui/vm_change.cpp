@@ -16,6 +16,7 @@ VmRow VmRow::fromRecord(const VmRecord &vm, const Subnet &subnet, const QString 
     r.boots = vm.boots;
     r.uptimeSeconds = vm.uptimeSeconds;
     r.lastSeen = vm.lastSeen;
+    r.seq = vm.changeSeq;
     return r;
 }
 

@@ -12,7 +12,6 @@
 #include <QList>
 #include <QString>
 
-#include <chrono>
 
 namespace vmeclone {
 
@@ -29,6 +28,7 @@ struct VmRow {
     int boots = 0;
     qint64 uptimeSeconds = 0; // as of lastSeen
     QDateTime lastSeen;
+    qint64 seq = 0; // the inventory's change sequence of this row as read (VmRecord::changeSeq)
 
     // The row of an inventory record; `subnet` gives the suffix, `shard` its folder.
     static VmRow fromRecord(const VmRecord &vm, const Subnet &subnet, const QString &shard);
@@ -54,17 +54,13 @@ struct VmChange {
     unsigned fields = 0;
     VmRow row;
     QList<VmRow> rows;
-    // Order across producers (steady clock, ns; 0: unordered, always applied). A change
-    // is stamped after what it reports was committed; a snapshot with the moment its read
-    // began. A snapshot never overwrites (or removes) a row changed at or after that
-    // moment: what it read may be older than the change. The next snapshot settles it.
-    qint64 at = 0;
-
-    static qint64 now() {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
-            .count();
-    }
+    // Order across producers and processes: the inventory's change sequence of what it
+    // reports (Inventory::stamp, VmUpdate::seq), or for a snapshot the sequence it was
+    // read at (its rows carry their own, VmRow::seq). The model applies a change only if
+    // it is at least as new as what it holds for that VM, so a stale snapshot never rolls
+    // a row back. 0: unordered (always applied); kSuperseded (< 0): never applied.
+    qint64 seq = 0;
+    static constexpr qint64 kSuperseded = -1;
 
     static VmChange upsert(VmRow row) { return {Kind::Upsert, 0, std::move(row), {}}; }
     static VmChange remove(qint64 id) {

@@ -153,28 +153,35 @@ void VmTableModel::drain() {
         }
     };
 
-    const auto stamp = [&](const VmChange &c) {
-        if (c.at != 0) {
-            qint64 &at = m_changedAt[c.row.id];
-            at = std::max(at, c.at);
-        }
+    // Ordered by the inventory's change sequence (VmChange::seq): per VM, the newest
+    // sequence applied. A change or a snapshot's row older than that is what the VM was
+    // before: skipped. Entries of removed VMs stay until a snapshot read after their
+    // removal, so an older snapshot that still holds them cannot bring them back.
+    const auto isCurrent = [&](qint64 id, qint64 seq) {
+        return seq == 0 || (seq > 0 && seq >= m_seq.value(id, 0));
     };
-    // A snapshot read before a change it does not hold leaves that VM as it is.
-    const auto newerThan = [&](qint64 id, const VmChange &snapshot) {
-        return snapshot.at != 0 && m_changedAt.value(id, 0) >= snapshot.at;
+    const auto hold = [&](qint64 id, qint64 seq) {
+        if (seq > 0) {
+            qint64 &held = m_seq[id];
+            held = std::max(held, seq);
+        }
     };
     for (const auto &c : changes) {
         switch (c.kind) {
         case VmChange::Kind::Upsert:
-            stamp(c);
-            apply(c.row, kAllFields, true, true);
-            break;
         case VmChange::Kind::Update:
-            stamp(c);
-            apply(c.row, c.fields, false, !c.row.name.isEmpty());
+            if (!isCurrent(c.row.id, c.seq))
+                break;
+            hold(c.row.id, c.seq);
+            if (c.kind == VmChange::Kind::Upsert)
+                apply(c.row, kAllFields, true, true);
+            else
+                apply(c.row, c.fields, false, !c.row.name.isEmpty());
             break;
         case VmChange::Kind::Remove:
-            stamp(c);
+            if (!isCurrent(c.row.id, c.seq))
+                break;
+            hold(c.row.id, c.seq);
             removeId(c.row.id);
             break;
         case VmChange::Kind::Snapshot: {
@@ -182,22 +189,30 @@ void VmTableModel::drain() {
             present.reserve(c.rows.size());
             for (const auto &r : c.rows) {
                 present.insert(r.id);
-                if (!newerThan(r.id, c))
+                if (c.seq == 0 || isCurrent(r.id, r.seq)) {
+                    hold(r.id, r.seq);
                     apply(r, kAllFields, true, true);
+                }
             }
+            // Absent from the snapshot: gone, unless this view learnt of the VM after the
+            // snapshot was read (a clone reserved since).
+            const auto goneBy = [&](qint64 id) {
+                return c.seq == 0 || m_seq.value(id, 0) <= c.seq;
+            };
             for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
-                if (!present.contains(it.key()) && !newerThan(it.key(), c))
+                if (!present.contains(it.key()) && goneBy(it.key()))
                     removals.insert(it.key());
             }
             const QList<qint64> pending = insertAt.keys();
             for (qint64 id : pending) {
-                if (!present.contains(id) && !newerThan(id, c))
+                if (!present.contains(id) && goneBy(id))
                     removeId(id);
             }
-            // What this snapshot read is newer than every change stamped before its read:
-            // those need no guarding any more.
-            if (c.at != 0)
-                m_changedAt.removeIf([&](const auto &it) { return it.value() < c.at; });
+            // A removal this snapshot saw needs no guarding any more.
+            m_seq.removeIf([&](const auto &it) {
+                return !present.contains(it.key()) && it.value() <= c.seq
+                       && !insertAt.contains(it.key());
+            });
             break;
         }
         }

@@ -88,7 +88,7 @@ private:
     std::shared_ptr<VmChangeQueue> m_queue;
     std::vector<VmRow> m_rows;
     QHash<qint64, int> m_rowOfId;
-    QHash<qint64, qint64> m_changedAt; // per VM id: the newest ordered change applied (VmChange::at)
+    QHash<qint64, qint64> m_seq; // per VM id: the newest change sequence applied (VmChange::seq)
     QTimer m_drainTimer;
     QTimer m_clockTimer;
 };

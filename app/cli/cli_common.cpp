@@ -9,6 +9,7 @@
 #include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "golden/golden_check.h"
+#include "inventory/liveness.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
 #include "report/inventory_report.h"
@@ -102,6 +103,9 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
         err(!vms ? vms.error() : !goldens ? goldens.error() : shards.error());
         return kFailed;
     }
+    // As every view judges it: liveness from the last heartbeat any process recorded.
+    judgeLiveness(*vms, QDateTime::currentDateTime(),
+                  unreachableAfterMs(engine.config().heartbeatSeconds));
     QHash<qint64, GoldenRecord> goldenById;
     for (const auto &x : *goldens)
         goldenById.insert(x.id, x);
@@ -305,7 +309,7 @@ std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *w
     o.port = g.port;
     o.inventoryPath = c.inventoryPath();
     o.secretPath = c.secretPath();
-    o.unreachableAfterMs = c.heartbeatSeconds * 3000 + 1000;
+    o.unreachableAfterMs = static_cast<int>(unreachableAfterMs(c.heartbeatSeconds));
     o.verifier.allowUnsigned = qEnvironmentVariableIntValue("VMECLONE_ALLOW_UNSIGNED") == 1;
     auto listener = std::make_unique<AnnouncementListener>(o);
     if (auto s = listener->start(); !s) {

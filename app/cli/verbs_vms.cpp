@@ -7,6 +7,7 @@
 #include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "golden/golden_check.h"
+#include "inventory/liveness.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
 #include "report/inventory_report.h"
@@ -203,7 +204,8 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
-    auto report = InventoryReport::take(engine->inventory());
+    auto report = InventoryReport::take(engine->inventory(),
+                                        unreachableAfterMs(engine->config().heartbeatSeconds));
     if (!report) {
         err(u"export: "_s + report.error());
         return kFailed;

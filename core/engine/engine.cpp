@@ -37,14 +37,25 @@ bool hasHiddenCharacters(const QString &text) {
     });
 }
 
-// Reports a VM's step to the observer and the engine log.
-void report(const BatchObserver &observer, const VmRecord &vm, VmState state,
+// Reports a VM's step to the observer, after its state was committed, stamped with the
+// inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
+// the connection that wrote it. A row another actor moved on since (an agent spoke first)
+// is stamped kSuperseded: what the step did is still told, and views keep the newer row.
+void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, VmState state,
             const QString &message = {}, int progress = 0) {
-    if (observer)
-        observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message,
-                            std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                std::chrono::steady_clock::now().time_since_epoch())
-                                .count()});
+    if (!observer)
+        return;
+    qint64 seq = BatchEvent::kSuperseded;
+    if (auto stamp = inv.stamp(vm.id); !stamp) {
+        logger()->error("{}: cannot read its change sequence: {}", vm.name, stamp.error());
+    } else if (!stamp->has_value()) {
+        // Gone (released, rolled back): ids are never reused, so nothing newer can follow.
+        if (auto now = inv.changeSequence(); now)
+            seq = *now;
+    } else if ((*stamp)->state == state) {
+        seq = (*stamp)->seq;
+    }
+    observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message, seq});
 }
 
 // Logs a write the step cannot act on any more (what it concerns is reported either way),
@@ -802,7 +813,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     for (const auto &r : reservation->refused)
         result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
     for (const auto &vm : reservation->taken)
-        report(observer, vm, VmState::Planned);
+        report(observer, *m_inventory, vm, VmState::Planned);
     crashPoint("planned");
     pausePoint("planned");
 
@@ -824,11 +835,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
                 logLost(inv.removeOwned(vm, vm.owner), vm);
                 logLost(inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why),
                         vm);
-                report(observer, vm, VmState::Released, why);
+                report(observer, inv, vm, VmState::Released, why);
             } else {
                 logLost(inv.setState(vm.id, VmState::Failed, why), vm);
                 logLost(inv.addEvent(u"error"_s, vm.name, why), vm);
-                report(observer, vm, VmState::Failed, why);
+                report(observer, inv, vm, VmState::Failed, why);
             }
             return BatchOutcome{vm.address, vm.name, false, why};
         };
@@ -841,7 +852,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             return failWith(u"cancelled"_s, true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
             return failWith(s.error(), true);
-        report(observer, vm, VmState::Copying);
+        report(observer, inv, vm, VmState::Copying);
 
         CloneRequest request{golden, vm,
                              identityFor(golden, itemByAddress.value(vm.address), vm.instance),
@@ -855,7 +866,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             if (percent >= 50)
                 crashPoint("mid-copy");
             logLost(inv.setProgress(vm.id, percent), vm);
-            report(observer, vm, VmState::Copying, {}, percent);
+            report(observer, inv, vm, VmState::Copying, {}, percent);
         };
         if (auto s = backend->createClone(request, cancel, progress); !s)
             return failWith(s.error(), true);
@@ -866,7 +877,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
                 logLost(d, vm);
             return failWith(s.error(), true);
         }
-        report(observer, vm, VmState::Configured);
+        report(observer, inv, vm, VmState::Configured);
         stream = {}; // the drive is free for the next copy (the table shows one copying)
         crashPoint("configured");
         if (!start)
@@ -874,7 +885,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
 
         if (auto s = inv.setState(vm.id, VmState::Starting); !s)
             return failWith(s.error(), false);
-        report(observer, vm, VmState::Starting);
+        report(observer, inv, vm, VmState::Starting);
         auto pid = backend->start(vm, golden);
         if (!pid)
             return failWith(pid.error(), false);
@@ -882,7 +893,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
         logLost(inv.transition(vm.id, VmState::Starting, VmState::Booting), vm);
-        report(observer, vm, VmState::Booting);
+        report(observer, inv, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
     BatchResult made = runPerVm(reservation->taken, job, cancel, u"clone"_s);
@@ -996,11 +1007,11 @@ BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, 
         VmRecord held = vm;
         held.state = next;
         held.owner = jobs.token;
-        report(observer, held, next);
+        report(observer, inv, held, next);
         auto fail = [&](const QString &why) {
             logLost(inv.moveOwned(held, jobs.token, next, VmState::Failed, why), held);
             logLost(inv.addEvent(u"error"_s, held.name, why), held);
-            report(observer, held, VmState::Failed, why);
+            report(observer, inv, held, VmState::Failed, why);
             return failure(why);
         };
         return job(inv, *backend, golden, held, fail);
@@ -1035,7 +1046,7 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
         logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, VmState::Booting), vm);
-        report(observer, vm, VmState::Booting);
+        report(observer, inv, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
     BatchResult result =
@@ -1054,7 +1065,7 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const std::atomic_bool *can
         auto moved = inv.moveOwned(vm, vm.owner, VmState::Stopping, VmState::Stopped);
         if (!moved || !*moved)
             return fail(moved ? movedOn(inv, vm, u"marked stopped"_s) : moved.error());
-        report(observer, vm, VmState::Stopped);
+        report(observer, inv, vm, VmState::Stopped);
         return BatchOutcome{vm.address, vm.name, true, u"stopped"_s};
     };
     return runSettled(vms, u"stopped"_s, VmState::Stopping, job, cancel, observer);
@@ -1080,7 +1091,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
         if (!removed)
             return fail(removed.error());
         logLost(inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s), vm);
-        report(observer, vm, VmState::Released);
+        report(observer, inv, vm, VmState::Released);
         return BatchOutcome{vm.address, vm.name, true, u"released"_s};
     };
     return runSettled(vms, u"released"_s, VmState::Releasing, job, cancel, observer);

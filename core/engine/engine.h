@@ -84,7 +84,11 @@ struct BatchEvent {
     VmState state = VmState::Planned;
     int progress = 0;
     QString message; // failure reason or what happened
-    qint64 at = 0;   // steady clock (ns) when reported, after its state was committed
+    // The inventory's change sequence of the commit it reports (Inventory::stamp): views
+    // order it against snapshots and the listener's changes by it. kSuperseded: the row
+    // has moved on since (views keep what they hold).
+    static constexpr qint64 kSuperseded = -1;
+    qint64 seq = 0;
 };
 using BatchObserver = std::function<void(const BatchEvent &)>;
 

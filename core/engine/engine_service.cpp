@@ -1,5 +1,7 @@
 #include "engine_service.h"
 
+#include "inventory/liveness.h"
+
 #include "common/logging.h"
 
 #include <QFileInfo>
@@ -231,9 +233,6 @@ QFuture<Expected<QList<VmRecord>>> EngineService::vmsById(const QList<qint64> &i
 Expected<InventorySnapshot> EngineService::readSnapshot() {
     Inventory &inv = m_engine->inventory();
     InventorySnapshot s;
-    s.readStartedAt = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                          std::chrono::steady_clock::now().time_since_epoch())
-                          .count();
     auto goldens = inv.goldens();
     if (!goldens)
         return fail(goldens.error());
@@ -242,10 +241,14 @@ Expected<InventorySnapshot> EngineService::readSnapshot() {
     if (!shards)
         return fail(shards.error());
     s.shards = *shards;
-    auto vms = inv.vms();
+    auto vms = inv.vmsAt();
     if (!vms)
         return fail(vms.error());
-    s.vms = *vms;
+    s.vms = std::move(vms->vms);
+    s.seq = vms->seq;
+    const qint64 silentAfter = unreachableAfterMs(m_config.heartbeatSeconds);
+    judgeLiveness(s.vms, QDateTime::currentDateTime(), silentAfter);
+    m_nextSilenceMs = nextSilenceMs(s.vms, silentAfter);
     s.dataVersion = m_lastVersion;
     // Inspecting a golden reads its disk's header (qemu-img): only when the list changed.
     QString key;
@@ -280,7 +283,10 @@ void EngineService::poll(bool force) {
     if (!version)
         return;
     const bool forced = m_forceRefresh.exchange(false);
-    if (!force && !forced && *version == m_lastVersion)
+    // Liveness is judged when read: a VM going silent changes no row, only the clock.
+    const bool silenceDue =
+        m_nextSilenceMs != 0 && QDateTime::currentMSecsSinceEpoch() >= m_nextSilenceMs;
+    if (!force && !forced && !silenceDue && *version == m_lastVersion)
         return;
     m_lastVersion = *version;
     auto snap = readSnapshot();

@@ -27,7 +27,10 @@ struct InventorySnapshot {
     QList<VmRecord> vms;
     QHash<qint64, QString> goldenProblems; // why a golden cannot be cloned now (running, missing)
     qint64 dataVersion = 0;
-    qint64 readStartedAt = 0; // steady clock (ns) before the read: changes after it may be missing
+    // The inventory's change sequence the VMs were read at (Inventory::vmsAt); each VM
+    // carries its own (VmRecord::changeSeq). States are as judged when read: liveness
+    // from the last heartbeat (judgeLiveness).
+    qint64 seq = 0;
 };
 
 class EngineService : public QObject {
@@ -102,6 +105,7 @@ private:
     QTimer *m_pollTimer = nullptr; // lives in m_thread
     std::unique_ptr<Engine> m_engine;
     qint64 m_lastVersion = -1;
+    qint64 m_nextSilenceMs = 0; // when an online VM goes silent (nextSilenceMs): read again then
     qint64 m_lastEventId = -1;
     QHash<QString, QString> m_goldenProblemCache; // path -> problem, refreshed with the golden list
     QString m_goldenKey;

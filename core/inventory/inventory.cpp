@@ -30,8 +30,9 @@ namespace vmeclone {
 namespace {
 
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
-// (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint
-constexpr int kSchemaVersion = 5;
+// (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
+// (changes table, vms.change_seq and the triggers that stamp it)
+constexpr int kSchemaVersion = 6;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -60,6 +61,32 @@ const char16_t *const kSchema[] = {
         level TEXT NOT NULL,
         vm_name TEXT NOT NULL DEFAULT '',
         message TEXT NOT NULL))",
+    // One counter for the whole inventory: every commit that inserts, changes or deletes
+    // a VM row moves it on by one, in commit order, whichever process commits.
+    uR"(CREATE TABLE IF NOT EXISTS changes(
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL))",
+    uR"(INSERT OR IGNORE INTO changes(id, seq) VALUES (1, 0))",
+};
+
+// The change sequence, stamped by the database itself so no writer (of any version of
+// this code, in any process) can forget it: a VM row carries the sequence of the last
+// change to it; a deletion moves the counter on. Views apply only what is newer than
+// what they hold (docs/design.md, "One ordered feed"). The inner UPDATE changes
+// change_seq, so the update trigger's WHEN keeps it from firing again.
+const char16_t *const kTriggers[] = {
+    uR"(CREATE TRIGGER IF NOT EXISTS vms_stamp_insert AFTER INSERT ON vms BEGIN
+        UPDATE changes SET seq = seq + 1 WHERE id = 1;
+        UPDATE vms SET change_seq = (SELECT seq FROM changes WHERE id = 1) WHERE id = NEW.id;
+    END)",
+    uR"(CREATE TRIGGER IF NOT EXISTS vms_stamp_update AFTER UPDATE ON vms
+        WHEN NEW.change_seq = OLD.change_seq BEGIN
+        UPDATE changes SET seq = seq + 1 WHERE id = 1;
+        UPDATE vms SET change_seq = (SELECT seq FROM changes WHERE id = 1) WHERE id = NEW.id;
+    END)",
+    uR"(CREATE TRIGGER IF NOT EXISTS vms_stamp_delete AFTER DELETE ON vms BEGIN
+        UPDATE changes SET seq = seq + 1 WHERE id = 1;
+    END)",
 };
 
 // The VMs' table; `name` lets the schema-5 upgrade build it beside the old one. Ids are
@@ -89,15 +116,18 @@ QString vmsTableSql(const QString &name) {
         last_seen INTEGER NOT NULL DEFAULT 0,
         online_at INTEGER NOT NULL DEFAULT 0,
         owner TEXT NOT NULL DEFAULT '',
-        key_scheme INTEGER NOT NULL DEFAULT 2))"_s;
+        key_scheme INTEGER NOT NULL DEFAULT 2,
+        change_seq INTEGER NOT NULL DEFAULT 0))"_s;
 }
 
-// The columns schema 4 had; schema 5 added key_scheme (VmRecord::keyScheme).
+// The columns schema 4 had; schema 5 added key_scheme (VmRecord::keyScheme), schema 6
+// change_seq (VmRecord::changeSeq).
 const QString kVmColumnsV4 =
     u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
     u"instance, state, progress, reason, boot_id, last_sequence, boots, "
     u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
-const QString kVmColumns = kVmColumnsV4 + u", key_scheme"_s;
+const QString kVmColumnsV5 = kVmColumnsV4 + u", key_scheme"_s;
+const QString kVmColumns = kVmColumnsV5 + u", change_seq"_s;
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -136,6 +166,7 @@ VmRecord vmFromQuery(const QSqlQuery &q) {
     r.onlineAt = fromMs(q.value(20).toLongLong());
     r.owner = q.value(21).toString();
     r.keyScheme = q.value(22).toInt();
+    r.changeSeq = q.value(23).toLongLong();
     return r;
 }
 
@@ -373,6 +404,8 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
              u"ALTER TABLE goldens ADD COLUMN dns TEXT NOT NULL DEFAULT ''"_s},
             {5, u"goldens"_s, u"fingerprint"_s,
              u"ALTER TABLE goldens ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''"_s},
+            {6, u"vms"_s, u"change_seq"_s,
+             u"ALTER TABLE vms ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s},
         };
         for (const auto &a : added) {
             if (found < a.schema && !hasColumn(a.table, a.column)) {
@@ -386,7 +419,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
             for (const QString &sql :
                  QStringList{vmsTableSql(u"vms_v5"_s),
                              // Clones made before keep the key their guests hold (scheme 1).
-                             u"INSERT INTO vms_v5("_s + kVmColumns + u") SELECT "_s + kVmColumnsV4
+                             u"INSERT INTO vms_v5("_s + kVmColumnsV5 + u") SELECT "_s + kVmColumnsV4
                                  + u", 1 FROM vms"_s,
                              u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
                 if (auto s = c.run(sql); !s)
@@ -403,6 +436,11 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
                                  {QString::number(kSchemaVersion)});
                !ins) {
         return abort(ins.error());
+    }
+    // After the upgrades: the schema-5 one rebuilds the vms table, which drops triggers.
+    for (const auto *stmt : kTriggers) {
+        if (auto s = c.run(QString::fromUtf16(stmt)); !s)
+            return abort(s.error());
     }
     // Which data folder this inventory is: every clone folder it makes carries the id
     // (CloneMarker), so recovery never takes another data folder's clones for its own.
@@ -623,6 +661,44 @@ Expected<QList<VmRecord>> Inventory::vms() const {
     return out;
 }
 
+Expected<Inventory::VmsAt> Inventory::vmsAt() const {
+    // One read transaction: in WAL mode it sees one commit, rows and counter alike.
+    if (auto s = m_db->run(u"BEGIN"_s); !s)
+        return fail(s.error());
+    VmsAt out;
+    auto rows = vms();
+    auto seq = rows ? changeSequence() : Expected<qint64>(0);
+    if (auto s = m_db->run(u"COMMIT"_s); !s) {
+        m_db->rollback();
+        return fail(s.error());
+    }
+    if (!rows)
+        return fail(rows.error());
+    if (!seq)
+        return fail(seq.error());
+    out.vms = std::move(*rows);
+    out.seq = *seq;
+    return out;
+}
+
+Expected<qint64> Inventory::changeSequence() const {
+    auto q = m_db->exec(u"SELECT seq FROM changes WHERE id = 1"_s);
+    if (!q)
+        return fail(q.error());
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Expected<std::optional<Inventory::Stamp>> Inventory::stamp(qint64 vmId) const {
+    auto q = m_db->exec(u"SELECT state, change_seq FROM vms WHERE id = ?"_s, {vmId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<Stamp>();
+    return std::optional<Stamp>(
+        Stamp{vmStateFromName(q->value(0).toString()).value_or(VmState::Failed),
+              q->value(1).toLongLong()});
+}
+
 Expected<std::optional<VmRecord>> Inventory::vmByAddress(Ipv4Address address) const {
     auto q = m_db->exec(u"SELECT "_s + kVmColumns + u" FROM vms WHERE address = ?"_s,
                         {address.toUInt()});
@@ -761,7 +837,7 @@ Status Inventory::setProgress(qint64 vmId, int percent) {
     return {};
 }
 
-Status Inventory::apply(const QList<VmUpdate> &updates) {
+Status Inventory::apply(QList<VmUpdate> &updates) {
     if (updates.isEmpty())
         return {};
     if (auto s = m_db->begin(); !s)
@@ -777,8 +853,11 @@ Status Inventory::apply(const QList<VmUpdate> &updates) {
         u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
         u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
         u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
+    QSqlQuery stamped(m_db->db);
+    stamped.prepare(u"SELECT change_seq FROM vms WHERE id = ?"_s);
     const qint64 now = nowMs();
-    for (const auto &u : updates) {
+    for (auto &u : updates) {
+        u.stateWritten = false;
         // An update without a sighting (the listener's "unreachable") must not wipe the
         // boot and sequence that refuse replays, nor when the VM was last seen.
         if (u.lastSeen.isValid()) {
@@ -804,7 +883,16 @@ Status Inventory::apply(const QList<VmUpdate> &updates) {
                 m_db->rollback();
                 return fail(state.lastError().text());
             }
+            u.stateWritten = state.numRowsAffected() == 1;
         }
+        // Inside the write transaction: exactly the sequence of this change.
+        stamped.addBindValue(u.vmId);
+        if (!stamped.exec()) {
+            m_db->rollback();
+            return fail(stamped.lastError().text());
+        }
+        u.seq = stamped.next() ? stamped.value(0).toLongLong() : 0;
+        stamped.finish();
     }
     return m_db->commit();
 }

@@ -61,6 +61,21 @@ public:
     };
     Expected<Reservation> reserve(const QList<VmRecord> &vms);
     Expected<QList<VmRecord>> vms() const;
+    // Every VM and the change sequence they are as of, read in one transaction: a view
+    // holding a newer change than `seq` for a VM keeps it (see VmRecord::changeSeq).
+    struct VmsAt {
+        QList<VmRecord> vms;
+        qint64 seq = 0;
+    };
+    Expected<VmsAt> vmsAt() const;
+    // The sequence of the last commit that changed any VM row.
+    Expected<qint64> changeSequence() const;
+    // A VM's state and change sequence as committed now; empty when it is gone.
+    struct Stamp {
+        VmState state = VmState::Planned;
+        qint64 seq = 0;
+    };
+    Expected<std::optional<Stamp>> stamp(qint64 vmId) const;
     Expected<std::optional<VmRecord>> vmByAddress(Ipv4Address address) const;
     Expected<std::optional<VmRecord>> vm(qint64 id) const;
     // Addresses in use by VMs, with why they cannot be reused ("in use by vm180").
@@ -95,8 +110,10 @@ public:
     Expected<bool> claim(const VmRecord &vm, const QString &newOwner);
     Expected<bool> hasInstance(const QString &instance) const;
     Status setProgress(qint64 vmId, int percent);
-    // Many announcement-driven updates in one transaction (the listener's batch).
-    Status apply(const QList<VmUpdate> &updates);
+    // Many announcement-driven updates in one transaction (the listener's batch). Sets
+    // each update's `seq` (its row's change sequence after the commit) and `stateWritten`.
+    Status apply(QList<VmUpdate> &updates);
+    Status apply(QList<VmUpdate> &&updates) { return apply(updates); }
     Status removeVm(qint64 vmId);
 
     // Operator-facing events (the log the console and reports show). The newest
@@ -129,6 +146,10 @@ struct VmUpdate {
     qint64 uptimeSeconds = 0;
     QDateTime lastSeen;
     bool wentOnline = false; // sets onlineAt
+    // Set by Inventory::apply: whether `state` was written (a VM another process moved
+    // meanwhile, to stopping or releasing, keeps its state) and the row's change sequence.
+    bool stateWritten = false;
+    qint64 seq = 0;
 };
 
 } // namespace vmeclone

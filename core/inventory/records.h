@@ -60,6 +60,9 @@ struct VmRecord {
     // guest's datagrams; 1 (clones made before) over the address alone, as their guests
     // were given it.
     int keyScheme = 2;
+    // The inventory's change sequence of the last change to this row (any process):
+    // views keep the newest they were told about and ignore anything older.
+    qint64 changeSeq = 0;
 };
 
 struct EventRecord {

@@ -410,10 +410,7 @@ void AnnouncementListener::flush() {
         // releasing, removed): tell only the state changes that were written.
         QSet<qint64> notMoved;
         for (auto &u : updates) {
-            if (!u.state)
-                continue;
-            auto row = m_inventory->vm(u.vmId);
-            if (row && row->has_value() && (*row)->state == *u.state)
+            if (!u.state || u.stateWritten)
                 continue;
             notMoved.insert(u.vmId);
             u.state.reset();

@@ -1,5 +1,7 @@
 #include "inventory_report.h"
 
+#include "inventory/liveness.h"
+
 #include "common/text_format.h"
 
 #include "inventory/inventory.h"
@@ -411,12 +413,15 @@ InventoryReport::InventoryReport(QDateTime generatedAt, QString inventoryPath,
     , m_shards(std::move(shards))
     , m_vms(std::move(vms)) {}
 
-Expected<InventoryReport> InventoryReport::take(Inventory &inventory, const QDateTime &at) {
+Expected<InventoryReport> InventoryReport::take(Inventory &inventory, qint64 unreachableAfterMs,
+                                               const QDateTime &at) {
     // VMs first: a golden or shard cannot be removed while a VM uses it, so every VM
     // read here still finds its golden and shard in the reads that follow.
     auto vms = inventory.vms();
     if (!vms)
         return fail(vms.error());
+    if (unreachableAfterMs > 0)
+        judgeLiveness(*vms, at, unreachableAfterMs);
     auto goldens = inventory.goldens();
     if (!goldens)
         return fail(goldens.error());

@@ -35,8 +35,9 @@ public:
     InventoryReport(QDateTime generatedAt, QString inventoryPath, QList<GoldenRecord> goldens,
                     QList<ShardStatus> shards, QList<VmRecord> vms);
 
-    // Reads everything from `inventory` and probes each shard's free space.
-    static Expected<InventoryReport> take(Inventory &inventory,
+    // Reads everything from `inventory` and probes each shard's free space. With
+    // `unreachableAfterMs`, VM liveness is judged as every view judges it (judgeLiveness).
+    static Expected<InventoryReport> take(Inventory &inventory, qint64 unreachableAfterMs = 0,
                                           const QDateTime &at = QDateTime::currentDateTimeUtc());
 
     static QString formatName(ReportFormat format); // "csv", "json", "html", "pdf"

@@ -17,9 +17,10 @@ namespace {
 
 const Subnet kNet = *Subnet::parse(u"192.0.2.0/24");
 
-VmRow makeRow(qint64 id, quint32 suffix, VmState state = VmState::Planned) {
+VmRow makeRow(qint64 id, quint32 suffix, VmState state = VmState::Planned, qint64 seq = 0) {
     VmRow r;
     r.id = id;
+    r.seq = seq;
     r.suffix = suffix;
     r.address = *kNet.addressOfSuffix(suffix);
     r.name = u"vm%1"_s.arg(suffix);
@@ -349,33 +350,23 @@ private Q_SLOTS:
         QCOMPARE(args.at(1).value<QModelIndex>().column(), int(VmTableModel::UptimeColumn));
     }
 
-    // Issue "One truth…": a snapshot read before a state change but delivered after it
-    // (the engine thread's once-a-second read, the batch's event) never rolls the row
-    // back, nor removes a row an event just added; a snapshot read after the change
-    // applies as usual.
+    // Issue "One truth…": views order every change by the inventory's change sequence.
+    // A snapshot read before a state change (the engine thread's read, at sequence 150)
+    // but delivered after it (the batch's event, 200) never rolls the row back, nor
+    // removes a row an event just added (210); a snapshot read after both applies.
     void aStaleSnapshotNeverRollsARowBack() {
-        const auto stateOf = [&](qint64 id) { // VM 1 is vm10, VM 2 vm11 (makeRow)
-            for (int r = 0; r < m_model->rowCount(); ++r) {
-                if (m_model->index(r, VmTableModel::NameColumn).data().toString()
-                    == u"vm%1"_s.arg(9 + id))
-                    return m_model->index(r, VmTableModel::StateColumn)
-                        .data(VmTableModel::StateNameRole)
-                        .toString();
-            }
-            return QString();
-        };
-        VmChange first = VmChange::snapshot({makeRow(1, 10, VmState::Configured)});
-        first.at = 100;
+        VmChange first = VmChange::snapshot({makeRow(1, 10, VmState::Configured, 100)});
+        first.seq = 100;
         m_model->queue()->push(first);
         m_model->drain();
         QCOMPARE(stateOf(1), u"configured"_s);
 
         VmChange booting = VmChange::state(1, VmState::Booting);
-        booting.at = 200;
-        VmChange added = VmChange::upsert(makeRow(2, 11, VmState::Planned)); // a new clone
-        added.at = 210;
-        VmChange stale = VmChange::snapshot({makeRow(1, 10, VmState::Configured)});
-        stale.at = 150; // read before both, delivered after them
+        booting.seq = 200;
+        VmChange added = VmChange::upsert(makeRow(2, 11, VmState::Planned, 210)); // a new clone
+        added.seq = 210;
+        VmChange stale = VmChange::snapshot({makeRow(1, 10, VmState::Configured, 100)});
+        stale.seq = 150; // read before both, delivered after them
         m_model->queue()->push({booting, added});
         m_model->drain();
         m_model->queue()->push(stale);
@@ -384,12 +375,61 @@ private Q_SLOTS:
         QCOMPARE(stateOf(1), u"booting"_s);
         QCOMPARE(stateOf(2), u"planned"_s);
 
-        VmChange fresh = VmChange::snapshot({makeRow(1, 10, VmState::Online)});
-        fresh.at = 300; // read after both: it holds everything
+        // An event older than what the row holds (a superseded step) changes nothing.
+        VmChange late = VmChange::state(1, VmState::Starting);
+        late.seq = 190;
+        VmChange superseded = VmChange::state(1, VmState::Starting);
+        superseded.seq = VmChange::kSuperseded;
+        m_model->queue()->push({late, superseded});
+        m_model->drain();
+        QCOMPARE(stateOf(1), u"booting"_s);
+
+        VmChange fresh = VmChange::snapshot({makeRow(1, 10, VmState::Online, 250)});
+        fresh.seq = 300; // read after both: it holds everything (vm11 was released at 260)
         m_model->queue()->push(fresh);
         m_model->drain();
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(stateOf(1), u"online"_s);
+    }
+
+    // A VM released (its removal at sequence 400) is not brought back by a snapshot read
+    // before the release and delivered after it; a snapshot read later agrees.
+    void aStaleSnapshotNeverBringsBackARemovedVm() {
+        VmChange first = VmChange::snapshot(
+            {makeRow(1, 10, VmState::Online, 100), makeRow(2, 11, VmState::Online, 101)});
+        first.seq = 101;
+        m_model->queue()->push(first);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 2);
+        VmChange gone = VmChange::remove(2);
+        gone.seq = 400;
+        VmChange stale = VmChange::snapshot(
+            {makeRow(1, 10, VmState::Online, 100), makeRow(2, 11, VmState::Releasing, 350)});
+        stale.seq = 350;
+        m_model->queue()->push(gone);
+        m_model->drain();
+        m_model->queue()->push(stale);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(stateOf(2), QString());
+        VmChange fresh = VmChange::snapshot({makeRow(1, 10, VmState::Stopped, 420)});
+        fresh.seq = 420;
+        m_model->queue()->push(fresh);
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(stateOf(1), u"stopped"_s);
+    }
+
+private:
+    QString stateOf(qint64 id) const { // VM 1 is vm10, VM 2 vm11 (makeRow)
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            if (m_model->index(r, VmTableModel::NameColumn).data().toString()
+                == u"vm%1"_s.arg(9 + id))
+                return m_model->index(r, VmTableModel::StateColumn)
+                    .data(VmTableModel::StateNameRole)
+                    .toString();
+        }
+        return QString();
     }
 };
 

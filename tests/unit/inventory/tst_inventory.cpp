@@ -131,6 +131,8 @@ private Q_SLOTS:
     void applyDoesNotMoveVmsThatMayNotSpeak();
     void applyStateOnlyKeepsWhatWasSeen();
     void dataVersionChangesOnOtherCommits();
+    void changeSequenceOrdersEveryCommit();
+    void applyTellsWhatItWroteAndItsSequence();
     void removeShardAndGoldenRefusedWhileUsed();
     void eventsRoundTrip();
     void theEventLogKeepsTheNewest();
@@ -170,6 +172,12 @@ void TestInventory::upgradesSchemaOne() {
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN owner"_s));
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN console_address"_s));
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN dns"_s));
+        // Schema 6's change sequence: the triggers go first (they name the column).
+        for (const auto &trigger : {u"vms_stamp_insert"_s, u"vms_stamp_update"_s,
+                                    u"vms_stamp_delete"_s})
+            QVERIFY(raw.run(u"DROP TRIGGER "_s + trigger));
+        QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN change_seq"_s));
+        QVERIFY(raw.run(u"DROP TABLE changes"_s));
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -191,9 +199,14 @@ void TestInventory::upgradesSchemaOne() {
                                                                             : VmState::Configured));
     auto moved = m_inv->claim(asRead, u"fourth"_s);
     QVERIFY(moved && !*moved);
+    // The upgraded inventory stamps every change again.
+    const qint64 before = *m_inv->changeSequence();
+    QVERIFY(m_inv->setState(asRead.id, VmState::Stopped));
+    QCOMPARE(*m_inv->changeSequence(), before + 1);
+    QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"5"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"6"_s);
     QCOMPARE(
         raw.scalar(
                u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
@@ -216,7 +229,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"5"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"6"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -719,6 +732,68 @@ void TestInventory::dataVersionChangesOnOtherCommits() {
     auto after = m_inv->dataVersion();
     QVERIFY(after);
     QVERIFY(*after != *before);
+}
+
+// Every insert, change and removal of a VM row, by any connection, moves the one counter
+// on by one; a row carries the sequence of its last change; vmsAt() reads rows and
+// counter as of one commit.
+void TestInventory::changeSequenceOrdersEveryCommit() {
+    const qint64 start = *m_inv->changeSequence();
+    auto r = m_inv->reserve(makeVms(177, 178, m_goldenId, m_shardId, m_shardPath));
+    QVERIFY(r && r->taken.size() == 2);
+    const qint64 a = r->taken[0].id, b = r->taken[1].id;
+    auto read = m_inv->vmsAt();
+    QVERIFY2(read, qPrintable(read.error()));
+    QCOMPARE(read->seq, start + 2);
+    QCOMPARE(read->vms[0].changeSeq, start + 1);
+    QCOMPARE(read->vms[1].changeSeq, start + 2);
+
+    auto other = Inventory::open(dbPath()); // another process, as far as SQLite can tell
+    QVERIFY2(other, qPrintable(other.error()));
+    QVERIFY((*other)->setState(b, VmState::Copying));
+    QVERIFY((*other)->setProgress(b, 40));
+    QVERIFY(m_inv->setState(a, VmState::Failed, u"disk full"_s));
+    QCOMPARE(*m_inv->changeSequence(), start + 5);
+    QCOMPARE((*m_inv->stamp(b))->seq, start + 4);
+    QCOMPARE(vmStateName((*m_inv->stamp(b))->state), u"copying"_s);
+    QCOMPARE((*m_inv->stamp(a))->seq, start + 5);
+
+    // A compare-and-set that does not match changes nothing, so stamps nothing.
+    auto moved = m_inv->transition(a, VmState::Starting, VmState::Booting);
+    QVERIFY(moved && !*moved);
+    QCOMPARE(*m_inv->changeSequence(), start + 5);
+
+    QVERIFY((*other)->removeVm(a));
+    QCOMPARE(*m_inv->changeSequence(), start + 6);
+    QVERIFY(!m_inv->stamp(a)->has_value());
+    read = m_inv->vmsAt();
+    QVERIFY(read && read->vms.size() == 1);
+    QCOMPARE(read->seq, start + 6);
+    QCOMPARE(read->vms[0].changeSeq, start + 4);
+}
+
+// The listener's batch: each update learns the sequence of its own commit and whether its
+// state was written (a VM being stopped keeps its state; its sighting is still recorded).
+void TestInventory::applyTellsWhatItWroteAndItsSequence() {
+    auto r = m_inv->reserve(makeVms(177, 178, m_goldenId, m_shardId, m_shardPath));
+    QVERIFY(r && r->taken.size() == 2);
+    const qint64 a = r->taken[0].id, b = r->taken[1].id;
+    QVERIFY(m_inv->setState(a, VmState::Booting));
+    QVERIFY(m_inv->setState(b, VmState::Stopping));
+    QList<VmUpdate> updates(2);
+    for (int i = 0; i < 2; ++i) {
+        updates[i].vmId = i == 0 ? a : b;
+        updates[i].state = VmState::Online;
+        updates[i].lastSeen = QDateTime::currentDateTime();
+    }
+    QVERIFY(m_inv->apply(updates));
+    QVERIFY(updates[0].stateWritten);
+    QVERIFY(!updates[1].stateWritten);
+    QCOMPARE(updates[0].seq, (*m_inv->stamp(a))->seq);
+    QCOMPARE(updates[1].seq, (*m_inv->stamp(b))->seq);
+    QVERIFY(updates[0].seq > 0 && updates[1].seq > updates[0].seq);
+    QCOMPARE(vmStateName((*m_inv->stamp(b))->state), u"stopping"_s);
+    QCOMPARE(updates[1].seq, *m_inv->changeSequence());
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {

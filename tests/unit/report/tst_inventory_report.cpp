@@ -373,7 +373,7 @@ void TestInventoryReport::initTestCase() {
     // vm183 stays planned; vm200 stays booting on a shard whose folder then goes away.
     QVERIFY(QDir(m_goneShard).removeRecursively());
 
-    auto report = InventoryReport::take(*m_inventory, m_at);
+    auto report = InventoryReport::take(*m_inventory, 0, m_at);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     m_report.emplace(std::move(*report));
 }
@@ -761,7 +761,7 @@ void TestInventoryReport::pdfRepeatsTableHeaderOnEveryPage() {
     for (quint32 s = 2; s <= 221; ++s)
         vms.append(makeVm(g, goldenId, s, shardId, dir.filePath(u"shard"_s)));
     QVERIFY((*inventory)->reserve(vms).ok());
-    auto report = InventoryReport::take(**inventory, m_at);
+    auto report = InventoryReport::take(**inventory, 0, m_at);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     const QString file = dir.filePath(u"big.pdf"_s);
     const Status s = report->writePdf(file);
@@ -793,7 +793,7 @@ void TestInventoryReport::emptyInventory() {
     QTemporaryDir dir;
     auto inventory = Inventory::open(dir.filePath(u"inventory.sqlite"_s));
     QVERIFY2(inventory.ok(), qPrintable(inventory.error()));
-    auto report = InventoryReport::take(**inventory, m_at);
+    auto report = InventoryReport::take(**inventory, 0, m_at);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     const QString file = dir.filePath(u"empty."_s + format);
     const Status s = report->write(file, *InventoryReport::formatFromName(format));
