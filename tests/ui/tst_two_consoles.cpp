@@ -12,6 +12,7 @@
 #include "engine/engine_service.h"
 #include "identity/cluster_secret.h"
 #include "inventory/inventory.h"
+#include "inventory/liveness.h"
 #include "listener_thread.h"
 #include "main_window.h"
 #include "protocol/announcement.h"
@@ -69,6 +70,18 @@ class TestTwoConsoles : public QObject {
     std::unique_ptr<MainWindow> m_windowA;
 
     QString home() const { return m_dir.filePath(u"home"_s); }
+
+    // A console's listener on this data folder, as console_main.cpp sets it up.
+    AnnouncementListener::Options listenerOptions() const {
+        AnnouncementListener::Options o;
+        o.address = QHostAddress::LocalHost;
+        o.port = m_config.listenerPort;
+        o.inventoryPath = m_config.inventoryPath();
+        o.secretPath = m_config.secretPath();
+        o.unreachableAfterMs = static_cast<int>(unreachableAfterMs(m_config.heartbeatSeconds));
+        o.flushIntervalMs = 50;
+        return o;
+    }
 
     void sendHeartbeats() {
         ++m_sequence;
@@ -171,14 +184,7 @@ private Q_SLOTS:
         for (const auto &vm : std::as_const(m_vms))
             QVERIFY(m_inv->setState(vm.id, VmState::Booting));
 
-        AnnouncementListener::Options o;
-        o.address = QHostAddress::LocalHost;
-        o.port = m_config.listenerPort;
-        o.inventoryPath = m_config.inventoryPath();
-        o.secretPath = m_config.secretPath();
-        o.unreachableAfterMs = 4000;
-        o.flushIntervalMs = 50;
-        m_listenerA = std::make_unique<ListenerThread>(o);
+        m_listenerA = std::make_unique<ListenerThread>(listenerOptions());
         const Status listening = m_listenerA->start();
         QVERIFY2(listening.ok(), qPrintable(listening.error()));
 
@@ -206,13 +212,7 @@ private Q_SLOTS:
         {
             EngineService serviceB(m_config);
             QVERIFY(serviceB.open().ok());
-            AnnouncementListener::Options o;
-            o.address = QHostAddress::LocalHost;
-            o.port = m_config.listenerPort;
-            o.inventoryPath = m_config.inventoryPath();
-            o.secretPath = m_config.secretPath();
-            o.unreachableAfterMs = 4000;
-            ListenerThread listenerB(o);
+            ListenerThread listenerB(listenerOptions());
             const Status listening = listenerB.start();
             QVERIFY2(!listening.ok(), "console B bound the port console A holds");
             ConsoleOptions options;
