@@ -256,8 +256,12 @@ void AnnouncementListener::reloadVms() {
         states.insert(vm.id, state);
         names.insert(vm.id, vm.name);
         m_verifier->updateVmState(vm.id, state);
+        // Heard no earlier than this listener started: heartbeats sent while no process
+        // listened were not missed by the guest, and a listener that has just started
+        // gives every VM one full window before it calls it unreachable.
         if (!m_lastSeenMs.contains(vm.id) && vm.lastSeen.isValid())
-            m_lastSeenMs.insert(vm.id, nowMono - (nowWall - vm.lastSeen.toMSecsSinceEpoch()));
+            m_lastSeenMs.insert(vm.id, std::max<qint64>(
+                                           0, nowMono - (nowWall - vm.lastSeen.toMSecsSinceEpoch())));
     }
     m_states = std::move(states);
     m_names = std::move(names);

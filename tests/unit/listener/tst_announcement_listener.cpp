@@ -115,6 +115,7 @@ private Q_SLOTS:
     void followsTheAgentToOnline();
     void forgedDatagramsAreCountedAndChangeNothing();
     void unreachableWhenHeartbeatsStop();
+    void aNewListenerGivesEveryVmOneWindow();
     void secondListenerOnTheSamePortFails();
     void releasedElsewhereIsNotMovedBackOnline();
     void followsReleasesWithoutARejection();
@@ -433,6 +434,25 @@ void TestAnnouncementListener::unreachableWhenHeartbeatsStop() {
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_vm177), u"online"_s, 5000);
     QCOMPARE(row(m_vm177).onlineAt, online.onlineAt);
     QCOMPARE(row(m_vm177).lastSequence, qint64(2));
+}
+
+// A VM last heard a minute ago, while no process listened (between a CLI's listener and a
+// console's): its guest did not stop, nobody heard it. A listener that starts now gives it
+// one full window from its own start before calling it unreachable.
+void TestAnnouncementListener::aNewListenerGivesEveryVmOneWindow() {
+    QVERIFY(m_inv->setState(m_vm177, VmState::Online));
+    VmUpdate seen;
+    seen.vmId = m_vm177;
+    seen.lastSeen = QDateTime::currentDateTime().addSecs(-60);
+    QVERIFY(m_inv->apply({seen}));
+    auto o = options();
+    o.unreachableAfterMs = 2000;
+    AnnouncementListener listener(o);
+    QVERIFY(listener.start());
+    listener.flush();
+    QCOMPARE(stateOf(m_vm177), u"online"_s);
+    // Still silent a window later: now it is unreachable.
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_vm177), u"unreachable"_s, 10000);
 }
 
 void TestAnnouncementListener::secondListenerOnTheSamePortFails() {
