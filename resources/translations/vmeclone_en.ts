@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+133"/>
+        <location filename="../../app/console_main.cpp" line="+159"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+24"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+25"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,7 +97,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>Golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,12 +192,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +514,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+99"/>
+        <location filename="../../ui/main_window.cpp" line="+103"/>
         <location line="+79"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -581,23 +581,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+568"/>
+        <location line="+575"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-574"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+593"/>
+        <location line="+600"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-592"/>
+        <location line="-599"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,7 +759,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+11"/>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>%1 (suffix %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1023,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,7 +1115,7 @@
 <context>
     <name>vmeclone::VmStateStyle</name>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="+20"/>
+        <location filename="../../ui/vm_state_style.cpp" line="+19"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>rebooting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,7 +1160,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>stopping</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,7 +1188,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+287"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+320"/>
         <source>%1 s ago</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+133"/>
+        <location filename="../../app/console_main.cpp" line="+159"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+24"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+25"/>
         <source>Add golden image</source>
         <translation>添加母版镜像</translation>
     </message>
@@ -97,7 +97,7 @@
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>Golden image</source>
         <translation>母版镜像</translation>
     </message>
@@ -192,12 +192,12 @@
         <translation>网关 %1 是母版自己的地址。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
         <translation>DNS 服务器 %1 不是 IPv4 地址（多个地址请用逗号分隔）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
         <translation>最多 3 个 DNS 服务器：客户机的 resolv.conf 不会使用更多。</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+99"/>
+        <location filename="../../ui/main_window.cpp" line="+103"/>
         <location line="+79"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -576,23 +576,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+568"/>
+        <location line="+575"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-574"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+593"/>
+        <location line="+600"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-592"/>
+        <location line="-599"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -754,7 +754,12 @@
         <translation>正在监听 127.0.0.1:%1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+11"/>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>%1 (suffix %2)</source>
         <translation>%1（后缀 %2）</translation>
     </message>
@@ -1007,7 +1012,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -1097,7 +1102,7 @@
 <context>
     <name>vmeclone::VmStateStyle</name>
     <message>
-        <location filename="../../ui/vm_state_style.cpp" line="+20"/>
+        <location filename="../../ui/vm_state_style.cpp" line="+19"/>
         <source>planned</source>
         <translation>已规划</translation>
     </message>
@@ -1127,7 +1132,7 @@
         <translation>配置中</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>rebooting</source>
         <translation>重启中</translation>
     </message>
@@ -1142,7 +1147,7 @@
         <translation>失联</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>stopping</source>
         <translation>停止中</translation>
     </message>
@@ -1170,7 +1175,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+287"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+320"/>
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
