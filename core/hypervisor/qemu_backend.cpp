@@ -163,21 +163,13 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     auto golden = QemuMachine::fromFile(request.golden.path);
     if (!golden)
         return fail(golden.error());
-    if (QFileInfo::exists(folder))
-        return fail(
-            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
-                folder));
-    if (!QDir().mkdir(folder))
-        return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
-
+    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.makeFolder(folder); !s)
+        return s;
     // From here on any failure removes the folder: nothing half-made is left behind.
     auto abandon = [&](const QString &why) -> Status {
         QDir(folder).removeRecursively();
         return fail(why);
     };
-    // First of all, the mark that tells recovery this folder is a clone of ours.
-    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.writeTo(folder); !s)
-        return abandon(s.error());
 
     const QString suffix = golden->diskFormat == u"qcow2" ? u"qcow2"_s : golden->diskFormat;
     QString disk = folder + u"/"_s + vm.name + u"."_s + suffix;

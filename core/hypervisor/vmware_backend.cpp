@@ -200,22 +200,14 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
                         selection->disks[j].disk.device, selection->disks[i].disk.device));
         }
     }
-    if (QFileInfo::exists(folder))
-        return fail(
-            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
-                folder));
-    if (!QDir().mkdir(folder))
-        return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
-
+    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.makeFolder(folder); !s)
+        return s;
     // From here on any failure removes the folder: nothing half-made is left behind. The
     // golden's files are only ever read.
     auto abandon = [&](const QString &why) -> Status {
         QDir(folder).removeRecursively();
         return fail(why);
     };
-    // First of all, the mark that tells recovery this folder is a clone of ours.
-    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.writeTo(folder); !s)
-        return abandon(s.error());
 
     const bool linked = vm.cloneMode == u"linked";
     QList<qint64> sizes;

@@ -1,5 +1,6 @@
 #include "clone_marker.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -20,6 +21,20 @@ Status CloneMarker::writeTo(const QString &folder) const {
                             + "\ninstance=" + instance.toUtf8() + "\n";
     if (file.write(text) != text.size() || !file.flush())
         return fail(u"cannot write in %1: %2"_s.arg(folder, file.errorString()));
+    return {};
+}
+
+Status CloneMarker::makeFolder(const QString &folder) const {
+    if (QFileInfo::exists(folder))
+        return fail(
+            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
+                folder));
+    if (!QDir().mkdir(folder))
+        return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
+    if (auto s = writeTo(folder); !s) {
+        QDir(folder).removeRecursively();
+        return s;
+    }
     return {};
 }
 

@@ -21,6 +21,11 @@ struct CloneMarker {
     Status writeTo(const QString &folder) const;
     // The folder's mark; nullopt when it has none (not a clone folder).
     static std::optional<CloneMarker> readFrom(const QString &folder);
+    // How every backend starts a clone: creates `folder` (refused when it exists: it is
+    // not in the inventory, and nothing in it is ours to overwrite) and marks it first
+    // thing, so recovery can tell it is ours whatever happens next. Leaves nothing when
+    // it fails; from its success on, the backend removes the folder on any failure.
+    Status makeFolder(const QString &folder) const;
 };
 
 } // namespace vmeclone
