@@ -10,7 +10,10 @@
 // Cells are written as they are, also ones starting with '=' (the reason comes from the
 // operator's own signed agent; prefixing a quote would corrupt the data for scripts).
 //
-// Writing a PDF needs fonts, so a QGuiApplication (the offscreen platform will do).
+// The HTML and the PDF are one document (report_document.h): the PDF is the HTML page
+// laid out by QTextDocument, so both carry the same sections, rows and counts. Writing
+// a PDF needs fonts, so a QGuiApplication (the offscreen platform will do); it may run
+// on any thread (the console writes reports on a worker thread).
 
 #include "common/expected.h"
 #include "inventory/records.h"
@@ -58,10 +61,13 @@ public:
     const QList<VmRecord> &vms() const { return m_vms; }
     int count(VmState state) const;
     int vmCountOnShard(qint64 shardId) const;
+    // The VM's golden and shard (empty records when the report does not hold them).
+    GoldenRecord goldenOf(const VmRecord &vm) const;
+    Shard shardOf(const VmRecord &vm) const;
 
     QByteArray toCsv() const;
     QJsonObject toJson() const; // generated_at, inventory, summary, goldens, shards, vms
-    QString toHtml() const;     // self-contained XHTML-compatible page
+    QString toHtml() const;     // self-contained XHTML-compatible page; the PDF's source
 
     // Each writes a temporary file next to `path` and renames it over `path` only when
     // complete; errors name the file.
@@ -69,12 +75,10 @@ public:
     Status writeCsv(const QString &path) const;
     Status writeJson(const QString &path) const;
     Status writeHtml(const QString &path) const;
-    Status writePdf(const QString &path) const; // A4 landscape, page numbers, header row on every page
+    // toHtml() laid out on A4 landscape: page numbers, the VM table's header row on every page.
+    Status writePdf(const QString &path) const;
 
 private:
-    GoldenRecord goldenOf(const VmRecord &vm) const;
-    Shard shardOf(const VmRecord &vm) const;
-
     QDateTime m_generatedAt;
     QString m_inventoryPath;
     QList<GoldenRecord> m_goldens;

@@ -1,8 +1,9 @@
 // Inventory reports from a real inventory file (goldens, shards, VMs in several states):
 // CSV and JSON are parsed back and compared field by field with the inventory; the HTML
 // is read as XML; the PDF is rendered with poppler (pdftoppm, pdftotext) and checked for
-// ink, the chart, every VM name, the state counts and page numbers. Writers that fail
-// leave nothing behind.
+// ink, the usage bars, every VM name, the state counts and page numbers, and against the
+// HTML it is laid out from (same sections, rows and counts). Writers that fail leave
+// nothing behind.
 
 #include "support/ci_skip.h"
 #include "inventory/inventory.h"
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryDir>
@@ -253,6 +255,64 @@ int longestRun(const QImage &image, const QList<QColor> &colours) {
     return best;
 }
 
+// The HTML report read as XML (any unescaped text or unclosed element is an error):
+// the rows of each table by its class, cells as text, nested tables (the usage bars)
+// kept apart from the table around them.
+struct HtmlReport {
+    QString error;
+    QStringList elements;                     // every element's name, in order
+    QStringList headings;                     // h1 and h2 texts, in order
+    QMap<QString, QList<QStringList>> tables; // rows (header row first) by table class
+    int usedBars = 0;                         // td class="used"
+};
+
+HtmlReport readHtml(const QByteArray &bytes) {
+    HtmlReport out;
+    QXmlStreamReader xml(bytes);
+    QStringList tableClasses; // open tables, innermost last
+    QList<QStringList> rows;  // open rows
+    QStringList cells;        // text of open cells
+    QString heading;
+    bool inHeading = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        const QStringView name = xml.name();
+        if (xml.isStartElement()) {
+            out.elements.append(name.toString());
+            if (name == u"table")
+                tableClasses.append(xml.attributes().value(u"class"_s).toString());
+            else if (name == u"tr")
+                rows.append(QStringList());
+            else if (name == u"td" || name == u"th")
+                cells.append(QString());
+            else if (name == u"h1" || name == u"h2")
+                inHeading = true;
+            if (name == u"td" && xml.attributes().value(u"class"_s) == u"used")
+                ++out.usedBars;
+        } else if (xml.isCharacters()) {
+            if (!cells.isEmpty())
+                cells.last() += xml.text();
+            if (inHeading)
+                heading += xml.text();
+        } else if (xml.isEndElement()) {
+            if (name == u"table" && !tableClasses.isEmpty())
+                tableClasses.removeLast();
+            else if (name == u"tr" && !rows.isEmpty() && !tableClasses.isEmpty())
+                out.tables[tableClasses.last()].append(rows.takeLast());
+            else if ((name == u"td" || name == u"th") && !cells.isEmpty() && !rows.isEmpty())
+                rows.last().append(cells.takeLast());
+            else if (name == u"h1" || name == u"h2") {
+                out.headings.append(heading);
+                heading.clear();
+                inHeading = false;
+            }
+        }
+    }
+    if (xml.hasError())
+        out.error = u"%1 at line %2"_s.arg(xml.errorString()).arg(xml.lineNumber());
+    return out;
+}
+
 QStringList filesIn(const QString &dir) {
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
 }
@@ -286,6 +346,7 @@ private Q_SLOTS:
     void htmlIsWellFormedAndComplete();
     void pdfRendersSummaryChartAndVms();
     void pdfRepeatsTableHeaderOnEveryPage();
+    void pdfSaysWhatTheHtmlSays();
     void emptyInventory_data();
     void emptyInventory();
     void writeFailsCleanly_data();
@@ -597,62 +658,23 @@ void TestInventoryReport::htmlIsWellFormedAndComplete() {
     QVERIFY2(s.ok(), qPrintable(s.error()));
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QCOMPARE(QString::fromUtf8(bytes), m_report->toHtml()); // the file is the document as it is
 
-    // Read as XML: any unescaped text or unclosed element is an error.
-    QXmlStreamReader xml(&f);
-    QStringList classes;       // class of the table being read
-    QList<QStringList> vmRows; // cells of table.vms
-    QMap<QString, QString> stateCounts;
-    QStringList row;
-    QString cellText, svgText;
-    int depthInCell = 0, usedBars = 0;
-    bool inSvg = false, inStates = false;
-    QStringList elements;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement()) {
-            elements.append(xml.name().toString());
-            if (xml.name() == u"table")
-                classes.append(xml.attributes().value(u"class"_s).toString());
-            if (xml.name() == u"svg")
-                inSvg = true;
-            if (xml.name() == u"rect" && xml.attributes().value(u"class"_s) == u"used")
-                ++usedBars;
-            if (xml.name() == u"tr")
-                row.clear();
-            if (xml.name() == u"td" || xml.name() == u"th") {
-                cellText.clear();
-                ++depthInCell;
-            }
-        } else if (xml.isCharacters()) {
-            if (depthInCell)
-                cellText += xml.text();
-            if (inSvg)
-                svgText += xml.text() + u'\n';
-        } else if (xml.isEndElement()) {
-            if (xml.name() == u"svg")
-                inSvg = false;
-            if (xml.name() == u"td" || xml.name() == u"th") {
-                row.append(cellText);
-                --depthInCell;
-            }
-            if (xml.name() == u"tr" && !classes.isEmpty()) {
-                inStates = classes.last() == u"states";
-                if (classes.last() == u"vms")
-                    vmRows.append(row);
-                if (inStates && row.size() == 2)
-                    stateCounts.insert(row[0], row[1]);
-            }
-        }
-    }
-    QVERIFY2(!xml.hasError(),
-             qPrintable(u"%1 at line %2"_s.arg(xml.errorString()).arg(xml.lineNumber())));
+    const HtmlReport html = readHtml(bytes);
+    QVERIFY2(html.error.isEmpty(), qPrintable(html.error));
+    const QStringList &elements = html.elements;
     QVERIFY(elements.contains(u"html"_s));
     QVERIFY2(!elements.contains(u"script"_s) && !elements.contains(u"b"_s),
              "markup from data must be escaped");
     QVERIFY(!elements.contains(u"img"_s) && !elements.contains(u"link"_s)); // self-contained
 
     // Counts per state, read from the inventory here.
+    QMap<QString, QString> stateCounts;
+    for (const QStringList &row : html.tables.value(u"states"_s)) {
+        if (row.size() == 2)
+            stateCounts.insert(row[0], row[1]);
+    }
     const auto vms = m_inventory->vms().value();
     QCOMPARE(stateCounts.value(u"online"_s), u"2"_s);
     QCOMPARE(stateCounts.value(u"failed"_s), u"1"_s);
@@ -661,6 +683,7 @@ void TestInventoryReport::htmlIsWellFormedAndComplete() {
     QVERIFY(!stateCounts.contains(u"releasing"_s));
 
     // Every VM, in order, with its name, address, state and (unmangled) detail.
+    const QList<QStringList> vmRows = html.tables.value(u"vms"_s);
     QCOMPARE(vmRows.size(), vms.size() + 1); // the header row too
     QCOMPARE(vmRows.first().first(), u"Name"_s);
     for (int i = 0; i < vms.size(); ++i) {
@@ -674,10 +697,22 @@ void TestInventoryReport::htmlIsWellFormedAndComplete() {
         QCOMPARE(cells[10], reason);
     }
 
-    // The shard chart: a bar for each usable shard, the problem of the missing one.
-    QCOMPARE(usedBars, 2);
-    QVERIFY2(svgText.contains(u"shard, \"b\""_s), qPrintable(svgText));
-    QVERIFY2(svgText.contains(u"does not exist"_s), qPrintable(svgText));
+    // The shards: a usage bar for each usable one, the problem of the missing one.
+    QCOMPARE(html.usedBars, 2);
+    const QList<QStringList> shardRows = html.tables.value(u"shards"_s);
+    QCOMPARE(shardRows.size(), m_report->shards().size() + 1);
+    QCOMPARE(shardRows.first().first(), u"Path"_s);
+    const qsizetype problem = shardRows.first().indexOf(u"Usage"_s);
+    QVERIFY(problem > 0);
+    bool sawB = false, sawGone = false;
+    for (const QStringList &row : shardRows.mid(1)) {
+        sawB = sawB || row.first().endsWith(u"shard, \"b\""_s);
+        if (row.first() == m_goneShard) {
+            sawGone = true;
+            QVERIFY2(row[problem].contains(u"does not exist"_s), qPrintable(row.join(u'|')));
+        }
+    }
+    QVERIFY(sawB && sawGone);
 }
 
 void TestInventoryReport::pdfRendersSummaryChartAndVms() {
@@ -779,6 +814,82 @@ void TestInventoryReport::pdfRepeatsTableHeaderOnEveryPage() {
         const QString page = pdfText(file, p, p);
         QVERIFY2(header.match(page).hasMatch(), qPrintable(u"page %1:\n%2"_s.arg(p).arg(page)));
         QVERIFY2(page.contains(u"Page %1 of %2"_s.arg(p).arg(total)), qPrintable(page));
+    }
+}
+
+void TestInventoryReport::pdfSaysWhatTheHtmlSays() {
+    if (findTool(u"pdftotext"_s).isEmpty())
+        VMECLONE_SKIP_UNLESS_CI("pdftotext (poppler-utils) is not installed");
+    const HtmlReport html = readHtml(m_report->toHtml().toUtf8());
+    QVERIFY2(html.error.isEmpty(), qPrintable(html.error));
+    const QString file = path(u"same.pdf"_s);
+    const Status s = m_report->writePdf(file);
+    QVERIFY2(s.ok(), qPrintable(s.error()));
+    const QString text = pdfText(file);
+    const QStringList lines = text.split(u'\n');
+
+    // The same sections, in the same order.
+    QCOMPARE(html.headings.size(), 5);
+    qsizetype at = 0;
+    for (const QString &heading : html.headings) {
+        const QRegularExpression line(u"^\\s*%1\\s*$"_s.arg(QRegularExpression::escape(heading)),
+                                      QRegularExpression::MultilineOption);
+        const auto m = line.match(text, at);
+        QVERIFY2(m.hasMatch(),
+                 qPrintable(u"no heading '%1' after %2 in:\n%3"_s.arg(heading).arg(at).arg(text)));
+        at = m.capturedEnd();
+    }
+
+    // The same counts per state: each summary row is a line "<state> <count>".
+    const QList<QStringList> states = html.tables.value(u"states"_s);
+    QSet<VmState> present;
+    for (const auto &vm : m_report->vms())
+        present.insert(vm.state);
+    QCOMPARE(states.size(), present.size() + 2); // the header row and the total too
+    for (const QStringList &row : states.mid(1)) {
+        const QRegularExpression line(u"^\\s*%1\\s+%2\\s*$"_s.arg(row[0], row[1]),
+                                      QRegularExpression::MultilineOption);
+        QVERIFY2(line.match(text).hasMatch(), qPrintable(row.join(u' ') + u" in:\n"_s + text));
+    }
+
+    // The same VMs: each one's name, address and state on one line (its row), and each
+    // address once: no row lost or doubled.
+    const QList<QStringList> vms = html.tables.value(u"vms"_s);
+    QCOMPARE(vms.size(), m_report->vms().size() + 1);
+    for (const QStringList &row : vms.mid(1)) {
+        const auto hasRow = [&](const QString &line) {
+            return QRegularExpression(u"\\b%1\\b"_s.arg(QRegularExpression::escape(row[0])))
+                       .match(line)
+                       .hasMatch()
+                   && line.contains(row[1]) && line.contains(row[3]);
+        };
+        QVERIFY2(std::count_if(lines.begin(), lines.end(), hasRow) == 1,
+                 qPrintable(row.mid(0, 4).join(u' ') + u" in:\n"_s + text));
+        const QRegularExpression address(
+            u"(?<![\\d.])%1(?![\\d.])"_s.arg(QRegularExpression::escape(row[1])));
+        int seen = 0;
+        for (auto it = address.globalMatch(text); it.hasNext(); it.next())
+            ++seen;
+        QVERIFY2(seen == 1, qPrintable(u"%1 seen %2 times"_s.arg(row[1]).arg(seen)));
+    }
+
+    // The same goldens and shards, with the sizes and usage the HTML gives.
+    for (const QString &table : {u"goldens"_s, u"shards"_s}) {
+        const QList<QStringList> rows = html.tables.value(table);
+        QCOMPARE(rows.size(),
+                 (table == u"goldens" ? m_report->goldens().size() : m_report->shards().size())
+                     + 1);
+        for (const QStringList &row : rows.mid(1)) {
+            // Word by word, as long cells wrap; of a path, its last part (a path
+            // wider than its column may break anywhere).
+            for (const QString &cell : row) {
+                for (const QString &word : cell.split(u' ', Qt::SkipEmptyParts)) {
+                    const QString tail = word.section(u'/', -1);
+                    QVERIFY2(text.contains(tail),
+                             qPrintable(u"%1: '%2' in:\n%3"_s.arg(table, tail, text)));
+                }
+            }
+        }
     }
 }
 

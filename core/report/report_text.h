@@ -1,0 +1,44 @@
+#pragma once
+// Wording and small helpers every report writer shares (inventory_report.cpp for CSV and
+// JSON, report_document.cpp for HTML and PDF), so the formats word times, states and
+// shard usage the same way and fail with the same message.
+
+#include "common/expected.h"
+#include "inventory/records.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace vmeclone::report {
+
+// The report's title: the HTML's <title> and <h1>, the PDF's title and page footer.
+QString title();
+
+// Every state in the enum's order (the summary lists them in this order).
+QList<VmState> allStates();
+
+// Instants for machines (JSON, CSV): ISO 8601 UTC with milliseconds, empty when unset.
+QString isoOrEmpty(const QDateTime &t);
+// Instants for people (HTML, PDF): local time to the second, "-" when unset.
+QString localTime(const QDateTime &t);
+
+// "online", or "copying 40%" while a copy runs.
+QString stateText(const VmRecord &vm);
+
+// The share of the shard in use, 0..1 (0 when its size is unknown).
+double usedFraction(const ShardStatus &s);
+
+// Text from guests or operators may hold control characters, which XML forbids and
+// PDF text cannot show: they become U+FFFD (line breaks and tabs stay).
+QString printable(const QString &text);
+
+// "cannot write the report <path>: <why>: check that its folder exists and is writable"
+QString cannotWrite(const QString &path, const QString &why);
+
+// Writes `bytes` to a temporary file next to `path` and renames it over `path` only
+// when complete, so a failed write leaves neither a partial report nor a stray file.
+Status saveBytes(const QString &path, const QByteArray &bytes);
+
+} // namespace vmeclone::report
