@@ -34,10 +34,12 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -213,7 +215,14 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_service->refreshSoon();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // An export still running finishes first: its worker holds only its own copy of the
+    // report, but the PDF's fonts belong to the application, which may be going away next.
+    if (m_export) {
+        m_export->disconnect(this);
+        m_export->waitForFinished();
+    }
+}
 
 QAction *MainWindow::action(const QString &name) const {
     return m_actions.value(name);
@@ -616,6 +625,7 @@ void MainWindow::updateActions() {
         action(name)->setEnabled(any);
     action(u"clone"_s)->setEnabled(!m_snapshot.goldens.isEmpty());
     action(u"cancelBatches"_s)->setEnabled(!m_batchOps.isEmpty());
+    action(u"export"_s)->setEnabled(!m_export); // one export at a time
 }
 
 void MainWindow::openCloneDialog() {
@@ -783,28 +793,62 @@ void MainWindow::exportInventory() {
                 : filter == json ? u".json"_s
                 : filter == html ? u".html"_s
                                  : u".pdf"_s;
-    const Status written = exportTo(path);
-    if (!written)
-        QMessageBox::warning(this, tr("Export inventory"),
-                             tr("Cannot export: %1").arg(written.error()));
+    startExport(path);
 }
 
-Status MainWindow::exportTo(const QString &path) {
+bool MainWindow::startExport(const QString &path) {
+    if (m_export)
+        return false;
     const auto format = InventoryReport::formatFromPath(path);
-    if (!format)
-        return fail(
-            tr("%1 is not a report format: name the file .csv, .json, .html or .pdf").arg(path));
+    if (!format) {
+        exportDone(path, 0,
+                   fail(tr("%1 is not a report format: name the file .csv, .json, .html or .pdf")
+                            .arg(path)));
+        return true;
+    }
     // The snapshot the window shows is the inventory as of the last commit anyone made.
-    const InventoryReport report(QDateTime::currentDateTimeUtc(),
-                                 m_service->config().inventoryPath(), m_snapshot.goldens,
-                                 m_snapshot.shards, m_snapshot.vms);
-    if (auto s = report.write(path, *format); !s)
-        return s;
-    const QString text =
-        tr("Exported %n VM(s) to %1", nullptr, static_cast<int>(m_snapshot.vms.size())).arg(path);
-    logger()->info("{}", text);
-    notify(tr("Export"), text, false);
-    return {};
+    // The report takes a copy of it (plain values), so the worker shares nothing with
+    // the window, which goes on showing new snapshots meanwhile.
+    InventoryReport report(QDateTime::currentDateTimeUtc(), m_service->config().inventoryPath(),
+                           m_snapshot.goldens, m_snapshot.shards, m_snapshot.vms);
+    const int vms = static_cast<int>(m_snapshot.vms.size());
+    // Parented to the window, so it goes with it; the destructor waits for the worker.
+    m_export = new QFutureWatcher<ExportOutcome>(this);
+    connect(m_export, &QFutureWatcherBase::finished, this, [this, path, vms] {
+        const ExportOutcome outcome = m_export->result();
+        m_export->deleteLater();
+        m_export = nullptr;
+        m_lastExportOnGuiThread = outcome.onGuiThread;
+        updateActions();
+        exportDone(path, vms, outcome.status);
+    });
+    m_export->setFuture(QtConcurrent::run([report = std::move(report), path, format = *format] {
+        // The PDF's QTextDocument and QPdfWriter are made in this thread, as they must be.
+        return ExportOutcome{report.write(path, format),
+                             QThread::currentThread() == QCoreApplication::instance()->thread()};
+    }));
+    updateActions();
+    statusBar()->showMessage(tr("Exporting to %1…").arg(path));
+    return true;
+}
+
+void MainWindow::exportDone(const QString &path, int vms, const Status &status) {
+    if (status) {
+        const QString text = tr("Exported %n VM(s) to %1", nullptr, vms).arg(path);
+        logger()->info("{}", text);
+        notify(tr("Export"), text, false);
+    } else {
+        logger()->warn("{}", tr("Cannot export: %1").arg(status.error()));
+        notify(tr("Export"), tr("Cannot export: %1").arg(status.error()), true);
+        // Not exec(): no event loop nested in this slot, and tests can find and close it.
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Export inventory"),
+                            tr("Cannot export: %1").arg(status.error()), QMessageBox::Ok, this);
+        box->setObjectName(u"exportFailed"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT exportFinished(path, status.error());
 }
 
 void MainWindow::addGolden() {

@@ -7,6 +7,7 @@
 #include "engine/engine_service.h"
 #include "vm_table_model.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -59,8 +60,13 @@ public:
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
     void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
-    // Writes the inventory the window shows as CSV, JSON, HTML or PDF (by the extension).
-    Status exportTo(const QString &path);
+    // Writes the inventory the window shows as CSV, JSON, HTML or PDF (by the extension)
+    // on a worker thread, so a long PDF does not freeze the window; exportFinished says
+    // how it went. False, and no signal, while an earlier export still runs.
+    bool startExport(const QString &path);
+    bool exportRunning() const { return m_export != nullptr; }
+    // Whether the last finished export ran on the GUI thread (tests check it did not).
+    bool lastExportRanOnGuiThread() const { return m_lastExportOnGuiThread; }
     // Closes without asking (SIGTERM, SIGINT): running batches are cancelled and rolled
     // back, and the log says why.
     void quitCancellingBatches(const QString &why);
@@ -68,6 +74,8 @@ public:
 Q_SIGNALS:
     void inventoryShown();
     void batchDone(int batchId, const vmeclone::BatchResult &result);
+    // `error` is empty when the file is written.
+    void exportFinished(const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,6 +97,7 @@ private:
     void actOnRange(EngineService::Operation operation);
     void confirmRelease(const QList<VmRecord> &vms);
     void exportInventory();
+    void exportDone(const QString &path, int vms, const Status &status);
     void addGolden();
     void removeGolden();
     void addShard();
@@ -129,6 +138,13 @@ private:
     quint64 m_received = 0;
     QStringList m_listeningOn; // the listener's addresses, as last shown
     QHash<int, EngineService::Operation> m_batchOps;
+    // What an export's worker hands back.
+    struct ExportOutcome {
+        Status status;
+        bool onGuiThread = false;
+    };
+    QFutureWatcher<ExportOutcome> *m_export = nullptr; // the running export, if any
+    bool m_lastExportOnGuiThread = false;
 };
 
 } // namespace vmeclone

@@ -945,6 +945,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
         <translation type="unfinished"></translation>

@@ -935,6 +935,11 @@
         <translation>无法导出：%1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
         <translation>%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>

@@ -2,7 +2,8 @@
 // golden made by qemu-img, two shards). VMs made and released by the real CLI in
 // another process show up in the table through the inventory's data version; a batch
 // is cancelled through the window's status board and rolls back; the window exports
-// what it shows in all four formats.
+// what it shows in all four formats, on a worker thread, one export at a time, and says
+// how it went (a warning box when it failed).
 
 #include "common/logging.h"
 #include "log_pane.h"
@@ -54,6 +55,32 @@ private:
                 table->selectRow(r);
         }
         QCOMPARE(m_window->selectedVmIds().size(), 1);
+    }
+
+    // Starts an export and waits for the window to say how it went: the error, empty
+    // when the file is written.
+    QString exportAndWait(const QString &file) {
+        QSignalSpy finished(m_window.get(), &MainWindow::exportFinished);
+        if (!m_window->startExport(file))
+            return u"the export did not start"_s;
+        if (finished.isEmpty() && !finished.wait(120000))
+            return u"no exportFinished"_s;
+        if (finished.size() != 1 || finished.first().at(0).toString() != file)
+            return u"exportFinished for another file"_s;
+        return finished.first().at(1).toString();
+    }
+
+    // The warning the window shows for a failed export; closes it.
+    QString takeExportWarning() {
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor([&] {
+                box = m_window->findChild<QMessageBox *>(u"exportFailed"_s);
+                return box && box->isVisible();
+            }))
+            return {};
+        const QString text = box->text();
+        box->close();
+        return text;
     }
 
     QStringList namesShown() const {
@@ -150,8 +177,8 @@ private Q_SLOTS:
     void exportsAllFourFormats() {
         QFETCH(QString, file);
         const QString out = path(file);
-        const Status s = m_window->exportTo(out);
-        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const QString error = exportAndWait(out);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
@@ -183,10 +210,60 @@ private Q_SLOTS:
     }
 
     void refusesAnUnknownFormat() {
-        const Status s = m_window->exportTo(path(u"inventory.txt"_s));
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().contains(u"inventory.txt"_s));
+        const QString error = exportAndWait(path(u"inventory.txt"_s));
+        QVERIFY(error.contains(u"inventory.txt"_s));
         QVERIFY(!QFile::exists(path(u"inventory.txt"_s)));
+        QVERIFY2(takeExportWarning().contains(error), "no warning box");
+    }
+
+    void saysWhenTheWriteFails() {
+        const QString out = path(u"missing/inventory.pdf"_s);
+        const QString error = exportAndWait(out);
+        QVERIFY2(error.contains(out), qPrintable(error));
+        QVERIFY2(takeExportWarning().contains(error), "no warning box");
+        QTRY_VERIFY(m_window->logPane()->text().contains(error));
+        QVERIFY(m_window->action(u"export"_s)->isEnabled());
+    }
+
+    void exportRunsOffTheGuiThread() {
+        const QString out = path(u"threaded.pdf"_s);
+        QSignalSpy finished(m_window.get(), &MainWindow::exportFinished);
+        QVERIFY(m_window->startExport(out));
+        // Back before the file is written (the answer comes through the event loop), with
+        // the Export action off: one export at a time.
+        QVERIFY(m_window->exportRunning());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!m_window->action(u"export"_s)->isEnabled());
+        QVERIFY(!m_window->startExport(path(u"second.pdf"_s)));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toString(), out);
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QVERIFY(!m_window->lastExportRanOnGuiThread());
+        QVERIFY(!m_window->exportRunning());
+        QVERIFY(m_window->action(u"export"_s)->isEnabled());
+        QVERIFY(QFile::exists(out));
+        QVERIFY(!QFile::exists(path(u"second.pdf"_s)));
+        QTRY_VERIFY(m_window->logPane()->text().contains(u"Exported 2 VMs to "_s + out));
+    }
+
+    void closingTheWindowWaitsForItsExport() {
+        // A second window on the same engine, gone while its export is being written.
+        ConsoleOptions options;
+        options.home = path(u"home"_s);
+        auto window = std::make_unique<MainWindow>(m_service.get(), options);
+        QTRY_COMPARE(window->inventory().vms.size(), 2);
+        const QString out = path(u"closing.pdf"_s);
+        QSignalSpy finished(window.get(), &MainWindow::exportFinished);
+        QVERIFY(window->startExport(out));
+        window.reset();
+        QCOMPARE(finished.count(), 0); // gone before it could say
+        // Its destructor waited for the worker: the PDF is complete.
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
     }
 
     void cancelRollsBackWhatIsNotMade() {
