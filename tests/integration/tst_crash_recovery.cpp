@@ -5,10 +5,10 @@
 // the second half, which boots the demo golden in a network namespace of its own.
 
 #include "cli_runner.h"
+#include "support/consistency.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkInterface>
@@ -53,34 +53,14 @@ private:
     }
 
     // After recovery: every row has its whole folder, every clone folder its row, no
-    // partial file anywhere, nothing in flight, and the golden as it was.
+    // partial file anywhere, nothing in flight (tests/support/consistency.h), and the
+    // golden as it was.
     void checkConsistent(const QStringList &shards) {
         const auto r = m_cli->run({u"list"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
-        QSet<QString> rowFolders;
-        for (const auto &v : r.json().array()) {
-            const auto vm = v.toObject();
-            const QString state = vm.value(u"state"_s).toString();
-            QVERIFY2(state != u"planned" && state != u"copying" && state != u"starting"
-                         && state != u"releasing" && state != u"stopping",
-                     qPrintable(vm.value(u"name"_s).toString() + u" still "_s + state));
-            const QString folder = vm.value(u"folder"_s).toString();
-            rowFolders.insert(folder);
-            for (const QString &file : QStringList{u"machine.json"_s, u"identity.conf"_s,
-                                                   vm.value(u"name"_s).toString() + u".qcow2"_s})
-                QVERIFY2(QFile::exists(folder + u"/"_s + file),
-                         qPrintable(u"%1 lacks %2"_s.arg(folder, file)));
-        }
-        for (const auto &shard : shards) {
-            for (const auto &entry : QDir(shard).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
-                QVERIFY2(rowFolders.contains(entry.absoluteFilePath()),
-                         qPrintable(u"orphan folder "_s + entry.absoluteFilePath()));
-            QDirIterator it(shard, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
-                QVERIFY2(!file.endsWith(u".part"_s), qPrintable(u"partial file "_s + file));
-            }
-        }
+        const QStringList problems =
+            consistencyProblems(cloneRowsFromJson(r.json().array()), shards);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QCOMPARE(sha256(m_goldenDisk), m_goldenHash);
     }
 
