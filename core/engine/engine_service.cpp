@@ -277,7 +277,10 @@ Expected<InventorySnapshot> EngineService::readSnapshot() {
 }
 
 void EngineService::poll(bool force) {
-    if (!m_engine)
+    // Nothing is published before the first refreshSoon(): a snapshot or events emitted
+    // before the window connected would reach nobody, and the events would count as
+    // shown (the recovery's, made right after open, were lost from the log that way).
+    if (!m_engine || !m_refreshAsked)
         return;
     auto version = m_engine->inventory().dataVersion();
     if (!version)
@@ -324,7 +327,10 @@ void EngineService::setPollInterval(int ms) {
 void EngineService::refreshSoon() {
     m_forceRefresh = true;
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [this] { poll(false); });
+        QMetaObject::invokeMethod(m_worker, [this] {
+            m_refreshAsked = true;
+            poll(false);
+        });
 }
 
 QString EngineService::operationName(Operation operation) {

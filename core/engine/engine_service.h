@@ -69,7 +69,8 @@ public:
     // How often the inventory's data version is checked (default 1000 ms; 0: never).
     void setPollInterval(int ms);
     // Publishes a fresh snapshot soon, changed or not (also the first one: call it
-    // once connected to inventoryChanged).
+    // once connected to inventoryChanged and eventsAdded; nothing is published before,
+    // so the first call brings the recent events, the recovery's among them).
     void refreshSoon();
 
     static QString operationName(Operation operation); // "clone", "start", ...
@@ -110,6 +111,7 @@ private:
     QHash<QString, QString> m_goldenProblemCache; // path -> problem, refreshed with the golden list
     QString m_goldenKey;
     std::atomic_bool m_forceRefresh{false};
+    bool m_refreshAsked = false; // worker thread only: refreshSoon() was called
 
     mutable QMutex m_batchMutex;
     QHash<int, Batch> m_batches;
