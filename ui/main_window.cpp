@@ -313,7 +313,8 @@ void MainWindow::buildMenus() {
          QList<QPair<QString, QString>>{{u"system"_s, tr("As the system")},
                                         {u"en"_s, u"English"_s},
                                         {u"zh_CN"_s, u"简体中文"_s}}) {
-        QAction *a = language->addAction(name, this, [this, code] { setLanguage(code); });
+        // A copy, not the binding: clang before 16 (the TSan build's) cannot capture one.
+        QAction *a = language->addAction(name, this, [this, code = code] { setLanguage(code); });
         a->setCheckable(true);
         a->setChecked(code == current);
     }
