@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
@@ -104,22 +106,32 @@ Status EngineService::open() {
     m_thread->setObjectName(u"vmeclone-engine-service"_s);
     m_worker = new QObject;
     m_worker->moveToThread(m_thread);
-    m_thread->start();
-    Status status;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, &status] {
+    // The engine is opened in the thread's first breath (QThread::started, before its
+    // event loop) and the answer comes back through a std::promise, not through a
+    // Qt::BlockingQueuedConnection: what this thread wrote before start() is ordered by
+    // the thread's creation, and the answer by the promise, both of which
+    // ThreadSanitizer sees. Qt's own hand-over (a semaphore inside an uninstrumented
+    // libQt6Core) it does not, and the caller's stack, reused at once, looked raced.
+    std::promise<Status> opened;
+    std::future<Status> answer = opened.get_future();
+    connect(
+        m_thread, &QThread::started, m_worker,
+        [this, &opened] {
             auto engine = std::make_unique<Engine>(m_config);
-            status = engine->open();
-            if (!status)
+            if (auto s = engine->open(); !s) {
+                opened.set_value(s);
                 return;
+            }
             m_engine = std::move(engine);
             m_pollTimer = new QTimer;
             m_pollTimer->setInterval(1000);
             connect(m_pollTimer, &QTimer::timeout, m_worker, [this] { poll(false); });
             m_pollTimer->start();
+            opened.set_value(Status());
         },
-        Qt::BlockingQueuedConnection);
+        static_cast<Qt::ConnectionType>(Qt::SingleShotConnection | Qt::DirectConnection));
+    m_thread->start();
+    const Status status = answer.get();
     if (!status)
         return status;
     // A console (or CLI) that died mid-batch left VMs half-made or half-released: settle
