@@ -6,7 +6,8 @@
 #   run-sanitizers.sh [options] asan|tsan|fuzz BUILD_DIR
 #
 #   asan   ASan+UBSan(+LSan): the unit tests and the CLI integration test
-#   tsan   TSan: the tests that run threads (inventory race, listener, engine pool, QMP)
+#   tsan   TSan: the tests that run threads (inventory race, listener, engine pool, QMP,
+#          and the console's window with its log pane fed from pool threads)
 #   fuzz   every libFuzzer target for --seconds each on its corpus (same build as asan)
 #
 #   --tests REGEX   the CTest names to build and run (default: per kind, below)
@@ -49,12 +50,17 @@ asan | fuzz)
     # (tst_stress_actors: three CLI processes for two minutes; its findings are about
     # concurrency, and the plain build runs it.)
     exclude='^(tst_agent_.*|tst_end_to_end|tst_crash_recovery|tst_vm_table_model|tst_stress_actors)$'
+    gui=OFF
     ;;
 tsan)
     sanitize=thread
     fuzz=OFF
-    default_tests='^(tst_inventory|tst_announcement_listener|tst_engine_batch|tst_qmp_client|tst_device_streams)$'
+    # The console's threaded tests without a guest: the window over an engine service
+    # (its worker and batch threads, the CLI in other processes) with its log pane, an
+    # spdlog sink that pool threads write while the GUI thread drains it.
+    default_tests='^(tst_inventory|tst_announcement_listener|tst_engine_batch|tst_qmp_client|tst_device_streams|tst_main_window|tst_log_pane)$'
     exclude='^$'
+    gui=ON
     ;;
 *)
     echo "run-sanitizers.sh: '$kind' is not asan, tsan or fuzz" >&2
@@ -105,7 +111,7 @@ step "configure $build" cmake -S "$src" -B "$build" -G Ninja \
     -DCMAKE_C_FLAGS_DEBUG="-O0 -gline-tables-only" -DCMAKE_CXX_FLAGS_DEBUG="-O0 -gline-tables-only" \
     -DVMECLONE_SANITIZE="$sanitize" -DVMECLONE_FUZZ="$fuzz" \
     -DCMAKE_EXE_LINKER_FLAGS="$extra_link" \
-    -DVMECLONE_BUILD_GUI=OFF -DVMECLONE_BUILD_AGENT=OFF -DVMECLONE_SANITIZER_CHECKS=OFF
+    -DVMECLONE_BUILD_GUI="$gui" -DVMECLONE_BUILD_AGENT=OFF -DVMECLONE_SANITIZER_CHECKS=OFF
 
 reports=$build/sanitizer-reports
 rm -rf "$reports"
