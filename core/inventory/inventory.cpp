@@ -31,8 +31,8 @@ namespace {
 
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
-// (changes table, vms.change_seq and the triggers that stamp it)
-constexpr int kSchemaVersion = 6;
+// (changes table, vms.change_seq and the triggers that stamp it); 7: hosts
+constexpr int kSchemaVersion = 7;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -67,6 +67,17 @@ const char16_t *const kSchema[] = {
         id INTEGER PRIMARY KEY CHECK (id = 1),
         seq INTEGER NOT NULL))",
     uR"(INSERT OR IGNORE INTO changes(id, seq) VALUES (1, 0))",
+    // Other machines reached over SSH (docs/hosts.md). Names compare in any case, as
+    // host names do.
+    uR"(CREATE TABLE IF NOT EXISTS hosts(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        destination TEXT NOT NULL,
+        port INTEGER NOT NULL DEFAULT 0 CHECK (port BETWEEN 0 AND 65535),
+        remote_home TEXT NOT NULL DEFAULT '',
+        remote_command TEXT NOT NULL DEFAULT 'vmeclone',
+        weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),
+        added_at INTEGER NOT NULL))",
 };
 
 // The change sequence, stamped by the database itself so no writer (of any version of
@@ -587,6 +598,87 @@ Status Inventory::removeShard(qint64 id) {
         return fail(u"%1 VMs live on this shard: release them first"_s.arg(n));
     if (auto q = m_db->exec(u"DELETE FROM shards WHERE id = ?"_s, {id}); !q)
         return fail(q.error());
+    return {};
+}
+
+// ---- hosts ---------------------------------------------------------------------
+
+namespace {
+const QString kHostColumns =
+    u"id, name, destination, port, remote_home, remote_command, weight, added_at"_s;
+
+HostRecord hostFromQuery(const QSqlQuery &q) {
+    HostRecord h;
+    h.id = q.value(0).toLongLong();
+    h.name = q.value(1).toString();
+    h.destination = q.value(2).toString();
+    h.port = q.value(3).toInt();
+    h.remoteHome = q.value(4).toString();
+    h.remoteCommand = q.value(5).toString();
+    h.weight = q.value(6).toDouble();
+    h.addedAt = fromMs(q.value(7).toLongLong());
+    return h;
+}
+} // namespace
+
+Expected<qint64> Inventory::addHost(const HostRecord &h) {
+    if (!std::isfinite(h.weight) || !(h.weight > 0))
+        return fail(u"host weight %1 must be a finite number greater than 0"_s.arg(h.weight));
+    // The unique name decides between two processes adding the same host at once; this
+    // read only words the usual case.
+    auto existing = m_db->exec(u"SELECT name FROM hosts WHERE name = ?"_s, {h.name});
+    if (!existing)
+        return fail(existing.error());
+    if (existing->next())
+        return fail(u"a host named '%1' exists already: see 'vmeclone host list'"_s.arg(
+            existing->value(0).toString()));
+    auto q = m_db->exec(u"INSERT INTO hosts(name, destination, port, remote_home, remote_command, "
+                        u"weight, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                        {h.name, h.destination, h.port, h.remoteHome, h.remoteCommand, h.weight,
+                         nowMs()});
+    if (!q)
+        return fail(u"cannot add the host '%1': %2"_s.arg(h.name, q.error()));
+    return q->lastInsertId().toLongLong();
+}
+
+Expected<QList<HostRecord>> Inventory::hosts() const {
+    auto q = m_db->exec(u"SELECT "_s + kHostColumns + u" FROM hosts ORDER BY name"_s);
+    if (!q)
+        return fail(q.error());
+    QList<HostRecord> out;
+    while (q->next())
+        out.append(hostFromQuery(*q));
+    return out;
+}
+
+Expected<std::optional<HostRecord>> Inventory::hostByName(const QString &name) const {
+    auto q = m_db->exec(u"SELECT "_s + kHostColumns + u" FROM hosts WHERE name = ?"_s, {name});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<HostRecord>();
+    return std::optional<HostRecord>(hostFromQuery(*q));
+}
+
+Expected<int> Inventory::vmsOnHost(const QString &name) const {
+    // The head places no VM on a host yet: a VM row has no host, and every VM in this
+    // inventory lives on this machine. When placement over hosts comes (issue 16, item
+    // 3), the VMs' host column is what this counts; until then no host holds any.
+    Q_UNUSED(name);
+    return 0;
+}
+
+Status Inventory::removeHost(const QString &name) {
+    auto held = vmsOnHost(name);
+    if (!held)
+        return fail(held.error());
+    if (*held > 0)
+        return fail(u"%1 VMs live on the host '%2': release them first"_s.arg(*held).arg(name));
+    auto q = m_db->exec(u"DELETE FROM hosts WHERE name = ?"_s, {name});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(u"no host named '%1': see 'vmeclone host list'"_s.arg(name));
     return {};
 }
 

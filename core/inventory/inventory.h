@@ -52,6 +52,15 @@ public:
     Status setShardWeight(qint64 id, double weight);
     Status removeShard(qint64 id); // refused while VMs live on it
 
+    // Hosts: other machines reached over SSH (the local machine is not one of them).
+    // Names are unique in any case; the caller validates names and destinations.
+    Expected<qint64> addHost(const HostRecord &host);
+    Expected<QList<HostRecord>> hosts() const;
+    Expected<std::optional<HostRecord>> hostByName(const QString &name) const;
+    // How many of this inventory's VMs live on the host.
+    Expected<int> vmsOnHost(const QString &name) const;
+    Status removeHost(const QString &name); // refused while VMs live on it
+
     // VMs. `reserve` inserts the rows in one transaction, taking each address only
     // if nobody holds it (state planned); rows that collide are returned in `refused`
     // with who holds them, the rest are taken.

@@ -65,6 +65,22 @@ struct VmRecord {
     qint64 changeSeq = 0;
 };
 
+// Another machine this one (the head) reaches over SSH to run vmeclone there: its own
+// inventory, shards, goldens and listener stay its own (docs/hosts.md).
+struct HostRecord {
+    qint64 id = 0;
+    QString name;        // unique (any case); "local" is this machine and is never stored
+    QString destination; // what ssh is given: "[user@]address" (an alias of ~/.ssh/config too)
+    int port = 0;        // SSH port; 0: ssh's own choice (the user's config, else 22)
+    QString remoteHome;  // its data folder (--home there); empty: its default
+    QString remoteCommand = QStringLiteral("vmeclone"); // the program run there
+    double weight = 1.0; // relative share of new VMs, > 0
+    QDateTime addedAt;
+
+    // The address part of the destination (without "user@"), for messages.
+    QString address() const { return destination.mid(destination.lastIndexOf(u'@') + 1); }
+};
+
 struct EventRecord {
     qint64 id = 0;
     QDateTime at;

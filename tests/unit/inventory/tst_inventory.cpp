@@ -134,6 +134,8 @@ private Q_SLOTS:
     void changeSequenceOrdersEveryCommit();
     void applyTellsWhatItWroteAndItsSequence();
     void removeShardAndGoldenRefusedWhileUsed();
+    void hostsRoundTrip();
+    void upgradesSchemaSixWithHosts();
     void eventsRoundTrip();
     void theEventLogKeepsTheNewest();
     void nullStringsAreStoredAsEmptyText();
@@ -178,6 +180,7 @@ void TestInventory::upgradesSchemaOne() {
             QVERIFY(raw.run(u"DROP TRIGGER "_s + trigger));
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN change_seq"_s));
         QVERIFY(raw.run(u"DROP TABLE changes"_s));
+        QVERIFY(raw.run(u"DROP TABLE hosts"_s)); // schema 7
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -206,7 +209,7 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"6"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"7"_s);
     QCOMPARE(
         raw.scalar(
                u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
@@ -215,6 +218,7 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'dns'"_s)
                  .toInt(),
              1);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('hosts')"_s).toInt(), 8);
 }
 
 void TestInventory::createsSchemaAndReopens() {
@@ -229,7 +233,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"6"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"7"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -794,6 +798,86 @@ void TestInventory::applyTellsWhatItWroteAndItsSequence() {
     QVERIFY(updates[0].seq > 0 && updates[1].seq > updates[0].seq);
     QCOMPARE(vmStateName((*m_inv->stamp(b))->state), u"stopping"_s);
     QCOMPARE(updates[1].seq, *m_inv->changeSequence());
+}
+
+// Hosts: stored as given, names unique in any case, removed by name; weights checked.
+void TestInventory::hostsRoundTrip() {
+    HostRecord h;
+    h.name = u"lab1"_s;
+    h.destination = u"admin@192.0.2.10"_s;
+    h.port = 2222;
+    h.remoteHome = u"/srv/vmeclone"_s;
+    h.remoteCommand = u"/opt/vmeclone/bin/vmeclone"_s;
+    h.weight = 2.5;
+    auto id = m_inv->addHost(h);
+    QVERIFY2(id, qPrintable(id.error()));
+    HostRecord plain;
+    plain.name = u"lab0"_s;
+    plain.destination = u"lab0.example"_s;
+    QVERIFY(m_inv->addHost(plain));
+
+    auto hosts = m_inv->hosts();
+    QVERIFY2(hosts, qPrintable(hosts.error()));
+    QCOMPARE(hosts->size(), 2);
+    QCOMPARE(hosts->at(0).name, u"lab0"_s); // by name
+    QCOMPARE(hosts->at(0).port, 0);
+    QCOMPARE(hosts->at(0).remoteHome, QString());
+    QCOMPARE(hosts->at(0).remoteCommand, u"vmeclone"_s);
+    QCOMPARE(hosts->at(0).weight, 1.0);
+    const HostRecord stored = hosts->at(1);
+    QCOMPARE(stored.id, *id);
+    QCOMPARE(stored.destination, h.destination);
+    QCOMPARE(stored.address(), u"192.0.2.10"_s);
+    QCOMPARE(stored.port, 2222);
+    QCOMPARE(stored.remoteHome, h.remoteHome);
+    QCOMPARE(stored.remoteCommand, h.remoteCommand);
+    QCOMPARE(stored.weight, 2.5);
+    QVERIFY(stored.addedAt.isValid());
+
+    auto byName = m_inv->hostByName(u"LAB1"_s);
+    QVERIFY(byName && byName->has_value());
+    QCOMPARE((*byName)->name, u"lab1"_s);
+    auto twice = m_inv->addHost(h);
+    QVERIFY(!twice);
+    QVERIFY2(twice.error().contains(u"exists already"_s), qPrintable(twice.error()));
+    h.name = u"LAB1"_s;
+    QVERIFY(!m_inv->addHost(h));
+    h.name = u"lab2"_s;
+    h.weight = 0;
+    auto weightless = m_inv->addHost(h);
+    QVERIFY(!weightless);
+    QVERIFY2(weightless.error().contains(u"weight"_s), qPrintable(weightless.error()));
+
+    QCOMPARE(*m_inv->vmsOnHost(u"lab1"_s), 0);
+    QVERIFY(m_inv->removeHost(u"lab1"_s));
+    auto gone = m_inv->removeHost(u"lab1"_s);
+    QVERIFY(!gone);
+    QVERIFY2(gone.error().contains(u"no host named 'lab1'"_s), qPrintable(gone.error()));
+    QCOMPARE(m_inv->hosts()->size(), 1);
+}
+
+// A schema-6 inventory (before hosts) gains the hosts table and keeps its rows.
+void TestInventory::upgradesSchemaSixWithHosts() {
+    auto r = m_inv->reserve(makeVms(177, 177, m_goldenId, m_shardId, m_shardPath));
+    QVERIFY2(r, qPrintable(r.error()));
+    m_inv.reset();
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.run(u"DROP TABLE hosts"_s));
+        QVERIFY(raw.run(u"UPDATE meta SET value = '6' WHERE key = 'schema'"_s));
+    }
+    auto again = Inventory::open(dbPath());
+    QVERIFY2(again, qPrintable(again.error()));
+    m_inv = std::move(*again);
+    QCOMPARE(m_inv->vms()->size(), 1);
+    QCOMPARE(m_inv->hosts()->size(), 0);
+    HostRecord h;
+    h.name = u"lab1"_s;
+    h.destination = u"192.0.2.10"_s;
+    QVERIFY(m_inv->addHost(h));
+    m_inv.reset();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"7"_s);
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {
