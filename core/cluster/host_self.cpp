@@ -1,0 +1,135 @@
+#include "host_self.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+// "0.1.0" -> (0, 1); empty when it is not a version.
+std::optional<std::pair<int, int>> majorMinor(const QString &version) {
+    static const QRegularExpression re(u"^(\\d+)\\.(\\d+)(\\.\\d+)?([-+~][0-9A-Za-z.+~-]*)?$"_s);
+    const auto m = re.match(version);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return std::pair{m.captured(1).toInt(), m.captured(2).toInt()};
+}
+
+} // namespace
+
+QJsonObject HostSelf::toJson() const {
+    return {
+        {u"version"_s, version},
+        {u"protocol"_s, protocol},
+        {u"data_folder"_s, dataFolder},
+        {u"goldens"_s, goldens},
+        {u"shards"_s, shards},
+        {u"listener"_s, QJsonObject{{u"running"_s, listenerRunning}, {u"port"_s, listenerPort}}}};
+}
+
+Expected<HostSelf> HostSelf::fromJson(const QByteArray &json) {
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return fail(u"not a host description (JSON object): %1"_s.arg(
+            error.error != QJsonParseError::NoError ? error.errorString() : u"not an object"_s));
+    const QJsonObject o = doc.object();
+    HostSelf s;
+    s.version = o.value(u"version"_s).toString();
+    if (s.version.isEmpty())
+        return fail(u"the host description names no version"_s);
+    s.protocol = o.value(u"protocol"_s).toInt(0);
+    if (s.protocol <= 0)
+        return fail(u"the host description names no protocol"_s);
+    s.dataFolder = o.value(u"data_folder"_s).toString();
+    s.goldens = o.value(u"goldens"_s).toArray();
+    s.shards = o.value(u"shards"_s).toArray();
+    const QJsonObject listener = o.value(u"listener"_s).toObject();
+    s.listenerRunning = listener.value(u"running"_s).toBool();
+    s.listenerPort = listener.value(u"port"_s).toInt();
+    return s;
+}
+
+qint64 HostSelf::bytesFree() const {
+    qint64 total = 0;
+    QSet<QString> devices;
+    for (const auto &v : shards) {
+        const QJsonObject shard = v.toObject();
+        if (!shard.value(u"error"_s).toString().isEmpty())
+            continue;
+        const QString device = shard.value(u"device"_s).toString();
+        if (!device.isEmpty() && devices.contains(device))
+            continue;
+        devices.insert(device);
+        total += static_cast<qint64>(shard.value(u"bytes_free"_s).toDouble());
+    }
+    return total;
+}
+
+Status checkCompatible(const HostSelf &remote, const QString &hostName,
+                       const QString &localVersion) {
+    const auto there = majorMinor(remote.version);
+    const auto here = majorMinor(localVersion);
+    if (!there || !here || *there != *here)
+        return fail(u"host %1 runs vmeclone %2 and this is vmeclone %3: a head and its hosts "
+                    u"need the same major.minor version; install the same version on both"_s.arg(
+                        hostName, remote.version, localVersion));
+    if (remote.protocol != kHostProtocol)
+        return fail(u"host %1 speaks host protocol %2 (vmeclone %3) and this vmeclone %4 speaks "
+                    u"protocol %5: install the same version on both"_s.arg(hostName)
+                        .arg(remote.protocol)
+                        .arg(remote.version, localVersion)
+                        .arg(kHostProtocol));
+    return {};
+}
+
+bool udpPortHeld(quint16 port) {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_ANY); // conflicts with a bind to any one address
+    const bool held = ::bind(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0
+                      && errno == EADDRINUSE;
+    ::close(fd);
+    return held;
+}
+
+Expected<HostSelf> askHost(const SshTransport &transport, const HostRecord &host) {
+    const ChildRun run = transport.runRaw(host, {u"host"_s, u"self"_s, u"--json"_s});
+    if (!run.succeeded()) {
+        // A vmeclone from before hosts: it has no `host self`, but says its version.
+        if (run.outcome == ChildRun::Outcome::Finished && run.exitCode == 2
+            && run.err.contains("unknown command 'host self'")) {
+            const ChildRun version = transport.runRaw(host, {u"--version"_s});
+            const QString said = QString::fromUtf8(version.out).trimmed().section(u' ', -1);
+            if (version.succeeded() && !said.isEmpty())
+                return fail(u"host %1 runs vmeclone %2 and this is vmeclone %3: a head and its "
+                            u"hosts need the same major.minor version; install the same version "
+                            u"on both"_s.arg(host.name, said, QStringLiteral(VMECLONE_VERSION)));
+        }
+        return fail(transport.explain(host, run));
+    }
+    auto self = HostSelf::fromJson(run.out);
+    if (!self)
+        return fail(
+            u"host %1: '%2 host self --json' there did not describe the host (%3): is "
+            u"--remote-command vmeclone?"_s.arg(host.name, host.remoteCommand, self.error()));
+    return self;
+}
+
+} // namespace vmeclone
