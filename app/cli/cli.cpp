@@ -69,16 +69,24 @@ QList<QCommandLineOption> globalOptions() {
     return {kHome, kPort, kJson, kVerbose, kJobs, kVmrun, kVmwareType, kConsoleAddress};
 }
 
-Expected<Globals> readGlobals(const QCommandLineParser &p) {
+// `own`: the global options the verb gave a meaning of its own (Verb::ownOptions), which
+// come from the environment or their defaults here.
+Expected<Globals> readGlobals(const QCommandLineParser &p, const QStringList &own) {
+    const auto isSet = [&](const QCommandLineOption &o) {
+        return !own.contains(o.names().constFirst()) && p.isSet(o);
+    };
+    const auto value = [&](const QCommandLineOption &o) {
+        return isSet(o) ? p.value(o) : QString();
+    };
     Globals g;
-    g.home = p.value(kHome);
-    if (p.isSet(kHome) && g.home.trimmed().isEmpty())
+    g.home = value(kHome);
+    if (isSet(kHome) && g.home.trimmed().isEmpty())
         return fail(u"--home is empty: give the data folder, e.g. --home ~/vmeclone"_s);
     if (g.home.isEmpty())
         g.home = qEnvironmentVariable("VMECLONE_HOME");
     if (g.home.isEmpty())
         g.home = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QString port = p.value(kPort);
+    QString port = value(kPort);
     if (port.isEmpty())
         port = qEnvironmentVariable("VMECLONE_PORT");
     if (!port.isEmpty()) {
@@ -88,22 +96,22 @@ Expected<Globals> readGlobals(const QCommandLineParser &p) {
             return fail(u"--port %1 is not a port number (1-65535)"_s.arg(port));
         g.port = static_cast<quint16>(n);
     }
-    if (p.isSet(kJobs)) {
+    if (isSet(kJobs)) {
         bool ok = false;
-        g.parallelism = p.value(kJobs).toInt(&ok);
+        g.parallelism = value(kJobs).toInt(&ok);
         if (!ok || g.parallelism < 1 || g.parallelism > 256)
-            return fail(u"--jobs %1 must be a number from 1 to 256"_s.arg(p.value(kJobs)));
+            return fail(u"--jobs %1 must be a number from 1 to 256"_s.arg(value(kJobs)));
     }
-    g.json = p.isSet(kJson);
-    g.verbose = p.isSet(kVerbose);
-    g.vmrun = p.isSet(kVmrun) ? p.value(kVmrun) : qEnvironmentVariable("VMECLONE_VMRUN");
+    g.json = isSet(kJson);
+    g.verbose = isSet(kVerbose);
+    g.vmrun = isSet(kVmrun) ? value(kVmrun) : qEnvironmentVariable("VMECLONE_VMRUN");
     g.vmwareType =
-        p.isSet(kVmwareType) ? p.value(kVmwareType) : qEnvironmentVariable("VMECLONE_VMWARE_TYPE");
+        isSet(kVmwareType) ? value(kVmwareType) : qEnvironmentVariable("VMECLONE_VMWARE_TYPE");
     if (!g.vmwareType.isEmpty() && g.vmwareType != u"player" && g.vmwareType != u"ws")
         return fail(
             u"--vmware-type %1 is unknown: use player (VMware Player) or ws (VMware Workstation)"_s
                 .arg(g.vmwareType));
-    g.consoleAddress = p.isSet(kConsoleAddress) ? p.value(kConsoleAddress)
+    g.consoleAddress = isSet(kConsoleAddress) ? value(kConsoleAddress)
                                                 : qEnvironmentVariable("VMECLONE_CONSOLE_ADDRESS");
     if (!g.consoleAddress.isEmpty() && !Ipv4Address::parse(g.consoleAddress))
         return fail(u"--console-address %1 is not an IPv4 address"_s.arg(g.consoleAddress));
@@ -160,6 +168,53 @@ QList<Verb> verbs() {
          },
          verbShardAdd},
         {u"shard list"_s, {}, u"List the disk shards with their free space."_s, {}, verbShardList},
+        {u"host add"_s, u"NAME [USER@]ADDRESS"_s,
+         u"Add a host: another machine with vmeclone, reached with your own ssh (keys, agent, "
+         u"~/.ssh/config, known_hosts; never asking a question). It is checked first (reachable, "
+         u"the same vmeclone major.minor version) and nothing is written when it fails. NAME: "
+         u"letters, digits, '-', '_', '.'; 'local' is this machine. Here --home and --port are "
+         u"the host's; this machine's data folder is $VMECLONE_HOME's."_s,
+         [](QCommandLineParser &p) {
+             p.addOption({u"port"_s,
+                          u"The host's SSH port (default: ssh's own: ~/.ssh/config, else 22)."_s,
+                          u"P"_s});
+             p.addOption({u"home"_s,
+                          u"The host's data folder, an absolute path there (default: its "
+                          u"default)."_s,
+                          u"REMOTE_DATA_DIR"_s});
+             p.addOption(
+                 {u"weight"_s, u"Relative share of new VMs for this host (default 1)."_s, u"W"_s});
+             p.addOption({u"remote-command"_s,
+                          u"The vmeclone program there: a name on its PATH or a path (default "
+                          u"vmeclone)."_s,
+                          u"CMD"_s});
+         },
+         verbHostAdd,
+         {u"home"_s, u"port"_s}},
+        {u"host list"_s,
+         {},
+         u"List the hosts: 'local' (this machine) first, then those added. Contacts none of "
+         u"them (see host check)."_s,
+         {},
+         verbHostList},
+        {u"host check"_s,
+         u"NAME"_s,
+         u"Ask a host how it is: reachable over SSH, its vmeclone version (compatible with this "
+         u"one?), goldens, shards and their free space, whether its listener runs. Exit 0 only "
+         u"when it is reachable and compatible."_s,
+         {},
+         verbHostCheck},
+        {u"host remove"_s,
+         u"NAME"_s,
+         u"Forget a host (refused while VMs live on it; nothing on the host is touched)."_s,
+         {},
+         verbHostRemove},
+        {u"host self"_s,
+         {},
+         u"Describe this machine as a host (what a head reads over SSH): version, protocol, "
+         u"data folder, goldens, shards with free space, listener running. Contacts nobody."_s,
+         {},
+         verbHostSelf},
         {u"plan"_s, u"RANGE"_s, u"Show where a clone of RANGE would go; writes nothing."_s,
          addCloneOptions, verbPlan},
         {u"clone"_s, u"RANGE"_s,
@@ -298,7 +353,9 @@ int run(const QStringList &argumentsIn) {
     parser.setApplicationDescription(verb->description);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions(globalOptions());
+    for (const QCommandLineOption &o : globalOptions())
+        if (!verb->ownOptions.contains(o.names().constFirst()))
+            parser.addOption(o);
     if (verb->addOptions)
         verb->addOptions(parser);
     for (const auto &a : verb->arguments.split(u' ', Qt::SkipEmptyParts))
@@ -325,7 +382,7 @@ int run(const QStringList &argumentsIn) {
         out(u"vmeclone %1\n"_s.arg(QCoreApplication::applicationVersion()));
         return kOk;
     }
-    auto globals = readGlobals(parser);
+    auto globals = readGlobals(parser, verb->ownOptions);
     if (!globals) {
         err(u"vmeclone: "_s + globals.error());
         return kUsage;

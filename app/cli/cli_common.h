@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -49,6 +50,9 @@ struct Verb {
     QString description;
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(QCommandLineParser &, const Globals &)> run;
+    // Global options this verb gives a meaning of its own ("host add --port" is the host's
+    // SSH port): the global one is not offered, and its value comes from the environment.
+    QStringList ownOptions = {};
 };
 
 EngineConfig engineConfig(const Globals &g);
@@ -88,5 +92,12 @@ int verbGoldenList(QCommandLineParser &p, const Globals &g);
 int verbGoldenCheck(QCommandLineParser &p, const Globals &g);
 int verbShardAdd(QCommandLineParser &p, const Globals &g);
 int verbShardList(QCommandLineParser &p, const Globals &g);
+
+// verbs_hosts.cpp
+int verbHostSelf(QCommandLineParser &p, const Globals &g);
+int verbHostAdd(QCommandLineParser &p, const Globals &g);
+int verbHostList(QCommandLineParser &p, const Globals &g);
+int verbHostCheck(QCommandLineParser &p, const Globals &g);
+int verbHostRemove(QCommandLineParser &p, const Globals &g);
 
 } // namespace vmeclone::cli
