@@ -25,15 +25,24 @@ namespace vmeclone::cli {
 namespace {
 
 // This machine described as every host describes itself: what `host self` prints here and
-// what `host check local` reads without SSH.
-Expected<HostSelf> describeSelf(Engine &engine, const Globals &g) {
+// what `host check local` reads without SSH. A data folder with no inventory yet is
+// described as empty and left as it is: a check (a mistyped --home on `host add`) must not
+// make a data folder on the host.
+Expected<HostSelf> describeSelf(const Globals &g) {
     HostSelf self;
     self.version = QCoreApplication::applicationVersion();
     self.protocol = kHostProtocol;
     self.dataFolder = QFileInfo(g.home).absoluteFilePath();
-    auto goldens = engine.inventory().goldens();
-    auto status = engine.shardStatus();
-    auto vms = engine.inventory().vms();
+    self.listenerPort = g.port;
+    self.listenerRunning = udpPortHeld(g.port);
+    if (!QFileInfo::exists(engineConfig(g).inventoryPath()))
+        return self;
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    if (!engine)
+        return fail(u"cannot open the data folder %1"_s.arg(self.dataFolder));
+    auto goldens = engine->inventory().goldens();
+    auto status = engine->shardStatus();
+    auto vms = engine->inventory().vms();
     if (!goldens || !status || !vms)
         return fail(!goldens ? goldens.error() : !status ? status.error() : vms.error());
     for (const auto &x : *goldens)
@@ -43,8 +52,6 @@ Expected<HostSelf> describeSelf(Engine &engine, const Globals &g) {
         ++count[vm.shardId];
     for (const auto &s : *status)
         self.shards.append(InventoryReport::shardJson(s, count.value(s.shard.id)));
-    self.listenerPort = g.port;
-    self.listenerRunning = udpPortHeld(g.port);
     return self;
 }
 
@@ -109,10 +116,7 @@ QString oneName(QCommandLineParser &p, const QString &verb) {
 } // namespace
 
 int verbHostSelf(QCommandLineParser &, const Globals &g) {
-    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
-    if (!engine)
-        return kFailed;
-    auto self = describeSelf(*engine, g);
+    auto self = describeSelf(g);
     if (!self) {
         err(u"host self: "_s + self.error());
         return kFailed;
@@ -253,15 +257,15 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
     const QString name = oneName(p, u"check"_s);
     if (name.isEmpty())
         return kUsage;
-    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
-    if (!engine)
-        return kFailed;
     const bool local = name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
     Expected<HostSelf> self = fail(QString());
     QString shownName = local ? kLocalHost.toString() : name;
     if (local) {
-        self = describeSelf(*engine, g);
+        self = describeSelf(g);
     } else {
+        auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+        if (!engine)
+            return kFailed;
         auto host = engine->inventory().hostByName(name);
         if (!host || !host->has_value()) {
             err(u"host check: "_s

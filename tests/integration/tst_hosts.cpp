@@ -322,6 +322,24 @@ private Q_SLOTS:
         QCOMPARE(m_remote->run({u"shard"_s, u"list"_s, u"--json"_s}).json().array().size(), 1);
     }
 
+    // A host whose data folder is not there yet is added (an empty host), and checking it
+    // made nothing there.
+    void checkingMakesNothingOnTheHost() {
+        useClient(u"good"_s);
+        QStringList args = addArguments(u"lab4"_s, m_sshPort, QStringLiteral(VMECLONE_CLI));
+        args[args.indexOf(u"--home"_s) + 1] = path(u"fresh-host"_s);
+        const auto added = m_head->run(args);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const auto checked = m_head->run({u"host"_s, u"check"_s, u"lab4"_s, u"--json"_s});
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
+        const QJsonObject self = checked.json().object().value(u"self"_s).toObject();
+        QCOMPARE(self.value(u"data_folder"_s).toString(), path(u"fresh-host"_s));
+        QCOMPARE(self.value(u"shards"_s).toArray().size(), 0);
+        QVERIFY(!QFileInfo::exists(path(u"fresh-host"_s)));
+        QCOMPARE(m_head->run({u"host"_s, u"remove"_s, u"lab4"_s}).exitCode, 0);
+        QCOMPARE(hostNames(), QStringList{u"local"_s});
+    }
+
     // Each refusal names the host and the fix, and nothing is written.
     void refusals_data() {
         QTest::addColumn<QString>("client");
