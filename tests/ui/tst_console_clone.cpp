@@ -11,6 +11,7 @@
 #include "clone_range_dialog.h"
 #include "listener_thread.h"
 #include "main_window.h"
+#include "table_states.h"
 #include "status_board.h"
 #include "translations.h"
 
@@ -62,14 +63,7 @@ private:
     }
 
     // State names of the rows, by name, as the table shows them.
-    QMap<QString, QString> states() const {
-        QMap<QString, QString> out;
-        const VmTableModel *model = m_window->model();
-        for (int r = 0; r < model->rowCount(); ++r)
-            out.insert(model->index(r, VmTableModel::NameColumn).data().toString(),
-                       model->index(r, 0).data(VmTableModel::StateNameRole).toString());
-        return out;
-    }
+    QMap<QString, QString> states() const { return tableStates(*m_window); }
 
 private Q_SLOTS:
     void initTestCase() {

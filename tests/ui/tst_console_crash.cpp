@@ -17,6 +17,7 @@
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
+#include "table_states.h"
 #include "support/consistency.h"
 #include "translations.h"
 
@@ -214,16 +215,6 @@ private:
         QStringList out;
         for (int i = 0; i < count; ++i)
             out << u"vm%1"_s.arg(from.toInt() + i);
-        return out;
-    }
-
-    // Name -> state, as the table shows them.
-    static QMap<QString, QString> tableStates(const MainWindow &window) {
-        QMap<QString, QString> out;
-        const VmTableModel *model = window.model();
-        for (int r = 0; r < model->rowCount(); ++r)
-            out.insert(model->index(r, VmTableModel::NameColumn).data().toString(),
-                       model->index(r, 0).data(VmTableModel::StateNameRole).toString());
         return out;
     }
 

@@ -15,6 +15,7 @@
 #include "inventory/liveness.h"
 #include "listener_thread.h"
 #include "main_window.h"
+#include "table_states.h"
 #include "protocol/announcement.h"
 #include "translations.h"
 
@@ -34,15 +35,6 @@ namespace {
 
 const Subnet kSubnet = Subnet::parse(u"198.51.100.0/24"_s).value();
 constexpr quint32 kFirst = 177, kCount = 3;
-
-QMap<QString, QString> tableStates(const MainWindow &window) {
-    QMap<QString, QString> out;
-    const VmTableModel *model = window.model();
-    for (int r = 0; r < model->rowCount(); ++r)
-        out.insert(model->index(r, VmTableModel::NameColumn).data().toString(),
-                   model->index(r, 0).data(VmTableModel::StateNameRole).toString());
-    return out;
-}
 
 QMap<QString, QString> all(const QString &state) {
     QMap<QString, QString> out;
