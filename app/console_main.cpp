@@ -56,7 +56,8 @@ bool catchQuitSignals() {
     action.sa_handler = onQuitSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0
+           && ::sigaction(SIGINT, &action, nullptr) == 0;
 }
 
 void say(const QString &text) {
@@ -165,7 +166,8 @@ int main(int argc, char **argv) {
     listenerOptions.port = config.listenerPort;
     listenerOptions.inventoryPath = config.inventoryPath();
     listenerOptions.secretPath = config.secretPath();
-    listenerOptions.unreachableAfterMs = static_cast<int>(unreachableAfterMs(config.heartbeatSeconds));
+    listenerOptions.unreachableAfterMs =
+        static_cast<int>(unreachableAfterMs(config.heartbeatSeconds));
     listenerOptions.verifier.allowUnsigned =
         qEnvironmentVariableIntValue("VMECLONE_ALLOW_UNSIGNED") == 1;
     ListenerThread listener(listenerOptions);

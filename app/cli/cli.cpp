@@ -1,7 +1,6 @@
 #include "cli.h"
 
 #include "cli/cli_common.h"
-
 #include "cli/table.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
@@ -30,8 +29,8 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -112,7 +111,7 @@ Expected<Globals> readGlobals(const QCommandLineParser &p, const QStringList &ow
             u"--vmware-type %1 is unknown: use player (VMware Player) or ws (VMware Workstation)"_s
                 .arg(g.vmwareType));
     g.consoleAddress = isSet(kConsoleAddress) ? value(kConsoleAddress)
-                                                : qEnvironmentVariable("VMECLONE_CONSOLE_ADDRESS");
+                                              : qEnvironmentVariable("VMECLONE_CONSOLE_ADDRESS");
     if (!g.consoleAddress.isEmpty() && !Ipv4Address::parse(g.consoleAddress))
         return fail(u"--console-address %1 is not an IPv4 address"_s.arg(g.consoleAddress));
     return g;
@@ -168,7 +167,8 @@ QList<Verb> verbs() {
          },
          verbShardAdd},
         {u"shard list"_s, {}, u"List the disk shards with their free space."_s, {}, verbShardList},
-        {u"host add"_s, u"NAME [USER@]ADDRESS"_s,
+        {u"host add"_s,
+         u"NAME [USER@]ADDRESS"_s,
          u"Add a host: another machine with vmeclone, reached with your own ssh (keys, agent, "
          u"~/.ssh/config, known_hosts; never asking a question). It is checked first (reachable, "
          u"the same vmeclone major.minor version) and nothing is written when it fails. NAME: "
@@ -248,8 +248,7 @@ QList<Verb> verbs() {
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"stop"_s, &Engine::stop);
          }},
-        {u"release"_s,
-         u"RANGE"_s,
+        {u"release"_s, u"RANGE"_s,
          u"Stop and delete the VMs of RANGE and free their addresses (asks first at a "
          u"terminal when RANGE holds several VMs)."_s,
          [](QCommandLineParser &p) {

@@ -2,10 +2,9 @@
 
 #include "cli/cli_common.h"
 
-#include "common/text_format.h"
-
 #include "cli/table.h"
 #include "common/logging.h"
+#include "common/text_format.h"
 #include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "golden/golden_check.h"
@@ -33,15 +32,14 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone::cli {
-
 
 std::atomic_bool g_interrupted{false};
 
@@ -136,8 +134,8 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
         if (vm.state == VmState::Copying)
             state += u" %1%"_s.arg(vm.progress);
         table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state,
-                      shardById.value(vm.shardId).path, QString::number(vm.boots), agoText(vm.lastSeen),
-                      vm.reason});
+                      shardById.value(vm.shardId).path, QString::number(vm.boots),
+                      agoText(vm.lastSeen), vm.reason});
     }
     out(table.toString());
     return kOk;

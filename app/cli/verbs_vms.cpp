@@ -1,7 +1,6 @@
 // start, stop, release, list, recover, listen and export.
 
 #include "cli/cli_common.h"
-
 #include "cli/table.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
@@ -31,15 +30,14 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone::cli {
-
 
 int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op) {
     const QString range = rangeArgument(p);
@@ -62,8 +60,8 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         }
         // A release of several VMs typed at a terminal is confirmed first (a mistyped
         // range deletes VMs); scripts (no terminal) and --yes are not asked.
-        if (verb == u"release"_s && vms->size() > 1 && !p.isSet(u"yes"_s)
-            && ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+        if (verb == u"release"_s && vms->size() > 1 && !p.isSet(u"yes"_s) && ::isatty(STDIN_FILENO)
+            && ::isatty(STDERR_FILENO)) {
             QStringList names;
             for (const auto &vm : std::as_const(*vms).mid(0, 6))
                 names << vm.name;

@@ -1,8 +1,8 @@
 #include "engine.h"
 
 #include "common/logging.h"
-#include "engine/crash_point.h"
 #include "common/text_format.h"
+#include "engine/crash_point.h"
 #include "golden/golden_fingerprint.h"
 #include "inventory/clone_marker.h"
 #include "net/address_range.h"
@@ -186,7 +186,7 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
         return fail(u"the golden's name %1 contains control characters (newlines, terminal "
                     u"escapes) or is longer than 64 characters: pass --name with a plain "
                     u"name"_s.arg(spec.name.isEmpty() ? u"(from its description)"_s
-                                                     : u"given with --name"_s));
+                                                      : u"given with --name"_s));
     // Clone names become folder names on the shards: nothing that could leave a shard
     // ("..", separators, absolute paths) or hide there (a leading dot).
     g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
@@ -296,10 +296,10 @@ Status Engine::verifyGolden(const GoldenRecord &golden) {
     const QString difference = now->differenceFrom(*accepted);
     if (difference.isEmpty())
         return {};
-    return fail(u"the golden %1 changed since it was added: %2. Clones made now would differ "
-                u"from those made before (and linked clones of it see the change). If the "
-                u"change is meant, accept it: vmeclone golden refresh %1"_s.arg(golden.name,
-                                                                              difference));
+    return fail(
+        u"the golden %1 changed since it was added: %2. Clones made now would differ "
+        u"from those made before (and linked clones of it see the change). If the "
+        u"change is meant, accept it: vmeclone golden refresh %1"_s.arg(golden.name, difference));
 }
 
 Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
@@ -331,12 +331,11 @@ Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
             out.linkedClones << vm.name;
     golden.fingerprint = now->toText();
     out.golden = golden;
-    logLost(m_inventory->addEvent(
-                u"info"_s, {},
-                out.change.isEmpty()
-                    ? u"golden image %1 re-accepted unchanged"_s.arg(golden.name)
-                    : u"golden image %1 re-accepted as it is now: %2"_s.arg(golden.name,
-                                                                           out.change)),
+    logLost(m_inventory->addEvent(u"info"_s, {},
+                                  out.change.isEmpty()
+                                      ? u"golden image %1 re-accepted unchanged"_s.arg(golden.name)
+                                      : u"golden image %1 re-accepted as it is now: %2"_s.arg(
+                                          golden.name, out.change)),
             golden.name);
     return out;
 }
@@ -364,9 +363,10 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (!id)
         return fail(id.error());
     shard.id = *id;
-    logLost(m_inventory->addEvent(u"info"_s, {},
-                                  u"disk shard %1 added (weight %2, %3 free)"_s.arg(
-                                      shard.path, QString::number(weight), bytesText(status.bytesFree))),
+    logLost(m_inventory->addEvent(
+                u"info"_s, {},
+                u"disk shard %1 added (weight %2, %3 free)"_s.arg(
+                    shard.path, QString::number(weight), bytesText(status.bytesFree))),
             shard.path);
     if (const int foreign = foreignCloneFolders(shard.path); foreign > 0)
         logLost(m_inventory->addEvent(
@@ -747,11 +747,12 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
     logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed,
                    result.cancelled ? " (cancelled)" : "");
     logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
-                                u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
-                                    .arg(vms.size())
-                                    .arg(vms.size() - failed)
-                                    .arg(failed)
-                                    .arg(result.cancelled ? u" (cancelled)"_s : QString())), what);
+                                  u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
+                                      .arg(vms.size())
+                                      .arg(vms.size() - failed)
+                                      .arg(failed)
+                                      .arg(result.cancelled ? u" (cancelled)"_s : QString())),
+            what);
     return result;
 }
 
@@ -777,8 +778,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     const auto current = std::find_if(goldens->cbegin(), goldens->cend(),
                                       [&](const auto &g) { return g.id == plan.golden.id; });
     if (current == goldens->cend())
-        return refuseAll(u"the golden %1 was removed since the plan was made"_s.arg(
-            plan.golden.name));
+        return refuseAll(
+            u"the golden %1 was removed since the plan was made"_s.arg(plan.golden.name));
     if (auto verified = verifyGolden(*current); !verified)
         return refuseAll(verified.error());
     if (auto s = mayWrite(); !s)

@@ -1,8 +1,7 @@
 #include "engine_service.h"
 
-#include "inventory/liveness.h"
-
 #include "common/logging.h"
+#include "inventory/liveness.h"
 
 #include <QFileInfo>
 #include <QPromise>

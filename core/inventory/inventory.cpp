@@ -1,18 +1,17 @@
 #include "inventory.h"
 
-#include "common/text_format.h"
-
 #include "common/logging.h"
+#include "common/text_format.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QUrl>
-#include <QStorageInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
@@ -308,13 +307,13 @@ Expected<std::unique_ptr<Inventory>> Inventory::openReadOnlyWhenFull(const QStri
                                   + u"?immutable=1"_s);
     inv->m_db->db.setConnectOptions(u"QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"_s);
     if (!inv->m_db->db.open())
-        return fail(u"the data folder %1 is full (%2 free) and the inventory cannot be read: %3"_s
-                        .arg(folder, freeText, inv->m_db->db.lastError().text()));
+        return fail(
+            u"the data folder %1 is full (%2 free) and the inventory cannot be read: %3"_s.arg(
+                folder, freeText, inv->m_db->db.lastError().text()));
     auto version = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
     if (!version || !version->next() || version->value(0).toInt() != kSchemaVersion)
         return fail(u"the data folder %1 is full (%2 free) and its inventory needs an upgrade: "
-                    u"free some space there, then run the command again"_s.arg(folder,
-                                                                              freeText));
+                    u"free some space there, then run the command again"_s.arg(folder, freeText));
     version->finish();
     auto id = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'data_folder_id'"_s);
     if (id && id->next())
@@ -632,10 +631,10 @@ Expected<qint64> Inventory::addHost(const HostRecord &h) {
     if (existing->next())
         return fail(u"a host named '%1' exists already: see 'vmeclone host list'"_s.arg(
             existing->value(0).toString()));
-    auto q = m_db->exec(u"INSERT INTO hosts(name, destination, port, remote_home, remote_command, "
-                        u"weight, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                        {h.name, h.destination, h.port, h.remoteHome, h.remoteCommand, h.weight,
-                         nowMs()});
+    auto q = m_db->exec(
+        u"INSERT INTO hosts(name, destination, port, remote_home, remote_command, "
+        u"weight, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {h.name, h.destination, h.port, h.remoteHome, h.remoteCommand, h.weight, nowMs()});
     if (!q)
         return fail(u"cannot add the host '%1': %2"_s.arg(h.name, q.error()));
     return q->lastInsertId().toLongLong();
@@ -1004,8 +1003,8 @@ Status Inventory::addEvent(const QString &level, const QString &vmName, const QS
         !q)
         return fail(q.error());
     // Bounded: the oldest go once there are more than kMaxEvents (ids only grow).
-    if (auto q = m_db->exec(u"DELETE FROM events WHERE id <= last_insert_rowid() - ?"_s,
-                            {kMaxEvents});
+    if (auto q =
+            m_db->exec(u"DELETE FROM events WHERE id <= last_insert_rowid() - ?"_s, {kMaxEvents});
         !q)
         return fail(q.error());
     return {};

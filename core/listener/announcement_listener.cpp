@@ -100,7 +100,7 @@ Status AnnouncementListener::start() {
 }
 
 Expected<AnnouncementListener::Endpoint> AnnouncementListener::openEndpoint(quint32 address,
-                                                                             quint16 port) {
+                                                                            quint16 port) {
     const auto cannot = [&](const QString &why) {
         return fail(u"cannot listen for announcements on %1:%2: %3"_s.arg(
             QHostAddress(address).toString(), QString::number(port), why));
@@ -195,8 +195,7 @@ void AnnouncementListener::followAddresses() {
         if (!e) {
             if (!m_warnedAddresses.contains(it.key())) {
                 m_warnedAddresses.insert(it.key());
-                logger()->error("{} (the console address of the golden {})", e.error(),
-                                it.value());
+                logger()->error("{} (the console address of the golden {})", e.error(), it.value());
             }
             continue;
         }
@@ -260,8 +259,8 @@ void AnnouncementListener::reloadVms() {
         // listened were not missed by the guest, and a listener that has just started
         // gives every VM one full window before it calls it unreachable.
         if (!m_lastSeenMs.contains(vm.id) && vm.lastSeen.isValid())
-            m_lastSeenMs.insert(vm.id, std::max<qint64>(
-                                           0, nowMono - (nowWall - vm.lastSeen.toMSecsSinceEpoch())));
+            m_lastSeenMs.insert(
+                vm.id, std::max<qint64>(0, nowMono - (nowWall - vm.lastSeen.toMSecsSinceEpoch())));
     }
     m_states = std::move(states);
     m_names = std::move(names);

@@ -1,7 +1,7 @@
 #include "inventory_report.h"
 
-#include "inventory/liveness.h"
 #include "inventory/inventory.h"
+#include "inventory/liveness.h"
 #include "report_document.h"
 #include "report_text.h"
 
@@ -143,7 +143,7 @@ InventoryReport::InventoryReport(QDateTime generatedAt, QString inventoryPath,
     , m_vms(std::move(vms)) {}
 
 Expected<InventoryReport> InventoryReport::take(Inventory &inventory, qint64 unreachableAfterMs,
-                                               const QDateTime &at) {
+                                                const QDateTime &at) {
     // VMs first: a golden or shard cannot be removed while a VM uses it, so every VM
     // read here still finds its golden and shard in the reads that follow.
     auto vms = inventory.vms();

@@ -7,12 +7,12 @@
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
-#include "support/own_network.h"
 #include "clone_range_dialog.h"
 #include "listener_thread.h"
 #include "main_window.h"
-#include "table_states.h"
 #include "status_board.h"
+#include "support/own_network.h"
+#include "table_states.h"
 #include "translations.h"
 
 #include <QDialogButtonBox>

@@ -17,8 +17,8 @@
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
-#include "table_states.h"
 #include "support/consistency.h"
+#include "table_states.h"
 #include "translations.h"
 
 #include <QApplication>

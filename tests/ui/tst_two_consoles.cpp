@@ -1,10 +1,10 @@
 // Issue "One truth for every VM's state", the case that started it: console A holds the
 // listener port while three VMs send heartbeats; console B is opened on the same data
 // folder (its listener cannot bind) and closed, twice: once in this process and once as
-// a real vmeclone-console process closed by SIGTERM. No VM leaves `online` in A's table, in B's, or in
-// `vmeclone list --json`, for several liveness windows. Then a wrong `unreachable` written
-// into the rows (what B's close used to write) is corrected by the next heartbeat, and
-// when the heartbeats stop every reader agrees the VMs are unreachable.
+// a real vmeclone-console process closed by SIGTERM. No VM leaves `online` in A's table, in B's, or
+// in `vmeclone list --json`, for several liveness windows. Then a wrong `unreachable` written into
+// the rows (what B's close used to write) is corrected by the next heartbeat, and when the
+// heartbeats stop every reader agrees the VMs are unreachable.
 //
 // The guests are played by a QUdpSocket sending signed datagrams to 127.0.0.1; the VMs'
 // addresses (198.51.100.x) are data inside them.
@@ -15,8 +15,8 @@
 #include "inventory/liveness.h"
 #include "listener_thread.h"
 #include "main_window.h"
-#include "table_states.h"
 #include "protocol/announcement.h"
+#include "table_states.h"
 #include "translations.h"
 
 #include <QJsonArray>
@@ -230,8 +230,7 @@ private Q_SLOTS:
         consoleB.setProcessEnvironment(env);
         consoleB.setProcessChannelMode(QProcess::MergedChannels);
         QByteArray output;
-        connect(&consoleB, &QProcess::readyRead, this,
-                [&] { output += consoleB.readAll(); });
+        connect(&consoleB, &QProcess::readyRead, this, [&] { output += consoleB.readAll(); });
         consoleB.start(QStringLiteral(VMECLONE_CONSOLE),
                        {u"--home"_s, home(), u"--port"_s, QString::number(m_config.listenerPort),
                         u"--language"_s, u"en"_s});
@@ -263,8 +262,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(listed(), all(u"online"_s), 3000);
         QTRY_COMPARE_WITH_TIMEOUT(tableStates(*m_windowA), all(u"online"_s), 3000);
         for (const auto &vm : std::as_const(m_vms))
-            QTRY_COMPARE_WITH_TIMEOUT(vmStateName((*m_inv->vm(vm.id))->state), u"online"_s,
-                                      3000);
+            QTRY_COMPARE_WITH_TIMEOUT(vmStateName((*m_inv->vm(vm.id))->state), u"online"_s, 3000);
     }
 
     // Liveness still works the other way: silent guests are unreachable for every reader.

@@ -175,8 +175,8 @@ void TestInventory::upgradesSchemaOne() {
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN console_address"_s));
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN dns"_s));
         // Schema 6's change sequence: the triggers go first (they name the column).
-        for (const auto &trigger : {u"vms_stamp_insert"_s, u"vms_stamp_update"_s,
-                                    u"vms_stamp_delete"_s})
+        for (const auto &trigger :
+             {u"vms_stamp_insert"_s, u"vms_stamp_update"_s, u"vms_stamp_delete"_s})
             QVERIFY(raw.run(u"DROP TRIGGER "_s + trigger));
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN change_seq"_s));
         QVERIFY(raw.run(u"DROP TABLE changes"_s));
@@ -199,7 +199,7 @@ void TestInventory::upgradesSchemaOne() {
     // A VM that moved on since it was read (its batch finished) is not claimed.
     QVERIFY(m_inv->setOwner(asRead.id, u"token"_s).ok());
     QVERIFY(m_inv->setState(asRead.id, asRead.state == VmState::Configured ? VmState::Stopped
-                                                                            : VmState::Configured));
+                                                                           : VmState::Configured));
     auto moved = m_inv->claim(asRead, u"fourth"_s);
     QVERIFY(moved && !*moved);
     // The upgraded inventory stamps every change again.

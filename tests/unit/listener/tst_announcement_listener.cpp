@@ -196,9 +196,9 @@ void TestAnnouncementListener::aStateFloodIsLoggedWithinAPerVmBudget() {
         AnnouncementListener listener(o);
         QVERIFY(listener.start());
         for (std::uint64_t seq = 1; seq <= 60; ++seq)
-            send(listener, sign(announcement(177,
-                                             seq % 2 ? AgentState::Online : AgentState::Configuring,
-                                             0xA1, seq, 1)));
+            send(listener,
+                 sign(announcement(177, seq % 2 ? AgentState::Online : AgentState::Configuring,
+                                   0xA1, seq, 1)));
         QTRY_COMPARE(listener.stats().received, quint64(60));
         listener.flush();
         QCOMPARE(eventsOf(u"vm177"_s).size(), 5);
@@ -228,8 +228,7 @@ void TestAnnouncementListener::aConsoleAddressNotOfThisHostIsNamed() {
     QVERIFY(m_inv->addGolden(g));
     AnnouncementListener listener(options());
     QVERIFY(listener.start());
-    QCOMPARE(listener.listeningOn(),
-             QStringList{u"127.0.0.1:%1"_s.arg(listener.port())});
+    QCOMPARE(listener.listeningOn(), QStringList{u"127.0.0.1:%1"_s.arg(listener.port())});
 }
 
 // Finding 5: the listener used to reload the VMs only when a datagram was rejected, so it

@@ -5,9 +5,9 @@
 // HTML it is laid out from (same sections, rows and counts). Writers that fail leave
 // nothing behind.
 
-#include "support/ci_skip.h"
 #include "inventory/inventory.h"
 #include "report/inventory_report.h"
+#include "support/ci_skip.h"
 
 #include <QDir>
 #include <QFile>
