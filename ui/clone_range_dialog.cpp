@@ -25,18 +25,6 @@ QString gib(qint64 bytes) {
            + u" GiB"_s;
 }
 
-QColor kindColour(const QString &kind) {
-    if (kind == u"golden")
-        return QColor(0x8e44ad);
-    if (kind == u"in-use")
-        return QColor(0xd35400);
-    if (kind == u"host-alias")
-        return QColor(0x2471a3);
-    if (kind == u"no-room")
-        return QColor(0xc0392b);
-    return QColor(0x7f8c8d);
-}
-
 } // namespace
 
 CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRecord> &goldens,
@@ -158,16 +146,28 @@ QStringList CloneRangeDialog::conflicts() const {
     return out;
 }
 
-QString CloneRangeDialog::conflictKind(const QString &reason) {
-    if (reason.contains(u"golden"))
-        return u"golden"_s;
-    if (reason.contains(u"in use"))
-        return u"in-use"_s;
-    if (reason.contains(u"alias"))
-        return u"host-alias"_s;
-    if (reason.contains(u"room") || reason.contains(u"free") || reason.contains(u"shard"))
-        return u"no-room"_s;
-    return u"other"_s;
+QColor CloneRangeDialog::conflictColour(RefusalKind kind) {
+    switch (kind) {
+    case RefusalKind::GoldenAddress:
+        return QColor(0x8e44ad);
+    case RefusalKind::InUse:
+    case RefusalKind::MacInUse:
+    case RefusalKind::NameInUse:
+    case RefusalKind::FolderInUse:
+    case RefusalKind::FolderExists:
+        return QColor(0xd35400);
+    case RefusalKind::HostAlias:
+    case RefusalKind::DnsAlias:
+    case RefusalKind::ConsoleAddress:
+        return QColor(0x2471a3);
+    case RefusalKind::NoRoom:
+    case RefusalKind::NoShard:
+        return QColor(0xc0392b);
+    case RefusalKind::OutsideShard:
+    case RefusalKind::Other:
+        break;
+    }
+    return QColor(0x7f8c8d);
 }
 
 void CloneRangeDialog::setInvalid(const QString &why) {
@@ -232,11 +232,10 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
                                    + tr("%n address(es) refused", nullptr, refused)
                              : tr("%n VM(s) will be cloned", nullptr, count));
     for (const auto &r : plan->refused) {
-        const QString kind = conflictKind(r.reason);
         auto *item =
             new QListWidgetItem(u"%1 — %2"_s.arg(r.address.toString(), r.reason), m_conflicts);
-        item->setForeground(kindColour(kind));
-        item->setData(Qt::UserRole, kind);
+        item->setForeground(conflictColour(r.kind));
+        item->setData(Qt::UserRole, refusalKindName(r.kind));
     }
     for (const auto &use : plan->shardUse) {
         QString path;

@@ -2,11 +2,13 @@
 // "Clone range…": the operator types "177-254" or a list; the dialog asks the engine
 // for a plan as they type (in the engine's thread, never the GUI's) and previews the
 // count, every refused address highlighted by why (in use, the golden, QEMU's host
-// alias, no room), and the placement per shard with the free space left after. OK
-// stays disabled, with the reason shown, until the plan is clean.
+// alias, no room: the refusal's RefusalKind, never its words), and the placement per
+// shard with the free space left after. OK stays disabled, with the reason shown,
+// until the plan is clean.
 
 #include "engine/engine_service.h"
 
+#include <QColor>
 #include <QDialog>
 #include <QHash>
 #include <QTimer>
@@ -39,10 +41,12 @@ public:
     bool isValid() const { return m_valid; }
     QString message() const;
     QString countText() const;
-    // What the conflicts list shows, one line per refused address.
+    // What the conflicts list shows, one line per refused address (each item carries
+    // its refusalKindName() as Qt::UserRole).
     QStringList conflicts() const;
-    // Refusals classified: "in-use", "golden", "host-alias", "no-room", "other".
-    static QString conflictKind(const QString &reason);
+    // The colour a refusal is highlighted in: one per family (in use, the golden's,
+    // the host's, no room, other).
+    static QColor conflictColour(RefusalKind kind);
 
 Q_SIGNALS:
     // A preview (valid or not) was shown for the current input.

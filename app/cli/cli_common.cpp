@@ -188,11 +188,15 @@ BatchObserver progressPrinter(const Globals &g) {
 int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
     if (g.json) {
         QJsonArray array;
-        for (const auto &o : r.outcomes)
-            array.append(QJsonObject{{u"ip"_s, o.address.toString()},
-                                     {u"name"_s, o.name},
-                                     {u"ok"_s, o.ok},
-                                     {u"message"_s, o.message}});
+        for (const auto &o : r.outcomes) {
+            QJsonObject outcome{{u"ip"_s, o.address.toString()},
+                                {u"name"_s, o.name},
+                                {u"ok"_s, o.ok},
+                                {u"message"_s, o.message}};
+            if (o.refused)
+                outcome.insert(u"kind"_s, refusalKindName(*o.refused));
+            array.append(outcome);
+        }
         printJson(QJsonObject{{u"operation"_s, what},
                               {u"ok"_s, r.ok()},
                               {u"cancelled"_s, r.cancelled},

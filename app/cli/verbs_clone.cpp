@@ -65,7 +65,9 @@ QJsonObject planJson(const ClonePlan &plan) {
                                  {u"folder"_s, i.folder}});
     QJsonArray refused;
     for (const auto &r : plan.refused)
-        refused.append(QJsonObject{{u"ip"_s, r.address.toString()}, {u"reason"_s, r.reason}});
+        refused.append(QJsonObject{{u"ip"_s, r.address.toString()},
+                                   {u"kind"_s, refusalKindName(r.kind)},
+                                   {u"reason"_s, r.reason}});
     QJsonArray shards;
     for (const auto &u : plan.shardUse) {
         QString path;
@@ -157,7 +159,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
             err(u"clone: nothing done: "_s + plan->refusalSummary);
             said = true;
             for (const auto &r : plan->refused)
-                result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
+                result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason, r.kind});
             return kFailed;
         }
         static std::atomic_bool cancel{false};

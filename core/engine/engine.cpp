@@ -520,20 +520,26 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
             || item.name.contains(u'/') || item.name.contains(u'\\')
             || item.name.startsWith(u'.')) {
             plan.refused.append(RefusedAddress{
-                p.address,
+                p.address, RefusalKind::OutsideShard,
                 u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
             continue;
         }
-        QString why;
-        if (holderOfName.contains(item.name))
-            why = u"unavailable: the name %1 is in use"_s.arg(item.name);
-        else if (const QString holder = holderOfMac.value(item.mac.toString()); !holder.isEmpty())
-            why = u"unavailable: its MAC %1 is in use by %2"_s.arg(item.mac.toString(), holder);
-        else if (QFileInfo::exists(item.folder))
-            why = u"unavailable: the folder %1 exists already (another data folder's clone, or not "
-                  u"vmeclone's): choose another shard or remove it"_s.arg(item.folder);
-        if (!why.isEmpty()) {
-            plan.refused.append(RefusedAddress{p.address, why});
+        if (holderOfName.contains(item.name)) {
+            plan.refused.append({p.address, RefusalKind::NameInUse,
+                                 u"unavailable: the name %1 is in use"_s.arg(item.name)});
+            continue;
+        }
+        if (const QString holder = holderOfMac.value(item.mac.toString()); !holder.isEmpty()) {
+            plan.refused.append({p.address, RefusalKind::MacInUse,
+                                 u"unavailable: its MAC %1 is in use by %2"_s.arg(
+                                     item.mac.toString(), holder)});
+            continue;
+        }
+        if (QFileInfo::exists(item.folder)) {
+            plan.refused.append(
+                {p.address, RefusalKind::FolderExists,
+                 u"unavailable: the folder %1 exists already (another data folder's clone, or "
+                 u"not vmeclone's): choose another shard or remove it"_s.arg(item.folder)});
             continue;
         }
         plan.items.append(item);
@@ -760,7 +766,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
                           const std::atomic_bool *cancel, const BatchObserver &observer) {
     BatchResult result;
     for (const auto &r : plan.refused)
-        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
+        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason, r.kind});
     HypervisorBackend *backend = backendFor(plan.golden);
     if (!backend || plan.items.isEmpty())
         return result;
@@ -812,7 +818,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         return result;
     }
     for (const auto &r : reservation->refused)
-        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason});
+        result.outcomes.append(BatchOutcome{r.address, {}, false, r.reason, r.kind});
     for (const auto &vm : reservation->taken)
         report(observer, *m_inventory, vm, VmState::Planned);
     crashPoint("planned");

@@ -93,10 +93,18 @@ struct BatchEvent {
 using BatchObserver = std::function<void(const BatchEvent &)>;
 
 struct BatchOutcome {
+    BatchOutcome() = default;
+    BatchOutcome(Ipv4Address at, QString vmName, bool done, QString said,
+                 std::optional<RefusalKind> refusal = {})
+        : address(at), name(std::move(vmName)), ok(done), message(std::move(said)),
+          refused(refusal) {}
+
     Ipv4Address address;
     QString name;
     bool ok = false;
     QString message;
+    // Set when the address was refused before anything was made (taken, no room...).
+    std::optional<RefusalKind> refused;
 };
 
 struct BatchResult {

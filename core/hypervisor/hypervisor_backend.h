@@ -46,7 +46,7 @@ public:
     virtual Expected<GoldenInspection> inspectGolden(const QString &path) const = 0;
 
     // Addresses of the golden's subnet the backend itself uses, with why.
-    virtual QMap<Ipv4Address, QString> reservedAddresses(const GoldenRecord &golden) const = 0;
+    virtual TakenAddresses reservedAddresses(const GoldenRecord &golden) const = 0;
     // Where the guest sends its announcements (the listener as seen from inside).
     virtual Ipv4Address consoleAddressFor(const GoldenRecord &golden) const = 0;
     // Space a new clone takes at once on its shard.

@@ -136,9 +136,11 @@ Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
     return out;
 }
 
-QMap<Ipv4Address, QString> QemuBackend::reservedAddresses(const GoldenRecord &golden) const {
-    return {{hostAlias(golden), u"QEMU's host alias (where the guests reach the console)"_s},
-            {dnsAlias(golden), u"QEMU's DNS alias"_s}};
+TakenAddresses QemuBackend::reservedAddresses(const GoldenRecord &golden) const {
+    return {{hostAlias(golden),
+             {hostAlias(golden), RefusalKind::HostAlias,
+              u"QEMU's host alias (where the guests reach the console)"_s}},
+            {dnsAlias(golden), {dnsAlias(golden), RefusalKind::DnsAlias, u"QEMU's DNS alias"_s}}};
 }
 
 Ipv4Address QemuBackend::consoleAddressFor(const GoldenRecord &golden) const {

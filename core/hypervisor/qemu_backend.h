@@ -21,7 +21,7 @@ public:
 
     QString id() const override { return QStringLiteral("qemu"); }
     Expected<GoldenInspection> inspectGolden(const QString &path) const override;
-    QMap<Ipv4Address, QString> reservedAddresses(const GoldenRecord &golden) const override;
+    TakenAddresses reservedAddresses(const GoldenRecord &golden) const override;
     Ipv4Address consoleAddressFor(const GoldenRecord &golden) const override;
     qint64 bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const override;
     Status createClone(const CloneRequest &request, const std::atomic_bool *cancel,

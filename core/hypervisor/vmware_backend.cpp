@@ -155,11 +155,13 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
     return out;
 }
 
-QMap<Ipv4Address, QString> VmwareBackend::reservedAddresses(const GoldenRecord &golden) const {
-    QMap<Ipv4Address, QString> out;
+TakenAddresses VmwareBackend::reservedAddresses(const GoldenRecord &golden) const {
+    TakenAddresses out;
     if (const auto console = Ipv4Address::parse(configuredConsoleAddress(golden));
         console && golden.subnet.contains(*console))
-        out.insert(*console, u"this host's address (where VMware guests reach the console)"_s);
+        out.insert(*console,
+                   {*console, RefusalKind::ConsoleAddress,
+                    u"this host's address (where VMware guests reach the console)"_s});
     return out;
 }
 

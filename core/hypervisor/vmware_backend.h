@@ -34,7 +34,7 @@ public:
     // What a golden's .vmx says of itself: its name (displayName, else the file's) and,
     // when made by vmeclone or prepared like one, its subnet and suffix. Reads no disk.
     static GoldenInspection describeVmx(const VmxDocument &vmx, const QString &path);
-    QMap<Ipv4Address, QString> reservedAddresses(const GoldenRecord &golden) const override;
+    TakenAddresses reservedAddresses(const GoldenRecord &golden) const override;
     // 0.0.0.0 when no console address is configured (createClone then refuses).
     Ipv4Address consoleAddressFor(const GoldenRecord &golden) const override;
     qint64 bytesNeeded(const GoldenRecord &golden, const QString &cloneMode) const override;

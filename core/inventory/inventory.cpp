@@ -698,23 +698,27 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
         }
         if (clash->next()) {
             const QString holder = clash->value(0).toString();
-            QString why;
+            RefusedAddress refused{vm.address, RefusalKind::InUse, {}};
             if (clash->value(1).toUInt() == vm.address.toUInt())
-                why = u"in use by %1"_s.arg(holder);
+                refused.reason = u"in use by %1"_s.arg(holder);
             else if (clash->value(2).toString() == vm.mac.toString())
-                why = u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder);
+                refused = {vm.address, RefusalKind::MacInUse,
+                           u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(),
+                                                                            holder)};
             else if (holder == vm.name)
-                why = u"unavailable: the name %1 is in use"_s.arg(vm.name);
+                refused = {vm.address, RefusalKind::NameInUse,
+                           u"unavailable: the name %1 is in use"_s.arg(vm.name)};
             else
-                why = u"the folder %1 is in use by %2"_s.arg(vm.folder, holder);
-            result.refused.append(RefusedAddress{vm.address, why});
+                refused = {vm.address, RefusalKind::FolderInUse,
+                           u"the folder %1 is in use by %2"_s.arg(vm.folder, holder)};
+            result.refused.append(refused);
             continue;
         }
         auto golden =
             m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
         if (golden && golden->next()) {
             result.refused.append(RefusedAddress{
-                vm.address,
+                vm.address, RefusalKind::GoldenAddress,
                 u"the golden image %1's own address"_s.arg(golden->value(0).toString())});
             continue;
         }
@@ -809,20 +813,23 @@ Expected<std::optional<VmRecord>> Inventory::vm(qint64 id) const {
     return std::optional<VmRecord>(vmFromQuery(*q));
 }
 
-Expected<QMap<Ipv4Address, QString>> Inventory::takenAddresses() const {
-    QMap<Ipv4Address, QString> taken;
+Expected<TakenAddresses> Inventory::takenAddresses() const {
+    TakenAddresses taken;
     auto g = m_db->exec(u"SELECT address, name FROM goldens"_s);
     if (!g)
         return fail(g.error());
-    while (g->next())
-        taken.insert(Ipv4Address(g->value(0).toUInt()),
-                     u"the golden image %1's own address"_s.arg(g->value(1).toString()));
+    while (g->next()) {
+        const Ipv4Address a(g->value(0).toUInt());
+        taken.insert(a, {a, RefusalKind::GoldenAddress,
+                         u"the golden image %1's own address"_s.arg(g->value(1).toString())});
+    }
     auto v = m_db->exec(u"SELECT address, name FROM vms"_s);
     if (!v)
         return fail(v.error());
-    while (v->next())
-        taken.insert(Ipv4Address(v->value(0).toUInt()),
-                     u"in use by %1"_s.arg(v->value(1).toString()));
+    while (v->next()) {
+        const Ipv4Address a(v->value(0).toUInt());
+        taken.insert(a, {a, RefusalKind::InUse, u"in use by %1"_s.arg(v->value(1).toString())});
+    }
     return taken;
 }
 

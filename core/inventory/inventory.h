@@ -88,7 +88,7 @@ public:
     Expected<std::optional<VmRecord>> vmByAddress(Ipv4Address address) const;
     Expected<std::optional<VmRecord>> vm(qint64 id) const;
     // Addresses in use by VMs, with why they cannot be reused ("in use by vm180").
-    Expected<QMap<Ipv4Address, QString>> takenAddresses() const;
+    Expected<TakenAddresses> takenAddresses() const;
 
     // One state change of one VM (progress/reason/pid as given; pass -1 to keep pid).
     Status setState(qint64 vmId, VmState state, const QString &reason = {}, int progress = 0);

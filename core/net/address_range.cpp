@@ -118,6 +118,38 @@ std::pair<QString, QString> splitReason(const QString &reason) {
 
 } // namespace
 
+QString refusalKindName(RefusalKind kind) {
+    switch (kind) { // no default: an unnamed new kind is a compiler warning
+    case RefusalKind::Other:
+        return u"other"_s;
+    case RefusalKind::InUse:
+        return u"in-use"_s;
+    case RefusalKind::GoldenAddress:
+        return u"golden-address"_s;
+    case RefusalKind::HostAlias:
+        return u"host-alias"_s;
+    case RefusalKind::DnsAlias:
+        return u"dns-alias"_s;
+    case RefusalKind::ConsoleAddress:
+        return u"console-address"_s;
+    case RefusalKind::MacInUse:
+        return u"mac-in-use"_s;
+    case RefusalKind::NameInUse:
+        return u"name-in-use"_s;
+    case RefusalKind::FolderInUse:
+        return u"folder-in-use"_s;
+    case RefusalKind::FolderExists:
+        return u"folder-exists"_s;
+    case RefusalKind::OutsideShard:
+        return u"outside-shard"_s;
+    case RefusalKind::NoShard:
+        return u"no-shard"_s;
+    case RefusalKind::NoRoom:
+        return u"no-room"_s;
+    }
+    return u"other"_s;
+}
+
 Expected<QList<Ipv4Address>> AddressRange::parse(QStringView text, const Subnet &subnet,
                                                  int maxCount) {
     if (subnet.isNull())
@@ -171,7 +203,7 @@ Expected<QList<Ipv4Address>> AddressRange::parse(QStringView text, const Subnet 
 }
 
 Expected<RangeCheck> AddressRange::check(QStringView text, const Subnet &subnet,
-                                         const QMap<Ipv4Address, QString> &taken, int maxCount) {
+                                         const TakenAddresses &taken, int maxCount) {
     auto addresses = parse(text, subnet, maxCount);
     if (!addresses)
         return fail(addresses.error());
@@ -181,7 +213,7 @@ Expected<RangeCheck> AddressRange::check(QStringView text, const Subnet &subnet,
         if (it == taken.cend())
             result.accepted.append(a);
         else
-            result.refused.append({a, *it});
+            result.refused.append({a, it->kind, it->reason});
     }
     return result;
 }

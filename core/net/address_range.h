@@ -11,10 +11,34 @@
 
 namespace vmeclone {
 
+// Why an address cannot be cloned, for programs: the clone dialog colours and groups
+// refusals by it, the CLI's --json names it (refusalKindName). Set where the refusal
+// is made; the reason's words are for people only.
+enum class RefusalKind {
+    Other,          // "other"
+    InUse,          // "in-use": a VM has the address
+    GoldenAddress,  // "golden-address": a golden image's own address
+    HostAlias,      // "host-alias": QEMU's host alias (where the guests reach the console)
+    DnsAlias,       // "dns-alias": QEMU's DNS alias
+    ConsoleAddress, // "console-address": VMware: this host's address on the VMs' network
+    MacInUse,       // "mac-in-use": a VM of another subnet has the MAC the address makes
+    NameInUse,      // "name-in-use": a VM has the name the address makes
+    FolderInUse,    // "folder-in-use": a VM has the folder the clone would get
+    FolderExists,   // "folder-exists": the folder is on the shard already (not this one's)
+    OutsideShard,   // "outside-shard": the clone's name would leave its shard
+    NoShard,        // "no-shard": no (usable) disk shard
+    NoRoom,         // "no-room": no shard has the room above its reserve
+};
+QString refusalKindName(RefusalKind kind);
+
 struct RefusedAddress {
     Ipv4Address address;
+    RefusalKind kind = RefusalKind::Other;
     QString reason; // e.g. "the golden image vm176's own address", "in use by vm180"
 };
+
+// Addresses that cannot be cloned, each with why (its RefusedAddress names it again).
+using TakenAddresses = QMap<Ipv4Address, RefusedAddress>;
 
 struct RangeCheck {
     QList<Ipv4Address> accepted; // ascending, no duplicates
@@ -36,10 +60,10 @@ public:
                                               int maxCount = 4096);
 
     // Parses, then sorts out the addresses that are taken: `taken` maps an address to
-    // the reason it cannot be used (the golden's own address, a VM in the inventory,
-    // an address the backend reserves). A syntax error fails the whole call.
+    // why it cannot be used (the golden's own address, a VM in the inventory, an
+    // address the backend reserves). A syntax error fails the whole call.
     static Expected<RangeCheck> check(QStringView text, const Subnet &subnet,
-                                      const QMap<Ipv4Address, QString> &taken, int maxCount = 4096);
+                                      const TakenAddresses &taken, int maxCount = 4096);
 
     // The compact form of a list of addresses: "177-180,182" (suffixes), used in
     // messages and reports.

@@ -116,7 +116,7 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
                       .arg(unusable.join(u"; "_s));
         result.unplaced.reserve(items.size());
         for (const PlacementItem &item : items)
-            result.unplaced.append({item.address, reason});
+            result.unplaced.append({item.address, RefusalKind::NoShard, reason});
         return result;
     }
 
@@ -168,7 +168,7 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
                                 bytesText(std::max<qint64>(0, measured - roomiest.added)),
                                 bytesText(m_policy.reserveFor(s)))};
         }
-        result.unplaced.append({item.address, lastUnplaced.reason});
+        result.unplaced.append({item.address, RefusalKind::NoRoom, lastUnplaced.reason});
     }
 
     for (const Candidate &c : candidates) {

@@ -40,13 +40,16 @@ const Fixture &fixture() {
 }
 
 // The golden's own address, a VM, and the last host: reasons as the engine words them.
-QMap<Ipv4Address, QString> takenIn(const Subnet &subnet) {
-    QMap<Ipv4Address, QString> taken;
+TakenAddresses takenIn(const Subnet &subnet) {
+    TakenAddresses taken;
+    const auto add = [&taken](Ipv4Address a, RefusalKind kind, const QString &reason) {
+        taken.insert(a, {a, kind, reason});
+    };
     const std::uint32_t first = subnet.firstHost().toUInt();
-    taken.insert(Ipv4Address(first), u"the golden image vm1's own address"_s);
+    add(Ipv4Address(first), RefusalKind::GoldenAddress, u"the golden image vm1's own address"_s);
     if (subnet.lastHost().toUInt() > first + 1)
-        taken.insert(Ipv4Address(first + 1), u"in use by vm2"_s);
-    taken.insert(subnet.lastHost(), u"QEMU's DNS alias"_s);
+        add(Ipv4Address(first + 1), RefusalKind::InUse, u"in use by vm2"_s);
+    add(subnet.lastHost(), RefusalKind::DnsAlias, u"QEMU's DNS alias"_s);
     return taken;
 }
 
@@ -85,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     FUZZ_CHECK(reparsed.ok());
     FUZZ_CHECK(*reparsed == addresses);
 
-    const QMap<Ipv4Address, QString> taken = takenIn(subnet);
+    const TakenAddresses taken = takenIn(subnet);
     const auto checked = AddressRange::check(text, subnet, taken, maxCount);
     FUZZ_CHECK(checked.ok());
     FUZZ_CHECK(checked->accepted.size() + checked->refused.size() == addresses.size());
@@ -95,7 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (const Ipv4Address a : checked->accepted)
         FUZZ_CHECK(!taken.contains(a) && listed(a));
     for (const RefusedAddress &r : checked->refused)
-        FUZZ_CHECK(taken.value(r.address) == r.reason && listed(r.address));
+        FUZZ_CHECK(taken.value(r.address).reason == r.reason
+                   && taken.value(r.address).kind == r.kind && listed(r.address));
     FUZZ_CHECK(checked->refusalSummary(subnet).isEmpty() == checked->refused.isEmpty());
     return 0;
 }

@@ -1,7 +1,8 @@
 // CloneRangeDialog against a real engine (temporary home, a tiny QEMU golden made by
 // qemu-img, two shards): QTest types ranges, the dialog previews the plan the engine
-// makes in its own thread, highlights every refusal by kind and keeps OK disabled,
-// with the reason shown, until the input is clean.
+// makes in its own thread, highlights every refusal by its kind (RefusalKind, set by
+// the engine, never read from the words) and keeps OK disabled, with the reason shown,
+// until the input is clean.
 
 #include "clone_range_dialog.h"
 #include "translations.h"
@@ -35,6 +36,12 @@ private:
         return m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     }
     QLineEdit *rangeEdit() const { return m_dialog->findChild<QLineEdit *>(u"range"_s); }
+    static RefusalKind kindNamed(const QString &name) {
+        for (int k = 0; k <= int(RefusalKind::NoRoom); ++k)
+            if (refusalKindName(RefusalKind(k)) == name)
+                return RefusalKind(k);
+        return RefusalKind::Other;
+    }
 
     // Types `text` into the range box as a user would and waits for its preview.
     void type(const QString &text) {
@@ -129,9 +136,17 @@ private Q_SLOTS:
         QTest::newRow("one in use") << u"179-181"_s << false << u"1 address refused"_s
                                     << u"in use by vm180"_s << QStringList{u"in-use"_s} << 2;
         QTest::newRow("the golden") << u"175-177"_s << false << u"2 VMs can be cloned"_s
-                                    << u"golden image tiny"_s << QStringList{u"golden"_s} << 2;
+                                    << u"golden image tiny"_s << QStringList{u"golden-address"_s}
+                                    << 2;
         QTest::newRow("QEMU's host alias") << u"2"_s << false << u"1 address refused"_s
                                            << u"alias"_s << QStringList{u"host-alias"_s} << 0;
+        QTest::newRow("QEMU's DNS alias") << u"3"_s << false << u"1 address refused"_s
+                                          << u"DNS alias"_s << QStringList{u"dns-alias"_s} << 0;
+        QTest::newRow("three kinds") << u"1-3,176,180"_s << false << u"1 VM can be cloned"_s
+                                     << u"in use by vm180"_s
+                                     << QStringList{u"host-alias"_s, u"dns-alias"_s,
+                                                    u"golden-address"_s, u"in-use"_s}
+                                     << 1;
         QTest::newRow("outside the subnet")
             << u"177-300"_s << false << u"Nothing to clone"_s
             << u"'300' is not a host of 192.0.2.0/24"_s << QStringList{} << 0;
@@ -161,8 +176,10 @@ private Q_SLOTS:
         QStringList shownKinds;
         for (int i = 0; i < list->count(); ++i) {
             shownKinds << list->item(i)->data(Qt::UserRole).toString();
-            // Highlighted: not in the list's normal text colour.
+            // Highlighted: not in the list's normal text colour, but in its kind's.
             QVERIFY(list->item(i)->foreground().color() != list->palette().color(QPalette::Text));
+            QCOMPARE(list->item(i)->foreground().color(),
+                     CloneRangeDialog::conflictColour(kindNamed(shownKinds.constLast())));
         }
         QCOMPARE(shownKinds, kinds);
 
@@ -174,6 +191,23 @@ private Q_SLOTS:
             QVERIFY(placement->topLevelItem(i)->text(3).endsWith(u"GiB"_s));
         }
         QCOMPARE(sum, placed);
+    }
+
+    // Colours go by family (the kind, never the words): every kind of a family alike,
+    // the families apart.
+    void coloursGoByKind() {
+        using K = RefusalKind;
+        const auto colour = &CloneRangeDialog::conflictColour;
+        for (K k : {K::MacInUse, K::NameInUse, K::FolderInUse, K::FolderExists})
+            QCOMPARE(colour(k), colour(K::InUse));
+        for (K k : {K::DnsAlias, K::ConsoleAddress})
+            QCOMPARE(colour(k), colour(K::HostAlias));
+        QCOMPARE(colour(K::NoShard), colour(K::NoRoom));
+        const QList<QColor> families{colour(K::InUse), colour(K::GoldenAddress),
+                                     colour(K::HostAlias), colour(K::NoRoom), colour(K::Other)};
+        for (qsizetype i = 0; i < families.size(); ++i)
+            for (qsizetype j = i + 1; j < families.size(); ++j)
+                QVERIFY(families[i] != families[j]);
     }
 
     void onlyTheLastInputCounts() {

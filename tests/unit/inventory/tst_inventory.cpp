@@ -389,8 +389,10 @@ void TestInventory::reserveTakesFreshAddresses() {
     auto taken = m_inv->takenAddresses();
     QVERIFY(taken);
     QCOMPARE(taken->size(), 6);
-    QCOMPARE(taken->value(host(176)), u"the golden image vm176's own address"_s);
-    QCOMPARE(taken->value(host(179)), u"in use by vm179"_s);
+    QCOMPARE(taken->value(host(176)).reason, u"the golden image vm176's own address"_s);
+    QCOMPARE(taken->value(host(176)).kind, RefusalKind::GoldenAddress);
+    QCOMPARE(taken->value(host(179)).reason, u"in use by vm179"_s);
+    QCOMPARE(taken->value(host(179)).kind, RefusalKind::InUse);
     auto none = m_inv->vmByAddress(host(200));
     QVERIFY(none && !none->has_value());
 }
@@ -401,16 +403,21 @@ void TestInventory::reserveRefusesHeldIdentity_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("folder"); // relative to the shard
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<RefusalKind>("kind");
 
-    QTest::newRow("address") << 180u << 250u << u"other"_s << u"other"_s << u"in use by vm180"_s;
+    QTest::newRow("address") << 180u << 250u << u"other"_s << u"other"_s << u"in use by vm180"_s
+                             << RefusalKind::InUse;
     QTest::newRow("MAC") << 190u << 180u << u"other"_s << u"other"_s
-                         << u"unavailable: its MAC 00:50:56:00:02:b4 is in use by vm180"_s;
+                         << u"unavailable: its MAC 00:50:56:00:02:b4 is in use by vm180"_s
+                         << RefusalKind::MacInUse;
     QTest::newRow("name") << 191u << 191u << u"vm180"_s << u"other"_s
-                          << u"unavailable: the name vm180 is in use"_s;
+                          << u"unavailable: the name vm180 is in use"_s << RefusalKind::NameInUse;
     QTest::newRow("folder") << 192u << 192u << u"other"_s << u"vm180"_s
-                            << u"the folder SHARD/vm180 is in use by vm180"_s;
+                            << u"the folder SHARD/vm180 is in use by vm180"_s
+                            << RefusalKind::FolderInUse;
     QTest::newRow("golden's address")
-        << 176u << 176u << u"other"_s << u"other"_s << u"the golden image vm176's own address"_s;
+        << 176u << 176u << u"other"_s << u"other"_s << u"the golden image vm176's own address"_s
+        << RefusalKind::GoldenAddress;
 }
 
 void TestInventory::reserveRefusesHeldIdentity() {
@@ -419,6 +426,7 @@ void TestInventory::reserveRefusesHeldIdentity() {
     QFETCH(QString, name);
     QFETCH(QString, folder);
     QFETCH(QString, reason);
+    QFETCH(RefusalKind, kind);
     reason.replace(u"SHARD"_s, m_shardPath);
 
     auto first = m_inv->reserve({makeVm(180, m_goldenId, m_shardId, m_shardPath)});
@@ -435,6 +443,7 @@ void TestInventory::reserveRefusesHeldIdentity() {
     QCOMPARE(r->refused.size(), 1);
     QCOMPARE(r->refused.first().address, host(suffix));
     QCOMPARE(r->refused.first().reason, reason);
+    QCOMPARE(r->refused.first().kind, kind);
     QCOMPARE(r->taken.size(), 1);
     QCOMPARE(r->taken.first().address, fresh.address);
 
@@ -450,6 +459,7 @@ void TestInventory::reserveRefusesDuplicatesWithinOneBatch() {
     QCOMPARE(r->taken.size(), 1);
     QCOMPARE(r->refused.size(), 1);
     QCOMPARE(r->refused.first().reason, u"in use by vm177"_s);
+    QCOMPARE(r->refused.first().kind, RefusalKind::InUse);
 }
 
 void TestInventory::reserveIsOneTransaction_data() {

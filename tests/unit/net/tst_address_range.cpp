@@ -7,6 +7,8 @@ using vmeclone::AddressRange;
 using vmeclone::Ipv4Address;
 using vmeclone::RangeCheck;
 using vmeclone::RefusedAddress;
+using vmeclone::RefusalKind;
+using vmeclone::TakenAddresses;
 using vmeclone::Subnet;
 
 using Suffixes = QList<uint>;
@@ -248,11 +250,13 @@ void TstAddressRange::format() {
 }
 
 void TstAddressRange::check() {
-    const QMap<Ipv4Address, QString> taken{
-        {host(176), u"the golden image vm176's own address"_s},
-        {host(180), u"in use by vm180"_s},
-        {host(181), u"in use by vm181"_s},
-        {host(200), u"in use by vm200"_s}, // outside the range asked for: irrelevant
+    const TakenAddresses taken{
+        {host(176),
+         {host(176), RefusalKind::GoldenAddress, u"the golden image vm176's own address"_s}},
+        {host(180), {host(180), RefusalKind::InUse, u"in use by vm180"_s}},
+        {host(181), {host(181), RefusalKind::InUse, u"in use by vm181"_s}},
+        // outside the range asked for: irrelevant
+        {host(200), {host(200), RefusalKind::InUse, u"in use by vm200"_s}},
     };
     const auto result = AddressRange::check(u"176-182", lan(), taken);
     QVERIFY(result.ok());
@@ -260,7 +264,9 @@ void TstAddressRange::check() {
     QCOMPARE(result->refused.size(), 3);
     QCOMPARE(result->refused[0].address, host(176));
     QCOMPARE(result->refused[0].reason, u"the golden image vm176's own address"_s);
+    QCOMPARE(result->refused[0].kind, RefusalKind::GoldenAddress);
     QCOMPARE(result->refused[1].address, host(180));
+    QCOMPARE(result->refused[1].kind, RefusalKind::InUse);
     QCOMPARE(result->refused[2].reason, u"in use by vm181"_s);
     QCOMPARE(result->refusalSummary(lan()),
              u"192.168.1.176 is the golden image vm176's own address; 180-181 are in use "
@@ -285,27 +291,29 @@ void TstAddressRange::refusalSummary_data() {
     QTest::addColumn<Refusals>("refused");
     QTest::addColumn<QString>("expected");
     QTest::newRow("header example")
-        << Refusals{{host(176), u"the golden image vm176's own address"_s},
-                    {host(180), u"in use by vm180"_s},
-                    {host(181), u"in use by vm181"_s},
-                    {host(182), u"in use by vm182"_s}}
+        << Refusals{{host(176), RefusalKind::GoldenAddress, u"the golden image vm176's own address"_s},
+                    {host(180), RefusalKind::InUse, u"in use by vm180"_s},
+                    {host(181), RefusalKind::InUse, u"in use by vm181"_s},
+                    {host(182), RefusalKind::InUse, u"in use by vm182"_s}}
         << u"192.168.1.176 is the golden image vm176's own address; 180-182 are in use (vm180, "
            "vm181, vm182)"_s;
-    QTest::newRow("same reason merged") << Refusals{{host(10), u"reserved by the backend"_s},
-                                                    {host(11), u"reserved by the backend"_s},
-                                                    {host(13), u"reserved by the backend"_s}}
+    QTest::newRow("same reason merged")
+        << Refusals{{host(10), RefusalKind::HostAlias, u"reserved by the backend"_s},
+                    {host(11), RefusalKind::HostAlias, u"reserved by the backend"_s},
+                    {host(13), RefusalKind::HostAlias, u"reserved by the backend"_s}}
                                         << u"10-11,13 are reserved by the backend"_s;
     QTest::newRow("order of input irrelevant")
-        << Refusals{{host(182), u"in use by vm182"_s},
-                    {host(176), u"the golden image vm176's own address"_s},
-                    {host(180), u"in use by vm180"_s}}
+        << Refusals{{host(182), RefusalKind::InUse, u"in use by vm182"_s},
+                    {host(176), RefusalKind::GoldenAddress, u"the golden image vm176's own address"_s},
+                    {host(180), RefusalKind::InUse, u"in use by vm180"_s}}
         << u"192.168.1.176 is the golden image vm176's own address; 180,182 are in use (vm180, "
            "vm182)"_s;
     QTest::newRow("single in use")
-        << Refusals{{host(9), u"in use by vm9"_s}} << u"192.168.1.9 is in use by vm9"_s;
+        << Refusals{{host(9), RefusalKind::InUse, u"in use by vm9"_s}}
+        << u"192.168.1.9 is in use by vm9"_s;
     Refusals many;
     for (uint s = 1; s <= 12; ++s)
-        many.append({host(s), u"in use by vm%1"_s.arg(s)});
+        many.append({host(s), RefusalKind::InUse, u"in use by vm%1"_s.arg(s)});
     QTest::newRow("long list cut")
         << many
         << u"1-12 are in use (vm1, vm2, vm3, vm4, vm5, vm6, vm7, vm8, vm9, vm10, and 2 more)"_s;

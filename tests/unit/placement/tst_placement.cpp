@@ -12,6 +12,7 @@ using vmeclone::PlacementItem;
 using vmeclone::PlacementPolicy;
 using vmeclone::PlacementResult;
 using vmeclone::Placer;
+using vmeclone::RefusalKind;
 using vmeclone::Shard;
 using vmeclone::ShardStatus;
 
@@ -241,6 +242,8 @@ void TstPlacement::unplacedWhenNoRoom() {
              "is on /srv/vmeclone/shard01: 3.0 GiB (4.0 GiB free, 1.0 GiB kept in reserve)"_s);
     QCOMPARE(r.unplaced[1].address, batch[2].address);
     QVERIFY(r.unplaced[1].reason.startsWith(u"needs 20.0 GiB"_s));
+    QCOMPARE(r.unplaced[0].kind, RefusalKind::NoRoom);
+    QCOMPARE(r.unplaced[1].kind, RefusalKind::NoRoom);
     for (const auto &use : r.perShard)
         QVERIFY(use.bytesFreeAfter >= GiB);
 }
@@ -290,6 +293,7 @@ void TstPlacement::noShards() {
     for (qsizetype i = 0; i < 5; ++i) {
         QCOMPARE(r.unplaced[i].address, batch[i].address);
         QCOMPARE(r.unplaced[i].reason, u"no disk shard: add one with 'vmeclone shard add DIR'"_s);
+        QCOMPARE(r.unplaced[i].kind, RefusalKind::NoShard);
     }
 }
 
@@ -304,6 +308,7 @@ void TstPlacement::noUsableShard() {
              u"no usable disk shard: disk shard folder /srv/vmeclone/shard01 does not exist; "
              "disk shard folder /srv/vmeclone/shard02 is not writable; fix one, or add one with "
              "'vmeclone shard add DIR'"_s);
+    QCOMPARE(r.unplaced[1].kind, RefusalKind::NoShard);
 }
 
 void TstPlacement::perShardStats() {
