@@ -71,6 +71,9 @@ EngineConfig engineConfig(const Globals &g) {
     c.vmware.vmrun = g.vmrun;
     c.vmware.type = g.vmwareType;
     c.vmware.consoleAddress = g.consoleAddress;
+    // --console-address and VMECLONE_CONSOLE_ADDRESS work on every command: a VMware golden
+    // may be added without one and given it when cloned.
+    c.vmware.consoleAddressPerCommand = true;
     c.parallelism = g.parallelism > 0 ? g.parallelism : qMax(2, QThread::idealThreadCount());
     if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
         c.qemu.accel = accel;
@@ -146,7 +149,7 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
 std::unique_ptr<Engine> openEngine(const Globals &g, Engine::RecoveryMode mode) {
     auto engine = std::make_unique<Engine>(engineConfig(g));
     if (auto s = engine->open(); !s) {
-        err(u"vmeclone: "_s + s.error());
+        err(u"vmeclone: "_s + worded(s.failure()));
         return nullptr;
     }
     // A full data folder: the read-only commands go on (saying why nothing can change),
@@ -195,6 +198,11 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
                                 {u"message"_s, o.message}};
             if (o.refused)
                 outcome.insert(u"kind"_s, refusalKindName(*o.refused));
+            if (o.field != Field::None) {
+                outcome.insert(u"field"_s, fieldName(o.field));
+                if (const FlagName flag = flagOf(o.field); !flag.option.isEmpty())
+                    outcome.insert(u"flag"_s, QString(u"--"_s + flag.option));
+            }
             array.append(outcome);
         }
         printJson(QJsonObject{{u"operation"_s, what},
@@ -208,9 +216,10 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
         for (const auto &o : r.outcomes) {
             if (o.ok)
                 continue;
-            if (!byReason.contains(o.message))
-                reasons.append(o.message);
-            byReason[o.message].append(&o);
+            const QString reason = worded(o);
+            if (!byReason.contains(reason))
+                reasons.append(reason);
+            byReason[reason].append(&o);
         }
         for (const QString &reason : std::as_const(reasons)) {
             const auto &group = byReason[reason];
@@ -218,7 +227,7 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
                 const BatchOutcome &o = *group.first();
                 err(u"%1 %2: %3"_s.arg(o.address.toString(),
                                        o.name.isEmpty() ? QString() : u"(%1)"_s.arg(o.name),
-                                       o.message));
+                                       reason));
                 continue;
             }
             QList<Ipv4Address> addresses;

@@ -8,6 +8,7 @@
 #include "protocol/announcement.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QMutex>
 #include <QString>
@@ -54,6 +55,29 @@ struct Verb {
     // SSH port): the global one is not offered, and its value comes from the environment.
     QStringList ownOptions = {};
 };
+
+// The option that gives an input ("suffix", "N", no environment variable); empty for an
+// input given as an argument (PATH, RANGE). refusals.cpp.
+struct FlagName {
+    QString option;      // without the dashes
+    QString valueName;   // "N", "CIDR"; empty for a switch
+    QString environment; // the variable that also gives it, if any
+    QString usage() const; // "--console-address IP or VMECLONE_CONSOLE_ADDRESS"
+};
+FlagName flagOf(Field field);
+// An engine's failure in the CLI's words: a refusal names the flag of its input, first
+// when the operator typed it (`given`: "--suffix 300: the suffix 300 is not a host of
+// ..."), else as the way to give it ("... does not say its subnet: give it, e.g.
+// 192.168.1.0/24 (--subnet CIDR)").
+QString worded(const Error &e, const QCommandLineParser *given = nullptr);
+QString worded(const BatchOutcome &o);
+// {"ok": false, "error": worded, "message": core's, and for a refusal "code", "field",
+// "value", "flag"}.
+QJsonObject errorJson(const Error &e, const QCommandLineParser *given = nullptr);
+// Says `verb`'s failure on stderr and, with --json, as errorJson on stdout; returns
+// `exitCode`.
+int reportFailure(const Globals &g, const QString &verb, const Error &e,
+                  const QCommandLineParser *given = nullptr, int exitCode = kFailed);
 
 EngineConfig engineConfig(const Globals &g);
 int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr);

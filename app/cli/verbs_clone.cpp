@@ -120,10 +120,8 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
     if (!engine)
         return kFailed;
     auto plan = engine->plan(*options, range);
-    if (!plan) {
-        err(u"plan: "_s + plan.error());
-        return kFailed;
-    }
+    if (!plan)
+        return reportFailure(g, u"plan"_s, plan.failure(), &p);
     if (g.json)
         printJson(planJson(*plan));
     else
@@ -132,7 +130,7 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
 }
 
 int cloneRange(const Globals &g, const QString &range, const CloneOptions &options,
-               int waitSeconds) {
+               int waitSeconds, const QCommandLineParser &p) {
     // Listen before anything starts, so no guest's first words are lost. If another
     // process (the console, 'vmeclone listen') has the port, it writes the states.
     std::unique_ptr<AnnouncementListener> listener;
@@ -151,8 +149,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
             return kFailed;
         auto plan = engine->plan(options, range);
         if (!plan) {
-            err(u"clone: "_s + plan.error());
-            return kFailed;
+            return reportFailure(g, u"clone"_s, plan.failure(), &p);
         }
         if (!plan->refused.isEmpty()) {
             // Refused addresses are an error of the request: nothing is written.
@@ -225,7 +222,7 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
             return kUsage;
         }
     }
-    return cloneRange(g, range, *options, wait);
+    return cloneRange(g, range, *options, wait, p);
 }
 
 int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
@@ -263,7 +260,7 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
     CloneOptions o;
     o.golden = goldenName;
     o.start = !p.isSet(u"no-start"_s);
-    return cloneRange(g, pos[1], o, 0);
+    return cloneRange(g, pos[1], o, 0, p);
 }
 
 } // namespace vmeclone::cli

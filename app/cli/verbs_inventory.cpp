@@ -48,12 +48,10 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     GoldenSpec spec;
     spec.path = pos[0];
     if (p.isSet(u"suffix"_s)) {
-        bool ok = false;
-        spec.suffix = p.value(u"suffix"_s).toUInt(&ok);
-        if (!ok) {
-            err(u"--suffix %1 is not a number"_s.arg(p.value(u"suffix"_s)));
-            return kUsage;
-        }
+        auto suffix = GoldenRules::suffixFrom(p.value(u"suffix"_s));
+        if (!suffix)
+            return reportFailure(g, u"golden add"_s, suffix.failure(), &p, kUsage);
+        spec.suffix = *suffix;
     }
     spec.subnet = p.value(u"subnet"_s);
     spec.gateway = p.value(u"gateway"_s);
@@ -66,10 +64,8 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     if (!engine)
         return kFailed;
     auto golden = engine->addGolden(spec);
-    if (!golden) {
-        err(u"golden add: "_s + golden.error());
-        return kFailed;
-    }
+    if (!golden)
+        return reportFailure(g, u"golden add"_s, golden.failure(), &p);
     if (g.json)
         printJson(InventoryReport::goldenJson(*golden));
     else
@@ -176,10 +172,8 @@ int verbGoldenCheck(QCommandLineParser &p, const Globals &g) {
     GoldenCheckOptions options;
     options.tempDir = p.value(u"temp-dir"_s);
     auto report = GoldenCheck(options).run(pos[0]);
-    if (!report) {
-        err(u"golden check: "_s + report.error());
-        return kFailed;
-    }
+    if (!report)
+        return reportFailure(g, u"golden check"_s, report.failure(), &p);
     if (g.json)
         printJson(report->toJson());
     else

@@ -50,10 +50,8 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         if (!engine)
             return kFailed;
         auto vms = engine->vmsInRange(range);
-        if (!vms) {
-            err(verb + u": "_s + vms.error());
-            return kUsage;
-        }
+        if (!vms)
+            return reportFailure(g, verb, vms.failure(), &p, kUsage);
         if (vms->isEmpty()) {
             err(u"%1: no VM in %2"_s.arg(verb, range));
             return kFailed;
@@ -101,7 +99,7 @@ int verbList(QCommandLineParser &, const Globals &g) {
 int verbRecover(QCommandLineParser &, const Globals &g) {
     auto engine = std::make_unique<Engine>(engineConfig(g));
     if (auto s = engine->open(); !s) {
-        err(u"vmeclone: "_s + s.error());
+        err(u"vmeclone: "_s + worded(s.failure()));
         return kFailed;
     }
     auto recovered = engine->recover();

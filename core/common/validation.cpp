@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
@@ -91,6 +93,12 @@ QString problemName(Problem problem) {
         return u"not-writable"_s;
     }
     return {};
+}
+
+bool hasHiddenCharacters(const QString &text) {
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
 }
 
 } // namespace vmeclone

@@ -60,4 +60,9 @@ enum class Problem {
 QString fieldName(Field field);       // "suffix"; "" for None
 QString problemName(Problem problem); // "not-a-host-address"; "" for None
 
+// Control and format characters (newlines, terminal escapes, bidi overrides): nothing an
+// operator can see in a table or a log line, and some rewrite the terminal. A value
+// with them is refused (Problem::ControlCharacters) and never printed back.
+bool hasHiddenCharacters(const QString &text);
+
 } // namespace vmeclone

@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QThread>
 #include <QThreadPool>
 #include <QUuid>
@@ -27,14 +26,6 @@ namespace {
 auto logger() {
     static auto l = log::get("engine");
     return l;
-}
-
-// Control and format characters (newlines, terminal escapes, bidi overrides): nothing an
-// operator can see in a table or a log line, and some rewrite the terminal.
-bool hasHiddenCharacters(const QString &text) {
-    return std::any_of(text.begin(), text.end(), [](QChar c) {
-        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
-    });
 }
 
 // Reports a VM's step to the observer, after its state was committed, stamped with the
@@ -127,7 +118,8 @@ Engine::~Engine() {
 
 Status Engine::open() {
     if (m_config.home.isEmpty())
-        return fail(u"no data folder: pass --home DIR or set VMECLONE_HOME"_s);
+        return refuse(Problem::Missing, Field::Home, {},
+                      u"no data folder given: the inventory and the cluster secret live there"_s);
     if (!QDir().mkpath(m_config.home))
         return fail(u"cannot create the data folder %1"_s.arg(m_config.home));
     auto inventory = Inventory::open(m_config.inventoryPath());
@@ -151,102 +143,34 @@ HypervisorBackend *Engine::backendFor(const GoldenRecord &golden) {
 
 // ---- goldens and shards ------------------------------------------------------------
 
+GoldenRules::Context Engine::goldenRulesContext(const EngineConfig &config) {
+    return {config.vmware.consoleAddress, config.vmware.consoleAddressPerCommand};
+}
+
 Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     if (auto s = mayWrite(); !s)
-        return fail(s.error());
-    const QFileInfo info(spec.path);
-    if (!info.isFile())
-        return fail(
-            u"%1 does not exist: give the golden's machine description (.json) or .vmx"_s.arg(
-                spec.path));
-    const QString suffix = info.suffix().toLower();
-    HypervisorBackend *backend = nullptr;
-    if (suffix == u"json")
-        backend = m_qemu.get();
-    else if (suffix == u"vmx")
-        backend = m_vmware.get();
-    else
-        return fail(
-            u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(spec.path));
-
-    auto inspection = backend->inspectGolden(info.absoluteFilePath());
+        return s.failure();
+    auto backendId = GoldenRules::backendFor(spec.path);
+    if (!backendId)
+        return backendId.failure();
+    HypervisorBackend *backend =
+        *backendId == u"vmware" ? static_cast<HypervisorBackend *>(m_vmware.get()) : m_qemu.get();
+    auto inspection = backend->inspectGolden(QFileInfo(spec.path).absoluteFilePath());
     if (!inspection)
-        return fail(inspection.error());
-
-    GoldenRecord g;
-    g.backend = backend->id();
-    g.path = info.canonicalFilePath();
-    if (hasHiddenCharacters(g.path))
-        return fail(u"the golden's path contains control characters: move it to a folder "
-                    u"with a plain name"_s);
-    g.name = spec.name.isEmpty() ? inspection->name : spec.name;
-    if (g.name.isEmpty())
-        return fail(u"the golden %1 has no name: pass --name"_s.arg(spec.path));
-    if (hasHiddenCharacters(g.name) || g.name.size() > 64)
-        return fail(u"the golden's name %1 contains control characters (newlines, terminal "
-                    u"escapes) or is longer than 64 characters: pass --name with a plain "
-                    u"name"_s.arg(spec.name.isEmpty() ? u"(from its description)"_s
-                                                      : u"given with --name"_s));
-    // Clone names become folder names on the shards: nothing that could leave a shard
-    // ("..", separators, absolute paths) or hide there (a leading dot).
-    g.namePrefix = spec.namePrefix.isEmpty() ? u"vm"_s : spec.namePrefix;
-    // Anchored at the true end: '$' alone also matches before a final newline.
-    static const QRegularExpression safeName(
-        QRegularExpression::anchoredPattern(u"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"_s));
-    if (!safeName.match(g.namePrefix).hasMatch() || g.namePrefix.contains(u".."_s))
-        return fail(u"--name-prefix '%1' cannot name folders: use up to 32 letters, digits, '-', "
-                    u"'_' and '.', "
-                    u"starting with a letter or a digit"_s.arg(g.namePrefix));
-    if (!spec.subnet.isEmpty()) {
-        auto subnet = Subnet::parse(spec.subnet);
-        if (!subnet)
-            return fail(u"--subnet: %1"_s.arg(subnet.error()));
-        g.subnet = *subnet;
-    } else if (inspection->subnet) {
-        g.subnet = *inspection->subnet;
-    } else {
-        return fail(u"the golden %1 does not say its subnet: pass --subnet CIDR"_s.arg(spec.path));
-    }
-    const std::optional<quint32> goldenSuffix = spec.suffix ? spec.suffix : inspection->suffix;
-    if (!goldenSuffix)
-        return fail(
-            u"the golden %1 does not say its own address: pass --suffix N"_s.arg(spec.path));
-    const auto address = g.subnet.addressOfSuffix(*goldenSuffix);
-    if (!address || !g.subnet.isHostAddress(*address))
-        return fail(u"--suffix %1 is not a host of %2 (suffixes 1-%3)"_s.arg(*goldenSuffix)
-                        .arg(g.subnet.toString())
-                        .arg(g.subnet.suffixOf(g.subnet.lastHost())));
-    g.address = *address;
-    if (!spec.gateway.isEmpty()) {
-        const auto gateway = Ipv4Address::parse(spec.gateway);
-        if (!gateway || !g.subnet.isHostAddress(*gateway))
-            return fail(u"--gateway %1 is not a host address of %2"_s.arg(spec.gateway,
-                                                                          g.subnet.toString()));
-        g.gateway = *gateway;
-    }
+        return inspection.failure();
+    const GoldenVerdict verdict =
+        GoldenRules::check(spec, backend->id(), *inspection, goldenRulesContext(m_config));
+    if (!verdict.ok())
+        return verdict.refusals.first();
+    GoldenRecord g = verdict.golden;
     g.diskBytes = inspection->allocatedBytes;
     auto fingerprint = GoldenFingerprint::of(inspection->files);
     if (!fingerprint)
-        return fail(fingerprint.error());
+        return fingerprint.failure();
     g.fingerprint = fingerprint->toText();
-    if (!spec.consoleAddress.isEmpty()) {
-        const auto console = Ipv4Address::parse(spec.consoleAddress);
-        if (!console)
-            return fail(u"--console-address %1 is not an IPv4 address"_s.arg(spec.consoleAddress));
-        g.consoleAddress = *console;
-    }
-    const NameServers dns = parseNameServers(spec.dns);
-    if (!dns.invalid.isEmpty())
-        return fail(u"--dns %1: '%2' is not an IPv4 address; give name servers as IP[,IP...]"_s.arg(
-            spec.dns, dns.invalid));
-    if (dns.tooMany)
-        return fail(
-            u"--dns %1: at most %2 name servers (what resolv.conf uses)"_s.arg(spec.dns).arg(
-                kMaxNameServers));
-    g.dns = dns.servers;
     auto id = m_inventory->addGolden(g);
     if (!id)
-        return fail(id.error());
+        return id.failure();
     g.id = *id;
     logLost(m_inventory->addEvent(u"info"_s, {},
                                   u"golden image %1 added: %2, %3 in %4"_s.arg(
@@ -427,27 +351,29 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     ClonePlan plan;
     if (options.golden.isEmpty()) {
         if (goldens->isEmpty())
-            return fail(
-                u"no golden image: add one with 'vmeclone golden add PATH --suffix N --subnet CIDR'"_s);
+            return refuse(Problem::Empty, Field::Golden, {},
+                          u"no golden image: add one first"_s);
         if (goldens->size() > 1) {
             QStringList names;
             for (const auto &g : *goldens)
                 names << g.name;
-            return fail(u"there are %1 golden images (%2): choose one with --golden NAME"_s
-                            .arg(goldens->size())
-                            .arg(names.join(u", "_s)));
+            return refuse(Problem::Ambiguous, Field::Golden, {},
+                          u"there are %1 golden images (%2): choose one"_s.arg(goldens->size())
+                              .arg(names.join(u", "_s)));
         }
         plan.golden = goldens->first();
     } else {
         auto it = std::find_if(goldens->begin(), goldens->end(),
                                [&](const auto &g) { return g.name == options.golden; });
         if (it == goldens->end())
-            return fail(
+            return refuse(
+                Problem::NotFound, Field::Golden, options.golden,
                 u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
         plan.golden = *it;
     }
     if (options.mode != u"linked" && options.mode != u"full")
-        return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(options.mode));
+        return refuse(Problem::Unknown, Field::CloneMode, options.mode,
+                      u"clone mode '%1' is unknown: use linked or full"_s.arg(options.mode));
     plan.mode = options.mode;
     HypervisorBackend *backend = backendFor(plan.golden);
     if (!backend)
@@ -462,7 +388,7 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
         taken->insert(it.key(), it.value());
     auto check = AddressRange::check(range, plan.golden.subnet, *taken);
     if (!check)
-        return fail(check.error());
+        return refuse(Problem::InvalidRange, Field::Range, range.toString(), check.error());
     plan.refused = check->refused;
     if (auto verified = verifyGolden(plan.golden); !verified)
         return fail(verified.error());
@@ -836,7 +762,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     }
     VmJob job = [&, backend, golden, start, dataFolderId](Inventory &inv,
                                                           const VmRecord &vm) -> BatchOutcome {
-        auto failWith = [&](const QString &why, bool rollback) {
+        auto failWith = [&](const Error &error, bool rollback) {
+            const QString &why = error.message;
             if (rollback) {
                 // Nothing of the VM exists any more: give the address back.
                 logLost(inv.removeOwned(vm, vm.owner), vm);
@@ -848,17 +775,19 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
                 logLost(inv.addEvent(u"error"_s, vm.name, why), vm);
                 report(observer, inv, vm, VmState::Failed, why);
             }
-            return BatchOutcome{vm.address, vm.name, false, why};
+            BatchOutcome outcome{vm.address, vm.name, false, why};
+            outcome.field = error.field; // e.g. the console address a VMware clone lacks
+            return outcome;
         };
         if (cancel && cancel->load())
-            return failWith(u"cancelled"_s, true);
+            return failWith(fail(u"cancelled"_s), true);
         // Waits in "planned" while another copy uses the drive.
         DeviceStreams::Ticket stream = m_streams.acquire(
             deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
         if (cancel && cancel->load())
-            return failWith(u"cancelled"_s, true);
+            return failWith(fail(u"cancelled"_s), true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
-            return failWith(s.error(), true);
+            return failWith(s.failure(), true);
         report(observer, inv, vm, VmState::Copying);
 
         CloneRequest request{golden, vm,
@@ -876,13 +805,13 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             report(observer, inv, vm, VmState::Copying, {}, percent);
         };
         if (auto s = backend->createClone(request, cancel, progress); !s)
-            return failWith(s.error(), true);
+            return failWith(s.failure(), true);
         crashPoint("copied");
         if (auto s = inv.setState(vm.id, VmState::Configured, {}, 100); !s) {
             VmRecord gone = vm;
             if (auto d = backend->deleteClone(gone); !d) // the failure below is what counts
                 logLost(d, vm);
-            return failWith(s.error(), true);
+            return failWith(s.failure(), true);
         }
         report(observer, inv, vm, VmState::Configured);
         stream = {}; // the drive is free for the next copy (the table shows one copying)
@@ -891,11 +820,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             return BatchOutcome{vm.address, vm.name, true, u"configured"_s};
 
         if (auto s = inv.setState(vm.id, VmState::Starting); !s)
-            return failWith(s.error(), false);
+            return failWith(s.failure(), false);
         report(observer, inv, vm, VmState::Starting);
         auto pid = backend->start(vm, golden);
         if (!pid)
-            return failWith(pid.error(), false);
+            return failWith(pid.failure(), false);
         crashPoint("started");
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
@@ -933,7 +862,7 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
             wanted.insert(a);
     }
     if (wanted.isEmpty() && !firstError.isEmpty())
-        return fail(firstError);
+        return refuse(Problem::InvalidRange, Field::Range, range.toString(), firstError);
     QList<VmRecord> out;
     for (const auto &vm : *vms) {
         if (wanted.contains(vm.address))
@@ -1015,11 +944,14 @@ BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, 
         held.state = next;
         held.owner = jobs.token;
         report(observer, inv, held, next);
-        auto fail = [&](const QString &why) {
+        auto fail = [&](const Error &error) {
+            const QString &why = error.message;
             logLost(inv.moveOwned(held, jobs.token, next, VmState::Failed, why), held);
             logLost(inv.addEvent(u"error"_s, held.name, why), held);
             report(observer, inv, held, VmState::Failed, why);
-            return failure(why);
+            BatchOutcome outcome = failure(why);
+            outcome.field = error.field; // e.g. the vmrun a VMware VM needs
+            return outcome;
         };
         return job(inv, *backend, golden, held, fail);
     };
@@ -1049,7 +981,7 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
                          const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
         auto pid = backend.start(vm, golden);
         if (!pid)
-            return fail(pid.error());
+            return fail(pid.failure());
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
         logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, VmState::Booting), vm);
@@ -1067,11 +999,12 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const std::atomic_bool *can
     SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &,
                          const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
         if (auto s = backend.stop(vm, m_config.stopGrace); !s)
-            return fail(s.error());
+            return fail(s.failure());
         logLost(inv.setPid(vm.id, 0), vm);
         auto moved = inv.moveOwned(vm, vm.owner, VmState::Stopping, VmState::Stopped);
         if (!moved || !*moved)
-            return fail(moved ? movedOn(inv, vm, u"marked stopped"_s) : moved.error());
+            return fail(moved ? vmeclone::fail(movedOn(inv, vm, u"marked stopped"_s))
+                              : moved.failure());
         report(observer, inv, vm, VmState::Stopped);
         return BatchOutcome{vm.address, vm.name, true, u"stopped"_s};
     };
@@ -1085,18 +1018,18 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
         crashPoint("releasing");
         pausePoint("releasing");
         if (auto s = backend.stop(vm, m_config.stopGrace); !s)
-            return fail(s.error());
+            return fail(s.failure());
         // Still ours, still this instance, right before the files go.
         auto held = inv.holds(vm, vm.owner);
         if (!held)
-            return fail(held.error() + u": nothing was deleted"_s);
+            return fail(vmeclone::fail(held.error() + u": nothing was deleted"_s));
         if (!*held)
             return BatchOutcome{vm.address, vm.name, false, movedOn(inv, vm, u"released"_s)};
         if (auto s = backend.deleteClone(vm); !s)
-            return fail(s.error());
+            return fail(s.failure());
         auto removed = inv.removeOwned(vm, vm.owner);
         if (!removed)
-            return fail(removed.error());
+            return fail(removed.failure());
         logLost(inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s), vm);
         report(observer, inv, vm, VmState::Released);
         return BatchOutcome{vm.address, vm.name, true, u"released"_s};

@@ -7,6 +7,7 @@
 #include "clone/device_streams.h"
 #include "common/expected.h"
 #include "engine/batch_owner.h"
+#include "engine/golden_rules.h"
 #include "hypervisor/hypervisor_backend.h"
 #include "hypervisor/qemu_backend.h"
 #include "hypervisor/vmware_backend.h"
@@ -37,18 +38,6 @@ struct EngineConfig {
 
     QString inventoryPath() const { return home + QStringLiteral("/inventory.sqlite"); }
     QString secretPath() const { return home + QStringLiteral("/cluster.secret"); }
-};
-
-struct GoldenSpec {
-    QString path;
-    std::optional<quint32> suffix;
-    QString subnet;  // CIDR; empty: from the golden's description
-    QString gateway; // empty: none
-    QString name;    // empty: from the golden's description
-    QString
-        namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
-    QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
-    QString dns;            // name servers the clones get: "IP[,IP...]" (empty: none)
 };
 
 struct CloneOptions {
@@ -105,6 +94,7 @@ struct BatchOutcome {
     QString message;
     // Set when the address was refused before anything was made (taken, no room...).
     std::optional<RefusalKind> refused;
+    Field field = Field::None; // the input a failure is about (a VMware golden's console address)
 };
 
 struct BatchResult {
@@ -125,7 +115,12 @@ public:
     Inventory &inventory() { return *m_inventory; }
     HypervisorBackend *backendFor(const GoldenRecord &golden);
 
+    // Refuses a spec that breaks one of GoldenRules (the first refusal, with its field),
+    // a golden the backend cannot read, or one the inventory has already.
     Expected<GoldenRecord> addGolden(const GoldenSpec &spec);
+    // What addGolden's rules need of an engine's configuration (the Add golden image
+    // dialog asks with its service's).
+    static GoldenRules::Context goldenRulesContext(const EngineConfig &config);
     // Refuses a golden that runs (its disks' write lock is held) or whose files changed
     // since it was added or last refreshed (GoldenFingerprint). Plan and every clone
     // batch call it.
@@ -189,7 +184,7 @@ private:
     BatchResult runPerVm(const QList<VmRecord> &vms, const VmJob &job,
                          const std::atomic_bool *cancel, const QString &what);
 
-    using FailFn = std::function<BatchOutcome(const QString &why)>;
+    using FailFn = std::function<BatchOutcome(const Error &why)>;
     // One VM's step after it was taken (its state is the step's, its owner this process).
     using SettledJob = std::function<BatchOutcome(
         Inventory &, HypervisorBackend &, const GoldenRecord &, const VmRecord &, const FailFn &)>;

@@ -85,11 +85,11 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
     if (disk.info.format != u"raw") {
         const QStorageInfo storage(temp.path());
         if (storage.isValid() && storage.bytesAvailable() < disk.info.actualSize + kSpareBytes)
-            return fail(u"reading %1 needs a raw copy of about %2 in %3, which has %4 free: pass "
-                        u"--temp-dir DIR "
-                        u"on a file system with room"_s.arg(
-                            disk.path, mib(disk.info.actualSize + kSpareBytes), temp.path(),
-                            mib(storage.bytesAvailable())));
+            return refuse(Problem::NoRoom, Field::TempDir, temp.path(),
+                          u"reading %1 needs a raw copy of about %2 in %3, which has %4 free: "
+                          u"give a temporary folder on a file system with room"_s.arg(
+                              disk.path, mib(disk.info.actualSize + kSpareBytes), temp.path(),
+                              mib(storage.bytesAvailable())));
         raw = temp.filePath(u"disk%1.raw"_s.arg(diskIndex));
         if (auto converted = convertToRaw(qemuImg, disk, raw); !converted)
             return converted;
@@ -273,13 +273,14 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
     const QString base = m_options.tempDir.isEmpty() ? QDir::tempPath() : m_options.tempDir;
     QTemporaryDir temp(QDir(base).filePath(u"vmeclone-golden-check-XXXXXX"_s));
     if (!temp.isValid())
-        return fail(u"cannot create a temporary folder in %1 (%2): pass --temp-dir DIR"_s.arg(
-            base, temp.errorString()));
+        return refuse(Problem::NotWritable, Field::TempDir, base,
+                      u"cannot create a temporary folder in %1 (%2): give another"_s.arg(
+                          base, temp.errorString()));
 
     Look look;
     for (int i = 0; i < disks.size() && !look.found; ++i)
         if (auto looked = lookInto(disks[i], i, *qemuImg, temp, look, report); !looked)
-            return fail(looked.error());
+            return looked.failure();
     if (!look.found) {
         QString why;
         if (!look.unreadable.isEmpty())

@@ -74,9 +74,9 @@ Expected<QString> Vmrun::find() {
         if (isFile(path))
             return path;
     }
-    return fail(u"vmrun not found on PATH nor in %1: install VMware Workstation or Player (with "
-                u"the VIX API), or give its path with --vmrun PATH (or VMECLONE_VMRUN)"_s.arg(
-                    standard.join(u", "_s)));
+    return refuse(Problem::Missing, Field::Vmrun, {},
+                  u"vmrun not found on PATH nor in %1: install VMware Workstation or Player (with "
+                  u"the VIX API), or give its path"_s.arg(standard.join(u", "_s)));
 }
 
 QString Vmrun::detectType(const QString &vmrunPath) {
@@ -105,13 +105,13 @@ Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
     Vmrun v;
     if (!config.program.isEmpty()) {
         if (!isFile(config.program))
-            return fail(u"the vmrun given (%1) is not an executable file: correct --vmrun or "
-                        u"VMECLONE_VMRUN"_s.arg(config.program));
+            return refuse(Problem::NotFound, Field::Vmrun, config.program,
+                          u"the vmrun given (%1) is not an executable file"_s.arg(config.program));
         v.m_program = config.program;
     } else {
         auto found = find();
         if (!found)
-            return fail(found.error());
+            return found.failure();
         v.m_program = *found;
     }
     if (config.type.isEmpty()) {

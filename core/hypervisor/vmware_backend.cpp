@@ -72,29 +72,30 @@ QString VmwareBackend::configuredConsoleAddress(const GoldenRecord &golden) cons
 Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) const {
     const QString configured = configuredConsoleAddress(golden);
     if (configured.isEmpty())
-        return fail(
-            u"no console address for VMware guests: give --console-address IP (this host's "
-            u"address on the VMs' network, where the listener receives their announcements) or "
-            u"set VMECLONE_CONSOLE_ADDRESS"_s);
+        return refuse(Problem::Missing, Field::ConsoleAddress, {},
+                      u"no console address for VMware guests: give this host's address on the "
+                      u"VMs' network, where the listener receives their announcements"_s);
     const auto address = Ipv4Address::parse(configured);
     if (!address)
-        return fail(
-            u"the console address '%1' is not an IPv4 address: correct --console-address or "
-            u"VMECLONE_CONSOLE_ADDRESS"_s.arg(configured));
+        return refuse(Problem::NotAnAddress, Field::ConsoleAddress, configured,
+                      u"the console address '%1' is not an IPv4 address"_s.arg(configured));
     if (golden.subnet.contains(*address)) {
         if (!golden.subnet.isHostAddress(*address) || *address == golden.address)
-            return fail(
-                u"the console address %1 is %2 of %3: give this host's own address on the VMs' "
-                u"network with --console-address"_s.arg(address->toString(),
-                                                        *address == golden.address
-                                                            ? u"the golden's own address"_s
-                                                            : u"not a host address"_s,
-                                                        golden.subnet.toString()));
+            return refuse(*address == golden.address ? Problem::GoldenOwnAddress
+                                                     : Problem::NotAHostAddress,
+                          Field::ConsoleAddress, configured,
+                          u"the console address %1 is %2 of %3: give this host's own address "
+                          u"on the VMs' network"_s.arg(address->toString(),
+                                                       *address == golden.address
+                                                           ? u"the golden's own address"_s
+                                                           : u"not a host address"_s,
+                                                       golden.subnet.toString()));
     } else if (golden.gateway.toUInt() == 0) {
-        return fail(
-            u"the console address %1 is outside %2 and the golden %3 has no gateway, so its clones "
-            u"could not reach it: give an address in %2 with --console-address, or add the golden "
-            u"with --gateway"_s.arg(address->toString(), golden.subnet.toString(), golden.name));
+        return refuse(
+            Problem::Unreachable, Field::ConsoleAddress, configured,
+            u"the console address %1 is outside %2 and the golden %3 has no gateway, so its "
+            u"clones could not reach it: give an address in %2, or add the golden with a "
+            u"gateway"_s.arg(address->toString(), golden.subnet.toString(), golden.name));
     }
     return *address;
 }
@@ -182,7 +183,7 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     const VmRecord &vm = request.vm;
     const QString folder = vm.folder;
     if (auto console = consoleAddress(request.golden); !console)
-        return fail(console.error());
+        return console.failure();
     if (vm.cloneMode != u"linked" && vm.cloneMode != u"full")
         return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(vm.cloneMode));
     auto golden = VmxDocument::load(request.golden.path);
@@ -292,7 +293,7 @@ Expected<qint64> VmwareBackend::start(const VmRecord &vm, const GoldenRecord &) 
             u"%1 has no configuration file %2: release it and clone it again"_s.arg(vm.name, vmx));
     auto v = vmrun();
     if (!v)
-        return fail(v.error());
+        return v.failure();
     auto running = v->isRunning(vmx);
     if (!running)
         return fail(running.error());
@@ -310,7 +311,7 @@ Status VmwareBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) 
         return {}; // never made, or deleted: nothing runs from it
     auto v = vmrun();
     if (!v)
-        return fail(v.error());
+        return v.failure();
     auto running = v->isRunning(vmx);
     if (!running)
         return fail(running.error());
@@ -333,7 +334,7 @@ Expected<bool> VmwareBackend::isRunning(const VmRecord &vm) const {
         return false;
     auto v = vmrun();
     if (!v)
-        return fail(v.error());
+        return v.failure();
     return v->isRunning(vmx);
 }
 

@@ -23,6 +23,9 @@ struct VmwareBackendConfig {
     QString type;           // "player", "ws", or empty: detected (see vmrun.h)
     QString consoleAddress; // the host's IPv4 address on the VMs' network (the listener)
     std::chrono::milliseconds vmrunTimeout{120'000}; // one vmrun call
+    // Every command may give consoleAddress (the CLI's --console-address): a golden may
+    // then be added without one of its own (GoldenRules). The console cannot.
+    bool consoleAddressPerCommand = false;
 };
 
 class VmwareBackend final : public HypervisorBackend {

@@ -475,19 +475,23 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
         return fail(clash.error());
     if (clash->next()) {
         if (clash->value(0).toString() == g.name)
-            return fail(
-                u"a golden image named '%1' exists already: choose another --name"_s.arg(g.name));
+            return refuse(Problem::Taken, Field::GoldenName, g.name,
+                          u"a golden image named '%1' exists already: choose another name"_s.arg(
+                              g.name));
         if (clash->value(1).toString() == g.path)
-            return fail(
+            return refuse(
+                Problem::Taken, Field::GoldenPath, g.path,
                 u"%1 is already the golden image '%2'"_s.arg(g.path, clash->value(0).toString()));
-        return fail(u"%1 is already the address of the golden image '%2'"_s.arg(
-            g.address.toString(), clash->value(0).toString()));
+        return refuse(Problem::Taken, Field::Suffix, QString::number(g.suffix()),
+                      u"%1 is already the address of the golden image '%2'"_s.arg(
+                          g.address.toString(), clash->value(0).toString()));
     }
     auto vmClash = vmByAddress(g.address);
     if (!vmClash)
         return fail(vmClash.error());
     if (vmClash->has_value())
-        return fail(u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
+        return refuse(Problem::InUse, Field::Suffix, QString::number(g.suffix()),
+                      u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
 
     auto q = m_db->exec(
         u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "

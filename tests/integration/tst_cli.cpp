@@ -296,6 +296,68 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument(list()).toJson(), listBefore);
     }
 
+    // Issue 11, item 6: the engine says which input it refuses (code, field, value) and
+    // never a flag; the CLI names the flag: first when the operator typed it, else as
+    // the way to give it. --json carries the code, field, value and flag as keys, and a
+    // refused address's kind.
+    void refusalsNameTheirFlag() {
+        const QStringList add{u"golden"_s, u"add"_s,    m_golden,       u"--name"_s,
+                              u"flagged"_s, u"--suffix"_s, u"300"_s, u"--subnet"_s,
+                              u"10.0.0.0/24"_s};
+        auto r = m_cli->run(add);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"golden add: --suffix 300: the suffix 300 is not a host of "
+                                u"10.0.0.0/24 (suffixes 1-254)"_s),
+                 qPrintable(r.err));
+        r = m_cli->run(add + QStringList{u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject refusal = r.json().object();
+        QCOMPARE(refusal.value(u"ok"_s).toBool(true), false);
+        QCOMPARE(refusal.value(u"code"_s).toString(), u"not-a-host-address"_s);
+        QCOMPARE(refusal.value(u"field"_s).toString(), u"suffix"_s);
+        QCOMPARE(refusal.value(u"value"_s).toString(), u"300"_s);
+        QCOMPARE(refusal.value(u"flag"_s).toString(), u"--suffix"_s);
+        QVERIFY(refusal.value(u"message"_s).toString().startsWith(u"the suffix 300"_s));
+
+        // Not typed: what the golden does not say, and the flag that gives it.
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"9"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"does not say its subnet: give it, e.g. 192.168.1.0/24 "
+                                u"(--subnet CIDR)"_s),
+                 qPrintable(r.err));
+        // Read by the CLI itself, by the engine's rule: a usage error.
+        r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"17x"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--suffix 17x: the suffix '17x' is not a number"_s),
+                 qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"code"_s).toString(), u"not-a-number"_s);
+        r = m_cli->run({u"plan"_s, u"177"_s, u"--golden"_s, u"nope"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"plan: --golden nope: no golden image named 'nope'"_s),
+                 qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"field"_s).toString(), u"golden"_s);
+        QCOMPARE(r.json().object().value(u"code"_s).toString(), u"not-found"_s);
+        QCOMPARE(r.json().object().value(u"value"_s).toString(), u"nope"_s);
+        r = m_cli->run({u"plan"_s, u"190-180"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json().object().value(u"field"_s).toString(), u"range"_s);
+        QCOMPARE(r.json().object().value(u"code"_s).toString(), u"invalid-range"_s);
+        QVERIFY(!r.json().object().contains(u"flag"_s)); // RANGE is an argument
+
+        // Refused addresses: plan and clone name each one's kind.
+        r = m_cli->run({u"plan"_s, u"176,178,2"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        QStringList kinds;
+        for (const auto &x : r.json().object().value(u"refused"_s).toArray())
+            kinds << x.toObject().value(u"kind"_s).toString();
+        QCOMPARE(kinds, (QStringList{u"host-alias"_s, u"golden-address"_s, u"in-use"_s}));
+        r = m_cli->run({u"clone"_s, u"178"_s, u"--no-start"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        const auto results = r.json().object().value(u"results"_s).toArray();
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.at(0).toObject().value(u"kind"_s).toString(), u"in-use"_s);
+    }
+
     void fullCloneCopiesTheDisk() {
         const auto r = m_cli->run({u"clone"_s, u"190"_s, u"--full"_s, u"--no-start"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -427,7 +489,8 @@ private Q_SLOTS:
                                    u"--name"_s, u"second"_s, u"--suffix"_s, u"10"_s, u"--subnet"_s,
                                    u"192.168.2.0/24"_s, u"--name-prefix"_s, prefix});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"--name-prefix '%1' cannot name folders"_s.arg(prefix)),
+        QVERIFY2(r.err.contains(u"golden add: --name-prefix"_s)
+                     && r.err.contains(u"the name prefix '%1' cannot name folders"_s.arg(prefix)),
                  qPrintable(r.err));
     }
 

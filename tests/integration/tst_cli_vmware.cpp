@@ -171,9 +171,9 @@ private Q_SLOTS:
         r = m_cli->run({u"golden"_s, u"add"_s, m_golden, u"--suffix"_s, u"176"_s, u"--subnet"_s,
                         u"192.0.2.0/24"_s, u"--dns"_s, u"192.0.2.53,nameserver"_s});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(
-            r.err.contains(u"--dns 192.0.2.53,nameserver: 'nameserver' is not an IPv4 address"_s),
-            qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"--dns 192.0.2.53,nameserver: the name server 'nameserver' is "
+                                u"not an IPv4 address"_s),
+                 qPrintable(r.err));
 
         // The form the operators use: the .vmx, its suffix and subnet; --console-address
         // is where its clones reach this host; --dns the name servers they get.

@@ -667,11 +667,15 @@ void TstGoldenCheck::leavesNothingBehind() {
     QVERIFY(report->clean());
     QCOMPARE(entriesOf(temp.path()), QStringList{});
     QCOMPARE(entriesOf(dir.path()), goldenBefore);
-    // A temp folder that cannot be made is named in the error.
+    // A temp folder that cannot be made is named in the error, as a refusal of that
+    // input (the CLI names its --temp-dir).
     options.tempDir = dir.filePath(u"golden.json/not-a-folder"_s);
     auto refused = GoldenCheck(options).run(golden);
     QVERIFY(!refused.ok());
-    QVERIFY2(refused.error().contains(u"--temp-dir"_s), qPrintable(refused.error()));
+    QVERIFY2(refused.error().contains(options.tempDir), qPrintable(refused.error()));
+    QCOMPARE(refused.failure().field, vmeclone::Field::TempDir);
+    QCOMPARE(refused.failure().problem, vmeclone::Problem::NotWritable);
+    QCOMPARE(refused.failure().value, options.tempDir);
 }
 
 QTEST_GUILESS_MAIN(TstGoldenCheck)

@@ -84,7 +84,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("program");
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("missing program") << u"/nonexistent/vmrun"_s << u"player"_s << u"--vmrun"_s;
+        QTest::newRow("missing program")
+            << u"/nonexistent/vmrun"_s << u"player"_s << u"/nonexistent/vmrun"_s;
         QTest::newRow("unknown type") << QStringLiteral(FAKE_VMRUN) << u"fusion"_s << u"player"_s;
     }
 
@@ -95,6 +96,11 @@ private Q_SLOTS:
         auto v = Vmrun::create(VmrunConfig{program, type, 30s});
         QVERIFY(!v);
         QVERIFY2(v.error().contains(mentions), qPrintable(v.error()));
+        // The program given is a refusal of that input (the CLI names its --vmrun).
+        if (program != QStringLiteral(FAKE_VMRUN)) {
+            QCOMPARE(v.failure().field, Field::Vmrun);
+            QCOMPARE(v.failure().value, program);
+        }
     }
 
     void standardLocations() {
@@ -131,9 +137,12 @@ private Q_SLOTS:
         qputenv("PATH", path(u"empty"_s).toUtf8());
         auto found = Vmrun::find();
         QVERIFY(!found);
-        QVERIFY2(found.error().contains(u"--vmrun"_s)
-                     && found.error().contains(u"VMECLONE_VMRUN"_s),
+        // Says what to do; the way to give the path is the CLI's to name (its --vmrun).
+        QVERIFY2(found.error().contains(u"install VMware"_s)
+                     && found.error().contains(u"give its path"_s),
                  qPrintable(found.error()));
+        QCOMPARE(found.failure().field, Field::Vmrun);
+        QCOMPARE(found.failure().problem, Problem::Missing);
     }
 
     void detectsProductType_data() {

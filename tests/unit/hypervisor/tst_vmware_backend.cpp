@@ -331,7 +331,7 @@ private Q_SLOTS:
     void consoleAddress_data() {
         QTest::addColumn<QString>("console");
         QTest::addColumn<QString>("error");
-        QTest::newRow("not set") << QString() << u"--console-address"_s;
+        QTest::newRow("not set") << QString() << u"no console address"_s;
         QTest::newRow("not an address") << u"host.example"_s << u"not an IPv4 address"_s;
         QTest::newRow("the golden's own") << u"192.0.2.176"_s << u"the golden's own address"_s;
         QTest::newRow("broadcast") << u"192.0.2.255"_s << u"not a host address"_s;
@@ -354,6 +354,10 @@ private Q_SLOTS:
         }
         QVERIFY(!made);
         QVERIFY2(made.error().contains(error), qPrintable(made.error()));
+        // A refusal of the console address, whoever gave it (the CLI names its flag).
+        QCOMPARE(made.failure().field, Field::ConsoleAddress);
+        QCOMPARE(made.failure().value, console);
+        QVERIFY2(!made.error().contains(u"--"_s), qPrintable(made.error()));
         QVERIFY(!QFileInfo::exists(vm.folder));
         QCOMPARE(backend.consoleAddressFor(m_golden), Ipv4Address());
     }

@@ -292,18 +292,25 @@ void TestInventory::addGoldenRefusals_data() {
     QTest::addColumn<QString>("path");
     QTest::addColumn<quint32>("suffix");
     QTest::addColumn<QString>("message");
+    QTest::addColumn<Field>("field"); // the input refused, with its value
+    QTest::addColumn<Problem>("problem");
+    QTest::addColumn<QString>("value");
 
     const QString other = u"/goldens/other.json"_s;
     QTest::newRow("same name")
         << u"vm176"_s << other << 200u
-        << u"a golden image named 'vm176' exists already: choose another --name"_s;
+        << u"a golden image named 'vm176' exists already: choose another name"_s
+        << Field::GoldenName << Problem::Taken << u"vm176"_s;
     QTest::newRow("same path") << u"other"_s << u"GOLDEN"_s << 200u
-                               << u"GOLDEN is already the golden image 'vm176'"_s;
+                               << u"GOLDEN is already the golden image 'vm176'"_s
+                               << Field::GoldenPath << Problem::Taken << u"GOLDEN"_s;
     QTest::newRow("same address")
         << u"other"_s << other << 176u
-        << u"192.0.2.176 is already the address of the golden image 'vm176'"_s;
+        << u"192.0.2.176 is already the address of the golden image 'vm176'"_s << Field::Suffix
+        << Problem::Taken << u"176"_s;
     QTest::newRow("address of a VM")
-        << u"other"_s << other << 180u << u"192.0.2.180 is in use by the VM vm180"_s;
+        << u"other"_s << other << 180u << u"192.0.2.180 is in use by the VM vm180"_s
+        << Field::Suffix << Problem::InUse << u"180"_s;
 }
 
 void TestInventory::addGoldenRefusals() {
@@ -311,10 +318,14 @@ void TestInventory::addGoldenRefusals() {
     QFETCH(QString, path);
     QFETCH(quint32, suffix);
     QFETCH(QString, message);
+    QFETCH(Field, field);
+    QFETCH(Problem, problem);
+    QFETCH(QString, value);
     const QString goldenPath = m_dir.filePath(u"golden/vm176.json"_s);
     if (path == u"GOLDEN")
         path = goldenPath;
     message.replace(u"GOLDEN"_s, goldenPath);
+    value.replace(u"GOLDEN"_s, goldenPath);
 
     auto r = m_inv->reserve({makeVm(180, m_goldenId, m_shardId, m_shardPath)});
     QVERIFY(r && r->taken.size() == 1);
@@ -322,6 +333,9 @@ void TestInventory::addGoldenRefusals() {
     auto added = m_inv->addGolden(makeGolden(name, path, suffix));
     QVERIFY(!added);
     QCOMPARE(added.error(), message);
+    QCOMPARE(added.failure().field, field);
+    QCOMPARE(added.failure().problem, problem);
+    QCOMPARE(added.failure().value, value);
     auto goldens = m_inv->goldens();
     QVERIFY(goldens);
     QCOMPARE(goldens->size(), 1);
