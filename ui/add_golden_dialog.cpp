@@ -1,8 +1,6 @@
 #include "add_golden_dialog.h"
 
-#include "hypervisor/qemu_machine.h"
-#include "hypervisor/vmware_backend.h"
-#include "vmx/vmx_document.h"
+#include "engine/golden_rules.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -95,12 +93,58 @@ QString AddGoldenDialog::message() const {
     return m_message->text();
 }
 
+QString AddGoldenDialog::fieldLabel(Field field) {
+    switch (field) {
+    case Field::GoldenPath:
+        return tr("Golden image");
+    case Field::GoldenName:
+        return tr("Name");
+    case Field::NamePrefix:
+        return tr("Name prefix");
+    case Field::Suffix:
+        return tr("Address suffix");
+    case Field::Subnet:
+        return tr("Subnet");
+    case Field::Gateway:
+        return tr("Gateway");
+    case Field::Dns:
+        return tr("DNS servers");
+    case Field::ConsoleAddress:
+        return tr("Console address");
+    default:
+        return {};
+    }
+}
+
+QLineEdit *AddGoldenDialog::editOf(Field field) const {
+    switch (field) {
+    case Field::GoldenPath:
+        return m_path;
+    case Field::GoldenName:
+        return m_name;
+    case Field::Suffix:
+        return m_suffix;
+    case Field::Subnet:
+        return m_subnet;
+    case Field::Gateway:
+        return m_gateway;
+    case Field::Dns:
+        return m_dns;
+    case Field::ConsoleAddress:
+        return m_console;
+    default:
+        return nullptr;
+    }
+}
+
 GoldenSpec AddGoldenDialog::spec() const {
     GoldenSpec s;
     s.path = m_path->text().trimmed();
     s.name = m_name->text().trimmed();
+    // An empty field leaves the suffix to the golden; a bad one is refused (validate()).
     if (const QString suffix = m_suffix->text().trimmed(); !suffix.isEmpty())
-        s.suffix = suffix.toUInt();
+        if (auto parsed = GoldenRules::suffixFrom(suffix))
+            s.suffix = *parsed;
     s.subnet = m_subnet->text().trimmed();
     s.gateway = m_gateway->text().trimmed();
     s.dns = m_dns->text().trimmed();
@@ -110,29 +154,17 @@ GoldenSpec AddGoldenDialog::spec() const {
 
 AddGoldenDialog::Hints AddGoldenDialog::readHints(const QString &path) {
     Hints h;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"json") {
-        h.backend = u"qemu"_s;
-        auto machine = QemuMachine::fromFile(path);
-        if (!machine) {
-            h.problem = machine.error();
-            return h;
-        }
-        h.name = machine->name;
-        h.subnet = machine->subnet;
-        h.suffix = machine->suffix;
-    } else if (suffix == u"vmx") {
-        h.backend = u"vmware"_s;
-        auto vmx = VmxDocument::load(path);
-        if (!vmx) {
-            h.problem = vmx.error();
-            return h;
-        }
-        const GoldenInspection said = VmwareBackend::describeVmx(*vmx, path);
-        h.name = said.name;
-        h.subnet = said.subnet;
-        h.suffix = said.suffix;
+    auto backend = GoldenRules::backendFor(path);
+    if (!backend) {
+        h.refusal = backend.failure();
+        return h;
     }
+    h.backend = *backend;
+    auto said = GoldenRules::describe(path, h.backend);
+    if (!said)
+        h.refusal = said.failure();
+    else
+        h.said = *said;
     return h;
 }
 
@@ -146,24 +178,26 @@ void AddGoldenDialog::browse() {
 
 void AddGoldenDialog::pathChanged() {
     const QString path = m_path->text().trimmed();
-    m_hints = QFileInfo(path).isFile() ? readHints(path) : Hints{};
-    QStringList said;
-    if (!m_hints.name.isEmpty())
-        said << tr("name %1").arg(m_hints.name);
-    if (m_hints.subnet)
-        said << tr("subnet %1").arg(m_hints.subnet->toString());
-    if (m_hints.subnet && m_hints.suffix)
-        said << tr("address %1 (suffix %2)")
-                    .arg(m_hints.subnet->addressOfSuffix(*m_hints.suffix)
-                             .value_or(Ipv4Address())
-                             .toString())
-                    .arg(*m_hints.suffix);
-    else if (m_hints.suffix)
-        said << tr("suffix %1").arg(*m_hints.suffix);
-    m_said->setText(said.isEmpty() ? QString()
-                                   : tr("The golden says: %1. Fill in a field only to change it.")
-                                         .arg(said.join(u", "_s)));
-    m_said->setVisible(!said.isEmpty());
+    m_hints = readHints(path);
+    const GoldenInspection &said = m_hints.said;
+    QStringList saying;
+    if (!said.name.isEmpty())
+        saying << tr("name %1").arg(said.name);
+    if (said.subnet)
+        saying << tr("subnet %1").arg(said.subnet->toString());
+    if (said.subnet && said.suffix)
+        saying << tr("address %1 (suffix %2)")
+                      .arg(said.subnet->addressOfSuffix(*said.suffix)
+                               .value_or(Ipv4Address())
+                               .toString())
+                      .arg(*said.suffix);
+    else if (said.suffix)
+        saying << tr("suffix %1").arg(*said.suffix);
+    m_said->setText(saying.isEmpty()
+                        ? QString()
+                        : tr("The golden says: %1. Fill in a field only to change it.")
+                              .arg(saying.join(u", "_s)));
+    m_said->setVisible(!saying.isEmpty());
     const bool vmware = m_hints.backend == u"vmware";
     // QEMU guests reach the console through QEMU's host alias: nothing to give.
     m_console->setEnabled(vmware || m_hints.backend.isEmpty());
@@ -175,105 +209,58 @@ void AddGoldenDialog::showMessage(const QString &text, bool problem) {
     m_message->setStyleSheet(problem ? u"color: #c0392b;"_s : QString());
 }
 
+void AddGoldenDialog::showRefusals() {
+    for (Field field : {Field::GoldenPath, Field::GoldenName, Field::Suffix, Field::Subnet,
+                        Field::Gateway, Field::Dns, Field::ConsoleAddress}) {
+        QLineEdit *edit = editOf(field);
+        const auto refusal = std::find_if(m_refusals.cbegin(), m_refusals.cend(),
+                                          [field](const Error &e) { return e.field == field; });
+        const bool refused = refusal != m_refusals.cend();
+        // The machine-readable verdict on the widget itself, for tests and accessibility.
+        edit->setProperty("refusal", refused ? problemName(refusal->problem) : QString());
+        edit->setToolTip(refused ? refusal->message : QString());
+        edit->setStyleSheet(refused ? u"QLineEdit { border: 1px solid #c0392b; }"_s : QString());
+    }
+    if (m_refusals.isEmpty())
+        return;
+    const Error &first = m_refusals.constFirst();
+    const QString label = fieldLabel(first.field);
+    showMessage(label.isEmpty() ? first.message : tr("%1: %2").arg(label, first.message), true);
+}
+
 void AddGoldenDialog::validate() {
     m_valid = false;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     if (m_submitting)
         return;
-    const auto refuse = [this](const QString &why) {
-        showMessage(why, true);
-    };
-    const QString path = m_path->text().trimmed();
-    if (path.isEmpty())
-        return refuse(
-            tr("Choose the golden image: a QEMU machine description (.json) or a VMware .vmx."));
-    if (!QFileInfo(path).isFile())
-        return refuse(tr("%1 does not exist.").arg(path));
-    if (m_hints.backend.isEmpty())
-        return refuse(
-            tr("%1 is neither a QEMU machine description (.json) nor a VMware .vmx.").arg(path));
-    if (!m_hints.problem.isEmpty())
-        return refuse(tr("Cannot read the golden image: %1").arg(m_hints.problem));
-
-    std::optional<Subnet> subnet = m_hints.subnet;
-    if (const QString text = m_subnet->text().trimmed(); !text.isEmpty()) {
-        auto parsed = Subnet::parse(text);
-        if (!parsed)
-            return refuse(tr("Subnet: %1").arg(parsed.error()));
-        subnet = *parsed;
+    // The engine's rules, as it will apply them to spec() (GoldenRules).
+    m_refusals.clear();
+    if (m_hints.refusal) {
+        m_refusals = {*m_hints.refusal};
+        return showRefusals();
     }
-    if (!subnet)
-        return refuse(
-            tr("The golden image does not say its subnet: type it, e.g. 192.168.1.0/24."));
-
-    std::optional<quint32> suffix = m_hints.suffix;
-    if (const QString text = m_suffix->text().trimmed(); !text.isEmpty()) {
-        bool ok = false;
-        suffix = text.toUInt(&ok);
-        if (!ok)
-            return refuse(tr("The address suffix %1 is not a number (e.g. 176).").arg(text));
-    }
-    if (!suffix)
-        return refuse(
-            tr("The golden image does not say its own address: type its suffix, e.g. 176."));
-    const auto address = subnet->addressOfSuffix(*suffix);
-    if (!address || !subnet->isHostAddress(*address))
-        return refuse(tr("Suffix %1 is not a host of %2 (suffixes 1-%3).")
-                          .arg(*suffix)
-                          .arg(subnet->toString())
-                          .arg(subnet->suffixOf(subnet->lastHost())));
-
-    std::optional<Ipv4Address> gateway;
-    if (const QString text = m_gateway->text().trimmed(); !text.isEmpty()) {
-        gateway = Ipv4Address::parse(text);
-        if (!gateway)
-            return refuse(tr("The gateway %1 is not an IPv4 address.").arg(text));
-        if (!subnet->isHostAddress(*gateway))
-            return refuse(
-                tr("The gateway %1 is not a host address of %2.").arg(text, subnet->toString()));
-        if (*gateway == *address)
-            return refuse(tr("The gateway %1 is the golden's own address.").arg(text));
-    }
-
-    // The engine's rule (parseNameServers), in the dialog's words.
-    const NameServers dns = parseNameServers(m_dns->text());
-    if (!dns.invalid.isEmpty())
-        return refuse(tr("The DNS server %1 is not an IPv4 address (separate several with commas).")
-                          .arg(dns.invalid));
-    if (dns.tooMany)
-        return refuse(tr("At most 3 DNS servers: the guests' resolv.conf uses no more."));
-
-    // VMware guests announce themselves to this host: they must be able to reach it.
-    if (m_hints.backend == u"vmware") {
-        const QString text = m_console->text().trimmed();
-        if (text.isEmpty())
-            return refuse(tr("VMware guests announce themselves to this host: type its address on "
-                             "the VMs' network as the console address."));
-        const auto console = Ipv4Address::parse(text);
-        if (!console)
-            return refuse(tr("The console address %1 is not an IPv4 address.").arg(text));
-        if (subnet->contains(*console)) {
-            if (*console == *address)
-                return refuse(tr("The console address %1 is the golden's own address: give this "
-                                 "host's address.")
-                                  .arg(text));
-            if (!subnet->isHostAddress(*console))
-                return refuse(tr("The console address %1 is not a host address of %2.")
-                                  .arg(text, subnet->toString()));
-        } else if (!gateway) {
-            return refuse(tr("The console address %1 is outside %2 and there is no gateway: the "
-                             "clones could not reach it. Give an address in %2, or a gateway.")
-                              .arg(text, subnet->toString()));
+    const GoldenSpec typed = spec();
+    const GoldenRules::Context context =
+        m_service ? Engine::goldenRulesContext(m_service->config()) : GoldenRules::Context{};
+    const GoldenVerdict verdict = GoldenRules::check(typed, m_hints.backend, m_hints.said, context);
+    m_refusals = verdict.refusals;
+    if (const QString suffix = m_suffix->text().trimmed(); !suffix.isEmpty()) {
+        if (auto parsed = GoldenRules::suffixFrom(suffix); !parsed) {
+            // Judged as typed, not as the golden's own suffix the spec fell back to.
+            m_refusals.removeIf([](const Error &e) { return e.field == Field::Suffix; });
+            m_refusals.append(parsed.failure());
+            GoldenRules::inFormOrder(m_refusals);
         }
     }
-
-    const QString name =
-        m_name->text().trimmed().isEmpty() ? m_hints.name : m_name->text().trimmed();
+    if (!m_refusals.isEmpty())
+        return showRefusals();
+    showRefusals(); // clears the marks
     m_valid = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    const GoldenRecord &g = verdict.golden;
     showMessage(tr("Ready: %1 (%2) at %3 in %4.")
-                    .arg(name, m_hints.backend == u"vmware" ? tr("VMware") : tr("QEMU"),
-                         address->toString(), subnet->toString()),
+                    .arg(g.name, m_hints.backend == u"vmware" ? tr("VMware") : tr("QEMU"),
+                         g.address.toString(), g.subnet.toString()),
                 false);
 }
 
@@ -292,7 +279,15 @@ void AddGoldenDialog::submit() {
         if (!g) {
             // Everything typed stays: the operator corrects it and tries again.
             validate();
-            showMessage(tr("The golden image was not added: %1").arg(g.error()), true);
+            const Error &e = g.failure();
+            if (editOf(e.field)) {
+                m_refusals = {e};
+                showRefusals();
+            }
+            const QString label = fieldLabel(e.field);
+            showMessage(tr("The golden image was not added: %1")
+                            .arg(label.isEmpty() ? e.message : tr("%1: %2").arg(label, e.message)),
+                        true);
             Q_EMIT addFinished(false);
             return;
         }

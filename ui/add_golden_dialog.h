@@ -2,10 +2,12 @@
 // "Add golden image…": the golden's file (a QEMU machine description .json or a VMware
 // .vmx) and what it does not say itself: its own address suffix, its subnet, the
 // clones' gateway and, for VMware, this host's address on the VMs' network (where the
-// guests announce themselves). The input is checked as the operator types; OK stays
-// disabled, with the reason shown, until it is valid. OK hands the spec to the engine
-// (in the engine's thread) and closes only when the engine took the golden: a refusal
-// is shown and everything typed stays.
+// guests announce themselves). The input is checked as the operator types, by the
+// engine's own rules (GoldenRules), so the dialog and the engine never disagree: each
+// refused field is marked with the engine's reason, the first one is shown under its
+// translated label, and OK stays disabled until there is none. OK hands the spec to the
+// engine (in the engine's thread) and closes only when the engine took the golden: a
+// refusal is shown and everything typed stays.
 
 #include "engine/engine_service.h"
 #include "net/ipv4.h"
@@ -33,6 +35,10 @@ public:
     bool isValid() const { return m_valid; }
     // Why OK is disabled, or what OK will add; the engine's refusal after OK.
     QString message() const;
+    // The engine's refusals of what is typed now, in the form's order.
+    const QList<Error> &refusals() const { return m_refusals; }
+    // A field's name as the dialog shows it (translated).
+    static QString fieldLabel(Field field);
     // The golden the engine added (after accepted()).
     const std::optional<GoldenRecord> &added() const { return m_added; }
 
@@ -43,11 +49,10 @@ Q_SIGNALS:
 private:
     // What the golden's file says about itself (read when the path changes).
     struct Hints {
-        QString backend; // "qemu" | "vmware"; empty: not a golden's file
-        QString name;
-        std::optional<Subnet> subnet;
-        std::optional<quint32> suffix;
-        QString problem; // the file cannot be read as a golden
+        QString backend; // "qemu" | "vmware"; empty: not a golden's file (see refusal)
+        GoldenInspection said;
+        // The path refused (GoldenRules::backendFor), or its file unreadable (describe).
+        std::optional<Error> refusal;
     };
     static Hints readHints(const QString &path);
 
@@ -56,6 +61,9 @@ private:
     void validate();
     void submit();
     void showMessage(const QString &text, bool problem);
+    // Marks each field the engine refuses (its reason as tooltip) and shows the first.
+    void showRefusals();
+    QLineEdit *editOf(Field field) const;
 
     EngineService *m_service;
     QLineEdit *m_path = nullptr;
@@ -69,6 +77,7 @@ private:
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     Hints m_hints;
+    QList<Error> m_refusals;
     bool m_valid = false;
     bool m_submitting = false;
     std::optional<GoldenRecord> m_added;

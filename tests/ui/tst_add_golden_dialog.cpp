@@ -1,8 +1,9 @@
-// AddGoldenDialog: what the operator types is checked as they type (OK disabled, the
-// reason shown) against fixture goldens in a temporary folder: a tiny QEMU golden that
-// says its subnet and address, one that says neither, a VMware .vmx that says neither,
-// and a QEMU golden whose disk is not what it claims (the engine refuses it: the dialog
-// stays open with everything typed).
+// AddGoldenDialog: what the operator types is checked as they type, by the engine's
+// own rules (GoldenRules: OK disabled, the refused field marked, the first reason shown
+// under its field's label) against fixture goldens in a temporary folder: a tiny QEMU
+// golden that says its subnet and address, one that says neither, a VMware .vmx that
+// says neither, and a QEMU golden whose disk is not what it claims (the engine refuses
+// it: the dialog stays open with everything typed).
 
 #include "add_golden_dialog.h"
 #include "translations.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
                   "suffix": 176, "subnet": "192.0.2.0/24"})");
         write(u"web.vmx"_s, ".encoding = \"UTF-8\"\ndisplayName = \"web\"\n");
         write(u"notes.txt"_s, "hello\n");
+        write(u"broken.json"_s, "{ not json");
     }
 
     void refusesWithTheReason_data() {
@@ -84,11 +86,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         const QString tiny = path(u"tiny.json"_s), bare = path(u"bare.json"_s),
                       vmx = path(u"web.vmx"_s);
-        QTest::newRow("no path") << QStringList{} << u"Choose the golden image"_s;
+        QTest::newRow("no path") << QStringList{} << u"Golden image: no golden image given"_s;
         QTest::newRow("nonexistent path")
             << QStringList{path(u"missing.json"_s)} << u"missing.json does not exist"_s;
         QTest::newRow("not a golden")
             << QStringList{path(u"notes.txt"_s)} << u"is neither a QEMU machine description"_s;
+        QTest::newRow("unreadable golden")
+            << QStringList{path(u"broken.json"_s)} << u"Golden image: "_s;
         QTest::newRow("bad subnet")
             << QStringList{bare, {}, u"176"_s, u"192.168.1.5/24"_s} << u"Subnet: "_s;
         QTest::newRow("no subnet")
@@ -96,28 +100,33 @@ private Q_SLOTS:
         QTest::newRow("no suffix")
             << QStringList{bare, {}, {}, u"192.168.1.0/24"_s} << u"does not say its own address"_s;
         QTest::newRow("suffix not a number")
-            << QStringList{tiny, {}, u"17x"_s} << u"17x is not a number"_s;
+            << QStringList{tiny, {}, u"17x"_s} << u"Address suffix: the suffix '17x' is not a number"_s;
         QTest::newRow("suffix outside the subnet")
-            << QStringList{tiny, {}, u"300"_s} << u"Suffix 300 is not a host of 192.0.2.0/24"_s;
+            << QStringList{tiny, {}, u"300"_s}
+            << u"Address suffix: the suffix 300 is not a host of 192.0.2.0/24"_s;
         QTest::newRow("gateway not an address")
             << QStringList{tiny, {}, {}, {}, u"192.0.2"_s} << u"not an IPv4 address"_s;
         QTest::newRow("gateway outside the subnet")
             << QStringList{tiny, {}, {}, {}, u"10.0.0.1"_s}
             << u"gateway 10.0.0.1 is not a host address of 192.0.2.0/24"_s;
+        QTest::newRow("gateway at the golden's own address")
+            << QStringList{tiny, {}, {}, {}, u"192.0.2.176"_s}
+            << u"Gateway: the gateway 192.0.2.176 is the golden's own address"_s;
         QTest::newRow("DNS server not an address")
             << QStringList{tiny, {}, {}, {}, {}, {}, u"192.0.2.53, ns1"_s}
-            << u"The DNS server ns1 is not an IPv4 address"_s;
+            << u"DNS servers: the name server 'ns1' is not an IPv4 address"_s;
         QTest::newRow("four DNS servers")
             << QStringList{tiny, {}, {}, {}, {}, {}, u"192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4"_s}
-            << u"At most 3 DNS servers"_s;
+            << u"at most 3 name servers"_s;
         QTest::newRow("vmx without console address")
-            << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s} << u"console address"_s;
+            << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s}
+            << u"Console address: VMware guests announce themselves"_s;
         QTest::newRow("vmx console address is the golden's")
             << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"192.168.1.176"_s}
             << u"is the golden's own address"_s;
         QTest::newRow("vmx console address unreachable")
             << QStringList{vmx, {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"10.1.1.1"_s}
-            << u"there is no gateway"_s;
+            << u"has no gateway"_s;
     }
 
     void refusesWithTheReason() {
@@ -129,6 +138,62 @@ private Q_SLOTS:
         QVERIFY(!ok(dialog)->isEnabled());
         QVERIFY2(dialog.message().contains(reason), qPrintable(dialog.message()));
         QCOMPARE(dialog.findChild<QLabel *>(u"message"_s)->text(), dialog.message());
+    }
+
+    // The dialog shows the engine's verdict, field by field: the rules' refusals as they
+    // are (GoldenRules::check on the same spec), the refused field marked with its code
+    // and reason, the others clear, and the first reason under its field's label.
+    void showsTheEnginesRefusalOfAField() {
+        AddGoldenDialog dialog(nullptr);
+        fill(dialog, {path(u"tiny.json"_s), {}, u"300"_s, {}, u"192.0.2"_s});
+        const auto said = GoldenRules::describe(path(u"tiny.json"_s), u"qemu"_s);
+        QVERIFY(said);
+        const GoldenVerdict verdict =
+            GoldenRules::check(dialog.spec(), u"qemu"_s, *said, GoldenRules::Context{});
+        QCOMPARE(verdict.refusals.size(), 2);
+        QCOMPARE(dialog.refusals().size(), 2);
+        for (qsizetype i = 0; i < 2; ++i) {
+            QCOMPARE(dialog.refusals()[i].field, verdict.refusals[i].field);
+            QCOMPARE(dialog.refusals()[i].problem, verdict.refusals[i].problem);
+            QCOMPARE(dialog.refusals()[i].message, verdict.refusals[i].message);
+        }
+        const Error &suffix = *verdict.refusalOf(Field::Suffix);
+        QCOMPARE(dialog.message(),
+                 AddGoldenDialog::fieldLabel(Field::Suffix) + u": "_s + suffix.message);
+        QCOMPARE(field(dialog, u"suffix"_s)->property("refusal").toString(),
+                 u"not-a-host-address"_s);
+        QCOMPARE(field(dialog, u"suffix"_s)->toolTip(), suffix.message);
+        QCOMPARE(field(dialog, u"gateway"_s)->property("refusal").toString(),
+                 u"not-an-address"_s);
+        QCOMPARE(field(dialog, u"gateway"_s)->toolTip(), verdict.refusalOf(Field::Gateway)->message);
+        for (const auto &name : {u"path"_s, u"name"_s, u"subnet"_s, u"dns"_s})
+            QVERIFY2(field(dialog, name)->property("refusal").toString().isEmpty(),
+                     qPrintable(name));
+
+        // Corrected: the marks go.
+        field(dialog, u"suffix"_s)->setText(u"9"_s);
+        field(dialog, u"gateway"_s)->setText(u"192.0.2.1"_s);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QVERIFY(field(dialog, u"suffix"_s)->property("refusal").toString().isEmpty());
+        QVERIFY(field(dialog, u"suffix"_s)->toolTip().isEmpty());
+    }
+
+    // What the dialog refuses, the engine refuses in the same words (the gateway at the
+    // golden's own address: the dialog had that rule and the engine did not).
+    void theDialogAndTheEngineAgree() {
+        EngineConfig config;
+        config.home = path(u"home-agree"_s);
+        EngineService service(config);
+        QVERIFY(service.open().ok());
+        AddGoldenDialog dialog(&service);
+        fill(dialog, {path(u"tiny.json"_s), {}, {}, {}, u"192.0.2.176"_s});
+        QVERIFY(!dialog.isValid());
+        QCOMPARE(dialog.refusals().size(), 1);
+        const auto added = service.addGolden(dialog.spec()).result();
+        QVERIFY(!added);
+        QCOMPARE(added.failure().field, Field::Gateway);
+        QCOMPARE(added.failure().problem, dialog.refusals().first().problem);
+        QCOMPARE(added.error(), dialog.refusals().first().message);
     }
 
     void acceptsAValidSet_data() {
