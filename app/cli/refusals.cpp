@@ -40,6 +40,8 @@ FlagName flagOf(Field field) {
         return {u"temp-dir"_s, u"DIR"_s, {}};
     case Field::Vmrun:
         return {u"vmrun"_s, u"PATH"_s, u"VMECLONE_VMRUN"_s};
+    case Field::RemoteCommand:
+        return {u"remote-command"_s, u"PATH"_s, {}};
     }
     return {};
 }

@@ -193,7 +193,7 @@ int verbHostAdd(QCommandLineParser &p, const Globals &g) {
     const SshTransport transport;
     auto self = askHost(transport, host);
     if (!self) {
-        err(u"host add: "_s + self.error() + u"\nhost add: nothing was written"_s);
+        err(u"host add: "_s + worded(self.failure(), &p) + u"\nhost add: nothing was written"_s);
         return kFailed;
     }
     if (auto s = checkCompatible(*self, host.name); !s) {
@@ -276,7 +276,7 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
         shownName = (*host)->name;
         self = askHost(SshTransport(), **host);
     }
-    QString problem = self ? QString() : self.error();
+    QString problem = self ? QString() : worded(self.failure());
     if (self)
         if (auto s = checkCompatible(*self, shownName); !s)
             problem = s.error();

@@ -122,13 +122,13 @@ Expected<HostSelf> askHost(const SshTransport &transport, const HostRecord &host
                             u"hosts need the same major.minor version; install the same version "
                             u"on both"_s.arg(host.name, said, QStringLiteral(VMECLONE_VERSION)));
         }
-        return fail(transport.explain(host, run));
+        return transport.failureOf(host, run);
     }
     auto self = HostSelf::fromJson(run.out);
     if (!self)
-        return fail(
-            u"host %1: '%2 host self --json' there did not describe the host (%3): is "
-            u"--remote-command vmeclone?"_s.arg(host.name, host.remoteCommand, self.error()));
+        return refuse(Problem::Unknown, Field::RemoteCommand, host.remoteCommand,
+                      u"host %1: '%2 host self' there did not describe the host (%3): is it "
+                      u"vmeclone?"_s.arg(host.name, host.remoteCommand, self.error()));
     return self;
 }
 

@@ -137,7 +137,7 @@ QString SshTransport::explain(const HostRecord &host, const ChildRun &run) const
         return {};
     if (run.exitCode == kNotFound)
         return u"%1: vmeclone is not installed there: '%2' was not found (%3). Install vmeclone "
-               u"on it, or give its path with --remote-command"_s.arg(who, remoteCommand, said);
+               u"on it, or say where it is there"_s.arg(who, remoteCommand, said);
     if (run.exitCode == kNotExecutable)
         return u"%1: '%2' there cannot be run (%3): check that it is vmeclone and executable"_s.arg(
             who, remoteCommand, said);
@@ -191,7 +191,15 @@ Expected<QByteArray> SshTransport::run(const HostRecord &host,
     const ChildRun r = runRaw(host, vmecloneArguments);
     if (r.succeeded())
         return r.out;
-    return fail(explain(host, r));
+    return failureOf(host, r);
+}
+
+Error SshTransport::failureOf(const HostRecord &host, const ChildRun &run) const {
+    if (run.outcome == ChildRun::Outcome::Finished && run.exitCode == kNotFound)
+        return refuse(Problem::NotFound, Field::RemoteCommand,
+                      host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand,
+                      explain(host, run));
+    return Error(explain(host, run));
 }
 
 } // namespace vmeclone

@@ -54,6 +54,9 @@ public:
     ChildRun runRaw(const HostRecord &host, const QStringList &vmecloneArguments) const;
     // Words a run that did not succeed (run() uses it; public for tests).
     QString explain(const HostRecord &host, const ChildRun &run) const;
+    // explain() as an Error: a remote command that is not there is refused as
+    // Field::RemoteCommand (Problem::NotFound), which a front end words with its own input.
+    Error failureOf(const HostRecord &host, const ChildRun &run) const;
 
     // One word for the remote shell, which ssh hands its command as one line: in single
     // quotes, each quote inside written as '\''.

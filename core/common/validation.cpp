@@ -39,6 +39,8 @@ QString fieldName(Field field) {
         return u"temp-dir"_s;
     case Field::Vmrun:
         return u"vmrun"_s;
+    case Field::RemoteCommand:
+        return u"remote-command"_s;
     }
     return {};
 }

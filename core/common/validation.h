@@ -28,6 +28,7 @@ enum class Field {
     Home,           // "home": the data folder
     TempDir,        // "temp-dir": where the golden check may put a raw copy of a disk
     Vmrun,          // "vmrun": VMware's vmrun program
+    RemoteCommand,  // "remote-command": the path of vmeclone on another host
 };
 
 // What is wrong with a field's value.

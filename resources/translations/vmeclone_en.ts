@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+159"/>
+        <location filename="../../app/console_main.cpp" line="+160"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+25"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+23"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,17 +97,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+24"/>
+        <location line="+75"/>
         <source>Golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-73"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DNS servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Console address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>name %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,107 +163,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The golden says: %1. Fill in a field only to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Choose the golden image: a QEMU machine description (.json) or a VMware .vmx.</source>
+        <location line="+30"/>
+        <location line="+61"/>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot read the golden image: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Subnet: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The golden image does not say its subnet: type it, e.g. 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The address suffix %1 is not a number (e.g. 176).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The golden image does not say its own address: type its suffix, e.g. 176.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Suffix %1 is not a host of %2 (suffixes 1-%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The gateway %1 is not an IPv4 address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The gateway %1 is not a host address of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The gateway %1 is the golden&apos;s own address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>VMware guests announce themselves to this host: type its address on the VMs&apos; network as the console address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The console address %1 is not an IPv4 address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The console address %1 is the golden&apos;s own address: give this host&apos;s address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The console address %1 is not a host address of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The console address %1 is outside %2 and there is no gateway: the clones could not reach it. Give an address in %2, or a gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-28"/>
         <source>Ready: %1 (%2) at %3 in %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,7 +194,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The golden image was not added: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -255,7 +202,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+49"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,7 +287,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -394,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
         <translation>
             <numerusform>%n address cannot be cloned: %1. Leave them out of the range.</numerusform>
@@ -514,7 +461,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+103"/>
+        <location filename="../../ui/main_window.cpp" line="+105"/>
         <location line="+79"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -530,7 +477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,23 +528,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+575"/>
+        <location line="+611"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-574"/>
+        <location line="-610"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+600"/>
+        <location line="+636"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-635"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,27 +882,29 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+60"/>
         <source>Export inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-4"/>
         <location line="+1"/>
+        <location line="+4"/>
         <source>Cannot export: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-15"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-26"/>
         <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+32"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>Exported %n VM to %1</numerusform>
@@ -964,11 +913,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Select a golden image first.</source>
         <translation type="unfinished"></translation>
     </message>

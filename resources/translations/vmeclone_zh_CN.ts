@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+159"/>
+        <location filename="../../app/console_main.cpp" line="+160"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+25"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+23"/>
         <source>Add golden image</source>
         <translation>添加母版镜像</translation>
     </message>
@@ -97,17 +97,53 @@
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+24"/>
+        <location line="+75"/>
         <source>Golden image</source>
         <translation>母版镜像</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-73"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name prefix</source>
+        <translation>名称前缀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address suffix</source>
+        <translation>地址后缀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DNS servers</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Console address</source>
+        <translation>控制台地址</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
         <translation>母版镜像 (*.json *.vmx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>name %1</source>
         <translation>名称 %1</translation>
     </message>
@@ -127,107 +163,94 @@
         <translation>后缀 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The golden says: %1. Fill in a field only to change it.</source>
         <translation>母版文件中已写明：%1。只有需要更改时才填写对应字段。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
+        <location line="+61"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Choose the golden image: a QEMU machine description (.json) or a VMware .vmx.</source>
-        <translation>请选择母版镜像：QEMU 机器描述 (.json) 或 VMware .vmx。</translation>
+        <translation type="vanished">请选择母版镜像：QEMU 机器描述 (.json) 或 VMware .vmx。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 does not exist.</source>
-        <translation>%1 不存在。</translation>
+        <translation type="vanished">%1 不存在。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx.</source>
-        <translation>%1 既不是 QEMU 机器描述 (.json)，也不是 VMware .vmx。</translation>
+        <translation type="vanished">%1 既不是 QEMU 机器描述 (.json)，也不是 VMware .vmx。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cannot read the golden image: %1</source>
-        <translation>无法读取母版镜像：%1</translation>
+        <translation type="vanished">无法读取母版镜像：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Subnet: %1</source>
-        <translation>子网：%1</translation>
+        <translation type="vanished">子网：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The golden image does not say its subnet: type it, e.g. 192.168.1.0/24.</source>
-        <translation>母版镜像未写明其子网：请输入，例如 192.168.1.0/24。</translation>
+        <translation type="vanished">母版镜像未写明其子网：请输入，例如 192.168.1.0/24。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The address suffix %1 is not a number (e.g. 176).</source>
-        <translation>地址后缀 %1 不是数字（例如 176）。</translation>
+        <translation type="vanished">地址后缀 %1 不是数字（例如 176）。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The golden image does not say its own address: type its suffix, e.g. 176.</source>
-        <translation>母版镜像未写明自己的地址：请输入其后缀，例如 176。</translation>
+        <translation type="vanished">母版镜像未写明自己的地址：请输入其后缀，例如 176。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Suffix %1 is not a host of %2 (suffixes 1-%3).</source>
-        <translation>后缀 %1 不是 %2 中的主机（后缀范围 1-%3）。</translation>
+        <translation type="vanished">后缀 %1 不是 %2 中的主机（后缀范围 1-%3）。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The gateway %1 is not an IPv4 address.</source>
-        <translation>网关 %1 不是 IPv4 地址。</translation>
+        <translation type="vanished">网关 %1 不是 IPv4 地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The gateway %1 is not a host address of %2.</source>
-        <translation>网关 %1 不是 %2 中的主机地址。</translation>
+        <translation type="vanished">网关 %1 不是 %2 中的主机地址。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The gateway %1 is the golden&apos;s own address.</source>
-        <translation>网关 %1 是母版自己的地址。</translation>
+        <translation type="vanished">网关 %1 是母版自己的地址。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The DNS server %1 is not an IPv4 address (separate several with commas).</source>
-        <translation>DNS 服务器 %1 不是 IPv4 地址（多个地址请用逗号分隔）。</translation>
+        <translation type="vanished">DNS 服务器 %1 不是 IPv4 地址（多个地址请用逗号分隔）。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>At most 3 DNS servers: the guests&apos; resolv.conf uses no more.</source>
-        <translation>最多 3 个 DNS 服务器：客户机的 resolv.conf 不会使用更多。</translation>
+        <translation type="vanished">最多 3 个 DNS 服务器：客户机的 resolv.conf 不会使用更多。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>VMware guests announce themselves to this host: type its address on the VMs&apos; network as the console address.</source>
-        <translation>VMware 客户机会向本机报告自身状态：请输入本机在虚拟机网络上的地址作为控制台地址。</translation>
+        <translation type="vanished">VMware 客户机会向本机报告自身状态：请输入本机在虚拟机网络上的地址作为控制台地址。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The console address %1 is not an IPv4 address.</source>
-        <translation>控制台地址 %1 不是 IPv4 地址。</translation>
+        <translation type="vanished">控制台地址 %1 不是 IPv4 地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The console address %1 is the golden&apos;s own address: give this host&apos;s address.</source>
-        <translation>控制台地址 %1 是母版自己的地址：请填写本机的地址。</translation>
+        <translation type="vanished">控制台地址 %1 是母版自己的地址：请填写本机的地址。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The console address %1 is not a host address of %2.</source>
-        <translation>控制台地址 %1 不是 %2 中的主机地址。</translation>
+        <translation type="vanished">控制台地址 %1 不是 %2 中的主机地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The console address %1 is outside %2 and there is no gateway: the clones could not reach it. Give an address in %2, or a gateway.</source>
-        <translation>控制台地址 %1 不在 %2 内，且没有网关：克隆机将无法访问它。请填写 %2 内的地址，或填写网关。</translation>
+        <translation type="vanished">控制台地址 %1 不在 %2 内，且没有网关：克隆机将无法访问它。请填写 %2 内的地址，或填写网关。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-28"/>
         <source>Ready: %1 (%2) at %3 in %4.</source>
         <translation>就绪：%1（%2），地址 %3，子网 %4。</translation>
     </message>
@@ -247,7 +270,7 @@
         <translation>正在添加母版镜像…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The golden image was not added: %1</source>
         <translation>未能添加母版镜像：%1</translation>
     </message>
@@ -255,7 +278,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+49"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -340,7 +363,7 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -391,7 +414,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
         <translation>
             <numerusform>%n 个地址无法克隆：%1。请从地址段中去掉它们。</numerusform>
@@ -509,7 +532,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+103"/>
+        <location filename="../../ui/main_window.cpp" line="+105"/>
         <location line="+79"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -525,7 +548,7 @@
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
@@ -576,23 +599,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+575"/>
+        <location line="+611"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-574"/>
+        <location line="-610"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+600"/>
+        <location line="+636"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-635"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -642,7 +665,7 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -820,7 +843,7 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -925,27 +948,29 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+60"/>
         <source>Export inventory</source>
         <translation>导出清单</translation>
     </message>
     <message>
+        <location line="-4"/>
         <location line="+1"/>
+        <location line="+4"/>
         <source>Cannot export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-15"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-26"/>
         <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
         <translation>%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+32"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>已将 %n 台虚拟机导出到 %1</numerusform>
@@ -953,11 +978,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Select a golden image first.</source>
         <translation>请先选择一个母版镜像。</translation>
     </message>

@@ -142,7 +142,8 @@ private Q_SLOTS:
             << 255 << QStringList{u"ssh failed"_s, u"Connection closed"_s} << QStringList();
         QTest::newRow("vmeclone missing")
             << QByteArray("bash: line 1: vmeclone: command not found\n") << 127
-            << QStringList{u"not installed"_s, u"--remote-command"_s} << QStringList();
+            << QStringList{u"not installed"_s, u"say where it is there"_s}
+            << QStringList{u"--remote-command"_s}; // core names no flag: the CLI words it
         QTest::newRow("not executable")
             << QByteArray("bash: line 1: /opt/vmeclone: Permission denied\n") << 126
             << QStringList{u"cannot be run"_s} << QStringList{u"ssh-copy-id"_s};
@@ -159,7 +160,11 @@ private Q_SLOTS:
         QFETCH(QStringList, notSaid);
         ChildRun r = sshFailed(err);
         r.exitCode = exitCode;
-        const QString text = SshTransport(SshOptions{}).explain(lab(), r);
+        const Error failure = SshTransport(SshOptions{}).failureOf(lab(), r);
+        const QString &text = failure.message;
+        // Only a remote command that is not there is a refusal of an input, which each
+        // front end words with its own (the CLI: --remote-command PATH).
+        QCOMPARE(failure.field, exitCode == 127 ? Field::RemoteCommand : Field::None);
         for (const QString &s : said)
             QVERIFY2(text.contains(s), qPrintable(u"wanted '%1' in: %2"_s.arg(s, text)));
         for (const QString &s : notSaid)

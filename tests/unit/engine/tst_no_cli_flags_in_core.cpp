@@ -3,7 +3,8 @@
 // console never tells an operator to "pass --suffix". The flags are read from the CLI's
 // own option definitions; core's string literals are scanned for them. Other programs'
 // options in core's commands and hints (qemu-img --output=json, sfdisk --verify) are not
-// the CLI's and pass.
+// the CLI's and pass, and so does a literal that is a flag alone (u"--json"_s): a word of
+// the command line core runs vmeclone with on another host (core/cluster), not a message.
 
 #include <QDirIterator>
 #include <QFile>
@@ -42,6 +43,9 @@ QStringList flagsNamedIn(const QString &line, const QStringList &flags) {
     QStringList found;
     for (auto m = literal.globalMatch(line); m.hasNext();) {
         const QString text = m.next().captured();
+        static const QRegularExpression word(u"\"--[a-z][a-z-]*\""_s);
+        if (word.match(text).hasMatch() && word.match(text).capturedLength() == text.size())
+            continue; // an argument word of a vmeclone command line
         for (const QString &flag : flags) {
             const QRegularExpression named(u"--"_s + QRegularExpression::escape(flag)
                                            + u"(?![\\w=-])"_s);
@@ -92,6 +96,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("caught");
         QTest::newRow("a flag") << u"return fail(u\"pass --suffix N\"_s);"_s << true;
         QTest::newRow("a flag first") << u"u\"--subnet: %1\"_s.arg(x)"_s << true;
+        QTest::newRow("a remote command line's word")
+            << u"remote << u\"--home\"_s << host.remoteHome;"_s << false;
         QTest::newRow("qemu-img's") << u"run({u\"info\"_s, u\"--output=json\"_s})"_s << false;
         QTest::newRow("sfdisk's") << u"u\"check it with 'sfdisk --verify'\"_s"_s << false;
         QTest::newRow("a longer flag") << u"u\"--name-prefix 'x'\"_s"_s << true;
