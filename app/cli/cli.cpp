@@ -221,13 +221,23 @@ QList<Verb> verbs() {
          u"Clone the golden to every address of RANGE (177-254, 177,180-190, 192.168.1.177-192.168.1.254)."_s,
          [](QCommandLineParser &p) {
              addCloneOptions(p);
+             addHostsOption(p);
              p.addOption({u"no-start"_s, u"Only make the clones; do not start them."_s});
              p.addOption({u"wait-online"_s,
                           u"Wait up to SECONDS for every clone to announce itself online."_s,
                           u"SECONDS"_s});
          },
          verbClone},
-        {u"list"_s, {}, u"List the VMs with their state."_s, {}, verbList},
+        {u"list"_s, {}, u"List the VMs with their state."_s, addHostsOption, verbList},
+        {u"apply"_s,
+         u"PLAN.json|-"_s,
+         u"Make the VMs of a plan document a head sent (what 'clone --hosts' runs on each host "
+         u"over SSH). Applied again, it makes only what is missing."_s,
+         [](QCommandLineParser &p) {
+             p.addOption({u"json-lines"_s,
+                          u"Report each VM's steps as one JSON object per line, as they happen."_s});
+         },
+         verbApply},
         {u"recover"_s,
          {},
          u"Settle VMs and clone folders a vmeclone that died mid-batch left behind (every "
@@ -253,6 +263,7 @@ QList<Verb> verbs() {
          u"terminal when RANGE holds several VMs)."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"yes"_s, u"Do not ask for confirmation."_s});
+             addHostsOption(p);
          },
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"release"_s, &Engine::release);

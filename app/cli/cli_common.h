@@ -95,6 +95,8 @@ QString rangeArgument(QCommandLineParser &p, int index = 0);
 
 // verbs_clone.cpp
 void addCloneOptions(QCommandLineParser &p);
+// --hosts all|NAME[,NAME...]: the verb runs as a head, on those hosts (docs/cluster.md).
+void addHostsOption(QCommandLineParser &p);
 int verbPlan(QCommandLineParser &p, const Globals &g);
 int verbClone(QCommandLineParser &p, const Globals &g);
 int verbSeedAlias(QCommandLineParser &p, const Globals &g);
@@ -107,6 +109,12 @@ int verbList(QCommandLineParser &p, const Globals &g);
 int verbRecover(QCommandLineParser &p, const Globals &g);
 int verbListen(QCommandLineParser &p, const Globals &g);
 int verbExport(QCommandLineParser &p, const Globals &g);
+// verbs_cluster.cpp: a host's apply, and a head's clone, release and list over --hosts.
+int verbApply(QCommandLineParser &p, const Globals &g);
+int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
+                 const CloneOptions &options);
+int clusterRelease(QCommandLineParser &p, const Globals &g, const QString &range);
+int clusterList(QCommandLineParser &p, const Globals &g);
 
 // verbs_inventory.cpp
 int verbGoldenAdd(QCommandLineParser &p, const Globals &g);

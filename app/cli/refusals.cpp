@@ -42,6 +42,8 @@ FlagName flagOf(Field field) {
         return {u"vmrun"_s, u"PATH"_s, u"VMECLONE_VMRUN"_s};
     case Field::RemoteCommand:
         return {u"remote-command"_s, u"PATH"_s, {}};
+    case Field::Hosts:
+        return {u"hosts"_s, u"all|NAME[,NAME...]"_s, {}};
     }
     return {};
 }

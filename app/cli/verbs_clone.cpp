@@ -46,6 +46,13 @@ void addCloneOptions(QCommandLineParser &p) {
     p.addOption({u"full"_s, u"Full, independent copies of the golden's disk."_s});
 }
 
+void addHostsOption(QCommandLineParser &p) {
+    p.addOption({u"hosts"_s,
+                 u"Run as a head on these hosts: all (this machine and every host added), or "
+                 u"names (local is this machine)."_s,
+                 u"all|NAME[,NAME...]"_s});
+}
+
 Expected<CloneOptions> cloneOptions(QCommandLineParser &p) {
     if (p.isSet(u"linked"_s) && p.isSet(u"full"_s))
         return fail(u"--linked and --full exclude each other: choose one"_s);
@@ -221,6 +228,14 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
                 p.value(u"wait-online"_s)));
             return kUsage;
         }
+    }
+    if (p.isSet(u"hosts"_s)) {
+        if (wait > 0) {
+            err(u"clone: --wait-online is not yet offered with --hosts: follow the hosts with "
+                u"'vmeclone list --hosts ...'"_s);
+            return kUsage;
+        }
+        return clusterClone(p, g, range, *options);
     }
     return cloneRange(g, range, *options, wait, p);
 }

@@ -45,6 +45,8 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         err(u"%1: give a range, e.g. 'vmeclone %1 177-254'"_s.arg(verb));
         return kUsage;
     }
+    if (verb == u"release"_s && p.isSet(u"hosts"_s))
+        return clusterRelease(p, g, range);
     int code = runBeside([&]() -> int {
         auto engine = openEngine(g);
         if (!engine)
@@ -89,7 +91,9 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
     return code;
 }
 
-int verbList(QCommandLineParser &, const Globals &g) {
+int verbList(QCommandLineParser &p, const Globals &g) {
+    if (p.isSet(u"hosts"_s))
+        return clusterList(p, g);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     return engine ? printVms(*engine, g) : kFailed;
 }

@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 
 namespace vmeclone {
 
@@ -29,5 +31,17 @@ struct ChildRun {
 
 ChildRun runChild(const QString &program, const QStringList &arguments,
                   std::chrono::milliseconds timeout);
+
+// The same for a program that reports as it goes: `input` is its standard input (then
+// closed), and each line of its standard output is handed to `onLine` (without the
+// newline) as soon as it is complete; ChildRun::out keeps only an unfinished last line
+// (all of the output when there is no onLine).
+// `silence` limits the time without a line (not the whole run); a set `cancel` ends the
+// program (SIGTERM, then SIGKILL) and the run reads as Crashed with error "cancelled".
+ChildRun runChildStreaming(const QString &program, const QStringList &arguments,
+                           const QByteArray &input,
+                           const std::function<void(const QByteArray &line)> &onLine,
+                           std::chrono::milliseconds silence,
+                           const std::atomic_bool *cancel = nullptr);
 
 } // namespace vmeclone

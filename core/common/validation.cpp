@@ -41,6 +41,8 @@ QString fieldName(Field field) {
         return u"vmrun"_s;
     case Field::RemoteCommand:
         return u"remote-command"_s;
+    case Field::Hosts:
+        return u"hosts"_s;
     }
     return {};
 }

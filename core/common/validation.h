@@ -29,6 +29,7 @@ enum class Field {
     TempDir,        // "temp-dir": where the golden check may put a raw copy of a disk
     Vmrun,          // "vmrun": VMware's vmrun program
     RemoteCommand,  // "remote-command": the path of vmeclone on another host
+    Hosts,          // "hosts": the hosts a head works on
 };
 
 // What is wrong with a field's value.

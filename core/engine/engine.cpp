@@ -141,6 +141,10 @@ HypervisorBackend *Engine::backendFor(const GoldenRecord &golden) {
     return nullptr;
 }
 
+QString Engine::instanceFor(const QUuid &plan, Ipv4Address address) {
+    return QUuid::createUuidV5(plan, address.toString()).toString(QUuid::WithoutBraces);
+}
+
 // ---- goldens and shards ------------------------------------------------------------
 
 GoldenRules::Context Engine::goldenRulesContext(const EngineConfig &config) {
@@ -731,7 +735,9 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         vm.shardId = item.shard.id;
         vm.folder = item.folder;
         vm.cloneMode = plan.mode;
-        vm.instance = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        vm.instance = options.plan.isNull()
+                          ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                          : instanceFor(options.plan, item.address);
         rows.append(vm);
         itemByAddress.insert(item.address, item);
     }

@@ -16,6 +16,7 @@
 #include "placement/placement.h"
 
 #include <QList>
+#include <QUuid>
 #include <QString>
 #include <QThreadPool>
 
@@ -44,6 +45,10 @@ struct CloneOptions {
     QString golden;                          // name; empty: the only golden there is
     QString mode = QStringLiteral("linked"); // "linked" | "full"
     bool start = true;
+    // The plan a head sent (vmeclone apply): each clone's instance is derived from it
+    // and its address (instanceFor), so the same plan sent again finds what it made
+    // already. Null: a fresh random instance per clone.
+    QUuid plan;
 };
 
 struct ClonePlanItem {
@@ -175,6 +180,9 @@ public:
     };
     Expected<QList<Recovery>> recover(RecoveryMode mode = RecoveryMode::Repair);
 
+    // The instance a clone of `plan` at `address` gets (a UUID v5 of both): unique per
+    // plan and address, and the same each time the plan is applied.
+    static QString instanceFor(const QUuid &plan, Ipv4Address address);
     // The identity a clone is given (exposed for tests).
     protocol::KeyValueText identityFor(const GoldenRecord &golden, const ClonePlanItem &item,
                                        const QString &instance) const;

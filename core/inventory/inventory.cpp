@@ -1,4 +1,5 @@
 #include "inventory.h"
+#include "inventory_connection.h"
 
 #include "common/logging.h"
 #include "common/text_format.h"
@@ -30,8 +31,9 @@ namespace {
 
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
-// (changes table, vms.change_seq and the triggers that stamp it); 7: hosts
-constexpr int kSchemaVersion = 7;
+// (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
+// ledger (cluster_vms)
+constexpr int kSchemaVersion = 8;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -77,6 +79,21 @@ const char16_t *const kSchema[] = {
         remote_command TEXT NOT NULL DEFAULT 'vmeclone',
         weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),
         added_at INTEGER NOT NULL))",
+    // The head's ledger (docs/cluster.md): every VM it placed on a host, reserved here
+    // before the host is asked, so no address or MAC is handed out twice across hosts.
+    // The host's own inventory stays the truth about its VMs; `state` is the last the
+    // head heard. `plan` is the plan document the VM was sent in: sent again, the host
+    // recognises what it made already.
+    uR"(CREATE TABLE IF NOT EXISTS cluster_vms(
+        address INTEGER PRIMARY KEY,
+        mac TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        host TEXT NOT NULL COLLATE NOCASE,
+        golden TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        state TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL))",
 };
 
 // The change sequence, stamped by the database itself so no writer (of any version of
@@ -139,13 +156,6 @@ const QString kVmColumnsV4 =
 const QString kVmColumnsV5 = kVmColumnsV4 + u", key_scheme"_s;
 const QString kVmColumns = kVmColumnsV5 + u", change_seq"_s;
 
-qint64 nowMs() {
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-QDateTime fromMs(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
-}
 
 qint64 toMs(const QDateTime &t) {
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
@@ -236,48 +246,6 @@ Status securePermissions(const QString &path) {
 }
 
 } // namespace
-
-struct Inventory::Connection {
-    QString name;
-    QSqlDatabase db;
-
-    ~Connection() {
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-
-    // Runs a statement, binding positional values; the error names what failed.
-    Expected<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const {
-        QSqlQuery q(db);
-        if (!q.prepare(sql))
-            return fail(
-                u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
-        for (const auto &v : values) {
-            // A null QString binds as SQL NULL; every text column here is NOT NULL.
-            if (v.typeId() == QMetaType::QString && v.toString().isNull())
-                q.addBindValue(QString(u""_s));
-            else
-                q.addBindValue(v);
-        }
-        if (!q.exec())
-            return fail(q.lastError().text());
-        return q;
-    }
-
-    Status run(const QString &sql) const {
-        QSqlQuery q(db);
-        if (!q.exec(sql))
-            return fail(u"inventory: '%1' failed: %2"_s.arg(sql.left(60), q.lastError().text()));
-        return {};
-    }
-
-    // BEGIN IMMEDIATE takes the write lock at once, so a check-then-insert inside it
-    // cannot interleave with another process's.
-    Status begin() const { return run(u"BEGIN IMMEDIATE"_s); }
-    Status commit() const { return run(u"COMMIT"_s); }
-    void rollback() const { (void)run(u"ROLLBACK"_s); }
-};
 
 Inventory::~Inventory() = default;
 
@@ -601,87 +569,6 @@ Status Inventory::removeShard(qint64 id) {
         return fail(u"%1 VMs live on this shard: release them first"_s.arg(n));
     if (auto q = m_db->exec(u"DELETE FROM shards WHERE id = ?"_s, {id}); !q)
         return fail(q.error());
-    return {};
-}
-
-// ---- hosts ---------------------------------------------------------------------
-
-namespace {
-const QString kHostColumns =
-    u"id, name, destination, port, remote_home, remote_command, weight, added_at"_s;
-
-HostRecord hostFromQuery(const QSqlQuery &q) {
-    HostRecord h;
-    h.id = q.value(0).toLongLong();
-    h.name = q.value(1).toString();
-    h.destination = q.value(2).toString();
-    h.port = q.value(3).toInt();
-    h.remoteHome = q.value(4).toString();
-    h.remoteCommand = q.value(5).toString();
-    h.weight = q.value(6).toDouble();
-    h.addedAt = fromMs(q.value(7).toLongLong());
-    return h;
-}
-} // namespace
-
-Expected<qint64> Inventory::addHost(const HostRecord &h) {
-    if (!std::isfinite(h.weight) || !(h.weight > 0))
-        return fail(u"host weight %1 must be a finite number greater than 0"_s.arg(h.weight));
-    // The unique name decides between two processes adding the same host at once; this
-    // read only words the usual case.
-    auto existing = m_db->exec(u"SELECT name FROM hosts WHERE name = ?"_s, {h.name});
-    if (!existing)
-        return fail(existing.error());
-    if (existing->next())
-        return fail(u"a host named '%1' exists already: see 'vmeclone host list'"_s.arg(
-            existing->value(0).toString()));
-    auto q = m_db->exec(
-        u"INSERT INTO hosts(name, destination, port, remote_home, remote_command, "
-        u"weight, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-        {h.name, h.destination, h.port, h.remoteHome, h.remoteCommand, h.weight, nowMs()});
-    if (!q)
-        return fail(u"cannot add the host '%1': %2"_s.arg(h.name, q.error()));
-    return q->lastInsertId().toLongLong();
-}
-
-Expected<QList<HostRecord>> Inventory::hosts() const {
-    auto q = m_db->exec(u"SELECT "_s + kHostColumns + u" FROM hosts ORDER BY name"_s);
-    if (!q)
-        return fail(q.error());
-    QList<HostRecord> out;
-    while (q->next())
-        out.append(hostFromQuery(*q));
-    return out;
-}
-
-Expected<std::optional<HostRecord>> Inventory::hostByName(const QString &name) const {
-    auto q = m_db->exec(u"SELECT "_s + kHostColumns + u" FROM hosts WHERE name = ?"_s, {name});
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<HostRecord>();
-    return std::optional<HostRecord>(hostFromQuery(*q));
-}
-
-Expected<int> Inventory::vmsOnHost(const QString &name) const {
-    // The head places no VM on a host yet: a VM row has no host, and every VM in this
-    // inventory lives on this machine. When placement over hosts comes (issue 16, item
-    // 3), the VMs' host column is what this counts; until then no host holds any.
-    Q_UNUSED(name);
-    return 0;
-}
-
-Status Inventory::removeHost(const QString &name) {
-    auto held = vmsOnHost(name);
-    if (!held)
-        return fail(held.error());
-    if (*held > 0)
-        return fail(u"%1 VMs live on the host '%2': release them first"_s.arg(*held).arg(name));
-    auto q = m_db->exec(u"DELETE FROM hosts WHERE name = ?"_s, {name});
-    if (!q)
-        return fail(q.error());
-    if (q->numRowsAffected() != 1)
-        return fail(u"no host named '%1': see 'vmeclone host list'"_s.arg(name));
     return {};
 }
 

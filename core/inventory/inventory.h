@@ -57,8 +57,28 @@ public:
     Expected<qint64> addHost(const HostRecord &host);
     Expected<QList<HostRecord>> hosts() const;
     Expected<std::optional<HostRecord>> hostByName(const QString &name) const;
-    // How many of this inventory's VMs live on the host.
+    // How many VMs the head's ledger places on the host.
     Expected<int> vmsOnHost(const QString &name) const;
+
+    // The head's ledger (docs/cluster.md): VMs this inventory placed on hosts.
+    // reserveCluster takes the addresses in one transaction before any host is asked:
+    // an address the ledger holds for the same golden is resumed (it comes back with
+    // its host and plan, to be sent again as it was); one it holds for another golden,
+    // or that a VM of this machine holds outside the ledger, or whose MAC another
+    // address holds, is refused; the rest are taken (state planned).
+    struct ClusterReservation {
+        QList<ClusterVm> taken;
+        QList<ClusterVm> resumed;
+        QList<RefusedAddress> refused;
+    };
+    Expected<ClusterReservation> reserveCluster(const QList<ClusterVm> &vms);
+    Expected<QList<ClusterVm>> clusterVms() const;
+    // The state a host reported for a VM of `plan` (a row since given to another plan is
+    // left alone).
+    Status setClusterState(Ipv4Address address, const QString &plan, const QString &state,
+                           const QString &reason = {});
+    // Forgets VMs the host no longer holds (released, rolled back there).
+    Status removeClusterVm(Ipv4Address address, const QString &host);
     Status removeHost(const QString &name); // refused while VMs live on it
 
     // VMs. `reserve` inserts the rows in one transaction, taking each address only

@@ -65,6 +65,19 @@ struct VmRecord {
     qint64 changeSeq = 0;
 };
 
+// A VM in a head's ledger: placed on `host`, made there by the plan document `plan`.
+struct ClusterVm {
+    Ipv4Address address;
+    MacAddress mac;
+    QString name;
+    QString host; // "local": this machine
+    QString golden;
+    QString plan;                       // the plan document's id (a UUID)
+    QString state = QStringLiteral("planned"); // a VmState's name, as the host last said
+    QString reason;
+    QDateTime updatedAt;
+};
+
 // Another machine this one (the head) reaches over SSH to run vmeclone there: its own
 // inventory, shards, goldens and listener stay its own (docs/hosts.md).
 struct HostRecord {

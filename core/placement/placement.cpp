@@ -62,6 +62,10 @@ struct Candidate {
 
 } // namespace
 
+double rendezvousScore(const QString &key, Ipv4Address address, double weight) {
+    return weight / -std::log(unitInterval(hashPath(key), hashAddress(address)));
+}
+
 qint64 PlacementPolicy::reserveFor(const ShardStatus &s) const {
     const double fraction =
         std::clamp(reserveFraction, 0.0, 1.0) * double(std::max<qint64>(s.bytesTotal, 0));

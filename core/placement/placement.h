@@ -47,6 +47,13 @@ struct PlacementResult {
     QList<ShardUse> perShard;
 };
 
+// The rendezvous score of `address` on a target named `key` with `weight` (higher wins):
+// the same answer in every process and on every platform. Placer scores shards by it
+// (with their free space in the weight); a head scores its hosts by it
+// (cluster/host_placement.h), so that two heads with the same hosts place an address
+// on the same host, whose inventory then decides between them.
+double rendezvousScore(const QString &key, Ipv4Address address, double weight);
+
 class Placer {
 public:
     explicit Placer(PlacementPolicy policy = {})

@@ -214,6 +214,7 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
         {u"subnet"_s, g.subnet.toString()},
         {u"suffix"_s, static_cast<qint64>(g.suffix())},
         {u"ip"_s, g.address.toString()},
+        {u"name_prefix"_s, g.namePrefix},
         {u"gateway"_s, g.gateway.toUInt() ? g.gateway.toString() : QString()},
         {u"disk_bytes"_s, g.diskBytes},
         {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},

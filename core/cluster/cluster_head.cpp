@@ -1,0 +1,378 @@
+#include "cluster_head.h"
+
+#include "cluster/host_placement.h"
+#include "cluster/host_self.h"
+#include "cluster/plan_document.h"
+#include "common/logging.h"
+#include "net/address_range.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QSet>
+
+#include <algorithm>
+#include <future>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+
+namespace {
+
+auto logger() {
+    static auto l = log::get("cluster");
+    return l;
+}
+
+bool isLocal(const HostRecord &host) {
+    return host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
+}
+
+// Runs `work` for each item on a thread of its own (hosts are few and wait on the
+// network), returning the results in the items' order.
+template <typename T, typename F>
+auto inParallel(const QList<T> &items, F work) {
+    using R = decltype(work(items.first()));
+    std::vector<std::future<R>> futures;
+    futures.reserve(size_t(items.size()));
+    for (const T &item : items)
+        futures.push_back(std::async(std::launch::async, [&work, item] { return work(item); }));
+    QList<R> results;
+    for (auto &f : futures)
+        results.append(f.get());
+    return results;
+}
+
+// The golden as a host lists it (`golden list --json`, inside `host self`).
+struct GoldenSeen {
+    QString name;
+    Subnet subnet;
+    Ipv4Address address;
+    QString namePrefix;
+};
+
+std::optional<GoldenSeen> goldenFrom(const QJsonObject &o) {
+    GoldenSeen g;
+    g.name = o.value(u"name"_s).toString();
+    auto subnet = Subnet::parse(o.value(u"subnet"_s).toString());
+    auto address = Ipv4Address::parse(o.value(u"ip"_s).toString());
+    if (g.name.isEmpty() || !subnet || !address)
+        return std::nullopt;
+    g.subnet = *subnet;
+    g.address = *address;
+    g.namePrefix = o.value(u"name_prefix"_s).toString(u"vm"_s);
+    return g;
+}
+
+} // namespace
+
+int ClusterResult::failures() const {
+    return int(std::count_if(outcomes.begin(), outcomes.end(),
+                             [](const ClusterOutcome &o) { return !o.ok; }));
+}
+
+ClusterHead::ClusterHead(Inventory &inventory, ClusterConfig config)
+    : m_inventory(inventory)
+    , m_config(std::move(config))
+    , m_ssh(m_config.ssh) {}
+
+Expected<QList<HostRecord>> ClusterHead::hosts(const QString &spec) const {
+    auto known = m_inventory.hosts();
+    if (!known)
+        return fail(known.error());
+    HostRecord local;
+    local.name = kLocalHost.toString();
+    QList<HostRecord> chosen;
+    if (spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0) {
+        chosen << local << *known;
+        return chosen;
+    }
+    QSet<QString> seen;
+    for (QString name : spec.split(u',')) {
+        name = name.trimmed();
+        if (name.isEmpty() || seen.contains(name.toLower()))
+            continue;
+        seen.insert(name.toLower());
+        if (name.compare(kLocalHost, Qt::CaseInsensitive) == 0) {
+            chosen << local;
+            continue;
+        }
+        const auto it = std::find_if(known->begin(), known->end(), [&](const HostRecord &h) {
+            return h.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (it == known->end())
+            return refuse(Problem::NotFound, Field::Hosts, name,
+                          u"no host named '%1': see 'vmeclone host list'"_s.arg(name));
+        chosen << *it;
+    }
+    if (chosen.isEmpty())
+        return refuse(Problem::Empty, Field::Hosts, spec, u"no host given: name hosts, or all"_s);
+    return chosen;
+}
+
+ClusterHead::Run ClusterHead::runOn(const HostRecord &host, const QStringList &arguments,
+                                    const QByteArray &input,
+                                    const std::function<void(const QByteArray &)> &onLine,
+                                    const std::atomic_bool *cancel) const {
+    Run run;
+    if (isLocal(host)) {
+        run.child = runChildStreaming(m_config.localProgram,
+                                      QStringList{u"--home"_s, m_config.localHome} + arguments,
+                                      input, onLine, m_config.silence, cancel);
+        if (!run.child.succeeded()) {
+            const QStringList said =
+                QString::fromLocal8Bit(run.child.err).split(u'\n', Qt::SkipEmptyParts);
+            run.error = u"host local: vmeclone %1"_s.arg(
+                run.child.outcome == ChildRun::Outcome::Finished
+                    ? u"failed (exit %1)%2"_s.arg(run.child.exitCode)
+                          .arg(said.isEmpty() ? QString() : u": "_s + said.last())
+                    : run.child.error);
+        }
+        return run;
+    }
+    run.child = runChildStreaming(m_ssh.options().program, m_ssh.arguments(host, arguments), input,
+                                  onLine, m_config.silence, cancel);
+    if (!run.child.succeeded())
+        run.error = m_ssh.explain(host, run.child);
+    return run;
+}
+
+ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOptions &options,
+                                 const QString &range, bool allHosts,
+                                 const std::atomic_bool *cancel, const ClusterObserver &observer) {
+    ClusterResult result;
+    auto refuseAll = [&](const QString &why) {
+        result.refused = why;
+        return result;
+    };
+
+    // 1. What each host holds (in parallel): its version, its goldens.
+    struct Asked {
+        HostRecord host;
+        std::optional<HostSelf> self;
+        QString error;
+    };
+    const QList<Asked> asked = inParallel(targets, [this](const HostRecord &host) {
+        Asked a{host, std::nullopt, {}};
+        Expected<HostSelf> self = fail(QString());
+        if (isLocal(host)) {
+            const Run r = runOn(host, {u"host"_s, u"self"_s, u"--json"_s}, {}, {}, nullptr);
+            self = r.error.isEmpty() ? HostSelf::fromJson(r.child.out) : fail(r.error);
+        } else {
+            self = askHost(m_ssh, host);
+        }
+        if (self) {
+            if (auto s = checkCompatible(*self, host.name); !s)
+                a.error = s.error();
+            else
+                a.self = *self;
+        } else {
+            a.error = self.error();
+        }
+        return a;
+    });
+
+    // 2. The golden: the hosts that hold it must agree on its subnet, address and names.
+    QString goldenName = options.golden;
+    if (goldenName.isEmpty()) {
+        QSet<QString> names;
+        for (const Asked &a : asked)
+            if (a.self)
+                for (const auto &g : a.self->goldens)
+                    names.insert(g.toObject().value(u"name"_s).toString());
+        if (names.size() != 1)
+            return refuseAll(names.isEmpty()
+                                 ? u"no host reached holds a golden image"_s
+                                 : u"the hosts hold several golden images (%1): choose one"_s.arg(
+                                     QStringList(names.begin(), names.end()).join(u", "_s)));
+        goldenName = *names.begin();
+    }
+    std::optional<GoldenSeen> golden;
+    QString goldenHost;
+    QList<HostRecord> candidates;
+    for (const Asked &a : asked) {
+        if (!a.self) {
+            // Unreachable: still placed on (placement must not depend on who answered),
+            // its VMs fail with its error, and a rerun finishes them.
+            result.hostErrors.insert(a.host.name, a.error);
+            candidates << a.host;
+            continue;
+        }
+        std::optional<GoldenSeen> here;
+        for (const auto &g : a.self->goldens)
+            if (auto seen = goldenFrom(g.toObject()); seen && seen->name == goldenName)
+                here = seen;
+        if (!here) {
+            if (allHosts)
+                continue; // a host without the golden takes no part
+            return refuseAll(u"host %1 holds no golden image named '%2': add it there, or "
+                             u"leave the host out"_s.arg(a.host.name, goldenName));
+        }
+        if (golden
+            && (golden->subnet != here->subnet || golden->address != here->address
+                || golden->namePrefix != here->namePrefix))
+            return refuseAll(u"the golden image '%1' differs between host %2 (%3, %4) and host "
+                             u"%5 (%6, %7): give both the same golden"_s.arg(
+                                 goldenName, goldenHost, golden->address.toString(),
+                                 golden->subnet.toString(), a.host.name, here->address.toString(),
+                                 here->subnet.toString()));
+        if (!golden) {
+            golden = here;
+            goldenHost = a.host.name;
+        }
+        candidates << a.host;
+    }
+    if (!golden)
+        return refuseAll(u"no host reached holds a golden image named '%1'"_s.arg(goldenName));
+
+    // 3. The addresses, their names and MACs, and where each goes.
+    TakenAddresses taken;
+    taken.insert(golden->address,
+                 RefusedAddress{golden->address, RefusalKind::GoldenAddress,
+                                u"the golden image %1's own address"_s.arg(goldenName)});
+    auto checked = AddressRange::check(range, golden->subnet, taken);
+    if (!checked)
+        return refuseAll(checked.error());
+    for (const RefusedAddress &r : checked->refused)
+        result.outcomes.append({{}, r.address, {}, {}, false, u"refused"_s, r.reason});
+    const QHash<Ipv4Address, QString> placed = placeOnHosts(candidates, checked->accepted);
+    const QString plan = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QList<ClusterVm> wanted;
+    for (const Ipv4Address &address : checked->accepted) {
+        ClusterVm vm;
+        vm.address = address;
+        vm.mac = MacAddress::forIpv4(address);
+        vm.name = golden->namePrefix + QString::number(golden->subnet.suffixOf(address));
+        vm.host = placed.value(address);
+        vm.golden = goldenName;
+        vm.plan = plan;
+        wanted << vm;
+    }
+
+    // 4. Reserved in the ledger before any host is asked.
+    auto reserved = m_inventory.reserveCluster(wanted);
+    if (!reserved)
+        return refuseAll(reserved.error());
+    for (const RefusedAddress &r : reserved->refused)
+        result.outcomes.append({{}, r.address, {}, {}, false, u"refused"_s, r.reason});
+
+    // 5. One plan document per host and plan (a resumed VM keeps the plan it was sent in).
+    std::map<std::pair<QString, QString>, QList<ClusterVm>> parts;
+    for (const ClusterVm &vm : reserved->taken + reserved->resumed)
+        parts[{vm.host.toLower(), vm.plan}].append(vm);
+    struct Part {
+        HostRecord host;
+        QString plan;
+        QList<ClusterVm> vms;
+    };
+    QList<Part> work;
+    for (auto &[key, vms] : parts) {
+        const auto host = std::find_if(targets.begin(), targets.end(), [&](const HostRecord &h) {
+            return h.name.compare(vms.first().host, Qt::CaseInsensitive) == 0;
+        });
+        if (host == targets.end()) {
+            // Resumed on a host not asked this time: left as it is.
+            for (const ClusterVm &vm : vms)
+                result.outcomes.append({vm.host, vm.address, vm.name, vm.mac, false, vm.state,
+                                        u"placed on host %1, which was not asked this time: "
+                                        u"include it to finish this VM"_s.arg(vm.host)});
+            continue;
+        }
+        work.append({*host, key.second, vms});
+    }
+
+    QMutex observerMutex;
+    struct PartResult {
+        QList<ClusterOutcome> outcomes;
+        QList<std::pair<ClusterVm, PlanLine>> lines; // each VM's final line, if any
+    };
+    const QList<PartResult> done = inParallel(work, [&](const Part &part) {
+        PartResult r;
+        QHash<Ipv4Address, PlanLine> finalLine;
+        QString error = result.hostErrors.value(part.host.name);
+        if (error.isEmpty()) {
+            PlanDocument doc;
+            doc.id = QUuid::fromString(part.plan);
+            doc.golden = goldenName;
+            doc.mode = options.mode;
+            doc.start = options.start;
+            for (const ClusterVm &vm : part.vms)
+                doc.addresses << vm.address;
+            const Run run = runOn(
+                part.host, {u"apply"_s, u"-"_s, u"--json-lines"_s}, doc.toJson(),
+                [&](const QByteArray &text) {
+                    const PlanLine line = PlanLine::fromJson(text);
+                    if (line.kind != PlanLine::Kind::Vm)
+                        return;
+                    if (line.final)
+                        finalLine.insert(line.address, line);
+                    if (observer) {
+                        QMutexLocker lock(&observerMutex);
+                        observer({part.host.name, line.address, line.name, line.state,
+                                  line.progress, line.message});
+                    }
+                },
+                cancel);
+            // A plan whose VMs failed exits 1 with every VM told: only a run that told
+            // nothing of a VM is the host's failure.
+            if (!run.error.isEmpty() && finalLine.isEmpty())
+                error = run.error;
+            else if (!run.error.isEmpty())
+                logger()->warn("host {}: {}", part.host.name, run.error);
+        }
+        for (const ClusterVm &vm : part.vms) {
+            if (const auto it = finalLine.constFind(vm.address); it != finalLine.constEnd()) {
+                r.outcomes.append(
+                    {part.host.name, vm.address, vm.name, vm.mac, it->ok, it->state, it->message});
+                r.lines.append({vm, *it});
+            } else {
+                const QString why =
+                    !error.isEmpty()
+                        ? error
+                        : u"host %1 did not say what became of it"_s.arg(part.host.name);
+                r.outcomes.append(
+                    {part.host.name, vm.address, vm.name, vm.mac, false, u"failed"_s, why});
+            }
+        }
+        return r;
+    });
+
+    // 6. The ledger takes what the hosts said (this thread's connection). A VM no host
+    // told of stays in the ledger as failed: it may exist there, and a rerun asks again.
+    for (qsizetype i = 0; i < done.size(); ++i) {
+        const PartResult &part = done[i];
+        result.outcomes += part.outcomes;
+        QSet<Ipv4Address> told;
+        for (const auto &[vm, line] : part.lines) {
+            told.insert(vm.address);
+            // Not held there: the host made nothing (refused, rolled back): not ours.
+            const Status s = line.held ? m_inventory.setClusterState(vm.address, vm.plan,
+                                                                     line.state, line.message)
+                                       : m_inventory.removeClusterVm(vm.address, vm.host);
+            if (!s)
+                logger()->error("{}: the ledger: {}", vm.name, s.error());
+        }
+        for (const ClusterVm &vm : work[i].vms) {
+            if (told.contains(vm.address))
+                continue;
+            const auto o =
+                std::find_if(part.outcomes.begin(), part.outcomes.end(),
+                             [&](const ClusterOutcome &x) { return x.address == vm.address; });
+            if (auto s =
+                    m_inventory.setClusterState(vm.address, vm.plan, u"failed"_s,
+                                                o == part.outcomes.end() ? QString() : o->message);
+                !s)
+                logger()->error("{}: the ledger: {}", vm.name, s.error());
+        }
+    }
+    std::sort(result.outcomes.begin(), result.outcomes.end(),
+              [](const ClusterOutcome &a, const ClusterOutcome &b) {
+                  return a.address.toUInt() < b.address.toUInt();
+              });
+    result.cancelled = cancel && cancel->load();
+    return result;
+}
+
+} // namespace vmeclone

@@ -1,0 +1,112 @@
+#pragma once
+// A head: the same verbs, one level up (docs/cluster.md). It places a batch's VMs on its
+// hosts (host_placement.h), reserves their addresses in its own ledger before any host is
+// asked (Inventory::reserveCluster), sends each host its part as a plan document
+// (`vmeclone apply - --json-lines` over SSH; this machine, host "local", runs its own
+// vmeclone directly) and streams each host's progress back. Each host stays autonomous:
+// its inventory is the truth for its VMs, and the ledger converges to what hosts report.
+// A head can itself be a host of a higher head: it runs the same commands.
+//
+// Blocking calls, for a command-line process or a worker thread; hosts are worked on in
+// parallel, the observer is called from their threads.
+
+#include "cluster/host_names.h"
+#include "cluster/ssh_transport.h"
+#include "common/expected.h"
+#include "engine/engine.h"
+#include "inventory/inventory.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+namespace vmeclone {
+
+struct ClusterConfig {
+    QString localProgram; // this machine's vmeclone, run for host "local"
+    QString localHome;    // and its data folder
+    SshOptions ssh = SshOptions::fromEnvironment();
+    // A host silent this long while it works is given up (its VMs failed, rerun resumes).
+    std::chrono::milliseconds silence{std::chrono::minutes(10)};
+};
+
+// One step of a VM on a host, as the host reported it (from the host's thread).
+struct ClusterEvent {
+    QString host;
+    Ipv4Address address;
+    QString name;
+    QString state;
+    int progress = 0;
+    QString message;
+};
+using ClusterObserver = std::function<void(const ClusterEvent &)>;
+
+struct ClusterOutcome {
+    QString host; // empty: refused before any host was asked
+    Ipv4Address address;
+    QString name;
+    MacAddress mac;
+    bool ok = false;
+    QString state;
+    QString message;
+};
+
+struct ClusterResult {
+    QList<ClusterOutcome> outcomes; // by address
+    QHash<QString, QString> hostErrors; // host → why it could not be worked on
+    QString refused; // the whole request was refused (nothing was asked of any host)
+    bool cancelled = false;
+    int failures() const;
+    bool ok() const { return !cancelled && refused.isEmpty() && failures() == 0; }
+};
+
+// Every VM of every host asked, as its host lists it (`list --json` there) with "host"
+// added; hosts that could not be asked are in hostErrors.
+struct ClusterListing {
+    QJsonArray vms;
+    QHash<QString, QString> hostErrors;
+};
+
+class ClusterHead {
+public:
+    ClusterHead(Inventory &inventory, ClusterConfig config);
+
+    // "all": this machine and every host of the inventory; else NAME[,NAME...], where
+    // "local" is this machine. Fails naming a host the inventory does not know.
+    Expected<QList<HostRecord>> hosts(const QString &spec) const;
+
+    // Clones `range` of the golden (by name; empty: the one golden the hosts hold) over
+    // `hosts`: a host that holds no such golden is left out when every host was asked for
+    // ("all"), and refused when named. A host that cannot be reached has its VMs failed
+    // with its error and the rest goes on; the same call again finishes what is missing.
+    ClusterResult clone(const QList<HostRecord> &hosts, const CloneOptions &options,
+                        const QString &range, bool allHosts, const std::atomic_bool *cancel,
+                        const ClusterObserver &observer = {});
+    // Runs `release RANGE` on every host; the ledger forgets what they released.
+    ClusterResult release(const QList<HostRecord> &hosts, const QString &range,
+                          const std::atomic_bool *cancel);
+    // Asks every host for its VMs; the ledger takes the states they report and forgets
+    // settled VMs a host no longer holds.
+    ClusterListing list(const QList<HostRecord> &hosts);
+
+private:
+    struct Run {
+        ChildRun child;
+        QString error; // empty when the command there succeeded
+    };
+    Run runOn(const HostRecord &host, const QStringList &arguments, const QByteArray &input,
+              const std::function<void(const QByteArray &)> &onLine,
+              const std::atomic_bool *cancel) const;
+    void reconcile(const QString &host, const QJsonArray &vms);
+
+    Inventory &m_inventory;
+    ClusterConfig m_config;
+    SshTransport m_ssh;
+};
+
+} // namespace vmeclone

@@ -1,0 +1,174 @@
+// A head's release and list: every host asked in parallel, each the truth for its VMs;
+// the ledger follows what they say (ClusterHead::reconcile).
+
+#include "cluster_head.h"
+#include "common/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <future>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+
+namespace {
+
+auto logger() {
+    static auto l = log::get("cluster");
+    return l;
+}
+
+// The VMs of the range the host answered about: `release --json` prints its results
+// after its progress lines, `list --json` one array.
+QJsonDocument lastJson(const QByteArray &out) {
+    const qsizetype start = out.indexOf("\n{") >= 0 ? out.lastIndexOf("\n{") + 1 : out.indexOf('{');
+    QJsonDocument doc = QJsonDocument::fromJson(out);
+    if (doc.isNull() && start >= 0)
+        doc = QJsonDocument::fromJson(out.mid(start));
+    return doc;
+}
+
+} // namespace
+
+ClusterResult ClusterHead::release(const QList<HostRecord> &hosts, const QString &range,
+                                   const std::atomic_bool *cancel) {
+    ClusterResult result;
+    struct Said {
+        QString host;
+        QJsonArray results;
+        QString error;
+        bool nothing = false; // the host has no VM in the range
+    };
+    std::vector<std::future<Said>> futures;
+    for (const HostRecord &host : hosts)
+        futures.push_back(std::async(std::launch::async, [this, host, &range, cancel] {
+            Said s{host.name, {}, {}, false};
+            QByteArray out;
+            const Run run = runOn(
+                host, {u"release"_s, range, u"--yes"_s, u"--json"_s}, {},
+                [&out](const QByteArray &line) { out += line + '\n'; }, cancel);
+            out += run.child.out;
+            const QString err = QString::fromLocal8Bit(run.child.err);
+            if (run.child.outcome == ChildRun::Outcome::Finished && run.child.exitCode == 1
+                && err.contains(u"release: no VM in"_s)) {
+                s.nothing = true;
+                return s;
+            }
+            s.results = lastJson(out).object().value(u"results"_s).toArray();
+            if (!run.error.isEmpty() && s.results.isEmpty())
+                s.error = run.error;
+            return s;
+        }));
+    for (auto &f : futures) {
+        const Said said = f.get();
+        if (!said.error.isEmpty()) {
+            result.hostErrors.insert(said.host, said.error);
+            continue;
+        }
+        for (const auto &v : said.results) {
+            const QJsonObject o = v.toObject();
+            ClusterOutcome outcome;
+            outcome.host = said.host;
+            outcome.address =
+                Ipv4Address::parse(o.value(u"ip"_s).toString()).value_or(Ipv4Address());
+            outcome.name = o.value(u"name"_s).toString();
+            outcome.ok = o.value(u"ok"_s).toBool();
+            outcome.state = outcome.ok ? u"released"_s : u"failed"_s;
+            outcome.message = o.value(u"message"_s).toString();
+            if (outcome.ok)
+                if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
+                    logger()->error("{}: the ledger: {}", outcome.name, s.error());
+            result.outcomes.append(outcome);
+        }
+    }
+    // What the hosts hold now: the ledger forgets what no host holds any more.
+    const ClusterListing now = list(hosts);
+    Q_UNUSED(now);
+    std::sort(result.outcomes.begin(), result.outcomes.end(),
+              [](const ClusterOutcome &a, const ClusterOutcome &b) {
+                  return a.address.toUInt() < b.address.toUInt();
+              });
+    result.cancelled = cancel && cancel->load();
+    return result;
+}
+
+ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
+    ClusterListing listing;
+    struct Said {
+        QString host;
+        QJsonArray vms;
+        QString error;
+    };
+    std::vector<std::future<Said>> futures;
+    for (const HostRecord &host : hosts)
+        futures.push_back(std::async(std::launch::async, [this, host] {
+            Said s{host.name, {}, {}};
+            QByteArray out;
+            const Run run = runOn(
+                host, {u"list"_s, u"--json"_s}, {},
+                [&out](const QByteArray &line) { out += line + '\n'; }, nullptr);
+            out += run.child.out;
+            if (!run.error.isEmpty()) {
+                s.error = run.error;
+                return s;
+            }
+            const QJsonDocument doc = QJsonDocument::fromJson(out);
+            if (!doc.isArray())
+                s.error = u"host %1: its vmeclone did not list its VMs as JSON"_s.arg(host.name);
+            s.vms = doc.array();
+            return s;
+        }));
+    for (auto &f : futures) {
+        const Said said = f.get();
+        if (!said.error.isEmpty()) {
+            listing.hostErrors.insert(said.host, said.error);
+            continue;
+        }
+        for (const auto &v : said.vms) {
+            QJsonObject o = v.toObject();
+            o.insert(u"host"_s, said.host);
+            listing.vms.append(o);
+        }
+        reconcile(said.host, said.vms);
+    }
+    return listing;
+}
+
+void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
+    auto ledger = m_inventory.clusterVms();
+    if (!ledger) {
+        logger()->error("the ledger: {}", ledger.error());
+        return;
+    }
+    QHash<quint32, QJsonObject> held;
+    for (const auto &v : vms) {
+        const QJsonObject o = v.toObject();
+        if (auto a = Ipv4Address::parse(o.value(u"ip"_s).toString()))
+            held.insert(a->toUInt(), o);
+    }
+    for (const ClusterVm &vm : *ledger) {
+        if (vm.host.compare(host, Qt::CaseInsensitive) != 0)
+            continue;
+        const auto it = held.constFind(vm.address.toUInt());
+        if (it != held.constEnd()) {
+            const QString state = it->value(u"state"_s).toString();
+            if (state != vm.state)
+                if (auto s = m_inventory.setClusterState(vm.address, vm.plan, state,
+                                                         it->value(u"reason"_s).toString());
+                    !s)
+                    logger()->error("{}: the ledger: {}", vm.name, s.error());
+            continue;
+        }
+        // Planned: a batch (this head's or one that died) may still make it; a rerun
+        // settles it. Anything else the host no longer holds is gone.
+        if (vm.state == u"planned"_s)
+            continue;
+        if (auto s = m_inventory.removeClusterVm(vm.address, vm.host); !s)
+            logger()->error("{}: the ledger: {}", vm.name, s.error());
+    }
+}
+
+} // namespace vmeclone

@@ -1,0 +1,232 @@
+// A head and its hosts over a real OpenSSH server (tests/support/ssh_server.h): the head
+// (this machine, host "local") and two hosts lab1 and lab2, each a data folder of its own
+// with its own golden registration and shard, reached over SSH on 127.0.0.1 inside the
+// test's own network namespace. The same verbs, one level up: clone, list and release with
+// --hosts; every host's own inventory is asked to confirm what the head says.
+
+#include "cli_runner.h"
+#include "support/ci_skip.h"
+#include "support/own_network.h"
+#include "support/ssh_server.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCluster : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    TestSshServer m_sshd;
+    std::unique_ptr<CliRunner> m_head;
+    QHash<QString, std::shared_ptr<CliRunner>> m_hosts; // local, lab1, lab2: their own CLIs
+    QStringList m_runDirs;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    // A control-socket folder of its own from now on: no master connection of before.
+    void freshConnections() {
+        const QString run = path(u"run-%1"_s.arg(m_runDirs.size()));
+        QVERIFY(QDir().mkpath(run));
+        QVERIFY(QFile::setPermissions(run, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        m_runDirs << run;
+        qputenv("XDG_RUNTIME_DIR", run.toLocal8Bit());
+    }
+
+    // The VMs a host's own inventory holds, by address.
+    QHash<QString, QJsonObject> vmsOf(const QString &host) const {
+        const auto r = m_hosts.value(host)->run({u"list"_s, u"--json"_s});
+        QHash<QString, QJsonObject> vms;
+        for (const auto &v : r.json().array())
+            vms.insert(v.toObject().value(u"ip"_s).toString(), v.toObject());
+        return vms;
+    }
+
+    // Clone folders on a host's shard.
+    int foldersOn(const QString &host) const {
+        return int(
+            QDir(path(u"shard-"_s + host)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+    }
+
+    static QHash<QString, QJsonObject> byAddress(const QJsonArray &results) {
+        QHash<QString, QJsonObject> out;
+        for (const auto &v : results)
+            out.insert(v.toObject().value(u"ip"_s).toString(), v.toObject());
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        VMECLONE_REQUIRE_OWN_NETWORK();
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(path(u"sshd"_s)));
+        if (!m_sshd.start(path(u"sshd"_s)))
+            VMECLONE_SKIP_UNLESS_CI(qPrintable(m_sshd.why()));
+        qputenv("VMECLONE_SSH_CONFIG", m_sshd.clientConfig().toLocal8Bit());
+        freshConnections();
+
+        // One golden's files, registered on every host under the same name.
+        QVERIFY(QDir().mkpath(path(u"golden"_s)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
+                 0);
+        QFile json(path(u"golden/tiny.json"_s));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny",
+                      "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2"})");
+        json.close();
+
+        m_head = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home-local"_s));
+        m_hosts.insert(u"local"_s, std::make_shared<CliRunner>(QStringLiteral(VMECLONE_CLI),
+                                                               path(u"home-local"_s)));
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            if (host != u"local"_s)
+                m_hosts.insert(host, std::make_shared<CliRunner>(QStringLiteral(VMECLONE_CLI),
+                                                                 path(u"home-"_s + host)));
+            QVERIFY(QDir().mkpath(path(u"shard-"_s + host)));
+            auto cli = m_hosts.value(host);
+            auto r = cli->run({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s), u"--suffix"_s,
+                               u"176"_s, u"--subnet"_s, u"10.40.0.0/24"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            r = cli->run({u"shard"_s, u"add"_s, path(u"shard-"_s + host)});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
+            const auto r =
+                m_head->run({u"host"_s, u"add"_s, host, m_sshd.destination(), u"--port"_s,
+                             QString::number(m_sshd.port()), u"--home"_s, path(u"home-"_s + host),
+                             u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+    }
+
+    void cleanupTestCase() {
+        // Master connections outlive the CLI (ControlPersist): end them, then the server.
+        for (const QString &run : std::as_const(m_runDirs))
+            for (const QString &socket :
+                 QDir(run).entryList({u"vmeclone-ssh-*"_s}, QDir::System | QDir::Files))
+                QProcess::execute(u"ssh"_s, {u"-F"_s, u"/dev/null"_s, u"-S"_s, run + u'/' + socket,
+                                             u"-O"_s, u"exit"_s, u"127.0.0.1"_s});
+        m_sshd.stop();
+    }
+
+    // One command at the head: every VM lands on one host, each host's own inventory
+    // holds exactly what the head says it placed there, with the derived MAC, and the
+    // merged list carries the host of each.
+    void cloneSpreadsOverTheHosts() {
+        const auto r = m_head->run(
+            {u"clone"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+        QCOMPARE(results.size(), 9);
+        QHash<QString, int> perHost;
+        QSet<QString> macs;
+        for (const QJsonObject &o : results) {
+            const QString host = o.value(u"host"_s).toString();
+            ++perHost[host];
+            QVERIFY2(o.value(u"ok"_s).toBool(), qPrintable(o.value(u"message"_s).toString()));
+            const QJsonObject there = vmsOf(host).value(o.value(u"ip"_s).toString());
+            QVERIFY2(!there.isEmpty(),
+                     qPrintable(host + u" lacks "_s + o.value(u"ip"_s).toString()));
+            QCOMPARE(there.value(u"state"_s).toString(), u"configured"_s);
+            QCOMPARE(there.value(u"mac"_s).toString(), o.value(u"mac"_s).toString());
+            macs.insert(there.value(u"mac"_s).toString());
+        }
+        QCOMPARE(macs.size(), 9);
+        // The stable hash spreads nine addresses over three equal hosts: each gets some.
+        QCOMPARE(perHost.size(), 3);
+        int held = 0;
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            QCOMPARE(vmsOf(host).size(), perHost.value(host));
+            QCOMPARE(foldersOn(host), perHost.value(host));
+            held += perHost.value(host);
+        }
+        QCOMPARE(held, 9);
+
+        const auto list = m_head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const auto listed = byAddress(list.json().array());
+        QCOMPARE(listed.size(), 9);
+        for (auto it = results.begin(); it != results.end(); ++it)
+            QCOMPARE(listed.value(it.key()).value(u"host"_s).toString(),
+                     it->value(u"host"_s).toString());
+    }
+
+    // The same command again makes nothing twice: each host finds what the plan made.
+    void theSameCommandAgainMakesNothingTwice() {
+        const auto r = m_head->run(
+            {u"clone"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        int total = 0;
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s})
+            total += vmsOf(host).size();
+        QCOMPARE(total, 9);
+    }
+
+    // A host that cannot be reached: its VMs fail with the host named, the rest are made;
+    // when it is back, the same command finishes what is missing.
+    void anUnreachableHostFailsOnlyItsVms() {
+        freshConnections(); // no master connection carries on past the dead server
+        m_sshd.kill();
+        const auto r = m_head->run(
+            {u"clone"_s, u"186-194"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+        QCOMPARE(results.size(), 9);
+        int failed = 0;
+        for (const QJsonObject &o : results) {
+            const QString host = o.value(u"host"_s).toString();
+            if (host == u"local"_s) {
+                QVERIFY2(o.value(u"ok"_s).toBool(), qPrintable(o.value(u"message"_s).toString()));
+                continue;
+            }
+            ++failed;
+            QVERIFY(!o.value(u"ok"_s).toBool());
+            QVERIFY2(o.value(u"message"_s).toString().contains(u"host "_s + host),
+                     qPrintable(o.value(u"message"_s).toString()));
+        }
+        QVERIFY(failed > 0);
+        QVERIFY(m_sshd.resume());
+        const auto again = m_head->run(
+            {u"clone"_s, u"186-194"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err + QString::fromUtf8(again.out)));
+        int total = 0;
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s})
+            total += vmsOf(host).size();
+        QCOMPARE(total, 18);
+    }
+
+    void anUnknownHostIsRefused() {
+        const auto r = m_head->run(
+            {u"clone"_s, u"200-201"_s, u"--hosts"_s, u"lab1,nosuch"_s, u"--no-start"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"no host named 'nosuch'"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"--hosts"_s), qPrintable(r.err));
+        QCOMPARE(vmsOf(u"lab1"_s).value(u"10.40.0.200"_s), QJsonObject());
+    }
+
+    // Release at the head: no file and no row on any host, and the ledger holds nothing
+    // (a host with VMs in it cannot be removed).
+    void releaseLeavesNothingAnywhere() {
+        const auto r = m_head->run(
+            {u"release"_s, u"177-194"_s, u"--hosts"_s, u"all"_s, u"--yes"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            QCOMPARE(vmsOf(host).size(), 0);
+            QCOMPARE(foldersOn(host), 0);
+        }
+        for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
+            const auto removed = m_head->run({u"host"_s, u"remove"_s, host});
+            QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCluster)
+#include "tst_cluster.moc"

@@ -1,0 +1,155 @@
+#pragma once
+// A real OpenSSH server for tests: Debian's sshd on 127.0.0.1 inside the test's own network
+// namespace (CTest runs such tests under unshare --net), with a host key and a client key
+// the fixture makes, and a client configuration that uses nothing of the user's own (no
+// agent, no ~/.ssh). Point vmeclone at it with VMECLONE_SSH_CONFIG=clientConfig().
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <pwd.h>
+#include <unistd.h>
+
+class TestSshServer {
+public:
+    ~TestSshServer() { stop(); }
+
+    // Everything in `folder`; false with why() on failure.
+    bool start(const QString &folder) {
+        m_folder = folder;
+        m_ssh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
+        m_keygen = QStandardPaths::findExecutable(QStringLiteral("ssh-keygen"));
+        m_sshd = QStandardPaths::findExecutable(QStringLiteral("sshd"),
+                                                {QStringLiteral("/usr/sbin"),
+                                                 QStringLiteral("/usr/local/sbin")});
+        if (m_ssh.isEmpty() || m_keygen.isEmpty() || m_sshd.isEmpty())
+            return failed(QStringLiteral("ssh, ssh-keygen or sshd is missing: install "
+                                         "openssh-client and openssh-server"));
+        // sshd's privilege separation folder (the package makes it at boot, not at install).
+        if (!QFileInfo::exists(QStringLiteral("/run/sshd"))
+            && !QDir().mkpath(QStringLiteral("/run/sshd")))
+            return failed(QStringLiteral("/run/sshd is missing and cannot be made (run as root)"));
+        const passwd *pw = ::getpwuid(::geteuid());
+        if (!pw)
+            return failed(QStringLiteral("no passwd entry for this user"));
+        m_user = QString::fromLocal8Bit(pw->pw_name);
+        if (!keygen(path("host_key")) || !keygen(path("client_key")))
+            return failed(QStringLiteral("ssh-keygen failed"));
+        if (!write(path("authorized_keys"), keyLine(path("client_key.pub")).toLatin1() + '\n'))
+            return failed(QStringLiteral("cannot write authorized_keys"));
+        {
+            QTcpServer probe; // a port nobody listens on (this namespace is the test's own)
+            if (!probe.listen(QHostAddress::LocalHost, 0))
+                return failed(probe.errorString());
+            m_port = probe.serverPort();
+        }
+        const QString config =
+            QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\n"
+                           "PidFile %4\nStrictModes no\nUsePAM no\n"
+                           "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
+                           "KbdInteractiveAuthentication no\nPrintMotd no\nMaxStartups 100\n"
+                           "MaxSessions 100\n"
+                           "AcceptEnv ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS\n")
+                .arg(m_port)
+                .arg(path("host_key"), path("authorized_keys"), path("sshd.pid"));
+        if (!write(path("sshd_config"), config.toUtf8()))
+            return failed(QStringLiteral("cannot write sshd_config"));
+        if (!write(path("known_hosts"), QStringLiteral("[127.0.0.1]:%1 %2\n")
+                                            .arg(m_port)
+                                            .arg(keyLine(path("host_key.pub")))
+                                            .toLatin1()))
+            return failed(QStringLiteral("cannot write known_hosts"));
+        const QString client =
+            QStringLiteral("Host *\n    IdentityFile %1\n    IdentitiesOnly yes\n"
+                           "    IdentityAgent none\n    UserKnownHostsFile %2\n"
+                           "    GlobalKnownHostsFile /dev/null\n    UpdateHostKeys no\n"
+                           "    PasswordAuthentication no\n    KbdInteractiveAuthentication no\n"
+                           "    SendEnv ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS\n")
+                .arg(path("client_key"), path("known_hosts"));
+        if (!write(path("ssh_config"), client.toUtf8()))
+            return failed(QStringLiteral("cannot write ssh_config"));
+        return resume();
+    }
+
+    // Starts sshd (again, after stop()) on the same port and keys.
+    bool resume() {
+        m_server.setProcessChannelMode(QProcess::MergedChannels);
+        m_server.start(m_sshd, {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                                path("sshd_config")});
+        if (!m_server.waitForStarted())
+            return failed(m_server.errorString());
+        // Ready when the port accepts a connection; between tries this waits for sshd's
+        // output (or its end), not for a time.
+        QDeadlineTimer deadline(std::chrono::seconds(30));
+        while (!deadline.hasExpired() && m_server.state() == QProcess::Running) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_port);
+            if (probe.waitForConnected(1000))
+                return true;
+            m_server.waitForReadyRead(200);
+        }
+        return failed(QString::fromLocal8Bit(m_server.readAll()));
+    }
+
+    // Kills sshd at once (SIGKILL), as a host that drops off the network.
+    void kill() {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.kill();
+            m_server.waitForFinished(10000);
+        }
+    }
+
+    void stop() {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.terminate();
+            if (!m_server.waitForFinished(10000))
+                kill();
+        }
+    }
+
+    quint16 port() const { return m_port; }
+    QString destination() const { return m_user + QStringLiteral("@127.0.0.1"); }
+    QString clientConfig() const { return path("ssh_config"); }
+    QString why() const { return m_why; }
+
+private:
+    QString path(const char *name) const { return m_folder + u'/' + QLatin1String(name); }
+
+    bool failed(const QString &why) {
+        m_why = why;
+        return false;
+    }
+
+    bool keygen(const QString &file) const {
+        return QProcess::execute(m_keygen, {QStringLiteral("-q"), QStringLiteral("-t"),
+                                            QStringLiteral("ed25519"), QStringLiteral("-N"),
+                                            QString(), QStringLiteral("-f"), file})
+               == 0;
+    }
+
+    static QString keyLine(const QString &publicKeyFile) {
+        QFile f(publicKeyFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        const QStringList parts = QString::fromLatin1(f.readAll()).split(u' ');
+        return parts.size() >= 2 ? parts[0] + u' ' + parts[1] : QString();
+    }
+
+    static bool write(const QString &file, const QByteArray &text) {
+        QFile f(file);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size()
+               && f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    QString m_folder;
+    QString m_ssh, m_keygen, m_sshd;
+    QString m_user;
+    quint16 m_port = 0;
+    QProcess m_server;
+    QString m_why;
+};
