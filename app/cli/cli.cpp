@@ -270,10 +270,12 @@ QList<Verb> verbs() {
          }},
         {u"export"_s,
          {},
-         u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF."_s,
+         u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF, or the "
+         u"VMs as an Ansible inventory (YAML)."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"format"_s,
-                          u"csv, json, html or pdf (default: from the file's extension)."_s,
+                          u"csv, json, html, pdf or ansible (default: from the file's extension; "
+                          u".yml and .yaml are ansible)."_s,
                           u"FORMAT"_s});
              p.addOption(
                  {u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});

@@ -188,16 +188,15 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
     if (p.isSet(u"format"_s)) {
         format = InventoryReport::formatFromName(p.value(u"format"_s));
         if (!format) {
-            err(u"export: --format %1 is not one of csv, json, html, pdf"_s.arg(
+            err(u"export: --format %1 is not one of csv, json, html, pdf, ansible"_s.arg(
                 p.value(u"format"_s)));
             return kUsage;
         }
     } else {
         format = InventoryReport::formatFromPath(output);
         if (!format) {
-            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, .html "
-                u"or .pdf, "
-                u"or give --format"_s.arg(output));
+            err(u"export: cannot tell the format of %1 from its name: end it in .csv, .json, "
+                u".html, .pdf or .yml (Ansible), or give --format"_s.arg(output));
             return kUsage;
         }
     }
@@ -220,7 +219,9 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
         printJson(
             QJsonObject{{u"file"_s, file}, {u"format"_s, name}, {u"vms"_s, report->vms().size()}});
     else
-        out(u"%1 report of %2 VMs written to %3\n"_s.arg(name.toUpper())
+        out(u"%1 of %2 VMs written to %3\n"_s
+                .arg(*format == ReportFormat::Ansible ? u"Ansible inventory"_s
+                                                      : name.toUpper() + u" report"_s)
                 .arg(report->vms().size())
                 .arg(file));
     return kOk;

@@ -1,5 +1,6 @@
 #include "inventory_report.h"
 
+#include "ansible_inventory.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
 #include "report_document.h"
@@ -170,12 +171,15 @@ QString InventoryReport::formatName(ReportFormat format) {
         return u"html"_s;
     case ReportFormat::Pdf:
         return u"pdf"_s;
+    case ReportFormat::Ansible:
+        return u"ansible"_s;
     }
     return {};
 }
 
 std::optional<ReportFormat> InventoryReport::formatFromName(QStringView name) {
-    for (auto f : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Html, ReportFormat::Pdf}) {
+    for (auto f : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Html, ReportFormat::Pdf,
+                   ReportFormat::Ansible}) {
         if (name.compare(formatName(f), Qt::CaseInsensitive) == 0)
             return f;
     }
@@ -186,6 +190,9 @@ std::optional<ReportFormat> InventoryReport::formatFromPath(const QString &path)
     const QString suffix = QFileInfo(path).suffix();
     if (suffix.compare(u"htm"_s, Qt::CaseInsensitive) == 0)
         return ReportFormat::Html;
+    if (suffix.compare(u"yml"_s, Qt::CaseInsensitive) == 0
+        || suffix.compare(u"yaml"_s, Qt::CaseInsensitive) == 0)
+        return ReportFormat::Ansible;
     return suffix.isEmpty() ? std::nullopt : formatFromName(suffix);
 }
 
@@ -314,6 +321,8 @@ Status InventoryReport::write(const QString &path, ReportFormat format) const {
         return writeHtml(path);
     case ReportFormat::Pdf:
         return writePdf(path);
+    case ReportFormat::Ansible:
+        return writeAnsible(path);
     }
     return fail(u"unknown report format"_s);
 }
@@ -324,6 +333,10 @@ Status InventoryReport::writeCsv(const QString &path) const {
 
 Status InventoryReport::writeJson(const QString &path) const {
     return saveBytes(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+}
+
+Status InventoryReport::writeAnsible(const QString &path) const {
+    return AnsibleInventory::fromReport(*this).write(path);
 }
 
 // ---- HTML and PDF: one document ------------------------------------------------------------

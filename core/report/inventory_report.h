@@ -1,6 +1,7 @@
 #pragma once
 // The inventory as operators take it away: a snapshot (goldens, shards with their free
-// space probed now, VMs, counts per state) written as CSV, JSON, HTML or PDF. The JSON
+// space probed now, VMs, counts per state) written as CSV, JSON, HTML or PDF, and its VMs
+// as an Ansible inventory in YAML (ansible_inventory.h). The JSON
 // objects are the ones `vmeclone list|golden list|shard list --json` print, and the CSV
 // columns are the VM object's keys in the same order, so every format says the same.
 //
@@ -31,7 +32,7 @@ namespace vmeclone {
 
 class Inventory;
 
-enum class ReportFormat { Csv, Json, Html, Pdf };
+enum class ReportFormat { Csv, Json, Html, Pdf, Ansible };
 
 class InventoryReport {
 public:
@@ -43,9 +44,9 @@ public:
     static Expected<InventoryReport> take(Inventory &inventory, qint64 unreachableAfterMs = 0,
                                           const QDateTime &at = QDateTime::currentDateTimeUtc());
 
-    static QString formatName(ReportFormat format); // "csv", "json", "html", "pdf"
+    static QString formatName(ReportFormat format); // "csv", "json", "html", "pdf", "ansible"
     static std::optional<ReportFormat> formatFromName(QStringView name);
-    // By the file's extension (.csv, .json, .html/.htm, .pdf; any case).
+    // By the file's extension (.csv, .json, .html/.htm, .pdf, .yml/.yaml: Ansible; any case).
     static std::optional<ReportFormat> formatFromPath(const QString &path);
 
     // The records as the CLI's --json prints them (one function, so they cannot drift).
@@ -77,6 +78,8 @@ public:
     Status writeHtml(const QString &path) const;
     // toHtml() laid out on A4 landscape: page numbers, the VM table's header row on every page.
     Status writePdf(const QString &path) const;
+    // The VMs as an Ansible YAML inventory (AnsibleInventory::fromReport).
+    Status writeAnsible(const QString &path) const;
 
 private:
     QDateTime m_generatedAt;

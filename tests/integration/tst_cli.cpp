@@ -88,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow("stop") << QStringList{u"stop"_s, u"--help"_s} << u"RANGE"_s;
         QTest::newRow("release") << QStringList{u"release"_s, u"--help"_s} << u"RANGE"_s;
         QTest::newRow("listen") << QStringList{u"listen"_s, u"--help"_s} << u"--port"_s;
+        QTest::newRow("export") << QStringList{u"export"_s, u"--help"_s} << u"ansible"_s;
         QTest::newRow("seed alias")
             << QStringList{u"vmecloneVMOS"_s, u"--help"_s} << u"NEW_SUFFIX"_s;
     }
@@ -117,6 +118,12 @@ private Q_SLOTS:
         QTest::newRow("bad weight")
             << QStringList{u"shard"_s, u"add"_s, u"/tmp"_s, u"--weight"_s, u"-1"_s}
             << u"--weight -1"_s;
+        QTest::newRow("export: unknown format")
+            << QStringList{u"export"_s, u"--output"_s, u"x.yml"_s, u"--format"_s, u"yaml"_s}
+            << u"--format yaml is not one of csv, json, html, pdf, ansible"_s;
+        QTest::newRow("export: no format in the name")
+            << QStringList{u"export"_s, u"--output"_s, u"inventory.txt"_s}
+            << u".pdf or .yml (Ansible), or give --format"_s;
     }
 
     void usageErrors() {
@@ -237,7 +244,7 @@ private Q_SLOTS:
             said += QString::fromUtf8(r.out) + r.err;
         }
         // Nor in any export.
-        for (const auto &format : {u"csv"_s, u"json"_s, u"html"_s}) {
+        for (const auto &format : {u"csv"_s, u"json"_s, u"html"_s, u"yml"_s}) {
             const QString file = path(u"export."_s + format);
             const auto r = m_cli->run({u"export"_s, u"--output"_s, file});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));

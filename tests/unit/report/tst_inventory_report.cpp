@@ -448,6 +448,8 @@ void TestInventoryReport::formatFromPath_data() {
     QTest::newRow("html") << u"a.b/report.html"_s << u"html"_s;
     QTest::newRow("htm") << u"report.htm"_s << u"html"_s;
     QTest::newRow("pdf upper case") << u"REPORT.PDF"_s << u"pdf"_s;
+    QTest::newRow("yml: ansible") << u"inventory.yml"_s << u"ansible"_s;
+    QTest::newRow("yaml: ansible") << u"hosts/Inventory.YAML"_s << u"ansible"_s;
     QTest::newRow("two suffixes") << u"report.tar.csv"_s << u"csv"_s;
     QTest::newRow("unknown") << u"report.txt"_s << QString();
     QTest::newRow("no suffix") << u"report"_s << QString();
@@ -463,7 +465,7 @@ void TestInventoryReport::formatFromPath() {
 }
 
 void TestInventoryReport::formatFromName() {
-    for (const auto &name : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s}) {
+    for (const auto &name : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s, u"ansible"_s}) {
         const auto f = InventoryReport::formatFromName(name);
         QVERIFY2(f.has_value(), qPrintable(name));
         QCOMPARE(InventoryReport::formatName(*f), name);
@@ -472,6 +474,7 @@ void TestInventoryReport::formatFromName() {
     QVERIFY(!InventoryReport::formatFromName(u"xlsx"_s));
     QVERIFY(!InventoryReport::formatFromName(u""_s));
     QVERIFY(!InventoryReport::formatFromName(u"htm"_s)); // an extension, not a format name
+    QVERIFY(!InventoryReport::formatFromName(u"yml"_s));
 }
 
 void TestInventoryReport::snapshotCountsAndShards() {
@@ -895,7 +898,7 @@ void TestInventoryReport::pdfSaysWhatTheHtmlSays() {
 
 void TestInventoryReport::emptyInventory_data() {
     QTest::addColumn<QString>("format");
-    for (const auto &f : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s})
+    for (const auto &f : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s, u"ansible"_s})
         QTest::newRow(qPrintable(f)) << f;
 }
 
@@ -924,6 +927,9 @@ void TestInventoryReport::emptyInventory() {
             xml.readNext();
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(bytes.contains("No VMs in the inventory."));
+    } else if (format == u"ansible") {
+        // ansible-inventory reads it in tst_export_ansible; here: no hosts, no groups.
+        QCOMPARE(bytes, QByteArray("---\nall:\n  hosts: {}\n  children: {}\n"));
     } else {
         QVERIFY(bytes.startsWith("%PDF-"));
         if (findTool(u"pdftotext"_s).isEmpty())
@@ -937,7 +943,7 @@ void TestInventoryReport::emptyInventory() {
 void TestInventoryReport::writeFailsCleanly_data() {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("target"); // relative to a fresh folder
-    for (const auto &f : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s}) {
+    for (const auto &f : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s, u"ansible"_s}) {
         QTest::newRow(qPrintable(f + u" into a missing folder"_s)) << f << u"missing/report."_s + f;
         QTest::newRow(qPrintable(f + u" over a folder"_s)) << f << u"taken."_s + f;
     }
