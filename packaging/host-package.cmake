@@ -42,8 +42,8 @@ set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "admin")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-# Qt, spdlog and fmt from dpkg-shlibdeps; the SQLite driver is a plugin Qt loads at run
-# time, which no linker records.
+# Qt, spdlog, fmt and libyaml (libyaml-0-2, the Ansible export) from dpkg-shlibdeps; the
+# SQLite driver is a plugin Qt loads at run time, which no linker records.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # qemu-img for linked clones and golden check, QEMU to run the clones, debugfs to read a

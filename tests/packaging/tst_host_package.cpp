@@ -88,6 +88,7 @@ void TstHostPackage::controlFields_data() {
     // dpkg-shlibdeps found the Qt libraries; the SQLite driver plugin is declared by hand.
     QTest::newRow("Depends: Qt") << u"Depends"_s << u"(^|, )libqt6core6( |,|$)"_s;
     QTest::newRow("Depends: Widgets") << u"Depends"_s << u"(^|, )libqt6widgets6( |,|$)"_s;
+    QTest::newRow("Depends: libyaml") << u"Depends"_s << u"(^|, )libyaml-0-2( |,|$)"_s;
     QTest::newRow("Depends: SQLite driver") << u"Depends"_s << u"(^|, )libqt6sql6-sqlite(,|$)"_s;
     QTest::newRow("Recommends") << u"Recommends"_s << u"^qemu-system-x86, qemu-utils, e2fsprogs$"_s;
     QTest::newRow("Section") << u"Section"_s << u"^admin$"_s;
