@@ -780,20 +780,21 @@ void MainWindow::showTableMenu(const QPoint &pos) {
 
 void MainWindow::exportInventory() {
     const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)"), html = tr("HTML (*.html)"),
-                  pdf = tr("PDF (*.pdf)");
+                  pdf = tr("PDF (*.pdf)"), ansible = tr("Ansible inventory (*.yml *.yaml)");
     QString filter = pdf;
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Export inventory"),
-                                     QDir::home().filePath(u"vmeclone-inventory-%1.pdf"_s.arg(
-                                         QDate::currentDate().toString(Qt::ISODate))),
-                                     QStringList{pdf, html, csv, json}.join(u";;"_s), &filter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export inventory"),
+        QDir::home().filePath(
+            u"vmeclone-inventory-%1.pdf"_s.arg(QDate::currentDate().toString(Qt::ISODate))),
+        QStringList{pdf, html, csv, json, ansible}.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
-        path += filter == csv    ? u".csv"_s
-                : filter == json ? u".json"_s
-                : filter == html ? u".html"_s
-                                 : u".pdf"_s;
+        path += filter == csv       ? u".csv"_s
+                : filter == json    ? u".json"_s
+                : filter == html    ? u".html"_s
+                : filter == ansible ? u".yml"_s
+                                    : u".pdf"_s;
     startExport(path);
 }
 
@@ -803,7 +804,8 @@ bool MainWindow::startExport(const QString &path) {
     const auto format = InventoryReport::formatFromPath(path);
     if (!format) {
         exportDone(path, 0,
-                   fail(tr("%1 is not a report format: name the file .csv, .json, .html or .pdf")
+                   fail(tr("%1 is not a report format: name the file .csv, .json, .html, .pdf "
+                           "or .yml (Ansible inventory)")
                             .arg(path)));
         return true;
     }

@@ -60,9 +60,9 @@ public:
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
     void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
-    // Writes the inventory the window shows as CSV, JSON, HTML or PDF (by the extension)
-    // on a worker thread, so a long PDF does not freeze the window; exportFinished says
-    // how it went. False, and no signal, while an earlier export still runs.
+    // Writes the inventory the window shows as CSV, JSON, HTML, PDF or an Ansible inventory
+    // (.yml, .yaml), by the extension, on a worker thread, so a long PDF does not freeze
+    // the window; exportFinished says how it went. False, and no signal, while an earlier export still runs.
     bool startExport(const QString &path);
     bool exportRunning() const { return m_export != nullptr; }
     // Whether the last finished export ran on the GUI thread (tests check it did not).

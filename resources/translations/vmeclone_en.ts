@@ -528,23 +528,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+611"/>
+        <location line="+613"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-610"/>
+        <location line="-612"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+636"/>
+        <location line="+638"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-635"/>
+        <location line="-637"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,13 +881,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Ansible inventory (*.yml *.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Export inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-41"/>
+        <source>%1 is not a report format: name the file .csv, .json, .html, .pdf or .yml (Ansible inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+1"/>
         <location line="+4"/>
         <source>Cannot export: %1</source>
@@ -898,13 +908,8 @@
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="-26"/>
-        <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+6"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>Exported %n VM to %1</numerusform>

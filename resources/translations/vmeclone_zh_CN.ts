@@ -599,23 +599,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+611"/>
+        <location line="+613"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-610"/>
+        <location line="-612"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+636"/>
+        <location line="+638"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-635"/>
+        <location line="-637"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -947,13 +947,23 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Ansible inventory (*.yml *.yaml)</source>
+        <translation>Ansible 清单 (*.yml *.yaml)</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Export inventory</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-41"/>
+        <source>%1 is not a report format: name the file .csv, .json, .html, .pdf or .yml (Ansible inventory)</source>
+        <translation>%1 不是报表格式：文件名请以 .csv、.json、.html、.pdf 或 .yml（Ansible 清单）结尾</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+1"/>
         <location line="+4"/>
         <source>Cannot export: %1</source>
@@ -965,12 +975,11 @@
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location line="-26"/>
         <source>%1 is not a report format: name the file .csv, .json, .html or .pdf</source>
-        <translation>%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>
+        <translation type="vanished">%1 不是报表格式：文件名请以 .csv、.json、.html 或 .pdf 结尾</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+6"/>
         <source>Exported %n VM(s) to %1</source>
         <translation>
             <numerusform>已将 %n 台虚拟机导出到 %1</numerusform>

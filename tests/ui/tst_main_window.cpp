@@ -169,15 +169,16 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, VmTableModel::NameColumn).data().toString(), u"vm177"_s);
     }
 
-    void exportsAllFourFormats_data() {
+    void exportsEveryFormat_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("csv") << u"inventory.csv"_s;
         QTest::newRow("json") << u"inventory.json"_s;
         QTest::newRow("html") << u"inventory.html"_s;
         QTest::newRow("pdf") << u"inventory.pdf"_s;
+        QTest::newRow("ansible") << u"inventory.yml"_s;
     }
 
-    void exportsAllFourFormats() {
+    void exportsEveryFormat() {
         QFETCH(QString, file);
         const QString out = path(file);
         const QString error = exportAndWait(out);
@@ -195,6 +196,12 @@ private Q_SLOTS:
             QCOMPARE(vms.at(0).toObject().value(u"name"_s).toString(), u"vm177"_s);
         } else if (file.endsWith(u".html")) {
             QVERIFY(bytes.contains("vm177") && bytes.contains("vm179"));
+        } else if (file.endsWith(u".yml")) {
+            // The same two VMs (ansible-inventory reads the format in tst_export_ansible).
+            QVERIFY2(bytes.startsWith("---\nall:\n") && bytes.contains("'vm177':")
+                         && bytes.contains("'vm179':") && !bytes.contains("vm178")
+                         && bytes.contains("host_local:"),
+                     bytes.constData());
         } else {
             QVERIFY(bytes.startsWith("%PDF"));
             QCOMPARE(QProcess::execute(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"40"_s, u"-f"_s, u"1"_s,
