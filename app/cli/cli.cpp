@@ -229,13 +229,17 @@ QList<Verb> verbs() {
          },
          verbClone},
         {u"list"_s, {}, u"List the VMs with their state."_s, addHostsOption, verbList},
-        {u"apply"_s,
-         u"PLAN.json|-"_s,
+        {u"apply"_s, u"PLAN.json|-"_s,
          u"Make the VMs of a plan document a head sent (what 'clone --hosts' runs on each host "
          u"over SSH). Applied again, it makes only what is missing."_s,
          [](QCommandLineParser &p) {
-             p.addOption({u"json-lines"_s,
-                          u"Report each VM's steps as one JSON object per line, as they happen."_s});
+             p.addOption(
+                 {u"json-lines"_s,
+                  u"Report each VM's steps as one JSON object per line, as they happen."_s});
+             p.addOption({u"via"_s,
+                          u"Set by a head that asks this one: the data folders the request came "
+                          u"through (a cycle of heads is refused)."_s,
+                          u"IDS"_s});
          },
          verbApply},
         {u"recover"_s,
@@ -244,17 +248,12 @@ QList<Verb> verbs() {
          u"command that changes something does it first; list, plan and export only report it)."_s,
          {},
          verbRecover},
-        {u"start"_s,
-         u"RANGE"_s,
-         u"Start the VMs of RANGE."_s,
-         {},
+        {u"start"_s, u"RANGE"_s, u"Start the VMs of RANGE."_s, addHostsOption,
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"start"_s, &Engine::start);
          }},
-        {u"stop"_s,
-         u"RANGE"_s,
-         u"Stop the VMs of RANGE (power button, then forced off)."_s,
-         {},
+        {u"stop"_s, u"RANGE"_s, u"Stop the VMs of RANGE (power button, then forced off)."_s,
+         addHostsOption,
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"stop"_s, &Engine::stop);
          }},

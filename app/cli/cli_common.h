@@ -59,9 +59,9 @@ struct Verb {
 // The option that gives an input ("suffix", "N", no environment variable); empty for an
 // input given as an argument (PATH, RANGE). refusals.cpp.
 struct FlagName {
-    QString option;      // without the dashes
-    QString valueName;   // "N", "CIDR"; empty for a switch
-    QString environment; // the variable that also gives it, if any
+    QString option;        // without the dashes
+    QString valueName;     // "N", "CIDR"; empty for a switch
+    QString environment;   // the variable that also gives it, if any
     QString usage() const; // "--console-address IP or VMECLONE_CONSOLE_ADDRESS"
 };
 FlagName flagOf(Field field);
@@ -113,8 +113,12 @@ int verbExport(QCommandLineParser &p, const Globals &g);
 int verbApply(QCommandLineParser &p, const Globals &g);
 int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
                  const CloneOptions &options);
-int clusterRelease(QCommandLineParser &p, const Globals &g, const QString &range);
+int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
+                   const QString &range);
 int clusterList(QCommandLineParser &p, const Globals &g);
+// --hosts, or --via (asked by a head) on a data folder that has hosts: the verb runs as a
+// head over them (docs/cluster.md).
+bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g);
 
 // verbs_inventory.cpp
 int verbGoldenAdd(QCommandLineParser &p, const Globals &g);

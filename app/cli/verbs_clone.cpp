@@ -1,7 +1,6 @@
 // plan, clone and the seed's form (vmecloneVMOS).
 
 #include "cli/cli_common.h"
-
 #include "cli/table.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
@@ -30,8 +29,8 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +50,10 @@ void addHostsOption(QCommandLineParser &p) {
                  u"Run as a head on these hosts: all (this machine and every host added), or "
                  u"names (local is this machine)."_s,
                  u"all|NAME[,NAME...]"_s});
+    p.addOption({u"via"_s,
+                 u"Set by a head that asks this one: the data folders the request came "
+                 u"through (a cycle of heads is refused)."_s,
+                 u"IDS"_s});
 }
 
 Expected<CloneOptions> cloneOptions(QCommandLineParser &p) {
@@ -136,8 +139,8 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
     return plan->refused.isEmpty() ? kOk : kFailed;
 }
 
-int cloneRange(const Globals &g, const QString &range, const CloneOptions &options,
-               int waitSeconds, const QCommandLineParser &p) {
+int cloneRange(const Globals &g, const QString &range, const CloneOptions &options, int waitSeconds,
+               const QCommandLineParser &p) {
     // Listen before anything starts, so no guest's first words are lost. If another
     // process (the console, 'vmeclone listen') has the port, it writes the states.
     std::unique_ptr<AnnouncementListener> listener;

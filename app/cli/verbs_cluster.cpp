@@ -10,9 +10,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 
 #include <cstdio>
 #include <iostream>
@@ -51,10 +53,21 @@ bool settledWell(VmState s) {
     return s != VmState::Failed && s != VmState::Planned && s != VmState::Copying;
 }
 
-ClusterConfig clusterConfig(const Globals &g) {
+// The head's configuration: this vmeclone for host local, and the chain of heads the
+// request came through (--via), refused when this data folder is in it already.
+Expected<ClusterConfig> clusterConfig(const Globals &g, const QCommandLineParser &p,
+                                      Engine &engine) {
     ClusterConfig c;
     c.localProgram = QCoreApplication::applicationFilePath();
     c.localHome = g.home;
+    const QString self = engine.inventory().dataFolderId();
+    if (p.isSet(u"via"_s))
+        c.via = p.value(u"via"_s).split(u',', Qt::SkipEmptyParts);
+    if (c.via.contains(self))
+        return fail(
+            u"the data folder %1 is already a head of this request: the hosts form a "
+            u"cycle (a host has one of its heads as a host); remove that host"_s.arg(g.home));
+    c.via << self;
     return c;
 }
 
@@ -135,6 +148,53 @@ int verbApply(QCommandLineParser &p, const Globals &g) {
                 say(finalLine(a, {}, u"failed"_s, false, false, why));
             allOk = false;
         };
+        // A host that is itself a head sends the plan on to its own hosts (this machine
+        // among them): the same command at every level.
+        if (goesOnToItsHosts(p, g)) {
+            auto config = clusterConfig(g, p, *engine);
+            if (!config) {
+                failAll(plan->addresses, config.error());
+                return kFailed;
+            }
+            ClusterHead head(engine->inventory(), *config);
+            auto hosts = head.hosts(u"all"_s);
+            if (!hosts) {
+                failAll(plan->addresses, hosts.error());
+                return kFailed;
+            }
+            QStringList addresses;
+            for (const Ipv4Address &a : plan->addresses)
+                addresses << a.toString();
+            CloneOptions options;
+            options.golden = plan->golden;
+            options.mode = plan->mode;
+            options.start = plan->start;
+            const ClusterResult r = head.clone(*hosts, options, addresses.join(u','), true,
+                                               &g_interrupted, [&](const ClusterEvent &e) {
+                                                   PlanLine l;
+                                                   l.kind = PlanLine::Kind::Vm;
+                                                   l.address = e.address;
+                                                   l.name = e.name;
+                                                   l.state = e.state;
+                                                   l.progress = e.progress;
+                                                   l.message = e.message;
+                                                   say(l);
+                                               });
+            if (!r.refused.isEmpty()) {
+                failAll(plan->addresses, r.refused);
+                return kFailed;
+            }
+            QSet<quint32> held;
+            if (auto ledger = engine->inventory().clusterVms())
+                for (const ClusterVm &vm : *ledger)
+                    held.insert(vm.address.toUInt());
+            for (const ClusterOutcome &o : r.outcomes) {
+                say(finalLine(o.address, o.name, o.state, o.ok, held.contains(o.address.toUInt()),
+                              o.host.isEmpty() ? o.message : o.host + u": "_s + o.message));
+                allOk = allOk && o.ok;
+            }
+            return r.ok() ? kOk : kFailed;
+        }
         auto golden = engine->inventory().goldenByName(plan->golden);
         if (!golden || !golden->has_value()) {
             failAll(plan->addresses,
@@ -218,12 +278,29 @@ int verbApply(QCommandLineParser &p, const Globals &g) {
     return done.ok ? kOk : kFailed;
 }
 
+bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g) {
+    const QStringList given = p.optionNames();
+    if (given.contains(u"hosts"_s))
+        return true;
+    // Not asked by a head (this machine's own part, host local): the verb runs here.
+    if (!given.contains(u"via"_s) || !QFileInfo::exists(engineConfig(g).inventoryPath()))
+        return false;
+    auto inventory = Inventory::open(engineConfig(g).inventoryPath());
+    if (!inventory)
+        return false; // the verb itself opens it again and says why it cannot
+    auto hosts = (*inventory)->hosts();
+    return hosts && !hosts->isEmpty();
+}
+
 int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
                  const CloneOptions &options) {
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
-    ClusterHead head(engine->inventory(), clusterConfig(g));
+    auto config = clusterConfig(g, p, *engine);
+    if (!config)
+        return reportFailure(g, u"clone"_s, config.failure(), &p);
+    ClusterHead head(engine->inventory(), *config);
     const QString spec = p.value(u"hosts"_s);
     auto hosts = head.hosts(spec);
     if (!hosts)
@@ -242,15 +319,20 @@ int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
     return r.ok() ? kOk : kFailed;
 }
 
-int clusterRelease(QCommandLineParser &p, const Globals &g, const QString &range) {
+int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
+                   const QString &range) {
     auto engine = openEngine(g);
     if (!engine)
         return kFailed;
-    ClusterHead head(engine->inventory(), clusterConfig(g));
-    auto hosts = head.hosts(p.value(u"hosts"_s));
+    auto config = clusterConfig(g, p, *engine);
+    if (!config)
+        return reportFailure(g, verb, config.failure(), &p);
+    ClusterHead head(engine->inventory(), *config);
+    auto hosts = head.hosts(p.isSet(u"hosts"_s) ? p.value(u"hosts"_s) : u"all"_s);
     if (!hosts)
-        return reportFailure(g, u"release"_s, hosts.failure(), &p, kUsage);
-    if (!p.isSet(u"yes"_s) && ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+        return reportFailure(g, verb, hosts.failure(), &p, kUsage);
+    if (verb == u"release"_s && !p.isSet(u"yes"_s) && ::isatty(STDIN_FILENO)
+        && ::isatty(STDERR_FILENO)) {
         QStringList names;
         for (const HostRecord &h : *hosts)
             names << h.name;
@@ -263,8 +345,8 @@ int clusterRelease(QCommandLineParser &p, const Globals &g, const QString &range
             return kFailed;
         }
     }
-    const ClusterResult r = head.release(*hosts, range, &g_interrupted);
-    printOutcomes(r, g, u"release"_s);
+    const ClusterResult r = head.onRange(verb, *hosts, range, &g_interrupted);
+    printOutcomes(r, g, verb);
     return r.ok() && r.hostErrors.isEmpty() ? kOk : kFailed;
 }
 
@@ -272,8 +354,11 @@ int clusterList(QCommandLineParser &p, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
-    ClusterHead head(engine->inventory(), clusterConfig(g));
-    auto hosts = head.hosts(p.value(u"hosts"_s));
+    auto config = clusterConfig(g, p, *engine);
+    if (!config)
+        return reportFailure(g, u"list"_s, config.failure(), &p);
+    ClusterHead head(engine->inventory(), *config);
+    auto hosts = head.hosts(p.isSet(u"hosts"_s) ? p.value(u"hosts"_s) : u"all"_s);
     if (!hosts)
         return reportFailure(g, u"list"_s, hosts.failure(), &p, kUsage);
     const ClusterListing listing = head.list(*hosts);

@@ -45,8 +45,8 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         err(u"%1: give a range, e.g. 'vmeclone %1 177-254'"_s.arg(verb));
         return kUsage;
     }
-    if (verb == u"release"_s && p.isSet(u"hosts"_s))
-        return clusterRelease(p, g, range);
+    if (goesOnToItsHosts(p, g))
+        return clusterOnRange(p, g, verb, range);
     int code = runBeside([&]() -> int {
         auto engine = openEngine(g);
         if (!engine)
@@ -92,7 +92,7 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
 }
 
 int verbList(QCommandLineParser &p, const Globals &g) {
-    if (p.isSet(u"hosts"_s))
+    if (goesOnToItsHosts(p, g))
         return clusterList(p, g);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     return engine ? printVms(*engine, g) : kFailed;

@@ -112,6 +112,12 @@ Expected<QList<HostRecord>> ClusterHead::hosts(const QString &spec) const {
     return chosen;
 }
 
+QStringList ClusterHead::headArguments(const HostRecord &host, QStringList arguments) const {
+    if (!isLocal(host))
+        arguments << u"--via"_s << m_config.via.join(u',');
+    return arguments;
+}
+
 ClusterHead::Run ClusterHead::runOn(const HostRecord &host, const QStringList &arguments,
                                     const QByteArray &input,
                                     const std::function<void(const QByteArray &)> &onLine,
@@ -269,8 +275,9 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
     };
     QList<Part> work;
     for (auto &[key, vms] : parts) {
+        const QString placedOn = vms.first().host; // clang 14: no binding in a lambda
         const auto host = std::find_if(targets.begin(), targets.end(), [&](const HostRecord &h) {
-            return h.name.compare(vms.first().host, Qt::CaseInsensitive) == 0;
+            return h.name.compare(placedOn, Qt::CaseInsensitive) == 0;
         });
         if (host == targets.end()) {
             // Resumed on a host not asked this time: left as it is.
@@ -301,7 +308,8 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
             for (const ClusterVm &vm : part.vms)
                 doc.addresses << vm.address;
             const Run run = runOn(
-                part.host, {u"apply"_s, u"-"_s, u"--json-lines"_s}, doc.toJson(),
+                part.host, headArguments(part.host, {u"apply"_s, u"-"_s, u"--json-lines"_s}),
+                doc.toJson(),
                 [&](const QByteArray &text) {
                     const PlanLine line = PlanLine::fromJson(text);
                     if (line.kind != PlanLine::Kind::Vm)

@@ -33,6 +33,9 @@ struct ClusterConfig {
     SshOptions ssh = SshOptions::fromEnvironment();
     // A host silent this long while it works is given up (its VMs failed, rerun resumes).
     std::chrono::milliseconds silence{std::chrono::minutes(10)};
+    // The data folders (their ids) a request passed through down to this head, this
+    // one's last: a host that finds its own id in it refuses (a cycle of heads).
+    QStringList via;
 };
 
 // One step of a VM on a host, as the host reported it (from the host's thread).
@@ -87,9 +90,10 @@ public:
     ClusterResult clone(const QList<HostRecord> &hosts, const CloneOptions &options,
                         const QString &range, bool allHosts, const std::atomic_bool *cancel,
                         const ClusterObserver &observer = {});
-    // Runs `release RANGE` on every host; the ledger forgets what they released.
-    ClusterResult release(const QList<HostRecord> &hosts, const QString &range,
-                          const std::atomic_bool *cancel);
+    // Runs `VERB RANGE` (start, stop or release) on every host; the ledger takes what
+    // they hold afterwards (it forgets what they released).
+    ClusterResult onRange(const QString &verb, const QList<HostRecord> &hosts,
+                          const QString &range, const std::atomic_bool *cancel);
     // Asks every host for its VMs; the ledger takes the states they report and forgets
     // settled VMs a host no longer holds.
     ClusterListing list(const QList<HostRecord> &hosts);
@@ -103,6 +107,9 @@ private:
               const std::function<void(const QByteArray &)> &onLine,
               const std::atomic_bool *cancel) const;
     void reconcile(const QString &host, const QJsonArray &vms);
+    // A remote host is told the chain of heads so far (--via): one that has hosts of its
+    // own goes on to all of them. This machine runs the verb on its own.
+    QStringList headArguments(const HostRecord &host, QStringList arguments) const;
 
     Inventory &m_inventory;
     ClusterConfig m_config;

@@ -33,8 +33,8 @@ QJsonDocument lastJson(const QByteArray &out) {
 
 } // namespace
 
-ClusterResult ClusterHead::release(const QList<HostRecord> &hosts, const QString &range,
-                                   const std::atomic_bool *cancel) {
+ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> &hosts,
+                                   const QString &range, const std::atomic_bool *cancel) {
     ClusterResult result;
     struct Said {
         QString host;
@@ -44,16 +44,19 @@ ClusterResult ClusterHead::release(const QList<HostRecord> &hosts, const QString
     };
     std::vector<std::future<Said>> futures;
     for (const HostRecord &host : hosts)
-        futures.push_back(std::async(std::launch::async, [this, host, &range, cancel] {
+        futures.push_back(std::async(std::launch::async, [this, host, &verb, &range, cancel] {
             Said s{host.name, {}, {}, false};
             QByteArray out;
+            QStringList arguments{verb, range, u"--json"_s};
+            if (verb == u"release"_s)
+                arguments << u"--yes"_s;
             const Run run = runOn(
-                host, {u"release"_s, range, u"--yes"_s, u"--json"_s}, {},
+                host, headArguments(host, arguments), {},
                 [&out](const QByteArray &line) { out += line + '\n'; }, cancel);
             out += run.child.out;
             const QString err = QString::fromLocal8Bit(run.child.err);
             if (run.child.outcome == ChildRun::Outcome::Finished && run.child.exitCode == 1
-                && err.contains(u"release: no VM in"_s)) {
+                && err.contains(verb + u": no VM in"_s)) {
                 s.nothing = true;
                 return s;
             }
@@ -76,9 +79,13 @@ ClusterResult ClusterHead::release(const QList<HostRecord> &hosts, const QString
                 Ipv4Address::parse(o.value(u"ip"_s).toString()).value_or(Ipv4Address());
             outcome.name = o.value(u"name"_s).toString();
             outcome.ok = o.value(u"ok"_s).toBool();
-            outcome.state = outcome.ok ? u"released"_s : u"failed"_s;
+            outcome.state = outcome.ok ? o.value(u"message"_s).toString() : u"failed"_s;
             outcome.message = o.value(u"message"_s).toString();
-            if (outcome.ok)
+            // A host that is itself a head names the host below it.
+            if (const QString below = o.value(u"host"_s).toString();
+                !below.isEmpty() && below.compare(kLocalHost, Qt::CaseInsensitive) != 0)
+                outcome.host = said.host + u'/' + below;
+            if (outcome.ok && verb == u"release"_s)
                 if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
                     logger()->error("{}: the ledger: {}", outcome.name, s.error());
             result.outcomes.append(outcome);
@@ -108,7 +115,7 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
             Said s{host.name, {}, {}};
             QByteArray out;
             const Run run = runOn(
-                host, {u"list"_s, u"--json"_s}, {},
+                host, headArguments(host, {u"list"_s, u"--json"_s}), {},
                 [&out](const QByteArray &line) { out += line + '\n'; }, nullptr);
             out += run.child.out;
             if (!run.error.isEmpty()) {
@@ -129,7 +136,12 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
         }
         for (const auto &v : said.vms) {
             QJsonObject o = v.toObject();
-            o.insert(u"host"_s, said.host);
+            // A host that is itself a head names the host below it.
+            const QString below = o.value(u"host"_s).toString();
+            o.insert(u"host"_s,
+                     below.isEmpty() || below.compare(kLocalHost, Qt::CaseInsensitive) == 0
+                         ? said.host
+                         : said.host + u'/' + below);
             listing.vms.append(o);
         }
         reconcile(said.host, said.vms);

@@ -1,8 +1,8 @@
 #include "inventory.h"
-#include "inventory_connection.h"
 
 #include "common/logging.h"
 #include "common/text_format.h"
+#include "inventory_connection.h"
 
 #include <QDir>
 #include <QFile>
@@ -155,7 +155,6 @@ const QString kVmColumnsV4 =
     u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
 const QString kVmColumnsV5 = kVmColumnsV4 + u", key_scheme"_s;
 const QString kVmColumns = kVmColumnsV5 + u", change_seq"_s;
-
 
 qint64 toMs(const QDateTime &t) {
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
@@ -443,9 +442,9 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
         return fail(clash.error());
     if (clash->next()) {
         if (clash->value(0).toString() == g.name)
-            return refuse(Problem::Taken, Field::GoldenName, g.name,
-                          u"a golden image named '%1' exists already: choose another name"_s.arg(
-                              g.name));
+            return refuse(
+                Problem::Taken, Field::GoldenName, g.name,
+                u"a golden image named '%1' exists already: choose another name"_s.arg(g.name));
         if (clash->value(1).toString() == g.path)
             return refuse(
                 Problem::Taken, Field::GoldenPath, g.path,
@@ -593,9 +592,9 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
             if (clash->value(1).toUInt() == vm.address.toUInt())
                 refused.reason = u"in use by %1"_s.arg(holder);
             else if (clash->value(2).toString() == vm.mac.toString())
-                refused = {vm.address, RefusalKind::MacInUse,
-                           u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(),
-                                                                            holder)};
+                refused = {
+                    vm.address, RefusalKind::MacInUse,
+                    u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder)};
             else if (holder == vm.name)
                 refused = {vm.address, RefusalKind::NameInUse,
                            u"unavailable: the name %1 is in use"_s.arg(vm.name)};
@@ -720,6 +719,16 @@ Expected<TakenAddresses> Inventory::takenAddresses() const {
     while (v->next()) {
         const Ipv4Address a(v->value(0).toUInt());
         taken.insert(a, {a, RefusalKind::InUse, u"in use by %1"_s.arg(v->value(1).toString())});
+    }
+    // As a head, the addresses its ledger placed on other hosts (docs/cluster.md).
+    auto c = m_db->exec(u"SELECT address, name, host FROM cluster_vms WHERE host <> 'local'"_s);
+    if (!c)
+        return fail(c.error());
+    while (c->next()) {
+        const Ipv4Address a(c->value(0).toUInt());
+        taken.insert(
+            a, {a, RefusalKind::InUse,
+                u"in use by %1 on host %2"_s.arg(c->value(1).toString(), c->value(2).toString())});
     }
     return taken;
 }

@@ -202,6 +202,35 @@ private Q_SLOTS:
         QCOMPARE(total, 18);
     }
 
+    // The head's ledger keeps a plain clone here off an address it placed on another host.
+    void aPlainCloneHereKeepsOffAddressesPlacedElsewhere() {
+        QString placed;
+        for (const QJsonObject &o : vmsOf(u"lab1"_s))
+            placed = o.value(u"ip"_s).toString();
+        QVERIFY(!placed.isEmpty());
+        const qsizetype onLab1 = vmsOf(u"lab1"_s).size();
+        const auto r = m_head->run({u"clone"_s, placed, u"--no-start"_s, u"--json"_s});
+        QVERIFY(r.exitCode != 0);
+        const QString said = r.err + QString::fromUtf8(r.out);
+        QVERIFY2(said.contains(u"on host lab1"_s), qPrintable(said));
+        QCOMPARE(vmsOf(u"local"_s).value(placed), QJsonObject());
+        QCOMPARE(vmsOf(u"lab1"_s).size(), onLab1);
+    }
+
+    // stop goes to every host: each VM is answered for by its own host.
+    void stopReachesEveryHost() {
+        const auto r = m_head->run({u"stop"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+        QCOMPARE(results.size(), 9);
+        for (const QJsonObject &o : results) {
+            QVERIFY2(o.value(u"ok"_s).toBool(), qPrintable(o.value(u"message"_s).toString()));
+            const QJsonObject there =
+                vmsOf(o.value(u"host"_s).toString()).value(o.value(u"ip"_s).toString());
+            QCOMPARE(there.value(u"state"_s).toString(), u"stopped"_s);
+        }
+    }
+
     void anUnknownHostIsRefused() {
         const auto r = m_head->run(
             {u"clone"_s, u"200-201"_s, u"--hosts"_s, u"lab1,nosuch"_s, u"--no-start"_s});
@@ -225,6 +254,74 @@ private Q_SLOTS:
             const auto removed = m_head->run({u"host"_s, u"remove"_s, host});
             QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
         }
+    }
+
+    // head -> sub-head -> hosts: a data folder whose one host "sub" is the head of before
+    // (local, lab1, lab2). The same clone typed at the top reaches every host below, the
+    // top's list names each VM's host through the sub-head, release leaves nothing.
+    void aHeadOfHeadsRunsTheSameCommand() {
+        for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
+            const auto r =
+                m_head->run({u"host"_s, u"add"_s, host, m_sshd.destination(), u"--port"_s,
+                             QString::number(m_sshd.port()), u"--home"_s, path(u"home-"_s + host),
+                             u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        CliRunner top(QStringLiteral(VMECLONE_CLI), path(u"home-top"_s));
+        auto r = top.run({u"host"_s, u"add"_s, u"sub"_s, m_sshd.destination(), u"--port"_s,
+                          QString::number(m_sshd.port()), u"--home"_s, path(u"home-local"_s),
+                          u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = top.run(
+            {u"clone"_s, u"200-208"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+        QCOMPARE(results.size(), 9);
+        int made = 0;
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s})
+            for (const QJsonObject &o : vmsOf(host))
+                made += o.value(u"ip"_s).toString() >= u"10.40.0.200"_s ? 1 : 0;
+        QCOMPARE(made, 9);
+
+        const auto list = top.run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        QSet<QString> hosts;
+        for (const QJsonObject &o : byAddress(list.json().array())) {
+            const QString host = o.value(u"host"_s).toString();
+            QVERIFY2(host == u"sub"_s || host.startsWith(u"sub/"_s), qPrintable(host));
+            const QString below = host == u"sub"_s ? u"local"_s : host.mid(4);
+            QVERIFY2(vmsOf(below).contains(o.value(u"ip"_s).toString()), qPrintable(host));
+            hosts.insert(host);
+        }
+        QVERIFY2(hosts.size() >= 2, qPrintable(QStringList(hosts.begin(), hosts.end()).join(u' ')));
+
+        r = top.run({u"release"_s, u"200-208"_s, u"--hosts"_s, u"all"_s, u"--yes"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            QCOMPARE(vmsOf(host).size(), 0);
+            QCOMPARE(foldersOn(host), 0);
+        }
+        r = top.run({u"host"_s, u"remove"_s, u"sub"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    // A host that has one of its own heads as a host: the request comes back to a data
+    // folder it passed through, which refuses it as a cycle, named up to the head.
+    void aCycleOfHeadsIsRefused() {
+        auto lab1 = m_hosts.value(u"lab1"_s);
+        auto r = lab1->run({u"host"_s, u"add"_s, u"up"_s, m_sshd.destination(), u"--port"_s,
+                            QString::number(m_sshd.port()), u"--home"_s, path(u"home-local"_s),
+                            u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"cycle"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"host lab1"_s), qPrintable(r.err));
+        r = lab1->run({u"host"_s, u"remove"_s, u"up"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 };
 

@@ -54,9 +54,13 @@ public:
                            "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
                            "KbdInteractiveAuthentication no\nPrintMotd no\nMaxStartups 100\n"
                            "MaxSessions 100\n"
-                           "AcceptEnv ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS\n")
+                           "AcceptEnv ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS\n"
+                           // A host that is itself a head reaches its own hosts (this
+                           // server again) with the same client configuration.
+                           "SetEnv VMECLONE_SSH_CONFIG=%5\n")
                 .arg(m_port)
-                .arg(path("host_key"), path("authorized_keys"), path("sshd.pid"));
+                .arg(path("host_key"), path("authorized_keys"), path("sshd.pid"),
+                     path("ssh_config"));
         if (!write(path("sshd_config"), config.toUtf8()))
             return failed(QStringLiteral("cannot write sshd_config"));
         if (!write(path("known_hosts"), QStringLiteral("[127.0.0.1]:%1 %2\n")
