@@ -1,12 +1,14 @@
 #include "golden_fingerprint.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -106,6 +108,21 @@ QString GoldenFingerprint::toText() const {
                                  {u"mtime_ns"_s, s.mtimeNs},
                                  {u"sample"_s, s.sample}});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString GoldenFingerprint::checksum(const QString &folder) const {
+    if (m_files.isEmpty())
+        return {};
+    const QDir base(folder);
+    QList<GoldenFileStamp> files = m_files;
+    for (GoldenFileStamp &s : files)
+        s.path = base.relativeFilePath(s.path);
+    std::sort(files.begin(), files.end(),
+              [](const GoldenFileStamp &a, const GoldenFileStamp &b) { return a.path < b.path; });
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const GoldenFileStamp &s : files)
+        hash.addData(u"%1\n%2\n%3\n"_s.arg(s.path, QString::number(s.size), s.sample).toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QString GoldenFingerprint::differenceFrom(const GoldenFingerprint &before) const {

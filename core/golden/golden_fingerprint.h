@@ -39,6 +39,11 @@ public:
 
     const QList<GoldenFileStamp> &files() const { return m_files; }
 
+    // The content alone, comparable between hosts: a SHA-256 over each file's path relative
+    // to `folder` (the description's), size and samples, without times (a copy has its own).
+    // Empty for a golden from before fingerprints.
+    QString checksum(const QString &folder) const;
+
 private:
     QList<GoldenFileStamp> m_files;
 };

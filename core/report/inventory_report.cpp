@@ -1,6 +1,7 @@
 #include "inventory_report.h"
 
 #include "ansible_inventory.h"
+#include "golden/golden_fingerprint.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
 #include "report_document.h"
@@ -211,6 +212,12 @@ QJsonArray dnsArray(const QList<Ipv4Address> &servers) {
         array.append(a.toString());
     return array;
 }
+
+// What `golden push` and a head compare between hosts (GoldenFingerprint::checksum).
+QString goldenChecksum(const GoldenRecord &g) {
+    const auto fingerprint = GoldenFingerprint::parse(g.fingerprint);
+    return fingerprint ? fingerprint->checksum(QFileInfo(g.path).absolutePath()) : QString();
+}
 } // namespace
 
 QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
@@ -226,7 +233,8 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
         {u"disk_bytes"_s, g.diskBytes},
         {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
         {u"dns"_s, dnsArray(g.dns)},
-        {u"added_at"_s, isoOrEmpty(g.addedAt)}};
+        {u"added_at"_s, isoOrEmpty(g.addedAt)},
+        {u"checksum"_s, goldenChecksum(g)}};
 }
 
 QJsonObject InventoryReport::shardJson(const ShardStatus &s, int vmCount) {

@@ -4,6 +4,7 @@
 
 #include "golden/golden_fingerprint.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -33,6 +34,35 @@ class TestGoldenFingerprint : public QObject {
     }
 
 private Q_SLOTS:
+    // The checksum hosts compare: the same content in another folder at another time is the
+    // same; one byte more, or another name for a file, is not.
+    void theChecksumIsTheContentAlone() {
+        QVERIFY(QDir(m_dir.path()).mkpath(u"here"_s) && QDir(m_dir.path()).mkpath(u"there"_s));
+        const QString here = writeFile(u"here/disk.img"_s, 3 << 20, 'c');
+        const QString there = writeFile(u"there/disk.img"_s, 3 << 20, 'c');
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(here).constData(), &st), 0);
+        st.st_mtim.tv_sec -= 3600; // an hour older: times are not content
+        keepTime(there, st);
+        auto a = GoldenFingerprint::of({here});
+        auto b = GoldenFingerprint::of({there});
+        QVERIFY(a && b);
+        QVERIFY(!b->differenceFrom(*a).isEmpty()); // the paths differ: not the same record
+        const QString sum = a->checksum(m_dir.filePath(u"here"_s));
+        QCOMPARE(sum.size(), 64);
+        QCOMPARE(b->checksum(m_dir.filePath(u"there"_s)), sum);
+
+        const QString renamed = writeFile(u"there/other.img"_s, 3 << 20, 'c');
+        auto c = GoldenFingerprint::of({renamed});
+        QVERIFY(c && c->checksum(m_dir.filePath(u"there"_s)) != sum);
+        QFile grown(there);
+        QVERIFY(grown.open(QIODevice::Append) && grown.write("x", 1) == 1);
+        grown.close();
+        auto d = GoldenFingerprint::of({there});
+        QVERIFY(d && d->checksum(m_dir.filePath(u"there"_s)) != sum);
+        QVERIFY(GoldenFingerprint().checksum(m_dir.path()).isEmpty());
+    }
+
     void sameFilesSameFingerprint() {
         const QString disk = writeFile(u"same.img"_s, 5 << 20, 'a');
         auto a = GoldenFingerprint::of({disk});
