@@ -80,8 +80,7 @@ QString SshTransport::shellQuote(const QString &word) {
     return u'\'' + quoted + u'\'';
 }
 
-QStringList SshTransport::arguments(const HostRecord &host,
-                                    const QStringList &vmecloneArguments) const {
+QStringList SshTransport::clientOptions(const HostRecord &host) const {
     QStringList a{u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
                   u"ConnectTimeout=%1"_s.arg(m_options.connectTimeoutSeconds)};
     if (!m_options.controlDir.isEmpty())
@@ -92,6 +91,19 @@ QStringList SshTransport::arguments(const HostRecord &host,
         a << u"-F"_s << m_options.configFile;
     if (host.port > 0)
         a << u"-p"_s << QString::number(host.port);
+    return a;
+}
+
+QString SshTransport::commandLine(const HostRecord &host) const {
+    QStringList words{shellQuote(m_options.program)};
+    for (const QString &word : clientOptions(host))
+        words << shellQuote(word);
+    return words.join(u' ');
+}
+
+QStringList SshTransport::arguments(const HostRecord &host,
+                                    const QStringList &vmecloneArguments) const {
+    QStringList a = clientOptions(host);
     // The destination was validated (it cannot start with '-'); "--" ends ssh's options.
     a << host.destination << u"--"_s;
     QStringList remote{host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand};

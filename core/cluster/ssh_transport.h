@@ -46,6 +46,12 @@ public:
 
     // The ssh arguments that run `REMOTE_COMMAND [--home REMOTE_HOME] ARGS...` on the host.
     QStringList arguments(const HostRecord &host, const QStringList &vmecloneArguments) const;
+    // The client's options for the host (BatchMode, control socket, -F, -p), without the
+    // destination: what another program that runs ssh (rsync -e) is given.
+    QStringList clientOptions(const HostRecord &host) const;
+    // The program and those options as one command line, each word in single quotes: rsync's -e
+    // (which reads quotes but not backslashes: a quote inside a word is not supported).
+    QString commandLine(const HostRecord &host) const;
     // Runs it to its end: the remote vmeclone's standard output when it exits 0, else an
     // error naming the host and, where there is one, the fix.
     Expected<QByteArray> run(const HostRecord &host, const QStringList &vmecloneArguments) const;

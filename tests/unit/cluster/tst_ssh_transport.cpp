@@ -78,6 +78,22 @@ private Q_SLOTS:
                                  u"lab2"_s, u"--"_s, u"'vmeclone'"_s, u"'--version'"_s}));
     }
 
+    // What rsync is given as -e: the same program and options as arguments(), each word in
+    // single quotes, no destination and no remote command.
+    void commandLineForRsync() {
+        SshOptions o;
+        o.program = u"/usr/bin/ssh"_s;
+        o.configFile = u"/etc/test/ssh config"_s;
+        o.controlDir = u"/run/user/1000"_s;
+        const SshTransport t(o);
+        const HostRecord h = lab();
+        QCOMPARE(t.arguments(h, {u"x"_s}).mid(0, t.clientOptions(h).size()), t.clientOptions(h));
+        QCOMPARE(t.commandLine(h),
+                 u"'/usr/bin/ssh' '-o' 'BatchMode=yes' '-o' 'ConnectTimeout=10' '-o' "
+                 u"'ControlMaster=auto' '-o' 'ControlPath=/run/user/1000/vmeclone-ssh-%C' '-o' "
+                 u"'ControlPersist=60' '-F' '/etc/test/ssh config' '-p' '2222'"_s);
+    }
+
     // What the remote shell makes of a quoted word is the word itself.
     void quotingSurvivesTheShell_data() {
         QTest::addColumn<QString>("word");
