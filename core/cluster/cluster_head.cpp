@@ -51,6 +51,7 @@ struct GoldenSeen {
     Subnet subnet;
     Ipv4Address address;
     QString namePrefix;
+    QString checksum; // of its files' content (GoldenFingerprint::checksum); empty: unknown
 };
 
 std::optional<GoldenSeen> goldenFrom(const QJsonObject &o) {
@@ -63,6 +64,7 @@ std::optional<GoldenSeen> goldenFrom(const QJsonObject &o) {
     g.subnet = *subnet;
     g.address = *address;
     g.namePrefix = o.value(u"name_prefix"_s).toString(u"vm"_s);
+    g.checksum = o.value(u"checksum"_s).toString();
     return g;
 }
 
@@ -224,6 +226,14 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                  goldenName, goldenHost, golden->address.toString(),
                                  golden->subnet.toString(), a.host.name, here->address.toString(),
                                  here->subnet.toString()));
+        // The same files too, where both say what theirs are.
+        if (golden && !golden->checksum.isEmpty() && !here->checksum.isEmpty()
+            && golden->checksum != here->checksum)
+            return refuseAll(u"the golden image '%1' on host %2 differs from the one on host %3 "
+                             u"(checksum %4 there, %5 on %3): push it again with golden push, "
+                             u"after removing it there"_s.arg(goldenName, a.host.name, goldenHost,
+                                                              here->checksum.left(12),
+                                                              golden->checksum.left(12)));
         if (!golden) {
             golden = here;
             goldenHost = a.host.name;
