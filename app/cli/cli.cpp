@@ -161,6 +161,11 @@ QList<Verb> verbs() {
          u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
          {},
          verbGoldenRemove},
+        {u"golden push"_s, u"NAME"_s,
+         u"Copy a golden's files to hosts over SSH (rsync: resumable, checksummed) and register "
+         u"it there under the same name; a host holding identical files is skipped. Exit 0 only "
+         u"when every host has it."_s,
+         addHostsOption, verbGoldenPush},
         {u"shard add"_s, u"DIR"_s, u"Add a disk shard: a folder where clones' files go."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"weight"_s, u"Relative share of new VMs (default 1)."_s, u"W"_s});

@@ -1,0 +1,224 @@
+#include "golden_push.h"
+
+#include "cluster/host_names.h"
+#include "cluster/host_self.h"
+#include "common/logging.h"
+#include "golden/golden_fingerprint.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <future>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+auto logger() {
+    static auto l = log::get("cluster");
+    return l;
+}
+
+// rsync --stats: "Total transferred file size: 67,108,864 bytes" (separators by locale).
+qint64 transferredBytes(const QByteArray &stats) {
+    static const QRegularExpression re(u"Total transferred file size: ([0-9][0-9,.']*) bytes"_s);
+    const auto m = re.match(QString::fromLocal8Bit(stats));
+    if (!m.hasMatch())
+        return -1;
+    QString digits = m.captured(1);
+    digits.remove(QRegularExpression(u"[^0-9]"_s));
+    return digits.toLongLong();
+}
+
+QString lastLine(const QByteArray &text) {
+    const QStringList lines = QString::fromLocal8Bit(text).split(u'\n', Qt::SkipEmptyParts);
+    return lines.isEmpty() ? u"no message"_s : lines.last().trimmed();
+}
+
+} // namespace
+
+GoldenPush::GoldenPush(GoldenPushConfig config)
+    : m_config(std::move(config))
+    , m_ssh(m_config.ssh) {}
+
+Expected<QStringList> GoldenPush::filesOf(const GoldenRecord &golden) {
+    auto fingerprint = GoldenFingerprint::parse(golden.fingerprint);
+    if (!fingerprint)
+        return fail(u"the golden %1: %2"_s.arg(golden.name, fingerprint.error()));
+    if (fingerprint->files().isEmpty())
+        return fail(u"the golden %1 has no fingerprint of its files yet: check it once on this "
+                    u"machine (a clone or plan of it does), or accept its files with "
+                    u"'vmeclone golden refresh %1'"_s.arg(golden.name));
+    const QString folder = QFileInfo(golden.path).absolutePath();
+    const QDir base(folder);
+    QStringList files;
+    for (const GoldenFileStamp &s : fingerprint->files()) {
+        const QString relative = base.relativeFilePath(s.path);
+        if (relative.startsWith(u"../"_s) || QDir::isAbsolutePath(relative))
+            return fail(u"the golden %1: its file %2 is not inside %3, the folder of its "
+                        u"description, so a copy of that folder would not find it: keep a "
+                        u"golden's files together to push it"_s.arg(golden.name, s.path, folder));
+        files << relative;
+    }
+    return files;
+}
+
+QList<GoldenPushOutcome> GoldenPush::push(const GoldenRecord &golden,
+                                          const QList<HostRecord> &hosts) const {
+    QList<GoldenPushOutcome> outcomes;
+    const auto refuseAll = [&](const QString &why) {
+        for (const HostRecord &host : hosts)
+            outcomes.append({host.name, false, false, -1, why});
+        return outcomes;
+    };
+    auto files = filesOf(golden);
+    if (!files)
+        return refuseAll(files.error());
+    // What is pushed is what was accepted: a golden written since is refused, as a clone is.
+    const QString folder = QFileInfo(golden.path).absolutePath();
+    QStringList absolute;
+    for (const QString &f : std::as_const(*files))
+        absolute << QDir(folder).filePath(f);
+    auto now = GoldenFingerprint::of(absolute);
+    if (!now)
+        return refuseAll(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+    const auto accepted = GoldenFingerprint::parse(golden.fingerprint);
+    if (const QString change = now->differenceFrom(*accepted); !change.isEmpty())
+        return refuseAll(
+            u"the golden %1 changed since it was added: %2. Accept the change "
+            u"first (vmeclone golden refresh %1), then push it"_s.arg(golden.name, change));
+    const QString checksum = now->checksum(folder);
+
+    // A thread per host: they wait on the network and on each other's copies.
+    std::vector<std::future<GoldenPushOutcome>> futures;
+    futures.reserve(size_t(hosts.size()));
+    for (const HostRecord &host : hosts)
+        futures.push_back(std::async(std::launch::async, [this, &golden, &files, &checksum, host] {
+            return pushTo(golden, *files, checksum, host);
+        }));
+    for (auto &f : futures)
+        outcomes.append(f.get());
+    return outcomes;
+}
+
+GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringList &files,
+                                     const QString &checksum, const HostRecord &host) const {
+    GoldenPushOutcome o{host.name, false, false, -1, {}};
+    if (host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0) {
+        o.ok = o.skipped = true;
+        o.message = u"host local is this machine: it holds the golden image %1"_s.arg(golden.name);
+        return o;
+    }
+    // 1. What the host holds.
+    auto self = askHost(m_ssh, host);
+    if (!self) {
+        o.message = self.error();
+        return o;
+    }
+    if (auto s = checkCompatible(*self, host.name); !s) {
+        o.message = s.error();
+        return o;
+    }
+    for (const auto &v : std::as_const(self->goldens)) {
+        const QJsonObject there = v.toObject();
+        if (there.value(u"name"_s).toString() != golden.name)
+            continue;
+        const QString theirs = there.value(u"checksum"_s).toString();
+        if (theirs == checksum) {
+            o.ok = o.skipped = true;
+            o.message = u"host %1 holds identical files of the golden image %2 already: "
+                        u"skipped"_s.arg(host.name, golden.name);
+        } else {
+            o.message = u"host %1 holds another golden image named %2 (checksum %3 there, %4 "
+                        u"here): remove it there first (vmeclone golden remove %2 on host %1), "
+                        u"then push again"_s.arg(host.name, golden.name,
+                                                 theirs.isEmpty() ? u"unknown"_s : theirs.left(12),
+                                                 checksum.left(12));
+        }
+        return o;
+    }
+    if (self->dataFolder.isEmpty()) {
+        o.message = u"host %1 did not say where its data folder is"_s.arg(host.name);
+        return o;
+    }
+
+    // 2. The copy: resumable (--partial), by content (--checksum); nothing is registered
+    // unless it completes.
+    const QString folder = QFileInfo(golden.path).absolutePath();
+    const QString remoteFolder = self->dataFolder + u"/goldens/"_s + golden.name;
+    QStringList rsync{u"--partial"_s, u"--checksum"_s, u"--times"_s,
+                      u"--mkpath"_s,  u"--relative"_s, u"--protect-args"_s,
+                      u"--stats"_s,   u"-e"_s,         m_ssh.commandLine(host)};
+    // "folder/./file": --relative keeps only what follows "./".
+    for (const QString &f : files)
+        rsync << folder + u"/./"_s + f;
+    rsync << host.destination + u':' + remoteFolder + u'/';
+    logger()->info("host {}: copying golden {} to {}", host.name, golden.name, remoteFolder);
+    const ChildRun copy = runChild(m_config.rsyncProgram, rsync, m_config.copyTimeout);
+    if (!copy.succeeded()) {
+        const QString why =
+            copy.outcome == ChildRun::Outcome::CannotStart
+                ? u"cannot run '%1': %2 (install rsync here and on the host)"_s.arg(
+                    m_config.rsyncProgram, copy.error)
+            : copy.outcome == ChildRun::Outcome::Finished
+                ? u"rsync failed (exit %1): %2"_s.arg(copy.exitCode).arg(lastLine(copy.err))
+                : u"rsync stopped: %1"_s.arg(copy.error);
+        o.message = u"host %1: copying the golden image %2 to %3 failed: %4. Nothing was "
+                    u"registered there; push again to resume the copy"_s.arg(host.name, golden.name,
+                                                                             remoteFolder, why);
+        return o;
+    }
+    o.copiedBytes = transferredBytes(copy.out);
+
+    // 3. Registered there with the same parameters as here.
+    QStringList add{u"golden"_s,
+                    u"add"_s,
+                    remoteFolder + u'/' + QDir(folder).relativeFilePath(golden.path),
+                    u"--name"_s,
+                    golden.name,
+                    u"--suffix"_s,
+                    QString::number(golden.suffix()),
+                    u"--subnet"_s,
+                    golden.subnet.toString(),
+                    u"--name-prefix"_s,
+                    golden.namePrefix};
+    if (golden.gateway.toUInt())
+        add << u"--gateway"_s << golden.gateway.toString();
+    if (!golden.dns.isEmpty()) {
+        QStringList dns;
+        for (const Ipv4Address &a : golden.dns)
+            dns << a.toString();
+        add << u"--dns"_s << dns.join(u',');
+    }
+    add << u"--json"_s;
+    auto added = m_ssh.run(host, add);
+    if (!added) {
+        o.message = u"host %1: the files were copied to %2 but registering them failed: %3"_s.arg(
+            host.name, remoteFolder, added.error());
+        return o;
+    }
+    // Its own fingerprint of what arrived must name the same content.
+    const QString theirs = QJsonDocument::fromJson(*added).object().value(u"checksum"_s).toString();
+    if (theirs != checksum) {
+        const auto removed = m_ssh.run(host, {u"golden"_s, u"remove"_s, golden.name});
+        o.message =
+            u"host %1: the copied files differ from here (checksum %2 there, %3 here)%4: "
+            u"push again"_s.arg(host.name, theirs.isEmpty() ? u"unknown"_s : theirs.left(12),
+                                checksum.left(12),
+                                removed ? u", so it was not kept registered"_s
+                                        : u", and unregistering it failed: "_s + removed.error());
+        return o;
+    }
+    o.ok = true;
+    o.message = u"host %1: golden image %2 pushed to %3 (%4 bytes copied) and registered"_s
+                    .arg(host.name, golden.name, remoteFolder)
+                    .arg(o.copiedBytes < 0 ? 0 : o.copiedBytes);
+    return o;
+}
+
+} // namespace vmeclone
