@@ -186,7 +186,9 @@ private Q_SLOTS:
         }
         QVERIFY(!o.value(u"ok"_s).toBool());
         const QString message = o.value(u"message"_s).toString();
-        QVERIFY2(message.contains(u"lab1"_s) && message.contains(u"push again"_s),
+        // Said by rsync, before any registration was tried.
+        QVERIFY2(message.contains(u"lab1"_s) && message.contains(u"rsync failed"_s)
+                     && message.contains(u"push again"_s),
                  qPrintable(message));
         QVERIFY(tinyOf(*m_lab1).isEmpty());
 
