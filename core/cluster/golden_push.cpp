@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "golden/golden_fingerprint.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -33,6 +34,20 @@ qint64 transferredBytes(const QByteArray &stats) {
     QString digits = m.captured(1);
     digits.remove(QRegularExpression(u"[^0-9]"_s));
     return digits.toLongLong();
+}
+
+// The golden's folder under the host's goldens/: its name when that is a plain folder
+// name, else a cleaned one with a hash of the name (a name may hold '/', '..' or spaces).
+QString folderNameFor(const QString &name) {
+    static const QRegularExpression plain(
+        QRegularExpression::anchoredPattern(u"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"_s));
+    if (plain.match(name).hasMatch() && !name.contains(u".."_s))
+        return name;
+    QString cleaned;
+    for (const QChar c : name.left(40))
+        cleaned += c.isLetterOrNumber() && c.unicode() < 128 ? c : u'_';
+    const QByteArray hash = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    return u"golden-%1-%2"_s.arg(cleaned, QString::fromLatin1(hash.toHex().left(8)));
 }
 
 QString lastLine(const QByteArray &text) {
@@ -150,7 +165,19 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
     // 2. The copy: resumable (--partial), by content (--checksum); nothing is registered
     // unless it completes.
     const QString folder = QFileInfo(golden.path).absolutePath();
-    const QString remoteFolder = self->dataFolder + u"/goldens/"_s + golden.name;
+    const QString remoteFolder = self->dataFolder + u"/goldens/"_s + folderNameFor(golden.name);
+    // Never over the files of another golden the host holds there.
+    for (const auto &v : std::as_const(self->goldens)) {
+        const QJsonObject there = v.toObject();
+        const QString path = there.value(u"path"_s).toString();
+        if (path.startsWith(remoteFolder + u'/')) {
+            o.message =
+                u"host %1: %2, where the golden image %3 would go, holds the files of "
+                u"its golden image %4: remove that golden there first"_s.arg(
+                    host.name, remoteFolder, golden.name, there.value(u"name"_s).toString());
+            return o;
+        }
+    }
     QStringList rsync{u"--partial"_s, u"--checksum"_s, u"--times"_s,
                       u"--mkpath"_s,  u"--relative"_s, u"--protect-args"_s,
                       u"--stats"_s,   u"-e"_s,         m_ssh.commandLine(host)};

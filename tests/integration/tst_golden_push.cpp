@@ -249,6 +249,30 @@ private Q_SLOTS:
             {u"clone"_s, u"177-178"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
     }
+
+    // A name that is no plain folder name ('/', a space) goes into a folder of its own under
+    // the host's goldens/, never outside it.
+    void aNameThatIsNoFolderNameStaysInsideGoldens() {
+        QVERIFY(QDir().mkpath(path(u"golden2"_s)));
+        QVERIFY(QFile::copy(path(u"golden/tiny.json"_s), path(u"golden2/tiny.json"_s)));
+        QVERIFY(QFile::copy(headDisk(), path(u"golden2/disk.qcow2"_s)));
+        auto r = m_head->run({u"golden"_s, u"add"_s, path(u"golden2/tiny.json"_s), u"--name"_s,
+                              u"../web eu"_s, u"--suffix"_s, u"175"_s, u"--subnet"_s,
+                              u"10.41.0.0/24"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_head->run(
+            {u"golden"_s, u"push"_s, u"../web eu"_s, u"--hosts"_s, u"lab1"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(said(r)));
+        const auto listed = m_lab1->run({u"golden"_s, u"list"_s, u"--json"_s}).json().array();
+        QString there;
+        for (const auto &v : listed)
+            if (v.toObject().value(u"name"_s).toString() == u"../web eu"_s)
+                there = v.toObject().value(u"path"_s).toString();
+        const QString goldens = path(u"home-lab1/goldens/"_s);
+        QVERIFY2(there.startsWith(goldens + u"golden-___web_eu-"_s), qPrintable(there));
+        QCOMPARE(QFileInfo(there).absolutePath(), QFileInfo(there).canonicalPath());
+        QVERIFY(!QFileInfo::exists(path(u"home-lab1/web eu"_s)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGoldenPush)
