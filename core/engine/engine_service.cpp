@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <future>
 
 using namespace Qt::StringLiterals;
@@ -82,15 +83,21 @@ EngineService::~EngineService() {
         delete b.thread;
     }
     if (m_thread) {
-        // The engine and the timer belong to the worker thread: they go there.
+        // The engine and the timer belong to the worker thread: they go there. The flag
+        // orders that before what follows here in a way ThreadSanitizer sees too (Qt's own
+        // semaphore and QThread::wait() use futexes it does not watch).
+        std::atomic_bool gone{false};
         QMetaObject::invokeMethod(
             m_worker,
-            [this] {
+            [this, &gone] {
                 delete m_pollTimer;
                 m_pollTimer = nullptr;
                 m_engine.reset();
+                gone.store(true, std::memory_order_release);
             },
             Qt::BlockingQueuedConnection);
+        while (!gone.load(std::memory_order_acquire)) {
+        } // already true: BlockingQueuedConnection returned after the call
         m_thread->quit();
         m_thread->wait();
         delete m_worker;
