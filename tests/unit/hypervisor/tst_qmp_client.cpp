@@ -122,9 +122,12 @@ public:
         m_server->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
         m_thread.start();
+        // The server by value: the thread reads nothing of this object, whose stack memory
+        // the next test reuses (TSan cannot see the semaphore that orders the call).
+        FakeQmpServer *server = m_server;
         QMetaObject::invokeMethod(
-            m_server, [this, path] { return m_server->listen(path); }, Qt::BlockingQueuedConnection,
-            &m_listening);
+            m_server, [server, path] { return server->listen(path); },
+            Qt::BlockingQueuedConnection, &m_listening);
     }
     ~FakeQmp() {
         m_thread.quit();
