@@ -60,7 +60,7 @@ struct ClusterOutcome {
 };
 
 struct ClusterResult {
-    QList<ClusterOutcome> outcomes; // by address
+    QList<ClusterOutcome> outcomes;     // by address
     QHash<QString, QString> hostErrors; // host → why it could not be worked on
     QString refused; // the whole request was refused (nothing was asked of any host)
     bool cancelled = false;
@@ -92,8 +92,8 @@ public:
                         const ClusterObserver &observer = {});
     // Runs `VERB RANGE` (start, stop or release) on every host; the ledger takes what
     // they hold afterwards (it forgets what they released).
-    ClusterResult onRange(const QString &verb, const QList<HostRecord> &hosts,
-                          const QString &range, const std::atomic_bool *cancel);
+    ClusterResult onRange(const QString &verb, const QList<HostRecord> &hosts, const QString &range,
+                          const std::atomic_bool *cancel);
     // Asks every host for its VMs; the ledger takes the states they report and forgets
     // settled VMs a host no longer holds.
     ClusterListing list(const QList<HostRecord> &hosts);

@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-constexpr qint64 kEdge = 1 << 20;     // first and last MiB: headers, tables, footers
-constexpr qint64 kBlock = 64 << 10;   // each sample in between
+constexpr qint64 kEdge = 1 << 20;   // first and last MiB: headers, tables, footers
+constexpr qint64 kBlock = 64 << 10; // each sample in between
 constexpr int kBlocks = 64;
 
 Expected<QString> sampleHash(QFile &file, qint64 size) {

@@ -24,9 +24,9 @@ public:
         m_folder = folder;
         m_ssh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
         m_keygen = QStandardPaths::findExecutable(QStringLiteral("ssh-keygen"));
-        m_sshd = QStandardPaths::findExecutable(QStringLiteral("sshd"),
-                                                {QStringLiteral("/usr/sbin"),
-                                                 QStringLiteral("/usr/local/sbin")});
+        m_sshd = QStandardPaths::findExecutable(
+            QStringLiteral("sshd"),
+            {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
         if (m_ssh.isEmpty() || m_keygen.isEmpty() || m_sshd.isEmpty())
             return failed(QStringLiteral("ssh, ssh-keygen or sshd is missing: install "
                                          "openssh-client and openssh-server"));

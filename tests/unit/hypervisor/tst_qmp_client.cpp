@@ -1,8 +1,8 @@
 // QmpClient against a fake QMP server (a QLocalServer in its own thread, since the
 // client blocks) and, where QEMU is installed, against a real QEMU with no guest.
 
-#include "support/ci_skip.h"
 #include "hypervisor/qmp_client.h"
+#include "support/ci_skip.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -126,8 +126,8 @@ public:
         // the next test reuses (TSan cannot see the semaphore that orders the call).
         FakeQmpServer *server = m_server;
         QMetaObject::invokeMethod(
-            m_server, [server, path] { return server->listen(path); },
-            Qt::BlockingQueuedConnection, &m_listening);
+            m_server, [server, path] { return server->listen(path); }, Qt::BlockingQueuedConnection,
+            &m_listening);
     }
     ~FakeQmp() {
         m_thread.quit();
