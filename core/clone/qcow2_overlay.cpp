@@ -44,7 +44,8 @@ Expected<qint64> Qcow2Overlay::virtualSize(const QString &path, const QString &f
     return qFromBigEndian<qint64>(header.constData() + 24);
 }
 
-Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath)
+Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath,
+                            bool sync)
 {
     const QString backing = QFileInfo(backingFile).absoluteFilePath();
     auto size = virtualSize(backing, backingFormat);
@@ -104,7 +105,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
         return fail(u"cannot create %1: %2"_s.arg(part, out.errorString()));
     const bool written = out.write(image) == image.size() && out.flush();
 #ifdef Q_OS_UNIX
-    const bool synced = written && ::fsync(out.handle()) == 0;
+    const bool synced = written && (!sync || ::fsync(out.handle()) == 0);
 #else
     const bool synced = written;
 #endif

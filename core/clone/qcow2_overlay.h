@@ -20,7 +20,9 @@ public:
     // backing file's virtual size, backed by `backingFile` (stored absolute) in
     // `backingFormat`. Written under a temporary name, fsynced and renamed: the
     // overlay exists only when complete.
-    static Status create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath);
+    // `sync`: fsync the overlay before it gets its name (false: the caller makes it durable).
+    static Status create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath,
+                         bool sync = true);
 };
 
 } // namespace vmeclone

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "common/text_format.h"
+#include "engine/batch_support.h"
 #include "engine/crash_point.h"
 #include "golden/golden_fingerprint.h"
 #include "inventory/clone_marker.h"
@@ -21,82 +22,7 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
-namespace {
-
-auto logger() {
-    static auto l = log::get("engine");
-    return l;
-}
-
-// Reports a VM's step to the observer, after its state was committed, stamped with the
-// inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
-// the connection that wrote it. A row another actor moved on since (an agent spoke first)
-// is stamped kSuperseded: what the step did is still told, and views keep the newer row.
-void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, VmState state,
-            const QString &message = {}, int progress = 0) {
-    if (!observer)
-        return;
-    qint64 seq = BatchEvent::kSuperseded;
-    if (auto stamp = inv.stamp(vm.id); !stamp) {
-        logger()->error("{}: cannot read its change sequence: {}", vm.name, stamp.error());
-    } else if (!stamp->has_value()) {
-        // Gone (released, rolled back): ids are never reused, so nothing newer can follow.
-        if (auto now = inv.changeSequence(); now)
-            seq = *now;
-    } else if ((*stamp)->state == state) {
-        seq = (*stamp)->seq;
-    }
-    observer(BatchEvent{vm.id, vm.name, vm.address, state, progress, message, seq});
-}
-
-// Logs a write the step cannot act on any more (what it concerns is reported either way),
-// so that no failed write goes unsaid.
-template <typename T>
-void logLost(const Expected<T> &s, const QString &what) {
-    if (!s)
-        logger()->error("{}: {}", what.toStdString(), s.error().toStdString());
-}
-template <typename T>
-void logLost(const Expected<T> &s, const VmRecord &vm) {
-    logLost(s, vm.name);
-}
-
-// The inventory connection of the calling thread for `path`, opened on first use (Qt's
-// SQL connections belong to one thread). They are closed in that thread when its QThread
-// finishes: QThread::wait(), and so QThreadPool's destructor, returns only after that,
-// whereas C++ thread_local destructors run later and raced the process's exit against
-// Qt's own statics (a crash at exit, one CLI run in three). Threads Qt did not start
-// (main, adopted) close them in their thread_local destructor instead.
-using Connections = std::map<QString, std::unique_ptr<Inventory>>;
-thread_local Connections *connections = nullptr; // trivial: safe to touch in any order
-
-void closeConnections() {
-    delete connections;
-    connections = nullptr;
-}
-
-Expected<Inventory *> threadInventory(const QString &path) {
-    struct CloseAtThreadExit {
-        ~CloseAtThreadExit() { closeConnections(); }
-    };
-    thread_local CloseAtThreadExit closer;
-    if (!connections) {
-        connections = new Connections;
-        QObject::connect(QThread::currentThread(), &QThread::finished, &closeConnections);
-    }
-    auto &inventory = (*connections)[path];
-    if (!inventory) {
-        auto opened = Inventory::open(path);
-        if (!opened) {
-            connections->erase(path);
-            return Error{opened.error()};
-        }
-        inventory = std::move(*opened);
-    }
-    return inventory.get();
-}
-
-} // namespace
+using namespace batch;
 
 int BatchResult::failures() const {
     return static_cast<int>(
@@ -355,8 +281,7 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     ClonePlan plan;
     if (options.golden.isEmpty()) {
         if (goldens->isEmpty())
-            return refuse(Problem::Empty, Field::Golden, {},
-                          u"no golden image: add one first"_s);
+            return refuse(Problem::Empty, Field::Golden, {}, u"no golden image: add one first"_s);
         if (goldens->size() > 1) {
             QStringList names;
             for (const auto &g : *goldens)
@@ -460,9 +385,9 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
             continue;
         }
         if (const QString holder = holderOfMac.value(item.mac.toString()); !holder.isEmpty()) {
-            plan.refused.append({p.address, RefusalKind::MacInUse,
-                                 u"unavailable: its MAC %1 is in use by %2"_s.arg(
-                                     item.mac.toString(), holder)});
+            plan.refused.append(
+                {p.address, RefusalKind::MacInUse,
+                 u"unavailable: its MAC %1 is in use by %2"_s.arg(item.mac.toString(), holder)});
             continue;
         }
         if (QFileInfo::exists(item.folder)) {
@@ -679,17 +604,21 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
     };
     result.outcomes = QtConcurrent::blockingMapped<QList<BatchOutcome>>(m_pool.get(), vms, perVm);
     result.cancelled = cancel && cancel->load();
+    recordBatch(what, static_cast<int>(vms.size()), result);
+    return result;
+}
+
+void Engine::recordBatch(const QString &what, int vms, const BatchResult &result) {
     const int failed = result.failures();
-    logger()->info("{} of {} VMs: {} failed{}", what, vms.size(), failed,
+    logger()->info("{} of {} VMs: {} failed{}", what, vms, failed,
                    result.cancelled ? " (cancelled)" : "");
     logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
                                   u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
-                                      .arg(vms.size())
-                                      .arg(vms.size() - failed)
+                                      .arg(vms)
+                                      .arg(vms - failed)
                                       .arg(failed)
                                       .arg(result.cancelled ? u" (cancelled)"_s : QString())),
             what);
-    return result;
 }
 
 BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
@@ -735,9 +664,8 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         vm.shardId = item.shard.id;
         vm.folder = item.folder;
         vm.cloneMode = plan.mode;
-        vm.instance = options.plan.isNull()
-                          ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                          : instanceFor(options.plan, item.address);
+        vm.instance = options.plan.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                            : instanceFor(options.plan, item.address);
         rows.append(vm);
         itemByAddress.insert(item.address, item);
     }
@@ -838,9 +766,28 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         report(observer, inv, vm, VmState::Booting);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
-    BatchResult made = runPerVm(reservation->taken, job, cancel, u"clone"_s);
-    result.outcomes += made.outcomes;
-    result.cancelled = made.cancelled;
+    if (plan.mode == u"full"_s) {
+        BatchResult made = runPerVm(reservation->taken, job, cancel, u"clone"_s);
+        result.outcomes += made.outcomes;
+        result.cancelled = made.cancelled;
+    } else {
+        // Linked: a few KiB per VM, so the inventory's commits are the cost: in steps.
+        QList<VmRecord> configured;
+        BatchResult made;
+        made.outcomes = cloneInSteps(reservation->taken,
+                                     CloneSteps{backend, golden, itemByAddress, dataFolderId},
+                                     cancel, observer, &configured);
+        made.cancelled = cancel && cancel->load();
+        recordBatch(u"clone"_s, static_cast<int>(reservation->taken.size()), made);
+        if (start && !configured.isEmpty()) {
+            made.outcomes.removeIf([](const BatchOutcome &o) { return o.ok; });
+            BatchResult started = this->start(configured, cancel, observer);
+            made.outcomes += started.outcomes;
+            made.cancelled = made.cancelled || started.cancelled;
+        }
+        result.outcomes += made.outcomes;
+        result.cancelled = made.cancelled;
+    }
     std::sort(result.outcomes.begin(), result.outcomes.end(),
               [](const auto &a, const auto &b) { return a.address < b.address; });
     return result;
@@ -883,27 +830,6 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
 // (id, instance, a state the step may begin from) before touching the hypervisor or a
 // file. A VM another actor released, re-made or is working on meanwhile is left alone
 // and reported; a write that fails stops that VM's step with nothing deleted.
-
-namespace {
-
-// The states a start, stop or release may begin from: not being made, started, stopped
-// or released by anyone.
-const QList<VmState> kSettled{VmState::Configured, VmState::Booting, VmState::Configuring,
-                              VmState::Rebooting,  VmState::Online,  VmState::Unreachable,
-                              VmState::Stopped,    VmState::Failed};
-
-// Why `vm` could not be taken: what became of it since it was read.
-QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {
-    auto now = inv.vm(vm.id);
-    if (!now)
-        return u"%1: cannot read the inventory (%2): not %3"_s.arg(vm.name, now.error(), step);
-    if (!now->has_value() || (*now)->instance != vm.instance)
-        return u"%1 was released by another actor since it was read: not %2"_s.arg(vm.name, step);
-    return u"%1 is %2 now (another actor changed it since it was read): not %3"_s.arg(
-        vm.name, vmStateName((*now)->state), step);
-}
-
-} // namespace
 
 Engine::SettledJobs Engine::settledJobs() {
     SettledJobs jobs;
@@ -1015,32 +941,6 @@ BatchResult Engine::stop(const QList<VmRecord> &vms, const std::atomic_bool *can
         return BatchOutcome{vm.address, vm.name, true, u"stopped"_s};
     };
     return runSettled(vms, u"stopped"_s, VmState::Stopping, job, cancel, observer);
-}
-
-BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *cancel,
-                            const BatchObserver &observer) {
-    SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &,
-                         const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
-        crashPoint("releasing");
-        pausePoint("releasing");
-        if (auto s = backend.stop(vm, m_config.stopGrace); !s)
-            return fail(s.failure());
-        // Still ours, still this instance, right before the files go.
-        auto held = inv.holds(vm, vm.owner);
-        if (!held)
-            return fail(vmeclone::fail(held.error() + u": nothing was deleted"_s));
-        if (!*held)
-            return BatchOutcome{vm.address, vm.name, false, movedOn(inv, vm, u"released"_s)};
-        if (auto s = backend.deleteClone(vm); !s)
-            return fail(s.failure());
-        auto removed = inv.removeOwned(vm, vm.owner);
-        if (!removed)
-            return fail(removed.failure());
-        logLost(inv.addEvent(u"info"_s, vm.name, u"released: files deleted, address free"_s), vm);
-        report(observer, inv, vm, VmState::Released);
-        return BatchOutcome{vm.address, vm.name, true, u"released"_s};
-    };
-    return runSettled(vms, u"released"_s, VmState::Releasing, job, cancel, observer);
 }
 
 } // namespace vmeclone

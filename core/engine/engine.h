@@ -206,6 +206,23 @@ private:
                            const SettledJob &job, const std::atomic_bool *cancel,
                            const BatchObserver &observer);
 
+    // The batch's line in the log and its event ("clone of 78 VMs: 78 done, 0 failed").
+    void recordBatch(const QString &what, int vms, const BatchResult &result);
+
+    // Batches in steps (engine_steps.cpp): linked clones and releases move a whole step
+    // of VMs through each state in one transaction, their files made or deleted in
+    // parallel between two commits. cloneInSteps takes the reserved (planned) rows to
+    // "configured" and hands back those it got there.
+    struct CloneSteps {
+        HypervisorBackend *backend = nullptr;
+        GoldenRecord golden;
+        QHash<Ipv4Address, ClonePlanItem> items;
+        QString dataFolderId;
+    };
+    QList<BatchOutcome> cloneInSteps(const QList<VmRecord> &planned, const CloneSteps &steps,
+                                     const std::atomic_bool *cancel,
+                                     const BatchObserver &observer, QList<VmRecord> *configured);
+
     Status inspectAgain(const GoldenRecord &golden, GoldenInspection *out);
     // Refuses every write while the inventory is read-only (its data folder is full).
     Status mayWrite() const;

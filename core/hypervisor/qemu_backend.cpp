@@ -181,7 +181,7 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         diskFormat = u"qcow2"_s;
         // Written directly, not by a qemu-img process per clone: a batch of linked
         // clones costs milliseconds (tests/bench/bench_clone_batch).
-        if (auto s = Qcow2Overlay::create(golden->disk, golden->diskFormat, disk); !s)
+        if (auto s = Qcow2Overlay::create(golden->disk, golden->diskFormat, disk, !request.deferSync); !s)
             return abandon(s.error());
         if (progress)
             progress(1, 1);
@@ -217,7 +217,7 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     clone.extra.insert(u"address"_s, vm.address.toString());
     clone.extra.insert(u"instance"_s, vm.instance);
     clone.extra.insert(u"golden"_s, request.golden.path);
-    if (auto s = clone.save(machineFile(folder)); !s)
+    if (auto s = clone.save(machineFile(folder), !request.deferSync); !s)
         return abandon(s.error());
     return {};
 }

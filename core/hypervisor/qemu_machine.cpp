@@ -138,7 +138,7 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
     return m;
 }
 
-Status QemuMachine::save(const QString &path) const
+Status QemuMachine::save(const QString &path, bool sync) const
 {
     QJsonObject o = extra;
     o.insert(u"format"_s, kFormat);
@@ -159,10 +159,18 @@ Status QemuMachine::save(const QString &path) const
         o.insert(u"suffix"_s, static_cast<qint64>(*suffix));
     if (subnet)
         o.insert(u"subnet"_s, subnet->toString());
+    const QByteArray text = QJsonDocument(o).toJson();
+    if (!sync) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(text) != text.size()
+            || !file.flush())
+            return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return {};
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
-    file.write(QJsonDocument(o).toJson());
+    file.write(text);
     if (!file.commit())
         return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
     return {};

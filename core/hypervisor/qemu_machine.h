@@ -30,7 +30,9 @@ struct QemuMachine {
 
     static Expected<QemuMachine> fromFile(const QString &path);
     // Writes with absolute paths (a clone's description points at the golden's kernel).
-    Status save(const QString &path) const;
+    // `sync` false: a new file in a new clone folder, written without QSaveFile's fsync
+    // (the batch makes the whole folder durable with one syncfs, engine_steps.cpp).
+    Status save(const QString &path, bool sync = true) const;
 };
 
 } // namespace vmeclone

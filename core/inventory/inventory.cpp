@@ -895,6 +895,20 @@ Status Inventory::apply(QList<VmUpdate> &updates) {
     return m_db->commit();
 }
 
+Status Inventory::inOneTransaction(const std::function<Status()> &body) {
+    if (auto s = m_db->begin(); !s)
+        return s;
+    if (auto s = body(); !s) {
+        m_db->rollback();
+        return s;
+    }
+    if (auto s = m_db->commit(); !s) {
+        m_db->rollback();
+        return s;
+    }
+    return {};
+}
+
 Status Inventory::removeVm(qint64 vmId) {
     if (auto q = m_db->exec(u"DELETE FROM vms WHERE id = ?"_s, {vmId}); !q)
         return fail(q.error());

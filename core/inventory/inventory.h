@@ -15,6 +15,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -144,6 +145,10 @@ public:
     Status apply(QList<VmUpdate> &updates);
     Status apply(QList<VmUpdate> &&updates) { return apply(updates); }
     Status removeVm(qint64 vmId);
+    // Runs `body` (this object's own writes, none of which opens a transaction itself:
+    // not reserve, apply or reserveCluster) as one transaction: one commit, one fsync,
+    // for a whole step of a batch. Rolled back when `body` or the commit fails.
+    Status inOneTransaction(const std::function<Status()> &body);
 
     // Operator-facing events (the log the console and reports show). The newest
     // kMaxEvents are kept; older ones are removed as new ones come.

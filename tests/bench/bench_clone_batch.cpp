@@ -6,7 +6,8 @@
 // Each side runs three times, alternating; the medians are printed as
 //   metric=<name> baseline=<s> vmeclone=<s> ratio=<vmeclone/baseline> vms=<n>
 //
-//   bench_clone_batch [--small] [FOLDER]     (--small: 12 VMs, for CI)
+//   bench_clone_batch [--small | --vms N] [FOLDER]
+//       --small: 12 VMs, for CI; --vms N: N VMs (up to 4,000) on a /16, e.g. 1000
 
 #include "engine/engine.h"
 
@@ -60,12 +61,24 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool small = args.removeAll(u"--small"_s) > 0;
+    int vms = small ? 12 : 78;
+    if (const int at = args.indexOf(u"--vms"_s); at >= 0 && at + 1 < args.size()) {
+        vms = args.at(at + 1).toInt();
+        args.remove(at, 2);
+        if (vms < 1 || vms > 4000)
+            die(u"--vms takes 1 to 4000"_s);
+    }
     QTemporaryDir tmp(args.isEmpty() ? QDir::tempPath() + u"/bench-clone-XXXXXX"_s : args.first() + u"/bench-clone-XXXXXX"_s);
     if (!tmp.isValid())
         die(u"cannot make a scratch folder"_s);
-    const int last = small ? 188 : 254;
-    const int count = last - 177 + 1;
-    const QString range = u"177-%1"_s.arg(last);
+    // Up to 78 VMs: 177-254 of a /24, as operators type it; more: 10.20.1.0 onwards on a /16.
+    const bool wide = vms > 78;
+    const QString subnet = wide ? u"10.20.0.0/16"_s : u"192.168.1.0/24"_s;
+    const auto nth = [wide](int i) {
+        return wide ? u"10.20.%1.%2"_s.arg(1 + i / 256).arg(i % 256) : QString::number(177 + i);
+    };
+    const int count = vms;
+    const QString range = nth(0) + u"-"_s + nth(count - 1);
 
     // A golden with some data: a linked clone's cost must not depend on it.
     const QString golden = tmp.filePath(u"golden/disk.qcow2"_s);
@@ -77,7 +90,8 @@ int main(int argc, char **argv)
         if (!json.open(QIODevice::WriteOnly))
             die(u"cannot write the machine description"_s);
         json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "bench", "memory_mb": 64,
-                       "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176, "subnet": "192.168.1.0/24"})");
+                       "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176, "subnet": ")"
+                   + subnet.toUtf8() + R"("})");
     }
 
     std::vector<double> baseClone, ourClone, baseRelease, ourRelease;
@@ -87,11 +101,11 @@ int main(int argc, char **argv)
         QDir().mkpath(plain);
         QElapsedTimer t;
         t.start();
-        for (int s = 177; s <= last; ++s) {
-            const QString folder = plain + u"/vm%1"_s.arg(s);
+        for (int i = 0; i < count; ++i) {
+            const QString folder = plain + u"/vm%1"_s.arg(i);
             QDir().mkdir(folder);
             run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s, u"-b"_s, golden,
-                                folder + u"/vm%1.qcow2"_s.arg(s)});
+                                folder + u"/vm%1.qcow2"_s.arg(i)});
         }
         baseClone.push_back(t.nsecsElapsed() / 1e9);
         t.restart();
@@ -121,7 +135,9 @@ int main(int argc, char **argv)
         auto plan = engine.plan(options, range);
         if (!plan || !plan->refused.isEmpty())
             die(plan ? plan->refusalSummary : plan.error());
+        const double planned = t.nsecsElapsed() / 1e9;
         const BatchResult made = engine.clone(*plan, options, nullptr);
+        std::fprintf(stderr, "plan %.3f s, clone %.3f s\n", planned, t.nsecsElapsed() / 1e9 - planned);
         ourClone.push_back(t.nsecsElapsed() / 1e9);
         if (!made.ok())
             die(u"clone failed: %1"_s.arg(made.outcomes.isEmpty() ? QString() : made.outcomes.first().message));

@@ -71,7 +71,7 @@ private Q_SLOTS:
             "subnet": "192.168.1.0/24"})");
     }
 
-    // Finding 1: release 177-178 waits on 177; meanwhile another actor releases 178 and
+    // Finding 1: release 177-178 waits after reading them; meanwhile another actor releases 178 and
     // clones 199 (which took 178's row id before ids were never reused). The slow
     // release must not delete vm199's row, and nothing may later remove its folder.
     void slowReleaseNeverDeletesANewerClone() {
@@ -79,7 +79,9 @@ private Q_SLOTS:
         QCOMPARE(a->run({u"clone"_s, u"177-178"_s, u"--no-start"_s}).exitCode, 0);
         QProcess slow;
         const QString pause = path(u"paused-release"_s);
-        QVERIFY(a->startPaused(slow, u"releasing"_s, pause,
+        // Paused after it read the VMs, before it takes any (a release takes a whole
+        // step of VMs in one commit).
+        QVERIFY(a->startPaused(slow, u"release-taking"_s, pause,
                                {u"release"_s, u"177-178"_s, u"--jobs"_s, u"1"_s}));
 
         const auto other = a->run({u"release"_s, u"178"_s});

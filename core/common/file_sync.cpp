@@ -1,0 +1,56 @@
+#include "common/file_sync.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+// Empty when `path` (a file or a folder) is durable.
+QString syncOne(const QString &path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        if (fd >= 0)
+            ::close(fd);
+        return u"cannot make %1 durable (fsync): %2"_s.arg(path, why);
+    }
+    ::close(fd);
+    return {};
+}
+
+} // namespace
+
+Status syncFolders(const QStringList &folders, int parallel) {
+    QStringList paths;
+    QSet<QString> parents;
+    for (const auto &folder : folders) {
+        for (const auto &file :
+             QDir(folder).entryInfoList(QDir::Files | QDir::Hidden | QDir::System))
+            paths.append(file.absoluteFilePath());
+        paths.append(folder);
+        parents.insert(QFileInfo(folder).absolutePath());
+    }
+    paths += QStringList(parents.cbegin(), parents.cend()); // after: their entries name the folders
+    QThreadPool pool;
+    pool.setMaxThreadCount(qMax(1, parallel));
+    std::function<QString(const QString &)> sync = &syncOne;
+    const QStringList errors = QtConcurrent::blockingMapped<QStringList>(&pool, paths, sync);
+    for (const auto &e : errors)
+        if (!e.isEmpty())
+            return fail(e);
+    return {};
+}
+
+} // namespace vmeclone

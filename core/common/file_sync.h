@@ -1,0 +1,19 @@
+#pragma once
+// Durability for many small files at once. An fsync waits for the file system's journal;
+// one fsync per file after the other waits once per file (a batch of 1,000 linked clones:
+// 5,000 waits). Issued side by side, the fsyncs of many files share each journal commit.
+// (syncfs(2) would be one call, but it also waits for every other program's dirty data on
+// that file system: seconds on a machine that builds while it clones.)
+
+#include "common/expected.h"
+
+#include <QStringList>
+
+namespace vmeclone {
+
+// Makes every file in each of `folders` (not in their subfolders), each folder's own
+// entry list and each folder's parent's entry list durable, fsyncing up to `parallel`
+// files at once. The first error names the file.
+Status syncFolders(const QStringList &folders, int parallel = 64);
+
+} // namespace vmeclone
