@@ -12,9 +12,10 @@
 
 namespace {
 // What Qt itself says is not the operator's business: a CLI's stdout and stderr carry its
-// results and its own words only. Qt's debug, info and warning lines go to the "qt" log
-// (seen with --verbose); critical and fatal ones stay on stderr. The one seen in practice:
-// QGuiApplication (export's PDF needs its fonts) looks for $XDG_RUNTIME_DIR/flatpak-info
+// results and its own words only. Qt's debug, info and warning lines go to the "qt" log at
+// debug level (seen with --verbose once the command line is read; those said before, as
+// QGuiApplication's at start, are dropped); critical and fatal ones stay on stderr. The one seen in
+// practice: QGuiApplication (export's PDF needs its fonts) looks for $XDG_RUNTIME_DIR/flatpak-info
 // to tell whether it runs in a Flatpak sandbox, and QStandardPaths warns "XDG_RUNTIME_DIR
 // not set" where there is none (cron, ssh without a login session, root, CI).
 void qtMessage(QtMsgType type, const QMessageLogContext &context, const QString &message) {
