@@ -113,6 +113,8 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     connect(m_golden, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_linked, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     inputChanged();
+    // What the operator types first: the addresses (the golden is usually the only one).
+    m_range->setFocus(Qt::OtherFocusReason);
 }
 
 void CloneRangeDialog::setRange(const QString &range) {

@@ -4,6 +4,7 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
+#include "keyboard.h"
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "progress_delegate.h"
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -127,6 +129,8 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // One tab stop: Tab leaves the table (arrows move in it), as in a file manager.
+    m_table->setTabKeyNavigation(false);
     m_table->setItemDelegateForColumn(VmTableModel::StateColumn,
                                       new VmStateDelegate(VmTableModel::StateRole, this));
     m_table->setItemDelegateForColumn(VmTableModel::ProgressColumn,
@@ -177,6 +181,11 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     buildActions();
     buildMenus();
     buildDocks();
+    // The keyboard (keyboard.h): shortcuts in tooltips, F6 / Ctrl+Tab between panes,
+    // Shift+F10 and the Menu key for the table's menu.
+    showShortcutsInToolTips(m_actions.values());
+    new PaneCycler(this, m_tablePage);
+    addKeyboardContextMenu(m_table, [this](const QPoint &pos) { showTableMenu(pos); });
     statusBar()->showMessage(tr("Reading the inventory…"));
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -243,6 +252,12 @@ void MainWindow::buildActions() {
     };
     using Op = EngineService::Operation;
     make(u"clone"_s, tr("&Clone range…"), QKeySequence(u"Ctrl+N"_s), [this] { openCloneDialog(); });
+    // Ctrl+N while Clone range… is disabled (no golden yet) says why instead of nothing:
+    // enabled only then, so it never competes with the action's own shortcut.
+    auto *cloneWhy = new QShortcut(QKeySequence(u"Ctrl+N"_s), this);
+    cloneWhy->setObjectName(u"cloneWithoutGolden"_s);
+    cloneWhy->setEnabled(false);
+    connect(cloneWhy, &QShortcut::activated, this, [this] { openCloneDialog(); });
     make(u"start"_s, tr("&Start"), QKeySequence(u"Ctrl+R"_s),
          [this] { actOnSelection(Op::Start); });
     make(u"stop"_s, tr("S&top"), QKeySequence(u"Ctrl+T"_s), [this] { actOnSelection(Op::Stop); });
@@ -624,7 +639,13 @@ void MainWindow::updateActions() {
     const bool any = m_table->selectionModel()->hasSelection();
     for (const auto &name : {u"start"_s, u"stop"_s, u"release"_s})
         action(name)->setEnabled(any);
-    action(u"clone"_s)->setEnabled(!m_snapshot.goldens.isEmpty());
+    const bool golden = !m_snapshot.goldens.isEmpty();
+    QAction *clone = action(u"clone"_s);
+    clone->setEnabled(golden);
+    clone->setToolTip(golden ? toolTipWithShortcut(clone->text(), clone->shortcut())
+                             : tr("Add a golden image first (Setup > Add golden image)."));
+    if (auto *why = findChild<QShortcut *>(u"cloneWithoutGolden"_s))
+        why->setEnabled(!golden);
     action(u"cancelBatches"_s)->setEnabled(!m_batchOps.isEmpty());
     action(u"export"_s)->setEnabled(!m_export); // one export at a time
 }

@@ -68,11 +68,30 @@ QList<QCommandLineOption> globalOptions() {
     return {kHome, kPort, kJson, kVerbose, kJobs, kVmrun, kVmwareType, kConsoleAddress};
 }
 
-// `own`: the global options the verb gave a meaning of its own (Verb::ownOptions), which
-// come from the environment or their defaults here.
-Expected<Globals> readGlobals(const QCommandLineParser &p, const QStringList &own) {
+// The global options `verb` offers: --home, --json and --verbose always, the others when
+// they mean something to it (Verb::offers), none it gave a meaning of its own
+// (Verb::ownOptions). Those not offered come from the environment or their defaults.
+QList<QCommandLineOption> globalOptionsOf(const Verb &verb) {
+    QList<QCommandLineOption> options{kHome, kJson, kVerbose};
+    if (verb.offers & kOffersPort)
+        options << kPort;
+    if (verb.offers & kOffersJobs)
+        options << kJobs;
+    if (verb.offers & kOffersVmware)
+        options << kVmrun << kVmwareType << kConsoleAddress;
+    options.removeIf([&](const QCommandLineOption &o) {
+        return verb.ownOptions.contains(o.names().constFirst());
+    });
+    return options;
+}
+
+Expected<Globals> readGlobals(const QCommandLineParser &p, const Verb &verb) {
+    QStringList offered;
+    for (const QCommandLineOption &o : globalOptionsOf(verb))
+        offered << o.names().constFirst();
+    // Asked only of the options the parser knows (it warns about any other).
     const auto isSet = [&](const QCommandLineOption &o) {
-        return !own.contains(o.names().constFirst()) && p.isSet(o);
+        return offered.contains(o.names().constFirst()) && p.isSet(o);
     };
     const auto value = [&](const QCommandLineOption &o) {
         return isSet(o) ? p.value(o) : QString();
@@ -119,7 +138,8 @@ Expected<Globals> readGlobals(const QCommandLineParser &p, const QStringList &ow
 
 QList<Verb> verbs() {
     return {
-        {u"golden add"_s, u"PATH"_s,
+        {u"golden add"_s,
+         u"PATH"_s,
          u"Register a golden image: a QEMU machine description (.json) or a VMware VM's .vmx (its "
          u"folder "
          u"must not be open in VMware)."_s,
@@ -136,9 +156,12 @@ QList<Verb> verbs() {
              p.addOption({u"name-prefix"_s,
                           u"Clones are named PREFIX<suffix> (default vm: vm177)."_s, u"PREFIX"_s});
          },
-         verbGoldenAdd},
+         verbGoldenAdd,
+         {},
+         kOffersVmware},
         {u"golden list"_s, {}, u"List the golden images."_s, {}, verbGoldenList},
-        {u"golden check"_s, u"PATH"_s,
+        {u"golden check"_s,
+         u"PATH"_s,
          u"Find the clone hazards of a golden (.json or .vmx) before cloning it: running, stale "
          u"udev rule, "
          u"HWADDR/UUID, machine-id, DHCP leases, SSH host keys, agent missing; names the fix for "
@@ -149,7 +172,9 @@ QList<Verb> verbs() {
                           u"Where a raw copy of the disk may go (default: the temp folder)."_s,
                           u"DIR"_s});
          },
-         verbGoldenCheck},
+         verbGoldenCheck,
+         {},
+         kOffersVmware},
         {u"golden refresh"_s,
          u"NAME"_s,
          u"Accept a golden's files as they are now, after changing it on purpose (clones are "
@@ -219,10 +244,18 @@ QList<Verb> verbs() {
          u"Describe this machine as a host (what a head reads over SSH): version, protocol, "
          u"data folder, goldens, shards with free space, listener running. Contacts nobody."_s,
          {},
-         verbHostSelf},
-        {u"plan"_s, u"RANGE"_s, u"Show where a clone of RANGE would go; writes nothing."_s,
-         addCloneOptions, verbPlan},
-        {u"clone"_s, u"RANGE"_s,
+         verbHostSelf,
+         {},
+         kOffersPort},
+        {u"plan"_s,
+         u"RANGE"_s,
+         u"Show where a clone of RANGE would go; writes nothing."_s,
+         addCloneOptions,
+         verbPlan,
+         {},
+         kOffersVmware},
+        {u"clone"_s,
+         u"RANGE"_s,
          u"Clone the golden to every address of RANGE (177-254, 177,180-190, 192.168.1.177-192.168.1.254)."_s,
          [](QCommandLineParser &p) {
              addCloneOptions(p);
@@ -232,9 +265,14 @@ QList<Verb> verbs() {
                           u"Wait up to SECONDS for every clone to announce itself online."_s,
                           u"SECONDS"_s});
          },
-         verbClone},
-        {u"list"_s, {}, u"List the VMs with their state."_s, addHostsOption, verbList},
-        {u"apply"_s, u"PLAN.json|-"_s,
+         verbClone,
+         {},
+         kOffersPort | kOffersJobs | kOffersVmware},
+        {u"list"_s, u"[RANGE]"_s,
+         u"List the VMs with their state: all of them, or those of RANGE (177-180)."_s,
+         addHostsOption, verbList},
+        {u"apply"_s,
+         u"PLAN.json|-"_s,
          u"Make the VMs of a plan document a head sent (what 'clone --hosts' runs on each host "
          u"over SSH). Applied again, it makes only what is missing."_s,
          [](QCommandLineParser &p) {
@@ -246,23 +284,37 @@ QList<Verb> verbs() {
                           u"through (a cycle of heads is refused)."_s,
                           u"IDS"_s});
          },
-         verbApply},
+         verbApply,
+         {},
+         kOffersPort | kOffersJobs | kOffersVmware},
         {u"recover"_s,
          {},
          u"Settle VMs and clone folders a vmeclone that died mid-batch left behind (every "
          u"command that changes something does it first; list, plan and export only report it)."_s,
          {},
-         verbRecover},
-        {u"start"_s, u"RANGE"_s, u"Start the VMs of RANGE."_s, addHostsOption,
+         verbRecover,
+         {},
+         kOffersVmware},
+        {u"start"_s,
+         u"RANGE"_s,
+         u"Start the VMs of RANGE."_s,
+         addHostsOption,
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"start"_s, &Engine::start);
-         }},
-        {u"stop"_s, u"RANGE"_s, u"Stop the VMs of RANGE (power button, then forced off)."_s,
+         },
+         {},
+         kOffersJobs | kOffersVmware},
+        {u"stop"_s,
+         u"RANGE"_s,
+         u"Stop the VMs of RANGE (power button, then forced off)."_s,
          addHostsOption,
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"stop"_s, &Engine::stop);
-         }},
-        {u"release"_s, u"RANGE"_s,
+         },
+         {},
+         kOffersJobs | kOffersVmware},
+        {u"release"_s,
+         u"RANGE"_s,
          u"Stop and delete the VMs of RANGE and free their addresses (asks first at a "
          u"terminal when RANGE holds several VMs)."_s,
          [](QCommandLineParser &p) {
@@ -271,7 +323,9 @@ QList<Verb> verbs() {
          },
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"release"_s, &Engine::release);
-         }},
+         },
+         {},
+         kOffersJobs | kOffersVmware},
         {u"export"_s,
          {},
          u"Write an inventory report (VMs, states, shards) as CSV, JSON, HTML or PDF, or the "
@@ -289,13 +343,21 @@ QList<Verb> verbs() {
          {},
          u"Receive the guests' announcements and keep the inventory's states current."_s,
          {},
-         verbListen},
-        {u"vmecloneVMOS"_s, u"GOLDEN_SUFFIX NEW_SUFFIX"_s,
-         u"The seed's form: clone the golden with one suffix to another."_s,
+         verbListen,
+         {},
+         kOffersPort},
+        {u"vmecloneVMOS"_s,
+         u"GOLDEN_SUFFIX NEW_SUFFIX"_s,
+         u"The seed's form: clone the golden with one suffix to another, and show that VM."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"no-start"_s, u"Only make the clone; do not start it."_s});
+             p.addOption({u"wait-online"_s,
+                          u"Wait up to SECONDS for the clone to announce itself online."_s,
+                          u"SECONDS"_s});
          },
-         verbSeedAlias},
+         verbSeedAlias,
+         {},
+         kOffersPort | kOffersVmware},
     };
 }
 
@@ -307,11 +369,26 @@ QString overview() {
     text += u"\n'vmeclone COMMAND --help' tells more about each.\n"_s;
     return text;
 }
+
+// The parser's help with a usage line that names the verb: "Usage: vmeclone golden add
+// [options] PATH", not the program's path alone.
+QString verbHelp(const QCommandLineParser &parser, const Verb &verb) {
+    const QString text = parser.helpText();
+    const qsizetype end = text.indexOf(u'\n');
+    const QString first = text.left(end);
+    const qsizetype options = first.indexOf(u" [options]"_s);
+    if (!first.startsWith(u"Usage: "_s) || options < 0)
+        return text;
+    return u"Usage: vmeclone "_s + verb.name + first.mid(options) + text.mid(end);
+}
 } // namespace
 
 int run(const QStringList &argumentsIn) {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    // A reader that goes away (`vmeclone clone 177-180 | head -1`) must not kill a batch
+    // half-way: writes to its pipe fail with EPIPE instead, and out()/err() drop them.
+    std::signal(SIGPIPE, SIG_IGN);
     QStringList arguments = argumentsIn;
     const QString program = arguments.isEmpty() ? u"vmeclone"_s : arguments.takeFirst();
 
@@ -369,9 +446,8 @@ int run(const QStringList &argumentsIn) {
     parser.setApplicationDescription(verb->description);
     parser.addHelpOption();
     parser.addVersionOption();
-    for (const QCommandLineOption &o : globalOptions())
-        if (!verb->ownOptions.contains(o.names().constFirst()))
-            parser.addOption(o);
+    for (const QCommandLineOption &o : globalOptionsOf(*verb))
+        parser.addOption(o);
     if (verb->addOptions)
         verb->addOptions(parser);
     for (const auto &a : verb->arguments.split(u' ', Qt::SkipEmptyParts))
@@ -387,18 +463,18 @@ int run(const QStringList &argumentsIn) {
         argv << a;
     }
     if (!parser.parse(argv)) {
-        err(u"vmeclone %1: %2\n"_s.arg(verb->name, parser.errorText()) + parser.helpText());
+        err(u"vmeclone %1: %2\n"_s.arg(verb->name, parser.errorText()) + verbHelp(parser, *verb));
         return kUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        out(parser.helpText());
+        out(verbHelp(parser, *verb));
         return kOk;
     }
     if (parser.isSet(u"version"_s)) {
         out(u"vmeclone %1\n"_s.arg(QCoreApplication::applicationVersion()));
         return kOk;
     }
-    auto globals = readGlobals(parser, verb->ownOptions);
+    auto globals = readGlobals(parser, *verb);
     if (!globals) {
         err(u"vmeclone: "_s + globals.error());
         return kUsage;

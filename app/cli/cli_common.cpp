@@ -28,6 +28,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -49,11 +50,26 @@ void onSignal(int) {
 
 QMutex g_outputMutex;
 
+namespace {
+bool g_stdoutClosed = false; // under g_outputMutex
+} // namespace
+
 void out(const QString &text) {
     QMutexLocker lock(&g_outputMutex);
+    if (g_stdoutClosed)
+        return;
     const QByteArray b = text.toUtf8();
     std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stdout);
-    std::fflush(stdout);
+    if (std::fflush(stdout) != 0 && errno == EPIPE) {
+        // The reader went away (`| head -1`; SIGPIPE is ignored, see run()): the command
+        // goes on to its end, and its exit code still says how that went.
+        g_stdoutClosed = true;
+        std::clearerr(stdout);
+        const QByteArray note = "vmeclone: standard output was closed by its reader; the rest "
+                                "of the output is dropped, the command goes on\n";
+        std::fwrite(note.constData(), 1, static_cast<size_t>(note.size()), stderr);
+        std::fflush(stderr);
+    }
 }
 
 void err(const QString &text) {

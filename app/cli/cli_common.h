@@ -54,6 +54,16 @@ struct Verb {
     // Global options this verb gives a meaning of its own ("host add --port" is the host's
     // SSH port): the global one is not offered, and its value comes from the environment.
     QStringList ownOptions = {};
+    // The global options beside --home, --json and --verbose that mean something to this
+    // verb (Offer bits): only those are offered and shown in its --help.
+    int offers = 0;
+};
+
+// Global options a verb may offer (Verb::offers).
+enum Offer : int {
+    kOffersPort = 1,   // --port: the listener's (listen, clone's --wait-online, host self)
+    kOffersJobs = 2,   // --jobs: batches
+    kOffersVmware = 4, // --vmrun, --vmware-type, --console-address: verbs that run VMs
 };
 
 // The option that gives an input ("suffix", "N", no environment variable); empty for an

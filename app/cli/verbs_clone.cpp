@@ -151,6 +151,7 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
             err(u"(%1; relying on the process that listens there)"_s.arg(why));
     }
     QList<qint64> started;
+    QList<VmRecord> made; // this batch's VMs, shown at the end
     BatchResult result;
     bool said = false; // the refusal was printed already
     int code = runBeside([&]() -> int {
@@ -175,9 +176,13 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         auto vms = engine->inventory().vms();
         if (vms) {
             for (const auto &o : result.outcomes) {
-                for (const auto &vm : *vms)
-                    if (o.ok && vm.address == o.address)
+                for (const auto &vm : *vms) {
+                    if (vm.address != o.address)
+                        continue;
+                    made.append(vm);
+                    if (o.ok)
                         started.append(vm.id);
+                }
             }
         }
         return result.ok() ? kOk : kFailed;
@@ -204,10 +209,24 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     } else {
         reportBatch(result, g, u"clone"_s);
         auto engine = openEngine(g);
-        if (engine && !result.outcomes.isEmpty())
-            printVms(*engine, g);
+        if (engine && !made.isEmpty())
+            printVms(*engine, g, &made);
     }
     return code;
+}
+
+// --wait-online SECONDS: 0 when not given, -1 (said) when not a number of seconds.
+int waitSeconds(const QCommandLineParser &p) {
+    if (!p.isSet(u"wait-online"_s))
+        return 0;
+    bool ok = false;
+    const int wait = p.value(u"wait-online"_s).toInt(&ok);
+    if (!ok || wait < 1) {
+        err(u"--wait-online %1 must be a number of seconds, at least 1"_s.arg(
+            p.value(u"wait-online"_s)));
+        return -1;
+    }
+    return wait;
 }
 
 int verbClone(QCommandLineParser &p, const Globals &g) {
@@ -222,16 +241,9 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
         return kUsage;
     }
     options->start = !p.isSet(u"no-start"_s);
-    int wait = 0;
-    if (p.isSet(u"wait-online"_s)) {
-        bool ok = false;
-        wait = p.value(u"wait-online"_s).toInt(&ok);
-        if (!ok || wait < 1) {
-            err(u"--wait-online %1 must be a number of seconds, at least 1"_s.arg(
-                p.value(u"wait-online"_s)));
-            return kUsage;
-        }
-    }
+    const int wait = waitSeconds(p);
+    if (wait < 0)
+        return kUsage;
     if (p.isSet(u"hosts"_s)) {
         if (wait > 0) {
             err(u"clone: --wait-online is not yet offered with --hosts: follow the hosts with "
@@ -256,6 +268,15 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
         err(u"vmecloneVMOS: '%1' is not a suffix"_s.arg(pos[0]));
         return kUsage;
     }
+    pos[1].toUInt(&ok);
+    if (!ok) {
+        err(u"vmecloneVMOS: '%1' is not one suffix (e.g. 188): for a range use "
+            u"'vmeclone clone %1'"_s.arg(pos[1]));
+        return kUsage;
+    }
+    const int wait = waitSeconds(p);
+    if (wait < 0)
+        return kUsage;
     QString goldenName;
     {
         auto engine = openEngine(g);
@@ -278,7 +299,7 @@ int verbSeedAlias(QCommandLineParser &p, const Globals &g) {
     CloneOptions o;
     o.golden = goldenName;
     o.start = !p.isSet(u"no-start"_s);
-    return cloneRange(g, pos[1], o, 0, p);
+    return cloneRange(g, pos[1], o, o.start ? wait : 0, p);
 }
 
 } // namespace vmeclone::cli

@@ -1,8 +1,7 @@
 #include "placement.h"
 
-#include "common/text_format.h"
-
 #include "common/logging.h"
+#include "common/text_format.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -58,6 +57,7 @@ struct Candidate {
     qint64 room = 0;   // free bytes above the reserve at the start of the batch
     qint64 added = 0;  // bytes given to it by this batch so far
     int vmCount = 0;
+    int quota = 0; // its whole share of the batch's VMs, rounded down (see place())
 };
 
 } // namespace
@@ -124,6 +124,27 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
         return result;
     }
 
+    // Bounded loads: a shard takes at most its share of this batch's VMs (n × its weight
+    // over the weights' sum, rounded down), and the VMs those roundings leave over go one
+    // per shard to whichever shards they score best on. Equal weights thus differ by at
+    // most one VM (4 on 2 shards: 2/2, 78 on 3: 26/26/26), unequal ones are proportional;
+    // rendezvous still decides which VM goes where, so the answer depends only on the
+    // inputs. A VM whose shards with share left have no room goes where there is room
+    // (space first, balance second).
+    double weightSum = 0;
+    for (const Candidate &c : candidates)
+        weightSum += c.weight;
+    qsizetype leftOver = items.size();
+    for (Candidate &c : candidates) {
+        const double share = weightSum > 0 ? double(items.size()) * c.weight / weightSum : 0.0;
+        c.quota = static_cast<int>(std::min<double>(std::floor(share), double(items.size())));
+        leftOver -= c.quota;
+    }
+    leftOver = std::max<qsizetype>(leftOver, 0);
+    const auto hasShareLeft = [&leftOver](const Candidate &c) {
+        return c.vmCount < c.quota || (c.vmCount == c.quota && leftOver > 0);
+    };
+
     struct {
         qint64 bytesNeeded = -1;
         const Candidate *roomiest = nullptr;
@@ -133,20 +154,30 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
     result.placed.reserve(items.size());
     for (const PlacementItem &item : items) {
         const std::uint64_t addressHash = hashAddress(item.address);
-        Candidate *best = nullptr;
+        Candidate *best = nullptr;     // the best-scoring shard with room and share left
+        Candidate *roomOnly = nullptr; // the best-scoring shard with room
         double bestScore = -1;
+        double roomOnlyScore = -1;
         // Weighted rendezvous: score = w / -ln(u). Taking the best among the shards that
         // still have room is the same as walking the full ranking until one fits.
         for (Candidate &c : candidates) {
             if (c.room - c.added < item.bytesNeeded)
                 continue;
             const double score = c.weight / -std::log(unitInterval(c.hash, addressHash));
-            if (score > bestScore) {
+            if (score > roomOnlyScore) {
+                roomOnlyScore = score;
+                roomOnly = &c;
+            }
+            if (hasShareLeft(c) && score > bestScore) {
                 bestScore = score;
                 best = &c;
             }
         }
+        if (!best)
+            best = roomOnly;
         if (best) {
+            if (best->vmCount >= best->quota && leftOver > 0)
+                --leftOver;
             best->added += item.bytesNeeded;
             ++best->vmCount;
             const Shard &shard = shards[best->input].shard;

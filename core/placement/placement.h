@@ -1,10 +1,13 @@
 #pragma once
-// Where each clone of a batch goes. Weighted rendezvous hashing: every (shard, VM)
-// pair gets a stable score from a hash of the shard's path and the VM's address,
-// scaled by the shard's weight times its free space; the VM goes to the best-scoring
-// shard that still has room above the reserve after the batch's earlier VMs. The
-// same inputs always give the same answer; adding a shard moves only the VMs that
-// now score best on it.
+// Where each clone of a batch goes. Weighted rendezvous hashing with bounded loads:
+// every (shard, VM) pair gets a stable score from a hash of the shard's path and the
+// VM's address, scaled by the shard's weight times its free space; the VM goes to the
+// best-scoring shard that still has room above the reserve after the batch's earlier VMs
+// and has not yet taken its share of the batch (the batch's size times its part of the
+// weights, rounded down; the VMs the rounding leaves go one per shard). So a batch on
+// shards of equal weight (and free space) differs by at most one VM between them, even
+// a small one (4 on 2: 2/2). The same inputs always give the same answer; adding a shard
+// moves mostly the VMs that now score best on it.
 
 #include "net/address_range.h"
 #include "net/ipv4.h"

@@ -110,7 +110,7 @@ private Q_SLOTS:
         QTest::newRow("linked and full")
             << QStringList{u"clone"_s, u"177"_s, u"--linked"_s, u"--full"_s}
             << u"exclude each other"_s;
-        QTest::newRow("bad port") << QStringList{u"list"_s, u"--port"_s, u"70000"_s}
+        QTest::newRow("bad port") << QStringList{u"listen"_s, u"--port"_s, u"70000"_s}
                                   << u"--port 70000"_s;
         QTest::newRow("bad wait") << QStringList{u"clone"_s, u"177"_s, u"--wait-online"_s,
                                                  u"soon"_s}
@@ -308,9 +308,8 @@ private Q_SLOTS:
     // the way to give it. --json carries the code, field, value and flag as keys, and a
     // refused address's kind.
     void refusalsNameTheirFlag() {
-        const QStringList add{u"golden"_s, u"add"_s,    m_golden,       u"--name"_s,
-                              u"flagged"_s, u"--suffix"_s, u"300"_s, u"--subnet"_s,
-                              u"10.0.0.0/24"_s};
+        const QStringList add{u"golden"_s,   u"add"_s, m_golden,      u"--name"_s,     u"flagged"_s,
+                              u"--suffix"_s, u"300"_s, u"--subnet"_s, u"10.0.0.0/24"_s};
         auto r = m_cli->run(add);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"golden add: --suffix 300: the suffix 300 is not a host of "
@@ -522,9 +521,9 @@ private Q_SLOTS:
     void goldenNamesWithHiddenCharactersAreRefused() {
         QFile::copy(m_golden, path(u"golden/hidden.json"_s));
         for (const QString &name : {u"two\nlines"_s, u"red\x1b[31m"_s, u"\u202Eevil"_s}) {
-            const auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/hidden.json"_s),
-                                       u"--name"_s, name, u"--suffix"_s, u"10"_s, u"--subnet"_s,
-                                       u"192.168.4.0/24"_s});
+            const auto r =
+                m_cli->run({u"golden"_s, u"add"_s, path(u"golden/hidden.json"_s), u"--name"_s, name,
+                            u"--suffix"_s, u"10"_s, u"--subnet"_s, u"192.168.4.0/24"_s});
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains(u"control characters"_s) && !r.err.contains(name),
                      qPrintable(r.err));
@@ -537,8 +536,8 @@ private Q_SLOTS:
     void planAndCloneAgreeOnAMacInUse() {
         QFile::copy(m_golden, path(u"golden/other.json"_s));
         auto r = m_cli->run({u"golden"_s, u"add"_s, path(u"golden/other.json"_s), u"--name"_s,
-                             u"other"_s, u"--suffix"_s, u"176"_s, u"--subnet"_s,
-                             u"10.40.1.0/24"_s, u"--name-prefix"_s, u"other"_s});
+                             u"other"_s, u"--suffix"_s, u"176"_s, u"--subnet"_s, u"10.40.1.0/24"_s,
+                             u"--name-prefix"_s, u"other"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_cli->run({u"clone"_s, u"177"_s, u"--golden"_s, u"tiny"_s, u"--no-start"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -568,9 +567,9 @@ private Q_SLOTS:
         const auto atTerminal = [&](const QByteArray &answer, const QString &extra) {
             QProcess p;
             p.setProcessEnvironment(m_cli->environment());
-            p.start(u"script"_s, {u"-qec"_s,
-                                  u"'%1' release 181-182 %2"_s.arg(m_cli->program(), extra),
-                                  u"/dev/null"_s});
+            p.start(u"script"_s,
+                    {u"-qec"_s, u"'%1' release 181-182 %2"_s.arg(m_cli->program(), extra),
+                     u"/dev/null"_s});
             p.waitForStarted();
             p.write(answer);
             p.waitForFinished(60000);

@@ -148,9 +148,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("bad product type")
-            << QStringList{u"list"_s, u"--vmware-type"_s, u"fusion"_s} << u"--vmware-type fusion"_s;
+            << QStringList{u"plan"_s, u"177"_s, u"--vmware-type"_s, u"fusion"_s}
+            << u"--vmware-type fusion"_s;
         QTest::newRow("bad console address")
-            << QStringList{u"list"_s, u"--console-address"_s, u"gateway"_s}
+            << QStringList{u"start"_s, u"177"_s, u"--console-address"_s, u"gateway"_s}
             << u"--console-address gateway"_s;
     }
 

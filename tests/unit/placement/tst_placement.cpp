@@ -63,6 +63,9 @@ QHash<qint64, int> countsOf(const PlacementResult &r) {
     return counts;
 }
 
+using Weights = QList<double>;
+using Frees = QList<qint64>;
+
 } // namespace
 
 class TstPlacement : public QObject {
@@ -75,6 +78,9 @@ private Q_SLOTS:
     void sameInputSameOutput();
     void independentOfShardOrder();
     void spreadsEvenly();
+    void smallBatchesBalance_data();
+    void smallBatchesBalance();
+    void balanceYieldsToRoom();
     void weightsRespected_data();
     void weightsRespected();
     void neverPastReserve();
@@ -159,13 +165,80 @@ void TstPlacement::spreadsEvenly() {
     QCOMPARE(r.placed.size(), 78);
     QVERIFY(r.unplaced.isEmpty());
     const auto counts = countsOf(r);
+    // Bounded loads (issue 14, item 7): 26 each, where plain rendezvous gave 44/34/...
     for (qint64 id = 1; id <= 3; ++id)
-        QVERIFY2(counts.value(id) > 15,
+        QVERIFY2(counts.value(id) == 26,
                  qPrintable(u"shard %1 got %2 of 78"_s.arg(id).arg(counts.value(id))));
 }
 
-using Weights = QList<double>;
-using Frees = QList<qint64>;
+void TstPlacement::smallBatchesBalance_data() {
+    QTest::addColumn<int>("first");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<Weights>("weights");
+    // Issue 14: 177-180 on two equal shards went 4/0.
+    QTest::newRow("4 on 2 equal") << 177 << 4 << Weights{1, 1};
+    QTest::newRow("78 on 3 equal") << 177 << 78 << Weights{1, 1, 1};
+    QTest::newRow("1 on 2 equal") << 177 << 1 << Weights{1, 1};
+    QTest::newRow("5 on 3 equal") << 190 << 5 << Weights{1, 1, 1};
+    QTest::newRow("7 on 4 equal") << 10 << 7 << Weights{1, 1, 1, 1};
+    QTest::newRow("3 on 5 equal") << 200 << 3 << Weights{1, 1, 1, 1, 1};
+    QTest::newRow("78 on 1:2") << 177 << 78 << Weights{1, 2};
+    QTest::newRow("10 on 1:3") << 177 << 10 << Weights{1, 3};
+    QTest::newRow("50 on 1:2:5") << 100 << 50 << Weights{1, 2, 5};
+}
+
+void TstPlacement::smallBatchesBalance() {
+    QFETCH(int, first);
+    QFETCH(int, count);
+    QFETCH(Weights, weights);
+    QList<ShardStatus> shards;
+    double total = 0;
+    for (qsizetype i = 0; i < weights.size(); ++i) {
+        shards.append(shard(i + 1, weights[i]));
+        total += weights[i];
+    }
+    QList<PlacementItem> batch;
+    for (int s = first; s < first + count; ++s)
+        batch.append({Ipv4Address(0xC0A80100u + std::uint32_t(s)), 2 * GiB});
+    const PlacementResult r = Placer().place(shards, batch);
+    QCOMPARE(r.placed.size(), count);
+    const auto counts = countsOf(r);
+    // Each shard within one VM of its weighted share: equal weights differ by at most one.
+    for (qsizetype i = 0; i < weights.size(); ++i) {
+        const double share = count * weights[i] / total;
+        const int got = counts.value(i + 1);
+        QVERIFY2(got >= std::floor(share) && got <= std::ceil(share),
+                 qPrintable(u"shard %1 (weight %2) got %3 of %4, its share is %5"_s.arg(i + 1)
+                                .arg(weights[i])
+                                .arg(got)
+                                .arg(count)
+                                .arg(share)));
+    }
+    // Stable: the same inputs give the same answer, whatever order the shards are in.
+    QList<ShardStatus> reversed = shards;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(shardOf(Placer().place(reversed, batch)), shardOf(r));
+    QCOMPARE(shardOf(Placer().place(shards, batch)), shardOf(r));
+}
+
+void TstPlacement::balanceYieldsToRoom() {
+    // Balance gives way to space: shard 1 has room for one 2 GiB clone above its reserve,
+    // so of 6 VMs on 3 equal-weight shards it takes 1 and the others share the rest.
+    QList<ShardStatus> shards = equalShards(3);
+    shards[0].bytesFree = 3 * GiB + GiB / 2;
+    shards[0].bytesTotal = 10 * GiB;
+    shards[0].shard.weight = 4 * TiB / shards[0].bytesFree; // the same weight × free space
+    const PlacementPolicy policy{GiB, 0.0};
+    QList<PlacementItem> batch;
+    for (std::uint32_t s = 177; s <= 182; ++s)
+        batch.append({Ipv4Address(0xC0A80100u + s), 2 * GiB});
+    const PlacementResult r = Placer(policy).place(shards, batch);
+    QCOMPARE(r.placed.size(), 6);
+    const auto counts = countsOf(r);
+    QCOMPARE(counts.value(1), 1);
+    QVERIFY2(qAbs(counts.value(2) - counts.value(3)) <= 1,
+             qPrintable(u"%1/%2"_s.arg(counts.value(2)).arg(counts.value(3))));
+}
 
 void TstPlacement::weightsRespected_data() {
     QTest::addColumn<Weights>("weights");
@@ -258,14 +331,20 @@ void TstPlacement::addingShardMovesFew() {
     const auto after = shardOf(afterResult);
     QCOMPARE(after.size(), vmCount);
     int moved = 0;
+    int betweenOld = 0;
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
         if (after.value(it.key()) == it.value())
             continue;
         ++moved;
-        // Rendezvous: a VM moves only to the new shard, never between old ones.
-        QCOMPARE(after.value(it.key()), 17);
+        if (after.value(it.key()) != 17)
+            ++betweenOld;
     }
+    qInfo("%d of %d moved, %d of them between old shards", moved, vmCount, betweenOld);
     QVERIFY2(moved <= vmCount * 1.5 / 17, qPrintable(u"%1 of %2 moved"_s.arg(moved).arg(vmCount)));
+    // Rendezvous moves a VM to the new shard; bounded loads move a few more between old
+    // ones, where a shard's share shrank (its share is now n/17, not n/16).
+    QVERIFY2(betweenOld <= vmCount / 17 / 4,
+             qPrintable(u"%1 moved between old shards"_s.arg(betweenOld)));
     QVERIFY(moved > 0); // the new shard takes its share
 }
 
