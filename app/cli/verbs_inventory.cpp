@@ -58,6 +58,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     spec.dns = p.value(u"dns"_s);
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
+    spec.allowNoNetwork = p.isSet(u"allow-no-network"_s);
     spec.consoleAddress =
         g.consoleAddress; // kept with the golden: later commands need not repeat it
     auto engine = openEngine(g);

@@ -30,6 +30,9 @@ struct GoldenSpec {
         namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
     QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
     QString dns;            // name servers the clones get: "IP[,IP...]" (empty: none)
+    // A VMware golden without a network adapter is refused unless this is set: its clones
+    // could not announce themselves, and would be planned an address for no NIC.
+    bool allowNoNetwork = false;
 };
 
 // What check() concluded: the golden the spec makes, or why not (at most one refusal

@@ -75,7 +75,12 @@ std::optional<QString> identityValue(const protocol::KeyValueText &identity, con
 QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
                              const QString &interfaceName, const MacAddress &mac, Ipv4Address ip,
                              int prefix, const std::optional<Ipv4Address> &gateway,
-                             const QList<Ipv4Address> &dns) {
+                             const QList<Ipv4Address> &dns, bool hasNic) {
+    QJsonObject metadata;
+    metadata.insert(u"instance-id"_s, instance);
+    metadata.insert(u"local-hostname"_s, hostname);
+    if (!hasNic) // no network to describe: cloud-init keeps its own fallback
+        return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
     QJsonObject nic;
     nic.insert(u"match"_s, QJsonObject{{u"macaddress"_s, mac.toString()}});
     nic.insert(u"set-name"_s, interfaceName);
@@ -92,14 +97,41 @@ QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
     QJsonObject network;
     network.insert(u"version"_s, 2);
     network.insert(u"ethernets"_s, QJsonObject{{interfaceName, nic}});
-    QJsonObject metadata;
-    metadata.insert(u"instance-id"_s, instance);
-    metadata.insert(u"local-hostname"_s, hostname);
     metadata.insert(u"network"_s, network);
     return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
+
+QStringList VmxCloneRewriter::identityBearingKeys(const VmxDocument &vmx) {
+    // docs/vmware-goldens.md says why each goes. Names as VMware compares them: whole,
+    // case-insensitive (keysMatching anchors the pattern).
+    static const QList<QRegularExpression> patterns{
+        // vCenter's managed object id of the golden, and a root disk's id some tools set.
+        QRegularExpression(u"viv\\.moid"_s),
+        QRegularExpression(u"root-disk-uuid"_s),
+        // NSX: the logical port and VM the golden's NICs are attached as.
+        QRegularExpression(u"ethernet\\d+\\.externalId"_s),
+        QRegularExpression(u"nvp\\.vm-uuid"_s),
+        QRegularExpression(u"nvp\\.iface-id\\..*"_s),
+        // What the golden's VMware Tools last published about the golden's guest.
+        QRegularExpression(u"guestinfo\\.appInfo"_s),
+        QRegularExpression(u"guestinfo\\.vmtools\\..*"_s),
+        QRegularExpression(u"guestInfo\\.detailed\\.data"_s),
+        // SAS world-wide ids of the controllers.
+        QRegularExpression(u".*\\.sasWWID"_s),
+        // Any id of a device: nvme0.subnqnUUID, scsi0:0.uuid, ethernet0.uuid, ... (a
+        // device is letters and a number, with ":M" for a disk slot).
+        QRegularExpression(u"[a-z]+\\d+(:\\d+)?\\.([^.]+\\.)*[^.]*uuid"_s,
+                           QRegularExpression::CaseInsensitiveOption),
+    };
+    QStringList keys;
+    for (const QRegularExpression &pattern : patterns)
+        for (const QString &key : vmx.keysMatching(pattern))
+            if (!keys.contains(key, Qt::CaseInsensitive))
+                keys.append(key);
+    return keys;
+}
 
 Expected<MacAddress> VmxCloneRewriter::macForNic(Ipv4Address ip, int prefix, int slot) {
     const MacAddress primary = MacAddress::forIpv4(ip);
@@ -201,7 +233,8 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
         doc.set(nic.device + u".addressType"_s, u"static"_s);
         doc.set(nic.device + u".address"_s, mac->toString());
     }
-    if (primary == nics.end())
+    const bool hasNic = primary != nics.end();
+    if (!hasNic)
         clone.warnings.append(u"%1 has no present network adapter: the clone's guest cannot "
                               u"announce itself"_s.arg(goldenName));
 
@@ -256,7 +289,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     for (const QString &key : {u"sched.swap.derivedName"_s, u"migrate.hostLog"_s, u"vmci0.id"_s,
                                u"vm.genid"_s, u"vm.genidX"_s, u"vmxstats.filename"_s})
         doc.remove(key);
-    for (const QString &key : doc.keysMatching(QRegularExpression(u".*\\.sasWWID"_s)))
+    for (const QString &key : identityBearingKeys(doc))
         doc.remove(key);
 
     // nvram and vmxf under the clone's name, so its folder is consistent whatever the
@@ -279,8 +312,8 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     const QString hostname = identityValue(spec.identity, "hostname").value_or(spec.name);
     const QString instance = identityValue(spec.identity, "instance").value_or(spec.name);
     const QString interfaceName = identityValue(spec.identity, "interface").value_or(u"eth0"_s);
-    const QByteArray metadata =
-        cloudInitMetadata(instance, hostname, interfaceName, primaryMac, *ip, prefix, gateway, dns);
+    const QByteArray metadata = cloudInitMetadata(instance, hostname, interfaceName, primaryMac,
+                                                  *ip, prefix, gateway, dns, hasNic);
     doc.set(u"guestinfo.metadata"_s, QString::fromLatin1(metadata.toBase64()));
     doc.set(u"guestinfo.metadata.encoding"_s, u"base64"_s);
 

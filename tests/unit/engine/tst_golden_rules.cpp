@@ -197,6 +197,43 @@ private Q_SLOTS:
             QVERIFY(!e.message.contains(value));
     }
 
+    // What a VMware golden's NICs allow, said at `golden add`, not found at `clone`.
+    void vmwareNetworkAdapters() {
+        GoldenSpec s;
+        s.path = m_golden;
+        s.consoleAddress = u"192.0.2.10"_s;
+        GoldenInspection golden = said();
+        golden.networkAdapters = 0;
+        GoldenVerdict verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        Error e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::Network);
+        QCOMPARE(e.problem, Problem::Missing);
+        QVERIFY2(e.message.contains(u"has no network adapter: its clones would be given an "
+                                    u"address, a MAC and network settings for a NIC that does "
+                                    u"not exist"_s),
+                 qPrintable(e.message));
+        QVERIFY2(!e.message.contains(u"--"_s), qPrintable(e.message));
+        s.allowNoNetwork = true;
+        verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        QVERIFY(verdict.ok());
+        // A QEMU golden's clones always get vmeclone's NIC.
+        s.allowNoNetwork = false;
+        QVERIFY(GoldenRules::check(s, u"qemu"_s, golden, {}).ok());
+
+        // ethernet3 needs MAC bits the subnet keeps fixed: none in a /10.
+        golden.networkAdapters = 2;
+        golden.nicSlots = {3};
+        QVERIFY(GoldenRules::check(s, u"vmware"_s, golden, {}).ok());
+        s.subnet = u"10.0.0.0/10"_s;
+        s.consoleAddress = u"10.0.0.10"_s;
+        verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::Subnet);
+        QVERIFY2(e.message.contains(u"ethernet3 cannot get a static MAC of its own in a /10 "
+                                    u"subnet"_s),
+                 qPrintable(e.message));
+    }
+
     void aValidSpecMakesTheGolden() {
         GoldenSpec s;
         s.path = m_golden;
