@@ -372,6 +372,11 @@ private Q_SLOTS:
         const auto goldenBytes = hashTree(path(u"real/neveron"_s));
         r = add(neverOn, u"neveron"_s, u"23"_s);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The type detected, and why: a lone vmrun is Workstation Pro's (Player is
+        // discontinued).
+        QVERIFY2(QString::fromUtf8(r.out).contains(
+                     u"VMware: %1 -T ws (neither Workstation's "_s.arg(path(u"bin/vmrun"_s))),
+                 r.out.constData());
         for (const QString &mode : {u"--full"_s, u"--linked"_s}) {
             r = m_cli->run({u"clone"_s, u"30"_s, u"--golden"_s, u"neveron"_s, mode});
             QVERIFY2(r.exitCode == 0, qPrintable(mode + r.err));
