@@ -27,7 +27,11 @@
 //   (ip, prefix, gateway, dns, hostname, mac, console, port, key, instance, heartbeat,
 //   version), the golden's own guestinfo.vmeclone.* removed first; and cloud-init's
 //   guestinfo.metadata (base64 of JSON, which is YAML too: instance-id, local-hostname,
-//   network = network-config v2 for the primary NIC matched by MAC) with
+//   network = network-config v2 of every present NIC matched by its MAC: the first,
+//   named by the identity's interface (eth0), with the address, a default route
+//   `to: 0.0.0.0/0` and the name servers; the others eth1, eth2, ... explicitly without
+//   an address (nothing on the golden says what they should have; "vmeclone-nics" in
+//   the metadata says so); none at all without a present NIC) with
 //   guestinfo.metadata.encoding = "base64". The golden's guestinfo.userdata and
 //   vendordata are kept: they are the operator's, for every clone alike.
 

@@ -323,14 +323,37 @@ void TstVmxCloneRewriter::corpus() {
     const QJsonObject network = metadata.value(u"network"_s).toObject();
     QCOMPARE(network.value(u"version"_s).toInt(), 2);
     const QJsonObject ethernets = network.value(u"ethernets"_s).toObject();
-    QCOMPARE(ethernets.keys(), QStringList{u"eth0"_s});
+    // Every present NIC, matched by its MAC; the first has the address.
+    QStringList names{u"eth0"_s};
+    for (qsizetype i = 1; i < nics.size(); ++i)
+        names << u"eth%1"_s.arg(i);
+    QCOMPARE(ethernets.keys(), names);
+    const QJsonArray said = metadata.value(u"vmeclone-nics"_s).toArray();
+    QCOMPARE(said.size(), nics.size());
+    for (qsizetype i = 0; i < nics.size(); ++i) {
+        const QJsonObject nic = ethernets.value(names[i]).toObject();
+        QCOMPARE(nic.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
+                 nics[i].section(u'=', 1));
+        QCOMPARE(nic.value(u"set-name"_s).toString(), names[i]);
+        QCOMPARE(said[i].toObject().value(u"device"_s).toString(), nics[i].section(u'=', 0, 0));
+        QCOMPARE(said[i].toObject().value(u"configured"_s).toBool(), i == 0);
+        if (i > 0) { // explicitly left unconfigured
+            QCOMPARE(nic.value(u"dhcp4"_s), QJsonValue(false));
+            QCOMPARE(nic.value(u"dhcp6"_s), QJsonValue(false));
+            QCOMPARE(nic.value(u"optional"_s), QJsonValue(true));
+            QVERIFY(!nic.contains(u"addresses"_s) && !nic.contains(u"routes"_s));
+        }
+    }
     const QJsonObject eth0 = ethernets.value(u"eth0"_s).toObject();
     QCOMPARE(eth0.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
              u"00:50:56:28:01:b1"_s);
     QCOMPARE(eth0.value(u"set-name"_s).toString(), u"eth0"_s);
     QCOMPARE(eth0.value(u"dhcp4"_s), QJsonValue(false));
     QCOMPARE(eth0.value(u"addresses"_s).toArray(), QJsonArray{u"192.168.1.177/24"_s});
-    QCOMPARE(eth0.value(u"gateway4"_s).toString(), u"192.168.1.1"_s);
+    // A default route, not the deprecated gateway4.
+    QVERIFY(!eth0.contains(u"gateway4"_s));
+    QCOMPARE(eth0.value(u"routes"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"to"_s, u"0.0.0.0/0"_s}, {u"via"_s, u"192.168.1.1"_s}}}));
     QCOMPARE(eth0.value(u"nameservers"_s).toObject().value(u"addresses"_s).toArray(),
              (QJsonArray{u"192.168.1.53"_s, u"192.168.1.54"_s}));
 
@@ -532,6 +555,7 @@ void TstVmxCloneRewriter::metadataWithoutGatewayOrDns() {
     QCOMPARE(eth0.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
              u"00:50:56:00:71:09"_s);
     QVERIFY(!eth0.contains(u"gateway4"_s));
+    QVERIFY(!eth0.contains(u"routes"_s));
     QVERIFY(!eth0.contains(u"nameservers"_s));
     QCOMPARE(result->document.keysMatching(QRegularExpression(u"guestinfo\\.vmeclone\\..*"_s)),
              (QStringList{u"guestinfo.vmeclone.ip"_s, u"guestinfo.vmeclone.prefix"_s}));
