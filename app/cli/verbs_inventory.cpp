@@ -72,6 +72,10 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     else
         out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(),
                                                        golden->subnet.toString()));
+    if (!g.json && golden->backend == u"vmware" && spec.consoleAddress.isEmpty()
+        && golden->consoleAddress.toUInt() != 0)
+        out(u"console address %1: this host's only address in %2 (--console-address to give "
+            u"another)\n"_s.arg(golden->consoleAddress.toString(), golden->subnet.toString()));
     if (!g.json && golden->backend == u"vmware") {
         // Which VMware its clones will run on, and why; or what is missing for them to run.
         auto vmrun = Vmrun::create(VmrunConfig{g.vmrun, g.vmwareType, std::chrono::seconds(30)});

@@ -210,11 +210,33 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         } else {
             g.consoleAddress = *console;
         }
-    } else if (backend == u"vmware" && context.processConsoleAddress.isEmpty()
-               && !context.consoleAddressPerCommand) {
-        refuse(Problem::Missing, Field::ConsoleAddress, {},
-               u"VMware guests announce themselves to this host: give its address on the VMs' "
-               u"network as the console address"_s);
+    } else if (backend == u"vmware") {
+        // Found, not typed: this host's addresses in the golden's subnet.
+        QList<Ipv4Address> candidates;
+        if (haveSubnet && context.hostAddresses)
+            for (const Ipv4Address &a : *context.hostAddresses)
+                if (g.subnet.isHostAddress(a) && !(haveAddress && a == g.address)
+                    && !candidates.contains(a))
+                    candidates.append(a);
+        QStringList listed;
+        for (const Ipv4Address &a : candidates)
+            listed << a.toString();
+        if (candidates.size() == 1) {
+            g.consoleAddress = candidates.first();
+            v.consoleAddressFound = true;
+        } else if (candidates.size() > 1 && context.processConsoleAddress.isEmpty()) {
+            refuse(Problem::Ambiguous, Field::ConsoleAddress, {},
+                   u"this host has %1 addresses in %2 (%3): VMware guests announce themselves "
+                   u"to one of them; choose it as the console address"_s.arg(candidates.size())
+                       .arg(g.subnet.toString(), listed.join(u", "_s)));
+        } else if (context.processConsoleAddress.isEmpty() && !context.consoleAddressPerCommand) {
+            refuse(Problem::Missing, Field::ConsoleAddress, {},
+                   u"VMware guests announce themselves to this host: give its address on the "
+                   u"VMs' network as the console address%1"_s.arg(
+                       haveSubnet && context.hostAddresses
+                           ? u" (this host has none in %1)"_s.arg(g.subnet.toString())
+                           : QString()));
+        }
     }
 
     // A NIC for the address the clone is planned: a golden without one is refused here,

@@ -365,6 +365,20 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QCOMPARE(goldens(), before);
 
+        // No console address given: this host's one address in the golden's subnet is
+        // found and used (loopback: the only subnet a test can be sure this host has one
+        // address in).
+        const QByteArray console = qgetenv("VMECLONE_CONSOLE_ADDRESS"); // cloneRange's
+        qunsetenv("VMECLONE_CONSOLE_ADDRESS");
+        r = m_cli->run({u"golden"_s, u"add"_s, neverOn, u"--name"_s, u"loopback"_s, u"--suffix"_s,
+                        u"5"_s, u"--subnet"_s, u"127.0.0.0/8"_s});
+        qputenv("VMECLONE_CONSOLE_ADDRESS", console);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("console address 127.0.0.1: this host's only address in "
+                                "127.0.0.0/8"),
+                 r.out.constData());
+        QVERIFY2(m_cli->run({u"golden"_s, u"remove"_s, u"loopback"_s}).exitCode == 0, "remove");
+
         r = add(noNic, u"nonic"_s, u"20"_s, {u"--allow-no-network"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(m_cli->run({u"golden"_s, u"remove"_s, u"nonic"_s}).exitCode == 0, "remove");

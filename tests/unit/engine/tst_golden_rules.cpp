@@ -197,6 +197,45 @@ private Q_SLOTS:
             QVERIFY(!e.message.contains(value));
     }
 
+    // A VMware golden given no console address: this host's addresses in its subnet.
+    void vmwareConsoleAddressFound() {
+        GoldenSpec s;
+        s.path = m_golden;
+        GoldenRules::Context context;
+        // One in the subnet (the others elsewhere, or the golden's own): found, and used.
+        context.hostAddresses = QList<Ipv4Address>{
+            *Ipv4Address::parse(u"127.0.0.1"_s), *Ipv4Address::parse(u"192.0.2.10"_s),
+            *Ipv4Address::parse(u"192.0.2.176"_s), *Ipv4Address::parse(u"198.51.100.7"_s)};
+        GoldenVerdict verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        QVERIFY(verdict.ok());
+        QVERIFY(verdict.consoleAddressFound);
+        QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.10"_s);
+        // Two: both listed, and the operator chooses.
+        context.hostAddresses->append(*Ipv4Address::parse(u"192.0.2.11"_s));
+        verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        Error e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::ConsoleAddress);
+        QCOMPARE(e.problem, Problem::Ambiguous);
+        QVERIFY2(e.message.contains(u"this host has 2 addresses in 192.0.2.0/24 (192.0.2.10, "
+                                    u"192.0.2.11)"_s),
+                 qPrintable(e.message));
+        // One typed wins.
+        s.consoleAddress = u"192.0.2.11"_s;
+        verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        QVERIFY(verdict.ok());
+        QVERIFY(!verdict.consoleAddressFound);
+        QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.11"_s);
+        // None: asked for, saying so.
+        s.consoleAddress.clear();
+        context.hostAddresses = QList<Ipv4Address>{*Ipv4Address::parse(u"127.0.0.1"_s)};
+        e = onlyRefusal(GoldenRules::check(s, u"vmware"_s, said(), context));
+        QCOMPARE(e.problem, Problem::Missing);
+        QVERIFY2(e.message.contains(u"this host has none in 192.0.2.0/24"_s),
+                 qPrintable(e.message));
+        // A QEMU golden needs none.
+        QVERIFY(GoldenRules::check(s, u"qemu"_s, said(), context).ok());
+    }
+
     // What a VMware golden's NICs allow, said at `golden add`, not found at `clone`.
     void vmwareNetworkAdapters() {
         GoldenSpec s;
