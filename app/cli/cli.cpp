@@ -155,6 +155,9 @@ QList<Verb> verbs() {
                  {u"name"_s, u"Name of the golden (default: from its description)."_s, u"NAME"_s});
              p.addOption({u"name-prefix"_s,
                           u"Clones are named PREFIX<suffix> (default vm: vm177)."_s, u"PREFIX"_s});
+             p.addOption({u"allow-no-network"_s,
+                          u"Accept a VMware golden without a network adapter (its clones cannot "
+                          u"announce themselves and get no network settings)."_s});
          },
          verbGoldenAdd,
          {},

@@ -44,6 +44,8 @@ FlagName flagOf(Field field) {
         return {u"remote-command"_s, u"PATH"_s, {}};
     case Field::Hosts:
         return {u"hosts"_s, u"all|NAME[,NAME...]"_s, {}};
+    case Field::Network:
+        return {u"allow-no-network"_s, {}, {}};
     }
     return {};
 }

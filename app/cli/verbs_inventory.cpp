@@ -1,12 +1,12 @@
 // golden add/list/check/refresh/remove, shard add/list.
 
 #include "cli/cli_common.h"
-
 #include "cli/table.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "golden/golden_check.h"
+#include "hypervisor/vmrun.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
 #include "report/inventory_report.h"
@@ -30,8 +30,8 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 #include <iostream>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +58,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     spec.dns = p.value(u"dns"_s);
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
+    spec.allowNoNetwork = p.isSet(u"allow-no-network"_s);
     spec.consoleAddress =
         g.consoleAddress; // kept with the golden: later commands need not repeat it
     auto engine = openEngine(g);
@@ -71,6 +72,19 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     else
         out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(),
                                                        golden->subnet.toString()));
+    if (!g.json && golden->backend == u"vmware" && spec.consoleAddress.isEmpty()
+        && golden->consoleAddress.toUInt() != 0)
+        out(u"console address %1: this host's only address in %2 (--console-address to give "
+            u"another)\n"_s.arg(golden->consoleAddress.toString(), golden->subnet.toString()));
+    if (!g.json && golden->backend == u"vmware") {
+        // Which VMware its clones will run on, and why; or what is missing for them to run.
+        auto vmrun = Vmrun::create(VmrunConfig{g.vmrun, g.vmwareType, std::chrono::seconds(30)});
+        if (vmrun)
+            out(u"VMware: %1 -T %2 (%3)\n"_s.arg(vmrun->program(), vmrun->type(),
+                                                 vmrun->typeReason()));
+        else
+            out(u"VMware: its clones cannot start here yet: %1\n"_s.arg(worded(vmrun.failure())));
+    }
     return kOk;
 }
 
@@ -97,8 +111,9 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
         err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
         return kFailed;
     }
-    if (auto logged = engine->inventory().addEvent(u"info"_s, {},
-                                       u"golden image %1 removed from the inventory"_s.arg(pos[0])); !logged)
+    if (auto logged = engine->inventory().addEvent(
+            u"info"_s, {}, u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+        !logged)
         err(u"golden remove: the event log: "_s + logged.error());
     if (!g.json)
         out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
@@ -129,11 +144,11 @@ int verbGoldenRefresh(QCommandLineParser &p, const Globals &g) {
     out(refreshed->change.isEmpty()
             ? u"golden image %1: unchanged; accepted as it is\n"_s.arg(refreshed->golden.name)
             : u"golden image %1 accepted as it is now (%2)\n"_s.arg(refreshed->golden.name,
-                                                                   refreshed->change));
+                                                                    refreshed->change));
     if (!refreshed->linkedClones.isEmpty() && !refreshed->change.isEmpty())
         err(u"golden refresh: %1 linked clone(s) read this golden's disk and see the change: %2. "
-            u"Release and clone them again if they must match the new golden."_s.arg(
-                refreshed->linkedClones.size())
+            u"Release and clone them again if they must match the new golden."_s
+                .arg(refreshed->linkedClones.size())
                 .arg(refreshed->linkedClones.join(u", "_s)));
     return kOk;
 }

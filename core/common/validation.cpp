@@ -43,6 +43,8 @@ QString fieldName(Field field) {
         return u"remote-command"_s;
     case Field::Hosts:
         return u"hosts"_s;
+    case Field::Network:
+        return u"network"_s;
     }
     return {};
 }

@@ -30,6 +30,7 @@ enum class Field {
     Vmrun,          // "vmrun": VMware's vmrun program
     RemoteCommand,  // "remote-command": the path of vmeclone on another host
     Hosts,          // "hosts": the hosts a head works on
+    Network,        // "network": a VMware golden's network adapters (none: refused unless allowed)
 };
 
 // What is wrong with a field's value.

@@ -10,7 +10,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QMutex>
+#include <QNetworkInterface>
 #include <QThread>
 #include <QThreadPool>
 #include <QUuid>
@@ -74,7 +76,14 @@ QString Engine::instanceFor(const QUuid &plan, Ipv4Address address) {
 // ---- goldens and shards ------------------------------------------------------------
 
 GoldenRules::Context Engine::goldenRulesContext(const EngineConfig &config) {
-    return {config.vmware.consoleAddress, config.vmware.consoleAddressPerCommand};
+    GoldenRules::Context context{config.vmware.consoleAddress,
+                                 config.vmware.consoleAddressPerCommand, std::nullopt};
+    QList<Ipv4Address> addresses;
+    for (const QHostAddress &a : QNetworkInterface::allAddresses())
+        if (a.protocol() == QAbstractSocket::IPv4Protocol)
+            addresses.append(Ipv4Address(a.toIPv4Address()));
+    context.hostAddresses = addresses;
+    return context;
 }
 
 Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {

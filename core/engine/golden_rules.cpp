@@ -2,6 +2,7 @@
 
 #include "hypervisor/qemu_machine.h"
 #include "hypervisor/vmware_backend.h"
+#include "vmx/vmx_clone_rewriter.h"
 #include "vmx/vmx_document.h"
 
 #include <QFileInfo>
@@ -158,7 +159,7 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         else if (haveSubnet && !g.subnet.isHostAddress(*gateway))
             refuse(Problem::NotAHostAddress, Field::Gateway, spec.gateway,
                    u"the gateway %1 is not a host address of %2"_s.arg(spec.gateway,
-                                                                      g.subnet.toString()));
+                                                                       g.subnet.toString()));
         else if (haveAddress && *gateway == g.address)
             refuse(Problem::GoldenOwnAddress, Field::Gateway, spec.gateway,
                    u"the gateway %1 is the golden's own address: give the router's"_s.arg(
@@ -175,9 +176,9 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
                u"the name server '%1' is not an IPv4 address: give name servers as "
                u"IP[,IP...]"_s.arg(dns.invalid));
     else if (dns.tooMany)
-        refuse(Problem::TooMany, Field::Dns, spec.dns,
-               u"at most %1 name servers (what the guests' resolv.conf uses)"_s.arg(
-                   kMaxNameServers));
+        refuse(
+            Problem::TooMany, Field::Dns, spec.dns,
+            u"at most %1 name servers (what the guests' resolv.conf uses)"_s.arg(kMaxNameServers));
     g.dns = dns.servers;
 
     // VMware guests announce themselves to this host, at an address they must reach:
@@ -209,11 +210,55 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         } else {
             g.consoleAddress = *console;
         }
-    } else if (backend == u"vmware" && context.processConsoleAddress.isEmpty()
-               && !context.consoleAddressPerCommand) {
-        refuse(Problem::Missing, Field::ConsoleAddress, {},
-               u"VMware guests announce themselves to this host: give its address on the VMs' "
-               u"network as the console address"_s);
+    } else if (backend == u"vmware") {
+        // Found, not typed: this host's addresses in the golden's subnet.
+        QList<Ipv4Address> candidates;
+        if (haveSubnet && context.hostAddresses)
+            for (const Ipv4Address &a : *context.hostAddresses)
+                if (g.subnet.isHostAddress(a) && !(haveAddress && a == g.address)
+                    && !candidates.contains(a))
+                    candidates.append(a);
+        QStringList listed;
+        for (const Ipv4Address &a : candidates)
+            listed << a.toString();
+        if (candidates.size() == 1) {
+            g.consoleAddress = candidates.first();
+            v.consoleAddressFound = true;
+        } else if (candidates.size() > 1 && context.processConsoleAddress.isEmpty()) {
+            refuse(Problem::Ambiguous, Field::ConsoleAddress, {},
+                   u"this host has %1 addresses in %2 (%3): VMware guests announce themselves "
+                   u"to one of them; choose it as the console address"_s.arg(candidates.size())
+                       .arg(g.subnet.toString(), listed.join(u", "_s)));
+        } else if (context.processConsoleAddress.isEmpty() && !context.consoleAddressPerCommand) {
+            refuse(Problem::Missing, Field::ConsoleAddress, {},
+                   u"VMware guests announce themselves to this host: give its address on the "
+                   u"VMs' network as the console address%1"_s.arg(
+                       haveSubnet && context.hostAddresses
+                           ? u" (this host has none in %1)"_s.arg(g.subnet.toString())
+                           : QString()));
+        }
+    }
+
+    // A NIC for the address the clone is planned: a golden without one is refused here,
+    // not found out when its clones never announce themselves.
+    if (backend == u"vmware" && said.networkAdapters == 0 && !spec.allowNoNetwork)
+        refuse(Problem::Missing, Field::Network, {},
+               u"the golden %1 has no network adapter: its clones would be given an address, a "
+               u"MAC and network settings for a NIC that does not exist, and could not announce "
+               u"themselves. Add a network adapter to the golden in VMware, or accept it "
+               u"without one"_s.arg(spec.path));
+
+    // Every NIC of a clone gets a static MAC of its own; further NICs need room for their
+    // slot in the MAC bits the subnet keeps fixed (VmxCloneRewriter::macForNic).
+    if (haveSubnet && !v.refusalOf(Field::Subnet)) {
+        for (const int slot : said.nicSlots) {
+            auto mac = VmxCloneRewriter::macForNic(g.subnet.network(), g.subnet.prefix(), slot);
+            if (!mac) {
+                refuse(Problem::NotASubnet, Field::Subnet, g.subnet.toString(),
+                       u"the golden %1: %2"_s.arg(spec.path, mac.error()));
+                break;
+            }
+        }
     }
 
     inFormOrder(v.refusals); // whatever order the rules ran in
@@ -221,9 +266,9 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
 }
 
 void GoldenRules::inFormOrder(QList<Error> &refusals) {
-    static const QList<Field> order{Field::GoldenPath, Field::GoldenName, Field::NamePrefix,
-                                    Field::Suffix,     Field::Subnet,     Field::Gateway,
-                                    Field::Dns,        Field::ConsoleAddress};
+    static const QList<Field> order{Field::GoldenPath, Field::GoldenName,     Field::NamePrefix,
+                                    Field::Suffix,     Field::Subnet,         Field::Gateway,
+                                    Field::Dns,        Field::ConsoleAddress, Field::Network};
     std::stable_sort(refusals.begin(), refusals.end(), [](const Error &a, const Error &b) {
         return order.indexOf(a.field) < order.indexOf(b.field);
     });

@@ -30,6 +30,9 @@ struct GoldenSpec {
         namePrefix; // clones are named <prefix><suffix> (empty: "vm"); also their folders' names
     QString consoleAddress; // VMware: this host's address on the VMs' network, kept with the golden
     QString dns;            // name servers the clones get: "IP[,IP...]" (empty: none)
+    // A VMware golden without a network adapter is refused unless this is set: its clones
+    // could not announce themselves, and would be planned an address for no NIC.
+    bool allowNoNetwork = false;
 };
 
 // What check() concluded: the golden the spec makes, or why not (at most one refusal
@@ -38,6 +41,9 @@ struct GoldenSpec {
 struct GoldenVerdict {
     GoldenRecord golden; // backend, path, name, prefix, subnet, address, gateway, console, DNS
     QList<Error> refusals;
+    // The console address was not given but found: this host's only address in the
+    // golden's subnet (golden.consoleAddress).
+    bool consoleAddressFound = false;
 
     bool ok() const { return refusals.isEmpty(); }
     // The refusal of `field`, or null.
@@ -54,6 +60,10 @@ public:
         // any, and its clones are refused until one is given. The console cannot: there
         // a VMware golden needs its own.
         bool consoleAddressPerCommand = false;
+        // This host's IPv4 addresses (Engine: QNetworkInterface's list); nullopt: not
+        // looked up. A VMware golden given no console address gets this host's one
+        // address in its subnet; with several, the operator is asked to choose.
+        std::optional<QList<Ipv4Address>> hostAddresses;
     };
 
     static constexpr int kMaxNameLength = 64;

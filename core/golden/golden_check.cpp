@@ -1,7 +1,7 @@
 #include "golden_check.h"
-#include "common/child_process.h"
 
 #include "clone/qemu_img.h"
+#include "common/child_process.h"
 #include "common/logging.h"
 #include "golden/debugfs.h"
 #include "golden/file_system_probe.h"
@@ -9,6 +9,8 @@
 #include "golden/guest_hazards.h"
 #include "golden/partition_table.h"
 #include "hypervisor/qemu_machine.h"
+#include "hypervisor/vmware_backend.h"
+#include "vmx/vm_folder.h"
 #include "vmx/vmx_devices.h"
 #include "vmx/vmx_document.h"
 
@@ -233,7 +235,9 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
             if (!d.present)
                 continue;
             const QString diskPath =
-                VmxDevices::isAbsolutePath(d.fileName) ? d.fileName : folder.filePath(d.fileName);
+                VmxDevices::isAbsolutePath(d.fileName) || VmFolder::isDatastorePath(d.fileName)
+                    ? d.fileName
+                    : folder.filePath(d.fileName);
             report.disks << diskPath;
             if (QFileInfo::exists(diskPath + u".lck"_s) && !locks.contains(diskPath + u".lck"_s))
                 locks << diskPath + u".lck"_s;
@@ -259,6 +263,32 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
                  u"Resume the golden in VMware, shut the guest down from inside (poweroff), and check again."_s});
         if (report.disks.isEmpty())
             return fail(u"%1 names no hard disk: nothing to clone"_s.arg(report.path));
+        // What `golden add` refuses (missing or twice-named disks, datastore paths, disks
+        // of no format a clone can copy, no network adapter): the same reading, as hazards.
+        if (auto refused = VmwareBackend(VmwareBackendConfig{}).inspectGolden(report.path);
+            !refused) {
+            report.hazards.append(
+                {u"refused-at-add"_s,
+                 GoldenHazard::Severity::Error,
+                 refused.error(),
+                 {report.path},
+                 u"Correct the golden as the message says: vmeclone golden add refuses it as it "
+                 u"is."_s});
+            report.notes << u"the guest's files were not read: the golden cannot be added"_s;
+            return report;
+        } else if (refused->networkAdapters == 0) {
+            report.hazards.append(
+                {u"no-network"_s,
+                 GoldenHazard::Severity::Error,
+                 u"The golden has no network adapter: its clones would be given an address, a MAC "
+                 u"and network settings for a NIC that does not exist, and could not announce "
+                 u"themselves."_s,
+                 {report.path},
+                 u"Add a network adapter to the golden in VMware, or add the golden with "
+                 u"--allow-no-network if its clones need no network."_s});
+        }
+        if (auto selection = VmFolder::inspect(report.path))
+            report.notes << selection->notes;
         for (const QString &diskPath : std::as_const(report.disks)) {
             if (!QFileInfo::exists(diskPath))
                 return fail(

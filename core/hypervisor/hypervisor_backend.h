@@ -27,6 +27,12 @@ struct GoldenInspection {
     qint64 allocatedBytes = 0; // what a full clone copies
     qint64 virtualBytes = 0;
     QStringList files; // every file a clone depends on
+    // Present network adapters the golden's description names; -1 when it names none
+    // explicitly (a QEMU machine: vmeclone gives each clone its NIC).
+    int networkAdapters = -1;
+    // VMware: the MAC slot (N of ethernetN) of each present NIC after the first, which
+    // must fit in the subnet's fixed MAC bits (VmxCloneRewriter::macForNic).
+    QList<int> nicSlots;
 };
 
 struct CloneRequest {

@@ -1,6 +1,6 @@
 #include "vmrun.h"
-#include "common/child_process.h"
 
+#include "common/child_process.h"
 #include "common/logging.h"
 #include "net/ipv4.h"
 
@@ -75,30 +75,51 @@ Expected<QString> Vmrun::find() {
             return path;
     }
     return refuse(Problem::Missing, Field::Vmrun, {},
-                  u"vmrun not found on PATH nor in %1: install VMware Workstation or Player (with "
-                  u"the VIX API), or give its path"_s.arg(standard.join(u", "_s)));
+                  u"vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give "
+                  u"its path. %2"_s.arg(standard.join(u", "_s), whereToGetIt()));
 }
 
-QString Vmrun::detectType(const QString &vmrunPath) {
+QString Vmrun::whereToGetIt() {
+    return u"vmrun ships with VMware Workstation Pro (free for all use since November 2024; "
+           u"download it from Broadcom's support portal, support.broadcom.com, under VMware "
+           u"Workstation Pro). VMware Workstation Player is discontinued and installs no vmrun "
+           u"without the separate VIX API"_s;
+}
+
+Vmrun::DetectedType Vmrun::detectType(const QString &vmrunPath) {
 #ifdef Q_OS_WIN
     const QString workstation = u"vmware.exe"_s;
+    const QString player = u"vmplayer.exe"_s;
 #else
     const QString workstation = u"vmware"_s;
+    const QString player = u"vmplayer"_s;
 #endif
     const QString folder = QFileInfo(vmrunPath).absolutePath();
-    if (isFile(folder + u'/' + workstation))
-        return u"ws"_s;
-    if (!QStandardPaths::findExecutable(u"vmware"_s).isEmpty())
-        return u"ws"_s;
+    const auto installed = [&](const QString &program) -> QString {
+        if (isFile(folder + u'/' + program))
+            return folder + u'/' + program;
+        if (const QString onPath = QStandardPaths::findExecutable(program); !onPath.isEmpty())
+            return onPath;
 #ifdef Q_OS_WIN
-    // The VIX API's vmrun lives apart from Workstation.
-    for (const QString &path : standardLocations()) {
-        if (path.contains(u"/VMware Workstation/"_s)
-            && isFile(QFileInfo(path).absolutePath() + u'/' + workstation))
-            return u"ws"_s;
-    }
+        // The VIX API's vmrun lives apart from Workstation and Player.
+        for (const QString &path : standardLocations()) {
+            const QString beside = QFileInfo(path).absolutePath() + u'/' + program;
+            if (isFile(beside))
+                return beside;
+        }
 #endif
-    return u"player"_s;
+        return {};
+    };
+    if (const QString ws = installed(workstation); !ws.isEmpty())
+        return {u"ws"_s, u"VMware Workstation's program %1 is installed"_s.arg(ws)};
+    if (const QString vmplayer = installed(player); !vmplayer.isEmpty())
+        return {u"player"_s,
+                u"only VMware Player is installed (%1, no Workstation program %2 beside %3 or "
+                u"on PATH): Player's vmrun -T player cannot clone or snapshot"_s.arg(
+                    vmplayer, workstation, vmrunPath)};
+    return {u"ws"_s, u"neither Workstation's %1 nor Player's %2 is beside %3 or on PATH: "
+                     u"Workstation Pro assumed (Player is discontinued); give the type player "
+                     u"for a Player host"_s.arg(workstation, player, vmrunPath)};
 }
 
 Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
@@ -115,9 +136,12 @@ Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
         v.m_program = *found;
     }
     if (config.type.isEmpty()) {
-        v.m_type = detectType(v.m_program);
+        const DetectedType detected = detectType(v.m_program);
+        v.m_type = detected.type;
+        v.m_typeReason = detected.reason;
     } else if (config.type == u"player" || config.type == u"ws") {
         v.m_type = config.type;
+        v.m_typeReason = u"given"_s;
     } else {
         return fail(u"VMware product type '%1' is unknown: use player (VMware Player) or ws "
                     u"(VMware Workstation)"_s.arg(config.type));

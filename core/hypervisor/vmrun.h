@@ -15,9 +15,12 @@
 // Where vmrun is: the explicit path when given, else PATH, else the standard install
 // folders (standardLocations()). Which -T: the explicit type when given, else "ws" when
 // VMware Workstation's own program (vmware / vmware.exe) is installed next to vmrun or
-// on PATH, else "player". Workstation also installs vmplayer, so only the presence of
-// Workstation's program tells the two apart; a lone vmrun (the VIX API beside Player)
-// means Player, the users' usual host, whose -T player also works under Workstation.
+// on PATH; "player" only when Player's program (vmplayer) is there and Workstation's is
+// not (Workstation also installs vmplayer, so only Workstation's program tells the two
+// apart); else "ws". Workstation Player was discontinued (end of sale April 2024) and
+// Workstation Pro is free for all use since November 2024, so Workstation Pro is what a
+// host without either program is taken to have; -T player refuses what -T ws allows.
+// The type comes with the reason it was chosen (typeReason()), for the operator.
 
 #include "common/expected.h"
 
@@ -49,11 +52,20 @@ public:
     static Expected<QString> find();
     // The standard install paths of vmrun on this OS, in search order.
     static QStringList standardLocations();
-    // "ws" when VMware Workstation's program is next to `vmrunPath` or on PATH, else "player".
-    static QString detectType(const QString &vmrunPath);
+    struct DetectedType {
+        QString type;   // "ws" or "player"
+        QString reason; // why, naming the program found (or not)
+    };
+    // "ws" when VMware Workstation's program is next to `vmrunPath` or on PATH; "player"
+    // when only Player's is; else "ws" (Player is discontinued).
+    static DetectedType detectType(const QString &vmrunPath);
+    // Where vmrun comes from, for a host that has none.
+    static QString whereToGetIt();
 
     QString program() const { return m_program; }
     QString type() const { return m_type; }
+    // Why type() is what it is: given, or what detectType() found.
+    QString typeReason() const { return m_typeReason; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
 
     // `vm` names the VM in messages ("vm177"). Each waits at most timeout().
@@ -92,6 +104,7 @@ private:
     Vmrun() = default;
     QString m_program;
     QString m_type;
+    QString m_typeReason;
     std::chrono::milliseconds m_timeout{120'000};
 };
 

@@ -6,6 +6,7 @@
 #include "vmdk/vmdk_descriptor.h"
 #include "vmx/vm_folder.h"
 #include "vmx/vmx_clone_rewriter.h"
+#include "vmx/vmx_devices.h"
 #include "vmx/vmx_document.h"
 
 #include <QDir>
@@ -114,6 +115,14 @@ GoldenInspection VmwareBackend::describeVmx(const VmxDocument &vmx, const QStrin
         out.subnet = Subnet::fromNetwork(*ip, prefix);
         out.suffix = out.subnet->suffixOf(*ip);
     }
+    out.networkAdapters = 0;
+    for (const VmxNic &nic : VmxDevices::nics(vmx)) {
+        if (!nic.present)
+            continue;
+        if (out.networkAdapters > 0)
+            out.nicSlots.append(nic.index);
+        ++out.networkAdapters;
+    }
     return out;
 }
 
@@ -129,6 +138,8 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
         return fail(u"%1 has no hard disk: there is nothing to clone"_s.arg(path));
     for (const QString &w : selection->warnings)
         logger()->warn("{}", w);
+    for (const QString &n : selection->notes)
+        logger()->info("{}", n);
 
     GoldenInspection out = describeVmx(*vmx, path);
     out.files << QFileInfo(path).absoluteFilePath();
@@ -150,6 +161,10 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
         auto descriptor = VmdkDescriptor::load(disk.path);
         if (!descriptor)
             return fail(descriptor.error());
+        if (VmdkCloner::mapsRawDevice(*descriptor))
+            return fail(u"%1 (%2): %3 maps a raw device (createType \"%4\"): only disks kept in "
+                        u"files can be cloned; convert it to a virtual disk in VMware"_s.arg(
+                            path, disk.disk.device, disk.path, descriptor->createType()));
         out.virtualBytes += descriptor->capacitySectors() * 512;
     }
     out.files.removeDuplicates();
@@ -160,9 +175,8 @@ TakenAddresses VmwareBackend::reservedAddresses(const GoldenRecord &golden) cons
     TakenAddresses out;
     if (const auto console = Ipv4Address::parse(configuredConsoleAddress(golden));
         console && golden.subnet.contains(*console))
-        out.insert(*console,
-                   {*console, RefusalKind::ConsoleAddress,
-                    u"this host's address (where VMware guests reach the console)"_s});
+        out.insert(*console, {*console, RefusalKind::ConsoleAddress,
+                              u"this host's address (where VMware guests reach the console)"_s});
     return out;
 }
 
@@ -193,16 +207,6 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     auto selection = VmFolder::inspect(request.golden.path);
     if (!selection)
         return fail(selection.error());
-    for (qsizetype i = 0; i < selection->disks.size(); ++i) {
-        for (qsizetype j = 0; j < i; ++j) {
-            if (selection->disks[i].disk.fileName == selection->disks[j].disk.fileName)
-                return fail(
-                    u"%1 names the disk %2 twice (%3 and %4): VMware cannot open one disk twice; "
-                    u"correct the golden"_s.arg(
-                        request.golden.path, selection->disks[i].disk.fileName,
-                        selection->disks[j].disk.device, selection->disks[i].disk.device));
-        }
-    }
     if (auto s = CloneMarker{request.dataFolderId, vm.instance}.makeFolder(folder); !s)
         return s;
     // From here on any failure removes the folder: nothing half-made is left behind. The
@@ -262,11 +266,12 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     const QString from = goldenFolder(request.golden.path);
     for (const VmxFileCopy &copy : clone->copies) {
         const QString source = resolveIn(from, copy.from);
-        if (!QFileInfo::exists(source)) {
+        if (VmFolder::isDatastorePath(copy.from) || !QFileInfo::exists(source)) {
+            // Not essential: the clone's .vmx names its own, and VMware makes it.
             if (copy.required)
-                return abandon(
-                    u"%1 names %2, which does not exist: restore it or correct the golden's .vmx"_s
-                        .arg(request.golden.path, source));
+                logger()->info("{}: {} names {}, which is not there: VMware makes {} at the "
+                               "clone's first start",
+                               vm.name, request.golden.path, copy.from, copy.to);
             continue;
         }
         if (!QFile::copy(source, folder + u'/' + copy.to))

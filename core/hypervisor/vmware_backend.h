@@ -1,11 +1,11 @@
 #pragma once
-// VMware Player/Workstation through vmrun. A golden is a VM folder (its .vmx path); a
-// clone is a new folder on a shard holding "<name>.vmx" (rewritten by VmxCloneRewriter,
-// with the guest's identity in guestinfo.vmeclone.* and cloud-init's metadata), the
-// golden's .nvram/.vmxf under the clone's name, and its disks: full copies, or linked
-// children over the golden's disks in place (which must then never be written, so a
-// golden that VMware has open, i.e. with a "*.lck", is refused). Player has no clone or
-// snapshot command: vmeclone copies and links the disks itself (VmdkCloner).
+// VMware Workstation Pro (or Player, where that is what is installed) through vmrun
+// (which -T: vmrun.h). A golden is a VM folder (its .vmx path); a clone is a new folder on a shard
+// holding "<name>.vmx" (rewritten by VmxCloneRewriter, with the guest's identity in
+// guestinfo.vmeclone.* and cloud-init's metadata), the golden's .nvram/.vmxf under the clone's
+// name, and its disks: full copies, or linked children over the golden's disks in place (which must
+// then never be written, so a golden that VMware has open, i.e. with a "*.lck", is refused). Player
+// has no clone or snapshot command: vmeclone copies and links the disks itself (VmdkCloner).
 //
 // The guests reach the console over the VM network, at the host's own address there:
 // VMware has no host alias like QEMU's user networking, so the operator names it

@@ -327,6 +327,10 @@ Status VmdkCloner::removeDisk(const QString &descriptor) {
     return result;
 }
 
+bool VmdkCloner::mapsRawDevice(const VmdkDescriptor &descriptor) {
+    return isRawDevice(descriptor);
+}
+
 Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
                                                 const QString &destinationFolder,
                                                 const QString &baseName,

@@ -24,6 +24,7 @@
 
 #include "clone/disk_copier.h"
 #include "common/expected.h"
+#include "vmdk/vmdk_descriptor.h"
 
 #include <QString>
 #include <QStringList>
@@ -79,6 +80,10 @@ public:
     // naming the link, when a parent is missing or its CID is not the parentCID its
     // child recorded (the parent was written after the child was made).
     static Expected<QStringList> chain(const QString &descriptor);
+
+    // A disk that maps a raw device (fullDevice, partitionedDevice, an RDM): no file to
+    // copy or link, so it cannot be cloned.
+    static bool mapsRawDevice(const VmdkDescriptor &descriptor);
 
     // Deletes a clone's disk: its descriptor and the extent files in the descriptor's
     // own folder (never a parent, never a file elsewhere). Missing files are fine.

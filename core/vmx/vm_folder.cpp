@@ -2,6 +2,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +31,18 @@ QString lockMessage(const QString &vmxPath, const QString &lock, const QString &
            u"first"_s.arg(vmxPath, lock, where);
 }
 
+QString datastoreMessage(const QString &vmxPath, const VmxDisk &disk) {
+    return u"%1 names the disk \"%2\" (%3.fileName), an ESXi datastore path: copy the VM's "
+           u"files to this host and point the disk at them"_s.arg(vmxPath, disk.fileName,
+                                                                  disk.device);
+}
+
 } // namespace
+
+bool VmFolder::isDatastorePath(const QString &fileName) {
+    static const QRegularExpression datastore(u"^\\s*\\[[^\\]]+\\]"_s);
+    return datastore.match(fileName).hasMatch();
+}
 
 QString VmFolder::neverCopiedReason(const QString &name, bool isDir) {
     const auto is = [&](const char16_t *suffix) {
@@ -77,9 +90,18 @@ Expected<VmFolderSelection> VmFolder::select(const VmxDocument &vmx, const QStri
     selection.vmxPath = vmxPath;
     QSet<QString> named; // entries the clone takes or the rewriter's copy plan names
     named.insert(QFileInfo(vmxPath).fileName());
+    QMap<QString, QString> deviceOf; // disk file name -> the first device naming it
     for (const VmxDisk &disk : VmxDevices::disks(vmx)) {
         if (!disk.present)
             continue;
+        if (isDatastorePath(disk.fileName))
+            return fail(datastoreMessage(vmxPath, disk));
+        const QString key = joinPath(folder, disk.fileName);
+        if (const auto first = deviceOf.constFind(key); first != deviceOf.cend())
+            return fail(u"%1 names the disk \"%2\" twice (%3 and %4): VMware cannot open one "
+                        u"disk twice; remove one of the devices or give it its own disk"_s.arg(
+                            vmxPath, disk.fileName, *first, disk.device));
+        deviceOf.insert(key, disk.device);
         if (isPlainName(disk.fileName)) {
             if (!names.contains(disk.fileName))
                 return fail(u"%1 names the disk \"%2\" (%3.fileName), which is not in %4: "
@@ -90,10 +112,28 @@ Expected<VmFolderSelection> VmFolder::select(const VmxDocument &vmx, const QStri
         selection.disks.append(VmFolderDisk{disk, joinPath(folder, disk.fileName)});
     }
     QString nvram = vmx.value(u"nvram"_s);
+    const bool nvramNamed = !nvram.isEmpty();
     if (nvram.isEmpty())
         nvram = QFileInfo(vmxPath).completeBaseName() + u".nvram"_s;
     named.insert(nvram);
-    named.insert(vmx.value(u"extendedConfigFile"_s));
+    const QString vmxf = vmx.value(u"extendedConfigFile"_s);
+    named.insert(vmxf);
+    // Only the disks and the .vmx are essential: VMware makes a missing .nvram (the
+    // firmware's settings) and .vmxf (team and folder data) afresh at the first start.
+    const auto noteMissing = [&](const QString &name, const QString &key, const QString &what) {
+        if (name.isEmpty() || (isPlainName(name) && names.contains(name)))
+            return;
+        if (!isPlainName(name))
+            return; // elsewhere: looked for when the clone copies it (this reads no files)
+        selection.notes.append(u"%1 names the %2 \"%3\" (%4), which is not there: each clone's "
+                               u".vmx names its own and VMware makes it at the clone's first "
+                               u"start"_s.arg(vmxPath, what, name, key));
+    };
+    if (nvramNamed)
+        noteMissing(nvram, u"nvram"_s, u"firmware settings"_s);
+    noteMissing(vmxf, u"extendedConfigFile"_s, u"extended configuration"_s);
+    for (const VmxNic &nic : VmxDevices::nics(vmx))
+        selection.networkAdapters += nic.present ? 1 : 0;
     QSet<QString> images; // clones use them where they are (the rewriter points there)
     for (const VmxDisk &image : VmxDevices::cdromImages(vmx))
         images.insert(image.fileName);

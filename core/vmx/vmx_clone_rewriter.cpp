@@ -69,37 +69,102 @@ std::optional<QString> identityValue(const protocol::KeyValueText &identity, con
     return QString::fromStdString(*v);
 }
 
+// A present NIC of the clone, as the metadata describes it.
+struct MetadataNic {
+    QString device; // "ethernet1" as the .vmx spells it
+    QString name;   // the guest's interface name: the identity's for the first, else ethN
+    MacAddress mac;
+};
+
 // cloud-init's VMware datasource metadata: JSON (which YAML readers accept too), with a
-// network-config v2 for the primary NIC. gateway4 rather than routes: every cloud-init
-// that knows v2 (CentOS 7's included) renders it for every distribution.
+// network-config v2 describing every present NIC, matched by MAC. The first gets the
+// clone's address, the default route and the name servers; the others are explicitly
+// left without an address (dhcp4 and dhcp6 off, optional: the boot does not wait for
+// them), as nothing on the golden says what they should have; "vmeclone-nics" says so in
+// words. The default route is `to: 0.0.0.0/0`: netplan takes it as `to: default` (and
+// deprecates gateway4), and cloud-init before 23.x (Debian 12's 22.4 included) renders
+// it for eni and sysconfig, where it refuses "default" ("not a valid ip address").
 QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
-                             const QString &interfaceName, const MacAddress &mac, Ipv4Address ip,
-                             int prefix, const std::optional<Ipv4Address> &gateway,
+                             const QList<MetadataNic> &nics, Ipv4Address ip, int prefix,
+                             const std::optional<Ipv4Address> &gateway,
                              const QList<Ipv4Address> &dns) {
-    QJsonObject nic;
-    nic.insert(u"match"_s, QJsonObject{{u"macaddress"_s, mac.toString()}});
-    nic.insert(u"set-name"_s, interfaceName);
-    nic.insert(u"dhcp4"_s, false);
-    nic.insert(u"addresses"_s, QJsonArray{u"%1/%2"_s.arg(ip.toString(), QString::number(prefix))});
-    if (gateway)
-        nic.insert(u"gateway4"_s, gateway->toString());
-    if (!dns.isEmpty()) {
-        QJsonArray servers;
-        for (const Ipv4Address &server : dns)
-            servers.append(server.toString());
-        nic.insert(u"nameservers"_s, QJsonObject{{u"addresses"_s, servers}});
-    }
-    QJsonObject network;
-    network.insert(u"version"_s, 2);
-    network.insert(u"ethernets"_s, QJsonObject{{interfaceName, nic}});
     QJsonObject metadata;
     metadata.insert(u"instance-id"_s, instance);
     metadata.insert(u"local-hostname"_s, hostname);
+    if (nics.isEmpty()) // no network to describe: cloud-init keeps its own fallback
+        return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
+    QJsonObject ethernets;
+    QJsonArray said;
+    for (qsizetype i = 0; i < nics.size(); ++i) {
+        const MetadataNic &n = nics[i];
+        QJsonObject nic;
+        nic.insert(u"match"_s, QJsonObject{{u"macaddress"_s, n.mac.toString()}});
+        nic.insert(u"set-name"_s, n.name);
+        nic.insert(u"dhcp4"_s, false);
+        if (i == 0) {
+            nic.insert(u"addresses"_s,
+                       QJsonArray{u"%1/%2"_s.arg(ip.toString(), QString::number(prefix))});
+            if (gateway)
+                nic.insert(u"routes"_s, QJsonArray{QJsonObject{{u"to"_s, u"0.0.0.0/0"_s},
+                                                               {u"via"_s, gateway->toString()}}});
+            if (!dns.isEmpty()) {
+                QJsonArray servers;
+                for (const Ipv4Address &server : dns)
+                    servers.append(server.toString());
+                nic.insert(u"nameservers"_s, QJsonObject{{u"addresses"_s, servers}});
+            }
+        } else {
+            nic.insert(u"dhcp6"_s, false);
+            nic.insert(u"optional"_s, true);
+        }
+        ethernets.insert(n.name, nic);
+        said.append(QJsonObject{
+            {u"device"_s, n.device},
+            {u"interface"_s, n.name},
+            {u"mac"_s, n.mac.toString()},
+            {u"configured"_s, i == 0},
+            {u"why"_s, i == 0 ? u"the clone's address"_s
+                              : u"left unconfigured: the golden has no settings for this NIC"_s}});
+    }
+    QJsonObject network;
+    network.insert(u"version"_s, 2);
+    network.insert(u"ethernets"_s, ethernets);
     metadata.insert(u"network"_s, network);
+    metadata.insert(u"vmeclone-nics"_s, said);
     return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
+
+QStringList VmxCloneRewriter::identityBearingKeys(const VmxDocument &vmx) {
+    // docs/vmware-goldens.md says why each goes. Names as VMware compares them: whole,
+    // case-insensitive (keysMatching anchors the pattern).
+    static const QList<QRegularExpression> patterns{
+        // vCenter's managed object id of the golden, and a root disk's id some tools set.
+        QRegularExpression(u"viv\\.moid"_s),
+        QRegularExpression(u"root-disk-uuid"_s),
+        // NSX: the logical port and VM the golden's NICs are attached as.
+        QRegularExpression(u"ethernet\\d+\\.externalId"_s),
+        QRegularExpression(u"nvp\\.vm-uuid"_s),
+        QRegularExpression(u"nvp\\.iface-id\\..*"_s),
+        // What the golden's VMware Tools last published about the golden's guest.
+        QRegularExpression(u"guestinfo\\.appInfo"_s),
+        QRegularExpression(u"guestinfo\\.vmtools\\..*"_s),
+        QRegularExpression(u"guestInfo\\.detailed\\.data"_s),
+        // SAS world-wide ids of the controllers.
+        QRegularExpression(u".*\\.sasWWID"_s),
+        // Any id of a device: nvme0.subnqnUUID, scsi0:0.uuid, ethernet0.uuid, ... (a
+        // device is letters and a number, with ":M" for a disk slot).
+        QRegularExpression(u"[a-z]+\\d+(:\\d+)?\\.([^.]+\\.)*[^.]*uuid"_s,
+                           QRegularExpression::CaseInsensitiveOption),
+    };
+    QStringList keys;
+    for (const QRegularExpression &pattern : patterns)
+        for (const QString &key : vmx.keysMatching(pattern))
+            if (!keys.contains(key, Qt::CaseInsensitive))
+                keys.append(key);
+    return keys;
+}
 
 Expected<MacAddress> VmxCloneRewriter::macForNic(Ipv4Address ip, int prefix, int slot) {
     const MacAddress primary = MacAddress::forIpv4(ip);
@@ -187,6 +252,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
 
     // NICs: a static MAC each, derived from the clone's address.
     const QList<VmxNic> nics = VmxDevices::nics(golden);
+    QList<MetadataNic> metadataNics; // present NICs, the primary first
     const auto primary =
         std::find_if(nics.begin(), nics.end(), [](const VmxNic &n) { return n.present; });
     for (const VmxNic &nic : nics) {
@@ -200,6 +266,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
             return fail(u"%1 (%2): %3"_s.arg(goldenName, who, mac.error()));
         doc.set(nic.device + u".addressType"_s, u"static"_s);
         doc.set(nic.device + u".address"_s, mac->toString());
+        metadataNics.append(MetadataNic{nic.device, {}, *mac});
     }
     if (primary == nics.end())
         clone.warnings.append(u"%1 has no present network adapter: the clone's guest cannot "
@@ -256,7 +323,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     for (const QString &key : {u"sched.swap.derivedName"_s, u"migrate.hostLog"_s, u"vmci0.id"_s,
                                u"vm.genid"_s, u"vm.genidX"_s, u"vmxstats.filename"_s})
         doc.remove(key);
-    for (const QString &key : doc.keysMatching(QRegularExpression(u".*\\.sasWWID"_s)))
+    for (const QString &key : identityBearingKeys(doc))
         doc.remove(key);
 
     // nvram and vmxf under the clone's name, so its folder is consistent whatever the
@@ -279,8 +346,18 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     const QString hostname = identityValue(spec.identity, "hostname").value_or(spec.name);
     const QString instance = identityValue(spec.identity, "instance").value_or(spec.name);
     const QString interfaceName = identityValue(spec.identity, "interface").value_or(u"eth0"_s);
+    // The primary NIC is the first present one (nics() is ordered by N), named as the
+    // identity says; the others ethN in their order, skipping the primary's name.
+    int next = 1;
+    for (qsizetype i = 1; i < metadataNics.size(); ++i) {
+        while (u"eth%1"_s.arg(next) == interfaceName)
+            ++next;
+        metadataNics[i].name = u"eth%1"_s.arg(next++);
+    }
+    if (!metadataNics.isEmpty())
+        metadataNics[0].name = interfaceName;
     const QByteArray metadata =
-        cloudInitMetadata(instance, hostname, interfaceName, primaryMac, *ip, prefix, gateway, dns);
+        cloudInitMetadata(instance, hostname, metadataNics, *ip, prefix, gateway, dns);
     doc.set(u"guestinfo.metadata"_s, QString::fromLatin1(metadata.toBase64()));
     doc.set(u"guestinfo.metadata.encoding"_s, u"base64"_s);
 

@@ -18,14 +18,20 @@
 // - checkpoint.vmState = "" (the suspend file is not copied); sched.swap.derivedName,
 //   migrate.hostLog, vmci0.id, every *.sasWWID, vm.genid and vm.genidX removed (stale
 //   or unique per VM; VMware makes new ones); vmxstats.filename removed (VMware names a
-//   new one; the golden's may be an absolute path into the golden's folder).
+//   new one; the golden's may be an absolute path into the golden's folder); and every
+//   identityBearingKeys() key removed (docs/vmware-goldens.md: the list, and why).
 // - nvram = "<name>.nvram" and, when present, extendedConfigFile = "<name>.vmxf": the
-//   golden's files are copied under these names (VmxClone::copies).
+//   golden's files are copied under these names when they exist (VmxClone::copies); when
+//   they do not, VMware makes them under these names at the clone's first start.
 // - Identity for the guest: every key of the identity as guestinfo.vmeclone.<key>
 //   (ip, prefix, gateway, dns, hostname, mac, console, port, key, instance, heartbeat,
 //   version), the golden's own guestinfo.vmeclone.* removed first; and cloud-init's
 //   guestinfo.metadata (base64 of JSON, which is YAML too: instance-id, local-hostname,
-//   network = network-config v2 for the primary NIC matched by MAC) with
+//   network = network-config v2 of every present NIC matched by its MAC: the first,
+//   named by the identity's interface (eth0), with the address, a default route
+//   `to: 0.0.0.0/0` and the name servers; the others eth1, eth2, ... explicitly without
+//   an address (nothing on the golden says what they should have; "vmeclone-nics" in
+//   the metadata says so); none at all without a present NIC) with
 //   guestinfo.metadata.encoding = "base64". The golden's guestinfo.userdata and
 //   vendordata are kept: they are the operator's, for every clone alike.
 
@@ -86,6 +92,14 @@ public:
     // Fails when slot N does not fit in the subnet's fixed MAC bits (prefix - 10 bits,
     // at most 6: slots up to 63 from /16 on, up to 3 in a /12, none in a /10).
     static Expected<MacAddress> macForNic(Ipv4Address ip, int prefix, int slot);
+
+    // The keys of `vmx` that carry the golden's identity somewhere else (vCenter, NSX,
+    // VMware Tools' last report, a device's own id) and are dropped from a clone, so
+    // VMware and the guest make new ones: viv.moid, root-disk-uuid, ethernetN.externalId,
+    // nvp.vm-uuid, nvp.iface-id.*, guestinfo.appInfo, guestinfo.vmtools.*,
+    // guestInfo.detailed.data, every *.sasWWID and every device's *uuid key
+    // (nvme0.subnqnUUID, scsi0:0.uuid). As spelled in the file, in file order per rule.
+    static QStringList identityBearingKeys(const VmxDocument &vmx);
 };
 
 } // namespace vmeclone

@@ -308,6 +308,111 @@ private Q_SLOTS:
         QCOMPARE(vmwareRunning(), QStringList{});
         QCOMPARE(hashTree(path(u"golden"_s)), m_goldenHashes);
     }
+
+    // Goldens as operators have them. A golden never powered on here names an .nvram and
+    // a .vmxf it lacks: it is added and cloned (VMware makes both for each clone). What
+    // `clone` could not do is refused at `golden add`, naming the cause.
+    void realWorldGoldens() {
+        const QString disk = path(u"golden/vm176/vm176.vmdk"_s);
+        const auto makeGolden = [&](const QString &name, QByteArray vmx) -> QString {
+            const QString folder = path(u"real/"_s + name);
+            QDir().mkpath(folder);
+            // Under its own name: a monolithicSparse disk's embedded descriptor names it.
+            QFile::copy(disk, folder + u"/vm176.vmdk"_s);
+            writeFile(folder + u'/' + name + u".vmx"_s, vmx);
+            return folder + u'/' + name + u".vmx"_s;
+        };
+        const QByteArray base =
+            QByteArray(kGoldenVmx)
+                .replace("nvram = \"vm176.nvram\"\n",
+                         "nvram = \"vm176.nvram\"\nextendedConfigFile = \"vm176.vmxf\"\n");
+        const QString neverOn = makeGolden(u"neveron"_s, base);
+        const QString noNic =
+            makeGolden(u"nonic"_s, QByteArray(base).replace("ethernet0.present = \"TRUE\"",
+                                                            "ethernet0.present = \"FALSE\""));
+        const QString twice =
+            makeGolden(u"twice"_s, QByteArray(base)
+                                       + "scsi0:1.present = \"TRUE\"\nscsi0:1.fileName = "
+                                         "\"vm176.vmdk\"\n");
+        const QString esxi =
+            makeGolden(u"esxi"_s, QByteArray(base).replace("\"vm176.vmdk\"",
+                                                           "\"[datastore1] esxi/vm176.vmdk\""));
+        const auto add = [&](const QString &vmx, const QString &name, const QString &suffix,
+                             const QStringList &more = {}) {
+            return m_cli->run(QStringList{u"golden"_s, u"add"_s, vmx, u"--name"_s, name,
+                                          u"--suffix"_s, suffix, u"--subnet"_s, u"203.0.113.0/24"_s,
+                                          u"--console-address"_s, u"203.0.113.1"_s,
+                                          u"--name-prefix"_s, name}
+                              + more);
+        };
+        const auto goldens = [&] {
+            return m_cli->run({u"golden"_s, u"list"_s, u"--json"_s}).json().array().size();
+        };
+        const qsizetype before = goldens();
+
+        auto r = add(noNic, u"nonic"_s, u"20"_s);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"has no network adapter"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"--allow-no-network"_s), qPrintable(r.err));
+        r = add(twice, u"twice"_s, u"21"_s);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"names the disk \"vm176.vmdk\" twice (scsi0:0 and scsi0:1)"_s),
+                 qPrintable(r.err));
+        r = add(esxi, u"esxi"_s, u"22"_s);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"\"[datastore1] esxi/vm176.vmdk\" (scsi0:0.fileName), an ESXi "
+                                u"datastore path: copy the VM's files to this host and point the "
+                                u"disk at them"_s),
+                 qPrintable(r.err));
+        QCOMPARE(goldens(), before);
+
+        // No console address given: this host's one address in the golden's subnet is
+        // found and used (loopback: the only subnet a test can be sure this host has one
+        // address in).
+        const QByteArray console = qgetenv("VMECLONE_CONSOLE_ADDRESS"); // cloneRange's
+        qunsetenv("VMECLONE_CONSOLE_ADDRESS");
+        r = m_cli->run({u"golden"_s, u"add"_s, neverOn, u"--name"_s, u"loopback"_s, u"--suffix"_s,
+                        u"5"_s, u"--subnet"_s, u"127.0.0.0/8"_s});
+        qputenv("VMECLONE_CONSOLE_ADDRESS", console);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("console address 127.0.0.1: this host's only address in "
+                                "127.0.0.0/8"),
+                 r.out.constData());
+        QVERIFY2(m_cli->run({u"golden"_s, u"remove"_s, u"loopback"_s}).exitCode == 0, "remove");
+
+        r = add(noNic, u"nonic"_s, u"20"_s, {u"--allow-no-network"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(m_cli->run({u"golden"_s, u"remove"_s, u"nonic"_s}).exitCode == 0, "remove");
+
+        const auto goldenBytes = hashTree(path(u"real/neveron"_s));
+        r = add(neverOn, u"neveron"_s, u"23"_s);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The type detected, and why: a lone vmrun is Workstation Pro's (Player is
+        // discontinued).
+        QVERIFY2(QString::fromUtf8(r.out).contains(
+                     u"VMware: %1 -T ws (neither Workstation's "_s.arg(path(u"bin/vmrun"_s))),
+                 r.out.constData());
+        for (const QString &mode : {u"--full"_s, u"--linked"_s}) {
+            r = m_cli->run({u"clone"_s, u"30"_s, u"--golden"_s, u"neveron"_s, mode});
+            QVERIFY2(r.exitCode == 0, qPrintable(mode + r.err));
+            const auto vms = list();
+            QCOMPARE(vms.size(), 1);
+            const QString folder = vms.first().toObject().value(u"folder"_s).toString();
+            QFile file(folder + u"/neveron30.vmx"_s);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            // Its own names, for VMware to make the files under.
+            QVERIFY2(text.contains(u"nvram = \"neveron30.nvram\""_s), qPrintable(text));
+            QVERIFY2(text.contains(u"extendedConfigFile = \"neveron30.vmxf\""_s), qPrintable(text));
+            QVERIFY(!QFileInfo::exists(folder + u"/neveron30.nvram"_s));
+            QVERIFY(!QFileInfo::exists(folder + u"/neveron30.vmxf"_s));
+            QCOMPARE(vmwareRunning(), QStringList{folder + u"/neveron30.vmx"_s});
+            r = m_cli->run({u"release"_s, u"30"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QCOMPARE(shardEntries(), QStringList{});
+        }
+        QCOMPARE(hashTree(path(u"real/neveron"_s)), goldenBytes);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliVmware)

@@ -433,6 +433,12 @@ bool isCdrom(const std::string &deviceType) {
     return t == "cdrom-image" || t == "cdrom-raw" || t == "atapi-cdrom";
 }
 
+// A SCSI generic device (a tape, a changer) handed through: its fileName is a host
+// device, not a disk; VMware starts without it when the host has none.
+bool isPassthrough(const std::string &deviceType) {
+    return lower(deviceType).find("passthru") != std::string::npos;
+}
+
 // ---- NICs -------------------------------------------------------------------------------
 
 std::optional<std::string> normalMac(const std::string &text) {
@@ -503,9 +509,13 @@ int start(const std::string &vmxArg) {
         std::string device;
         if (!isDiskKey(key, &device) || !isTrue(vmx->get(device + ".present")))
             continue;
-        if (isCdrom(vmx->get(device + ".deviceType")))
+        if (isCdrom(vmx->get(device + ".deviceType"))
+            || isPassthrough(vmx->get(device + ".deviceType")))
             continue;
         const fs::path disk = resolve(folder, value);
+        // VMware locks each disk it opens: a second device on the same file finds it locked.
+        if (std::find(ownDisks.begin(), ownDisks.end(), disk) != ownDisks.end())
+            failWith("The file is already in use (" + disk.string() + ", double)");
         checkDisk(disk, disk, 0);
         if (fs::exists(disk.string() + ".lck"))
             failWith("The file is already in use");

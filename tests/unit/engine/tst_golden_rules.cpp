@@ -197,6 +197,82 @@ private Q_SLOTS:
             QVERIFY(!e.message.contains(value));
     }
 
+    // A VMware golden given no console address: this host's addresses in its subnet.
+    void vmwareConsoleAddressFound() {
+        GoldenSpec s;
+        s.path = m_golden;
+        GoldenRules::Context context;
+        // One in the subnet (the others elsewhere, or the golden's own): found, and used.
+        context.hostAddresses = QList<Ipv4Address>{
+            *Ipv4Address::parse(u"127.0.0.1"_s), *Ipv4Address::parse(u"192.0.2.10"_s),
+            *Ipv4Address::parse(u"192.0.2.176"_s), *Ipv4Address::parse(u"198.51.100.7"_s)};
+        GoldenVerdict verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        QVERIFY(verdict.ok());
+        QVERIFY(verdict.consoleAddressFound);
+        QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.10"_s);
+        // Two: both listed, and the operator chooses.
+        context.hostAddresses->append(*Ipv4Address::parse(u"192.0.2.11"_s));
+        verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        Error e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::ConsoleAddress);
+        QCOMPARE(e.problem, Problem::Ambiguous);
+        QVERIFY2(e.message.contains(u"this host has 2 addresses in 192.0.2.0/24 (192.0.2.10, "
+                                    u"192.0.2.11)"_s),
+                 qPrintable(e.message));
+        // One typed wins.
+        s.consoleAddress = u"192.0.2.11"_s;
+        verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
+        QVERIFY(verdict.ok());
+        QVERIFY(!verdict.consoleAddressFound);
+        QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.11"_s);
+        // None: asked for, saying so.
+        s.consoleAddress.clear();
+        context.hostAddresses = QList<Ipv4Address>{*Ipv4Address::parse(u"127.0.0.1"_s)};
+        e = onlyRefusal(GoldenRules::check(s, u"vmware"_s, said(), context));
+        QCOMPARE(e.problem, Problem::Missing);
+        QVERIFY2(e.message.contains(u"this host has none in 192.0.2.0/24"_s),
+                 qPrintable(e.message));
+        // A QEMU golden needs none.
+        QVERIFY(GoldenRules::check(s, u"qemu"_s, said(), context).ok());
+    }
+
+    // What a VMware golden's NICs allow, said at `golden add`, not found at `clone`.
+    void vmwareNetworkAdapters() {
+        GoldenSpec s;
+        s.path = m_golden;
+        s.consoleAddress = u"192.0.2.10"_s;
+        GoldenInspection golden = said();
+        golden.networkAdapters = 0;
+        GoldenVerdict verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        Error e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::Network);
+        QCOMPARE(e.problem, Problem::Missing);
+        QVERIFY2(e.message.contains(u"has no network adapter: its clones would be given an "
+                                    u"address, a MAC and network settings for a NIC that does "
+                                    u"not exist"_s),
+                 qPrintable(e.message));
+        QVERIFY2(!e.message.contains(u"--"_s), qPrintable(e.message));
+        s.allowNoNetwork = true;
+        verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        QVERIFY(verdict.ok());
+        // A QEMU golden's clones always get vmeclone's NIC.
+        s.allowNoNetwork = false;
+        QVERIFY(GoldenRules::check(s, u"qemu"_s, golden, {}).ok());
+
+        // ethernet3 needs MAC bits the subnet keeps fixed: none in a /10.
+        golden.networkAdapters = 2;
+        golden.nicSlots = {3};
+        QVERIFY(GoldenRules::check(s, u"vmware"_s, golden, {}).ok());
+        s.subnet = u"10.0.0.0/10"_s;
+        s.consoleAddress = u"10.0.0.10"_s;
+        verdict = GoldenRules::check(s, u"vmware"_s, golden, {});
+        e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::Subnet);
+        QVERIFY2(e.message.contains(u"ethernet3 cannot get a static MAC of its own in a /10 "
+                                    u"subnet"_s),
+                 qPrintable(e.message));
+    }
+
     void aValidSpecMakesTheGolden() {
         GoldenSpec s;
         s.path = m_golden;

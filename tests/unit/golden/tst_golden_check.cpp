@@ -2,8 +2,8 @@
 // packed as qcow2 with a machine description (or as raw disks with a GPT/MBR table made by
 // sfdisk, or as a VMware .vmx with a VMDK), then read back with qemu-img and debugfs.
 
-#include "support/ci_skip.h"
 #include "golden/golden_check.h"
+#include "support/ci_skip.h"
 
 #include <QDir>
 #include <QFile>
@@ -169,6 +169,8 @@ private Q_SLOTS:
     void vmwareGoldenWithLock();
     void badInput_data();
     void badInput();
+    void vmwareRefusedAtAdd_data();
+    void vmwareRefusedAtAdd();
     void textAndJson();
     void leavesNothingBehind();
 };
@@ -176,7 +178,8 @@ private Q_SLOTS:
 void TstGoldenCheck::initTestCase() {
     for (const QString &t : {u"mke2fs"_s, u"debugfs"_s, u"qemu-img"_s, u"sfdisk"_s})
         if (tool(t).isEmpty())
-            VMECLONE_SKIP_UNLESS_CI(qPrintable(u"%1 is not installed (e2fsprogs, qemu-utils, fdisk)"_s.arg(t)));
+            VMECLONE_SKIP_UNLESS_CI(
+                qPrintable(u"%1 is not installed (e2fsprogs, qemu-utils, fdisk)"_s.arg(t)));
 }
 
 void TstGoldenCheck::hazardFoundWithItsFix_data() {
@@ -611,10 +614,6 @@ void TstGoldenCheck::badInput_data() {
         << u"does not exist"_s;
     QTest::newRow("vmx without disks")
         << u"vm.vmx"_s << QByteArray("displayName = \"vm\"\n") << u"names no hard disk"_s;
-    QTest::newRow("vmx disk missing")
-        << u"vm.vmx"_s
-        << QByteArray("scsi0:0.present = \"TRUE\"\nscsi0:0.fileName = \"gone.vmdk\"\n")
-        << u"gone.vmdk, which does not exist"_s;
 }
 
 void TstGoldenCheck::badInput() {
@@ -629,6 +628,53 @@ void TstGoldenCheck::badInput() {
     QVERIFY(!report.ok());
     QVERIFY2(report.error().contains(message), qPrintable(report.error()));
     QVERIFY2(report.error().contains(name), qPrintable(report.error()));
+}
+
+// What `golden add` refuses is reported here too, as an error hazard naming the cause.
+void TstGoldenCheck::vmwareRefusedAtAdd_data() {
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("cause");
+    QTest::newRow("disk missing")
+        << QByteArray("scsi0:0.fileName = \"vm176.vmdk\"")
+        << QByteArray("scsi0:0.fileName = \"gone.vmdk\"") << u"refused-at-add"_s
+        << u"names the disk \"gone.vmdk\" (scsi0:0.fileName), which is not in"_s;
+    QTest::newRow("datastore path")
+        << QByteArray("scsi0:0.fileName = \"vm176.vmdk\"")
+        << QByteArray("scsi0:0.fileName = \"[datastore1] vm176/vm176.vmdk\"") << u"refused-at-add"_s
+        << u"an ESXi datastore path: copy the VM's files to this host"_s;
+    QTest::newRow("disk named twice")
+        << QByteArray("scsi0:0.fileName = \"vm176.vmdk\"\n")
+        << QByteArray("scsi0:0.fileName = \"vm176.vmdk\"\nscsi0:1.present = \"TRUE\"\n"
+                      "scsi0:1.fileName = \"vm176.vmdk\"\n")
+        << u"refused-at-add"_s << u"names the disk \"vm176.vmdk\" twice (scsi0:0 and scsi0:1)"_s;
+    QTest::newRow("no network adapter")
+        << QByteArray("ethernet0.present = \"TRUE\"") << QByteArray("ethernet0.present = \"FALSE\"")
+        << u"no-network"_s << u"no network adapter"_s;
+}
+
+void TstGoldenCheck::vmwareRefusedAtAdd() {
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, id);
+    QFETCH(QString, cause);
+    QTemporaryDir dir;
+    const QString vmx = ::vmwareGolden(dir, cleanGuest());
+    QVERIFY(!vmx.isEmpty());
+    QFile file(vmx);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    QVERIFY(text.contains(from));
+    writeFile(vmx, text.replace(from, to));
+    auto report = GoldenCheck().run(vmx);
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QVERIFY(!report->clean());
+    QCOMPARE(ids(*report).first(), id);
+    QCOMPARE(report->hazards.first().severity, vmeclone::GoldenHazard::Severity::Error);
+    QVERIFY2(report->hazards.first().what.contains(cause),
+             qPrintable(report->hazards.first().what));
 }
 
 void TstGoldenCheck::textAndJson() {

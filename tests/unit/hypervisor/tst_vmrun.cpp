@@ -138,8 +138,9 @@ private Q_SLOTS:
         auto found = Vmrun::find();
         QVERIFY(!found);
         // Says what to do; the way to give the path is the CLI's to name (its --vmrun).
-        QVERIFY2(found.error().contains(u"install VMware"_s)
-                     && found.error().contains(u"give its path"_s),
+        QVERIFY2(found.error().contains(u"install VMware Workstation Pro"_s)
+                     && found.error().contains(u"give its path"_s)
+                     && found.error().contains(u"support.broadcom.com"_s),
                  qPrintable(found.error()));
         QCOMPARE(found.failure().field, Field::Vmrun);
         QCOMPARE(found.failure().problem, Problem::Missing);
@@ -147,30 +148,46 @@ private Q_SLOTS:
 
     void detectsProductType_data() {
         QTest::addColumn<bool>("workstation");
+        QTest::addColumn<bool>("player");
         QTest::addColumn<QString>("type");
-        QTest::newRow("vmrun alone: Player") << false << u"player"_s;
-        QTest::newRow("Workstation's vmware beside it") << true << u"ws"_s;
+        QTest::addColumn<QString>("reason");
+        // Workstation installs vmplayer too: only its own program tells it from Player.
+        QTest::newRow("Workstation's vmware beside it")
+            << true << true << u"ws"_s << u"VMware Workstation's program"_s;
+        QTest::newRow("Player's vmplayer alone: Player")
+            << false << true << u"player"_s << u"only VMware Player is installed"_s;
+        // Player is discontinued: a lone vmrun is taken for Workstation Pro's.
+        QTest::newRow("vmrun alone: Workstation Pro")
+            << false << false << u"ws"_s << u"Workstation Pro assumed"_s;
     }
 
     void detectsProductType() {
         QFETCH(bool, workstation);
+        QFETCH(bool, player);
         QFETCH(QString, type);
+        QFETCH(QString, reason);
         const QString bin = path(u"bin"_s);
+        QDir(bin).removeRecursively();
         QVERIFY(QDir().mkpath(bin));
         QVERIFY(QFile::link(QStringLiteral(FAKE_VMRUN), bin + u"/vmrun"_s));
-        QVERIFY(writeFile(bin + u"/vmplayer"_s, "#!/bin/sh\n"));
-        QVERIFY(QFile(bin + u"/vmplayer"_s)
-                    .setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        if (player) {
+            QVERIFY(writeFile(bin + u"/vmplayer"_s, "#!/bin/sh\n"));
+            QVERIFY(QFile(bin + u"/vmplayer"_s)
+                        .setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
         if (workstation) {
             QVERIFY(writeFile(bin + u"/vmware"_s, "#!/bin/sh\n"));
             QVERIFY(QFile(bin + u"/vmware"_s)
                         .setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         }
         qputenv("PATH", bin.toUtf8());
-        QCOMPARE(Vmrun::detectType(bin + u"/vmrun"_s), type);
+        const auto detected = Vmrun::detectType(bin + u"/vmrun"_s);
+        QCOMPARE(detected.type, type);
+        QVERIFY2(detected.reason.contains(reason), qPrintable(detected.reason));
         auto v = Vmrun::create(VmrunConfig{bin + u"/vmrun"_s, {}, 30s});
         QVERIFY2(v, qPrintable(v.error()));
         QCOMPARE(v->type(), type);
+        QCOMPARE(v->typeReason(), detected.reason);
         // An explicit type wins.
         auto forced =
             Vmrun::create(VmrunConfig{bin + u"/vmrun"_s, workstation ? u"player"_s : u"ws"_s, 30s});

@@ -57,6 +57,10 @@ private Q_SLOTS:
     void diskOutsideTheFolder();
     void selectAloneTouchesNoFiles();
     void impliedNvramIsNotUnneeded();
+    void refusesDatastorePath();
+    void refusesDiskNamedTwice();
+    void missingNvramAndVmxfAreNotes();
+    void countsNetworkAdapters();
 };
 
 void TstVmFolder::neverCopiedReason_data() {
@@ -218,6 +222,80 @@ void TstVmFolder::impliedNvramIsNotUnneeded() {
     QVERIFY2(selection.ok(), qPrintable(selection.error()));
     QCOMPARE(selection->disks.first().path, u"/vms/vm176/vm176.vmdk"_s);
     QCOMPARE(names(selection->unneeded), QStringList());
+}
+
+void TstVmFolder::refusesDatastorePath() {
+    // As ESXi writes a disk on another datastore: a datastore name in brackets.
+    VmxDocument vmx;
+    vmx.set(u"scsi0:0.present"_s, u"TRUE"_s);
+    vmx.set(u"scsi0:0.fileName"_s, u"[datastore1] vm176/vm176.vmdk"_s);
+    const auto selection = VmFolder::select(
+        vmx, u"/vms/vm176/vm176.vmx"_s,
+        {VmFolderEntry{u"vm176.vmx"_s, false}, VmFolderEntry{u"vm176.vmdk"_s, false}});
+    QVERIFY(!selection.ok());
+    QCOMPARE(selection.error(),
+             u"/vms/vm176/vm176.vmx names the disk \"[datastore1] vm176/vm176.vmdk\" "
+             u"(scsi0:0.fileName), an ESXi datastore path: copy the VM's files to this host and "
+             u"point the disk at them"_s);
+    QVERIFY(VmFolder::isDatastorePath(u"[SSD datastore] a b/c.vmdk"_s));
+    QVERIFY(!VmFolder::isDatastorePath(u"vm176[1].vmdk"_s));
+    QVERIFY(!VmFolder::isDatastorePath(u"/vms/[x]/vm176.vmdk"_s));
+}
+
+void TstVmFolder::refusesDiskNamedTwice() {
+    VmxDocument vmx;
+    vmx.set(u"scsi0:0.present"_s, u"TRUE"_s);
+    vmx.set(u"scsi0:0.fileName"_s, u"vm176.vmdk"_s);
+    vmx.set(u"scsi0:1.present"_s, u"TRUE"_s);
+    vmx.set(u"scsi0:1.fileName"_s, u"vm176.vmdk"_s);
+    const QList<VmFolderEntry> entries{VmFolderEntry{u"vm176.vmx"_s, false},
+                                       VmFolderEntry{u"vm176.vmdk"_s, false}};
+    auto selection = VmFolder::select(vmx, u"/vms/vm176/vm176.vmx"_s, entries);
+    QVERIFY(!selection.ok());
+    QCOMPARE(selection.error(),
+             u"/vms/vm176/vm176.vmx names the disk \"vm176.vmdk\" twice (scsi0:0 and scsi0:1): "
+             u"VMware cannot open one disk twice; remove one of the devices or give it its own "
+             u"disk"_s);
+    // A device that is not present names nothing.
+    vmx.set(u"scsi0:1.present"_s, u"FALSE"_s);
+    selection = VmFolder::select(vmx, u"/vms/vm176/vm176.vmx"_s, entries);
+    QVERIFY2(selection.ok(), qPrintable(selection.error()));
+    QCOMPARE(selection->disks.size(), 1);
+}
+
+void TstVmFolder::missingNvramAndVmxfAreNotes() {
+    // A golden never powered on here: the .vmx names an .nvram and a .vmxf it lacks.
+    VmxDocument vmx;
+    vmx.set(u"nvram"_s, u"vm176.nvram"_s);
+    vmx.set(u"extendedConfigFile"_s, u"vm176.vmxf"_s);
+    vmx.set(u"scsi0:0.present"_s, u"TRUE"_s);
+    vmx.set(u"scsi0:0.fileName"_s, u"vm176.vmdk"_s);
+    auto selection = VmFolder::select(
+        vmx, u"/vms/vm176/vm176.vmx"_s,
+        {VmFolderEntry{u"vm176.vmx"_s, false}, VmFolderEntry{u"vm176.vmdk"_s, false}});
+    QVERIFY2(selection.ok(), qPrintable(selection.error()));
+    QCOMPARE(selection->notes.size(), 2);
+    QVERIFY2(selection->notes[0].contains(u"names the firmware settings \"vm176.nvram\" (nvram), "
+                                          u"which is not there"_s),
+             qPrintable(selection->notes[0]));
+    QVERIFY2(selection->notes[1].contains(u"\"vm176.vmxf\" (extendedConfigFile)"_s),
+             qPrintable(selection->notes[1]));
+    QCOMPARE(selection->warnings, QStringList());
+    // With both there: nothing to note.
+    selection = VmFolder::select(
+        vmx, u"/vms/vm176/vm176.vmx"_s,
+        {VmFolderEntry{u"vm176.vmx"_s, false}, VmFolderEntry{u"vm176.vmdk"_s, false},
+         VmFolderEntry{u"vm176.nvram"_s, false}, VmFolderEntry{u"vm176.vmxf"_s, false}});
+    QVERIFY2(selection.ok(), qPrintable(selection.error()));
+    QCOMPARE(selection->notes, QStringList());
+}
+
+void TstVmFolder::countsNetworkAdapters() {
+    // ethernet0, 1 and 3 are present; ethernet2 is not.
+    QTemporaryDir dir;
+    const auto selection = VmFolder::inspect(makeGolden(dir));
+    QVERIFY2(selection.ok(), qPrintable(selection.error()));
+    QCOMPARE(selection->networkAdapters, 3);
 }
 
 QTEST_GUILESS_MAIN(TstVmFolder)

@@ -61,24 +61,17 @@ VmxDocument load(const QString &file) {
 // The keys the rewriter may touch; every other line must keep its bytes and order.
 QRegularExpression touchedKeys(const QStringList &diskDevices) {
     QStringList alternatives{
-        u"\\.encoding"_s,
-        u"displayName"_s,
-        u"uuid\\.(bios|location|action)"_s,
-        u"vc\\.uuid"_s,
+        u"\\.encoding"_s, u"displayName"_s, u"uuid\\.(bios|location|action)"_s, u"vc\\.uuid"_s,
         u"msg\\.autoAnswer"_s,
         u"ethernet\\d+\\.(generatedAddress|generatedAddressOffset|addressType|address)"_s,
-        u"checkpoint\\.vmState"_s,
-        u"sched\\.swap\\.derivedName"_s,
-        u"migrate\\.hostLog"_s,
-        u"vmci0\\.id"_s,
-        u".*\\.sasWWID"_s,
-        u"vm\\.genid"_s,
-        u"vm\\.genidX"_s,
-        u"vmxstats\\.filename"_s,
-        u"nvram"_s,
-        u"extendedConfigFile"_s,
-        u"guestinfo\\.vmeclone\\..*"_s,
-        u"guestinfo\\.metadata(\\.encoding)?"_s};
+        u"checkpoint\\.vmState"_s, u"sched\\.swap\\.derivedName"_s, u"migrate\\.hostLog"_s,
+        u"vmci0\\.id"_s, u".*\\.sasWWID"_s, u"vm\\.genid"_s, u"vm\\.genidX"_s,
+        u"vmxstats\\.filename"_s, u"nvram"_s, u"extendedConfigFile"_s,
+        u"guestinfo\\.vmeclone\\..*"_s, u"guestinfo\\.metadata(\\.encoding)?"_s,
+        // identity-bearing keys (VmxCloneRewriter::identityBearingKeys)
+        u"viv\\.moid"_s, u"root-disk-uuid"_s, u"ethernet\\d+\\.externalId"_s, u"nvp\\..*"_s,
+        u"guestinfo\\.appInfo"_s, u"guestinfo\\.vmtools\\..*"_s, u"guestInfo\\.detailed\\.data"_s,
+        u"[a-z]+\\d+(:\\d+)?\\..*uuid"_s};
     for (const QString &device : diskDevices)
         alternatives << QRegularExpression::escape(device) + u"\\.fileName"_s;
     return QRegularExpression(u"^(%1)$"_s.arg(alternatives.join(u'|')),
@@ -115,6 +108,9 @@ private Q_SLOTS:
     void goldenStaysUntouchedAndOutputIsStable();
     void relativeCdromImage_data();
     void relativeCdromImage();
+    void dropsIdentityBearingKeys_data();
+    void dropsIdentityBearingKeys();
+    void metadataWithoutNic();
 };
 
 void TstVmxCloneRewriter::corpus_data() {
@@ -327,14 +323,37 @@ void TstVmxCloneRewriter::corpus() {
     const QJsonObject network = metadata.value(u"network"_s).toObject();
     QCOMPARE(network.value(u"version"_s).toInt(), 2);
     const QJsonObject ethernets = network.value(u"ethernets"_s).toObject();
-    QCOMPARE(ethernets.keys(), QStringList{u"eth0"_s});
+    // Every present NIC, matched by its MAC; the first has the address.
+    QStringList names{u"eth0"_s};
+    for (qsizetype i = 1; i < nics.size(); ++i)
+        names << u"eth%1"_s.arg(i);
+    QCOMPARE(ethernets.keys(), names);
+    const QJsonArray said = metadata.value(u"vmeclone-nics"_s).toArray();
+    QCOMPARE(said.size(), nics.size());
+    for (qsizetype i = 0; i < nics.size(); ++i) {
+        const QJsonObject nic = ethernets.value(names[i]).toObject();
+        QCOMPARE(nic.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
+                 nics[i].section(u'=', 1));
+        QCOMPARE(nic.value(u"set-name"_s).toString(), names[i]);
+        QCOMPARE(said[i].toObject().value(u"device"_s).toString(), nics[i].section(u'=', 0, 0));
+        QCOMPARE(said[i].toObject().value(u"configured"_s).toBool(), i == 0);
+        if (i > 0) { // explicitly left unconfigured
+            QCOMPARE(nic.value(u"dhcp4"_s), QJsonValue(false));
+            QCOMPARE(nic.value(u"dhcp6"_s), QJsonValue(false));
+            QCOMPARE(nic.value(u"optional"_s), QJsonValue(true));
+            QVERIFY(!nic.contains(u"addresses"_s) && !nic.contains(u"routes"_s));
+        }
+    }
     const QJsonObject eth0 = ethernets.value(u"eth0"_s).toObject();
     QCOMPARE(eth0.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
              u"00:50:56:28:01:b1"_s);
     QCOMPARE(eth0.value(u"set-name"_s).toString(), u"eth0"_s);
     QCOMPARE(eth0.value(u"dhcp4"_s), QJsonValue(false));
     QCOMPARE(eth0.value(u"addresses"_s).toArray(), QJsonArray{u"192.168.1.177/24"_s});
-    QCOMPARE(eth0.value(u"gateway4"_s).toString(), u"192.168.1.1"_s);
+    // A default route, not the deprecated gateway4.
+    QVERIFY(!eth0.contains(u"gateway4"_s));
+    QCOMPARE(eth0.value(u"routes"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"to"_s, u"0.0.0.0/0"_s}, {u"via"_s, u"192.168.1.1"_s}}}));
     QCOMPARE(eth0.value(u"nameservers"_s).toObject().value(u"addresses"_s).toArray(),
              (QJsonArray{u"192.168.1.53"_s, u"192.168.1.54"_s}));
 
@@ -536,6 +555,7 @@ void TstVmxCloneRewriter::metadataWithoutGatewayOrDns() {
     QCOMPARE(eth0.value(u"match"_s).toObject().value(u"macaddress"_s).toString(),
              u"00:50:56:00:71:09"_s);
     QVERIFY(!eth0.contains(u"gateway4"_s));
+    QVERIFY(!eth0.contains(u"routes"_s));
     QVERIFY(!eth0.contains(u"nameservers"_s));
     QCOMPARE(result->document.keysMatching(QRegularExpression(u"guestinfo\\.vmeclone\\..*"_s)),
              (QStringList{u"guestinfo.vmeclone.ip"_s, u"guestinfo.vmeclone.prefix"_s}));
@@ -586,6 +606,90 @@ void TstVmxCloneRewriter::relativeCdromImage() {
     } else {
         QCOMPARE(result->document.value(u"ide1:0.fileName"_s), image);
     }
+}
+
+void TstVmxCloneRewriter::dropsIdentityBearingKeys_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("disks");
+    QTest::addColumn<QStringList>("dropped"); // as spelled in the file
+    QTest::newRow("ESXi 8 with NSX")
+        << u"esxi80_nsx_two_nics.vmx"_s
+        << QStringList{u"scsi0:0=web01.vmdk"_s, u"scsi0:1=web01_1.vmdk"_s}
+        << QStringList{u"ethernet0.externalId"_s,
+                       u"ethernet1.externalId"_s,
+                       u"viv.moid"_s,
+                       u"nvp.vm-uuid"_s,
+                       u"nvp.iface-id.0"_s,
+                       u"nvp.iface-id.1"_s,
+                       u"root-disk-uuid"_s,
+                       u"scsi0.sasWWID"_s,
+                       u"guestinfo.vmtools.versionString"_s,
+                       u"guestinfo.vmtools.versionNumber"_s};
+    QTest::newRow("ESXi 7 with EFI and NVMe")
+        << u"esxi70_efi_nvme.vmx"_s << QStringList{u"nvme0:0=vm176.vmdk"_s}
+        << QStringList{u"nvme0.subnqnUUID"_s,
+                       u"viv.moid"_s,
+                       u"guestinfo.appInfo"_s,
+                       u"guestinfo.vmtools.buildNumber"_s,
+                       u"guestinfo.vmtools.description"_s,
+                       u"guestinfo.vmtools.versionNumber"_s,
+                       u"guestinfo.vmtools.versionString"_s,
+                       u"guestInfo.detailed.data"_s};
+    QTest::newRow("Fusion 13 with NVMe")
+        << u"fusion13_arm_like_mac_paths.vmx"_s << QStringList{u"nvme0:0=Virtual Disk.vmdk"_s}
+        << QStringList{u"nvme0.subnqnUUID"_s};
+}
+
+void TstVmxCloneRewriter::dropsIdentityBearingKeys() {
+    QFETCH(QString, file);
+    QFETCH(QStringList, disks);
+    QFETCH(QStringList, dropped);
+    const QByteArray goldenBytes = vmx_corpus::read(file);
+    const VmxDocument golden = load(file);
+    for (const QString &key : dropped)
+        QVERIFY2(golden.contains(key), qPrintable(key)); // the corpus has what is tested
+    QStringList expected = dropped;
+    QStringList found = VmxCloneRewriter::identityBearingKeys(golden);
+    expected.sort(Qt::CaseInsensitive);
+    found.sort(Qt::CaseInsensitive);
+    QCOMPARE(found, expected);
+
+    const auto result =
+        VmxCloneRewriter::rewrite(golden, {u"vm177"_s, identity177(), diskMap(disks)});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    for (const QString &key : dropped)
+        QVERIFY2(!result->document.contains(key), qPrintable(key));
+    QCOMPARE(VmxCloneRewriter::identityBearingKeys(result->document), QStringList());
+    // Not device ids: kept.
+    for (const QString &key : {u"ethernet0.dvs.portgroupId"_s, u"uuid.action"_s})
+        QCOMPARE(result->document.contains(key), key == u"uuid.action"_s || golden.contains(key));
+    // Every other line keeps its bytes and its place.
+    QStringList devices;
+    for (const QString &disk : disks)
+        devices << disk.section(u'=', 0, 0);
+    const QRegularExpression touched = touchedKeys(devices);
+    QCOMPARE(untouchedLines(result->document.toBytes(), touched),
+             untouchedLines(goldenBytes, touched));
+}
+
+// A golden without a present NIC (accepted at golden add only when allowed): cloud-init
+// is told of no network, rather than of a NIC the clone does not have.
+void TstVmxCloneRewriter::metadataWithoutNic() {
+    const VmxDocument golden = load(u"no_nic.vmx"_s);
+    const auto result = VmxCloneRewriter::rewrite(
+        golden, {u"vm177"_s, identity177(), {{u"appliance-offline.vmdk"_s, u"vm177.vmdk"_s}}});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    const QJsonObject metadata =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(result->document.value(u"guestinfo.metadata"_s).toLatin1()))
+            .object();
+    QCOMPARE(metadata.value(u"instance-id"_s).toString(), kInstance);
+    QVERIFY(!metadata.contains(u"network"_s));
+    QCOMPARE(result->document.keysMatching(QRegularExpression(u"ethernet\\d+\\..*"_s)),
+             QStringList());
+    QVERIFY(!result->warnings.isEmpty());
+    QVERIFY2(result->warnings.first().contains(u"no present network adapter"_s),
+             qPrintable(result->warnings.first()));
 }
 
 QTEST_GUILESS_MAIN(TstVmxCloneRewriter)
