@@ -34,6 +34,7 @@ struct CloneRequest {
     VmRecord vm;                     // name, address, MAC, folder, clone mode, instance
     protocol::KeyValueText identity; // handed to the guest through the backend's channel
     QString dataFolderId;            // the inventory's id, written into the clone's mark
+    QString templateFolder;          // vm.cloneMode "instant": the golden's template (QEMU)
 };
 
 class HypervisorBackend {
