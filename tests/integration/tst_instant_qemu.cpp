@@ -1,9 +1,9 @@
-// Instant clones on QEMU, the mechanics (issue 15, step 1), on the real demo golden: a
-// template boots with its RAM in a file, is paused and its device state saved with
-// x-ignore-shared; two clones map that RAM privately, load the state through
-// `-incoming defer` and resume without booting. Both run (QMP says so, and their guests'
-// agents keep announcing from where the template stopped), and the template's files are
-// byte for byte what they were before the clones ran.
+// Instant clones on QEMU (issue 15), on the real demo golden: a template boots with its
+// RAM in a file until its agent, in template mode, stops before any identity; it is
+// paused and its device state saved with x-ignore-shared. Four clones map that RAM
+// privately, load the state through `-incoming defer` and resume without booting; each
+// guest takes its own identity live and announces online. The template's files are byte
+// for byte what they were before the clones ran.
 //
 // Must run in a network namespace of its own (CTest starts it under unshare --net).
 
@@ -20,6 +20,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkDatagram>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUdpSocket>
@@ -109,23 +111,22 @@ private Q_SLOTS:
         QVERIFY(!qemu_instant::paddedIdentity(std::string(qemu_instant::kIdentityBytes, 'x')));
     }
 
-    void twoClonesResumeFromOneTemplate() {
+    // Four clones resume from one template; each guest's agent, in template mode until
+    // then, takes its clone's identity live and announces online, signed, with its own
+    // MAC, address, hostname and boot id (16 bytes read from /dev/urandom after the
+    // resume: vmgenid reseeded each guest's generator differently) and its own fresh
+    // machine-id (also from /dev/urandom after the resume, shown on its console).
+    void clonesResumeFromOneTemplate() {
         const QString folder = m_dir.filePath(u"template"_s);
         QemuBackend backend({});
-        protocol::KeyValueText identity;
-        identity.set("instance", "template-mechanics");
-        identity.set("ip", "192.168.1.176");
-        identity.set("prefix", "24");
-        identity.set("hostname", "vm176");
-        identity.set("console", "192.168.1.2");
-        identity.set("port", std::to_string(m_listener.localPort()));
-        identity.set("heartbeat", "1");
-        // This agent does not know template mode yet: the template is taken once the
-        // golden's agent announced online (after its one configuring reboot).
+        protocol::KeyValueText templateIdentity;
+        templateIdentity.set("version", "1");
+        templateIdentity.set("template", "yes");
         QElapsedTimer clock;
         clock.start();
-        auto made = backend.makeTemplate(m_golden, folder, identity,
-                                         "vmeclone-agent: online:", std::chrono::minutes(3));
+        auto made = backend.makeTemplate(m_golden, folder, templateIdentity,
+                                         "vmeclone-agent: template: stopped before any identity",
+                                         std::chrono::minutes(3));
         QVERIFY2(made, made ? "" : qPrintable(made.error()));
         qInfo("template made in %lld ms", static_cast<long long>(clock.elapsed()));
         const auto before = hashes(folder);
@@ -134,25 +135,33 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(QemuBackend::qmpSocket(folder)));
         QVERIFY(QFileInfo(QemuBackend::templateState(folder)).size()
                 < QFileInfo(QemuBackend::templateRam(folder)).size() / 10);
-        // The template's own last datagrams are not the clones'.
-        std::optional<protocol::BootId> templateBoot;
-        while (m_listener.hasPendingDatagrams()) {
-            const QByteArray data = m_listener.receiveDatagram().data();
-            const auto d = protocol::decode(reinterpret_cast<const std::uint8_t *>(data.data()),
-                                            static_cast<std::size_t>(data.size()));
-            if (d.error == protocol::DecodeError::None)
-                templateBoot = d.announcement.bootId;
-        }
-        QVERIFY2(templateBoot, "the template's agent announced nothing");
+        QVERIFY(!m_listener.hasPendingDatagrams()); // the template announces nothing
 
-        QList<VmRecord> clones{clone(181), clone(182)};
-        QMap<qint64, qint64> pids; // by suffix
+        QList<VmRecord> clones{clone(181), clone(182), clone(183), clone(184)};
+        QMap<quint32, protocol::Digest> keys; // by address
+        QMap<quint32, qint64> pids;
         for (VmRecord &vm : clones) {
+            protocol::Digest key{};
+            for (auto &b : key)
+                b = static_cast<std::uint8_t>(QRandomGenerator::global()->generate());
+            keys.insert(vm.address.toUInt(), key);
             CloneRequest request;
             request.golden = m_golden;
             request.vm = vm;
             request.templateFolder = folder;
+            request.identity.set("version", "1");
+            request.identity.set("instance", vm.instance.toStdString());
             request.identity.set("ip", vm.address.toString().toStdString());
+            request.identity.set("prefix", "24");
+            request.identity.set("hostname", vm.name.toStdString());
+            request.identity.set("mac", vm.mac.toString().toStdString());
+            request.identity.set("console", "192.168.1.2");
+            request.identity.set("port", std::to_string(m_listener.localPort()));
+            request.identity.set("heartbeat", "1");
+            request.identity.set("key",
+                                 QByteArray(reinterpret_cast<const char *>(key.data()), key.size())
+                                     .toHex()
+                                     .toStdString());
             request.dataFolderId = u"test"_s;
             auto s = backend.createClone(request, nullptr, {});
             QVERIFY2(s, s ? "" : qPrintable(s.error()));
@@ -160,6 +169,10 @@ private Q_SLOTS:
             QVERIFY(args);
             QVERIFY(args->join(u' ').contains(u"share=off"_s));
             QVERIFY(args->contains(u"-incoming"_s));
+        }
+        QElapsedTimer click;
+        click.start();
+        for (const VmRecord &vm : clones) {
             clock.restart();
             auto pid = backend.start(vm, m_golden);
             QVERIFY2(pid, pid ? "" : qPrintable(pid.error()));
@@ -179,27 +192,51 @@ private Q_SLOTS:
               static_cast<long long>(backend.resumeMilliseconds()),
               static_cast<long long>(clones.size()));
 
-        // Each resumed guest goes on where the template stopped: its agent's heartbeat,
-        // under the template's boot id, from each clone's own QEMU (its own host port).
-        QSet<quint16> senders;
-        QDeadlineTimer deadline(60'000);
-        while (senders.size() < clones.size() && !deadline.hasExpired()) {
+        // Online, signed, each under its own identity.
+        QMap<quint32, protocol::Announcement> online; // by address
+        QDeadlineTimer deadline(120'000);
+        while (online.size() < clones.size() && !deadline.hasExpired()) {
             if (!m_listener.hasPendingDatagrams()
                 && !m_listener.waitForReadyRead(static_cast<int>(deadline.remainingTime())))
                 break;
-            const QNetworkDatagram datagram = m_listener.receiveDatagram();
-            const QByteArray data = datagram.data();
-            const auto d = protocol::decode(reinterpret_cast<const std::uint8_t *>(data.data()),
-                                            static_cast<std::size_t>(data.size()));
+            const QByteArray data = m_listener.receiveDatagram().data();
+            const auto *bytes = reinterpret_cast<const std::uint8_t *>(data.data());
+            const auto d = protocol::decode(bytes, static_cast<std::size_t>(data.size()));
             QCOMPARE(d.error, protocol::DecodeError::None);
-            QVERIFY(d.announcement.bootId == *templateBoot);
-            senders.insert(static_cast<quint16>(datagram.senderPort()));
+            QVERIFY(keys.contains(d.announcement.ip));
+            QVERIFY2(protocol::verify(bytes, d, keys.value(d.announcement.ip)),
+                     "an announcement not signed with its clone's key");
+            if (d.announcement.state == protocol::AgentState::Online
+                && !online.contains(d.announcement.ip)) {
+                online.insert(d.announcement.ip, d.announcement);
+                qInfo("%s online %lld ms after the first start", d.announcement.hostname.c_str(),
+                      static_cast<long long>(click.elapsed()));
+            }
         }
-        QCOMPARE(senders.size(), clones.size());
-
-        for (const VmRecord &vm : clones)
-            qInfo("%s: PSS %lld KiB after resume (guest RAM %d KiB)", qPrintable(vm.name),
-                  static_cast<long long>(pssKib(pids.value(vm.address.toUInt()))), 128 * 1024);
+        QCOMPARE(online.size(), clones.size());
+        QSet<QByteArray> bootIds, machineIds;
+        for (const VmRecord &vm : clones) {
+            const protocol::Announcement a = online.value(vm.address.toUInt());
+            QCOMPARE(QString::fromStdString(a.hostname), vm.name);
+            QCOMPARE(QString::fromStdString(protocol::formatMac(a.mac)), vm.mac.toString());
+            QCOMPARE(a.boots, 1u);
+            bootIds.insert(QByteArray(reinterpret_cast<const char *>(a.bootId.data()),
+                                      static_cast<qsizetype>(a.bootId.size())));
+            // The agent's console lines of this clone (its QEMU's own serial log).
+            QFile serial(QemuBackend::serialLog(vm.folder));
+            QVERIFY(serial.open(QIODevice::ReadOnly));
+            const QByteArray console = serial.readAll();
+            QVERIFY2(console.contains("resumed as a clone"), console.constData());
+            QVERIFY2(!console.contains("rebooting"), console.constData());
+            const auto match = QRegularExpression(u"machine-id ([0-9a-f]{32})"_s)
+                                   .match(QString::fromLatin1(console));
+            QVERIFY2(match.hasMatch(), console.constData());
+            machineIds.insert(match.captured(1).toLatin1());
+            qInfo("%s: PSS %lld KiB (guest RAM 131072 KiB)", qPrintable(vm.name),
+                  static_cast<long long>(pssKib(pids.value(vm.address.toUInt()))));
+        }
+        QCOMPARE(bootIds.size(), clones.size());
+        QCOMPARE(machineIds.size(), clones.size());
 
         for (const VmRecord &vm : clones) {
             QVERIFY(backend.stop(vm, std::chrono::milliseconds(0)));
