@@ -306,16 +306,24 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     if (!pid)
         return abandon(pid.error());
 
-    // The agent says on the console that it stopped before any identity.
+    // The agent says on the console that it stopped before any identity. An agent without
+    // template mode takes an identity (or the guest reboots) instead: refused at once.
     QDeadlineTimer deadline(timeout);
     QFile serial(serialLog(folder));
+    QByteArray console;
     bool ready = false;
     while (!ready && !deadline.hasExpired()) {
         if (livePid(folder) <= 0)
             return abandon(
                 u"the template VM ended before it was ready: see %1"_s.arg(serial.fileName()));
         if (serial.isOpen() || serial.open(QIODevice::ReadOnly))
-            ready = serial.readAll().contains(readyMarker) || ready;
+            console += serial.readAll();
+        ready = console.contains(readyMarker);
+        if (!ready && qemu_instant::tookAnIdentity(console))
+            return abandon(
+                u"the golden's agent has no template mode: it took an identity or "
+                u"rebooted instead of stopping (see %1); install a vmeclone-agent "
+                u"with template mode in the golden, or clone it cold"_s.arg(serial.fileName()));
         if (!ready)
             QThread::msleep(50);
     }

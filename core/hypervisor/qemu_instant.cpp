@@ -68,6 +68,13 @@ Expected<QByteArray> paddedIdentity(const std::string &text) {
     return out;
 }
 
+bool tookAnIdentity(const QByteArray &console) {
+    // The agent's own lines, and the kernel's on a reboot (printed even with `quiet`).
+    return console.contains("vmeclone-agent: identity from")
+           || console.contains("vmeclone-agent: rebooting")
+           || console.contains("reboot: Restarting system");
+}
+
 QStringList memoryArguments(const QString &ramFile, int memoryMb, bool shared) {
     // QEMU's object options are comma-separated: a comma in the path is doubled.
     QString path = ramFile;

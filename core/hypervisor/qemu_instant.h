@@ -40,6 +40,11 @@ inline constexpr int kIdentityBytes = 2048;
 // exactly kIdentityBytes; fails when the identity itself is longer.
 Expected<QByteArray> paddedIdentity(const std::string &text);
 
+// Whether a template's console shows its guest configuring itself or rebooting, which an
+// agent in template mode never does before it stops: the golden's agent has no template
+// mode.
+bool tookAnIdentity(const QByteArray &console);
+
 // The arguments that put the guest's RAM in `ramFile` and add the vmgenid device (a
 // resumed guest's kernel reseeds its random generator when the generation id changes).
 // Goes with `-machine pc,memory-backend=pc.ram`.

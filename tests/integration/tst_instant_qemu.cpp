@@ -111,6 +111,24 @@ private Q_SLOTS:
         QVERIFY(!qemu_instant::paddedIdentity(std::string(qemu_instant::kIdentityBytes, 'x')));
     }
 
+    // A golden whose agent does not stop (here: an identity without template=yes, which
+    // the agent takes, as one without template mode takes any) is refused at once, naming
+    // the cause, and nothing of the template is left.
+    void refusesAnAgentWithoutTemplateMode() {
+        const QString folder = m_dir.filePath(u"not-a-template"_s);
+        QemuBackend backend({});
+        protocol::KeyValueText identity;
+        identity.set("version", "1");
+        identity.set("ip", "192.168.1.176");
+        identity.set("prefix", "24");
+        auto made = backend.makeTemplate(m_golden, folder, identity,
+                                         "vmeclone-agent: template: stopped before any identity",
+                                         std::chrono::minutes(3));
+        QVERIFY(!made);
+        QVERIFY2(made.error().contains(u"has no template mode"_s), qPrintable(made.error()));
+        QVERIFY(!QFileInfo::exists(folder));
+    }
+
     // Four clones resume from one template; each guest's agent, in template mode until
     // then, takes its clone's identity live and announces online, signed, with its own
     // MAC, address, hostname and boot id (16 bytes read from /dev/urandom after the
