@@ -267,6 +267,17 @@ void Agent::takeCloneIdentity(const Identity &identity, std::string &warning) co
         agentLog("warning: %s", error.c_str());
         warning += (warning.empty() ? "" : "; ") + error;
     }
+    // SSH host keys, where the guest has them: every clone would otherwise share the
+    // template's. sshd reads them again for each new connection (it re-executes itself).
+    const int removed = TemplateMode::removeSshHostKeys(m_fs);
+    if (removed > 0) {
+        if (m_actions.run({"ssh-keygen", "-A"}, error)) {
+            agentLog("ssh host keys made anew (%d files replaced)", removed);
+        } else {
+            agentLog("warning: %s", error.c_str());
+            warning += (warning.empty() ? "" : "; ") + error;
+        }
+    }
 }
 
 std::string Agent::rebootReason(const GuestConfiguration &configuration) const {

@@ -59,4 +59,19 @@ bool TemplateMode::freshMachineId(const RootFs &fs, std::string &id, std::string
     return fs.writeFileAtomic("/etc/machine-id", id + "\n", error, 0444);
 }
 
+int TemplateMode::removeSshHostKeys(const RootFs &fs) {
+    auto endsWith = [](const std::string &name, const std::string &tail) {
+        return name.size() >= tail.size()
+               && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    int removed = 0;
+    for (const std::string &name : fs.list("/etc/ssh")) {
+        const bool key = name.rfind("ssh_host_", 0) == 0
+                         && (endsWith(name, "_key") || endsWith(name, "_key.pub"));
+        if (key && fs.remove("/etc/ssh/" + name))
+            ++removed;
+    }
+    return removed;
+}
+
 } // namespace vmeclone::agent

@@ -35,6 +35,9 @@ public:
     // A fresh /etc/machine-id (32 hex digits from /dev/urandom, read after the resume so
     // the reseeded generator gives each clone its own), written atomically with mode 0444.
     static bool freshMachineId(const RootFs &fs, std::string &id, std::string &error);
+    // Removes /etc/ssh/ssh_host_*_key and their .pub files (the caller then runs
+    // `ssh-keygen -A`, which makes the missing ones); returns how many were removed.
+    static int removeSshHostKeys(const RootFs &fs);
 };
 
 } // namespace vmeclone::agent

@@ -8,6 +8,7 @@
 #include "fixture_tree.h"
 #include "protocol/announcement.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -38,6 +39,10 @@ private Q_SLOTS:
         QVERIFY(clone.contains("mac=00:50:56:28:01:b1"));
         QVERIFY(tree.write(QString::fromLatin1(kFwCfgPath),
                            "version=1\ntemplate=yes\n#" + QByteArray(200, ' ') + "\n"));
+        // The template's SSH host keys (the agent replaces them) and a file that is not one.
+        QVERIFY(tree.write(u"etc/ssh/ssh_host_ed25519_key"_s, "template's private key\n"));
+        QVERIFY(tree.write(u"etc/ssh/ssh_host_ed25519_key.pub"_s, "template's public key\n"));
+        QVERIFY(tree.write(u"etc/ssh/sshd_config"_s, "PermitRootLogin no\n"));
         const auto before = tree.snapshot();
 
         QProcess agent;
@@ -71,12 +76,17 @@ private Q_SLOTS:
         QVERIFY2(commands.contains("ip addr add 192.168.1.177/24 dev eth0\n"),
                  commands.constData());
         QVERIFY2(!commands.contains("reboot"), commands.constData()); // agent.conf: reboot=yes
+        QVERIFY2(commands.contains("ssh-keygen -A\n"), commands.constData());
+        QVERIFY(!QFile::exists(tree.path(u"etc/ssh/ssh_host_ed25519_key"_s)));
+        QVERIFY(!QFile::exists(tree.path(u"etc/ssh/ssh_host_ed25519_key.pub"_s)));
+        QCOMPARE(tree.read(u"etc/ssh/sshd_config"_s), QByteArray("PermitRootLogin no\n"));
         const QByteArray machineId = tree.read(u"etc/machine-id"_s);
         QVERIFY2(QRegularExpression(u"^[0-9a-f]{32}\n$"_s)
                      .match(QString::fromLatin1(machineId))
                      .hasMatch(),
                  machineId.constData());
-        QVERIFY2(log.contains(QByteArray("machine-id ").append(machineId.trimmed())), log.constData());
+        QVERIFY2(log.contains(QByteArray("machine-id ").append(machineId.trimmed())),
+                 log.constData());
 
         QList<QByteArray> datagrams;
         QVERIFY(sink.waitFor(4, datagrams));
