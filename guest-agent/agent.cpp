@@ -6,6 +6,7 @@
 #include "net_interfaces.h"
 #include "plain_ip_writer.h"
 #include "state_file.h"
+#include "template_mode.h"
 
 #include <cerrno>
 #include <csignal>
@@ -244,6 +245,41 @@ bool Agent::applyLive(const NetworkSettings &s, const std::string &hostname, std
     return true;
 }
 
+void Agent::takeCloneIdentity(const Identity &identity, std::string &warning) const {
+    // The NIC still has the template's MAC (the guest's copy of it was resumed too).
+    std::string error;
+    if (identity.mac) {
+        const std::string &dev = identity.interfaceName;
+        if (!m_actions.run({"ip", "link", "set", "dev", dev, "down"}, error)
+            || !m_actions.run(
+                {"ip", "link", "set", "dev", dev, "address", protocol::formatMac(*identity.mac)},
+                error)) {
+            agentLog("warning: %s", error.c_str());
+            warning += (warning.empty() ? "" : "; ") + error;
+        } else {
+            agentLog("mac %s on %s", protocol::formatMac(*identity.mac).c_str(), dev.c_str());
+        }
+    }
+    std::string machineId;
+    if (TemplateMode::freshMachineId(m_fs, machineId, error)) {
+        agentLog("machine-id %s", machineId.c_str());
+    } else {
+        agentLog("warning: %s", error.c_str());
+        warning += (warning.empty() ? "" : "; ") + error;
+    }
+    // SSH host keys, where the guest has them: every clone would otherwise share the
+    // template's. sshd reads them again for each new connection (it re-executes itself).
+    const int removed = TemplateMode::removeSshHostKeys(m_fs);
+    if (removed > 0) {
+        if (m_actions.run({"ssh-keygen", "-A"}, error)) {
+            agentLog("ssh host keys made anew (%d files replaced)", removed);
+        } else {
+            agentLog("warning: %s", error.c_str());
+            warning += (warning.empty() ? "" : "; ") + error;
+        }
+    }
+}
+
 std::string Agent::rebootReason(const GuestConfiguration &configuration) const {
     const std::string policy = m_config.value("reboot", "auto");
     if (policy == "yes")
@@ -326,6 +362,18 @@ int Agent::run() {
     blockStopSignals(stopSignals);
 
     loadConfig(true);
+    // Template mode (template_mode.h): stop before any identity, then go on as the clone
+    // this memory was resumed into, live.
+    bool resumed = false;
+    if (TemplateMode::requested(m_fs)) {
+        agentLog("%s", TemplateMode::kReadyLine);
+        if (!TemplateMode::waitForClone(m_fs)) {
+            agentLog("stopping (in template mode)");
+            return 0;
+        }
+        resumed = true;
+        agentLog("resumed as a clone: a new identity in fw_cfg");
+    }
     Identity identity;
     std::vector<ChannelResult> results;
     if (!findIdentity(identity, results, true)) {
@@ -384,8 +432,10 @@ int Agent::run() {
                      readError.c_str());
     }
 
-    // The network comes up first, so that even the first boot's announcements get out.
     std::string liveWarning;
+    if (resumed)
+        takeCloneIdentity(identity, liveWarning);
+    // The network comes up first, so that even the first boot's announcements get out.
     bool live = true;
     if (newInstance || agentIsNetworkService) {
         live = applyLive(settings, identity.hostname, error, liveWarning);
@@ -420,7 +470,9 @@ int Agent::run() {
             announcer.announce(AgentState::Failed, error);
             return 1;
         }
-        const std::string reboot = rebootReason(configuration);
+        // A resumed clone applies everything live: a reboot would throw away what
+        // resuming saved.
+        const std::string reboot = resumed ? std::string() : rebootReason(configuration);
         if (!reboot.empty()) {
             agentLog("rebooting to apply instance %s: %s", identity.instance.c_str(),
                      reboot.c_str());

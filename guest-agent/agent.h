@@ -43,6 +43,9 @@ private:
     NetworkSettings settingsFor(const Identity &identity) const;
     bool applyLive(const NetworkSettings &settings, const std::string &hostname, std::string &error,
                    std::string &warning) const;
+    // A clone resumed from a template (template_mode.h): its own MAC on the NIC and a
+    // fresh machine-id; what failed is appended to `warning`.
+    void takeCloneIdentity(const Identity &identity, std::string &warning) const;
     // Why to reboot after configuring: the agent config's `reboot` (yes: always, no: never,
     // auto or absent: when the family needs it); empty to apply live.
     std::string rebootReason(const GuestConfiguration &configuration) const;

@@ -735,7 +735,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
 
         CloneRequest request{golden, vm,
                              identityFor(golden, itemByAddress.value(vm.address), vm.instance),
-                             dataFolderId};
+                             dataFolderId, QString()};
         int lastPercent = -1;
         const ProgressFn progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;

@@ -40,8 +40,9 @@ struct CloneRequest {
     VmRecord vm;                     // name, address, MAC, folder, clone mode, instance
     protocol::KeyValueText identity; // handed to the guest through the backend's channel
     QString dataFolderId;            // the inventory's id, written into the clone's mark
-    // The caller makes the clone's files durable itself (one syncfs of the shard for a
-    // whole step of a batch, engine_steps.cpp) before any state says they exist: the
+    QString templateFolder;          // vm.cloneMode "instant": the golden's template (QEMU)
+    // The caller makes the clone's files durable itself (the whole step of a batch's
+    // fsyncs side by side, engine_steps.cpp) before any state says they exist: the
     // backend need not fsync each file. A backend may sync anyway.
     bool deferSync = false;
 };

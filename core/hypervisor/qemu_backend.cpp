@@ -4,7 +4,9 @@
 #include "clone/qcow2_overlay.h"
 #include "clone/qemu_img.h"
 #include "common/logging.h"
+#include "hypervisor/qemu_instant.h"
 #include "hypervisor/qmp_client.h"
+#include "identity/mac_address.h"
 #include "inventory/clone_marker.h"
 
 #include <QDeadlineTimer>
@@ -82,6 +84,19 @@ QString QemuBackend::pidFile(const QString &folder) {
 }
 QString QemuBackend::serialLog(const QString &folder) {
     return folder + u"/serial.log"_s;
+}
+
+QString QemuBackend::templateMachine(const QString &folder) {
+    return folder + u"/template.json"_s;
+}
+QString QemuBackend::templateRam(const QString &folder) {
+    return folder + u"/template.ram"_s;
+}
+QString QemuBackend::templateState(const QString &folder) {
+    return folder + u"/template.state"_s;
+}
+QString QemuBackend::templateDisk(const QString &folder) {
+    return folder + u"/template.qcow2"_s;
 }
 
 QString QemuBackend::qemuSystem() const {
@@ -173,10 +188,20 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         return fail(why);
     };
 
+    if (vm.cloneMode == u"instant") {
+        // The template's machine stands in for the golden: its disk is the layer the
+        // clone's overlay sits on, its RAM file and state are what the clone resumes from.
+        auto made = QemuMachine::fromFile(templateMachine(request.templateFolder));
+        if (!made)
+            return abandon(u"no usable template of %1 in %2 (%3): make it with "
+                           u"'vmeclone golden template %1'"_s.arg(
+                               request.golden.name, request.templateFolder, made.error()));
+        golden = made;
+    }
     const QString suffix = golden->diskFormat == u"qcow2" ? u"qcow2"_s : golden->diskFormat;
     QString disk = folder + u"/"_s + vm.name + u"."_s + suffix;
     QString diskFormat = golden->diskFormat;
-    if (vm.cloneMode == u"linked") {
+    if (vm.cloneMode == u"linked" || vm.cloneMode == u"instant") {
         disk = folder + u"/"_s + vm.name + u".qcow2"_s;
         diskFormat = u"qcow2"_s;
         // Written directly, not by a qemu-img process per clone: a batch of linked
@@ -199,10 +224,12 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
                            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return abandon(
                 u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
-        const std::string text = request.identity.toText();
-        if (identity.write(text.data(), static_cast<qint64>(text.size()))
-                != static_cast<qint64>(text.size())
-            || !identity.flush())
+        // Of a fixed size, so that an instant clone's guest finds it where the template's
+        // fw_cfg directory said (qemu_instant.h); a cold clone's guest reads it the same.
+        const auto text = qemu_instant::paddedIdentity(request.identity.toText());
+        if (!text)
+            return abandon(text.error());
+        if (identity.write(*text) != text->size() || !identity.flush())
             return abandon(
                 u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
     }
@@ -217,8 +244,118 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     clone.extra.insert(u"address"_s, vm.address.toString());
     clone.extra.insert(u"instance"_s, vm.instance);
     clone.extra.insert(u"golden"_s, request.golden.path);
+    if (vm.cloneMode == u"instant") {
+        // Mapped privately: the clone's writes to its memory never reach the file.
+        clone.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), false);
+        clone.extra.insert(QLatin1String(qemu_instant::kStateKey),
+                           templateState(request.templateFolder));
+        clone.extra.insert(u"template"_s, request.templateFolder);
+    }
     if (auto s = clone.save(machineFile(folder), !request.deferSync); !s)
         return abandon(s.error());
+    return {};
+}
+
+Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &folder,
+                                 const protocol::KeyValueText &identity,
+                                 const QByteArray &readyMarker, std::chrono::milliseconds timeout) {
+    if (qmpSocket(folder).toUtf8().size() > kMaxSocketPath)
+        return fail(u"the folder %1 is too long for QEMU's control socket: use a data folder "
+                    u"with a shorter path"_s.arg(folder));
+    if (auto s = qemu_instant::checkQemu(qemuSystem()); !s)
+        return s;
+    auto machine = QemuMachine::fromFile(golden.path);
+    if (!machine)
+        return fail(machine.error());
+    if (QFileInfo::exists(folder))
+        return fail(u"%1 already exists: remove the old template first"_s.arg(folder));
+    if (!QDir().mkpath(folder))
+        return fail(u"cannot create the template folder %1"_s.arg(folder));
+    VmRecord vm;
+    vm.name = machine->name + u"-template"_s;
+    vm.folder = folder;
+    vm.address = golden.address;
+    vm.mac = MacAddress::forIpv4(golden.address);
+    auto abandon = [&](const QString &why) -> Status {
+        if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
+            logger()->warn("{}: {}", vm.name, s.error());
+        QDir(folder).removeRecursively();
+        return fail(u"cannot make the template of %1: %2"_s.arg(golden.name, why));
+    };
+    if (auto s = Qcow2Overlay::create(machine->disk, machine->diskFormat, templateDisk(folder)); !s)
+        return abandon(s.error());
+    {
+        const auto text = qemu_instant::paddedIdentity(identity.toText());
+        if (!text)
+            return abandon(text.error());
+        QFile file(identityFile(folder));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(*text) != text->size() || !file.flush())
+            return abandon(u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString()));
+    }
+    QemuMachine booted = *machine;
+    booted.name = vm.name;
+    booted.disk = templateDisk(folder);
+    booted.diskFormat = u"qcow2"_s;
+    booted.extra.insert(QLatin1String(qemu_instant::kRamKey), templateRam(folder));
+    booted.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), true);
+    if (auto s = booted.save(machineFile(folder)); !s)
+        return abandon(s.error());
+    auto pid = start(vm, golden);
+    if (!pid)
+        return abandon(pid.error());
+
+    // The agent says on the console that it stopped before any identity. An agent without
+    // template mode takes an identity (or the guest reboots) instead: refused at once.
+    QDeadlineTimer deadline(timeout);
+    QFile serial(serialLog(folder));
+    QByteArray console;
+    bool ready = false;
+    while (!ready && !deadline.hasExpired()) {
+        if (livePid(folder) <= 0)
+            return abandon(
+                u"the template VM ended before it was ready: see %1"_s.arg(serial.fileName()));
+        if (serial.isOpen() || serial.open(QIODevice::ReadOnly))
+            console += serial.readAll();
+        ready = console.contains(readyMarker);
+        if (!ready && qemu_instant::tookAnIdentity(console))
+            return abandon(
+                u"the golden's agent has no template mode: it took an identity or "
+                u"rebooted instead of stopping (see %1); install a vmeclone-agent "
+                u"with template mode in the golden, or clone it cold"_s.arg(serial.fileName()));
+        if (!ready)
+            QThread::msleep(50);
+    }
+    if (!ready)
+        return abandon(u"its agent did not say \"%1\" within %2 s (see %3): is it an agent "
+                       u"with template mode?"_s.arg(QString::fromUtf8(readyMarker))
+                           .arg(timeout.count() / 1000)
+                           .arg(serial.fileName()));
+    {
+        QmpClient qmp;
+        if (auto s = qmp.connectTo(qmpSocket(folder)); !s)
+            return abandon(s.error());
+        if (auto s = qemu_instant::saveState(qmp, templateState(folder)); !s)
+            return abandon(s.error());
+        if (auto q = qmp.execute(u"quit"_s); !q)
+            logger()->info("{}: quit: {}", vm.name, q.error());
+        qmp.waitForDisconnected(std::chrono::milliseconds(5000));
+    }
+    // QMP closes a moment before the process is gone; stop() forces it only if it stays.
+    QDeadlineTimer exited(5000);
+    while (livePid(folder) > 0 && !exited.hasExpired())
+        QThread::msleep(10);
+    if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
+        return abandon(s.error());
+    QFile::remove(pidFile(folder));
+    QFile::remove(qmpSocket(folder));
+    // What clones read: the template's machine with its RAM mapped privately.
+    QemuMachine made = booted;
+    made.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), false);
+    if (auto s = made.save(templateMachine(folder)); !s)
+        return abandon(s.error());
+    logger()->info("made the template of {} in {}", golden.name, folder);
     return {};
 }
 
@@ -228,10 +365,11 @@ Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm,
     if (!machine)
         return fail(machine.error());
     const QString accel = accelerator();
+    const QString ramFile = machine->extra.value(QLatin1String(qemu_instant::kRamKey)).toString();
     QStringList args{
         u"-name"_s,       vm.name,
         u"-nodefaults"_s, u"-no-user-config"_s,
-        u"-machine"_s,    u"pc"_s,
+        u"-machine"_s,    ramFile.isEmpty() ? u"pc"_s : u"pc,memory-backend=pc.ram"_s,
         u"-accel"_s,      accel,
         u"-m"_s,          QString::number(machine->memoryMb),
         u"-smp"_s,        QString::number(machine->cpus),
@@ -258,6 +396,12 @@ Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm,
          << u"user,id=n0,net=%1,host=%2,dns=%3"_s.arg(
                 golden.subnet.toString(), hostAlias(golden).toString(), dnsAlias(golden).toString())
          << u"-device"_s << u"%1,netdev=n0,mac=%2"_s.arg(machine->nicModel, vm.mac.toString());
+    if (!ramFile.isEmpty())
+        args << qemu_instant::memoryArguments(
+            ramFile, machine->memoryMb,
+            machine->extra.value(QLatin1String(qemu_instant::kRamSharedKey)).toBool());
+    if (machine->extra.contains(QLatin1String(qemu_instant::kStateKey)))
+        args << u"-incoming"_s << u"defer"_s;
     args << u"-daemonize"_s;
     return args;
 }
@@ -299,8 +443,40 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     if (pid <= 0)
         return fail(u"QEMU started %1 but its process is gone: see %2"_s.arg(vm.name,
                                                                              serialLog(vm.folder)));
+    if (auto s = resumeIfInstant(vm); !s) {
+        // A clone that cannot resume must not linger paused: it is stopped, with the reason.
+        if (auto k = stop(vm, std::chrono::milliseconds(0)); !k)
+            logger()->warn("{}: {}", vm.name, k.error());
+        return fail(u"%1 could not resume from its template: %2"_s.arg(vm.name, s.error()));
+    }
     logger()->info("started {} (pid {})", vm.name, pid);
     return pid;
+}
+
+Status QemuBackend::resumeIfInstant(const VmRecord &vm) {
+    const QString file = machineFile(vm.folder);
+    auto machine = QemuMachine::fromFile(file);
+    if (!machine)
+        return fail(machine.error());
+    const QString state = machine->extra.value(QLatin1String(qemu_instant::kStateKey)).toString();
+    if (state.isEmpty())
+        return {};
+    QmpClient qmp;
+    if (auto s = qmp.connectTo(qmpSocket(vm.folder)); !s)
+        return s;
+    auto ms = qemu_instant::resume(qmp, state);
+    if (!ms)
+        return fail(ms.error());
+    m_resumeMs += *ms;
+    // Resumed once: its disk has moved on from the template's memory, so any later start
+    // boots the clone's own disk.
+    machine->extra.remove(QLatin1String(qemu_instant::kStateKey));
+    machine->extra.remove(QLatin1String(qemu_instant::kRamKey));
+    machine->extra.remove(QLatin1String(qemu_instant::kRamSharedKey));
+    if (auto s = machine->save(file); !s)
+        return s;
+    logger()->info("{} resumed from {} in {} ms", vm.name, state, *ms);
+    return {};
 }
 
 qint64 QemuBackend::livePid(const QString &folder) const {

@@ -34,6 +34,17 @@ public:
     // Milliseconds spent so far in QEMU's own launch (until -daemonize returns), over
     // all starts: what benchmarks subtract to find vmeclone's own share.
     qint64 launchMilliseconds() const { return m_launchMs.load(); }
+    // Milliseconds spent loading template states and resuming instant clones, over all.
+    qint64 resumeMilliseconds() const { return m_resumeMs.load(); }
+
+    // Makes the instant-clone template of `golden` in `folder` (qemu_instant.h): a disk
+    // overlay of the golden, booted with its RAM in a file and `identity`; once the serial
+    // log holds `readyMarker` (the agent says it stopped before any identity), the VM is
+    // paused, its device state saved and QEMU ended. Nothing in `folder` is written after.
+    // Any failure removes `folder`.
+    Status makeTemplate(const GoldenRecord &golden, const QString &folder,
+                        const protocol::KeyValueText &identity, const QByteArray &readyMarker,
+                        std::chrono::milliseconds timeout);
 
     // The QEMU command line that starts `vm` (for tests and --dry-run).
     Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
@@ -44,6 +55,11 @@ public:
     static QString qmpSocket(const QString &folder);
     static QString pidFile(const QString &folder);
     static QString serialLog(const QString &folder);
+    // Files of a template folder: its machine description, RAM, device state and disk.
+    static QString templateMachine(const QString &folder);
+    static QString templateRam(const QString &folder);
+    static QString templateState(const QString &folder);
+    static QString templateDisk(const QString &folder);
 
     // Boots a 512-byte boot sector under KVM and reports whether it ran: /dev/kvm can
     // exist while guests hang under it, so only a real boot tells.
@@ -58,10 +74,14 @@ private:
     QString accelerator() const;
     // The process id in the folder's pidfile, when that process is still this VM's QEMU.
     qint64 livePid(const QString &folder) const;
+    // A clone whose machine description names a template state (qemu_instant.h) was
+    // started with -incoming defer: load that state and resume it.
+    Status resumeIfInstant(const VmRecord &vm);
 
     QemuBackendConfig m_config;
     mutable QString m_accel; // resolved "auto"
     std::atomic<qint64> m_launchMs{0};
+    std::atomic<qint64> m_resumeMs{0};
 };
 
 } // namespace vmeclone

@@ -7,12 +7,12 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 
-Status QmpClient::connectTo(const QString &socketPath, Timeout timeout)
-{
+Status QmpClient::connectTo(const QString &socketPath, Timeout timeout) {
     m_path = socketPath;
     m_socket.connectToServer(socketPath);
     if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
-        return fail(u"cannot connect to QEMU's control socket %1: %2"_s.arg(socketPath, m_socket.errorString()));
+        return fail(u"cannot connect to QEMU's control socket %1: %2"_s.arg(
+            socketPath, m_socket.errorString()));
     auto greeting = readMessage(timeout);
     if (!greeting)
         return fail(greeting.error());
@@ -23,8 +23,7 @@ Status QmpClient::connectTo(const QString &socketPath, Timeout timeout)
     return {};
 }
 
-Expected<QJsonObject> QmpClient::readMessage(Timeout timeout)
-{
+Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
     QDeadlineTimer deadline(timeout);
     while (true) {
         const qsizetype nl = m_buffer.indexOf('\n');
@@ -41,7 +40,8 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout)
         if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
             return fail(u"QEMU closed its control socket %1"_s.arg(m_path));
         if (deadline.hasExpired())
-            return fail(u"QEMU did not answer on %1 within %2 ms"_s.arg(m_path).arg(timeout.count()));
+            return fail(
+                u"QEMU did not answer on %1 within %2 ms"_s.arg(m_path).arg(timeout.count()));
         if (m_socket.bytesAvailable() == 0)
             m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
         m_buffer += m_socket.readAll();
@@ -49,26 +49,32 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout)
 }
 
 Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObject &arguments,
-                                         Timeout timeout)
-{
+                                         Timeout timeout) {
     // QEMU echoes "id" in the answer: an answer that arrives after its command timed
     // out carries the old id and is skipped instead of being taken for this one's.
     if (m_socket.state() != QLocalSocket::ConnectedState)
-        return fail(u"cannot send %1 to QEMU: its control socket %2 is closed"_s.arg(command, m_path));
+        return fail(
+            u"cannot send %1 to QEMU: its control socket %2 is closed"_s.arg(command, m_path));
     const qint64 id = ++m_lastId;
     QJsonObject request{{u"execute"_s, command}, {u"id"_s, id}};
     if (!arguments.isEmpty())
         request.insert(u"arguments"_s, arguments);
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count())) && m_socket.bytesToWrite() > 0)
-        return fail(u"cannot send %1 to QEMU on %2: %3"_s.arg(command, m_path, m_socket.errorString()));
+    if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count()))
+        && m_socket.bytesToWrite() > 0)
+        return fail(
+            u"cannot send %1 to QEMU on %2: %3"_s.arg(command, m_path, m_socket.errorString()));
     QDeadlineTimer deadline(timeout);
     while (true) {
         auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
         if (!message)
             return message;
-        if (message->contains(u"event"_s))
+        if (message->contains(u"event"_s)) {
+            if (m_events.size() >= 64) // kept for waitForEvent; the oldest go first
+                m_events.removeFirst();
+            m_events.append(*message);
             continue;
+        }
         if (message->contains(u"id"_s) && message->value(u"id"_s).toInteger(-1) != id)
             continue;
         if (message->contains(u"error"_s)) {
@@ -79,8 +85,29 @@ Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObje
     }
 }
 
-bool QmpClient::waitForDisconnected(Timeout timeout)
-{
+Expected<QJsonObject>
+QmpClient::waitForEvent(const QString &name, const std::function<bool(const QJsonObject &)> &accept,
+                        Timeout timeout) {
+    auto matches = [&](const QJsonObject &message) {
+        return message.value(u"event"_s).toString() == name
+               && (!accept || accept(message.value(u"data"_s).toObject()));
+    };
+    for (qsizetype i = 0; i < m_events.size(); ++i) {
+        if (matches(m_events.at(i)))
+            return m_events.takeAt(i).value(u"data"_s).toObject();
+    }
+    m_events.clear(); // none of them is waited for
+    QDeadlineTimer deadline(timeout);
+    while (true) {
+        auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
+        if (!message)
+            return fail(u"waiting for QEMU's %1 event: %2"_s.arg(name, message.error()));
+        if (matches(*message))
+            return message->value(u"data"_s).toObject();
+    }
+}
+
+bool QmpClient::waitForDisconnected(Timeout timeout) {
     if (m_socket.state() == QLocalSocket::UnconnectedState)
         return true;
     QDeadlineTimer deadline(timeout);
@@ -94,8 +121,7 @@ bool QmpClient::waitForDisconnected(Timeout timeout)
     return m_socket.state() == QLocalSocket::UnconnectedState;
 }
 
-void QmpClient::close()
-{
+void QmpClient::close() {
     m_socket.abort();
 }
 

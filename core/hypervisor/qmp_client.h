@@ -5,10 +5,12 @@
 #include "common/expected.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QLocalSocket>
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 namespace vmeclone {
 
@@ -22,6 +24,11 @@ public:
     // before the answer are skipped. QEMU's "error" is returned with its description.
     Expected<QJsonObject> execute(const QString &command, const QJsonObject &arguments = {},
                                   Timeout timeout = Timeout(5000));
+    // Waits for the asynchronous event `name` (e.g. "MIGRATION") whose "data" satisfies
+    // `accept` (any, when empty); events that arrived while a command ran count too.
+    Expected<QJsonObject> waitForEvent(const QString &name,
+                                       const std::function<bool(const QJsonObject &)> &accept,
+                                       Timeout timeout);
     // True once QEMU closed the socket (it exits), false on timeout.
     bool waitForDisconnected(Timeout timeout);
     void close();
@@ -32,7 +39,8 @@ private:
     QLocalSocket m_socket;
     QString m_path;
     QByteArray m_buffer;
-    qint64 m_lastId = 0; // each command's "id", so a late answer is not taken for another's
+    QList<QJsonObject> m_events; // events read while waiting for an answer
+    qint64 m_lastId = 0;         // each command's "id", so a late answer is not taken for another's
 };
 
 } // namespace vmeclone

@@ -110,7 +110,7 @@ class TestVmwareBackend : public QObject {
 
     CloneRequest request(const VmRecord &vm) const {
         return CloneRequest{m_golden, vm,
-                            identityFor(vm, m_golden.subnet.prefix(), u"192.0.2.10"_s), {}};
+                            identityFor(vm, m_golden.subnet.prefix(), u"192.0.2.10"_s), {}, {}};
     }
 
     static bool qemuImg(const QStringList &args) {

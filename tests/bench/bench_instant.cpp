@@ -1,0 +1,235 @@
+// Instant clones against cold clones of the demo golden, in one run (issue 15): the
+// same number of clones of each kind, all started from one "click" (clone files made,
+// QEMUs started one after the other), each timed from the click to its online
+// announcement; then the memory each running QEMU adds (PSS and RSS from /proc), next
+// to the guest's RAM size. The instant clones' template is made before the click (as
+// `vmeclone golden template` would) and its time is shown apart. Then, with --instant-vms,
+// a larger batch of instant clones alone (the "20 online in 15 s" figure).
+//
+// Drives QemuBackend directly (placement, inventory and the listener are not in the
+// path; bench_time_to_online measures those). Needs the demo golden and runs its guests
+// in a fresh network namespace (run-benchmarks.sh starts it under `unshare --net`).
+//
+//   bench_instant DEMO_GOLDEN_JSON [--vms N] [--instant-vms M]
+
+#include "hypervisor/qemu_backend.h"
+#include "identity/mac_address.h"
+#include "protocol/announcement.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QUdpSocket>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+namespace {
+
+[[noreturn]] void die(const QString &message) {
+    std::fprintf(stderr, "bench_instant: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+// "Pss:" or "Rss:" of a process from /proc/PID/smaps_rollup, in KiB.
+qint64 memoryKib(qint64 pid, const QByteArray &field) {
+    QFile file(u"/proc/%1/smaps_rollup"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field).append(':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+struct Batch {
+    QList<qint64> onlineMs; // click -> online, per VM
+    qint64 allOnlineMs = 0;
+    QList<qint64> pssKib, rssKib;
+};
+
+class Bench {
+public:
+    Bench(const QString &golden, QTemporaryDir &dir)
+        : m_dir(dir) {
+        m_golden.name = u"vmeclone-demo"_s;
+        m_golden.backend = u"qemu"_s;
+        m_golden.path = golden;
+        m_golden.subnet = *Subnet::parse(u"192.168.1.0/24");
+        m_golden.address = *Ipv4Address::parse(u"192.168.1.176");
+        if (!m_listener.bind(QHostAddress::LocalHost, 0))
+            die(u"cannot bind a UDP port on 127.0.0.1"_s);
+    }
+
+    qint64 makeTemplate() {
+        protocol::KeyValueText identity;
+        identity.set("version", "1");
+        identity.set("template", "yes");
+        QElapsedTimer clock;
+        clock.start();
+        if (auto s = m_backend.makeTemplate(m_golden, templateFolder(), identity,
+                                            "vmeclone-agent: template: stopped",
+                                            std::chrono::minutes(5));
+            !s)
+            die(s.error());
+        return clock.elapsed();
+    }
+
+    // `count` clones of mode "linked" (cold) or "instant", clicked at once.
+    Batch run(const QString &mode, int count) {
+        QList<VmRecord> vms;
+        for (int i = 0; i < count; ++i) {
+            VmRecord vm;
+            const quint32 suffix = m_nextSuffix++;
+            vm.name = u"vm%1"_s.arg(suffix);
+            vm.address = *m_golden.subnet.addressOfSuffix(suffix);
+            vm.mac = MacAddress::forIpv4(vm.address);
+            vm.folder = m_dir.filePath(vm.name);
+            vm.cloneMode = mode;
+            vm.instance = u"bench-%1"_s.arg(suffix);
+            vms.append(vm);
+        }
+        Batch batch;
+        QHash<quint32, qint64> online; // by address: ms after the click
+        QSet<quint32> mine;
+        for (const VmRecord &vm : vms)
+            mine.insert(vm.address.toUInt());
+        while (m_listener.hasPendingDatagrams()) // an earlier batch's last heartbeats
+            m_listener.receiveDatagram();
+        QElapsedTimer click;
+        click.start();
+        QHash<quint32, qint64> pids;
+        for (const VmRecord &vm : vms) {
+            CloneRequest request;
+            request.golden = m_golden;
+            request.vm = vm;
+            request.templateFolder = templateFolder();
+            request.dataFolderId = u"bench"_s;
+            request.identity.set("version", "1");
+            request.identity.set("instance", vm.instance.toStdString());
+            request.identity.set("ip", vm.address.toString().toStdString());
+            request.identity.set("prefix", "24");
+            request.identity.set("hostname", vm.name.toStdString());
+            request.identity.set("mac", vm.mac.toString().toStdString());
+            request.identity.set("console", "192.168.1.2");
+            request.identity.set("port", std::to_string(m_listener.localPort()));
+            if (auto s = m_backend.createClone(request, nullptr, {}); !s)
+                die(s.error());
+        }
+        for (const VmRecord &vm : vms) {
+            auto pid = m_backend.start(vm, m_golden);
+            if (!pid)
+                die(pid.error());
+            pids.insert(vm.address.toUInt(), *pid);
+            drain(online, mine, click);
+        }
+        QDeadlineTimer deadline(15 * 60 * 1000);
+        while (online.size() < count && !deadline.hasExpired()) {
+            m_listener.waitForReadyRead(1000);
+            drain(online, mine, click);
+        }
+        if (online.size() < count)
+            die(u"%1 of %2 %3 clones came online within 15 minutes"_s.arg(online.size())
+                    .arg(count)
+                    .arg(mode));
+        for (const VmRecord &vm : vms) {
+            batch.onlineMs.append(online.value(vm.address.toUInt()));
+            batch.allOnlineMs = std::max(batch.allOnlineMs, online.value(vm.address.toUInt()));
+            batch.pssKib.append(memoryKib(pids.value(vm.address.toUInt()), "Pss"));
+            batch.rssKib.append(memoryKib(pids.value(vm.address.toUInt()), "Rss"));
+        }
+        for (const VmRecord &vm : vms) {
+            if (auto s = m_backend.stop(vm, std::chrono::milliseconds(0)); !s)
+                die(s.error());
+            if (auto s = m_backend.deleteClone(vm); !s)
+                die(s.error());
+        }
+        return batch;
+    }
+
+private:
+    QString templateFolder() const { return m_dir.filePath(u"template"_s); }
+
+    void drain(QHash<quint32, qint64> &online, const QSet<quint32> &mine,
+               const QElapsedTimer &click) {
+        while (m_listener.hasPendingDatagrams()) {
+            const QByteArray data = m_listener.receiveDatagram().data();
+            const auto d = protocol::decode(reinterpret_cast<const std::uint8_t *>(data.data()),
+                                            static_cast<std::size_t>(data.size()));
+            if (d.error == protocol::DecodeError::None
+                && d.announcement.state == protocol::AgentState::Online
+                && mine.contains(d.announcement.ip) && !online.contains(d.announcement.ip))
+                online.insert(d.announcement.ip, click.elapsed());
+        }
+    }
+
+    QTemporaryDir &m_dir;
+    GoldenRecord m_golden;
+    QemuBackend m_backend{QemuBackendConfig{}};
+    QUdpSocket m_listener;
+    quint32 m_nextSuffix = 10;
+};
+
+double mean(const QList<qint64> &values) {
+    double sum = 0;
+    for (qint64 v : values)
+        sum += static_cast<double>(v);
+    return values.isEmpty() ? 0 : sum / static_cast<double>(values.size());
+}
+
+void print(const char *what, const Batch &b, int guestMib) {
+    std::printf("%-8s %2lld VMs: click -> online mean %.0f ms (min %lld, max %lld); all online "
+                "%lld ms; per QEMU PSS %.1f MiB (%.0f %% of the guest's %d MiB), RSS %.1f MiB\n",
+                what, static_cast<long long>(b.onlineMs.size()), mean(b.onlineMs),
+                static_cast<long long>(*std::min_element(b.onlineMs.begin(), b.onlineMs.end())),
+                static_cast<long long>(*std::max_element(b.onlineMs.begin(), b.onlineMs.end())),
+                static_cast<long long>(b.allOnlineMs), mean(b.pssKib) / 1024,
+                100.0 * mean(b.pssKib) / 1024 / guestMib, guestMib, mean(b.rssKib) / 1024);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2)
+        die(u"usage: bench_instant DEMO_GOLDEN_JSON [--vms N] [--instant-vms M]"_s);
+    auto option = [&](const QString &name, int fallback) {
+        return args.contains(name) ? args.value(args.indexOf(name) + 1).toInt() : fallback;
+    };
+    const int vms = option(u"--vms"_s, 2);
+    const int more = option(u"--instant-vms"_s, 0);
+    for (const auto &i : QNetworkInterface::allInterfaces()) {
+        if (i.name() != u"lo")
+            die(u"run me in a fresh network namespace (unshare --net): guests would reach %1"_s.arg(
+                i.name()));
+    }
+    QTemporaryDir dir(u"/tmp/vme-instant-XXXXXX"_s);
+    Bench bench(args[1], dir);
+    constexpr int kGuestMib = 128; // the demo golden's memory_mb
+
+    const qint64 templateMs = bench.makeTemplate();
+    std::printf("template made in %lld ms (before the click, once per golden)\n",
+                static_cast<long long>(templateMs));
+    const Batch cold = bench.run(u"linked"_s, vms);
+    print("cold", cold, kGuestMib);
+    const Batch instant = bench.run(u"instant"_s, vms);
+    print("instant", instant, kGuestMib);
+    std::printf("ratio instant/cold, click -> online per VM: %.3f\n",
+                mean(instant.onlineMs) / mean(cold.onlineMs));
+    if (more > 0) {
+        const Batch many = bench.run(u"instant"_s, more);
+        print("instant", many, kGuestMib);
+    }
+    return 0;
+}
