@@ -923,6 +923,7 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
         auto pid = backend.start(vm, golden);
         if (!pid)
             return fail(pid.failure());
+        crashPoint("started"); // also a clone's start (linked clones start through here)
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
         logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, VmState::Booting), vm);
