@@ -253,7 +253,10 @@ QList<Verb> verbs() {
         {u"plan"_s,
          u"RANGE"_s,
          u"Show where a clone of RANGE would go; writes nothing."_s,
-         addCloneOptions,
+         [](QCommandLineParser &p) {
+             addCloneOptions(p);
+             addHostsOption(p);
+         },
          verbPlan,
          {},
          kOffersVmware},

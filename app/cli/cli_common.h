@@ -123,6 +123,8 @@ int verbExport(QCommandLineParser &p, const Globals &g);
 int verbApply(QCommandLineParser &p, const Globals &g);
 int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
                  const CloneOptions &options);
+int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
+                const CloneOptions &options);
 int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
                    const QString &range);
 int clusterList(QCommandLineParser &p, const Globals &g);

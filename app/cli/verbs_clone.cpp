@@ -126,6 +126,8 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
         err(options.error());
         return kUsage;
     }
+    if (p.isSet(u"hosts"_s))
+        return clusterPlan(p, g, range, *options);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;

@@ -319,6 +319,34 @@ int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
     return r.ok() ? kOk : kFailed;
 }
 
+int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
+                const CloneOptions &options) {
+    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
+    if (!engine)
+        return kFailed;
+    auto config = clusterConfig(g, p, *engine);
+    if (!config)
+        return reportFailure(g, u"plan"_s, config.failure(), &p);
+    ClusterHead head(engine->inventory(), *config);
+    const QString spec = p.value(u"hosts"_s);
+    auto hosts = head.hosts(spec);
+    if (!hosts)
+        return reportFailure(g, u"plan"_s, hosts.failure(), &p, kUsage);
+    const ClusterResult r = head.plan(*hosts, options, range,
+                                      spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0);
+    printOutcomes(r, g, u"plan"_s);
+    if (!g.json && r.refused.isEmpty()) {
+        // Per host: how many VMs each would make (each host places them on its shards).
+        QMap<QString, int> perHost;
+        for (const ClusterOutcome &o : r.outcomes)
+            if (o.ok && o.state == u"planned")
+                ++perHost[o.host];
+        for (auto it = perHost.cbegin(); it != perHost.cend(); ++it)
+            out(u"host %1: %2 VMs\n"_s.arg(it.key()).arg(it.value()));
+    }
+    return r.ok() ? kOk : kFailed;
+}
+
 int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
                    const QString &range) {
     auto engine = openEngine(g);

@@ -147,13 +147,13 @@ ClusterHead::Run ClusterHead::runOn(const HostRecord &host, const QStringList &a
     return run;
 }
 
-ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOptions &options,
-                                 const QString &range, bool allHosts,
-                                 const std::atomic_bool *cancel, const ClusterObserver &observer) {
-    ClusterResult result;
-    auto refuseAll = [&](const QString &why) {
+std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &targets,
+                                                      const CloneOptions &options,
+                                                      const QString &range, bool allHosts,
+                                                      ClusterResult &result) {
+    auto refuseAll = [&](const QString &why) -> std::optional<Placed> {
         result.refused = why;
-        return result;
+        return std::nullopt;
     };
 
     // 1. What each host holds (in parallel): its version, its goldens.
@@ -266,9 +266,67 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
         vm.plan = plan;
         wanted << vm;
     }
+    return Placed{goldenName, wanted};
+}
+
+ClusterResult ClusterHead::plan(const QList<HostRecord> &targets, const CloneOptions &options,
+                                const QString &range, bool allHosts) {
+    ClusterResult result;
+    const auto placed = place(targets, options, range, allHosts, result);
+    if (!placed)
+        return result;
+    // What the reservation would say, read without writing: the ledger's addresses (the
+    // same golden's are resumed where they were placed) and this machine's own VMs.
+    auto ledger = m_inventory.clusterVms();
+    auto taken = m_inventory.takenAddresses();
+    if (!ledger || !taken) {
+        result.refused = ledger ? taken.error() : ledger.error();
+        return result;
+    }
+    QHash<Ipv4Address, ClusterVm> held;
+    for (const ClusterVm &vm : *ledger)
+        held.insert(vm.address, vm);
+    for (const ClusterVm &vm : placed->vms) {
+        if (const auto h = held.constFind(vm.address); h != held.cend()) {
+            if (h->golden == vm.golden)
+                result.outcomes.append(
+                    {h->host, vm.address, vm.name, vm.mac, true, h->state,
+                     u"resumed on host %1 (placed there before)"_s.arg(h->host)});
+            else
+                result.outcomes.append({{},
+                                        vm.address,
+                                        {},
+                                        {},
+                                        false,
+                                        u"refused"_s,
+                                        u"in use by %1 on host %2"_s.arg(h->name, h->host)});
+        } else if (const auto t = taken->constFind(vm.address); t != taken->cend()) {
+            result.outcomes.append({{}, vm.address, {}, {}, false, u"refused"_s, t->reason});
+        } else {
+            result.outcomes.append({vm.host, vm.address, vm.name, vm.mac, true, u"planned"_s, {}});
+        }
+    }
+    std::sort(
+        result.outcomes.begin(), result.outcomes.end(),
+        [](const ClusterOutcome &a, const ClusterOutcome &b) { return a.address < b.address; });
+    return result;
+}
+
+ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOptions &options,
+                                 const QString &range, bool allHosts,
+                                 const std::atomic_bool *cancel, const ClusterObserver &observer) {
+    ClusterResult result;
+    auto refuseAll = [&](const QString &why) {
+        result.refused = why;
+        return result;
+    };
+    const auto placed = place(targets, options, range, allHosts, result);
+    if (!placed)
+        return result;
+    const QString &goldenName = placed->golden;
 
     // 4. Reserved in the ledger before any host is asked.
-    auto reserved = m_inventory.reserveCluster(wanted);
+    auto reserved = m_inventory.reserveCluster(placed->vms);
     if (!reserved)
         return refuseAll(reserved.error());
     for (const RefusedAddress &r : reserved->refused)

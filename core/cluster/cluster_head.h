@@ -24,6 +24,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace vmeclone {
 
@@ -90,6 +91,11 @@ public:
     ClusterResult clone(const QList<HostRecord> &hosts, const CloneOptions &options,
                         const QString &range, bool allHosts, const std::atomic_bool *cancel,
                         const ClusterObserver &observer = {});
+    // What clone would do, without writing anything or asking a host to: each address
+    // with the host it goes to ("planned"), resumes on ("resumed on host X") or why it
+    // is refused. The hosts are asked what they hold, as clone asks them.
+    ClusterResult plan(const QList<HostRecord> &hosts, const CloneOptions &options,
+                       const QString &range, bool allHosts);
     // Runs `VERB RANGE` (start, stop or release) on every host; the ledger takes what
     // they hold afterwards (it forgets what they released).
     ClusterResult onRange(const QString &verb, const QList<HostRecord> &hosts, const QString &range,
@@ -99,6 +105,15 @@ public:
     ClusterListing list(const QList<HostRecord> &hosts);
 
 private:
+    // Steps 1-3 of clone and plan: the hosts asked, the golden agreed, the addresses
+    // checked and placed. Empty (result.refused says why) when the request is refused;
+    // addresses refused one by one are in result.outcomes.
+    struct Placed {
+        QString golden;
+        QList<ClusterVm> vms;
+    };
+    std::optional<Placed> place(const QList<HostRecord> &hosts, const CloneOptions &options,
+                                const QString &range, bool allHosts, ClusterResult &result);
     struct Run {
         ChildRun child;
         QString error; // empty when the command there succeeded

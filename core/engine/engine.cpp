@@ -456,6 +456,13 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
                               || vm.state == VmState::Releasing;
         if (!inFlight || !BatchOwner::isAbandoned(m_config.home, vm.owner))
             continue;
+        // Read again after the owner was found gone: a batch that finished the VM and
+        // exited since the rows were read also removed its lock. Only a row still in
+        // flight under that owner now was left by a process that died.
+        if (auto again = m_inventory->vm(vm.id);
+            !again || !again->has_value() || (*again)->state != vm.state
+            || (*again)->owner != vm.owner || (*again)->instance != vm.instance)
+            continue;
         if (mode == RecoveryMode::ReportOnly) {
             done.append(Recovery{vm.name, vm.address, u"needs recovery"_s,
                                  u"interrupted while %1; the next command that changes "

@@ -26,6 +26,7 @@ class TestCluster : public QObject {
     TestSshServer m_sshd;
     std::unique_ptr<CliRunner> m_head;
     QHash<QString, std::shared_ptr<CliRunner>> m_hosts; // local, lab1, lab2: their own CLIs
+    QHash<QString, QString> m_planned;                  // address -> host, as plan --hosts said
     QStringList m_runDirs;
 
     QString path(const QString &rel) const { return m_dir.filePath(rel); }
@@ -116,6 +117,33 @@ private Q_SLOTS:
         m_sshd.stop();
     }
 
+    // plan --hosts at the head: where each address would go, with nothing written on
+    // any host or in the head's ledger; the clone that follows puts them exactly there.
+    void planShowsTheHostOfEachAndWritesNothing() {
+        const auto r = m_head->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+        QCOMPARE(results.size(), 9);
+        QSet<QString> hosts;
+        for (const QJsonObject &o : results) {
+            QCOMPARE(o.value(u"state"_s).toString(), u"planned"_s);
+            hosts.insert(o.value(u"host"_s).toString());
+            m_planned.insert(o.value(u"ip"_s).toString(), o.value(u"host"_s).toString());
+        }
+        QCOMPARE(hosts, (QSet<QString>{u"local"_s, u"lab1"_s, u"lab2"_s}));
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            QCOMPARE(vmsOf(host).size(), 0);
+            QCOMPARE(foldersOn(host), 0);
+        }
+        // Nothing in the ledger either: a host with VMs there could not be removed, and
+        // the plain table names each host's share.
+        const auto table = m_head->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s});
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        QVERIFY2(QString::fromUtf8(table.out).contains(u"host lab1: "_s), table.out.constData());
+        const auto ledger = m_head->run({u"list"_s, u"--json"_s});
+        QCOMPARE(ledger.json().array().size(), 0);
+    }
+
     // One command at the head: every VM lands on one host, each host's own inventory
     // holds exactly what the head says it placed there, with the derived MAC, and the
     // merged list carries the host of each.
@@ -148,6 +176,10 @@ private Q_SLOTS:
             held += perHost.value(host);
         }
         QCOMPARE(held, 9);
+        // Where plan said (the same stable placement, nothing reserved in between).
+        for (auto it = results.begin(); it != results.end(); ++it)
+            QCOMPARE(it->value(u"host"_s).toString(),
+                     m_planned.value(it->value(u"ip"_s).toString()));
 
         const auto list = m_head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QVERIFY2(list.exitCode == 0, qPrintable(list.err));
