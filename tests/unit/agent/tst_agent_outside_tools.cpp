@@ -1,0 +1,294 @@
+// The agent's network files read back by the guest distributions' own tools, not by the
+// agent's own expected trees: the built agent configures a fixture guest tree (as
+// tst_agent_fixtures runs it), then
+//   netplan      `netplan generate --root-dir` (no warning) and `netplan get --root-dir`,
+//   NetworkManager  `nmcli --offline connection modify` (libnm's keyfile reader, which
+//                verifies and normalizes the profile, then writes it back),
+//   ifupdown     `ifquery -i FILE IFACE`, `ifquery --list --allow hotplug` and
+//                `ifup --no-act` (the commands it would run),
+//   ifcfg        /bin/sh sourcing the file as initscripts' network-functions does (no RHEL
+//                initscripts exist in Debian: only the shell syntax and values are checked).
+// systemd-networkd's .network files have no offline parser in systemd 252 (no
+// `networkctl cat`/verify verb): they are checked only by tst_agent_fixtures.
+// The expected values are the identity each fixture gives the agent (its kernel command
+// line, SMBIOS strings, guestinfo or fw_cfg file, and the NIC's MAC in sysfs).
+
+#include "agent_process.h"
+#include "fixture_tree.h"
+#include "support/ci_skip.h"
+
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vmeclone::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Configures fixture `name` once, as a first boot does, with its own stand-in guest tools.
+bool configure(FixtureTree &tree, const QString &name, QByteArray &error) {
+    DatagramSink sink;
+    if (!sink.isBound() || !tree.create(name, sink.port())) {
+        error = "cannot create the fixture tree " + name.toUtf8();
+        return false;
+    }
+    const AgentRun run = AgentProcess::run(
+        {u"--root"_s, tree.root(), u"--allow-root-programs"_s, u"--foreground"_s, u"--once"_s});
+    error = run.standardError;
+    return run.finished && run.exitStatus == QProcess::NormalExit && run.exitCode == 0;
+}
+
+// The tool's path (also in the sbin folders a user's PATH may lack), or a skip (a failure
+// under CI=true) naming the package.
+QString findTool(const QString &name) {
+    const QString found = QStandardPaths::findExecutable(name);
+    return found.isEmpty() ? QStandardPaths::findExecutable(name, {u"/usr/sbin"_s, u"/sbin"_s})
+                           : found;
+}
+
+#define FIND_TOOL(var, name, package)                                                              \
+    const QString var = findTool(QStringLiteral(name));                                            \
+    if (var.isEmpty())                                                                             \
+        VMECLONE_SKIP_UNLESS_CI(name " is not installed (apt-get install " package                 \
+                                     "): the agent's files are not checked by it");
+
+// Runs `program args`, with `input` on its standard input.
+AgentRun runTool(const QString &program, const QStringList &args, const QByteArray &input = {}) {
+    QProcess process;
+    process.start(program, args);
+    AgentRun result;
+    if (!process.waitForStarted())
+        return result;
+    process.write(input);
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(60000);
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    result.exitCode = process.exitCode();
+    result.exitStatus = process.exitStatus();
+    result.standardOutput = process.readAllStandardOutput();
+    result.standardError = process.readAllStandardError();
+    return result;
+}
+
+bool succeeded(const AgentRun &run) {
+    return run.finished && run.exitStatus == QProcess::NormalExit && run.exitCode == 0;
+}
+
+QByteArray describe(const AgentRun &run) {
+    return "exit " + QByteArray::number(run.exitCode) + "\nstdout:\n" + run.standardOutput
+           + "stderr:\n" + run.standardError;
+}
+
+// "key: value" or "key=value" lines as a map (later lines win).
+QMap<QByteArray, QByteArray> keyValues(const QByteArray &text, char separator) {
+    QMap<QByteArray, QByteArray> values;
+    for (const QByteArray &line : text.split('\n')) {
+        const qsizetype at = line.indexOf(separator);
+        if (at > 0)
+            values.insert(line.left(at).trimmed(), line.mid(at + 1).trimmed());
+    }
+    return values;
+}
+
+} // namespace
+
+class TestAgentOutsideTools : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void netplan();
+    void networkManagerKeyfile();
+    void networkManagerRejectsWhatIsWrong();
+    void ifupdown();
+    void ifcfg();
+};
+
+void TestAgentOutsideTools::initTestCase() {
+    QVERIFY2(QFileInfo(AgentProcess::binary()).isExecutable(), VMECLONE_AGENT_BINARY);
+}
+
+void TestAgentOutsideTools::netplan() {
+    // Identity (guestinfo via the stand-in vmtoolsd): 192.168.1.183/24, gateway
+    // 192.168.1.1, dns 192.0.2.53; ens33's MAC 00:50:56:28:01:b7.
+    FIND_TOOL(netplan, "netplan", "netplan.io");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"ubuntu22_netplan"_s, error), error.constData());
+    // The golden's files are 0600 on a real guest (netplan warns about wider modes); the
+    // agent's own file keeps the mode it was written with.
+    const QDir netplanDir(tree.path(u"etc/netplan"_s));
+    for (const QString &name : netplanDir.entryList({u"*.yaml"_s}, QDir::Files)) {
+        if (name != u"99-vmeclone.yaml"_s)
+            QVERIFY(QFile::setPermissions(netplanDir.filePath(name),
+                                          QFile::ReadOwner | QFile::WriteOwner));
+    }
+
+    const AgentRun generate = runTool(netplan, {u"generate"_s, u"--root-dir"_s, tree.root()});
+    QVERIFY2(succeeded(generate), describe(generate).constData());
+    // gateway4 and other deprecated keys are warned about, not refused: none may appear.
+    QVERIFY2(generate.standardError.trimmed().isEmpty(), describe(generate).constData());
+
+    const AgentRun get =
+        runTool(netplan, {u"get"_s, u"--root-dir"_s, tree.root(), u"ethernets.vmeclone-ens33"_s});
+    QVERIFY2(succeeded(get), describe(get).constData());
+    const QString yaml = QString::fromUtf8(get.standardOutput);
+    const auto has = [&yaml](const QString &pattern) {
+        return QRegularExpression(pattern, QRegularExpression::MultilineOption)
+            .match(yaml)
+            .hasMatch();
+    };
+    QVERIFY2(has(uR"re(^match:\n\s+macaddress: "?00:50:56:28:01:b7"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^set-name: "?ens33"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^addresses:\n- "?192\.168\.1\.183/24"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^dhcp4: false$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^  to: "?(0\.0\.0\.0/0|default)"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^  via: "?192\.168\.1\.1"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(has(uR"re(^nameservers:\n  addresses:\n  - "?192\.0\.2\.53"?$)re"_s),
+             qPrintable(yaml));
+    QVERIFY2(!has(u"gateway4"_s), qPrintable(yaml));
+
+    // What systemd-networkd will be given for the NIC.
+    const QByteArray unit = tree.read(u"run/systemd/network/10-netplan-vmeclone-ens33.network"_s);
+    QVERIFY2(unit.contains("MACAddress=00:50:56:28:01:b7\nName=ens33\n"), unit.constData());
+    const QByteArray link = tree.read(u"run/systemd/network/10-netplan-vmeclone-ens33.link"_s);
+    QVERIFY2(link.contains("MACAddress=00:50:56:28:01:b7\n") && link.contains("\nName=ens33\n"),
+             link.constData());
+    QVERIFY2(unit.contains("\nAddress=192.168.1.183/24\n"), unit.constData());
+    QVERIFY2(unit.contains("\nDNS=192.0.2.53\n"), unit.constData());
+    QVERIFY2(QRegularExpression(u"\\[Route\\]\\n(Destination=0\\.0\\.0\\.0/0\\n)?"
+                                u"Gateway=192\\.168\\.1\\.1\\n"_s)
+                 .match(QString::fromUtf8(unit))
+                 .hasMatch(),
+             unit.constData());
+}
+
+void TestAgentOutsideTools::networkManagerKeyfile() {
+    // Identity (SMBIOS OEM strings): 192.168.1.182/24, gateway 192.168.1.1, dns
+    // 192.0.2.53; ens3's MAC 00:50:56:28:01:b6.
+    FIND_TOOL(nmcli, "nmcli", "network-manager");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"rhel9_smbios"_s, error), error.constData());
+    const QByteArray keyfile =
+        tree.read(u"etc/NetworkManager/system-connections/vmeclone-ens3.nmconnection"_s);
+    QVERIFY(!keyfile.isEmpty());
+
+    // libnm reads the keyfile, normalizes and verifies the profile (refusing one
+    // NetworkManager would not load), then writes it out again. The change made is one
+    // to the value the profile has already.
+    const AgentRun parsed = runTool(
+        nmcli,
+        {u"--offline"_s, u"connection"_s, u"modify"_s, u"connection.id"_s, u"vmeclone-ens3"_s},
+        keyfile);
+    QVERIFY2(succeeded(parsed), describe(parsed).constData());
+    QVERIFY2(parsed.standardError.isEmpty(), describe(parsed).constData());
+    const QByteArray out = parsed.standardOutput;
+    const QByteArray ipv4 = out.mid(out.indexOf("[ipv4]"));
+    const auto connection = keyValues(out.left(out.indexOf("[ethernet]")), '=');
+    const auto ethernet = keyValues(
+        out.mid(out.indexOf("[ethernet]"), out.indexOf("[ipv4]") - out.indexOf("[ethernet]")), '=');
+    const auto ip = keyValues(ipv4.left(ipv4.indexOf("[ipv6]")), '=');
+    QCOMPARE(connection.value("type"), QByteArray("ethernet"));
+    QCOMPARE(connection.value("interface-name"), QByteArray("ens3"));
+    QCOMPARE(connection.value("autoconnect-priority"), QByteArray("999"));
+    QCOMPARE(connection.value("autoconnect", "true"), QByteArray("true")); // the default
+    QCOMPARE(ethernet.value("mac-address").toLower(), QByteArray("00:50:56:28:01:b6"));
+    QCOMPARE(ip.value("method"), QByteArray("manual"));
+    QCOMPARE(ip.value("address1"), QByteArray("192.168.1.182/24,192.168.1.1"));
+    QCOMPARE(ip.value("dns"), QByteArray("192.0.2.53;"));
+    QVERIFY2(out.contains("[ipv6]\nmethod=ignore\n"), out.constData());
+}
+
+void TestAgentOutsideTools::networkManagerRejectsWhatIsWrong() {
+    // The check above can fail: the same reader refuses a keyfile NetworkManager would not
+    // load (a manual profile whose address is not an address).
+    FIND_TOOL(nmcli, "nmcli", "network-manager");
+    const AgentRun parsed = runTool(
+        nmcli, {u"--offline"_s, u"connection"_s, u"modify"_s, u"connection.id"_s, u"x"_s},
+        "[connection]\nid=x\ntype=ethernet\n[ipv4]\nmethod=manual\naddress1=192.168.1.300/24\n");
+    QVERIFY2(!succeeded(parsed), describe(parsed).constData());
+    QVERIFY2(parsed.standardError.contains("ipv4"), describe(parsed).constData());
+}
+
+void TestAgentOutsideTools::ifupdown() {
+    // Identity (kernel command line): 192.168.1.180/24, dns 192.0.2.53,198.51.100.53, no
+    // gateway given (the agent's default, .1 of the subnet); NIC eth0.
+    FIND_TOOL(ifquery, "ifquery", "ifupdown");
+    FIND_TOOL(ifup, "ifup", "ifupdown");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"debian_cmdline"_s, error), error.constData());
+    // The file's "source /etc/network/interfaces.d/*" is read from this host (ifupdown has
+    // no root directory option); Debian's package leaves that folder empty.
+    const QString interfaces = tree.path(u"etc/network/interfaces"_s);
+
+    const AgentRun query = runTool(ifquery, {u"-i"_s, interfaces, u"eth0"_s});
+    QVERIFY2(succeeded(query), describe(query).constData());
+    const auto options = keyValues(query.standardOutput, ':');
+    QCOMPARE(options.value("address"), QByteArray("192.168.1.180"));
+    QCOMPARE(options.value("netmask"), QByteArray("255.255.255.0"));
+    QCOMPARE(options.value("gateway"), QByteArray("192.168.1.1"));
+    QCOMPARE(options.value("dns-nameservers"), QByteArray("192.0.2.53 198.51.100.53"));
+
+    // Brought up at boot: by udev (allow-hotplug) as the golden had it, or by auto.
+    const AgentRun hotplug =
+        runTool(ifquery, {u"-i"_s, interfaces, u"--list"_s, u"--allow"_s, u"hotplug"_s});
+    const AgentRun automatic = runTool(ifquery, {u"-i"_s, interfaces, u"--list"_s});
+    QVERIFY2(succeeded(hotplug) && succeeded(automatic), describe(hotplug).constData());
+    QVERIFY2(hotplug.standardOutput.split('\n').contains("eth0")
+                 || automatic.standardOutput.split('\n').contains("eth0"),
+             QByteArray(hotplug.standardOutput + automatic.standardOutput).constData());
+
+    // What ifup would do (--no-act runs nothing; its state goes to a folder of the test's).
+    QTemporaryDir state;
+    QVERIFY(state.isValid());
+    const AgentRun up = runTool(
+        ifup, {u"--no-act"_s, u"--state-dir"_s, state.path(), u"-i"_s, interfaces, u"eth0"_s});
+    QVERIFY2(succeeded(up), describe(up).constData());
+    const QString plan = QString::fromUtf8(up.standardOutput + up.standardError);
+    QVERIFY2(QRegularExpression(u"ip addr add 192\\.168\\.1\\.180/255\\.255\\.255\\.0 .*dev eth0"_s)
+                 .match(plan)
+                 .hasMatch(),
+             qPrintable(plan));
+    QVERIFY2(QRegularExpression(u"ip route add default via 192\\.168\\.1\\.1 +dev eth0"_s)
+                 .match(plan)
+                 .hasMatch(),
+             qPrintable(plan));
+}
+
+void TestAgentOutsideTools::ifcfg() {
+    // Identity (guestinfo via the stand-in vmware-rpctool): 192.168.1.181/24, gateway
+    // 192.168.1.1, dns 192.0.2.53,198.51.100.53; NIC eth0 after the reboot (eth1 before).
+    // Limitation: CentOS's initscripts (ifup-eth) are not in Debian; what is checked is
+    // the file as they read it: sourced by the shell (network-functions' source_config).
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"centos6_guestinfo"_s, error), error.constData());
+    const AgentRun sourced =
+        runTool(u"/bin/sh"_s,
+                {u"-euc"_s,
+                 u". \"$1\"; printf '%s\\n' \"DEVICE=$DEVICE\" \"BOOTPROTO=$BOOTPROTO\" "
+                 u"\"ONBOOT=$ONBOOT\" \"IPADDR=$IPADDR\" \"NETMASK=${NETMASK:-}\" "
+                 u"\"PREFIX=${PREFIX:-}\" \"GATEWAY=$GATEWAY\" \"DNS1=$DNS1\" \"DNS2=${DNS2:-}\""_s,
+                 u"sh"_s, tree.path(u"etc/sysconfig/network-scripts/ifcfg-eth0"_s)});
+    QVERIFY2(succeeded(sourced) && sourced.standardError.isEmpty(), describe(sourced).constData());
+    const auto values = keyValues(sourced.standardOutput, '=');
+    QCOMPARE(values.value("DEVICE"), QByteArray("eth0"));
+    QCOMPARE(values.value("BOOTPROTO"), QByteArray("none"));
+    QCOMPARE(values.value("ONBOOT"), QByteArray("yes"));
+    QCOMPARE(values.value("IPADDR"), QByteArray("192.168.1.181"));
+    QVERIFY2(values.value("NETMASK") == "255.255.255.0" || values.value("PREFIX") == "24",
+             sourced.standardOutput.constData());
+    QCOMPARE(values.value("GATEWAY"), QByteArray("192.168.1.1"));
+    QCOMPARE(values.value("DNS1"), QByteArray("192.0.2.53"));
+    QCOMPARE(values.value("DNS2"), QByteArray("198.51.100.53"));
+}
+
+QTEST_GUILESS_MAIN(TestAgentOutsideTools)
+#include "tst_agent_outside_tools.moc"
