@@ -147,9 +147,11 @@ Expected<qint64> startRemoteListener(const SshTransport &transport, const HostRe
     const QString program = host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand;
     // One line for the remote shell: the listener in a session of its own (no hang-up when
     // ssh leaves), nothing of ssh's channels kept open (ssh would wait for them), and its
-    // process id printed. The data folder is made first: the log lives there.
+    // process id printed. The data folder is made first: the log lives there. Only the
+    // setsid command goes to the background (not a list: its subshell would keep ssh's
+    // output open and ssh would wait for it).
     const QString line =
-        u"mkdir -p %1 || exit 1; cd / && setsid %2 --home %1 --port %3 listen </dev/null "
+        u"mkdir -p %1 && cd / || exit 1; setsid %2 --home %1 --port %3 listen </dev/null "
         u">>%4 2>&1 & echo $!"_s.arg(q(self.dataFolder), q(program),
                                      q(QString::number(self.listenerPort)),
                                      q(listenerLogPath(self.dataFolder)));

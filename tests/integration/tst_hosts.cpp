@@ -362,9 +362,10 @@ private Q_SLOTS:
             check.value(u"listener_started"_s).toObject().value(u"pid"_s).toInteger();
         // Whatever happens below, the listener does not outlive the test.
         bool ended = false;
-        const auto end = qScopeGuard([pid, &ended] {
+        const auto end = qScopeGuard([this, pid, &ended] {
             if (pid > 0 && !ended)
                 ::kill(static_cast<pid_t>(pid), SIGTERM);
+            m_head->run({u"host"_s, u"remove"_s, u"lab5"_s});
         });
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
         QVERIFY(pid > 0);
@@ -404,7 +405,6 @@ private Q_SLOTS:
                      .value(u"running"_s)
                      .toBool(),
                  false);
-        QCOMPARE(m_head->run({u"host"_s, u"remove"_s, u"lab5"_s}).exitCode, 0);
     }
 
     // Each refusal names the host and the fix, and nothing is written.
