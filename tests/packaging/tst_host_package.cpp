@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -345,7 +347,10 @@ void TstHostPackage::listenerInitScriptRuns() {
     plain.insert(u"VMECLONE_PORT"_s, QString::number(port));
     r = run(vmeclone, {u"--home"_s, home, u"host"_s, u"self"_s, u"--json"_s}, plain);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(u"\"running\": true"_s), qPrintable(r.out));
+    const QJsonObject listener =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"listener"_s).toObject();
+    QVERIFY2(listener.value(u"running"_s).toBool(), qPrintable(r.out));
+    QCOMPARE(listener.value(u"port"_s).toInt(), int(port));
     QVERIFY(!QUdpSocket().bind(QHostAddress::Any, port));
     r = run(script, {u"start"_s}, env); // once is enough
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"running already"_s), qPrintable(r.out + r.err));
