@@ -407,6 +407,28 @@ private Q_SLOTS:
                  false);
     }
 
+    // 'local' starts its listener without SSH: detached, it outlives the command.
+    void startLocalListener() {
+        QVERIFY(QUdpSocket().bind(QHostAddress::Any, 9176));
+        const auto started =
+            m_head->run({u"host"_s, u"check"_s, u"local"_s, u"--start-listener"_s, u"--json"_s});
+        const QJsonObject check = started.json().object();
+        const qint64 pid =
+            check.value(u"listener_started"_s).toObject().value(u"pid"_s).toInteger();
+        const auto end = qScopeGuard([pid] {
+            if (pid > 0)
+                ::kill(static_cast<pid_t>(pid), SIGTERM);
+        });
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY(pid > 0);
+        QCOMPARE(check.value(u"listener_started"_s).toObject().value(u"log"_s).toString(),
+                 m_head->home() + u"/listener.log"_s);
+        QVERIFY(!QUdpSocket().bind(QHostAddress::Any, 9176));
+        const auto text = m_head->run({u"host"_s, u"check"_s, u"local"_s});
+        QVERIFY2(QString::fromUtf8(text.out).contains(u"listener: running"_s),
+                 text.out.constData());
+    }
+
     // Each refusal names the host and the fix, and nothing is written.
     void refusals_data() {
         QTest::addColumn<QString>("client");
