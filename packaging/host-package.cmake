@@ -21,8 +21,17 @@ if(UNIX AND NOT APPLE)
     install(FILES icons/vmeclone-${size}.png RENAME ${VMECLONE_APP_ID}.png
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps COMPONENT desktop)
   endforeach()
+  # The listener as a service (docs/hosts.md): a systemd unit and a SysV script, both
+  # reading /etc/default/vmeclone-listener. Installed, not enabled: the operator names the
+  # data folder first. Absolute paths where Debian keeps them (not under /usr).
+  install(FILES linux/vmeclone-listener.service DESTINATION /lib/systemd/system
+          COMPONENT Unspecified)
+  install(PROGRAMS linux/vmeclone-listener.init DESTINATION /etc/init.d
+          RENAME vmeclone-listener COMPONENT Unspecified)
+  install(FILES linux/vmeclone-listener.default DESTINATION /etc/default
+          RENAME vmeclone-listener COMPONENT Unspecified)
 endif()
-install(FILES ${PROJECT_SOURCE_DIR}/docs/golden-image.md
+install(FILES ${PROJECT_SOURCE_DIR}/docs/golden-image.md ${PROJECT_SOURCE_DIR}/docs/hosts.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT desktop)
 
 set(CPACK_PACKAGE_NAME "vmeclone")
@@ -46,6 +55,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # SQLite driver is a plugin Qt loads at run time, which no linker records.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# The files in /etc are the operator's: an upgrade keeps their changes (dpkg conffiles).
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/deb-control/conffiles
+     "/etc/default/vmeclone-listener\n/etc/init.d/vmeclone-listener\n")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_BINARY_DIR}/deb-control/conffiles)
 # qemu-img for linked clones and golden check, QEMU to run the clones, debugfs to read a
 # golden's files: wanted, but a VMware-only host can do without them.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qemu-system-x86, qemu-utils, e2fsprogs")

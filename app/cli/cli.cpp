@@ -230,12 +230,18 @@ QList<Verb> verbs() {
          u"them (see host check)."_s,
          {},
          verbHostList},
-        {u"host check"_s,
-         u"NAME"_s,
+        {u"host check"_s, u"NAME"_s,
          u"Ask a host how it is: reachable over SSH, its vmeclone version (compatible with this "
          u"one?), goldens, shards and their free space, whether its listener runs. Exit 0 only "
          u"when it is reachable and compatible."_s,
-         {},
+         [](QCommandLineParser &p) {
+             p.addOption({u"start-listener"_s,
+                          QCoreApplication::translate(
+                              "vmeclone::cli",
+                              "When the host's listener is not running, start it there (over "
+                              "SSH, detached: 'vmeclone listen', output in DATA_FOLDER/"
+                              "listener.log) and wait until it holds its port.")});
+         },
          verbHostCheck},
         {u"host remove"_s,
          u"NAME"_s,

@@ -12,12 +12,16 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 
 #include <cmath>
+#include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +89,11 @@ void printSelf(const QString &name, const HostSelf &self) {
     text += u"  listener: %1 (UDP port %2)\n"_s
                 .arg(self.listenerRunning ? u"running"_s : u"not running"_s)
                 .arg(self.listenerPort);
+    if (!self.listenerRunning && !name.isEmpty())
+        text += QCoreApplication::translate(
+                    "vmeclone::cli", "  (start it with 'vmeclone host check %1 --start-listener', "
+                                     "or run it as a service: docs/hosts.md)\n")
+                    .arg(name);
     QStringList goldens;
     for (const auto &v : self.goldens)
         goldens << v.toObject().value(u"name"_s).toString();
@@ -102,6 +111,30 @@ void printSelf(const QString &name, const HostSelf &self) {
     }
     text += u"  free space: %1\n"_s.arg(bytesText(self.bytesFree()));
     out(text);
+}
+
+// `host check --start-listener`: asks the host again until its listener holds its port.
+// Each ask is one SSH round trip over the host's control socket (nothing there to wait on).
+Expected<HostSelf> awaitListener(const std::function<Expected<HostSelf>()> &ask,
+                                 const QString &hostName, qint64 pid, const QString &log) {
+    constexpr int kSeconds = 20;
+    QDeadlineTimer deadline(std::chrono::seconds{kSeconds});
+    for (;;) {
+        auto self = ask();
+        if (!self || self->listenerRunning)
+            return self;
+        if (deadline.hasExpired())
+            return fail(QCoreApplication::translate(
+                            "vmeclone::cli",
+                            "host %1: the listener started there (process %2) did not take UDP "
+                            "port %3 within %4 s: see %5 on %1")
+                            .arg(hostName)
+                            .arg(pid)
+                            .arg(self->listenerPort)
+                            .arg(kSeconds)
+                            .arg(log));
+        QThread::msleep(200);
+    }
 }
 
 QString oneName(QCommandLineParser &p, const QString &verb) {
@@ -260,6 +293,7 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
     const bool local = name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
     Expected<HostSelf> self = fail(QString());
     QString shownName = local ? kLocalHost.toString() : name;
+    std::optional<HostRecord> remote;
     if (local) {
         self = describeSelf(g);
     } else {
@@ -274,12 +308,33 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
             return kFailed;
         }
         shownName = (*host)->name;
-        self = askHost(SshTransport(), **host);
+        remote = **host;
+        self = askHost(SshTransport(), *remote);
     }
     QString problem = self ? QString() : worded(self.failure());
     if (self)
         if (auto s = checkCompatible(*self, shownName); !s)
             problem = s.error();
+    // --start-listener: a compatible host whose listener is not running gets one.
+    qint64 startedPid = 0;
+    if (problem.isEmpty() && p.isSet(u"start-listener"_s) && !self->listenerRunning) {
+        const HostSelf before = *self;
+        Expected<qint64> pid =
+            local ? startLocalListener(QCoreApplication::applicationFilePath(), before)
+                  : startRemoteListener(SshTransport(), *remote, before);
+        if (pid) {
+            startedPid = *pid;
+            self = awaitListener(
+                [&]() -> Expected<HostSelf> {
+                    return local ? describeSelf(g) : askHost(SshTransport(), *remote);
+                },
+                shownName, startedPid, listenerLogPath(before.dataFolder));
+        }
+        if (!pid || !self) {
+            problem = !pid ? worded(pid.failure()) : worded(self.failure());
+            self = before;
+        }
+    }
     if (g.json) {
         QJsonObject o{{u"name"_s, shownName},
                       {u"reachable"_s, self.ok()},
@@ -289,8 +344,18 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
             o.insert(u"self"_s, self->toJson());
             o.insert(u"bytes_free"_s, self->bytesFree());
         }
+        if (startedPid > 0)
+            o.insert(
+                u"listener_started"_s,
+                QJsonObject{{u"pid"_s, startedPid}, {u"log"_s, listenerLogPath(self->dataFolder)}});
         printJson(o);
     } else if (self) {
+        if (startedPid > 0 && problem.isEmpty())
+            out(QCoreApplication::translate("vmeclone::cli",
+                                            "host %1: listener started (process %2, log %3)\n")
+                    .arg(shownName)
+                    .arg(startedPid)
+                    .arg(listenerLogPath(self->dataFolder)));
         printSelf(shownName, *self);
     }
     if (!problem.isEmpty()) {

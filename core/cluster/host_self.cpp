@@ -1,7 +1,10 @@
 #include "host_self.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -130,6 +133,64 @@ Expected<HostSelf> askHost(const SshTransport &transport, const HostRecord &host
                       u"host %1: '%2 host self' there did not describe the host (%3): is it "
                       u"vmeclone?"_s.arg(host.name, host.remoteCommand, self.error()));
     return self;
+}
+
+QString listenerLogPath(const QString &dataFolder) {
+    return QDir(dataFolder).filePath(u"listener.log"_s);
+}
+
+Expected<qint64> startRemoteListener(const SshTransport &transport, const HostRecord &host,
+                                     const HostSelf &self) {
+    const auto q = [](const QString &word) {
+        return SshTransport::shellQuote(word);
+    };
+    const QString program = host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand;
+    // One line for the remote shell: the listener in a session of its own (no hang-up when
+    // ssh leaves), nothing of ssh's channels kept open (ssh would wait for them), and its
+    // process id printed. The data folder is made first: the log lives there. Only the
+    // setsid command goes to the background (not a list: its subshell would keep ssh's
+    // output open and ssh would wait for it).
+    const QString line =
+        u"mkdir -p %1 && cd / || exit 1; setsid %2 --home %1 --port %3 listen </dev/null "
+        u">>%4 2>&1 & echo $!"_s.arg(q(self.dataFolder), q(program),
+                                     q(QString::number(self.listenerPort)),
+                                     q(listenerLogPath(self.dataFolder)));
+    QStringList args = transport.clientOptions(host);
+    args << host.destination << u"--"_s << line;
+    const ChildRun run = runChild(transport.options().program, args, transport.options().timeout);
+    if (!run.succeeded())
+        return transport.failureOf(host, run);
+    bool ok = false;
+    const qint64 pid = QString::fromUtf8(run.out).trimmed().toLongLong(&ok);
+    if (!ok || pid <= 0)
+        return fail(QCoreApplication::translate(
+                        "vmeclone::cli", "host %1: starting the listener there printed no process "
+                                         "id ('%2'): see %3 there")
+                        .arg(host.name, QString::fromUtf8(run.out).trimmed(),
+                             listenerLogPath(self.dataFolder)));
+    return pid;
+}
+
+Expected<qint64> startLocalListener(const QString &program, const HostSelf &self) {
+    if (!QDir().mkpath(self.dataFolder))
+        return fail(QCoreApplication::translate(
+                        "vmeclone::cli", "cannot make the data folder %1: check its parent's "
+                                         "permissions")
+                        .arg(self.dataFolder));
+    QProcess listener;
+    listener.setProgram(program);
+    listener.setArguments({u"--home"_s, self.dataFolder, u"--port"_s,
+                           QString::number(self.listenerPort), u"listen"_s});
+    listener.setStandardInputFile(QProcess::nullDevice());
+    listener.setStandardOutputFile(listenerLogPath(self.dataFolder), QIODevice::Append);
+    listener.setStandardErrorFile(listenerLogPath(self.dataFolder), QIODevice::Append);
+    listener.setWorkingDirectory(u"/"_s);
+    // startDetached gives it a session of its own: this command's end does not end it.
+    qint64 pid = 0;
+    if (!listener.startDetached(&pid))
+        return fail(QCoreApplication::translate("vmeclone::cli", "cannot start %1 listen: %2")
+                        .arg(program, listener.errorString()));
+    return pid;
 }
 
 } // namespace vmeclone

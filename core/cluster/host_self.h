@@ -48,4 +48,15 @@ bool udpPortHeld(quint16 port);
 // know `host self` is named with its version.
 Expected<HostSelf> askHost(const SshTransport &transport, const HostRecord &host);
 
+// `host check --start-listener`: starts `vmeclone listen` for the host's data folder and
+// port (as its `host self` reported them) over the same SSH transport, detached from the
+// session (setsid, no terminal, output appended to listenerLogPath()). Returns the
+// listener's process id there; whether it took its port is for the caller to ask again.
+Expected<qint64> startRemoteListener(const SshTransport &transport, const HostRecord &host,
+                                     const HostSelf &self);
+// The same on this machine: `program` (this vmeclone) started detached.
+Expected<qint64> startLocalListener(const QString &program, const HostSelf &self);
+// Where a listener started so writes its output: "DATA_FOLDER/listener.log".
+QString listenerLogPath(const QString &dataFolder);
+
 } // namespace vmeclone

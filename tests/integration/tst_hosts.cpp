@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -22,6 +23,7 @@
 #include <QUdpSocket>
 #include <QtTest>
 
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -340,6 +342,93 @@ private Q_SLOTS:
         QCOMPARE(hostNames(), QStringList{u"local"_s});
     }
 
+    // A host without a listener: check says so and names the flag; --start-listener starts
+    // one there over SSH, detached, and reports it running. The test ends it.
+    void startListener() {
+        useClient(u"good"_s);
+        QVERIFY(QUdpSocket().bind(QHostAddress::Any, 9176)); // nobody holds the port yet
+        const auto added =
+            m_head->run(addArguments(u"lab5"_s, m_sshPort, QStringLiteral(VMECLONE_CLI)));
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const auto idle = m_head->run({u"host"_s, u"check"_s, u"lab5"_s});
+        QVERIFY2(idle.exitCode == 0, qPrintable(idle.err));
+        for (const QString &said : {u"not running"_s, u"host check lab5 --start-listener"_s})
+            QVERIFY2(QString::fromUtf8(idle.out).contains(said), idle.out.constData());
+
+        const auto started =
+            m_head->run({u"host"_s, u"check"_s, u"lab5"_s, u"--start-listener"_s, u"--json"_s});
+        const QJsonObject check = started.json().object();
+        const qint64 pid =
+            check.value(u"listener_started"_s).toObject().value(u"pid"_s).toInteger();
+        // Whatever happens below, the listener does not outlive the test.
+        bool ended = false;
+        const auto end = qScopeGuard([this, pid, &ended] {
+            if (pid > 0 && !ended)
+                ::kill(static_cast<pid_t>(pid), SIGTERM);
+            m_head->run({u"host"_s, u"remove"_s, u"lab5"_s});
+        });
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY(pid > 0);
+        QCOMPARE(check.value(u"self"_s)
+                     .toObject()
+                     .value(u"listener"_s)
+                     .toObject()
+                     .value(u"running"_s)
+                     .toBool(),
+                 true);
+        QCOMPARE(check.value(u"listener_started"_s).toObject().value(u"log"_s).toString(),
+                 m_remote->home() + u"/listener.log"_s);
+        // It is the host's `vmeclone listen` on its data folder, and it holds the port.
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QList<QByteArray> words = cmdline.readAll().split('\0');
+        QVERIFY2(words.contains("listen") && words.contains(m_remote->home().toLocal8Bit()),
+                 qPrintable(QString::fromLocal8Bit(words.join(' '))));
+        QVERIFY(!QUdpSocket().bind(QHostAddress::Any, 9176));
+
+        // Running already: nothing more is started.
+        const auto again =
+            m_head->run({u"host"_s, u"check"_s, u"lab5"_s, u"--start-listener"_s, u"--json"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY(!again.json().object().contains(u"listener_started"_s));
+
+        ended = true;
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(QUdpSocket().bind(QHostAddress::Any, 9176), 20000);
+        const auto stopped = m_head->run({u"host"_s, u"check"_s, u"lab5"_s, u"--json"_s});
+        QCOMPARE(stopped.json()
+                     .object()
+                     .value(u"self"_s)
+                     .toObject()
+                     .value(u"listener"_s)
+                     .toObject()
+                     .value(u"running"_s)
+                     .toBool(),
+                 false);
+    }
+
+    // 'local' starts its listener without SSH: detached, it outlives the command.
+    void startLocalListener() {
+        QVERIFY(QUdpSocket().bind(QHostAddress::Any, 9176));
+        const auto started =
+            m_head->run({u"host"_s, u"check"_s, u"local"_s, u"--start-listener"_s, u"--json"_s});
+        const QJsonObject check = started.json().object();
+        const qint64 pid =
+            check.value(u"listener_started"_s).toObject().value(u"pid"_s).toInteger();
+        const auto end = qScopeGuard([pid] {
+            if (pid > 0)
+                ::kill(static_cast<pid_t>(pid), SIGTERM);
+        });
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY(pid > 0);
+        QCOMPARE(check.value(u"listener_started"_s).toObject().value(u"log"_s).toString(),
+                 m_head->home() + u"/listener.log"_s);
+        QVERIFY(!QUdpSocket().bind(QHostAddress::Any, 9176));
+        const auto text = m_head->run({u"host"_s, u"check"_s, u"local"_s});
+        QVERIFY2(QString::fromUtf8(text.out).contains(u"listener: running"_s),
+                 text.out.constData());
+    }
+
     // Each refusal names the host and the fix, and nothing is written.
     void refusals_data() {
         QTest::addColumn<QString>("client");
@@ -474,6 +563,8 @@ private Q_SLOTS:
         QTest::newRow("host list") << QStringList{u"host"_s, u"list"_s, u"--help"_s} << u"local"_s;
         QTest::newRow("host check")
             << QStringList{u"host"_s, u"check"_s, u"--help"_s} << u"free space"_s;
+        QTest::newRow("host check --start-listener")
+            << QStringList{u"host"_s, u"check"_s, u"--help"_s} << u"--start-listener"_s;
         QTest::newRow("host remove")
             << QStringList{u"host"_s, u"remove"_s, u"--help"_s} << u"refused while VMs"_s;
         QTest::newRow("host self")

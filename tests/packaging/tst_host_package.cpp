@@ -4,15 +4,24 @@
 // appstreamcli.
 
 #include "support/ci_skip.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
+
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +62,10 @@ private Q_SLOTS:
     void noBuildPathsInThePrograms();
     void desktopEntry();
     void appStreamMetadata();
+    void listenerConfigurationIsConffiles();
+    void listenerUnitVerifies();
+    void listenerInitScriptParses();
+    void listenerInitScriptRuns();
 
 private:
     QTemporaryDir m_dir;
@@ -114,10 +127,14 @@ void TstHostPackage::files() {
             files << line.section(u' ', -1);
     files.sort();
     const QStringList expected{
+        u"./etc/default/vmeclone-listener"_s,
+        u"./etc/init.d/vmeclone-listener"_s,
+        u"./lib/systemd/system/vmeclone-listener.service"_s,
         u"./usr/bin/vmeclone"_s,
         u"./usr/bin/vmeclone-console"_s,
         u"./usr/share/applications/org.vmeclone.Console.desktop"_s,
         u"./usr/share/doc/vmeclone/golden-image.md"_s,
+        u"./usr/share/doc/vmeclone/hosts.md"_s,
         u"./usr/share/icons/hicolor/256x256/apps/org.vmeclone.Console.png"_s,
         u"./usr/share/icons/hicolor/48x48/apps/org.vmeclone.Console.png"_s,
         u"./usr/share/icons/hicolor/scalable/apps/org.vmeclone.Console.svg"_s,
@@ -195,6 +212,158 @@ void TstHostPackage::appStreamMetadata() {
         VMECLONE_SKIP_UNLESS_CI("appstreamcli is not installed (appstream)");
     const Run v = run(appstreamcli, {u"validate"_s, u"--no-net"_s, u"--no-color"_s, metainfo});
     QVERIFY2(v.exitCode == 0, qPrintable(v.out + v.err));
+}
+
+void TstHostPackage::listenerConfigurationIsConffiles() {
+    // An upgrade keeps what the operator changed in /etc.
+    QTemporaryDir control;
+    QVERIFY(control.isValid());
+    const Run e = run(u"dpkg-deb"_s, {u"-e"_s, m_deb, control.path()});
+    QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+    QFile f(control.filePath(u"conffiles"_s));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QStringList conffiles = QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    conffiles.sort();
+    QCOMPARE(conffiles, (QStringList{u"/etc/default/vmeclone-listener"_s,
+                                     u"/etc/init.d/vmeclone-listener"_s}));
+    const Run c = run(u"dpkg"_s, {u"-c"_s, m_deb});
+    QVERIFY2(QRegularExpression(u"^-rwxr-xr-x root/root .* \\./etc/init\\.d/vmeclone-listener$"_s,
+                                QRegularExpression::MultilineOption)
+                 .match(c.out)
+                 .hasMatch(),
+             qPrintable(c.out));
+}
+
+void TstHostPackage::listenerUnitVerifies() {
+    // systemd's own check of the unit as installed (not started: no systemd runs here), in
+    // the unpacked package as its root: what the unit needs of the system is copied in
+    // (systemd's own units, setpriv from util-linux). Verify exits 0 on a setting it
+    // ignores, but names the unit: nothing may be said about it.
+    const QString analyze = QStandardPaths::findExecutable(u"systemd-analyze"_s);
+    if (analyze.isEmpty() || !QFileInfo::exists(u"/lib/systemd/system/sysinit.target"_s))
+        VMECLONE_SKIP_UNLESS_CI("systemd-analyze is not installed (systemd)");
+    const QString unit = m_root + u"/lib/systemd/system/vmeclone-listener.service"_s;
+    QVERIFY(QFileInfo::exists(unit));
+    const Run cp =
+        run(u"cp"_s, {u"-rn"_s, u"/lib/systemd/system/."_s, m_root + u"/lib/systemd/system/"_s});
+    QVERIFY2(cp.exitCode == 0, qPrintable(cp.err));
+    if (!QFileInfo::exists(m_root + u"/usr/bin/setpriv"_s))
+        QVERIFY(QFile::copy(u"/usr/bin/setpriv"_s, m_root + u"/usr/bin/setpriv"_s));
+    const Run v = run(analyze, {u"verify"_s, u"--man=no"_s, u"--root="_s + m_root,
+                                u"/lib/systemd/system/vmeclone-listener.service"_s});
+    QVERIFY2(v.exitCode == 0 && !v.err.contains(u"vmeclone-listener"_s), qPrintable(v.out + v.err));
+    QFile f(unit);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    for (const QString &line :
+         {u"EnvironmentFile=/etc/default/vmeclone-listener"_s, u"Type=simple"_s,
+          u"Restart=on-failure"_s, u"NoNewPrivileges=yes"_s, u"WantedBy=multi-user.target"_s})
+        QVERIFY2(text.contains(line), qPrintable(line));
+}
+
+void TstHostPackage::listenerInitScriptParses() {
+    const QString script = m_root + u"/etc/init.d/vmeclone-listener"_s;
+    QVERIFY(QFileInfo(script).isExecutable());
+    for (const QString &shell : {u"sh"_s, u"dash"_s, u"bash"_s}) {
+        const QString path = QStandardPaths::findExecutable(shell);
+        if (path.isEmpty())
+            continue;
+        const Run n = run(path, {u"-n"_s, script});
+        QVERIFY2(n.exitCode == 0, qPrintable(shell + u": "_s + n.err));
+    }
+    // The LSB header insserv and update-rc.d read: every field they need, with values.
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    const auto header =
+        QRegularExpression(u"^### BEGIN INIT INFO\n((?:#.*\n)+?)### END INIT INFO$"_s,
+                           QRegularExpression::MultilineOption)
+            .match(text);
+    QVERIFY2(header.hasMatch(), "no LSB header");
+    QHash<QString, QString> fields;
+    for (const QString &line : header.captured(1).split(u'\n', Qt::SkipEmptyParts)) {
+        const auto m = QRegularExpression(u"^# ([A-Za-z-]+):\\s+(.+)$"_s).match(line);
+        if (m.hasMatch())
+            fields.insert(m.captured(1), m.captured(2).trimmed());
+    }
+    QCOMPARE(fields.value(u"Provides"_s), u"vmeclone-listener"_s);
+    QCOMPARE(fields.value(u"Default-Start"_s), u"2 3 4 5"_s);
+    QCOMPARE(fields.value(u"Default-Stop"_s), u"0 1 6"_s);
+    for (const QString &field : {u"Required-Start"_s, u"Required-Stop"_s, u"Short-Description"_s})
+        QVERIFY2(!fields.value(field).isEmpty(), qPrintable(field));
+    const QString checker = QStandardPaths::findExecutable(u"checkbashisms"_s);
+    if (!checker.isEmpty()) {
+        const Run c = run(checker, {script});
+        QVERIFY2(c.exitCode == 0, qPrintable(c.out + c.err));
+    }
+}
+
+void TstHostPackage::listenerInitScriptRuns() {
+    // The package's script and program for real: start with a data folder and a free port of
+    // the test's own, status, the listener holds the port, stop, gone.
+    const QString script = m_root + u"/etc/init.d/vmeclone-listener"_s;
+    const QString vmeclone = m_root + u"/usr/bin/vmeclone"_s;
+    if (QStandardPaths::findExecutable(u"start-stop-daemon"_s, {u"/sbin"_s, u"/usr/sbin"_s})
+            .isEmpty())
+        VMECLONE_SKIP_UNLESS_CI("start-stop-daemon is not installed (dpkg)");
+    QTemporaryDir work;
+    QVERIFY(work.isValid());
+    quint16 port = 0;
+    {
+        QUdpSocket probe; // a free UDP port, given back at once
+        QVERIFY(probe.bind(QHostAddress::Any, 0));
+        port = probe.localPort();
+    }
+    const QString home = work.filePath(u"home"_s);
+    const QString pidfile = work.filePath(u"listener.pid"_s);
+    const QString log = work.filePath(u"listener.log"_s);
+    const passwd *pw = ::getpwuid(::geteuid());
+    const group *gr = ::getgrgid(::getegid());
+    QVERIFY(pw && gr);
+    QFile defaults(work.filePath(u"defaults"_s));
+    QVERIFY(defaults.open(QIODevice::WriteOnly));
+    defaults.write(
+        u"DAEMON=%1\nPIDFILE=%2\nLOGFILE=%3\nVMECLONE_HOME=%4\nVMECLONE_PORT=%5\n"
+        u"VMECLONE_USER=%6\nVMECLONE_GROUP=%7\n"_s.arg(vmeclone, pidfile, log, home)
+            .arg(port)
+            .arg(QString::fromLocal8Bit(pw->pw_name), QString::fromLocal8Bit(gr->gr_name))
+            .toUtf8());
+    defaults.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VMECLONE_LISTENER_DEFAULTS"_s, defaults.fileName());
+    env.insert(u"PATH"_s, env.value(u"PATH"_s) + u":/sbin:/usr/sbin"_s);
+    env.remove(u"LD_LIBRARY_PATH"_s);
+    const auto stopAnyway = qScopeGuard([&] { run(script, {u"stop"_s}, env); });
+
+    Run r = run(script, {u"status"_s}, env);
+    QCOMPARE(r.exitCode, 3);
+    r = run(script, {u"start"_s}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err + u"\nlog: "_s + log));
+    QVERIFY(QFileInfo::exists(pidfile));
+    r = run(script, {u"status"_s}, env);
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"is running"_s), qPrintable(r.out + r.err));
+    // The listener answers: its own host description says so, and the port is taken.
+    QProcessEnvironment plain = env;
+    plain.insert(u"VMECLONE_PORT"_s, QString::number(port));
+    r = run(vmeclone, {u"--home"_s, home, u"host"_s, u"self"_s, u"--json"_s}, plain);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject listener =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"listener"_s).toObject();
+    QVERIFY2(listener.value(u"running"_s).toBool(), qPrintable(r.out));
+    QCOMPARE(listener.value(u"port"_s).toInt(), int(port));
+    QVERIFY(!QUdpSocket().bind(QHostAddress::Any, port));
+    r = run(script, {u"start"_s}, env); // once is enough
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"running already"_s), qPrintable(r.out + r.err));
+
+    r = run(script, {u"stop"_s}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(!QFileInfo::exists(pidfile));
+    QVERIFY(QUdpSocket().bind(QHostAddress::Any, port)); // stop waits for the end
+    r = run(script, {u"status"_s}, env);
+    QCOMPARE(r.exitCode, 3);
+    QFile logFile(log);
+    QVERIFY(logFile.open(QIODevice::ReadOnly));
+    QVERIFY2(logFile.readAll().contains("listening for announcements"), qPrintable(log));
 }
 
 QTEST_GUILESS_MAIN(TstHostPackage)
