@@ -150,11 +150,16 @@ Expected<qint64> startRemoteListener(const SshTransport &transport, const HostRe
     // process id printed. The data folder is made first: the log lives there. Only the
     // setsid command goes to the background (not a list: its subshell would keep ssh's
     // output open and ssh would wait for it).
+    const QString listen = QStringList{q(program),
+                                       u"--home"_s,
+                                       q(self.dataFolder),
+                                       u"--port"_s,
+                                       q(QString::number(self.listenerPort)),
+                                       u"listen"_s}
+                               .join(u' ');
     const QString line =
-        u"mkdir -p %1 && cd / || exit 1; setsid %2 --home %1 --port %3 listen </dev/null "
-        u">>%4 2>&1 & echo $!"_s.arg(q(self.dataFolder), q(program),
-                                     q(QString::number(self.listenerPort)),
-                                     q(listenerLogPath(self.dataFolder)));
+        u"mkdir -p %1 && cd / || exit 1; setsid %2 </dev/null >>%3 2>&1 & echo $!"_s.arg(
+            q(self.dataFolder), listen, q(listenerLogPath(self.dataFolder)));
     QStringList args = transport.clientOptions(host);
     args << host.destination << u"--"_s << line;
     const ChildRun run = runChild(transport.options().program, args, transport.options().timeout);

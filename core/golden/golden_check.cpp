@@ -284,8 +284,8 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
                  u"and network settings for a NIC that does not exist, and could not announce "
                  u"themselves."_s,
                  {report.path},
-                 u"Add a network adapter to the golden in VMware, or add the golden with "
-                 u"--allow-no-network if its clones need no network."_s});
+                 u"Add a network adapter to the golden in VMware, or, if its clones need no "
+                 u"network, add the golden allowing clones without a network."_s});
         }
         if (auto selection = VmFolder::inspect(report.path))
             report.notes << selection->notes;
