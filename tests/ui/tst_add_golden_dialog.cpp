@@ -75,7 +75,9 @@ private Q_SLOTS:
               R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "liar",
                   "memory_mb": 64, "disk": "liar.txt", "disk_format": "qcow2",
                   "suffix": 176, "subnet": "192.0.2.0/24"})");
-        write(u"web.vmx"_s, ".encoding = \"UTF-8\"\ndisplayName = \"web\"\n");
+        // With a network adapter: a golden without one is refused (unless allowed).
+        write(u"web.vmx"_s, ".encoding = \"UTF-8\"\ndisplayName = \"web\"\n"
+                            "ethernet0.present = \"TRUE\"\nethernet0.virtualDev = \"vmxnet3\"\n");
         write(u"notes.txt"_s, "hello\n");
         write(u"broken.json"_s, "{ not json");
     }
@@ -100,7 +102,8 @@ private Q_SLOTS:
         QTest::newRow("no suffix")
             << QStringList{bare, {}, {}, u"192.168.1.0/24"_s} << u"does not say its own address"_s;
         QTest::newRow("suffix not a number")
-            << QStringList{tiny, {}, u"17x"_s} << u"Address suffix: the suffix '17x' is not a number"_s;
+            << QStringList{tiny, {}, u"17x"_s}
+            << u"Address suffix: the suffix '17x' is not a number"_s;
         QTest::newRow("suffix outside the subnet")
             << QStringList{tiny, {}, u"300"_s}
             << u"Address suffix: the suffix 300 is not a host of 192.0.2.0/24"_s;
@@ -163,9 +166,9 @@ private Q_SLOTS:
         QCOMPARE(field(dialog, u"suffix"_s)->property("refusal").toString(),
                  u"not-a-host-address"_s);
         QCOMPARE(field(dialog, u"suffix"_s)->toolTip(), suffix.message);
-        QCOMPARE(field(dialog, u"gateway"_s)->property("refusal").toString(),
-                 u"not-an-address"_s);
-        QCOMPARE(field(dialog, u"gateway"_s)->toolTip(), verdict.refusalOf(Field::Gateway)->message);
+        QCOMPARE(field(dialog, u"gateway"_s)->property("refusal").toString(), u"not-an-address"_s);
+        QCOMPARE(field(dialog, u"gateway"_s)->toolTip(),
+                 verdict.refusalOf(Field::Gateway)->message);
         for (const auto &name : {u"path"_s, u"name"_s, u"subnet"_s, u"dns"_s})
             QVERIFY2(field(dialog, name)->property("refusal").toString().isEmpty(),
                      qPrintable(name));
