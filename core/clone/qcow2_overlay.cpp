@@ -22,31 +22,29 @@ constexpr quint32 kBackingFormatExtension = 0xE2792ACA;
 constexpr quint32 kHeaderLength = 112; // v3 header with the compression type byte, padded
 
 template <typename T>
-void put(QByteArray &buffer, qint64 offset, T value)
-{
+void put(QByteArray &buffer, qint64 offset, T value) {
     qToBigEndian(value, buffer.data() + offset);
 }
 
 } // namespace
 
-Expected<qint64> Qcow2Overlay::virtualSize(const QString &path, const QString &format)
-{
+Expected<qint64> Qcow2Overlay::virtualSize(const QString &path, const QString &format) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
     if (format == u"raw")
         return file.size();
     if (format != u"qcow2")
-        return fail(u"cannot link a clone over %1: its format %2 is neither qcow2 nor raw"_s.arg(path, format));
+        return fail(u"cannot link a clone over %1: its format %2 is neither qcow2 nor raw"_s.arg(
+            path, format));
     const QByteArray header = file.read(32);
     if (header.size() < 32 || !header.startsWith("QFI\xfb"))
         return fail(u"%1 is not a qcow2 image (no QFI header)"_s.arg(path));
     return qFromBigEndian<qint64>(header.constData() + 24);
 }
 
-Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath,
-                            bool sync)
-{
+Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFormat,
+                            const QString &overlayPath, bool sync) {
     const QString backing = QFileInfo(backingFile).absoluteFilePath();
     auto size = virtualSize(backing, backingFormat);
     if (!size)
@@ -66,23 +64,23 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
         return fail(u"the backing file path %1 is too long for a qcow2 header"_s.arg(backing));
 
     QByteArray image(clusters * kClusterSize, '\0');
-    put<quint32>(image, 0, 0x514649fb);                         // "QFI\xfb"
-    put<quint32>(image, 4, 3);                                  // version
+    put<quint32>(image, 0, 0x514649fb);                          // "QFI\xfb"
+    put<quint32>(image, 4, 3);                                   // version
     put<quint64>(image, 8, static_cast<quint64>(extensionsEnd)); // backing file name offset
     put<quint32>(image, 16, static_cast<quint32>(backingName.size()));
     put<quint32>(image, 20, kClusterBits);
     put<quint64>(image, 24, static_cast<quint64>(*size));
-    put<quint32>(image, 32, 0);                    // no encryption
-    put<quint32>(image, 36, l1Entries);            // l1_size
-    put<quint64>(image, 40, 3 * kClusterSize);     // l1_table_offset
-    put<quint64>(image, 48, 1 * kClusterSize);     // refcount_table_offset
-    put<quint32>(image, 56, 1);                    // refcount_table_clusters
-    put<quint32>(image, 60, 0);                    // nb_snapshots
-    put<quint64>(image, 64, 0);                    // snapshots_offset
-    put<quint64>(image, 72, 0);                    // incompatible features
-    put<quint64>(image, 80, 0);                    // compatible features
-    put<quint64>(image, 88, 0);                    // autoclear features
-    put<quint32>(image, 96, 4);                    // refcount_order: 16-bit refcounts
+    put<quint32>(image, 32, 0);                // no encryption
+    put<quint32>(image, 36, l1Entries);        // l1_size
+    put<quint64>(image, 40, 3 * kClusterSize); // l1_table_offset
+    put<quint64>(image, 48, 1 * kClusterSize); // refcount_table_offset
+    put<quint32>(image, 56, 1);                // refcount_table_clusters
+    put<quint32>(image, 60, 0);                // nb_snapshots
+    put<quint64>(image, 64, 0);                // snapshots_offset
+    put<quint64>(image, 72, 0);                // incompatible features
+    put<quint64>(image, 80, 0);                // compatible features
+    put<quint64>(image, 88, 0);                // autoclear features
+    put<quint32>(image, 96, 4);                // refcount_order: 16-bit refcounts
     put<quint32>(image, 100, kHeaderLength);
     // byte 104: compression type 0 (zlib), then padding to 112.
     qint64 at = kHeaderLength;
@@ -92,8 +90,10 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     at += 8 + ((formatName.size() + 7) / 8) * 8;
     put<quint32>(image, at, 0); // end of extensions
     put<quint32>(image, at + 4, 0);
-    memcpy(image.data() + extensionsEnd, backingName.constData(), static_cast<size_t>(backingName.size()));
-    put<quint64>(image, kClusterSize, static_cast<quint64>(2 * kClusterSize)); // refcount block at cluster 2
+    memcpy(image.data() + extensionsEnd, backingName.constData(),
+           static_cast<size_t>(backingName.size()));
+    put<quint64>(image, kClusterSize,
+                 static_cast<quint64>(2 * kClusterSize)); // refcount block at cluster 2
     for (qint64 c = 0; c < clusters; ++c)
         put<quint16>(image, 2 * kClusterSize + 2 * c, 1);
     // Only the L1 entries need to exist; the file ends there, as qemu-img's does.

@@ -21,8 +21,8 @@ public:
     // `backingFormat`. Written under a temporary name, fsynced and renamed: the
     // overlay exists only when complete.
     // `sync`: fsync the overlay before it gets its name (false: the caller makes it durable).
-    static Status create(const QString &backingFile, const QString &backingFormat, const QString &overlayPath,
-                         bool sync = true);
+    static Status create(const QString &backingFile, const QString &backingFormat,
+                         const QString &overlayPath, bool sync = true);
 };
 
 } // namespace vmeclone

@@ -16,9 +16,9 @@
 #include "placement/placement.h"
 
 #include <QList>
-#include <QUuid>
 #include <QString>
 #include <QThreadPool>
+#include <QUuid>
 
 #include <atomic>
 #include <functional>
@@ -90,8 +90,11 @@ struct BatchOutcome {
     BatchOutcome() = default;
     BatchOutcome(Ipv4Address at, QString vmName, bool done, QString said,
                  std::optional<RefusalKind> refusal = {})
-        : address(at), name(std::move(vmName)), ok(done), message(std::move(said)),
-          refused(refusal) {}
+        : address(at)
+        , name(std::move(vmName))
+        , ok(done)
+        , message(std::move(said))
+        , refused(refusal) {}
 
     Ipv4Address address;
     QString name;
@@ -220,8 +223,8 @@ private:
         QString dataFolderId;
     };
     QList<BatchOutcome> cloneInSteps(const QList<VmRecord> &planned, const CloneSteps &steps,
-                                     const std::atomic_bool *cancel,
-                                     const BatchObserver &observer, QList<VmRecord> *configured);
+                                     const std::atomic_bool *cancel, const BatchObserver &observer,
+                                     QList<VmRecord> *configured);
 
     Status inspectAgain(const GoldenRecord &golden, GoldenInspection *out);
     // Refuses every write while the inventory is read-only (its data folder is full).

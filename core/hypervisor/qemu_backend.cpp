@@ -206,7 +206,9 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         diskFormat = u"qcow2"_s;
         // Written directly, not by a qemu-img process per clone: a batch of linked
         // clones costs milliseconds (tests/bench/bench_clone_batch).
-        if (auto s = Qcow2Overlay::create(golden->disk, golden->diskFormat, disk, !request.deferSync); !s)
+        if (auto s =
+                Qcow2Overlay::create(golden->disk, golden->diskFormat, disk, !request.deferSync);
+            !s)
             return abandon(s.error());
         if (progress)
             progress(1, 1);

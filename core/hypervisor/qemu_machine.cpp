@@ -17,8 +17,7 @@ namespace {
 const QString kFormat = u"vmeclone-qemu-machine"_s;
 
 // The JSON text of a value, for messages: "512" (quoted), 256.5, 1000000000000.
-QString jsonText(const QJsonValue &v)
-{
+QString jsonText(const QJsonValue &v) {
     const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(a.mid(1, a.size() - 2));
 }
@@ -26,8 +25,7 @@ QString jsonText(const QJsonValue &v)
 // A whole number within [min, max], or `fallback` when the key is absent. QJsonValue's
 // toInt() would turn "512", 256.5 or 1e12 silently into the default.
 Expected<qint64> wholeNumber(const QString &path, const QJsonObject &o, const QString &key,
-                             qint64 fallback, qint64 min, qint64 max)
-{
+                             qint64 fallback, qint64 min, qint64 max) {
     const QJsonValue v = o.value(key);
     if (v.isUndefined())
         return fallback;
@@ -43,8 +41,7 @@ Expected<qint64> wholeNumber(const QString &path, const QJsonObject &o, const QS
 
 // Format and device names go into QEMU's comma-separated option strings: a comma or
 // '=' in them would add options nobody wrote.
-bool isQemuName(const QString &name)
-{
+bool isQemuName(const QString &name) {
     if (name.isEmpty())
         return false;
     for (const QChar c : name) {
@@ -56,8 +53,7 @@ bool isQemuName(const QString &name)
 
 } // namespace
 
-Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
-{
+Expected<QemuMachine> QemuMachine::fromFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(u"cannot read the machine description %1: %2"_s.arg(path, file.errorString()));
@@ -72,8 +68,9 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
         return fail(u"%1 is not a JSON object"_s.arg(path));
     QJsonObject o = doc.object();
     if (o.value(u"format"_s).toString() != kFormat)
-        return fail(u"%1 is not a vmeclone QEMU machine description (\"format\" must be \"%2\")"_s
-                        .arg(path, kFormat));
+        return fail(
+            u"%1 is not a vmeclone QEMU machine description (\"format\" must be \"%2\")"_s.arg(
+                path, kFormat));
     if (o.value(u"version"_s).toInt() != 1)
         return fail(u"%1: machine description version %2 is not supported (this vmeclone reads 1)"_s
                         .arg(path)
@@ -121,25 +118,26 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path)
     for (const auto &[key, named] : {std::pair{u"kernel", m.kernel}, std::pair{u"initrd", m.initrd},
                                      std::pair{u"disk", m.disk}}) {
         if (!named.isEmpty() && !QFileInfo(named).isFile())
-            return fail(u"%1: the %2 %3 does not exist"_s.arg(path, QString::fromUtf16(key), named));
+            return fail(
+                u"%1: the %2 %3 does not exist"_s.arg(path, QString::fromUtf16(key), named));
     }
     if (m.diskInterface != u"virtio" && m.diskInterface != u"ide" && m.diskInterface != u"scsi")
         return fail(u"%1: \"disk_interface\" must be virtio, ide or scsi"_s.arg(path));
     if (!isQemuName(m.diskFormat))
-        return fail(u"%1: \"disk_format\" %2 is not a QEMU image format name"_s.arg(path, m.diskFormat));
+        return fail(
+            u"%1: \"disk_format\" %2 is not a QEMU image format name"_s.arg(path, m.diskFormat));
     if (!isQemuName(m.nicModel))
         return fail(u"%1: \"nic_model\" %2 is not a QEMU device name"_s.arg(path, m.nicModel));
 
-    for (const auto *known : {u"format", u"version", u"name", u"memory_mb", u"cpus", u"kernel", u"initrd",
-                              u"cmdline", u"disk", u"disk_format", u"disk_interface", u"nic_model",
-                              u"suffix", u"subnet"})
+    for (const auto *known :
+         {u"format", u"version", u"name", u"memory_mb", u"cpus", u"kernel", u"initrd", u"cmdline",
+          u"disk", u"disk_format", u"disk_interface", u"nic_model", u"suffix", u"subnet"})
         o.remove(QString::fromUtf16(known));
     m.extra = o;
     return m;
 }
 
-Status QemuMachine::save(const QString &path, bool sync) const
-{
+Status QemuMachine::save(const QString &path, bool sync) const {
     QJsonObject o = extra;
     o.insert(u"format"_s, kFormat);
     o.insert(u"version"_s, 1);

@@ -27,28 +27,25 @@ using namespace vmeclone;
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
+[[noreturn]] void die(const QString &message) {
     std::fprintf(stderr, "bench_clone_batch: %s\n", qPrintable(message));
     std::exit(1);
 }
 
-void run(const QString &program, const QStringList &arguments)
-{
+void run(const QString &program, const QStringList &arguments) {
     QProcess p;
     p.start(program, arguments);
     if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        die(u"%1 %2 failed: %3"_s.arg(program, arguments.join(u' '), QString::fromLocal8Bit(p.readAllStandardError())));
+        die(u"%1 %2 failed: %3"_s.arg(program, arguments.join(u' '),
+                                      QString::fromLocal8Bit(p.readAllStandardError())));
 }
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
 
-void print(const char *metric, double baseline, double ours, int vms)
-{
+void print(const char *metric, double baseline, double ours, int vms) {
     std::printf("metric=%s baseline=%.4f vmeclone=%.4f ratio=%.3f vms=%d\n", metric, baseline, ours,
                 baseline > 0 ? ours / baseline : 0.0, vms);
     std::fflush(stdout);
@@ -56,8 +53,7 @@ void print(const char *metric, double baseline, double ours, int vms)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool small = args.removeAll(u"--small"_s) > 0;
@@ -68,7 +64,8 @@ int main(int argc, char **argv)
         if (vms < 1 || vms > 4000)
             die(u"--vms takes 1 to 4000"_s);
     }
-    QTemporaryDir tmp(args.isEmpty() ? QDir::tempPath() + u"/bench-clone-XXXXXX"_s : args.first() + u"/bench-clone-XXXXXX"_s);
+    QTemporaryDir tmp(args.isEmpty() ? QDir::tempPath() + u"/bench-clone-XXXXXX"_s
+                                     : args.first() + u"/bench-clone-XXXXXX"_s);
     if (!tmp.isValid())
         die(u"cannot make a scratch folder"_s);
     // Up to 78 VMs: 177-254 of a /24, as operators type it; more: 10.20.1.0 onwards on a /16.
@@ -89,9 +86,10 @@ int main(int argc, char **argv)
         QFile json(tmp.filePath(u"golden/bench.json"_s));
         if (!json.open(QIODevice::WriteOnly))
             die(u"cannot write the machine description"_s);
-        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "bench", "memory_mb": 64,
+        json.write(
+            R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "bench", "memory_mb": 64,
                        "disk": "disk.qcow2", "disk_format": "qcow2", "suffix": 176, "subnet": ")"
-                   + subnet.toUtf8() + R"("})");
+            + subnet.toUtf8() + R"("})");
     }
 
     std::vector<double> baseClone, ourClone, baseRelease, ourRelease;
@@ -104,8 +102,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < count; ++i) {
             const QString folder = plain + u"/vm%1"_s.arg(i);
             QDir().mkdir(folder);
-            run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s, u"-b"_s, golden,
-                                folder + u"/vm%1.qcow2"_s.arg(i)});
+            run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s,
+                                u"-b"_s, golden, folder + u"/vm%1.qcow2"_s.arg(i)});
         }
         baseClone.push_back(t.nsecsElapsed() / 1e9);
         t.restart();
@@ -137,10 +135,12 @@ int main(int argc, char **argv)
             die(plan ? plan->refusalSummary : plan.error());
         const double planned = t.nsecsElapsed() / 1e9;
         const BatchResult made = engine.clone(*plan, options, nullptr);
-        std::fprintf(stderr, "plan %.3f s, clone %.3f s\n", planned, t.nsecsElapsed() / 1e9 - planned);
+        std::fprintf(stderr, "plan %.3f s, clone %.3f s\n", planned,
+                     t.nsecsElapsed() / 1e9 - planned);
         ourClone.push_back(t.nsecsElapsed() / 1e9);
         if (!made.ok())
-            die(u"clone failed: %1"_s.arg(made.outcomes.isEmpty() ? QString() : made.outcomes.first().message));
+            die(u"clone failed: %1"_s.arg(made.outcomes.isEmpty() ? QString()
+                                                                  : made.outcomes.first().message));
         auto vms = engine.inventory().vms();
         if (!vms || vms->size() != count)
             die(u"expected %1 VMs"_s.arg(count));

@@ -87,7 +87,8 @@ private Q_SLOTS:
 
     void eachRuleNamesItsField_data() {
         QTest::addColumn<QString>("backend");
-        QTest::addColumn<QStringList>("spec"); // name, prefix, suffix, subnet, gateway, dns, console
+        QTest::addColumn<QStringList>(
+            "spec"); // name, prefix, suffix, subnet, gateway, dns, console
         QTest::addColumn<bool>("saysItsNetwork");
         QTest::addColumn<Field>("field");
         QTest::addColumn<Problem>("problem");
@@ -99,8 +100,8 @@ private Q_SLOTS:
             << q << QStringList{u"two\nlines"_s} << true << Field::GoldenName
             << Problem::ControlCharacters << u"two\nlines"_s << u"control characters"_s;
         QTest::newRow("name: too long")
-            << q << QStringList{QString(65, u'n')} << true << Field::GoldenName
-            << Problem::TooLong << QString(65, u'n') << u"longer than 64"_s;
+            << q << QStringList{QString(65, u'n')} << true << Field::GoldenName << Problem::TooLong
+            << QString(65, u'n') << u"longer than 64"_s;
         QTest::newRow("prefix: leaves the shard")
             << q << QStringList{{}, u"../evil"_s} << true << Field::NamePrefix
             << Problem::NotAFolderName << u"../evil"_s << u"the name prefix '../evil'"_s;
@@ -125,8 +126,7 @@ private Q_SLOTS:
             << Problem::NotAnAddress << u"192.0.2"_s << u"not an IPv4 address"_s;
         QTest::newRow("gateway: outside")
             << q << QStringList{{}, {}, {}, {}, u"10.0.0.1"_s} << true << Field::Gateway
-            << Problem::NotAHostAddress << u"10.0.0.1"_s
-            << u"not a host address of 192.0.2.0/24"_s;
+            << Problem::NotAHostAddress << u"10.0.0.1"_s << u"not a host address of 192.0.2.0/24"_s;
         // The rule the engine used to lack (the dialog had it): a gateway at the golden's
         // own address.
         QTest::newRow("gateway: the golden's own")
@@ -144,8 +144,8 @@ private Q_SLOTS:
             << Field::ConsoleAddress << Problem::NotAnAddress << u"console"_s
             << u"not an IPv4 address"_s;
         QTest::newRow("console: VMware, missing")
-            << v << QStringList{} << true << Field::ConsoleAddress << Problem::Missing
-            << QString() << u"give its address on the VMs' network"_s;
+            << v << QStringList{} << true << Field::ConsoleAddress << Problem::Missing << QString()
+            << u"give its address on the VMs' network"_s;
         QTest::newRow("console: VMware, the golden's own")
             << v << QStringList{{}, {}, {}, {}, {}, {}, u"192.0.2.176"_s} << true
             << Field::ConsoleAddress << Problem::GoldenOwnAddress << u"192.0.2.176"_s
@@ -309,8 +309,8 @@ private Q_SLOTS:
         QList<Field> fields;
         for (const Error &e : v.refusals)
             fields << e.field;
-        QCOMPARE(fields, (QList<Field>{Field::GoldenName, Field::Suffix, Field::Gateway,
-                                       Field::Dns, Field::ConsoleAddress}));
+        QCOMPARE(fields, (QList<Field>{Field::GoldenName, Field::Suffix, Field::Gateway, Field::Dns,
+                                       Field::ConsoleAddress}));
     }
 
     void thePathAndTheSuffixAsTyped_data() {
@@ -360,8 +360,7 @@ private Q_SLOTS:
                                     << u"the suffix 300 is not a host of 10.0.0.0/24 (suffixes "
                                        u"1-254)"_s;
         QTest::newRow("no subnet") << QStringList{{}, {}, u"9"_s} << Field::Subnet
-                                   << Problem::Missing << QString()
-                                   << u"does not say its subnet"_s;
+                                   << Problem::Missing << QString() << u"does not say its subnet"_s;
         QTest::newRow("gateway at the golden's address")
             << QStringList{{}, {}, u"9"_s, u"10.0.0.0/24"_s, u"10.0.0.9"_s} << Field::Gateway
             << Problem::GoldenOwnAddress << u"10.0.0.9"_s << u"the golden's own address"_s;

@@ -109,8 +109,8 @@ class TestVmwareBackend : public QObject {
     }
 
     CloneRequest request(const VmRecord &vm) const {
-        return CloneRequest{m_golden, vm,
-                            identityFor(vm, m_golden.subnet.prefix(), u"192.0.2.10"_s), {}, {}};
+        return CloneRequest{
+            m_golden, vm, identityFor(vm, m_golden.subnet.prefix(), u"192.0.2.10"_s), {}, {}};
     }
 
     static bool qemuImg(const QStringList &args) {
