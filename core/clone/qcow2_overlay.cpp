@@ -103,7 +103,16 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     QFile out(part);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(u"cannot create %1: %2"_s.arg(part, out.errorString()));
-    const bool written = out.write(image) == image.size() && out.flush();
+    // Sparse, as qemu-img's own: only the blocks holding the header, the refcount table's
+    // entry and the refcount block are written, the rest of the file (mostly the zeroed L1
+    // table) is a hole. 12 KiB of data per clone instead of 196 KiB, which a batch of a
+    // thousand clones would otherwise write and fsync (tests/bench/bench_clone_batch).
+    const auto piece = [&](qint64 from, qint64 length) {
+        return out.seek(from) && out.write(image.constData() + from, length) == length;
+    };
+    const bool written = piece(0, extensionsEnd + backingName.size()) && piece(kClusterSize, 8)
+                         && piece(2 * kClusterSize, 2 * clusters) && out.resize(image.size())
+                         && out.flush();
 #ifdef Q_OS_UNIX
     const bool synced = written && (!sync || ::fsync(out.handle()) == 0);
 #else

@@ -10,13 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace vmeclone;
 
 namespace {
 
-QByteArray sha256(const QString &path)
-{
+QByteArray sha256(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -25,8 +26,7 @@ QByteArray sha256(const QString &path)
     return h.result().toHex();
 }
 
-int run(const QString &program, const QStringList &args)
-{
+int run(const QString &program, const QStringList &args) {
     return QProcess::execute(program, args);
 }
 
@@ -40,16 +40,14 @@ private:
     std::optional<QemuImg> m_img;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         auto img = QemuImg::find();
         QVERIFY2(img.ok(), qPrintable(img.error()));
         m_img = *img;
     }
 
-    void overlayReadsAsItsGolden_data()
-    {
+    void overlayReadsAsItsGolden_data() {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("size");
         QTest::newRow("qcow2 64M") << u"qcow2"_s << u"64M"_s;
@@ -60,19 +58,24 @@ private Q_SLOTS:
         QTest::newRow("qcow2 5T") << u"qcow2"_s << u"5T"_s;
     }
 
-    void overlayReadsAsItsGolden()
-    {
+    void overlayReadsAsItsGolden() {
         QFETCH(QString, format);
         QFETCH(QString, size);
         const QString golden = m_dir.filePath(u"golden-%1-%2.img"_s.arg(format, size));
         const QString overlay = m_dir.filePath(u"overlay-%1-%2.qcow2"_s.arg(format, size));
         QCOMPARE(run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, format, golden, size}), 0);
-        QCOMPARE(run(u"qemu-io"_s, {u"-f"_s, format, u"-c"_s, u"write -P 0x5a 1M 2M"_s, golden}), 0);
+        QCOMPARE(run(u"qemu-io"_s, {u"-f"_s, format, u"-c"_s, u"write -P 0x5a 1M 2M"_s, golden}),
+                 0);
         const QByteArray before = sha256(golden);
 
         const Status made = Qcow2Overlay::create(golden, format, overlay);
         QVERIFY2(made.ok(), qPrintable(made.error()));
         QVERIFY(!QFile::exists(overlay + u".part"_s));
+        // Sparse: a 5T golden's overlay has a 320 KiB L1 table of zeros, which is a hole.
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(overlay).constData(), &st), 0);
+        QVERIFY2(st.st_blocks * 512 <= 16 * 1024,
+                 qPrintable(u"%1 bytes allocated"_s.arg(st.st_blocks * 512)));
 
         QVERIFY2(m_img->check(overlay).ok(), "qemu-img check must pass on the overlay");
         auto info = m_img->info(overlay);
@@ -96,10 +99,10 @@ private Q_SLOTS:
         QCOMPARE(run(u"qemu-io"_s, {u"-c"_s, u"read -P 0x5a 1M 1M"_s, overlay}), 0);
     }
 
-    void refusesExistingOverlay()
-    {
+    void refusesExistingOverlay() {
         const QString golden = m_dir.filePath(u"g.qcow2"_s);
-        QCOMPARE(run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, golden, u"8M"_s}), 0);
+        QCOMPARE(run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, golden, u"8M"_s}),
+                 0);
         const QString overlay = m_dir.filePath(u"exists.qcow2"_s);
         QFile f(overlay);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -112,8 +115,7 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("keep me"));
     }
 
-    void refusesBadBacking_data()
-    {
+    void refusesBadBacking_data() {
         QTest::addColumn<QString>("content");
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("message");
@@ -122,18 +124,19 @@ private Q_SLOTS:
         QTest::newRow("vmdk") << u"KDMV"_s << u"vmdk"_s << u"neither qcow2 nor raw"_s;
     }
 
-    void refusesBadBacking()
-    {
+    void refusesBadBacking() {
         QFETCH(QString, content);
         QFETCH(QString, format);
         QFETCH(QString, message);
-        const QString golden = m_dir.filePath(u"bad-%1"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+        const QString golden =
+            m_dir.filePath(u"bad-%1"_s.arg(QLatin1StringView(QTest::currentDataTag())));
         if (!content.isNull()) {
             QFile f(golden);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content.toUtf8());
         }
-        const QString overlay = m_dir.filePath(u"bad-overlay-%1.qcow2"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+        const QString overlay = m_dir.filePath(
+            u"bad-overlay-%1.qcow2"_s.arg(QLatin1StringView(QTest::currentDataTag())));
         const Status s = Qcow2Overlay::create(golden, format, overlay);
         QVERIFY(!s.ok());
         QVERIFY2(s.error().contains(message) && s.error().contains(golden), qPrintable(s.error()));
