@@ -152,6 +152,9 @@ int main(int argc, char **argv) {
         config.qemu.accel = accel;
     if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
         config.heartbeatSeconds = hb;
+    if (const int grace = qEnvironmentVariableIntValue("VMECLONE_STOP_GRACE", &ok);
+        ok && grace >= 0)
+        config.stopGrace = std::chrono::seconds(grace);
 
     EngineService service(config);
     if (auto s = service.open(); !s) {

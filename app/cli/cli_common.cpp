@@ -96,6 +96,10 @@ EngineConfig engineConfig(const Globals &g) {
     bool ok = false;
     if (const int hb = qEnvironmentVariableIntValue("VMECLONE_HEARTBEAT", &ok); ok && hb > 0)
         c.heartbeatSeconds = hb;
+    // Seconds a stop waits after the power button before forcing the VM off (default 20).
+    if (const int grace = qEnvironmentVariableIntValue("VMECLONE_STOP_GRACE", &ok);
+        ok && grace >= 0)
+        c.stopGrace = std::chrono::seconds(grace);
     // Space kept free on every shard, in MiB (default: the larger of 1 GiB and 5 %).
     if (const int mib = qEnvironmentVariableIntValue("VMECLONE_SHARD_RESERVE_MIB", &ok);
         ok && mib >= 0) {

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -29,8 +30,13 @@ public:
         env.insert(QStringLiteral("VMECLONE_HOME"), m_home);
         if (m_port)
             env.insert(QStringLiteral("VMECLONE_PORT"), QString::number(m_port));
+        for (auto it = m_extra.cbegin(); it != m_extra.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
+
+    // An environment variable of every later run (e.g. VMECLONE_STOP_GRACE).
+    void setEnv(const QString &name, const QString &value) { m_extra.insert(name, value); }
 
     CliResult run(const QStringList &args, int timeoutMs = 120000) const {
         QProcess p;
@@ -74,6 +80,7 @@ private:
     QString m_program;
     QString m_home;
     quint16 m_port;
+    QMap<QString, QString> m_extra;
 };
 
 // The key a clone's guest was handed (its identity.conf's key=), as hex.

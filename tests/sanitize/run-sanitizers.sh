@@ -158,7 +158,8 @@ step "build ${#names[@]} tests" cmake --build "$build" -j "$jobs" --target "${na
 regex="^($(IFS='|'; echo "${names[*]}"))\$"
 start=$SECONDS
 status=0
-ctest --test-dir "$build" -R "$regex" --output-on-failure --timeout 900 || status=$?
+# Two at a time: most of them wait on processes, files and sockets, not on the CPU.
+ctest --test-dir "$build" -R "$regex" --output-on-failure --timeout 900 -j "$jobs" || status=$?
 echo "$kind: ran ${#names[@]} tests ($((SECONDS - start)) s)"
 check_reports || status=1
 exit $status
