@@ -15,11 +15,14 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/vmeclone-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for program in bench_placement bench_clone_batch bench_disk_copy bench_announcements bench_vmdk_linked bench_gui bench_time_to_online bench_instant; do
+for program in bench_placement bench_clone_batch bench_cluster bench_disk_copy bench_announcements bench_vmdk_linked bench_gui bench_time_to_online bench_instant; do
     if [ -x "$bench/$program" ]; then
         echo "## $program"
         case "$program" in
             bench_clone_batch|bench_disk_copy|bench_vmdk_linked) "$bench/$program" "${small[@]}" "$scratch" ;;
+            bench_cluster)
+                # sshd on 127.0.0.1 of a network namespace of its own.
+                unshare --net -- sh -c 'ip link set lo up && exec "$0" "$@"' "$bench/$program" "${small[@]}" "$scratch" ;;
             bench_time_to_online|bench_instant)
                 # Real guests: only with the demo golden, and in a network namespace of their own.
                 golden="$build/demo-golden/vmeclone-demo.json"

@@ -38,6 +38,8 @@ public:
         if (!pw)
             return failed(QStringLiteral("no passwd entry for this user"));
         m_user = QString::fromLocal8Bit(pw->pw_name);
+        if (!QDir().mkpath(path("home")))
+            return failed(QStringLiteral("cannot make %1").arg(path("home")));
         if (!keygen(path("host_key")) || !keygen(path("client_key")))
             return failed(QStringLiteral("ssh-keygen failed"));
         if (!write(path("authorized_keys"), keyLine(path("client_key.pub")).toLatin1() + '\n'))
@@ -56,11 +58,14 @@ public:
                            "MaxSessions 100\n"
                            "AcceptEnv ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS\n"
                            // A host that is itself a head reaches its own hosts (this
-                           // server again) with the same client configuration.
-                           "SetEnv VMECLONE_SSH_CONFIG=%5\n")
+                           // server again) with the same client configuration. HOME is
+                           // a folder of the fixture's: the login shell that runs each
+                           // command reads no ~/.bashrc of this machine's user (one that
+                           // starts pyenv took seconds per command here).
+                           "SetEnv VMECLONE_SSH_CONFIG=%5 HOME=%6\n")
                 .arg(m_port)
                 .arg(path("host_key"), path("authorized_keys"), path("sshd.pid"),
-                     path("ssh_config"));
+                     path("ssh_config"), path("home"));
         if (!write(path("sshd_config"), config.toUtf8()))
             return failed(QStringLiteral("cannot write sshd_config"));
         if (!write(path("known_hosts"), QStringLiteral("[127.0.0.1]:%1 %2\n")
