@@ -584,6 +584,9 @@ bool QemuBackend::acceleratorBoots(const QString &qemuSystem, const QString &acc
     if (!file.open(QIODevice::WriteOnly) || file.write(sector) != sector.size())
         return false;
     file.close();
+    // A marker left by an earlier probe must not answer for this one (QEMU appends to
+    // nothing: a refused accelerator exits before it opens the file).
+    QFile::remove(out);
     QProcess qemu;
     qemu.start(qemuSystem,
                {u"-nodefaults"_s, u"-no-user-config"_s, u"-accel"_s, accel, u"-display"_s,
