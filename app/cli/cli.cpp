@@ -184,6 +184,13 @@ QList<Verb> verbs() {
          u"refused while a golden differs from what was added or last refreshed)."_s,
          {},
          verbGoldenRefresh},
+        {u"golden console-address"_s,
+         u"NAME ADDRESS|auto"_s,
+         u"Change a VMware golden's console address: this host's address on the VMs' network, "
+         u"where its clones announce themselves, or auto to find it again (this host's one "
+         u"address in the golden's subnet). Clones made from now on use it."_s,
+         {},
+         verbGoldenConsoleAddress},
         {u"golden remove"_s,
          u"NAME"_s,
          u"Forget a golden image (refused while clones of it exist; its files stay)."_s,

@@ -137,6 +137,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g);
 int verbGoldenRemove(QCommandLineParser &p, const Globals &g);
 int verbGoldenPush(QCommandLineParser &p, const Globals &g);
 int verbGoldenRefresh(QCommandLineParser &p, const Globals &g);
+int verbGoldenConsoleAddress(QCommandLineParser &p, const Globals &g);
 int verbGoldenList(QCommandLineParser &p, const Globals &g);
 int verbGoldenCheck(QCommandLineParser &p, const Globals &g);
 int verbShardAdd(QCommandLineParser &p, const Globals &g);

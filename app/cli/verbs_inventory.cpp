@@ -153,6 +153,43 @@ int verbGoldenRefresh(QCommandLineParser &p, const Globals &g) {
     return kOk;
 }
 
+int verbGoldenConsoleAddress(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2) {
+        err(u"golden console-address: give the golden's NAME and this host's ADDRESS on the "
+            u"VMs' network, or auto (e.g. golden console-address vm176 192.168.1.2)"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto changed = engine->setConsoleAddress(pos[0], pos[1]);
+    if (!changed) {
+        err(u"golden console-address: "_s + changed.error());
+        return kFailed;
+    }
+    const QString before =
+        changed->before.toUInt() ? changed->before.toString() : QStringLiteral("none");
+    if (g.json) {
+        QJsonObject o = InventoryReport::goldenJson(changed->golden);
+        o.insert(u"console_address_before"_s, before);
+        o.insert(u"found"_s, changed->found);
+        o.insert(u"existing_clones"_s, QJsonArray::fromStringList(changed->existingClones));
+        printJson(o);
+        return kOk;
+    }
+    out(u"golden image %1: console address %2 (was %3)%4\n"_s.arg(
+        changed->golden.name, changed->golden.consoleAddress.toString(), before,
+        changed->found ? u", this host's only address in "_s + changed->golden.subnet.toString()
+                       : QString()));
+    if (!changed->existingClones.isEmpty())
+        err(u"golden console-address: %1 existing clone(s) were made with the old address and "
+            u"announce to it until released and cloned again: %2"_s
+                .arg(changed->existingClones.size())
+                .arg(changed->existingClones.join(u", "_s)));
+    return kOk;
+}
+
 int verbGoldenList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)

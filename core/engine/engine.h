@@ -140,6 +140,17 @@ public:
         QStringList linkedClones; // they read the golden's disk: they see the change
     };
     Expected<GoldenRefresh> refreshGolden(const QString &name);
+    // A VMware golden's console address, changed: `address` (this host's address on the
+    // VMs' network) or "auto" (found again: this host's one address in the golden's
+    // subnet). Judged by the same rules as at golden add (GoldenRules). Clones made from
+    // now on announce to it; `existingClones` were made with the old one in their .vmx.
+    struct ConsoleChange {
+        GoldenRecord golden;
+        Ipv4Address before;
+        bool found = false;         // "auto" found it
+        QStringList existingClones; // announce to the old address until cloned again
+    };
+    Expected<ConsoleChange> setConsoleAddress(const QString &name, const QString &address);
     Expected<Shard> addShard(const QString &path, double weight);
     // Clone folders of other data folders (or of unknown origin: an old mark) on a shard:
     // a shard shared between data folders works, and each leaves the other's alone.

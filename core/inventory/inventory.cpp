@@ -509,6 +509,16 @@ Status Inventory::setGoldenFingerprint(qint64 id, const QString &fingerprint) {
     return {};
 }
 
+Status Inventory::setGoldenConsoleAddress(qint64 id, Ipv4Address address) {
+    auto q = m_db->exec(u"UPDATE goldens SET console_address = ? WHERE id = ?"_s,
+                        {address.toUInt(), id});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(u"no golden image with id %1"_s.arg(id));
+    return {};
+}
+
 Status Inventory::removeGolden(qint64 id) {
     auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE golden_id = ?"_s, {id});
     if (!users)

@@ -45,6 +45,7 @@ public:
     Expected<std::optional<GoldenRecord>> golden(qint64 id) const;
     Expected<std::optional<GoldenRecord>> goldenByName(const QString &name) const;
     Status setGoldenFingerprint(qint64 id, const QString &fingerprint);
+    Status setGoldenConsoleAddress(qint64 id, Ipv4Address address);
     Status removeGolden(qint64 id); // refused while VMs use it
 
     // Shards

@@ -223,6 +223,33 @@ private Q_SLOTS:
         QCOMPARE(list().size(), 0);
         QCOMPARE(shardEntries(), QStringList{});
         QCOMPARE(vmwareRunning(), QStringList{});
+
+        // Given later with one command, judged as at golden add; kept with the golden.
+        r = m_cli->run({u"golden"_s, u"console-address"_s, u"second"_s, u"10.9.9.9"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"10.9.9.9 is outside 198.51.100.0/24"_s), qPrintable(r.err));
+        r = m_cli->run({u"golden"_s, u"console-address"_s, u"second"_s, u"198.51.100.5"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"the golden's own address"_s), qPrintable(r.err));
+        r = m_cli->run(
+            {u"golden"_s, u"console-address"_s, u"second"_s, u"198.51.100.7"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"console_address"_s).toString(), u"198.51.100.7"_s);
+        QCOMPARE(r.json().object().value(u"console_address_before"_s).toString(), u"none"_s);
+        r = m_cli->run({u"plan"_s, u"7"_s, u"--golden"_s, u"second"_s, u"--json"_s});
+        QCOMPARE(r.json()
+                     .object()
+                     .value(u"refused"_s)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"kind"_s)
+                     .toString(),
+                 u"console-address"_s);
+        r = m_cli->run({u"golden"_s, u"console-address"_s, u"vm176x"_s, u"auto"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"no golden image named 'vm176x'"_s), qPrintable(r.err));
+
         r = m_cli->run({u"golden"_s, u"remove"_s, u"second"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(m_cli->run({u"golden"_s, u"list"_s, u"--json"_s}).json().array().size(), 1);
