@@ -140,6 +140,15 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     showShortcutsInToolTips(m_actions.values());
     new PaneCycler(this, m_tablePage);
     addKeyboardContextMenu(m_table, [this](const QPoint &pos) { showTableMenu(pos); });
+    // A VM's own page: double-click, or Enter on the current row.
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &i) {
+        openVmPage(i.data(VmTableModel::IdRole).toLongLong());
+    });
+    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto *enter =
+            new QShortcut(QKeySequence(key), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(enter, &QShortcut::activated, this, &MainWindow::openCurrentVmPage);
+    }
     statusBar()->showMessage(tr("Reading the inventory…"));
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -320,6 +329,9 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
 }
 
 void MainWindow::showEvents(const QList<EventRecord> &events) {
+    m_recentEvents += events;
+    if (m_recentEvents.size() > 5000)
+        m_recentEvents.remove(0, m_recentEvents.size() - 5000);
     const QDateTime now = QDateTime::currentDateTime();
     for (const auto &e : events) {
         QString text = e.vmName.isEmpty() ? e.message : e.vmName + u": "_s + e.message;
@@ -384,6 +396,8 @@ void MainWindow::setUpAnswered(const QString &error) {
 
 void MainWindow::onBatchFinished(int id, EngineService::Operation op, const BatchResult &result) {
     m_batchOps.remove(id);
+    if (const auto restart = m_restartAfter.take(id); !restart.isEmpty() && !result.cancelled)
+        runOnVms(EngineService::Operation::Start, restart);
     m_board->removeBatch(id);
     const int failed = result.failures();
     const int done = static_cast<int>(result.outcomes.size()) - failed;

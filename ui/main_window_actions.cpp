@@ -13,12 +13,15 @@
 #include "progress_delegate.h"
 #include "report/inventory_report.h"
 #include "status_board.h"
+#include "vm_page.h"
 #include "vm_state_delegate.h"
 #include "vm_state_style.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -43,6 +46,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -81,6 +85,22 @@ void MainWindow::buildActions() {
     make(u"stop"_s, tr("S&top"), QKeySequence(u"Ctrl+T"_s), [this] { actOnSelection(Op::Stop); });
     make(u"release"_s, tr("&Release…"), QKeySequence(QKeySequence::Delete),
          [this] { actOnSelection(Op::Release); });
+    make(u"openVm"_s, tr("&Open VM page"), QKeySequence(u"Ctrl+O"_s),
+         [this] { openCurrentVmPage(); });
+    make(u"restart"_s, tr("Rest&art"), QKeySequence(u"Ctrl+Shift+A"_s), [this] {
+        if (const VmRecord *vm = currentVm())
+            restartVms({*vm});
+    });
+    make(u"copyAddress"_s, tr("&Copy address"), QKeySequence(QKeySequence::Copy), [this] {
+        QStringList addresses;
+        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+            addresses << i.sibling(i.row(), VmTableModel::IpColumn).data().toString();
+        QGuiApplication::clipboard()->setText(addresses.join(u'\n'));
+    });
+    make(u"openFolder"_s, tr("Open &folder"), {}, [this] {
+        if (const VmRecord *vm = currentVm())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(vm->folder));
+    });
     make(u"startRange"_s, tr("Start range…"), QKeySequence(u"Ctrl+Shift+R"_s),
          [this] { actOnRange(Op::Start); });
     make(u"stopRange"_s, tr("Stop range…"), QKeySequence(u"Ctrl+Shift+T"_s),
@@ -192,8 +212,11 @@ qint64 MainWindow::selectedGoldenId() const {
 
 void MainWindow::updateActions() {
     const bool any = m_table->selectionModel()->hasSelection();
-    for (const auto &name : {u"start"_s, u"stop"_s, u"release"_s})
+    for (const auto &name : {u"start"_s, u"stop"_s, u"release"_s, u"copyAddress"_s})
         action(name)->setEnabled(any);
+    const bool one = currentVm() != nullptr;
+    for (const auto &name : {u"openVm"_s, u"restart"_s, u"openFolder"_s})
+        action(name)->setEnabled(one);
     const bool golden = !m_snapshot.goldens.isEmpty();
     QAction *clone = action(u"clone"_s);
     clone->setEnabled(golden);
@@ -234,13 +257,13 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
     });
 }
 
-void MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms) {
+int MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms) {
     if (vms.isEmpty())
-        return;
+        return 0;
     const auto queue = m_model->queue();
     logger()->info("{} {} VMs", EngineService::operationName(operation), vms.size());
-    m_service->run(operation, vms,
-                   [queue](const BatchEvent &e) { queue->push(changeFor(e, {}, {})); });
+    return m_service->run(operation, vms,
+                          [queue](const BatchEvent &e) { queue->push(changeFor(e, {}, {})); });
 }
 
 void MainWindow::actOnSelection(EngineService::Operation operation) {
@@ -318,9 +341,15 @@ void MainWindow::confirmRelease(const QList<VmRecord> &vms) {
 
 void MainWindow::showTableMenu(const QPoint &pos) {
     QMenu menu(this);
+    menu.addAction(action(u"openVm"_s));
+    menu.addSeparator();
     menu.addAction(action(u"start"_s));
     menu.addAction(action(u"stop"_s));
+    menu.addAction(action(u"restart"_s));
     menu.addAction(action(u"release"_s));
+    menu.addSeparator();
+    menu.addAction(action(u"copyAddress"_s));
+    menu.addAction(action(u"openFolder"_s));
     menu.addSeparator();
     menu.addAction(action(u"clone"_s));
     menu.exec(m_table->viewport()->mapToGlobal(pos));
@@ -345,6 +374,74 @@ void MainWindow::setListenerPort() {
         tr("Port %1 is used from the next start; clones made before keep the port they were given.")
             .arg(port),
         false);
+}
+
+const VmRecord *MainWindow::currentVm() const {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), {}))
+        return nullptr;
+    const qint64 id = current.data(VmTableModel::IdRole).toLongLong();
+    for (const auto &vm : m_snapshot.vms)
+        if (vm.id == id)
+            return &vm;
+    return nullptr;
+}
+
+void MainWindow::openCurrentVmPage() {
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        openVmPage(current.data(VmTableModel::IdRole).toLongLong());
+}
+
+VmPage *MainWindow::openVmPage(qint64 vmId) {
+    const VmRecord *vm = nullptr;
+    for (const auto &v : m_snapshot.vms)
+        if (v.id == vmId)
+            vm = &v;
+    if (!vm)
+        return nullptr;
+    for (auto *open : findChildren<VmPage *>()) {
+        if (open->vmId() == vmId) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    GoldenRecord golden;
+    for (const auto &g : m_snapshot.goldens)
+        if (g.id == vm->goldenId)
+            golden = g;
+    QString shard;
+    for (const auto &s : m_snapshot.shards)
+        if (s.shard.id == vm->shardId)
+            shard = s.shard.path;
+    auto *page = new VmPage(*vm, golden, shard, m_recentEvents, this);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    connect(page, &VmPage::operationRequested, this,
+            [this](EngineService::Operation op, qint64 id) {
+                for (const auto &v : m_snapshot.vms) {
+                    if (v.id != id)
+                        continue;
+                    if (op == EngineService::Operation::Release)
+                        confirmRelease({v});
+                    else
+                        runOnVms(op, {v});
+                }
+            });
+    connect(page, &VmPage::restartRequested, this, [this](qint64 id) {
+        for (const auto &v : m_snapshot.vms)
+            if (v.id == id)
+                restartVms({v});
+    });
+    connect(m_service, &EngineService::eventsAdded, page, &VmPage::addEvents);
+    page->show();
+    return page;
+}
+
+void MainWindow::restartVms(const QList<VmRecord> &vms) {
+    // Stop first; onBatchFinished starts them when the stop is done.
+    if (const int id = runOnVms(EngineService::Operation::Stop, vms))
+        m_restartAfter.insert(id, vms);
 }
 
 } // namespace vmeclone
