@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -172,6 +173,11 @@ private Q_SLOTS:
         serial.flush();
         QTRY_VERIFY(page->serialLog()->toPlainText().contains(u"agent online"_s));
         QCOMPARE(page->serialLog()->toPlainText().count(u"booting vm178"_s), 1);
+        // docs/console-vm-page.png: VMECLONE_SCREENSHOT_DIR=docs under xvfb-run (xcb).
+        if (const QString dir = qEnvironmentVariable("VMECLONE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            page->findChild<QTabWidget *>(u"tabs"_s)->setCurrentIndex(2);
+            QVERIFY(page->grab().save(QDir(dir).filePath(u"console-vm-page.png"_s)));
+        }
         closePages();
     }
 
