@@ -1,3 +1,7 @@
+// The console's main window: construction, the snapshot and events it shows, the
+// listener's feed, batch completion, settings and closing. Actions and menus are in
+// main_window_actions.cpp, the docks, setup and export in main_window_setup.cpp.
+
 #include "main_window.h"
 
 #include "add_golden_dialog.h"
@@ -7,6 +11,7 @@
 #include "keyboard.h"
 #include "listener_thread.h"
 #include "log_pane.h"
+#include "main_window_p.h"
 #include "progress_delegate.h"
 #include "report/inventory_report.h"
 #include "status_board.h"
@@ -46,58 +51,7 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
-namespace {
-
-auto logger() {
-    static auto l = log::get("console");
-    return l;
-}
-
-auto eventLogger() {
-    static auto l = log::get("events");
-    return l;
-}
-
-QString gib(qint64 bytes) {
-    return QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1)
-           + u" GiB"_s;
-}
-
-constexpr int kUsedRole = Qt::UserRole + 1;
-constexpr int kUsedTextRole = Qt::UserRole + 2;
-constexpr int kIdRole = Qt::UserRole + 3;
-
-// A batch's step as a change of the table's row.
-VmChange changeFor(const BatchEvent &e, const QHash<Ipv4Address, ClonePlanItem> &items,
-                   const Subnet &subnet) {
-    if (e.state == VmState::Released) {
-        VmChange gone = VmChange::remove(e.vmId);
-        gone.seq = e.seq;
-        return gone;
-    }
-    VmChange c;
-    c.kind = VmChange::Kind::Update;
-    c.fields = VmChange::State | VmChange::Reason;
-    c.row.id = e.vmId;
-    c.row.state = e.state;
-    c.row.reason = e.message;
-    c.seq = e.seq;
-    if (e.state == VmState::Copying) {
-        c.fields |= VmChange::Progress;
-        c.row.progress = e.progress;
-    }
-    // A clone's first word: enough to show its row before the inventory is read again.
-    if (auto it = items.constFind(e.address); it != items.constEnd()) {
-        c.row.name = it->name;
-        c.row.address = it->address;
-        c.row.suffix = subnet.suffixOf(it->address);
-        c.row.mac = it->mac;
-        c.row.shard = it->shard.path;
-    }
-    return c;
-}
-
-} // namespace
+using namespace main_window_detail;
 
 MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *parent)
     : QMainWindow(parent)
@@ -186,6 +140,15 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     showShortcutsInToolTips(m_actions.values());
     new PaneCycler(this, m_tablePage);
     addKeyboardContextMenu(m_table, [this](const QPoint &pos) { showTableMenu(pos); });
+    // A VM's own page: double-click, or Enter on the current row.
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &i) {
+        openVmPage(i.data(VmTableModel::IdRole).toLongLong());
+    });
+    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto *enter =
+            new QShortcut(QKeySequence(key), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(enter, &QShortcut::activated, this, &MainWindow::openCurrentVmPage);
+    }
     statusBar()->showMessage(tr("Reading the inventory…"));
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -231,182 +194,6 @@ MainWindow::~MainWindow() {
         m_export->disconnect(this);
         m_export->waitForFinished();
     }
-}
-
-QAction *MainWindow::action(const QString &name) const {
-    return m_actions.value(name);
-}
-
-void MainWindow::buildActions() {
-    auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
-                       auto slot) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        if (!key.isEmpty()) {
-            a->setShortcut(key);
-            a->setShortcutContext(Qt::WindowShortcut);
-        }
-        connect(a, &QAction::triggered, this, slot);
-        m_actions.insert(name, a);
-        return a;
-    };
-    using Op = EngineService::Operation;
-    make(u"clone"_s, tr("&Clone range…"), QKeySequence(u"Ctrl+N"_s), [this] { openCloneDialog(); });
-    // Ctrl+N while Clone range… is disabled (no golden yet) says why instead of nothing:
-    // enabled only then, so it never competes with the action's own shortcut.
-    auto *cloneWhy = new QShortcut(QKeySequence(u"Ctrl+N"_s), this);
-    cloneWhy->setObjectName(u"cloneWithoutGolden"_s);
-    cloneWhy->setEnabled(false);
-    connect(cloneWhy, &QShortcut::activated, this, [this] { openCloneDialog(); });
-    make(u"start"_s, tr("&Start"), QKeySequence(u"Ctrl+R"_s),
-         [this] { actOnSelection(Op::Start); });
-    make(u"stop"_s, tr("S&top"), QKeySequence(u"Ctrl+T"_s), [this] { actOnSelection(Op::Stop); });
-    make(u"release"_s, tr("&Release…"), QKeySequence(QKeySequence::Delete),
-         [this] { actOnSelection(Op::Release); });
-    make(u"startRange"_s, tr("Start range…"), QKeySequence(u"Ctrl+Shift+R"_s),
-         [this] { actOnRange(Op::Start); });
-    make(u"stopRange"_s, tr("Stop range…"), QKeySequence(u"Ctrl+Shift+T"_s),
-         [this] { actOnRange(Op::Stop); });
-    make(u"releaseRange"_s, tr("Release range…"), QKeySequence(u"Ctrl+Shift+Del"_s),
-         [this] { actOnRange(Op::Release); });
-    make(u"cancelBatches"_s, tr("Cancel &all batches"), QKeySequence(u"Ctrl+."_s), [this] {
-        logger()->info("cancelling every running batch");
-        m_service->cancelAll();
-    });
-    make(u"export"_s, tr("&Export inventory…"), QKeySequence(u"Ctrl+E"_s),
-         [this] { exportInventory(); });
-    make(u"addGolden"_s, tr("Add &golden image…"), QKeySequence(u"Ctrl+G"_s),
-         [this] { addGolden(); });
-    make(u"removeGolden"_s, tr("Remove golden image"), {}, [this] { removeGolden(); });
-    make(u"addShard"_s, tr("Add disk &shard…"), QKeySequence(u"Ctrl+Shift+S"_s),
-         [this] { addShard(); });
-    make(u"removeShard"_s, tr("Remove disk shard"), {}, [this] { removeShard(); });
-    make(u"reweighShard"_s, tr("Change shard &weight…"), {}, [this] { reweighShard(); });
-    make(u"refresh"_s, tr("&Refresh"), QKeySequence(QKeySequence::Refresh),
-         [this] { m_service->refreshSoon(); });
-    make(u"find"_s, tr("&Filter"), QKeySequence(QKeySequence::Find), [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-    make(u"listenerPort"_s, tr("Listener &port…"), {}, [this] { setListenerPort(); });
-    make(u"quit"_s, tr("&Quit"), QKeySequence(QKeySequence::Quit), [this] { close(); });
-}
-
-void MainWindow::buildMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(action(u"export"_s));
-    file->addSeparator();
-    file->addAction(action(u"quit"_s));
-
-    QMenu *vms = menuBar()->addMenu(tr("&VMs"));
-    vms->addAction(action(u"clone"_s));
-    vms->addSeparator();
-    vms->addAction(action(u"start"_s));
-    vms->addAction(action(u"stop"_s));
-    vms->addAction(action(u"release"_s));
-    vms->addSeparator();
-    vms->addAction(action(u"startRange"_s));
-    vms->addAction(action(u"stopRange"_s));
-    vms->addAction(action(u"releaseRange"_s));
-    vms->addSeparator();
-    vms->addAction(action(u"cancelBatches"_s));
-    vms->addAction(action(u"find"_s));
-    vms->addAction(action(u"refresh"_s));
-
-    QMenu *setup = menuBar()->addMenu(tr("&Setup"));
-    setup->addAction(action(u"addGolden"_s));
-    setup->addAction(action(u"removeGolden"_s));
-    setup->addSeparator();
-    setup->addAction(action(u"addShard"_s));
-    setup->addAction(action(u"removeShard"_s));
-    setup->addAction(action(u"reweighShard"_s));
-    setup->addSeparator();
-    setup->addAction(action(u"listenerPort"_s));
-    QMenu *language = setup->addMenu(tr("&Language"));
-    const QString current = QSettings().value(u"ui/language"_s, u"system"_s).toString();
-    for (const auto &[code, name] :
-         QList<QPair<QString, QString>>{{u"system"_s, tr("As the system")},
-                                        {u"en"_s, u"English"_s},
-                                        {u"zh_CN"_s, u"简体中文"_s}}) {
-        // A copy, not the binding: clang before 16 (the TSan build's) cannot capture one.
-        QAction *a = language->addAction(name, this, [this, code = code] { setLanguage(code); });
-        a->setCheckable(true);
-        a->setChecked(code == current);
-    }
-
-    QToolBar *bar = addToolBar(tr("Actions"));
-    bar->setObjectName(u"actionsToolBar"_s);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (const auto &name : {u"clone"_s, u"start"_s, u"stop"_s, u"release"_s, u"export"_s})
-        bar->addAction(action(name));
-}
-
-void MainWindow::buildDocks() {
-    // Golden images
-    auto *goldenPanel = new QWidget(this);
-    m_goldens = new QTreeWidget(goldenPanel);
-    m_goldens->setObjectName(u"goldens"_s);
-    m_goldens->setRootIsDecorated(false);
-    m_goldens->setHeaderLabels(
-        {tr("Name"), tr("Backend"), tr("Address"), tr("Subnet"), tr("Disk"), tr("Path")});
-    auto *goldenButtons = new QHBoxLayout;
-    const QHash<QString, QString> shortText{{u"addGolden"_s, tr("Add…")},
-                                            {u"removeGolden"_s, tr("Remove")},
-                                            {u"addShard"_s, tr("Add…")},
-                                            {u"removeShard"_s, tr("Remove")},
-                                            {u"reweighShard"_s, tr("Weight…")}};
-    for (const auto &name : {u"addGolden"_s, u"removeGolden"_s}) {
-        auto *b = new QPushButton(shortText.value(name), goldenPanel);
-        b->setToolTip(action(name)->text().remove(u'&'));
-        connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
-        goldenButtons->addWidget(b);
-    }
-    goldenButtons->addStretch();
-    auto *gl = new QVBoxLayout(goldenPanel);
-    gl->setContentsMargins(2, 2, 2, 2);
-    gl->addWidget(m_goldens);
-    gl->addLayout(goldenButtons);
-    auto *goldenDock = new QDockWidget(tr("Golden images"), this);
-    goldenDock->setObjectName(u"goldenDock"_s);
-    goldenDock->setWidget(goldenPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, goldenDock);
-
-    // Disk shards
-    auto *shardPanel = new QWidget(this);
-    m_shards = new QTreeWidget(shardPanel);
-    m_shards->setObjectName(u"shards"_s);
-    m_shards->setRootIsDecorated(false);
-    m_shards->setHeaderLabels(
-        {tr("Folder"), tr("Used / free"), tr("VMs"), tr("Weight"), tr("Device"), tr("Capacity")});
-    m_shards->setItemDelegateForColumn(1, new ProgressDelegate(kUsedRole, kUsedTextRole, this));
-    m_shards->setColumnWidth(0, 110);
-    m_shards->setColumnWidth(1, 200);
-    auto *shardButtons = new QHBoxLayout;
-    for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s}) {
-        auto *b = new QPushButton(shortText.value(name), shardPanel);
-        b->setToolTip(action(name)->text().remove(u'&'));
-        connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
-        shardButtons->addWidget(b);
-    }
-    shardButtons->addStretch();
-    auto *sl = new QVBoxLayout(shardPanel);
-    sl->setContentsMargins(2, 2, 2, 2);
-    sl->addWidget(m_shards);
-    sl->addLayout(shardButtons);
-    auto *shardDock = new QDockWidget(tr("Disk shards"), this);
-    shardDock->setObjectName(u"shardDock"_s);
-    shardDock->setWidget(shardPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, shardDock);
-
-    auto *boardDock = new QDockWidget(tr("Status"), this);
-    boardDock->setObjectName(u"statusDock"_s);
-    boardDock->setWidget(m_board);
-    addDockWidget(Qt::RightDockWidgetArea, boardDock);
-
-    auto *logDock = new QDockWidget(tr("Log"), this);
-    logDock->setObjectName(u"logDock"_s);
-    logDock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
 }
 
 void MainWindow::attachListener(ListenerThread *listener, const QString &why) {
@@ -542,6 +329,9 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
 }
 
 void MainWindow::showEvents(const QList<EventRecord> &events) {
+    m_recentEvents += events;
+    if (m_recentEvents.size() > 5000)
+        m_recentEvents.remove(0, m_recentEvents.size() - 5000);
     const QDateTime now = QDateTime::currentDateTime();
     for (const auto &e : events) {
         QString text = e.vmName.isEmpty() ? e.message : e.vmName + u": "_s + e.message;
@@ -604,165 +394,10 @@ void MainWindow::setUpAnswered(const QString &error) {
     m_service->refreshSoon();
 }
 
-QString MainWindow::operationLabel(EngineService::Operation op) const {
-    switch (op) {
-    case EngineService::Operation::Clone:
-        return tr("Clone");
-    case EngineService::Operation::Start:
-        return tr("Start");
-    case EngineService::Operation::Stop:
-        return tr("Stop");
-    case EngineService::Operation::Release:
-        return tr("Release");
-    }
-    return {};
-}
-
-QList<qint64> MainWindow::selectedVmIds() const {
-    QList<qint64> ids;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        ids.append(i.data(VmTableModel::IdRole).toLongLong());
-    return ids;
-}
-
-qint64 MainWindow::selectedShardId() const {
-    const auto items = m_shards->selectedItems();
-    return items.isEmpty() ? 0 : items.first()->data(0, kIdRole).toLongLong();
-}
-
-qint64 MainWindow::selectedGoldenId() const {
-    const auto items = m_goldens->selectedItems();
-    return items.isEmpty() ? 0 : items.first()->data(0, kIdRole).toLongLong();
-}
-
-void MainWindow::updateActions() {
-    const bool any = m_table->selectionModel()->hasSelection();
-    for (const auto &name : {u"start"_s, u"stop"_s, u"release"_s})
-        action(name)->setEnabled(any);
-    const bool golden = !m_snapshot.goldens.isEmpty();
-    QAction *clone = action(u"clone"_s);
-    clone->setEnabled(golden);
-    clone->setToolTip(golden ? toolTipWithShortcut(clone->text(), clone->shortcut())
-                             : tr("Add a golden image first (Setup > Add golden image)."));
-    if (auto *why = findChild<QShortcut *>(u"cloneWithoutGolden"_s))
-        why->setEnabled(!golden);
-    action(u"cancelBatches"_s)->setEnabled(!m_batchOps.isEmpty());
-    action(u"export"_s)->setEnabled(!m_export); // one export at a time
-}
-
-void MainWindow::openCloneDialog() {
-    if (m_snapshot.goldens.isEmpty()) {
-        notify(tr("No golden image"), tr("Add a golden image first (Setup > Add golden image)."),
-               true);
-        return;
-    }
-    auto *dialog =
-        new CloneRangeDialog(m_service, m_snapshot.goldens, m_snapshot.goldenProblems, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (dialog->plan())
-            startClone(*dialog->plan(), dialog->options());
-    });
-    dialog->open();
-}
-
-void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) {
-    QHash<Ipv4Address, ClonePlanItem> items;
-    for (const auto &i : plan.items)
-        items.insert(i.address, i);
-    const Subnet subnet = plan.golden.subnet;
-    const auto queue = m_model->queue();
-    logger()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
-                   plan.mode, options.start ? "started when made" : "not started");
-    m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
-        queue->push(changeFor(e, items, subnet));
-    });
-}
-
-void MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms) {
-    if (vms.isEmpty())
-        return;
-    const auto queue = m_model->queue();
-    logger()->info("{} {} VMs", EngineService::operationName(operation), vms.size());
-    m_service->run(operation, vms,
-                   [queue](const BatchEvent &e) { queue->push(changeFor(e, {}, {})); });
-}
-
-void MainWindow::actOnSelection(EngineService::Operation operation) {
-    const QList<qint64> ids = selectedVmIds();
-    if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("Select one or more VMs in the table first."), 5000);
-        return;
-    }
-    m_service->vmsById(ids).then(this, [this, operation](const Expected<QList<VmRecord>> &vms) {
-        if (!vms) {
-            notify(tr("Cannot read the VMs"), vms.error(), true);
-            return;
-        }
-        if (operation == EngineService::Operation::Release)
-            confirmRelease(*vms);
-        else
-            runOnVms(operation, *vms);
-    });
-}
-
-void MainWindow::actOnRange(EngineService::Operation operation) {
-    bool ok = false;
-    const QString range = QInputDialog::getText(this, operationLabel(operation),
-                                                tr("Addresses (e.g. 177-254 or 177,180-190):"),
-                                                QLineEdit::Normal, {}, &ok);
-    if (!ok || range.trimmed().isEmpty())
-        return;
-    m_service->vmsInRange(range).then(
-        this, [this, operation, range](const Expected<QList<VmRecord>> &vms) {
-            if (!vms) {
-                notify(tr("Not a range"), vms.error(), true);
-                return;
-            }
-            if (vms->isEmpty()) {
-                notify(tr("No VM there"), tr("No VM in %1.").arg(range), true);
-                return;
-            }
-            if (operation == EngineService::Operation::Release)
-                confirmRelease(*vms);
-            else
-                runOnVms(operation, *vms);
-        });
-}
-
-void MainWindow::confirmRelease(const QList<VmRecord> &vms) {
-    if (vms.isEmpty())
-        return;
-    QStringList lines;
-    for (const auto &vm : vms)
-        lines << u"%1  %2  %3"_s.arg(vm.name, vm.address.toString(), vm.folder);
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Release VMs"),
-                        tr("Release %n VM(s)? Each is stopped, its folder with all its files is "
-                           "deleted, and its address becomes free.",
-                           nullptr, static_cast<int>(vms.size())),
-                        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(u"releaseConfirmation"_s);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("Release and delete"));
-    const qsizetype shown = qMin<qsizetype>(lines.size(), 12);
-    QString info = tr("What will be deleted:") + u"\n"_s + lines.mid(0, shown).join(u'\n');
-    if (lines.size() > shown)
-        info += u"\n"_s
-                + tr("… and %n more (see the details)", nullptr,
-                     static_cast<int>(lines.size() - shown));
-    box->setInformativeText(info);
-    box->setDetailedText(lines.join(u'\n'));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, vms] {
-        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
-            runOnVms(EngineService::Operation::Release, vms);
-    });
-    box->open();
-}
-
 void MainWindow::onBatchFinished(int id, EngineService::Operation op, const BatchResult &result) {
     m_batchOps.remove(id);
+    if (const auto restart = m_restartAfter.take(id); !restart.isEmpty() && !result.cancelled)
+        runOnVms(EngineService::Operation::Start, restart);
     m_board->removeBatch(id);
     const int failed = result.failures();
     const int done = static_cast<int>(result.outcomes.size()) - failed;
@@ -787,189 +422,6 @@ void MainWindow::notify(const QString &title, const QString &text, bool problem)
     if (m_tray && m_tray->isVisible())
         m_tray->showMessage(
             title, text, problem ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
-}
-
-void MainWindow::showTableMenu(const QPoint &pos) {
-    QMenu menu(this);
-    menu.addAction(action(u"start"_s));
-    menu.addAction(action(u"stop"_s));
-    menu.addAction(action(u"release"_s));
-    menu.addSeparator();
-    menu.addAction(action(u"clone"_s));
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
-}
-
-void MainWindow::exportInventory() {
-    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)"), html = tr("HTML (*.html)"),
-                  pdf = tr("PDF (*.pdf)"), ansible = tr("Ansible inventory (*.yml *.yaml)");
-    QString filter = pdf;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export inventory"),
-        QDir::home().filePath(
-            u"vmeclone-inventory-%1.pdf"_s.arg(QDate::currentDate().toString(Qt::ISODate))),
-        QStringList{pdf, html, csv, json, ansible}.join(u";;"_s), &filter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == csv       ? u".csv"_s
-                : filter == json    ? u".json"_s
-                : filter == html    ? u".html"_s
-                : filter == ansible ? u".yml"_s
-                                    : u".pdf"_s;
-    startExport(path);
-}
-
-bool MainWindow::startExport(const QString &path) {
-    if (m_export)
-        return false;
-    const auto format = InventoryReport::formatFromPath(path);
-    if (!format) {
-        exportDone(path, 0,
-                   fail(tr("%1 is not a report format: name the file .csv, .json, .html, .pdf "
-                           "or .yml (Ansible inventory)")
-                            .arg(path)));
-        return true;
-    }
-    // The snapshot the window shows is the inventory as of the last commit anyone made.
-    // The report takes a copy of it (plain values), so the worker shares nothing with
-    // the window, which goes on showing new snapshots meanwhile.
-    InventoryReport report(QDateTime::currentDateTimeUtc(), m_service->config().inventoryPath(),
-                           m_snapshot.goldens, m_snapshot.shards, m_snapshot.vms);
-    const int vms = static_cast<int>(m_snapshot.vms.size());
-    // Parented to the window, so it goes with it; the destructor waits for the worker.
-    m_export = new QFutureWatcher<ExportOutcome>(this);
-    connect(m_export, &QFutureWatcherBase::finished, this, [this, path, vms] {
-        const ExportOutcome outcome = m_export->result();
-        m_export->deleteLater();
-        m_export = nullptr;
-        m_lastExportOnGuiThread = outcome.onGuiThread;
-        updateActions();
-        exportDone(path, vms, outcome.status);
-    });
-    m_export->setFuture(QtConcurrent::run([report = std::move(report), path, format = *format] {
-        // The PDF's QTextDocument and QPdfWriter are made in this thread, as they must be.
-        return ExportOutcome{report.write(path, format),
-                             QThread::currentThread() == QCoreApplication::instance()->thread()};
-    }));
-    updateActions();
-    statusBar()->showMessage(tr("Exporting to %1…").arg(path));
-    return true;
-}
-
-void MainWindow::exportDone(const QString &path, int vms, const Status &status) {
-    if (status) {
-        const QString text = tr("Exported %n VM(s) to %1", nullptr, vms).arg(path);
-        logger()->info("{}", text);
-        notify(tr("Export"), text, false);
-    } else {
-        logger()->warn("{}", tr("Cannot export: %1").arg(status.error()));
-        notify(tr("Export"), tr("Cannot export: %1").arg(status.error()), true);
-        // Not exec(): no event loop nested in this slot, and tests can find and close it.
-        auto *box =
-            new QMessageBox(QMessageBox::Warning, tr("Export inventory"),
-                            tr("Cannot export: %1").arg(status.error()), QMessageBox::Ok, this);
-        box->setObjectName(u"exportFailed"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
-    Q_EMIT exportFinished(path, status.error());
-}
-
-void MainWindow::addGolden() {
-    // The dialog hands the golden to the engine itself and stays open on a refusal.
-    auto *dialog = new AddGoldenDialog(m_service, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const auto &g = dialog->added()) {
-            logger()->info("golden image {} added from {}", g->name, g->path);
-            m_service->refreshSoon();
-        }
-    });
-    dialog->open();
-}
-
-void MainWindow::removeGolden() {
-    const qint64 id = selectedGoldenId();
-    if (!id) {
-        statusBar()->showMessage(tr("Select a golden image first."), 5000);
-        return;
-    }
-    m_service->removeGolden(id).then(this, [this](const Status &s) {
-        if (!s)
-            QMessageBox::warning(this, tr("Remove golden image"), s.error());
-    });
-}
-
-void MainWindow::addShard() {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Add disk shard"));
-    if (path.isEmpty())
-        return;
-    bool ok = false;
-    const double weight = QInputDialog::getDouble(this, tr("Add disk shard"),
-                                                  tr("Relative share of new VMs for %1:").arg(path),
-                                                  1.0, 0.01, 1000.0, 2, &ok);
-    if (!ok)
-        return;
-    m_service->addShard(path, weight).then(this, [this](const Expected<Shard> &s) {
-        if (!s)
-            QMessageBox::warning(this, tr("Add disk shard"), s.error());
-    });
-}
-
-void MainWindow::removeShard() {
-    const qint64 id = selectedShardId();
-    if (!id) {
-        statusBar()->showMessage(tr("Select a disk shard first."), 5000);
-        return;
-    }
-    m_service->removeShard(id).then(this, [this](const Status &s) {
-        if (!s)
-            QMessageBox::warning(this, tr("Remove disk shard"), s.error());
-    });
-}
-
-void MainWindow::reweighShard() {
-    const qint64 id = selectedShardId();
-    if (!id) {
-        statusBar()->showMessage(tr("Select a disk shard first."), 5000);
-        return;
-    }
-    double current = 1.0;
-    for (const auto &s : m_snapshot.shards) {
-        if (s.shard.id == id)
-            current = s.shard.weight;
-    }
-    bool ok = false;
-    const double weight =
-        QInputDialog::getDouble(this, tr("Change shard weight"), tr("Relative share of new VMs:"),
-                                current, 0.01, 1000.0, 2, &ok);
-    if (!ok)
-        return;
-    m_service->setShardWeight(id, weight).then(this, [this](const Status &s) {
-        if (!s)
-            QMessageBox::warning(this, tr("Change shard weight"), s.error());
-    });
-}
-
-void MainWindow::setLanguage(const QString &code) {
-    QSettings().setValue(u"ui/language"_s, code);
-    notify(tr("Language"), tr("The language changes when the console starts again."), false);
-}
-
-void MainWindow::setListenerPort() {
-    QSettings settings;
-    bool ok = false;
-    const int port = QInputDialog::getInt(
-        this, tr("Listener port"), tr("UDP port the guests announce themselves to:"),
-        settings.value(u"listener/port"_s, 9176).toInt(), 1, 65535, 1, &ok);
-    if (!ok)
-        return;
-    settings.setValue(u"listener/port"_s, port);
-    notify(
-        tr("Listener port"),
-        tr("Port %1 is used from the next start; clones made before keep the port they were given.")
-            .arg(port),
-        false);
 }
 
 void MainWindow::saveSettings() {

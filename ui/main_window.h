@@ -59,10 +59,14 @@ public:
     QList<qint64> selectedVmIds() const;
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
-    void runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
+    // Returns the batch's id (0: nothing to do).
+    int runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
+    // A VM's own page (issue 14, item 2); nullptr when the id is not in the inventory shown.
+    class VmPage *openVmPage(qint64 vmId);
     // Writes the inventory the window shows as CSV, JSON, HTML, PDF or an Ansible inventory
     // (.yml, .yaml), by the extension, on a worker thread, so a long PDF does not freeze
-    // the window; exportFinished says how it went. False, and no signal, while an earlier export still runs.
+    // the window; exportFinished says how it went. False, and no signal, while an earlier export
+    // still runs.
     bool startExport(const QString &path);
     bool exportRunning() const { return m_export != nullptr; }
     // Whether the last finished export ran on the GUI thread (tests check it did not).
@@ -106,6 +110,9 @@ private:
     void setLanguage(const QString &code);
     void setListenerPort();
     void showTableMenu(const QPoint &pos);
+    void openCurrentVmPage();
+    void restartVms(const QList<VmRecord> &vms);
+    const VmRecord *currentVm() const;
     void updateActions();
     void notify(const QString &title, const QString &text, bool problem);
     QString operationLabel(EngineService::Operation op) const;
@@ -132,12 +139,14 @@ private:
     InventorySnapshot m_snapshot;
     bool m_firstSnapshot = true;
     bool m_quitting = false; // quitCancellingBatches: close without asking
-    int m_setUpPending = 0; // answers setUpDefaults() still waits for
+    int m_setUpPending = 0;  // answers setUpDefaults() still waits for
     QStringList m_setUpErrors;
     quint64 m_lastReceived = 0;
     quint64 m_received = 0;
     QStringList m_listeningOn; // the listener's addresses, as last shown
     QHash<int, EngineService::Operation> m_batchOps;
+    QHash<int, QList<VmRecord>> m_restartAfter; // a restart's stop batch: start these after it
+    QList<EventRecord> m_recentEvents;          // the newest events seen, for VM pages
     // What an export's worker hands back.
     struct ExportOutcome {
         Status status;

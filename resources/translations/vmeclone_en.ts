@@ -287,7 +287,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,28 +461,28 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+105"/>
-        <location line="+79"/>
+        <location filename="../../ui/main_window.cpp" line="+61"/>
+        <location line="+95"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-52"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Reading the inventory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+76"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -498,6 +498,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Open VM page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rest&amp;art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Start range…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,23 +548,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+613"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+219"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-612"/>
+        <location line="+1"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+638"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+28"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="+1"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,7 +619,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-186"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,7 +716,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/main_window.cpp" line="+50"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,7 +765,7 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>The demo golden image could not be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+10"/>
         <source>Clone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,12 +795,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +867,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/main_window.cpp" line="+29"/>
         <source>%1: %2 done, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +882,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+7"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,7 +978,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+30"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,7 +1004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../ui/main_window.cpp" line="+50"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1090,150 @@
     <message>
         <location line="+20"/>
         <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::VmPage</name>
+    <message>
+        <location filename="../../ui/vm_page.cpp" line="+33"/>
+        <location line="+15"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clone mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boots:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No serial log yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Following %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -363,7 +363,7 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -532,28 +532,28 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+105"/>
-        <location line="+79"/>
+        <location filename="../../ui/main_window.cpp" line="+61"/>
+        <location line="+95"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-52"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+76"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
@@ -569,6 +569,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Open VM page</source>
+        <translation>打开虚拟机页面(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rest&amp;art</source>
+        <translation>重启(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy address</source>
+        <translation>复制地址(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Start range…</source>
         <translation>启动地址段…</translation>
     </message>
@@ -599,23 +619,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+613"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+219"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-612"/>
+        <location line="+1"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+638"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+28"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="+1"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -670,7 +690,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-186"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -767,7 +787,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/main_window.cpp" line="+50"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -813,7 +833,7 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>The demo golden image could not be added: %1</source>
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
@@ -823,7 +843,7 @@
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+10"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
@@ -843,12 +863,13 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
@@ -912,7 +933,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/main_window.cpp" line="+29"/>
         <source>%1: %2 done, %3 failed</source>
         <translation>%1：%2 台完成，%3 台失败</translation>
     </message>
@@ -927,7 +948,7 @@
         <translation>批任务完成</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+7"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1026,7 +1047,7 @@
         <translation>分得新虚拟机的相对比例：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+30"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1052,7 +1073,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../ui/main_window.cpp" line="+50"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -1137,6 +1158,150 @@
         <location line="+20"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::VmPage</name>
+    <message>
+        <location filename="../../ui/vm_page.cpp" line="+33"/>
+        <location line="+15"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC:</source>
+        <translation>MAC：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instance:</source>
+        <translation>实例：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key scheme:</source>
+        <translation>密钥方案：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden image:</source>
+        <translation>母版镜像：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clone mode:</source>
+        <translation>克隆方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shard:</source>
+        <translation>磁盘分片：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boots:</source>
+        <translation>启动次数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State history</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial log</source>
+        <translation>串口日志</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release…</source>
+        <translation>释放…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No serial log yet: %1</source>
+        <translation>尚无串口日志：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Following %1</source>
+        <translation>正在跟踪 %1</translation>
     </message>
 </context>
 <context>
