@@ -303,7 +303,17 @@
         <translation>完整复制（独立磁盘）(&amp;F)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Instant (resume from template)</source>
+        <translation>即时克隆（从模板恢复）(&amp;I)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>QEMU goldens only: the clones resume from the golden&apos;s template, saved once after its agent stopped before taking any identity, instead of booting. The template is made first when there is none.</source>
+        <translation>仅限 QEMU 母版：克隆不再启动，而是从母版的模板恢复运行。模板在其代理尚未获取任何身份时停止并保存一次；若尚无模板，会先制作模板。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Start the clones when they are made</source>
         <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
@@ -318,7 +328,7 @@
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Clone mode:</source>
         <translation>克隆方式：</translation>
     </message>
@@ -363,7 +373,7 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -438,7 +448,12 @@
         <translation>完整</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>instant</source>
+        <translation>即时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
@@ -532,18 +547,18 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+105"/>
-        <location line="+79"/>
+        <location filename="../../ui/main_window.cpp" line="+107"/>
+        <location line="+86"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-43"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
@@ -553,7 +568,7 @@
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
@@ -599,23 +614,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+613"/>
+        <location line="+619"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
-        <location line="-612"/>
+        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+638"/>
+        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -843,12 +858,13 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
@@ -1175,6 +1191,11 @@
         <location line="+1"/>
         <source>rebooting</source>
         <translation>重启中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resuming</source>
+        <translation>恢复中</translation>
     </message>
     <message>
         <location line="+1"/>
