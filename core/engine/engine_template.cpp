@@ -169,11 +169,12 @@ Status Engine::removeGolden(const QString &name) {
         return s;
     const QString folder = templateFolder(g);
     if (QFileInfo::exists(folder)) {
-        QLockFile lock(lockFile(folder));
+        QLockFile lock(lockFile(folder)); // not while a maker still writes it
+        lock.setStaleLockTime(0);
         if (lock.tryLock(0) && !QDir(folder).removeRecursively())
             return fail(u"the golden %1 was removed but its template %2 could not be: remove "
                         u"that folder"_s.arg(name, folder));
-        QFile::remove(lockFile(folder));
+        lock.unlock(); // removes the lock file
     }
     return {};
 }
