@@ -869,10 +869,10 @@ Status Inventory::apply(QList<VmUpdate> &updates) {
     QSqlQuery state(m_db->db);
     // Announcements move only VMs whose guest may speak: a VM that an operator is
     // stopping or releasing (perhaps from another process) is not dragged back.
-    state.prepare(
-        u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
-        u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
-        u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
+    state.prepare(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
+                  u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
+                  u"('starting', 'booting', 'configuring', 'rebooting', 'resuming', 'online', "
+                  u"'unreachable')"_s);
     QSqlQuery stamped(m_db->db);
     stamped.prepare(u"SELECT change_seq FROM vms WHERE id = ?"_s);
     const qint64 now = nowMs();
