@@ -50,6 +50,12 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     m_linked->setObjectName(u"linked"_s);
     m_full = new QRadioButton(tr("&Full copy (independent disks)"), this);
     m_full->setObjectName(u"full"_s);
+    m_instant = new QRadioButton(tr("&Instant (resume from template)"), this);
+    m_instant->setObjectName(u"instant"_s);
+    m_instant->setToolTip(
+        tr("QEMU goldens only: the clones resume from the golden's template, saved once after "
+           "its agent stopped before taking any identity, instead of booting. The template is "
+           "made first when there is none."));
     m_linked->setChecked(true);
     m_start = new QCheckBox(tr("&Start the clones when they are made"), this);
     m_start->setObjectName(u"start"_s);
@@ -61,6 +67,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     auto *mode = new QVBoxLayout;
     mode->addWidget(m_linked);
     mode->addWidget(m_full);
+    mode->addWidget(m_instant);
     form->addRow(tr("Clone mode:"), mode);
     form->addRow(QString(), m_start);
 
@@ -112,6 +119,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     connect(m_range, &QLineEdit::textChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_golden, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_linked, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
+    connect(m_instant, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     inputChanged();
     // What the operator types first: the addresses (the golden is usually the only one).
     m_range->setFocus(Qt::OtherFocusReason);
@@ -128,7 +136,7 @@ QString CloneRangeDialog::range() const {
 CloneOptions CloneRangeDialog::options() const {
     CloneOptions o;
     o.golden = m_golden->currentData().toString();
-    o.mode = m_full->isChecked() ? u"full"_s : u"linked"_s;
+    o.mode = m_full->isChecked() ? u"full"_s : m_instant->isChecked() ? u"instant"_s : u"linked"_s;
     o.start = m_start->isChecked();
     return o;
 }
@@ -262,7 +270,9 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         m_plan = *plan;
         m_valid = true;
         m_message->setText(tr("Ready: %n VM(s), %1 clones.", nullptr, count)
-                               .arg(plan->mode == u"full" ? tr("full") : tr("linked")));
+                               .arg(plan->mode == u"full"      ? tr("full")
+                                    : plan->mode == u"instant" ? tr("instant")
+                                                               : tr("linked")));
         m_message->setStyleSheet(QString());
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     }

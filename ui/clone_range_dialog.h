@@ -65,6 +65,7 @@ private:
     QLineEdit *m_range = nullptr;
     QRadioButton *m_linked = nullptr;
     QRadioButton *m_full = nullptr;
+    QRadioButton *m_instant = nullptr;
     QCheckBox *m_start = nullptr;
     QLabel *m_count = nullptr;
     QListWidget *m_conflicts = nullptr;

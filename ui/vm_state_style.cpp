@@ -23,6 +23,7 @@ const std::array kLooks = {
     Look{VmState::Booting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "booting")},
     Look{VmState::Configuring, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "configuring")},
     Look{VmState::Rebooting, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "rebooting")},
+    Look{VmState::Resuming, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "resuming")},
     Look{VmState::Online, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "online")},
     Look{VmState::Unreachable, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "unreachable")},
     Look{VmState::Stopping, QT_TRANSLATE_NOOP("vmeclone::VmStateStyle", "stopping")},

@@ -196,6 +196,15 @@ QList<Verb> verbs() {
          u"Forget a golden image (refused while clones of it exist; its files stay)."_s,
          {},
          verbGoldenRemove},
+        {u"golden template"_s,
+         u"NAME"_s,
+         u"Make the golden's instant-clone template (QEMU): the golden boots once until its "
+         u"agent stops before taking any identity, and is saved; 'clone --instant' resumes "
+         u"clones from it. Made again only when the golden's files changed. A VMware golden, "
+         u"a QEMU without memory-backend-file or vmgenid, or an agent without template mode "
+         u"is refused, naming the cause."_s,
+         {},
+         verbGoldenTemplate},
         {u"golden push"_s, u"NAME"_s,
          u"Copy a golden's files to hosts over SSH (rsync: resumable, checksummed) and register "
          u"it there under the same name; a host holding identical files is skipped. Exit 0 only "
@@ -479,7 +488,8 @@ int run(const QStringList &argumentsIn) {
             ++skipped;
             continue;
         }
-        argv << a;
+        // --instant=auto: QCommandLineParser has no option with an optional value.
+        argv << (a == u"--instant=auto" ? u"--instant-auto"_s : a);
     }
     if (!parser.parse(argv)) {
         err(u"vmeclone %1: %2\n"_s.arg(verb->name, parser.errorText()) + verbHelp(parser, *verb));

@@ -135,6 +135,7 @@ bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g);
 // verbs_inventory.cpp
 int verbGoldenAdd(QCommandLineParser &p, const Globals &g);
 int verbGoldenRemove(QCommandLineParser &p, const Globals &g);
+int verbGoldenTemplate(QCommandLineParser &p, const Globals &g);
 int verbGoldenPush(QCommandLineParser &p, const Globals &g);
 int verbGoldenRefresh(QCommandLineParser &p, const Globals &g);
 int verbGoldenConsoleAddress(QCommandLineParser &p, const Globals &g);

@@ -43,6 +43,14 @@ void addCloneOptions(QCommandLineParser &p) {
         {u"golden"_s, u"The golden image to clone (needed when there are several)."_s, u"NAME"_s});
     p.addOption({u"linked"_s, u"Copy-on-write clones over the golden's disk (default)."_s});
     p.addOption({u"full"_s, u"Full, independent copies of the golden's disk."_s});
+    p.addOption({u"instant"_s,
+                 u"Instant clones (QEMU): resume from the golden's template instead of booting "
+                 u"(made first when there is none, see 'golden template'). Refused, with the "
+                 u"cause, when the template cannot be made. --instant=auto clones linked "
+                 u"instead then, saying why."_s});
+    QCommandLineOption automatic(u"instant-auto"_s);
+    automatic.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOption(automatic);
 }
 
 void addHostsOption(QCommandLineParser &p) {
@@ -57,11 +65,13 @@ void addHostsOption(QCommandLineParser &p) {
 }
 
 Expected<CloneOptions> cloneOptions(QCommandLineParser &p) {
-    if (p.isSet(u"linked"_s) && p.isSet(u"full"_s))
-        return fail(u"--linked and --full exclude each other: choose one"_s);
+    const bool instant = p.isSet(u"instant"_s) || p.isSet(u"instant-auto"_s);
+    if (int(p.isSet(u"linked"_s)) + int(p.isSet(u"full"_s)) + int(instant) > 1)
+        return fail(u"--linked, --full and --instant exclude each other: choose one"_s);
     CloneOptions o;
     o.golden = p.value(u"golden"_s);
-    o.mode = p.isSet(u"full"_s) ? u"full"_s : u"linked"_s;
+    o.mode = p.isSet(u"full"_s) ? u"full"_s : instant ? u"instant"_s : u"linked"_s;
+    o.instantFallback = p.isSet(u"instant-auto"_s);
     return o;
 }
 
@@ -91,6 +101,7 @@ QJsonObject planJson(const ClonePlan &plan) {
     }
     return {{u"golden"_s, plan.golden.name},
             {u"mode"_s, plan.mode},
+            {u"fallback"_s, plan.fallback},
             {u"bytes_per_vm"_s, plan.bytesPerVm},
             {u"vms"_s, items},
             {u"refused"_s, refused},
@@ -113,6 +124,9 @@ void printPlan(const ClonePlan &plan) {
     }
     if (!plan.refused.isEmpty())
         err(u"refused: "_s + plan.refusalSummary);
+    if (!plan.fallback.isEmpty())
+        err(u"no instant clones: %1; linked clones instead (--instant=auto)\n"_s.arg(
+            plan.fallback));
 }
 
 int verbPlan(QCommandLineParser &p, const Globals &g) {
@@ -174,6 +188,9 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         }
         static std::atomic_bool cancel{false};
         result = engine->clone(*plan, options, &g_interrupted, progressPrinter(g));
+        if (!result.fallback.isEmpty())
+            err(u"clone: no instant clones: %1; made linked clones instead (--instant=auto)"_s.arg(
+                result.fallback));
         Q_UNUSED(cancel);
         auto vms = engine->inventory().vms();
         if (vms) {

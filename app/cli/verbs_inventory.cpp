@@ -106,8 +106,9 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
         err(u"golden remove: no golden image named '%1': see 'vmeclone golden list'"_s.arg(pos[0]));
         return kFailed;
     }
-    // Only the inventory's record goes: the golden's files are the operator's.
-    if (auto s = engine->inventory().removeGolden((*golden)->id); !s) {
+    // The inventory's record goes, with the golden's instant-clone template (vmeclone's
+    // own); the golden's files are the operator's.
+    if (auto s = engine->removeGolden(pos[0]); !s) {
         err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
         return kFailed;
     }
@@ -117,6 +118,36 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
         err(u"golden remove: the event log: "_s + logged.error());
     if (!g.json)
         out(u"golden image %1 removed (its files are untouched)\n"_s.arg(pos[0]));
+    return kOk;
+}
+
+int verbGoldenTemplate(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(u"golden template: give the golden's NAME (see 'vmeclone golden list')"_s);
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto made = engine->makeTemplate(pos[0]);
+    if (!made) {
+        err(u"golden template: %1: %2"_s.arg(pos[0], made.error()));
+        return kFailed;
+    }
+    if (g.json) {
+        printJson(QJsonObject{{u"golden"_s, pos[0]},
+                              {u"folder"_s, made->folder},
+                              {u"made"_s, made->made},
+                              {u"remade_why"_s, made->remadeWhy},
+                              {u"milliseconds"_s, made->milliseconds}});
+    } else if (made->made) {
+        out(u"template of %1 made in %2 (%3 s)%4\n"_s.arg(pos[0], made->folder)
+                .arg(made->milliseconds / 1000.0, 0, 'f', 1)
+                .arg(made->remadeWhy.isEmpty() ? QString() : u": "_s + made->remadeWhy));
+    } else {
+        out(u"template of %1 is up to date in %2\n"_s.arg(pos[0], made->folder));
+    }
     return kOk;
 }
 

@@ -75,9 +75,9 @@ Expected<Inventory *> threadInventory(const QString &path) {
 
 // The states a start, stop or release may begin from: not being made, started, stopped
 // or released by anyone.
-const QList<VmState> kSettled{VmState::Configured, VmState::Booting, VmState::Configuring,
-                              VmState::Rebooting,  VmState::Online,  VmState::Unreachable,
-                              VmState::Stopped,    VmState::Failed};
+const QList<VmState> kSettled{VmState::Configured,  VmState::Booting,  VmState::Configuring,
+                              VmState::Rebooting,   VmState::Resuming, VmState::Online,
+                              VmState::Unreachable, VmState::Stopped,  VmState::Failed};
 
 // Why `vm` could not be taken: what became of it since it was read.
 QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {

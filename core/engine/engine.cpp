@@ -309,10 +309,21 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
                 u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
         plan.golden = *it;
     }
-    if (options.mode != u"linked" && options.mode != u"full")
-        return refuse(Problem::Unknown, Field::CloneMode, options.mode,
-                      u"clone mode '%1' is unknown: use linked or full"_s.arg(options.mode));
+    if (options.mode != u"linked" && options.mode != u"full" && options.mode != u"instant")
+        return refuse(
+            Problem::Unknown, Field::CloneMode, options.mode,
+            u"clone mode '%1' is unknown: use linked, full or instant"_s.arg(options.mode));
     plan.mode = options.mode;
+    if (plan.mode == u"instant" && plan.golden.backend != m_qemu->id()) {
+        const QString why =
+            u"the golden %1 is a VMware golden: instant clones need QEMU "
+            u"(docs/instant-clones.md says what VMware Workstation lacks)"_s.arg(plan.golden.name);
+        if (!options.instantFallback)
+            return refuse(Problem::Unknown, Field::CloneMode, options.mode,
+                          why + u"; clone it linked"_s);
+        plan.mode = u"linked"_s;
+        plan.fallback = why;
+    }
     HypervisorBackend *backend = backendFor(plan.golden);
     if (!backend)
         return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
@@ -539,6 +550,8 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
     for (const auto &owner : deadOwners)
         BatchOwner::forget(m_config.home, owner);
 
+    recoverTemplates(mode, &done);
+
     // Clone folders nobody owns: only folders whose mark names this data folder and an
     // instance no row holds. A shard may be shared with other data folders: their
     // folders carry their own id and are never touched; unmarked or old-style marks are
@@ -665,6 +678,27 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         return refuseAll(verified.error());
     if (auto s = mayWrite(); !s)
         return refuseAll(s.error());
+    // Instant clones resume from the golden's template: made here when there is none (or
+    // the golden changed since). Without one, a fallback clones linked and says why.
+    QString mode = plan.mode;
+    QString templateFolder;
+    result.fallback = plan.fallback;
+    if (mode == u"instant") {
+        auto made = makeTemplate(*current);
+        if (made) {
+            templateFolder = made->folder;
+        } else if (options.instantFallback) {
+            mode = u"linked"_s;
+            result.fallback = made.error();
+        } else {
+            return refuseAll(u"no instant clone: "_s + made.error());
+        }
+    }
+    if (!result.fallback.isEmpty())
+        logLost(m_inventory->addEvent(u"warning"_s, {},
+                                      u"instant clones of %1 asked for, linked clones made "
+                                      u"instead: %2"_s.arg(plan.golden.name, result.fallback)),
+                plan.golden.name);
     auto token = ownerToken();
     if (!token)
         return refuseAll(token.error());
@@ -679,7 +713,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         vm.goldenId = plan.golden.id;
         vm.shardId = item.shard.id;
         vm.folder = item.folder;
-        vm.cloneMode = plan.mode;
+        vm.cloneMode = mode;
         vm.instance = options.plan.isNull() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                                             : instanceFor(options.plan, item.address);
         rows.append(vm);
@@ -790,9 +824,10 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         // Linked: a few KiB per VM, so the inventory's commits are the cost: in steps.
         QList<VmRecord> configured;
         BatchResult made;
-        made.outcomes = cloneInSteps(reservation->taken,
-                                     CloneSteps{backend, golden, itemByAddress, dataFolderId},
-                                     cancel, observer, &configured);
+        made.outcomes =
+            cloneInSteps(reservation->taken,
+                         CloneSteps{backend, golden, itemByAddress, dataFolderId, templateFolder},
+                         cancel, observer, &configured);
         made.cancelled = cancel && cancel->load();
         recordBatch(u"clone"_s, static_cast<int>(reservation->taken.size()), made);
         if (start && !configured.isEmpty()) {
@@ -927,14 +962,18 @@ BatchResult Engine::start(const QList<VmRecord> &vms, const std::atomic_bool *ca
     }
     SettledJob job = [&](Inventory &inv, HypervisorBackend &backend, const GoldenRecord &golden,
                          const VmRecord &vm, const FailFn &fail) -> BatchOutcome {
+        // An instant clone's first start resumes its template (later ones boot its disk).
+        const VmState next = vm.cloneMode == u"instant" && QemuBackend::resumesOnStart(vm)
+                                 ? VmState::Resuming
+                                 : VmState::Booting;
         auto pid = backend.start(vm, golden);
         if (!pid)
             return fail(pid.failure());
         crashPoint("started"); // also a clone's start (linked clones start through here)
         logLost(inv.setPid(vm.id, *pid), vm);
         // The agent may already have spoken: only move on from "starting".
-        logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, VmState::Booting), vm);
-        report(observer, inv, vm, VmState::Booting);
+        logLost(inv.moveOwned(vm, vm.owner, VmState::Starting, next), vm);
+        report(observer, inv, vm, next);
         return BatchOutcome{vm.address, vm.name, true, u"started"_s};
     };
     BatchResult result =

@@ -43,7 +43,11 @@ struct EngineConfig {
 
 struct CloneOptions {
     QString golden;                          // name; empty: the only golden there is
-    QString mode = QStringLiteral("linked"); // "linked" | "full"
+    QString mode = QStringLiteral("linked"); // "linked" | "full" | "instant" (QEMU)
+    // Mode "instant" only: when no template can be made (or the golden is VMware's), clone
+    // linked instead and say why (ClonePlan::fallback, BatchResult::fallback, the event
+    // log) rather than refusing.
+    bool instantFallback = false;
     bool start = true;
     // The plan a head sent (vmeclone apply): each clone's instance is derived from it
     // and its address (instanceFor), so the same plan sent again finds what it made
@@ -68,6 +72,7 @@ struct ClonePlan {
     QList<ShardStatus> shards;
     qint64 bytesPerVm = 0;
     QString refusalSummary; // one line naming every refused address
+    QString fallback;       // asked for instant, planned linked: why
 };
 
 // One step of a batch, reported as it happens (from pool threads).
@@ -108,6 +113,7 @@ struct BatchOutcome {
 struct BatchResult {
     QList<BatchOutcome> outcomes;
     bool cancelled = false;
+    QString fallback; // asked for instant clones, made linked ones: why
     int failures() const;
     bool ok() const { return !cancelled && failures() == 0; }
 };
@@ -151,6 +157,25 @@ public:
         QStringList existingClones; // announce to the old address until cloned again
     };
     Expected<ConsoleChange> setConsoleAddress(const QString &name, const QString &address);
+    // Instant clones (docs/instant-clones.md, engine_template.cpp). The template of a
+    // golden lives in DATA/templates/NAME; a file `made.json` in it, written last, says it
+    // is complete and which golden fingerprint it was made from.
+    QString templateFolder(const GoldenRecord &golden) const;
+    struct TemplateResult {
+        QString folder;
+        bool made = false; // false: the one there was up to date
+        QString remadeWhy; // made again: why the old one could not serve
+        qint64 milliseconds = 0;
+    };
+    // Makes the golden's template unless an up-to-date one exists; remakes one made from
+    // the golden's files as they were before a refresh (refused while instant clones use
+    // it). Refuses a VMware golden, a QEMU without what instant clones need and a golden
+    // whose agent has no template mode, naming the cause.
+    Expected<TemplateResult> makeTemplate(const QString &goldenName);
+    Expected<TemplateResult> makeTemplate(const GoldenRecord &golden);
+    // Removes the golden from the inventory and its template from the data folder; refused
+    // while any VM is a clone of it (with the number of instant clones using the template).
+    Status removeGolden(const QString &name);
     Expected<Shard> addShard(const QString &path, double weight);
     // Clone folders of other data folders (or of unknown origin: an old mark) on a shard:
     // a shard shared between data folders works, and each leaves the other's alone.
@@ -232,12 +257,16 @@ private:
         GoldenRecord golden;
         QHash<Ipv4Address, ClonePlanItem> items;
         QString dataFolderId;
+        QString templateFolder; // instant clones
     };
     QList<BatchOutcome> cloneInSteps(const QList<VmRecord> &planned, const CloneSteps &steps,
                                      const std::atomic_bool *cancel, const BatchObserver &observer,
                                      QList<VmRecord> *configured);
 
     Status inspectAgain(const GoldenRecord &golden, GoldenInspection *out);
+    // Recovery of templates: a folder under DATA/templates without its `made.json`, that
+    // nobody is making, is what a crash while making it left: removed.
+    void recoverTemplates(RecoveryMode mode, QList<Recovery> *done);
     // Refuses every write while the inventory is read-only (its data folder is full).
     Status mayWrite() const;
 

@@ -37,12 +37,15 @@ double fractionOf(EngineService::Operation op, bool startAfterClone, const Batch
         case VmState::Starting:
             return 0.95;
         case VmState::Booting:
+        case VmState::Resuming:
             return 1.0;
         default:
             return 0.0;
         }
     case Op::Start:
-        return e.state == VmState::Booting ? 1.0 : e.state == VmState::Starting ? 0.5 : 0.0;
+        return e.state == VmState::Booting || e.state == VmState::Resuming ? 1.0
+               : e.state == VmState::Starting                              ? 0.5
+                                                                           : 0.0;
     case Op::Stop:
         return e.state == VmState::Stopped ? 1.0 : e.state == VmState::Stopping ? 0.5 : 0.0;
     case Op::Release:

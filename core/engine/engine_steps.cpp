@@ -117,7 +117,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
                 return fail(u"cancelled"_s);
             CloneRequest request{c.golden, vm,
                                  identityFor(c.golden, c.items.value(vm.address), vm.instance),
-                                 c.dataFolderId};
+                                 c.dataFolderId, c.templateFolder};
             request.deferSync = true;
             const ProgressFn progress = [](qint64 done, qint64 total) {
                 if (done * 2 >= total)

@@ -361,6 +361,11 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     return {};
 }
 
+bool QemuBackend::resumesOnStart(const VmRecord &vm) {
+    auto machine = QemuMachine::fromFile(machineFile(vm.folder));
+    return machine && machine->extra.contains(QLatin1String(qemu_instant::kStateKey));
+}
+
 Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm,
                                                const GoldenRecord &golden) const {
     auto machine = QemuMachine::fromFile(machineFile(vm.folder));

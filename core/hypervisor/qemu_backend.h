@@ -46,6 +46,10 @@ public:
                         const protocol::KeyValueText &identity, const QByteArray &readyMarker,
                         std::chrono::milliseconds timeout);
 
+    // Whether the next start of `vm` resumes it from its template (an instant clone never
+    // started yet) rather than booting its disk.
+    static bool resumesOnStart(const VmRecord &vm);
+
     // The QEMU command line that starts `vm` (for tests and --dry-run).
     Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
 

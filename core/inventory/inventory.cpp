@@ -32,8 +32,8 @@ namespace {
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
 // (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
-// ledger (cluster_vms)
-constexpr int kSchemaVersion = 8;
+// ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK)
+constexpr int kSchemaVersion = 9;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -128,7 +128,7 @@ QString vmsTableSql(const QString &name) {
         golden_id INTEGER NOT NULL REFERENCES goldens(id),
         shard_id INTEGER NOT NULL REFERENCES shards(id),
         folder TEXT NOT NULL UNIQUE,
-        clone_mode TEXT NOT NULL CHECK (clone_mode IN ('linked', 'full')),
+        clone_mode TEXT NOT NULL CHECK (clone_mode IN ('linked', 'full', 'instant')),
         instance TEXT NOT NULL UNIQUE,
         state TEXT NOT NULL,
         progress INTEGER NOT NULL DEFAULT 0,
@@ -402,6 +402,28 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
                 if (auto s = c.run(sql); !s)
                     return abort(u"cannot upgrade to schema 5: %1"_s.arg(s.error()));
             }
+        }
+        if (found < 9) {
+            // A CHECK cannot be altered: the table is built again with the one that allows
+            // 'instant', the rows move over unchanged, and the AUTOINCREMENT counter goes on
+            // from where it was (an id is never handed out twice, even of a deleted row).
+            qint64 sequence = 0;
+            if (auto seq = c.exec(u"SELECT seq FROM sqlite_sequence WHERE name = 'vms'"_s);
+                seq && seq->next())
+                sequence = seq->value(0).toLongLong();
+            for (const QString &sql :
+                 QStringList{vmsTableSql(u"vms_v9"_s),
+                             u"INSERT INTO vms_v9("_s + kVmColumns + u") SELECT "_s + kVmColumns
+                                 + u" FROM vms"_s,
+                             u"DROP TABLE vms"_s, u"ALTER TABLE vms_v9 RENAME TO vms"_s}) {
+                if (auto s = c.run(sql); !s)
+                    return abort(u"cannot upgrade to schema 9: %1"_s.arg(s.error()));
+            }
+            if (auto s =
+                    c.exec(u"UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'vms'"_s,
+                           {sequence});
+                !s)
+                return abort(u"cannot upgrade to schema 9: %1"_s.arg(s.error()));
         }
         if (found < kSchemaVersion) {
             if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s,
@@ -857,10 +879,10 @@ Status Inventory::apply(QList<VmUpdate> &updates) {
     QSqlQuery state(m_db->db);
     // Announcements move only VMs whose guest may speak: a VM that an operator is
     // stopping or releasing (perhaps from another process) is not dragged back.
-    state.prepare(
-        u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
-        u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
-        u"('starting', 'booting', 'configuring', 'rebooting', 'online', 'unreachable')"_s);
+    state.prepare(u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ?, "
+                  u"online_at = CASE WHEN ? THEN ? ELSE online_at END WHERE id = ? AND state IN "
+                  u"('starting', 'booting', 'configuring', 'rebooting', 'resuming', 'online', "
+                  u"'unreachable')"_s);
     QSqlQuery stamped(m_db->db);
     stamped.prepare(u"SELECT change_seq FROM vms WHERE id = ?"_s);
     const qint64 now = nowMs();

@@ -12,16 +12,16 @@ constexpr std::array kNames = {
     std::pair{VmState::Planned, u"planned"},       std::pair{VmState::Copying, u"copying"},
     std::pair{VmState::Configured, u"configured"}, std::pair{VmState::Starting, u"starting"},
     std::pair{VmState::Booting, u"booting"},       std::pair{VmState::Configuring, u"configuring"},
-    std::pair{VmState::Rebooting, u"rebooting"},   std::pair{VmState::Online, u"online"},
-    std::pair{VmState::Unreachable, u"unreachable"}, std::pair{VmState::Stopping, u"stopping"},
-    std::pair{VmState::Stopped, u"stopped"},       std::pair{VmState::Releasing, u"releasing"},
-    std::pair{VmState::Released, u"released"},     std::pair{VmState::Failed, u"failed"},
+    std::pair{VmState::Rebooting, u"rebooting"},   std::pair{VmState::Resuming, u"resuming"},
+    std::pair{VmState::Online, u"online"},         std::pair{VmState::Unreachable, u"unreachable"},
+    std::pair{VmState::Stopping, u"stopping"},     std::pair{VmState::Stopped, u"stopped"},
+    std::pair{VmState::Releasing, u"releasing"},   std::pair{VmState::Released, u"released"},
+    std::pair{VmState::Failed, u"failed"},
 };
 
 } // namespace
 
-std::uint32_t vmStateColour(VmState state)
-{
+std::uint32_t vmStateColour(VmState state) {
     switch (state) {
     case VmState::Planned:
         return 0x7f8c8d;
@@ -37,6 +37,8 @@ std::uint32_t vmStateColour(VmState state)
         return 0xd68910;
     case VmState::Rebooting:
         return 0xca6f1e;
+    case VmState::Resuming:
+        return 0x48c9b0;
     case VmState::Online:
         return 0x1e8449;
     case VmState::Unreachable:
@@ -55,8 +57,7 @@ std::uint32_t vmStateColour(VmState state)
     return 0x000000;
 }
 
-QString vmStateName(VmState state)
-{
+QString vmStateName(VmState state) {
     for (const auto &[s, name] : kNames) {
         if (s == state)
             return QString::fromUtf16(name);
@@ -64,8 +65,7 @@ QString vmStateName(VmState state)
     return u"unknown"_s;
 }
 
-std::optional<VmState> vmStateFromName(QStringView name)
-{
+std::optional<VmState> vmStateFromName(QStringView name) {
     for (const auto &[s, n] : kNames) {
         if (name == QStringView(n))
             return s;
@@ -73,12 +73,12 @@ std::optional<VmState> vmStateFromName(QStringView name)
     return std::nullopt;
 }
 
-bool vmStateIsRunning(VmState state)
-{
+bool vmStateIsRunning(VmState state) {
     switch (state) {
     case VmState::Booting:
     case VmState::Configuring:
     case VmState::Rebooting:
+    case VmState::Resuming:
     case VmState::Online:
     case VmState::Unreachable:
     case VmState::Stopping:
@@ -88,10 +88,9 @@ bool vmStateIsRunning(VmState state)
     }
 }
 
-bool vmStateIsBusy(VmState state)
-{
+bool vmStateIsBusy(VmState state) {
     return state == VmState::Planned || state == VmState::Copying || state == VmState::Starting
-        || state == VmState::Releasing;
+           || state == VmState::Releasing;
 }
 
 } // namespace vmeclone

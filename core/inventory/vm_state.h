@@ -18,13 +18,14 @@ enum class VmState {
     Booting,     // running, no word from the agent yet
     Configuring, // the agent is writing the guest's network configuration
     Rebooting,   // the agent rebooted the guest so the identity takes effect
+    Resuming,    // an instant clone resumed from its template, taking its identity live
     Online,      // announced itself, heartbeats arriving
     Unreachable, // was online, heartbeats stopped
     Stopping,
     Stopped,
-    Releasing,   // being stopped and deleted
-    Released,    // gone (rows are deleted once released; this is for events)
-    Failed,      // reason says why
+    Releasing, // being stopped and deleted
+    Released,  // gone (rows are deleted once released; this is for events)
+    Failed,    // reason says why
 };
 
 QString vmStateName(VmState state); // "online", "copying", ...

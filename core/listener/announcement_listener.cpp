@@ -351,6 +351,12 @@ void AnnouncementListener::accept(const Verdict &v) {
     const VmState current = m_states.value(v.vmId, VmState::Booting);
     if (!next || *next == current)
         return;
+    // An instant clone resumed (it never boots): until it is online, what its agent says
+    // on the way (booting, configuring) is all "resuming" (docs/instant-clones.md).
+    if (current == VmState::Resuming
+        && (*next == VmState::Booting || *next == VmState::Configuring
+            || *next == VmState::Rebooting))
+        return;
     u.state = next;
     u.reason = QString::fromStdString(a.detail);
     // Operators wait for state changes (a clone coming online), not for heartbeats:

@@ -29,6 +29,7 @@ bool mayAnnounce(VmState s) {
     case VmState::Booting:
     case VmState::Configuring:
     case VmState::Rebooting:
+    case VmState::Resuming:
     case VmState::Online:
     case VmState::Unreachable:
         return true;
@@ -142,8 +143,8 @@ Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, 
     const bool loopback = (sender >> 24) == 127;
     if (!takeToken(m_buckets, source, m_options.sourceBurst, m_options.sourceRate, nowMs)
         || (!loopback
-            && !takeToken(m_addressBuckets, sender, m_options.addressBurst,
-                          m_options.addressRate, nowMs))) {
+            && !takeToken(m_addressBuckets, sender, m_options.addressBurst, m_options.addressRate,
+                          nowMs))) {
         v.reason = RejectReason::RateLimited;
         return v;
     }
@@ -194,8 +195,8 @@ Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, 
         return v;
     }
     // Last: only a datagram that would be accepted spends its VM's budget.
-    if (!takeToken(m_vmBuckets, static_cast<quint64>(e.vmId), m_options.vmBurst,
-                   m_options.vmRate, nowMs)) {
+    if (!takeToken(m_vmBuckets, static_cast<quint64>(e.vmId), m_options.vmBurst, m_options.vmRate,
+                   nowMs)) {
         v.reason = RejectReason::VmRateLimited;
         return v;
     }

@@ -227,7 +227,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Instant (resume from template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>QEMU goldens only: the clones resume from the golden&apos;s template, saved once after its agent stopped before taking any identity, instead of booting. The template is made first when there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Start the clones when they are made</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,7 +252,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Clone mode:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,6 +298,7 @@
     </message>
     <message>
         <location line="+102"/>
+        <location line="+103"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,7 +378,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,16 +479,20 @@
     <message>
         <location filename="../../ui/main_window.cpp" line="+61"/>
         <location line="+95"/>
+        <location filename="../../ui/main_window.cpp" line="+107"/>
+        <location line="+86"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-52"/>
+        <location line="-43"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+48"/>
+        <location line="+39"/>
         <source>Reading the inventory…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,22 +569,26 @@
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+219"/>
+        <location line="+619"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+28"/>
+        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,6 +820,7 @@
     </message>
     <message>
         <location line="+42"/>
+        <location line="+39"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,6 +1297,11 @@
     <message>
         <location line="+1"/>
         <source>rebooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resuming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

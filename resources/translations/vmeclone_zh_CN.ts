@@ -303,7 +303,17 @@
         <translation>完整复制（独立磁盘）(&amp;F)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Instant (resume from template)</source>
+        <translation>即时克隆（从模板恢复）(&amp;I)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>QEMU goldens only: the clones resume from the golden&apos;s template, saved once after its agent stopped before taking any identity, instead of booting. The template is made first when there is none.</source>
+        <translation>仅限 QEMU 母版：克隆不再启动，而是从母版的模板恢复运行。模板在其代理尚未获取任何身份时停止并保存一次；若尚无模板，会先制作模板。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Start the clones when they are made</source>
         <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
@@ -318,7 +328,7 @@
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Clone mode:</source>
         <translation>克隆方式：</translation>
     </message>
@@ -364,6 +374,7 @@
     </message>
     <message>
         <location line="+102"/>
+        <location line="+103"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -438,7 +449,12 @@
         <translation>完整</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>instant</source>
+        <translation>即时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
@@ -534,16 +550,20 @@
     <message>
         <location filename="../../ui/main_window.cpp" line="+61"/>
         <location line="+95"/>
+        <location filename="../../ui/main_window.cpp" line="+107"/>
+        <location line="+86"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
         <location line="-52"/>
+        <location line="-43"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
         <location line="+48"/>
+        <location line="+39"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
@@ -620,22 +640,26 @@
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+219"/>
+        <location line="+619"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+28"/>
+        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -864,6 +888,7 @@
     </message>
     <message>
         <location line="+42"/>
+        <location line="+39"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -1340,6 +1365,11 @@
         <location line="+1"/>
         <source>rebooting</source>
         <translation>重启中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resuming</source>
+        <translation>恢复中</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -135,18 +135,16 @@ private Q_SLOTS:
             << QStringList{} << 2;
         QTest::newRow("one in use") << u"179-181"_s << false << u"1 address refused"_s
                                     << u"in use by vm180"_s << QStringList{u"in-use"_s} << 2;
-        QTest::newRow("the golden") << u"175-177"_s << false << u"2 VMs can be cloned"_s
-                                    << u"golden image tiny"_s << QStringList{u"golden-address"_s}
-                                    << 2;
+        QTest::newRow("the golden")
+            << u"175-177"_s << false << u"2 VMs can be cloned"_s << u"golden image tiny"_s
+            << QStringList{u"golden-address"_s} << 2;
         QTest::newRow("QEMU's host alias") << u"2"_s << false << u"1 address refused"_s
                                            << u"alias"_s << QStringList{u"host-alias"_s} << 0;
         QTest::newRow("QEMU's DNS alias") << u"3"_s << false << u"1 address refused"_s
                                           << u"DNS alias"_s << QStringList{u"dns-alias"_s} << 0;
-        QTest::newRow("three kinds") << u"1-3,176,180"_s << false << u"1 VM can be cloned"_s
-                                     << u"in use by vm180"_s
-                                     << QStringList{u"host-alias"_s, u"dns-alias"_s,
-                                                    u"golden-address"_s, u"in-use"_s}
-                                     << 1;
+        QTest::newRow("three kinds")
+            << u"1-3,176,180"_s << false << u"1 VM can be cloned"_s << u"in use by vm180"_s
+            << QStringList{u"host-alias"_s, u"dns-alias"_s, u"golden-address"_s, u"in-use"_s} << 1;
         QTest::newRow("outside the subnet")
             << u"177-300"_s << false << u"Nothing to clone"_s
             << u"'300' is not a host of 192.0.2.0/24"_s << QStringList{} << 0;
@@ -233,6 +231,20 @@ private Q_SLOTS:
         QCOMPARE(m_dialog->options().mode, u"full"_s);
         QCOMPARE(m_dialog->plan()->mode, u"full"_s);
         QVERIFY(m_dialog->plan()->bytesPerVm != linked);
+    }
+
+    // Instant clones (QEMU): planned like linked ones; the template is made by the clone.
+    void instantIsAChoiceBesideLinkedAndFull() {
+        type(u"177"_s);
+        QVERIFY(m_dialog->isValid());
+        QSignalSpy preview(m_dialog.get(), &CloneRangeDialog::previewUpdated);
+        m_dialog->findChild<QRadioButton *>(u"instant"_s)->click();
+        QTRY_VERIFY(!preview.isEmpty() && m_dialog->isValid());
+        QCOMPARE(m_dialog->options().mode, u"instant"_s);
+        QCOMPARE(m_dialog->plan()->mode, u"instant"_s);
+        QVERIFY2(m_dialog->message().contains(u"instant"_s), qPrintable(m_dialog->message()));
+        m_dialog->findChild<QRadioButton *>(u"linked"_s)->click();
+        QTRY_COMPARE(m_dialog->plan()->mode, u"linked"_s);
     }
 
     void acceptHandsOverThePlan() {

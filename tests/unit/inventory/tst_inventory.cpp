@@ -209,7 +209,7 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"8"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
     QCOMPARE(
         raw.scalar(
                u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
@@ -233,7 +233,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"8"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -901,7 +901,7 @@ void TestInventory::upgradesSchemaSixWithHosts() {
     QVERIFY(m_inv->addHost(h));
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"8"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {

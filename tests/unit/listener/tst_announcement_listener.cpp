@@ -113,6 +113,7 @@ private Q_SLOTS:
     void cleanup();
 
     void followsTheAgentToOnline();
+    void anInstantCloneGoesFromResumingToOnline();
     void forgedDatagramsAreCountedAndChangeNothing();
     void unreachableWhenHeartbeatsStop();
     void aNewListenerGivesEveryVmOneWindow();
@@ -347,6 +348,22 @@ void TestAnnouncementListener::followsTheAgentToOnline() {
                                                 u"online: eth0 198.51.100.177/24"_s}));
     QCOMPARE(listener.stats().accepted, quint64(3));
     QCOMPARE(listener.stats().rejectedTotal(), quint64(0));
+}
+
+// An instant clone (docs/instant-clones.md) is "resuming" from its start until online:
+// what its agent says on the way (configuring) is not shown, and online is written.
+void TestAnnouncementListener::anInstantCloneGoesFromResumingToOnline() {
+    using protocol::AgentState;
+    QVERIFY(m_inv->setState(m_vm177, VmState::Resuming));
+    AnnouncementListener listener(options());
+    auto started = listener.start();
+    QVERIFY2(started, qPrintable(started.error()));
+    send(listener, sign(announcement(177, AgentState::Configuring, 0xC3, 1, 1, "live")));
+    send(listener,
+         sign(announcement(177, AgentState::Online, 0xC3, 2, 1, "eth0 198.51.100.177/24")));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_vm177), u"online"_s, 5000);
+    QVERIFY(row(m_vm177).onlineAt.isValid());
+    QCOMPARE(eventsOf(u"vm177"_s), (QStringList{u"online: eth0 198.51.100.177/24"_s}));
 }
 
 void TestAnnouncementListener::forgedDatagramsAreCountedAndChangeNothing() {

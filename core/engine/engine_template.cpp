@@ -1,0 +1,212 @@
+// Instant clones' templates (issue 15, docs/instant-clones.md): one per golden, in the
+// data folder, made on demand, remade when the golden's files changed, never removed
+// while instant clones use it.
+#include "common/logging.h"
+#include "engine/batch_support.h"
+#include "engine/engine.h"
+#include "hypervisor/qemu_instant.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+constexpr auto kMadeFile = "made.json";
+// What the agent, in template mode, writes to the console when it stopped (guest-agent/
+// template_mode.cpp).
+constexpr auto kReadyMarker = "vmeclone-agent: template: stopped before any identity";
+constexpr auto kTemplateTimeout = std::chrono::minutes(3);
+
+QString madeFile(const QString &folder) {
+    return folder + u"/"_s + QLatin1String(kMadeFile);
+}
+
+QString lockFile(const QString &folder) {
+    return folder + u".lock"_s;
+}
+
+// The fingerprint the template in `folder` was made from; empty when it is not complete.
+QString madeFrom(const QString &folder) {
+    QFile file(madeFile(folder));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const auto doc = QJsonDocument::fromJson(file.readAll());
+    return doc.object().value(u"fingerprint"_s).toString(u"-"_s);
+}
+
+// The instant clones of `golden` (they use its template).
+Expected<QStringList> instantClones(Inventory &inv, const GoldenRecord &golden) {
+    auto vms = inv.vms();
+    if (!vms)
+        return fail(vms.error());
+    QStringList names;
+    for (const auto &vm : *vms) {
+        if (vm.goldenId == golden.id && vm.cloneMode == u"instant")
+            names << vm.address.toString();
+    }
+    return names;
+}
+
+} // namespace
+
+QString Engine::templateFolder(const GoldenRecord &golden) const {
+    return m_config.home + u"/templates/"_s + golden.name;
+}
+
+Expected<Engine::TemplateResult> Engine::makeTemplate(const QString &goldenName) {
+    auto golden = m_inventory->goldenByName(goldenName);
+    if (!golden)
+        return fail(golden.error());
+    if (!golden->has_value())
+        return refuse(Problem::NotFound, Field::Golden, goldenName,
+                      u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(goldenName));
+    return makeTemplate(**golden);
+}
+
+Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden) {
+    if (golden.backend != m_qemu->id())
+        return fail(u"the golden %1 is a VMware golden: instant clones need QEMU "
+                    u"(docs/instant-clones.md says what VMware Workstation lacks); clone it "
+                    u"linked"_s.arg(golden.name));
+    if (auto s = mayWrite(); !s)
+        return fail(s.error());
+    if (auto verified = verifyGolden(golden); !verified)
+        return fail(verified.error());
+    TemplateResult result;
+    result.folder = templateFolder(golden);
+    if (!QDir().mkpath(QFileInfo(result.folder).absolutePath()))
+        return fail(u"cannot create %1: check the data folder's permissions"_s.arg(
+            QFileInfo(result.folder).absolutePath()));
+    // One maker at a time per golden, across processes; a second one waits for the first
+    // and then finds its template made.
+    QLockFile lock(lockFile(result.folder));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(static_cast<int>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(kTemplateTimeout).count())))
+        return fail(u"another vmeclone is making the template of %1 (%2): try again when it "
+                    u"has finished"_s.arg(golden.name, lockFile(result.folder)));
+    const QString from = madeFrom(result.folder);
+    if (!from.isEmpty() && from == golden.fingerprint)
+        return result; // up to date
+    if (!from.isEmpty()) {
+        auto users = instantClones(*m_inventory, golden);
+        if (!users)
+            return fail(users.error());
+        if (!users->isEmpty())
+            return fail(u"the template of %1 was made from its files as they were before "
+                        u"they changed, and %2 instant clones still use it: release them "
+                        u"first (vmeclone release %3)"_s.arg(golden.name)
+                            .arg(users->size())
+                            .arg(users->join(u","_s)));
+        result.remadeWhy = u"the golden's files changed since the template was made"_s;
+    } else if (QFileInfo::exists(result.folder)) {
+        result.remadeWhy = u"the template there was never completed"_s;
+    }
+    if (QFileInfo::exists(result.folder) && !QDir(result.folder).removeRecursively())
+        return fail(
+            u"cannot remove the old template %1: check its permissions"_s.arg(result.folder));
+    protocol::KeyValueText identity;
+    identity.set("version", "1");
+    identity.set("template", "yes");
+    QElapsedTimer clock;
+    clock.start();
+    if (auto s =
+            m_qemu->makeTemplate(golden, result.folder, identity, kReadyMarker, kTemplateTimeout);
+        !s)
+        return fail(s.error());
+    QJsonObject made{{u"golden"_s, golden.name},
+                     {u"path"_s, golden.path},
+                     {u"fingerprint"_s, golden.fingerprint},
+                     {u"made_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    QSaveFile file(madeFile(result.folder)); // written last: the template is complete
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(made).toJson()) < 0
+        || !file.commit()) {
+        QDir(result.folder).removeRecursively();
+        return fail(u"cannot write %1: %2"_s.arg(madeFile(result.folder), file.errorString()));
+    }
+    result.made = true;
+    result.milliseconds = clock.elapsed();
+    batch::logLost(
+        m_inventory->addEvent(
+            u"info"_s, {},
+            u"template of %1 made in %2 (%3 ms)%4"_s.arg(golden.name)
+                .arg(result.folder)
+                .arg(result.milliseconds)
+                .arg(result.remadeWhy.isEmpty() ? QString() : u": "_s + result.remadeWhy)),
+        golden.name);
+    return result;
+}
+
+Status Engine::removeGolden(const QString &name) {
+    if (auto s = mayWrite(); !s)
+        return s;
+    auto golden = m_inventory->goldenByName(name);
+    if (!golden)
+        return fail(golden.error());
+    if (!golden->has_value())
+        return refuse(Problem::NotFound, Field::Golden, name,
+                      u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(name));
+    const GoldenRecord g = **golden;
+    auto users = instantClones(*m_inventory, g);
+    if (!users)
+        return fail(users.error());
+    if (!users->isEmpty())
+        return refuse(Problem::InUse, Field::Golden, name,
+                      u"%1 instant clones use the template of %2: release them first "
+                      u"(vmeclone release %3)"_s.arg(users->size())
+                          .arg(name, users->join(u","_s)));
+    if (auto s = m_inventory->removeGolden(g.id); !s)
+        return s;
+    const QString folder = templateFolder(g);
+    if (QFileInfo::exists(folder)) {
+        QLockFile lock(lockFile(folder)); // not while a maker still writes it
+        lock.setStaleLockTime(0);
+        if (lock.tryLock(0) && !QDir(folder).removeRecursively())
+            return fail(u"the golden %1 was removed but its template %2 could not be: remove "
+                        u"that folder"_s.arg(name, folder));
+        lock.unlock(); // removes the lock file
+    }
+    return {};
+}
+
+void Engine::recoverTemplates(RecoveryMode mode, QList<Recovery> *done) {
+    const QDir templates(m_config.home + u"/templates"_s);
+    if (!templates.exists())
+        return;
+    for (const auto &entry : templates.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString folder = entry.absoluteFilePath();
+        if (QFileInfo::exists(madeFile(folder)))
+            continue;
+        QLockFile lock(lockFile(folder));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0))
+            continue; // being made right now
+        if (mode == RecoveryMode::ReportOnly) {
+            done->append(Recovery{entry.fileName(),
+                                  {},
+                                  u"half-made template"_s,
+                                  u"%1 is a template that was never completed; the next "
+                                  u"command that changes something removes it"_s.arg(folder)});
+            continue;
+        }
+        if (!QDir(folder).removeRecursively())
+            continue;
+        done->append(Recovery{entry.fileName(), {}, u"removed half-made template"_s, folder});
+        batch::logLost(m_inventory->addEvent(u"warning"_s, {},
+                                             u"recovered: removed %1, a template that was never "
+                                             u"completed"_s.arg(folder)),
+                       entry.fileName());
+    }
+}
+
+} // namespace vmeclone
