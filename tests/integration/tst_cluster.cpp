@@ -9,7 +9,9 @@
 #include "support/own_network.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
@@ -117,6 +119,67 @@ private Q_SLOTS:
         for (auto it = results.begin(); it != results.end(); ++it)
             QCOMPARE(listed.value(it.key()).value(u"host"_s).toString(),
                      it->value(u"host"_s).toString());
+    }
+
+    // export --hosts: one report of every host's VMs, each with its host, as JSON, CSV
+    // and an Ansible inventory; HTML and PDF (one host's document) are refused.
+    void exportMergesEveryHost() {
+        const auto hostsSay = [&] {
+            QHash<QString, QString> hostOf;
+            for (const QString &host : m_cluster.allHosts())
+                for (const QJsonObject &o : vmsOf(host))
+                    hostOf.insert(o.value(u"ip"_s).toString(), host);
+            return hostOf;
+        }();
+        QCOMPARE(hostsSay.size(), 9);
+
+        auto r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s,
+                              path(u"fleet.json"_s), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"vms"_s).toInt(), 9);
+        QFile json(path(u"fleet.json"_s));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(doc.value(u"hosts"_s).toArray().size(), 3);
+        QCOMPARE(doc.value(u"host_errors"_s).toObject().size(), 0);
+        const auto vms = byAddress(doc.value(u"vms"_s).toArray());
+        QCOMPARE(vms.size(), 9);
+        for (auto it = hostsSay.begin(); it != hostsSay.end(); ++it) {
+            QCOMPARE(vms.value(it.key()).value(u"host"_s).toString(), it.value());
+            QVERIFY(!vms.value(it.key()).value(u"mac"_s).toString().isEmpty());
+        }
+
+        r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s, path(u"fleet.csv"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile csv(path(u"fleet.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(csv.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 10);
+        const QStringList header = lines.first().split(u',');
+        QCOMPARE(header.first(), u"host"_s);
+        const qsizetype ipColumn = header.indexOf(u"ip"_s);
+        QVERIFY(ipColumn > 0);
+        for (const QString &line : lines.mid(1)) {
+            const QStringList cells = line.split(u',');
+            QCOMPARE(cells.first(), hostsSay.value(cells.value(ipColumn)));
+        }
+
+        r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--format"_s, u"ansible"_s,
+                         u"--output"_s, path(u"fleet.yml"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile yml(path(u"fleet.yml"_s));
+        QVERIFY(yml.open(QIODevice::ReadOnly));
+        const QString yaml = QString::fromUtf8(yml.readAll());
+        for (const QString &host : m_cluster.allHosts())
+            QVERIFY2(yaml.contains(u"host_"_s + host + u':'), qPrintable(yaml));
+        QVERIFY2(yaml.contains(u"vmeclone_host: 'lab1'"_s), qPrintable(yaml));
+
+        r = m_head->run(
+            {u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s, path(u"fleet.html"_s)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"csv, json or ansible"_s), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(path(u"fleet.html"_s)));
     }
 
     // The same command again makes nothing twice: each host finds what the plan made.
