@@ -5,12 +5,13 @@
 // with the same golden registered and a shard of its own.
 //
 // One server for every host (tst_cluster), or one per host (tst_cluster_faults): then a
-// host is its own server on an address of its own, the host end of a veth pair the test
-// makes in its namespace (192.0.2.N, TEST-NET-1: only ever inside that namespace), so
-// that one host's sshd can be killed and one host's link taken down while the others
-// go on. Each server gives its sessions a pause file of their own
-// (VMECLONE_PAUSE_FILE=<folder>/paused-HOST): a head run with VMECLONE_PAUSE_AT (sent
-// on by ssh) stops each remote host's apply at that engine point until the file goes.
+// host is its own sshd in a network namespace of its own (unshare --net inside the
+// test's), joined to the test's namespace by a veth pair (192.0.2.4i+1 here, 4i+2
+// there: TEST-NET-1, never outside these namespaces), so that one host's sshd can be
+// killed and one host's link taken down while the others go on. Each server gives its sessions a
+// pause file of their own (VMECLONE_PAUSE_FILE=<folder>/paused-HOST): a head run with
+// VMECLONE_PAUSE_AT (sent on by ssh) stops each remote host's apply at that engine point until the
+// file goes.
 
 #include "integration/cli_runner.h"
 #include "support/ssh_server.h"
@@ -50,11 +51,15 @@ public:
                 return u"cannot make "_s + folder;
             auto server = std::make_shared<TestSshServer>();
             if (servers == Servers::OnePerHost) {
-                const QString address = u"192.0.2.%1"_s.arg(11 + i);
-                if (const QString why = addLink(host, address); !why.isEmpty())
-                    return why;
-                server->setAddress(address);
-                server->setSessionEnvironment({u"VMECLONE_PAUSE_FILE="_s + pauseFile(host)});
+                // 192.0.2.4i+1 here, 4i+2 in the host's namespace (TEST-NET-1, a /30 each).
+                const QString near = u"192.0.2.%1"_s.arg(4 * i + 1);
+                const QString far = u"192.0.2.%1"_s.arg(4 * i + 2);
+                server->setAddress(far);
+                server->setOwnNamespace(
+                    {u"unshare"_s, u"--net"_s, u"--"_s}, 22,
+                    [host, near, far](qint64 pid) { return linkTo(host, pid, near, far); });
+                server->setSessionEnvironment(
+                    {u"VMECLONE_PAUSE_FILE="_s + pauseFileIn(m_dir.path(), host)});
             }
             if (!server->start(folder))
                 return server->why();
@@ -150,9 +155,9 @@ public:
     QStringList allHosts() const { return QStringList{u"local"_s} + m_remote; }
     QStringList remoteHosts() const { return m_remote; }
     // The file a paused apply on `host` waits on (OnePerHost servers).
-    QString pauseFile(const QString &host) const { return path(u"paused-"_s + host); }
-    // The host end of the veth pair to `host` (OnePerHost servers), for ip link set.
-    static QString linkOf(const QString &host) { return u"vh-"_s + host; }
+    QString pauseFile(const QString &host) const { return pauseFileIn(m_dir.path(), host); }
+    // This end of the veth pair to `host` (OnePerHost servers), for ip link set.
+    static QString linkOf(const QString &host) { return u"vc-"_s + host; }
 
     static bool ip(const QStringList &arguments) {
         return QProcess::execute(u"ip"_s, arguments) == 0;
@@ -180,15 +185,33 @@ public:
     QHash<QString, std::shared_ptr<CliRunner>> hosts; // local and every remote: their own CLIs
 
 private:
-    // A veth pair in this namespace, the host end holding `address` (nothing else does).
-    static QString addLink(const QString &host, const QString &address) {
-        const QString near = u"vc-"_s + host, far = linkOf(host);
-        if (!ip({u"link"_s, u"add"_s, near, u"type"_s, u"veth"_s, u"peer"_s, u"name"_s, far})
-            || !ip({u"addr"_s, u"add"_s, address + u"/32"_s, u"dev"_s, far})
-            || !ip({u"link"_s, u"set"_s, near, u"up"_s})
-            || !ip({u"link"_s, u"set"_s, far, u"up"_s}))
-            return u"cannot make the veth pair %1/%2 (ip link add: run as root, in a "
-                   u"namespace of the test's own)"_s.arg(near, far);
+    static QString pauseFileIn(const QString &folder, const QString &host) {
+        return folder + u"/paused-"_s + host;
+    }
+
+    // A veth pair from here into the namespace of the host's sshd (`pid`), made anew on
+    // every start: the pair goes with that namespace when sshd is killed.
+    static QString linkTo(const QString &host, qint64 pid, const QString &near,
+                          const QString &far) {
+        const QString here = linkOf(host), there = u"vh-"_s + host;
+        const QStringList in{u"-t"_s, QString::number(pid), u"-n"_s, u"ip"_s};
+        QProcess::execute(u"ip"_s, {u"link"_s, u"del"_s, here}); // left from before, if any
+        if (!ip({u"link"_s, u"add"_s, here, u"type"_s, u"veth"_s, u"peer"_s, u"name"_s, there})
+            || !ip({u"link"_s, u"set"_s, there, u"netns"_s, QString::number(pid)})
+            || QProcess::execute(
+                   u"nsenter"_s,
+                   in + QStringList{u"addr"_s, u"add"_s, far + u"/30"_s, u"dev"_s, there})
+                   != 0
+            || QProcess::execute(u"nsenter"_s,
+                                 in + QStringList{u"link"_s, u"set"_s, there, u"up"_s})
+                   != 0
+            || QProcess::execute(u"nsenter"_s,
+                                 in + QStringList{u"link"_s, u"set"_s, u"lo"_s, u"up"_s})
+                   != 0
+            || !ip({u"addr"_s, u"add"_s, near + u"/30"_s, u"dev"_s, here})
+            || !ip({u"link"_s, u"set"_s, here, u"up"_s}))
+            return u"cannot link host %1's namespace (ip link add, nsenter: run as root, in "
+                   u"a namespace of the test's own)"_s.arg(host);
         return {};
     }
 

@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 
 #include <csignal>
+#include <functional>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -25,6 +26,15 @@ public:
     // Before start(): the address to listen on (default 127.0.0.1), and NAME=VALUE pairs
     // every session gets (sshd's SetEnv).
     void setAddress(const QString &address) { m_address = address; }
+    // A server in a network namespace of its own: sshd is run under `prefix` (unshare
+    // --net --), listens on every address there on `port`, and `onStarted(pid)` gives
+    // that namespace its link (empty: done, else why not) before it is probed.
+    void setOwnNamespace(const QStringList &prefix, quint16 port,
+                         std::function<QString(qint64)> onStarted) {
+        m_prefix = prefix;
+        m_fixedPort = port;
+        m_onStarted = std::move(onStarted);
+    }
     void setSessionEnvironment(const QStringList &pairs) { m_sessionEnv = pairs; }
 
     // Everything in `folder`; false with why() on failure.
@@ -50,7 +60,9 @@ public:
             return failed(QStringLiteral("ssh-keygen failed"));
         if (!write(path("authorized_keys"), keyLine(path("client_key.pub")).toLatin1() + '\n'))
             return failed(QStringLiteral("cannot write authorized_keys"));
-        {
+        if (m_fixedPort) {
+            m_port = m_fixedPort;
+        } else {
             QTcpServer probe; // a port nobody listens on (this namespace is the test's own)
             if (!probe.listen(QHostAddress(m_address), 0))
                 return failed(probe.errorString());
@@ -69,13 +81,15 @@ public:
                            "SetEnv VMECLONE_SSH_CONFIG=%5 %7\n")
                 .arg(m_port)
                 .arg(path("host_key"), path("authorized_keys"), path("sshd.pid"),
-                     path("ssh_config"), m_address, m_sessionEnv.join(u' '));
+                     path("ssh_config"), m_prefix.isEmpty() ? m_address : QStringLiteral("0.0.0.0"),
+                     m_sessionEnv.join(u' '));
         if (!write(path("sshd_config"), config.toUtf8()))
             return failed(QStringLiteral("cannot write sshd_config"));
-        if (!write(path("known_hosts"), QStringLiteral("[%3]:%1 %2\n")
-                                            .arg(m_port)
-                                            .arg(keyLine(path("host_key.pub")), m_address)
-                                            .toLatin1()))
+        // ssh names a host on port 22 without the port.
+        const QString knownAs =
+            m_port == 22 ? m_address : u'[' + m_address + u"]:" + QString::number(m_port);
+        if (!write(path("known_hosts"),
+                   (knownAs + u' ' + keyLine(path("host_key.pub")) + u'\n').toLatin1()))
             return failed(QStringLiteral("cannot write known_hosts"));
         const QString client =
             QStringLiteral("Host *\n    IdentityFile %1\n    IdentitiesOnly yes\n"
@@ -93,10 +107,17 @@ public:
     // Starts sshd (again, after stop()) on the same port and keys.
     bool resume() {
         m_server.setProcessChannelMode(QProcess::MergedChannels);
-        m_server.start(m_sshd, {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-                                path("sshd_config")});
+        const QStringList args{QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                               path("sshd_config")};
+        if (m_prefix.isEmpty())
+            m_server.start(m_sshd, args);
+        else
+            m_server.start(m_prefix.first(), m_prefix.mid(1) + QStringList{m_sshd} + args);
         if (!m_server.waitForStarted())
             return failed(m_server.errorString());
+        if (m_onStarted)
+            if (const QString why = m_onStarted(m_server.processId()); !why.isEmpty())
+                return failed(why);
         // Ready when the port accepts a connection; between tries this waits for sshd's
         // output (or its end), not for a time.
         QDeadlineTimer deadline(std::chrono::seconds(30));
@@ -207,5 +228,8 @@ private:
     QProcess m_server;
     QString m_why;
     QString m_address = QStringLiteral("127.0.0.1");
+    QStringList m_prefix;
+    quint16 m_fixedPort = 0;
+    std::function<QString(qint64)> m_onStarted;
     QStringList m_sessionEnv;
 };
