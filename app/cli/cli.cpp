@@ -365,6 +365,7 @@ QList<Verb> verbs() {
                           u"FORMAT"_s});
              p.addOption(
                  {u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});
+             addHostsOption(p);
          },
          verbExport},
         {u"listen"_s,

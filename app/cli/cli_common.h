@@ -18,6 +18,10 @@
 #include <functional>
 #include <memory>
 
+namespace vmeclone {
+enum class ReportFormat; // report/inventory_report.h
+}
+
 namespace vmeclone::cli {
 
 inline constexpr int kOk = 0;
@@ -121,13 +125,18 @@ int verbListen(QCommandLineParser &p, const Globals &g);
 int verbExport(QCommandLineParser &p, const Globals &g);
 // verbs_cluster.cpp: a host's apply, and a head's clone, release and list over --hosts.
 int verbApply(QCommandLineParser &p, const Globals &g);
+// With `waitSeconds` > 0 (and started VMs), waits until every VM made is online or
+// failed on its host, asking the hosts (list) until then or until the time is up.
 int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
-                 const CloneOptions &options);
+                 const CloneOptions &options, int waitSeconds = 0);
 int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
                 const CloneOptions &options);
 int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
                    const QString &range);
 int clusterList(QCommandLineParser &p, const Globals &g);
+// export --hosts: one report of what every host lists, with its host (csv, json, ansible).
+int clusterExport(QCommandLineParser &p, const Globals &g, const QString &output,
+                  ReportFormat format);
 // --hosts, or --via (asked by a head) on a data folder that has hosts: the verb runs as a
 // head over them (docs/cluster.md).
 bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g);

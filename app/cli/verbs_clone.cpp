@@ -263,14 +263,8 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
     const int wait = waitSeconds(p);
     if (wait < 0)
         return kUsage;
-    if (p.isSet(u"hosts"_s)) {
-        if (wait > 0) {
-            err(u"clone: --wait-online is not yet offered with --hosts: follow the hosts with "
-                u"'vmeclone list --hosts ...'"_s);
-            return kUsage;
-        }
-        return clusterClone(p, g, range, *options);
-    }
+    if (p.isSet(u"hosts"_s))
+        return clusterClone(p, g, range, *options, wait);
     return cloneRange(g, range, *options, wait, p);
 }
 

@@ -6,18 +6,24 @@
 #include "cluster/cluster_head.h"
 #include "cluster/plan_document.h"
 #include "engine/engine.h"
+#include "report/cluster_report.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QSet>
+#include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -71,7 +77,43 @@ Expected<ClusterConfig> clusterConfig(const Globals &g, const QCommandLineParser
     return c;
 }
 
-void printOutcomes(const ClusterResult &r, const Globals &g, const QString &what) {
+// What every head verb begins with: the engine, the head over its inventory and the hosts
+// --hosts names (`fallback` when it is not given; empty: required). Empty when it failed,
+// `code` then holds the exit code, the failure said under `verb`.
+struct HeadAndHosts {
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<ClusterHead> head;
+    QList<HostRecord> hosts;
+    bool all = false; // "all" was asked for
+};
+std::optional<HeadAndHosts> openHead(QCommandLineParser &p, const Globals &g, const QString &verb,
+                                     Engine::RecoveryMode mode, const QString &fallback,
+                                     int &code) {
+    HeadAndHosts h;
+    code = kFailed;
+    h.engine = openEngine(g, mode);
+    if (!h.engine)
+        return std::nullopt;
+    auto config = clusterConfig(g, p, *h.engine);
+    if (!config) {
+        code = reportFailure(g, verb, config.failure(), &p);
+        return std::nullopt;
+    }
+    h.head = std::make_unique<ClusterHead>(h.engine->inventory(), *config);
+    const QString spec = p.isSet(u"hosts"_s) || fallback.isEmpty() ? p.value(u"hosts"_s) : fallback;
+    auto hosts = h.head->hosts(spec);
+    if (!hosts) {
+        code = reportFailure(g, verb, hosts.failure(), &p, kUsage);
+        return std::nullopt;
+    }
+    h.hosts = *hosts;
+    h.all = spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0;
+    return h;
+}
+
+// `extra`'s keys are added to the JSON document (and replace those of the same name).
+void printOutcomes(const ClusterResult &r, const Globals &g, const QString &what,
+                   const QJsonObject &extra = {}) {
     if (g.json) {
         QJsonArray results;
         for (const ClusterOutcome &o : r.outcomes)
@@ -92,6 +134,8 @@ void printOutcomes(const ClusterResult &r, const Globals &g, const QString &what
                       {u"host_errors"_s, hostErrors}};
         if (!r.refused.isEmpty())
             o.insert(u"error"_s, r.refused);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
         printJson(o);
         return;
     }
@@ -292,48 +336,127 @@ bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g) {
     return hosts && !hosts->isEmpty();
 }
 
+namespace {
+
+// --wait-online with --hosts: the VMs the batch made, by host, as their hosts list them.
+struct HostWait {
+    QStringList online, failed, waiting;
+    QString error; // the host could not be asked (its VMs are waiting)
+};
+
+// Asks the hosts (list) until every VM `made` names is online or failed, or until
+// `seconds` are up (`timedOut`) or the command is interrupted. Rows are matched by
+// address; a host below a sub-head ("sub/lab1") counts for the host asked ("sub").
+QMap<QString, HostWait> waitOnHosts(ClusterHead &head, const QList<HostRecord> &hosts,
+                                    const QList<ClusterOutcome> &made, int seconds,
+                                    bool &timedOut) {
+    QDeadlineTimer deadline{std::chrono::seconds(seconds)};
+    QMap<QString, HostWait> byHost;
+    timedOut = false;
+    for (;;) {
+        const ClusterListing listing = head.list(hosts);
+        QHash<QString, QJsonObject> rows;
+        for (const auto &v : listing.vms)
+            rows.insert(v.toObject().value(u"ip"_s).toString(), v.toObject());
+        byHost.clear();
+        bool waiting = false;
+        for (const ClusterOutcome &o : made) {
+            HostWait &w = byHost[o.host];
+            w.error = listing.hostErrors.value(o.host);
+            const QString state = rows.value(o.address.toString()).value(u"state"_s).toString();
+            if (state == u"online"_s) {
+                w.online << o.name;
+            } else if (state == u"failed"_s) {
+                w.failed << o.name;
+            } else {
+                w.waiting << o.name;
+                waiting = true;
+            }
+        }
+        if (!waiting || g_interrupted)
+            return byHost;
+        if (deadline.hasExpired()) {
+            timedOut = true;
+            return byHost;
+        }
+        QThread::msleep(quint64(std::min<qint64>(1000, deadline.remainingTime())));
+    }
+}
+
+} // namespace
+
 int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
-                 const CloneOptions &options) {
-    auto engine = openEngine(g);
-    if (!engine)
-        return kFailed;
-    auto config = clusterConfig(g, p, *engine);
-    if (!config)
-        return reportFailure(g, u"clone"_s, config.failure(), &p);
-    ClusterHead head(engine->inventory(), *config);
-    const QString spec = p.value(u"hosts"_s);
-    auto hosts = head.hosts(spec);
-    if (!hosts)
-        return reportFailure(g, u"clone"_s, hosts.failure(), &p, kUsage);
+                 const CloneOptions &options, int waitSeconds) {
+    int code = kFailed;
+    auto h = openHead(p, g, u"clone"_s, Engine::RecoveryMode::Repair, {}, code);
+    if (!h)
+        return code;
     QMutex printing;
-    const ClusterResult r = head.clone(
-        *hosts, options, range, spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0,
-        &g_interrupted, [&](const ClusterEvent &e) {
+    const ClusterResult r = h->head->clone(
+        h->hosts, options, range, h->all, &g_interrupted, [&](const ClusterEvent &e) {
             if (g.json || e.progress > 0)
                 return;
             QMutexLocker lock(&printing);
             err(u"%1 %2 (%3): %4%5"_s.arg(e.host, e.name, e.address.toString(), e.state,
                                           e.message.isEmpty() ? QString() : u" "_s + e.message));
         });
-    printOutcomes(r, g, u"clone"_s);
-    return r.ok() ? kOk : kFailed;
+    QList<ClusterOutcome> made;
+    for (const ClusterOutcome &o : r.outcomes)
+        if (o.ok && !o.host.isEmpty())
+            made << o;
+    if (waitSeconds <= 0 || !options.start || made.isEmpty()) {
+        printOutcomes(r, g, u"clone"_s);
+        return r.ok() ? kOk : kFailed;
+    }
+    if (!g.json)
+        printOutcomes(r, g, u"clone"_s);
+    bool timedOut = false;
+    const QMap<QString, HostWait> waited =
+        waitOnHosts(*h->head, h->hosts, made, waitSeconds, timedOut);
+    bool allOnline = true;
+    QJsonObject perHost;
+    for (auto it = waited.cbegin(); it != waited.cend(); ++it) {
+        const HostWait &w = it.value();
+        allOnline = allOnline && w.failed.isEmpty() && w.waiting.isEmpty();
+        QJsonObject o{{u"online"_s, QJsonArray::fromStringList(w.online)},
+                      {u"failed"_s, QJsonArray::fromStringList(w.failed)},
+                      {u"waiting"_s, QJsonArray::fromStringList(w.waiting)}};
+        if (!w.error.isEmpty())
+            o.insert(u"error"_s, w.error);
+        perHost.insert(it.key(), o);
+        if (g.json)
+            continue;
+        QString line = u"host %1: %2 online, %3 failed"_s.arg(it.key())
+                           .arg(w.online.size())
+                           .arg(w.failed.size());
+        if (!w.failed.isEmpty())
+            line += u" (%1)"_s.arg(w.failed.join(u", "_s));
+        if (!w.waiting.isEmpty())
+            line += timedOut ? u"; not online within %1 s: %2"_s.arg(waitSeconds)
+                                   .arg(w.waiting.join(u", "_s))
+                             : u"; still waiting: %1"_s.arg(w.waiting.join(u", "_s));
+        if (!w.error.isEmpty())
+            line += u" (%1)"_s.arg(w.error);
+        err(line);
+    }
+    if (g.json) {
+        // One document: the clone's results and what the wait saw on each host.
+        printOutcomes(r, g, u"clone"_s,
+                      {{u"ok"_s, r.ok() && allOnline},
+                       {u"wait_online"_s, QJsonObject{{u"seconds"_s, waitSeconds},
+                                                      {u"timed_out"_s, timedOut},
+                                                      {u"hosts"_s, perHost}}}});
+    }
+    return r.ok() && allOnline ? kOk : kFailed;
 }
 
 int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
                 const CloneOptions &options) {
-    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
-    if (!engine)
-        return kFailed;
-    auto config = clusterConfig(g, p, *engine);
-    if (!config)
-        return reportFailure(g, u"plan"_s, config.failure(), &p);
-    ClusterHead head(engine->inventory(), *config);
-    const QString spec = p.value(u"hosts"_s);
-    auto hosts = head.hosts(spec);
-    if (!hosts)
-        return reportFailure(g, u"plan"_s, hosts.failure(), &p, kUsage);
-    const ClusterResult r = head.plan(*hosts, options, range,
-                                      spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0);
+    int code = kFailed;
+    auto h = openHead(p, g, u"plan"_s, Engine::RecoveryMode::ReportOnly, {}, code);
+    if (!h)
+        return code;
+    const ClusterResult r = h->head->plan(h->hosts, options, range, h->all);
     printOutcomes(r, g, u"plan"_s);
     if (!g.json && r.refused.isEmpty()) {
         // Per host: how many VMs each would make (each host places them on its shards).
@@ -349,21 +472,15 @@ int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
 
 int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
                    const QString &range) {
-    auto engine = openEngine(g);
-    if (!engine)
-        return kFailed;
-    auto config = clusterConfig(g, p, *engine);
-    if (!config)
-        return reportFailure(g, verb, config.failure(), &p);
-    ClusterHead head(engine->inventory(), *config);
-    auto hosts = head.hosts(p.isSet(u"hosts"_s) ? p.value(u"hosts"_s) : u"all"_s);
-    if (!hosts)
-        return reportFailure(g, verb, hosts.failure(), &p, kUsage);
+    int code = kFailed;
+    auto h = openHead(p, g, verb, Engine::RecoveryMode::Repair, u"all"_s, code);
+    if (!h)
+        return code;
     if (verb == u"release"_s && !p.isSet(u"yes"_s) && ::isatty(STDIN_FILENO)
         && ::isatty(STDERR_FILENO)) {
         QStringList names;
-        for (const HostRecord &h : *hosts)
-            names << h.name;
+        for (const HostRecord &host : h->hosts)
+            names << host.name;
         err(u"release every VM of %1 on %2? Each is stopped and its files are deleted. Type yes "
             u"to go on: "_s.arg(range, names.join(u", "_s)));
         std::string answer;
@@ -373,23 +490,17 @@ int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
             return kFailed;
         }
     }
-    const ClusterResult r = head.onRange(verb, *hosts, range, &g_interrupted);
+    const ClusterResult r = h->head->onRange(verb, h->hosts, range, &g_interrupted);
     printOutcomes(r, g, verb);
     return r.ok() && r.hostErrors.isEmpty() ? kOk : kFailed;
 }
 
 int clusterList(QCommandLineParser &p, const Globals &g) {
-    auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
-    if (!engine)
-        return kFailed;
-    auto config = clusterConfig(g, p, *engine);
-    if (!config)
-        return reportFailure(g, u"list"_s, config.failure(), &p);
-    ClusterHead head(engine->inventory(), *config);
-    auto hosts = head.hosts(p.isSet(u"hosts"_s) ? p.value(u"hosts"_s) : u"all"_s);
-    if (!hosts)
-        return reportFailure(g, u"list"_s, hosts.failure(), &p, kUsage);
-    const ClusterListing listing = head.list(*hosts);
+    int code = kFailed;
+    auto h = openHead(p, g, u"list"_s, Engine::RecoveryMode::ReportOnly, u"all"_s, code);
+    if (!h)
+        return code;
+    const ClusterListing listing = h->head->list(h->hosts);
     for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
         err(u"list: "_s + it.value());
     if (g.json) {
@@ -405,6 +516,50 @@ int clusterList(QCommandLineParser &p, const Globals &g) {
         }
         out(table.toString());
     }
+    return listing.hostErrors.isEmpty() ? kOk : kFailed;
+}
+
+int clusterExport(QCommandLineParser &p, const Globals &g, const QString &output,
+                  ReportFormat format) {
+    if (!report::ClusterReport::merges(format)) {
+        err(u"export: --hosts writes one report of several hosts as csv, json or ansible, not "
+            u"%1: choose one of those, or export %1 on each host"_s.arg(
+                InventoryReport::formatName(format)));
+        return kUsage;
+    }
+    int code = kFailed;
+    auto h = openHead(p, g, u"export"_s, Engine::RecoveryMode::ReportOnly, u"all"_s, code);
+    if (!h)
+        return code;
+    const ClusterListing listing = h->head->list(h->hosts);
+    for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
+        err(u"export: "_s + it.value());
+    report::ClusterReport merged;
+    merged.generatedAt = QDateTime::currentDateTimeUtc();
+    for (const HostRecord &host : h->hosts)
+        merged.hosts << host.name;
+    merged.hostErrors = listing.hostErrors;
+    merged.vms = listing.vms;
+    if (auto s = merged.write(output, format); !s) {
+        err(u"export: "_s + s.error());
+        return kFailed;
+    }
+    const QString file = QFileInfo(output).absoluteFilePath();
+    if (g.json)
+        printJson(QJsonObject{{u"file"_s, file},
+                              {u"format"_s, InventoryReport::formatName(format)},
+                              {u"vms"_s, listing.vms.size()},
+                              {u"hosts"_s, QJsonArray::fromStringList(merged.hosts)},
+                              {u"host_errors"_s, merged.toJson().value(u"host_errors"_s)}});
+    else
+        out(u"%1 of %2 VMs on %3 hosts written to %4\n"_s
+                .arg(format == ReportFormat::Ansible
+                         ? u"Ansible inventory"_s
+                         : InventoryReport::formatName(format).toUpper() + u" report"_s)
+                .arg(listing.vms.size())
+                .arg(merged.hosts.size())
+                .arg(file));
+    // A host that could not be asked: the report lacks its VMs, and says so.
     return listing.hostErrors.isEmpty() ? kOk : kFailed;
 }
 

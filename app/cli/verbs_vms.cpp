@@ -215,6 +215,8 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
             return kUsage;
         }
     }
+    if (goesOnToItsHosts(p, g))
+        return clusterExport(p, g, output, *format);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;

@@ -18,30 +18,12 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 using report::allStates;
+using report::csvField;
 using report::isoOrEmpty;
+using report::jsonText;
 using report::saveBytes;
 
 namespace {
-
-QString csvField(const QString &text) {
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
-        && !text.contains(u'\r'))
-        return text;
-    return u'"' + QString(text).replace(u'"', u"\"\""_s) + u'"';
-}
-
-QString jsonText(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Double:
-        return QString::number(v.toInteger());
-    case QJsonValue::Bool:
-        return v.toBool() ? u"true"_s : u"false"_s;
-    default:
-        return {};
-    }
-}
 
 // The VM's fields in one list, so the JSON object and the CSV columns come from the
 // same place.

@@ -66,4 +66,24 @@ Status saveBytes(const QString &path, const QByteArray &bytes) {
     return {};
 }
 
+QString csvField(const QString &text) {
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
+        && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(u'"', u"\"\""_s) + u'"';
+}
+
+QString jsonText(const QJsonValue &v) {
+    switch (v.type()) {
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return QString::number(v.toInteger());
+    case QJsonValue::Bool:
+        return v.toBool() ? u"true"_s : u"false"_s;
+    default:
+        return {};
+    }
+}
+
 } // namespace vmeclone::report

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -36,6 +37,12 @@ QString printable(const QString &text);
 
 // "cannot write the report <path>: <why>: check that its folder exists and is writable"
 QString cannotWrite(const QString &path, const QString &why);
+
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+QString csvField(const QString &text);
+// A JSON value as a CSV cell: strings as they are, numbers as integers, booleans as
+// true/false, anything else empty.
+QString jsonText(const QJsonValue &v);
 
 // Writes `bytes` to a temporary file next to `path` and renames it over `path` only
 // when complete, so a failed write leaves neither a partial report nor a stray file.

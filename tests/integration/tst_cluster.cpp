@@ -4,13 +4,14 @@
 // test's own network namespace. The same verbs, one level up: clone, list and release with
 // --hosts; every host's own inventory is asked to confirm what the head says.
 
-#include "cli_runner.h"
 #include "support/ci_skip.h"
+#include "support/cluster_fixture.h"
 #include "support/own_network.h"
-#include "support/ssh_server.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
@@ -22,100 +23,30 @@ using namespace Qt::StringLiterals;
 class TestCluster : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    TestSshServer m_sshd;
-    std::unique_ptr<CliRunner> m_head;
-    QHash<QString, std::shared_ptr<CliRunner>> m_hosts; // local, lab1, lab2: their own CLIs
-    QHash<QString, QString> m_planned;                  // address -> host, as plan --hosts said
-    QStringList m_runDirs;
+    ClusterFixture m_cluster;
+    QHash<QString, QString> m_planned; // address -> host, as plan --hosts said
+    std::unique_ptr<CliRunner> &m_head = m_cluster.head;
 
-    QString path(const QString &rel) const { return m_dir.filePath(rel); }
-
-    // A control-socket folder of its own from now on: no master connection of before.
-    void freshConnections() {
-        const QString run = path(u"run-%1"_s.arg(m_runDirs.size()));
-        QVERIFY(QDir().mkpath(run));
-        QVERIFY(QFile::setPermissions(run, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        m_runDirs << run;
-        qputenv("XDG_RUNTIME_DIR", run.toLocal8Bit());
-    }
-
-    // The VMs a host's own inventory holds, by address.
-    QHash<QString, QJsonObject> vmsOf(const QString &host) const {
-        const auto r = m_hosts.value(host)->run({u"list"_s, u"--json"_s});
-        QHash<QString, QJsonObject> vms;
-        for (const auto &v : r.json().array())
-            vms.insert(v.toObject().value(u"ip"_s).toString(), v.toObject());
-        return vms;
-    }
-
-    // Clone folders on a host's shard.
-    int foldersOn(const QString &host) const {
-        return int(
-            QDir(path(u"shard-"_s + host)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
-    }
-
+    QString path(const QString &rel) const { return m_cluster.path(rel); }
+    TestSshServer &sshd() const { return m_cluster.server(u"lab1"_s); }
+    void freshConnections() { m_cluster.freshConnections(); }
+    QHash<QString, QJsonObject> vmsOf(const QString &host) const { return m_cluster.vmsOf(host); }
+    int foldersOn(const QString &host) const { return int(m_cluster.foldersOn(host).size()); }
     static QHash<QString, QJsonObject> byAddress(const QJsonArray &results) {
-        QHash<QString, QJsonObject> out;
-        for (const auto &v : results)
-            out.insert(v.toObject().value(u"ip"_s).toString(), v.toObject());
-        return out;
+        return ClusterFixture::byAddress(results);
     }
 
 private Q_SLOTS:
     void initTestCase() {
         VMECLONE_REQUIRE_OWN_NETWORK();
-        QVERIFY(m_dir.isValid());
-        QVERIFY(QDir().mkpath(path(u"sshd"_s)));
-        if (!m_sshd.start(path(u"sshd"_s)))
-            VMECLONE_SKIP_UNLESS_CI(qPrintable(m_sshd.why()));
-        qputenv("VMECLONE_SSH_CONFIG", m_sshd.clientConfig().toLocal8Bit());
-        freshConnections();
-
-        // One golden's files, registered on every host under the same name.
-        QVERIFY(QDir().mkpath(path(u"golden"_s)));
-        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
-                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
-                 0);
-        QFile json(path(u"golden/tiny.json"_s));
-        QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny",
-                      "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2"})");
-        json.close();
-
-        m_head = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home-local"_s));
-        m_hosts.insert(u"local"_s, std::make_shared<CliRunner>(QStringLiteral(VMECLONE_CLI),
-                                                               path(u"home-local"_s)));
-        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
-            if (host != u"local"_s)
-                m_hosts.insert(host, std::make_shared<CliRunner>(QStringLiteral(VMECLONE_CLI),
-                                                                 path(u"home-"_s + host)));
-            QVERIFY(QDir().mkpath(path(u"shard-"_s + host)));
-            auto cli = m_hosts.value(host);
-            auto r = cli->run({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s), u"--suffix"_s,
-                               u"176"_s, u"--subnet"_s, u"10.40.0.0/24"_s});
-            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-            r = cli->run({u"shard"_s, u"add"_s, path(u"shard-"_s + host)});
-            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        }
-        for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
-            const auto r =
-                m_head->run({u"host"_s, u"add"_s, host, m_sshd.destination(), u"--port"_s,
-                             QString::number(m_sshd.port()), u"--home"_s, path(u"home-"_s + host),
-                             u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
-            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        }
+        const QString why =
+            m_cluster.startServers({u"lab1"_s, u"lab2"_s}, ClusterFixture::Servers::Shared);
+        if (!why.isEmpty())
+            VMECLONE_SKIP_UNLESS_CI(qPrintable(why));
+        m_cluster.setUpHosts();
     }
 
-    void cleanupTestCase() {
-        // Master connections outlive the CLI (ControlPersist): end them, then the server.
-        for (const QString &run : std::as_const(m_runDirs))
-            for (const QString &socket :
-                 QDir(run).entryList({u"vmeclone-ssh-*"_s}, QDir::System | QDir::Files))
-                QProcess::execute(u"ssh"_s, {u"-F"_s, u"/dev/null"_s, u"-S"_s, run + u'/' + socket,
-                                             u"-O"_s, u"exit"_s, u"127.0.0.1"_s});
-        m_sshd.stop();
-    }
+    void cleanupTestCase() { m_cluster.tearDown(); }
 
     // plan --hosts at the head: where each address would go, with nothing written on
     // any host or in the head's ledger; the clone that follows puts them exactly there.
@@ -190,6 +121,67 @@ private Q_SLOTS:
                      it->value(u"host"_s).toString());
     }
 
+    // export --hosts: one report of every host's VMs, each with its host, as JSON, CSV
+    // and an Ansible inventory; HTML and PDF (one host's document) are refused.
+    void exportMergesEveryHost() {
+        const auto hostsSay = [&] {
+            QHash<QString, QString> hostOf;
+            for (const QString &host : m_cluster.allHosts())
+                for (const QJsonObject &o : vmsOf(host))
+                    hostOf.insert(o.value(u"ip"_s).toString(), host);
+            return hostOf;
+        }();
+        QCOMPARE(hostsSay.size(), 9);
+
+        auto r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s,
+                              path(u"fleet.json"_s), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"vms"_s).toInt(), 9);
+        QFile json(path(u"fleet.json"_s));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(doc.value(u"hosts"_s).toArray().size(), 3);
+        QCOMPARE(doc.value(u"host_errors"_s).toObject().size(), 0);
+        const auto vms = byAddress(doc.value(u"vms"_s).toArray());
+        QCOMPARE(vms.size(), 9);
+        for (auto it = hostsSay.begin(); it != hostsSay.end(); ++it) {
+            QCOMPARE(vms.value(it.key()).value(u"host"_s).toString(), it.value());
+            QVERIFY(!vms.value(it.key()).value(u"mac"_s).toString().isEmpty());
+        }
+
+        r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s, path(u"fleet.csv"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile csv(path(u"fleet.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(csv.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 10);
+        const QStringList header = lines.first().split(u',');
+        QCOMPARE(header.first(), u"host"_s);
+        const qsizetype ipColumn = header.indexOf(u"ip"_s);
+        QVERIFY(ipColumn > 0);
+        for (const QString &line : lines.mid(1)) {
+            const QStringList cells = line.split(u',');
+            QCOMPARE(cells.first(), hostsSay.value(cells.value(ipColumn)));
+        }
+
+        r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--format"_s, u"ansible"_s,
+                         u"--output"_s, path(u"fleet.yml"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile yml(path(u"fleet.yml"_s));
+        QVERIFY(yml.open(QIODevice::ReadOnly));
+        const QString yaml = QString::fromUtf8(yml.readAll());
+        for (const QString &host : m_cluster.allHosts())
+            QVERIFY2(yaml.contains(u"host_"_s + host + u':'), qPrintable(yaml));
+        QVERIFY2(yaml.contains(u"vmeclone_host: 'lab1'"_s), qPrintable(yaml));
+
+        r = m_head->run(
+            {u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s, path(u"fleet.html"_s)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"csv, json or ansible"_s), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(path(u"fleet.html"_s)));
+    }
+
     // The same command again makes nothing twice: each host finds what the plan made.
     void theSameCommandAgainMakesNothingTwice() {
         const auto r = m_head->run(
@@ -205,7 +197,7 @@ private Q_SLOTS:
     // when it is back, the same command finishes what is missing.
     void anUnreachableHostFailsOnlyItsVms() {
         freshConnections(); // no master connection carries on past the dead server
-        m_sshd.kill();
+        sshd().kill();
         const auto r = m_head->run(
             {u"clone"_s, u"186-194"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 1);
@@ -224,7 +216,7 @@ private Q_SLOTS:
                      qPrintable(o.value(u"message"_s).toString()));
         }
         QVERIFY(failed > 0);
-        QVERIFY(m_sshd.resume());
+        QVERIFY(sshd().resume());
         const auto again = m_head->run(
             {u"clone"_s, u"186-194"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err + QString::fromUtf8(again.out)));
@@ -294,14 +286,14 @@ private Q_SLOTS:
     void aHeadOfHeadsRunsTheSameCommand() {
         for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
             const auto r =
-                m_head->run({u"host"_s, u"add"_s, host, m_sshd.destination(), u"--port"_s,
-                             QString::number(m_sshd.port()), u"--home"_s, path(u"home-"_s + host),
+                m_head->run({u"host"_s, u"add"_s, host, sshd().destination(), u"--port"_s,
+                             QString::number(sshd().port()), u"--home"_s, path(u"home-"_s + host),
                              u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
         CliRunner top(QStringLiteral(VMECLONE_CLI), path(u"home-top"_s));
-        auto r = top.run({u"host"_s, u"add"_s, u"sub"_s, m_sshd.destination(), u"--port"_s,
-                          QString::number(m_sshd.port()), u"--home"_s, path(u"home-local"_s),
+        auto r = top.run({u"host"_s, u"add"_s, u"sub"_s, sshd().destination(), u"--port"_s,
+                          QString::number(sshd().port()), u"--home"_s, path(u"home-local"_s),
                           u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
@@ -341,9 +333,9 @@ private Q_SLOTS:
     // A host that has one of its own heads as a host: the request comes back to a data
     // folder it passed through, which refuses it as a cycle, named up to the head.
     void aCycleOfHeadsIsRefused() {
-        auto lab1 = m_hosts.value(u"lab1"_s);
-        auto r = lab1->run({u"host"_s, u"add"_s, u"up"_s, m_sshd.destination(), u"--port"_s,
-                            QString::number(m_sshd.port()), u"--home"_s, path(u"home-local"_s),
+        auto lab1 = m_cluster.hosts.value(u"lab1"_s);
+        auto r = lab1->run({u"host"_s, u"add"_s, u"up"_s, sshd().destination(), u"--port"_s,
+                            QString::number(sshd().port()), u"--home"_s, path(u"home-local"_s),
                             u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
