@@ -1,15 +1,13 @@
 #include "qcow2_overlay.h"
 
+#include "common/file_sync.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
 
 #include <cstring>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -113,11 +111,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     const bool written = piece(0, extensionsEnd + backingName.size()) && piece(kClusterSize, 8)
                          && piece(2 * kClusterSize, 2 * clusters) && out.resize(image.size())
                          && out.flush();
-#ifdef Q_OS_UNIX
-    const bool synced = written && (!sync || ::fsync(out.handle()) == 0);
-#else
-    const bool synced = written;
-#endif
+    const bool synced = written && (!sync || syncOpenFile(out));
     out.close();
     if (!synced || !QFile::rename(part, overlayPath)) {
         const QString why = out.errorString();

@@ -1,5 +1,6 @@
 #include "qemu_img.h"
 #include "common/child_process.h"
+#include "common/file_sync.h"
 
 #include "common/logging.h"
 
@@ -13,8 +14,6 @@
 #include <utility>
 
 #if defined(Q_OS_UNIX)
-#include <fcntl.h>
-#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -35,17 +34,6 @@ QString trimmedOutput(const QByteArray &bytes) {
     return text;
 }
 
-void syncFile(const QString &path) {
-#if defined(Q_OS_UNIX)
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(path);
-#endif
-}
 
 } // namespace
 
@@ -115,7 +103,7 @@ Status QemuImg::createOverlay(const QString &backingFile, const QString &backing
         return fail(u"Cannot create overlay %1 on backing file %2: %3"_s.arg(
             overlay, backing.absoluteFilePath(), result->standardError));
     }
-    syncFile(part);
+    (void)syncPath(part); // best effort, as before: the rename below is what matters
     // QFile::rename never replaces an existing file.
     if (!QFile::rename(part, overlay)) {
         QFile::remove(part);

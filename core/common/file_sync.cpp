@@ -9,8 +9,13 @@
 
 #include <cerrno>
 #include <cstring>
+#ifdef Q_OS_WIN
+#include <io.h>
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +24,16 @@ namespace {
 
 // Empty when `path` (a file or a folder) is durable.
 QString syncOne(const QString &path) {
+#ifdef Q_OS_WIN
+    // A folder's entries are durable with the files' metadata on NTFS; a file is flushed
+    // through its own handle.
+    if (QFileInfo(path).isDir())
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !syncOpenFile(file))
+        return u"cannot make %1 durable (FlushFileBuffers): %2"_s.arg(path, file.errorString());
+    return {};
+#else
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         const QString why = QString::fromLocal8Bit(std::strerror(errno));
@@ -28,9 +43,27 @@ QString syncOne(const QString &path) {
     }
     ::close(fd);
     return {};
+#endif
 }
 
 } // namespace
+
+Status syncPath(const QString &path) {
+    const QString error = syncOne(path);
+    if (!error.isEmpty())
+        return fail(error);
+    return {};
+}
+
+bool syncOpenFile(QFile &file) {
+    if (!file.flush())
+        return false;
+#ifdef Q_OS_WIN
+    return ::FlushFileBuffers(reinterpret_cast<HANDLE>(::_get_osfhandle(file.handle()))) != 0;
+#else
+    return ::fsync(file.handle()) == 0;
+#endif
+}
 
 Status syncFolders(const QStringList &folders, int parallel) {
     QStringList paths;

@@ -1,5 +1,6 @@
 #include "cluster_secret.h"
 
+#include "common/file_sync.h"
 #include "common/logging.h"
 #include "protocol/addressing.h"
 
@@ -87,10 +88,7 @@ Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
     QByteArray bytes(secretSize, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
                                           secretSize / qsizetype(sizeof(quint32)));
-    bool written = temp.write(bytes) == secretSize && temp.flush();
-#ifdef Q_OS_UNIX
-    written = written && ::fsync(temp.handle()) == 0;
-#endif
+    const bool written = temp.write(bytes) == secretSize && syncOpenFile(temp);
     const QString writeError = temp.errorString();
     temp.close();
     if (!written) {

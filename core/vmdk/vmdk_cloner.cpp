@@ -1,5 +1,6 @@
 #include "vmdk_cloner.h"
 
+#include "common/file_sync.h"
 #include "common/logging.h"
 #include "vmdk/sparse_extent_header.h"
 #include "vmdk/vmdk_descriptor.h"
@@ -13,11 +14,6 @@
 
 #include <algorithm>
 #include <utility>
-
-#if defined(Q_OS_UNIX)
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -79,29 +75,6 @@ QString exists(const QString &path) {
            "another name"_s.arg(path);
 }
 
-void syncFolder(const QString &folder) {
-#if defined(Q_OS_UNIX)
-    const int fd =
-        ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(folder);
-#endif
-}
-
-bool syncFile(QFile &file) {
-    if (!file.flush())
-        return false;
-#if defined(Q_OS_UNIX)
-    return ::fsync(file.handle()) == 0;
-#else
-    return true;
-#endif
-}
-
 // Moves a finished file into place, never over an existing one (Qt renames with
 // RENAME_NOREPLACE on Linux).
 Status moveIntoPlace(const QString &part, const QString &path) {
@@ -149,7 +122,7 @@ Status writeNewFile(const QString &path, const QList<Region> &regions, qint64 le
         if (!file.seek(region.offset) || file.write(region.bytes) != region.bytes.size())
             return failed(file.errorString());
     }
-    if (!syncFile(file))
+    if (!syncOpenFile(file))
         return failed(file.errorString());
     file.close();
     return moveIntoPlace(part, path);
@@ -406,7 +379,7 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
         QFile copy(part);
         if (!copy.open(QIODevice::ReadWrite)
             || !copy.seek(qint64(header.descriptorOffset) * SparseExtentHeader::kSectorSize)
-            || copy.write(text) != text.size() || !syncFile(copy))
+            || copy.write(text) != text.size() || !syncOpenFile(copy))
             return abandon(
                 u"Cannot write the descriptor into %1: %2"_s.arg(part, copy.errorString()));
         copy.close();
@@ -463,7 +436,8 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
         }
         result.files << result.descriptorPath << extents;
     }
-    syncFolder(folder.absolutePath());
+    // Best effort, as before: the files themselves were made durable.
+    (void)syncPath(folder.absolutePath());
     logger()->info("full clone of {} -> {} ({} file(s), CID {:08x}) in {} ms", d.path(),
                    result.descriptorPath, result.files.size(), result.cid, timer.elapsed());
     return result;
@@ -564,7 +538,8 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
             return abandon(s.error());
         result.files << result.descriptorPath << written;
     }
-    syncFolder(folder.absolutePath());
+    // Best effort, as before: the files themselves were made durable.
+    (void)syncPath(folder.absolutePath());
     logger()->info("linked clone {} over {} (parent CID {:08x}, CID {:08x}) in {} ms",
                    result.descriptorPath, p.path(), result.parentCid, result.cid, timer.elapsed());
     return result;
