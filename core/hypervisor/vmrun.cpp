@@ -27,13 +27,6 @@ QString seconds(std::chrono::milliseconds d) {
     return QString::number(static_cast<double>(d.count()) / 1000.0, 'g', 3);
 }
 
-QString failure(const QString &what, const VmrunOutput &out) {
-    const QString text = out.output.trimmed();
-    return u"vmrun %1 failed (exit code %2): %3"_s.arg(what)
-        .arg(out.exitCode)
-        .arg(text.isEmpty() ? u"it printed nothing"_s : text);
-}
-
 bool isFile(const QString &path) {
     const QFileInfo info(path);
     return info.isFile() && info.isExecutable();
@@ -182,13 +175,22 @@ Expected<VmrunOutput> Vmrun::runRaw(const QStringList &arguments, std::chrono::m
     return out;
 }
 
+QString Vmrun::describeFailure(const QString &what, const VmrunOutput &out) {
+    const QString text = out.output.trimmed();
+    // An exit status is 32 bits unsigned on Windows (-1 there is 4294967295, as VMware's
+    // users quote it) and 0-255 elsewhere, where the cast changes nothing.
+    return u"vmrun %1 failed (exit code %2): %3"_s.arg(what)
+        .arg(static_cast<quint32>(out.exitCode))
+        .arg(text.isEmpty() ? u"it printed nothing"_s : text);
+}
+
 Expected<QString> Vmrun::run(const QStringList &arguments, std::chrono::milliseconds timeout,
                              const QString &what) const {
     auto out = runRaw(arguments, timeout, what);
     if (!out)
         return fail(out.error());
     if (out->exitCode != 0)
-        return fail(failure(what, *out));
+        return fail(describeFailure(what, *out));
     return out->output;
 }
 
@@ -213,7 +215,7 @@ Status Vmrun::stop(const QString &vmx, const QString &vm, bool hard,
     // "Error: The virtual machine is not powered on: <vmx>": already where we want it.
     if (out->output.contains(u"is not powered on"_s))
         return {};
-    return fail(failure(what, *out));
+    return fail(describeFailure(what, *out));
 }
 
 Status Vmrun::stopSoftThenHard(const QString &vmx, const QString &vm,

@@ -94,6 +94,10 @@ public:
     Expected<VmrunOutput> runRaw(const QStringList &arguments, std::chrono::milliseconds timeout,
                                  const QString &what) const;
 
+    // The message of a call that exited non-zero: what, the exit code as VMware's users
+    // see it (vmrun on Windows exits with -1, which they read as 4294967295) and what
+    // vmrun printed ("Error: ...", on stdout).
+    static QString describeFailure(const QString &what, const VmrunOutput &out);
     // Parses `vmrun list`: "Total running VMs: N" and N non-empty lines after it.
     static Expected<QStringList> parseList(const QString &output);
     // Whether two .vmx paths name one file as VMware compares them: separators and

@@ -440,6 +440,50 @@ private Q_SLOTS:
         }
         QCOMPARE(hashTree(path(u"real/neveron"_s)), goldenBytes);
     }
+
+    // vmrun's quirk: folders with spaces, Chinese and other non-ASCII names (a golden in
+    // "黄金 镜像/Müller VM", a shard and a data folder named alike) clone, full and linked,
+    // start on the double under those paths, and release to nothing.
+    void nonAsciiAndSpacedPaths() {
+        const QString folder = path(u"黄金 镜像/Müller VM"_s);
+        const QString vmx = folder + u"/Müller VM.vmx"_s;
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(path(u"golden/vm176/vm176.vmdk"_s), folder + u"/vm176.vmdk"_s));
+        QVERIFY(writeFile(vmx, kGoldenVmx));
+        const auto goldenBytes = hashTree(path(u"黄金 镜像"_s));
+        CliRunner cli(QStringLiteral(VMECLONE_CLI), path(u"数据 home"_s));
+        auto r = cli.run({u"golden"_s, u"add"_s, vmx, u"--name"_s, u"muller"_s, u"--suffix"_s,
+                          u"176"_s, u"--subnet"_s, u"192.0.2.0/24"_s, u"--console-address"_s,
+                          u"192.0.2.10"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString shard = path(u"分片 Ærø 1"_s);
+        QVERIFY(QDir().mkpath(shard));
+        r = cli.run({u"shard"_s, u"add"_s, shard});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString &mode : {u"--full"_s, u"--linked"_s}) {
+            r = cli.run({u"clone"_s, u"40-41"_s, mode, u"--json"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(mode + r.err + QString::fromUtf8(r.out)));
+            const auto vms = cli.run({u"list"_s, u"--json"_s}).json().array();
+            QCOMPARE(vms.size(), 2);
+            QStringList expected;
+            for (const auto &value : vms) {
+                const auto vm = value.toObject();
+                const QString vmFolder = vm.value(u"folder"_s).toString();
+                QVERIFY2(vmFolder.startsWith(shard + u'/'), qPrintable(vmFolder));
+                expected << vmFolder + u'/' + vm.value(u"name"_s).toString() + u".vmx"_s;
+            }
+            QStringList running = vmwareRunning();
+            running.sort();
+            expected.sort();
+            QCOMPARE(running, expected);
+            r = cli.run({u"release"_s, u"40-41"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QCOMPARE(QDir(shard).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                     QStringList{});
+            QCOMPARE(vmwareRunning(), QStringList{});
+        }
+        QCOMPARE(hashTree(path(u"黄金 镜像"_s)), goldenBytes);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliVmware)

@@ -268,6 +268,27 @@ private Q_SLOTS:
         QVERIFY2(s.error().contains(u"vm178"_s), qPrintable(s.error()));
     }
 
+    // vmrun on Windows exits with -1, which VMware's users quote as 4294967295; the
+    // message says it as they know it (the double, on Linux, can only exit with 255).
+    void exitCodeAsVmwareUsersQuoteIt_data() {
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("Linux") << 255 << u"exit code 255"_s;
+        QTest::newRow("Windows -1") << -1 << u"exit code 4294967295"_s;
+        QTest::newRow("Windows 1") << 1 << u"exit code 1"_s;
+    }
+
+    void exitCodeAsVmwareUsersQuoteIt() {
+        QFETCH(int, exitCode);
+        QFETCH(QString, shown);
+        const QString message = Vmrun::describeFailure(
+            u"start vm178"_s, {exitCode, u"Error: The file is already in use\n"_s});
+        QCOMPARE(message, u"vmrun start vm178 failed (%1): Error: The file is already in use"_s.arg(
+                              shown));
+        QCOMPARE(Vmrun::describeFailure(u"list"_s, {exitCode, u"  "_s}),
+                 u"vmrun list failed (%1): it printed nothing"_s.arg(shown));
+    }
+
     void hungCallIsKilledAndReported() {
         qputenv("FAKE_VMRUN_HANG", "list");
         const Vmrun v = vmrun(1s);
