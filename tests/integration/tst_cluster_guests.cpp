@@ -236,7 +236,7 @@ private Q_SLOTS:
                 heldBy.insert(it.key(), host);
             }
         }
-        QSet<QString> hostsUsed;
+        QMap<QString, int> hostsUsed; // host → VMs
         for (const QString &ip : range()) {
             const QJsonObject vm = listed.value(ip);
             const QString host = vm.value(u"host"_s).toString();
@@ -257,10 +257,13 @@ private Q_SLOTS:
             const qint64 qemu = pidFile.readAll().trimmed().toLongLong();
             QVERIFY(qemu > 0);
             QCOMPARE(netNamespaceOf(qemu), netNamespaceOf(m_cluster.server(host).processId()));
-            hostsUsed.insert(host);
+            ++hostsUsed[host];
         }
         QCOMPARE(ourQemus().size(), 9);
-        qInfo().noquote() << u"hosts used:"_s << QStringList(hostsUsed.values()).join(u", "_s);
+        QStringList shares;
+        for (auto it = hostsUsed.cbegin(); it != hostsUsed.cend(); ++it)
+            shares << u"%1: %2"_s.arg(it.key()).arg(it.value());
+        qInfo().noquote() << u"VMs per host:"_s << shares.join(u", "_s);
         QVERIFY2(hostsUsed.size() >= 2, "nine addresses over three hosts went to one only");
     }
 
@@ -268,9 +271,15 @@ private Q_SLOTS:
     // left in the head's ledger.
     void releaseLeavesNothingAnywhere() {
         QVERIFY(ledgerRows() == 9);
+        QElapsedTimer took;
+        took.start();
         const auto r = m_cluster.head->run({u"release"_s, u"%1-%2"_s.arg(kFirst).arg(kLast),
                                             u"--hosts"_s, u"all"_s, u"--yes"_s, u"--json"_s},
                                            300000);
+        qInfo().noquote() << u"release %1-%2 --hosts all: %3 s, exit %4"_s.arg(kFirst)
+                                 .arg(kLast)
+                                 .arg(double(took.elapsed()) / 1000.0, 0, 'f', 1)
+                                 .arg(r.exitCode);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
         const auto listed = m_cluster.head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
