@@ -500,9 +500,13 @@ int clusterList(QCommandLineParser &p, const Globals &g) {
     auto h = openHead(p, g, u"list"_s, Engine::RecoveryMode::ReportOnly, u"all"_s, code);
     if (!h)
         return code;
-    const ClusterListing listing = h->head->list(h->hosts);
+    ClusterListing listing = h->head->list(h->hosts);
     for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
         err(u"list: "_s + it.value());
+    // The VMs the ledger places on a host that could not be asked: listed with their
+    // host, state unknown and the host's error (not left out, not called failed).
+    for (const auto &row : h->head->unreachableRows(listing.hostErrors))
+        listing.vms.append(row);
     if (g.json) {
         printJson(listing.vms);
     } else {

@@ -103,6 +103,11 @@ public:
     // Asks every host for its VMs; the ledger takes the states they report and forgets
     // settled VMs a host no longer holds.
     ClusterListing list(const QList<HostRecord> &hosts);
+    // The VMs the ledger places on the hosts of `hostErrors` (hosts that could not be
+    // asked), as rows of `list --json`: "host", "ip", "name", "mac", "golden", "state"
+    // "unknown", "host_unreachable" true, "reason" the host's error, "last_state" the
+    // state its host last reported.
+    QJsonArray unreachableRows(const QHash<QString, QString> &hostErrors) const;
 
 private:
     // Steps 1-3 of clone and plan: the hosts asked, the golden agreed, the addresses

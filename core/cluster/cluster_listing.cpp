@@ -149,6 +149,36 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
     return listing;
 }
 
+QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostErrors) const {
+    QJsonArray rows;
+    if (hostErrors.isEmpty())
+        return rows;
+    auto ledger = m_inventory.clusterVms();
+    if (!ledger) {
+        logger()->error("the ledger: {}", ledger.error());
+        return rows;
+    }
+    for (const ClusterVm &vm : *ledger) {
+        // The error under the host's name as given (names are unique in any case).
+        QString error;
+        for (auto it = hostErrors.cbegin(); it != hostErrors.cend(); ++it)
+            if (it.key().compare(vm.host, Qt::CaseInsensitive) == 0)
+                error = it.value();
+        if (error.isEmpty())
+            continue;
+        rows.append(QJsonObject{{u"host"_s, vm.host},
+                                {u"ip"_s, vm.address.toString()},
+                                {u"name"_s, vm.name},
+                                {u"mac"_s, vm.mac.toString()},
+                                {u"golden"_s, vm.golden},
+                                {u"state"_s, u"unknown"_s},
+                                {u"host_unreachable"_s, true},
+                                {u"last_state"_s, vm.state},
+                                {u"reason"_s, error}});
+    }
+    return rows;
+}
+
 void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {

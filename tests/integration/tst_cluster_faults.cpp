@@ -209,10 +209,32 @@ private Q_SLOTS:
             QVERIFY2(message.contains(u"host lab2"_s), qPrintable(message));
         }
         QVERIFY(failed > 0);
-        // While it is down, list names lab2 as the host it could not ask.
+        // While it is down, list names lab2 as the host it could not ask, and lists the
+        // VMs the ledger places there with host lab2, state unknown and lab2's error;
+        // the other hosts' VMs as those hosts say.
         const auto during = m_cluster.head->run({u"list"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QCOMPARE(during.exitCode, 1);
         QVERIFY2(during.err.contains(u"lab2"_s), qPrintable(during.err));
+        const auto duringRows = ClusterFixture::byAddress(during.json().array());
+        const auto onLab2 = m_cluster.vmsOf(u"lab2"_s); // its own inventory, read here
+        QVERIFY(!onLab2.isEmpty());
+        for (auto it = onLab2.begin(); it != onLab2.end(); ++it) {
+            const QJsonObject row = duringRows.value(it.key());
+            QCOMPARE(row.value(u"host"_s).toString(), u"lab2"_s);
+            QCOMPARE(row.value(u"state"_s).toString(), u"unknown"_s);
+            QCOMPARE(row.value(u"host_unreachable"_s).toBool(), true);
+            QCOMPARE(row.value(u"mac"_s), it->value(u"mac"_s));
+            const QString reason = row.value(u"reason"_s).toString();
+            QVERIFY2(reason.startsWith(u"host lab2 ("_s) && reason.contains(u"unreachable"_s),
+                     qPrintable(reason));
+        }
+        for (const QString &host : {u"local"_s, u"lab1"_s})
+            for (const QJsonObject &vm : m_cluster.vmsOf(host)) {
+                const QJsonObject row = duringRows.value(vm.value(u"ip"_s).toString());
+                QCOMPARE(row.value(u"host"_s).toString(), host);
+                QCOMPARE(row.value(u"state"_s), vm.value(u"state"_s));
+                QVERIFY(!row.contains(u"host_unreachable"_s));
+            }
 
         QVERIFY(
             ClusterFixture::ip({u"link"_s, u"set"_s, ClusterFixture::linkOf(u"lab2"_s), u"up"_s}));

@@ -1,5 +1,6 @@
 #pragma once
-// A head and its hosts for the cluster tests (tst_cluster, tst_cluster_faults): the head
+// A head and its hosts for the cluster tests (tst_cluster, tst_cluster_faults,
+// tst_cluster_guests): the head
 // (this machine, host "local") and hosts reached over real OpenSSH servers
 // (ssh_server.h) inside the test's own network namespace, each host its own data folder
 // with the same golden registered and a shard of its own.
@@ -102,11 +103,21 @@ public:
                       "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2"})");
         json.close();
 
+        setUpHostsWith({path(u"golden/tiny.json"_s), u"--suffix"_s, u"176"_s, u"--subnet"_s,
+                        u"10.40.0.0/24"_s},
+                       allHosts());
+    }
+
+    // The head and every host's CLI; on each of `holders` the golden `goldenAdd` (the
+    // arguments of `golden add`) and a shard; the remote hosts added at the head.
+    void setUpHostsWith(const QStringList &goldenAdd, const QStringList &holders) {
+        m_goldenAdd = goldenAdd;
         head = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home-local"_s));
         for (const QString &host : allHosts()) {
             hosts.insert(host, std::make_shared<CliRunner>(QStringLiteral(VMECLONE_CLI),
                                                            path(u"home-"_s + host)));
-            addGoldenAndShard(host, *hosts.value(host));
+            if (holders.contains(host))
+                addGoldenAndShard(host, *hosts.value(host));
         }
         for (const QString &host : std::as_const(m_remote))
             addHostTo(*head, host, host);
@@ -115,8 +126,7 @@ public:
     // A data folder of its own with the golden and a shard ("shard-NAME").
     void addGoldenAndShard(const QString &name, const CliRunner &cli) {
         QVERIFY(QDir().mkpath(path(u"shard-"_s + name)));
-        auto r = cli.run({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s), u"--suffix"_s,
-                          u"176"_s, u"--subnet"_s, u"10.40.0.0/24"_s});
+        auto r = cli.run(QStringList{u"golden"_s, u"add"_s} + m_goldenAdd);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = cli.run({u"shard"_s, u"add"_s, path(u"shard-"_s + name)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -217,6 +227,7 @@ private:
 
     QTemporaryDir m_dir;
     QStringList m_remote;
+    QStringList m_goldenAdd; // the arguments of `golden add` on each host
     QHash<QString, std::shared_ptr<TestSshServer>> m_serverOf;
     QStringList m_runDirs;
 };

@@ -191,6 +191,8 @@ public:
     }
 
     quint16 port() const { return m_port; }
+    // sshd's process (in its own namespace when it has one: unshare execs it), 0 when stopped.
+    qint64 processId() const { return m_server.processId(); }
     QString destination() const { return m_user + u'@' + m_address; }
     QString clientConfig() const { return path("ssh_config"); }
     QString clientKey() const { return path("client_key"); }
