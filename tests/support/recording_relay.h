@@ -50,6 +50,8 @@ public:
             m_thread.join();
     }
     quint16 port() const { return m_port; }
+    // Milliseconds since start(), on the clock of Datagram::atMs.
+    qint64 now() const { return m_clock.elapsed(); }
     QList<Datagram> recorded() const {
         QMutexLocker lock(&m_mutex);
         return m_recorded;
