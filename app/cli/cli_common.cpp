@@ -225,10 +225,16 @@ int reportBatch(const BatchResult &r, const Globals &g, const QString &what) {
             }
             array.append(outcome);
         }
-        printJson(QJsonObject{{u"operation"_s, what},
-                              {u"ok"_s, r.ok()},
-                              {u"cancelled"_s, r.cancelled},
-                              {u"results"_s, array}});
+        QJsonObject report{{u"operation"_s, what},
+                           {u"ok"_s, r.ok()},
+                           {u"cancelled"_s, r.cancelled},
+                           {u"results"_s, array}};
+        // Instant clones asked for with --instant=auto, linked ones made: why.
+        if (!r.fallback.isEmpty()) {
+            report.insert(u"mode"_s, u"linked"_s);
+            report.insert(u"fallback"_s, r.fallback);
+        }
+        printJson(report);
     } else {
         // One line per reason: a whole range refused for one cause is one line.
         QList<QString> reasons;

@@ -1,7 +1,8 @@
 #pragma once
 // Test hook for crash consistency: when VMECLONE_CRASH_AT names this point, the process
 // kills itself (SIGKILL: no cleanup, as a power cut would) the first time it passes.
-// Points: planned, mid-copy, copied, configured, started, announcing, releasing.
+// Points: planned, mid-copy, copied, configured, resuming (an instant clone's QEMU launched,
+// its template's state not yet loaded), started, announcing, releasing.
 
 namespace vmeclone {
 

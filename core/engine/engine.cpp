@@ -518,16 +518,9 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             }
             break;
         }
-        case VmState::Starting: {
-            const auto isRunning = backend ? backend->isRunning(vm) : Expected<bool>(false);
-            const bool running = isRunning.ok() && *isRunning;
-            const VmState next = running ? VmState::Booting : VmState::Configured;
-            logLost(m_inventory->setState(vm.id, next), vm);
-            r.action = running ? u"marked booting"_s : u"marked configured"_s;
-            r.detail = running ? u"interrupted while starting; it runs"_s
-                               : u"interrupted while starting; it did not start: start it again"_s;
+        case VmState::Starting:
+            recoverStarting(vm, backend, r); // engine_recover.cpp
             break;
-        }
         case VmState::Stopping: {
             Status s = backend ? backend->stop(vm, m_config.stopGrace) : Status();
             logLost(m_inventory->setState(vm.id, s ? VmState::Stopped : VmState::Failed,

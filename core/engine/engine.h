@@ -267,6 +267,10 @@ private:
     // Recovery of templates: a folder under DATA/templates without its `made.json`, that
     // nobody is making, is what a crash while making it left: removed.
     void recoverTemplates(RecoveryMode mode, QList<Recovery> *done);
+    // Recovery of a VM left "starting" (engine_recover.cpp): booting when it runs,
+    // configured when not, resuming when it is an instant clone its QEMU resumed (a
+    // resume cut short is finished first).
+    void recoverStarting(const VmRecord &vm, HypervisorBackend *backend, Recovery &r);
     // Refuses every write while the inventory is read-only (its data folder is full).
     Status mayWrite() const;
 

@@ -460,32 +460,6 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     return pid;
 }
 
-Status QemuBackend::resumeIfInstant(const VmRecord &vm) {
-    const QString file = machineFile(vm.folder);
-    auto machine = QemuMachine::fromFile(file);
-    if (!machine)
-        return fail(machine.error());
-    const QString state = machine->extra.value(QLatin1String(qemu_instant::kStateKey)).toString();
-    if (state.isEmpty())
-        return {};
-    QmpClient qmp;
-    if (auto s = qmp.connectTo(qmpSocket(vm.folder)); !s)
-        return s;
-    auto ms = qemu_instant::resume(qmp, state);
-    if (!ms)
-        return fail(ms.error());
-    m_resumeMs += *ms;
-    // Resumed once: its disk has moved on from the template's memory, so any later start
-    // boots the clone's own disk.
-    machine->extra.remove(QLatin1String(qemu_instant::kStateKey));
-    machine->extra.remove(QLatin1String(qemu_instant::kRamKey));
-    machine->extra.remove(QLatin1String(qemu_instant::kRamSharedKey));
-    if (auto s = machine->save(file); !s)
-        return s;
-    logger()->info("{} resumed from {} in {} ms", vm.name, state, *ms);
-    return {};
-}
-
 qint64 QemuBackend::livePid(const QString &folder) const {
     QFile file(pidFile(folder));
     if (!file.open(QIODevice::ReadOnly))

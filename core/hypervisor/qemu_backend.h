@@ -50,6 +50,13 @@ public:
     // started yet) rather than booting its disk.
     static bool resumesOnStart(const VmRecord &vm);
 
+    // After a crash while `vm` was being started: how its QEMU runs now. One launched to
+    // resume its template (its command line has -incoming) is Resumed, and a resume that
+    // was cut short (nothing loaded yet, loaded but not continued) is finished here, so
+    // that recovery settles the clone as resuming, not booting.
+    enum class StartedAs { NotRunning, Booted, Resumed };
+    Expected<StartedAs> settleInterruptedStart(const VmRecord &vm);
+
     // The QEMU command line that starts `vm` (for tests and --dry-run).
     Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
 

@@ -13,8 +13,8 @@
 #include "identity/mac_address.h"
 #include "protocol/announcement.h"
 #include "support/ci_skip.h"
+#include "support/instant_template.h"
 
-#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,39 +30,8 @@
 using namespace Qt::StringLiterals;
 using namespace vmeclone;
 
-namespace {
-
-QByteArray sha256(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
-
-QMap<QString, QByteArray> hashes(const QString &folder) {
-    QMap<QString, QByteArray> out;
-    for (const QString &path :
-         {QemuBackend::templateMachine(folder), QemuBackend::templateRam(folder),
-          QemuBackend::templateState(folder), QemuBackend::templateDisk(folder)})
-        out.insert(path, sha256(path));
-    return out;
-}
-
-// "Pss:" of a process from /proc/PID/smaps_rollup, in KiB; -1 when unreadable.
-qint64 pssKib(qint64 pid) {
-    QFile file(u"/proc/%1/smaps_rollup"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("Pss:"))
-            return line.mid(4).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
+using instant_test::pssKib;
+using instant_test::templateHashes;
 
 class TestInstantQemu : public QObject {
     Q_OBJECT
@@ -147,7 +116,7 @@ private Q_SLOTS:
                                          std::chrono::minutes(3));
         QVERIFY2(made, made ? "" : qPrintable(made.error()));
         qInfo("template made in %lld ms", static_cast<long long>(clock.elapsed()));
-        const auto before = hashes(folder);
+        const auto before = templateHashes(folder);
         for (const QByteArray &h : before)
             QVERIFY(!h.isEmpty());
         QVERIFY(!QFileInfo::exists(QemuBackend::qmpSocket(folder)));
@@ -261,7 +230,7 @@ private Q_SLOTS:
             QVERIFY(backend.deleteClone(vm));
             QVERIFY(!QFileInfo::exists(vm.folder));
         }
-        QCOMPARE(hashes(folder), before);
+        QCOMPARE(templateHashes(folder), before);
     }
 
 private:

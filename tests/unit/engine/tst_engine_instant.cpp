@@ -187,6 +187,56 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(half + u"/made.json"_s));
     }
 
+    // A dead process left an instant clone "starting" and its QEMU never came up: it is
+    // settled as configured, and recovery says its next start resumes it from its template
+    // (the description still names the template's state). With a QEMU that runs, the guest
+    // test tst_instant_cli shows "marked resuming".
+    void recoveryOfAnInstantCloneThatDidNotStart() {
+        auto engine = engineIn(u"starting"_s);
+        QVERIFY(engine);
+        auto golden = engine->inventory().goldenByName(u"tiny"_s);
+        QVERIFY(golden && golden->has_value());
+        VmRecord vm;
+        vm.name = u"tiny-181"_s;
+        vm.address = *Ipv4Address::parse(u"192.168.1.181"_s);
+        vm.mac = MacAddress::forIpv4(vm.address);
+        vm.goldenId = (*golden)->id;
+        vm.shardId = engine->inventory().shards()->first().id;
+        vm.folder = path(u"starting-shard/tiny-181"_s);
+        vm.cloneMode = u"instant"_s;
+        vm.instance = u"00000000-0000-0000-0000-000000000181"_s;
+        vm.owner = u"a-batch-that-died"_s; // no lock file: its process is gone
+        QVERIFY(QDir().mkpath(vm.folder));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   vm.folder + u"/disk.qcow2"_s, u"16M"_s}),
+                 0);
+        QFile machine(vm.folder + u"/machine.json"_s);
+        QVERIFY(machine.open(QIODevice::WriteOnly));
+        machine.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny-181",
+                          "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2",
+                          "instant_state": "/nowhere/template.state"})");
+        machine.close();
+        auto reserved = engine->inventory().reserve({vm});
+        QVERIFY2(reserved, qPrintable(reserved.error()));
+        QCOMPARE(reserved->taken.size(), 1);
+        const qint64 id = reserved->taken.first().id;
+        QVERIFY(engine->inventory().setState(id, VmState::Starting));
+        auto report = engine->recover(Engine::RecoveryMode::ReportOnly);
+        QVERIFY(report);
+        QCOMPARE(report->size(), 1);
+        QCOMPARE(report->first().action, u"needs recovery"_s);
+        auto done = engine->recover();
+        QVERIFY2(done, done ? "" : qPrintable(done.error()));
+        QCOMPARE(done->size(), 1);
+        QCOMPARE(done->first().action, u"marked configured"_s);
+        QVERIFY2(done->first().detail.contains(u"resumes it from its template"_s),
+                 qPrintable(done->first().detail));
+        auto after = engine->inventory().vm(id);
+        QVERIFY(after && after->has_value());
+        QCOMPARE((*after)->state, VmState::Configured);
+        QVERIFY((*after)->owner.isEmpty());
+    }
+
     // golden remove: refused while instant clones use its template (naming how many and
     // the command that releases them); otherwise the template goes with the golden.
     void goldenRemoveGuardsTheTemplate() {
