@@ -86,27 +86,27 @@ struct VmChange {
     // Snapshot and HostState: whose VMs (empty: this machine's own).
     QString host;
 
-    static VmChange upsert(VmRow row) { return {Kind::Upsert, 0, std::move(row), {}}; }
+    static VmChange upsert(VmRow row) { return {Kind::Upsert, 0, std::move(row), {}, 0, {}}; }
     static VmChange remove(qint64 id) {
-        VmChange c{Kind::Remove, 0, {}, {}};
+        VmChange c{Kind::Remove, 0, {}, {}, 0, {}};
         c.row.id = id;
         return c;
     }
-    static VmChange snapshot(QList<VmRow> rows) { return {Kind::Snapshot, 0, {}, std::move(rows)}; }
+    static VmChange snapshot(QList<VmRow> rows) { return {Kind::Snapshot, 0, {}, std::move(rows), 0, {}}; }
     static VmChange hostSnapshot(const QString &host, QList<VmRow> rows) {
         VmChange c = snapshot(std::move(rows));
         c.host = host;
         return c;
     }
     static VmChange hostState(const QString &host, bool reachable, const QString &error = {}) {
-        VmChange c{Kind::HostState, 0, {}, {}};
+        VmChange c{Kind::HostState, 0, {}, {}, 0, {}};
         c.host = host;
         c.row.hostUnreachable = !reachable;
         c.row.hostError = error;
         return c;
     }
     static VmChange state(qint64 id, VmState state, const QString &reason = {}) {
-        VmChange c{Kind::Update, State | Reason, {}, {}};
+        VmChange c{Kind::Update, State | Reason, {}, {}, 0, {}};
         c.row.id = id;
         c.row.state = state;
         c.row.reason = reason;
