@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+160"/>
+        <location filename="../../app/console_main.cpp" line="+163"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -373,7 +373,6 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+102"/>
         <location line="+103"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
@@ -518,6 +517,85 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::HostsPanel</name>
+    <message>
+        <location filename="../../ui/hosts_panel.cpp" line="+34"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VMs by state</source>
+        <translation>各状态虚拟机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free space</source>
+        <translation>可用空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No hosts yet. Add one with: vmeclone host add NAME USER@ADDRESS (see docs/hosts.md); its VMs then show here and in the table.</source>
+        <translation>尚无主机。请用 vmeclone host add 名称 用户@地址 添加(见 docs/hosts.md);其虚拟机随后显示在此处和表格中。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not asked yet</source>
+        <translation>尚未询问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Its VMs are greyed in the table as &quot;host unreachable&quot;, with their last known state.</source>
+        <translation>其虚拟机在表格中以灰色显示为“主机不可达”,保留最后已知的状态。</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::LogPane</name>
     <message>
         <location filename="../../ui/log_pane.cpp" line="+44"/>
@@ -548,27 +626,33 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+61"/>
-        <location line="+95"/>
-        <location filename="../../ui/main_window.cpp" line="+107"/>
-        <location line="+86"/>
+        <location filename="../../ui/main_window.cpp" line="+65"/>
+        <location line="+128"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="-43"/>
+        <location line="-84"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>Show the VMs of one host only</source>
+        <translation>只显示一台主机的虚拟机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+76"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+79"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
@@ -639,27 +723,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+219"/>
-        <location line="+619"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+241"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+28"/>
-        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -669,7 +749,22 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>&amp;Hosts panel</source>
+        <translation>主机面板(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by &amp;host</source>
+        <translation>按主机筛选(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No hosts: this machine&apos;s VMs are all there is.</source>
+        <translation>没有主机:只有本机的虚拟机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
@@ -694,7 +789,7 @@
         <translation>虚拟机(&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Setup</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -714,7 +809,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-186"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-205"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -811,7 +906,18 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+50"/>
+        <location filename="../../ui/main_window.cpp" line="+36"/>
+        <source>%1 on hosts: %2 done, %3 failed</source>
+        <translation>主机上的 %1:%2 个完成,%3 个失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+15"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -826,7 +932,7 @@
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>%1 (suffix %2)</source>
         <translation>%1（后缀 %2）</translation>
     </message>
@@ -888,7 +994,6 @@
     </message>
     <message>
         <location line="+42"/>
-        <location line="+39"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -899,17 +1004,22 @@
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>%1  %2  on host %3</source>
+        <translation>%1  %2  在主机 %3 上</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Cannot read the VMs</source>
         <translation>无法读取虚拟机</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Addresses (e.g. 177-254 or 177,180-190):</source>
         <translation>地址（例如 177-254 或 177,180-190）：</translation>
     </message>
@@ -929,7 +1039,7 @@
         <translation>%1 中没有虚拟机。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Release VMs</source>
         <translation>释放虚拟机</translation>
     </message>
@@ -973,7 +1083,7 @@
         <translation>批任务完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="+7"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+11"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1072,7 +1182,7 @@
         <translation>分得新虚拟机的相对比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+30"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+33"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1410,7 +1520,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+320"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+387"/>
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
@@ -1450,7 +1560,17 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+31"/>
+        <source>host unreachable</source>
+        <translation>主机不可达</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Host %1 could not be asked (%2); the row shows its last known state: %3</source>
+        <translation>无法询问主机 %1(%2);此行显示其最后已知的状态:%3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Suffix</source>
         <translation>后缀</translation>
     </message>
@@ -1463,6 +1583,11 @@
         <location line="+2"/>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>主机</translation>
     </message>
     <message>
         <location line="+2"/>
