@@ -312,10 +312,11 @@ void HostFeed::clone(const QString &hostsSpec, const CloneOptions &options, cons
     });
 }
 
-void HostFeed::plan(const QString &hostsSpec, const CloneOptions &options, const QString &range) {
+void HostFeed::plan(const QString &hostsSpec, const CloneOptions &options, const QString &range,
+                    quint64 tag) {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [this, hostsSpec, options, range] {
+    QMetaObject::invokeMethod(m_worker, [this, hostsSpec, options, range, tag] {
         ClusterResult r;
         if (!ensureOpen())
             return;
@@ -325,7 +326,7 @@ void HostFeed::plan(const QString &hostsSpec, const CloneOptions &options, const
         else
             r = m_head->plan(*hosts, options, range,
                              hostsSpec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0);
-        Q_EMIT planned(r);
+        Q_EMIT planned(tag, r);
     });
 }
 

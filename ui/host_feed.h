@@ -76,8 +76,10 @@ public:
     void run(const QString &verb, const QMap<QString, QList<Ipv4Address>> &perHost);
     // A clone over hosts (ClusterHead::clone): `hosts` is "all" or NAME[,NAME...].
     void clone(const QString &hosts, const CloneOptions &options, const QString &range);
-    // What a clone over hosts would do (ClusterHead::plan), without doing it.
-    void plan(const QString &hosts, const CloneOptions &options, const QString &range);
+    // What a clone over hosts would do (ClusterHead::plan), without doing it; answered by
+    // planned with the same tag.
+    void plan(const QString &hosts, const CloneOptions &options, const QString &range,
+              quint64 tag);
 
     // The thread the work runs on (tests check it is not the GUI's).
     QThread *thread() const { return m_thread; }
@@ -88,7 +90,7 @@ Q_SIGNALS:
     // After every listing: every host of the inventory (not "local"), in its order.
     void hostsChanged(const QList<vmeclone::HostStatus> &hosts);
     void actionFinished(const vmeclone::HostActionResult &result);
-    void planned(const vmeclone::ClusterResult &result);
+    void planned(quint64 tag, const vmeclone::ClusterResult &result);
 
 private:
     void refresh();                // worker thread

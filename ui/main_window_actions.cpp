@@ -261,8 +261,14 @@ void MainWindow::openCloneDialog() {
     auto *dialog =
         new CloneRangeDialog(m_service, m_snapshot.goldens, m_snapshot.goldenProblems, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList hosts;
+    for (const HostStatus &h : m_hostsPanel->hosts())
+        hosts << h.name;
+    dialog->setHosts(m_hostFeed, hosts);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (dialog->plan())
+        if (!dialog->hosts().isEmpty())
+            startHostsClone(dialog->hosts(), dialog->options(), dialog->range());
+        else if (dialog->plan())
             startClone(*dialog->plan(), dialog->options());
     });
     dialog->open();
