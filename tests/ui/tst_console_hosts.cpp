@@ -74,6 +74,17 @@ class TestConsoleHosts : public QObject {
         return {all, unreachable};
     }
 
+    // VMECLONE_SCREENSHOT=FILE: a picture of the window as it is now, the Hosts panel
+    // shown (docs/console-hosts.png is made so, under xvfb-run).
+    void shoot() {
+        const QString file = qEnvironmentVariable("VMECLONE_SCREENSHOT");
+        if (file.isEmpty())
+            return;
+        m_window->action(u"hosts"_s)->trigger();
+        QCoreApplication::processEvents();
+        QVERIFY(m_window->grab().save(file));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
@@ -94,6 +105,7 @@ private Q_SLOTS:
         options.vmecloneProgram = QStringLiteral(VMECLONE_CLI);
         options.hostIntervalMs = 300;
         m_window = std::make_unique<MainWindow>(m_service.get(), options);
+        m_window->resize(1400, 860);
         m_window->show();
     }
 
@@ -185,6 +197,7 @@ private Q_SLOTS:
             m_window->hostsPanel()->itemOf(u"lab2"_s)->text(HostsPanel::ErrorColumn);
         QVERIFY2(error.contains(u"lab2"_s), qPrintable(error));
         QCOMPARE(panelState(u"lab1"_s), u"reachable"_s);
+        shoot();
 
         QVERIFY(m_cluster.server(u"lab2"_s).resume());
         QTRY_COMPARE_WITH_TIMEOUT(rowsOf(u"lab2"_s), std::make_pair(onLab2, 0), 60000);
