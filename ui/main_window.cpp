@@ -262,6 +262,9 @@ void MainWindow::onHostsChanged(const QList<HostStatus> &hosts) {
 }
 
 MainWindow::~MainWindow() {
+    // The host feed's thread first: nothing of it reaches a window being taken apart.
+    delete m_hostFeed;
+    m_hostFeed = nullptr;
     // An export still running finishes first: its worker holds only its own copy of the
     // report, but the PDF's fonts belong to the application, which may be going away next.
     if (m_export) {
