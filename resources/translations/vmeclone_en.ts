@@ -202,7 +202,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,8 +242,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>This machine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the clones go: this machine, or a head&apos;s hosts (the head places each address on a host, each host on its own shards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Golden image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hosts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,26 +278,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+225"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+69"/>
+        <location line="+156"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-220"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,7 +317,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+33"/>
+        <source>All hosts (this machine and %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
+        <translation>
+            <numerusform>%n address cannot be cloned. Leave it out of the range.</numerusform>
+            <numerusform>%n addresses cannot be cloned. Leave them out of the range.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Ready: %n VM(s) over %1 host(s); each host places its share on its own shards.</source>
+        <translation>
+            <numerusform>Ready: %n VM over %1 host(s); each host places its share on its own shards.</numerusform>
+            <numerusform>Ready: %n VMs over %1 host(s); each host places its share on its own shards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hosts that cannot be asked now fail their VMs; the same clone again finishes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,12 +378,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-149"/>
+        <location line="+166"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-135"/>
+        <location line="+142"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>%n VM can be cloned</numerusform>
@@ -335,7 +393,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n address refused</numerusform>
@@ -343,7 +402,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>%n VM will be cloned</numerusform>
@@ -359,7 +419,8 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-158"/>
+        <location line="+162"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +907,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,7 +997,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>

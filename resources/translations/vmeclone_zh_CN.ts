@@ -278,7 +278,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -318,9 +318,24 @@
         <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>This machine only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the clones go: this machine, or a head&apos;s hosts (the head places each address on a host, each host on its own shards)</source>
+        <translation>克隆放在哪里:本机,或头节点的主机(头节点把每个地址放到一台主机上,每台主机再放到自己的磁盘分片上)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Golden image:</source>
         <translation>母版镜像(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hosts:</source>
+        <translation>主机(&amp;H):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -339,26 +354,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+225"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+69"/>
+        <location line="+156"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-220"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
@@ -373,7 +393,41 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+33"/>
+        <source>All hosts (this machine and %1)</source>
+        <translation>所有主机(本机和 %1)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed before</source>
+        <translation>此前已放置</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
+        <translation>
+            <numerusform>%n 个地址无法克隆。请将它们从范围中去掉。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Ready: %n VM(s) over %1 host(s); each host places its share on its own shards.</source>
+        <translation>
+            <numerusform>就绪:%n 台虚拟机分布在 %1 台主机上;每台主机把自己的份额放到自己的磁盘分片上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hosts that cannot be asked now fail their VMs; the same clone again finishes them.</source>
+        <translation>现在无法询问的主机,其虚拟机会失败;再次执行同样的克隆即可完成它们。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -398,26 +452,30 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-149"/>
+        <location line="+166"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-135"/>
+        <location line="+142"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>将克隆 %n 台虚拟机</numerusform>
@@ -431,7 +489,8 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-158"/>
+        <location line="+162"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>
@@ -917,7 +976,7 @@
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -1004,7 +1063,7 @@
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
