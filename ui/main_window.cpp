@@ -90,14 +90,15 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     // One tab stop: Tab leaves the table (arrows move in it), as in a file manager.
     m_table->setTabKeyNavigation(false);
     m_table->setItemDelegateForColumn(VmTableModel::StateColumn,
-                                      new VmStateDelegate(VmTableModel::StateRole, this));
+                                      new VmStateDelegate(VmTableModel::StateRole, this,
+                                                          VmTableModel::HostUnreachableRole));
     m_table->setItemDelegateForColumn(VmTableModel::ProgressColumn,
                                       new ProgressDelegate(VmTableModel::ProgressRole, -1, this));
     const QList<QPair<int, int>> widths{
         {VmTableModel::SuffixColumn, 55},     {VmTableModel::IpColumn, 110},
         {VmTableModel::NameColumn, 70},       {VmTableModel::HostColumn, 70},
         {VmTableModel::MacColumn, 130},
-        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 110},
+        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 130},
         {VmTableModel::ProgressColumn, 90},   {VmTableModel::BootsColumn, 50},
         {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
@@ -239,6 +240,9 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
 void MainWindow::onHostsChanged(const QList<HostStatus> &hosts) {
     m_hostsPanel->setHosts(hosts);
     const bool any = !hosts.isEmpty();
+    m_hostVms = 0;
+    for (const HostStatus &h : hosts)
+        m_hostVms += h.vms;
     m_table->setColumnHidden(VmTableModel::HostColumn, !any);
     m_hostFilter->setVisible(any);
     // The filter's hosts: every host, this machine, then each host; the choice kept.
@@ -402,6 +406,7 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
 
     statusBar()->showMessage(
         tr("%n VM(s)", nullptr, static_cast<int>(snapshot.vms.size())) + u", "_s
+        + (m_hostVms > 0 ? tr("%n VM(s) on hosts", nullptr, m_hostVms) + u", "_s : QString())
         + tr("%n golden image(s)", nullptr, static_cast<int>(snapshot.goldens.size())) + u", "_s
         + tr("%n disk shard(s)", nullptr, static_cast<int>(snapshot.shards.size())));
     const bool empty =

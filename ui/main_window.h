@@ -153,6 +153,7 @@ private:
     QComboBox *m_hostFilter = nullptr;
     HostFeed *m_hostFeed = nullptr;
     HostsPanel *m_hostsPanel = nullptr;
+    int m_hostVms = 0; // the hosts' VMs as last listed
     QStackedWidget *m_pages = nullptr;
     QWidget *m_tablePage = nullptr;
     FirstRunPanel *m_firstRun = nullptr;

@@ -617,7 +617,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+65"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,7 +907,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,6 +937,14 @@
         <translation>
             <numerusform>%n VM</numerusform>
             <numerusform>%n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n VM(s) on hosts</source>
+        <translation>
+            <numerusform>%n VM on hosts</numerusform>
+            <numerusform>%n VMs on hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">

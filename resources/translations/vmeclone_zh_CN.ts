@@ -686,7 +686,7 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+65"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -976,7 +976,7 @@
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -1005,6 +1005,13 @@
         <source>%n VM(s)</source>
         <translation>
             <numerusform>%n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n VM(s) on hosts</source>
+        <translation>
+            <numerusform>主机上 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
