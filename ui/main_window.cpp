@@ -98,7 +98,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
         {VmTableModel::SuffixColumn, 55},     {VmTableModel::IpColumn, 110},
         {VmTableModel::NameColumn, 70},       {VmTableModel::HostColumn, 70},
         {VmTableModel::MacColumn, 130},
-        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 130},
+        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 150},
         {VmTableModel::ProgressColumn, 90},   {VmTableModel::BootsColumn, 50},
         {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
@@ -245,6 +245,8 @@ void MainWindow::onHostsChanged(const QList<HostStatus> &hosts) {
         m_hostVms += h.vms;
     m_table->setColumnHidden(VmTableModel::HostColumn, !any);
     m_hostFilter->setVisible(any);
+    if (any && m_pages->currentWidget() == m_firstRun)
+        m_pages->setCurrentWidget(m_tablePage);
     // The filter's hosts: every host, this machine, then each host; the choice kept.
     QStringList names{QString(), u"local"_s};
     for (const HostStatus &h : hosts)
@@ -409,8 +411,9 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
         + (m_hostVms > 0 ? tr("%n VM(s) on hosts", nullptr, m_hostVms) + u", "_s : QString())
         + tr("%n golden image(s)", nullptr, static_cast<int>(snapshot.goldens.size())) + u", "_s
         + tr("%n disk shard(s)", nullptr, static_cast<int>(snapshot.shards.size())));
-    const bool empty =
-        snapshot.goldens.isEmpty() && snapshot.shards.isEmpty() && snapshot.vms.isEmpty();
+    // A head with hosts but nothing of its own yet shows its hosts' VMs, not the first run.
+    const bool empty = snapshot.goldens.isEmpty() && snapshot.shards.isEmpty()
+                       && snapshot.vms.isEmpty() && m_hostsPanel->hosts().isEmpty();
     m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_firstRun) : m_tablePage);
     if (m_firstSnapshot) {
         m_firstSnapshot = false;

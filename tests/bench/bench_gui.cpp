@@ -252,6 +252,16 @@ int main(int argc, char **argv) {
     for (int h = 0; h < hostCount; ++h)
         byHost.push_back(hostRows(h, perHost, wide));
     const QString headHome = tmp.filePath(u"head"_s);
+    {
+        // A shard of its own, so the window shows its table, not the first-run screen.
+        auto inventory = Inventory::open(headHome + u"/inventory.sqlite"_s);
+        QDir().mkpath(tmp.filePath(u"head-shard"_s));
+        if (!inventory || !(*inventory)->addShard(tmp.filePath(u"head-shard"_s), 1))
+            die(u"cannot set up the head's inventory"_s);
+    }
+    // First paint as in the baseline: from opening the service to the table painted full.
+    QElapsedTimer firstHosts;
+    firstHosts.start();
     EngineConfig headConfig;
     headConfig.home = headHome;
     EngineService headService(headConfig);
@@ -263,11 +273,8 @@ int main(int argc, char **argv) {
     MainWindow head(&headService, headOptions);
     head.resize(1400, 900);
     head.show();
-    QCoreApplication::processEvents();
     auto headQueue = head.model()->queue();
     PaintWatch headWatch(head.table(), remoteRows);
-    QElapsedTimer firstHosts;
-    firstHosts.start();
     for (int h = 0; h < hostCount; ++h)
         headQueue->push(VmChange::hostSnapshot(byHost[size_t(h)].first().host, byHost[size_t(h)]));
     while (!headWatch.painted && firstHosts.elapsed() < 60000)
