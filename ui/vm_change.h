@@ -35,6 +35,7 @@ struct VmRow {
     // Its host could not be asked the last time: the row is its last known state.
     bool hostUnreachable = false;
     QString hostError; // why, as the head said it
+    int hostKey = -1;  // the table model's number for `host` (its own business)
 
     // The row of an inventory record; `subnet` gives the suffix, `shard` its folder.
     static VmRow fromRecord(const VmRecord &vm, const Subnet &subnet, const QString &shard);

@@ -109,8 +109,9 @@ void VmTableModel::applyFields(VmRow &t, const VmRow &s, unsigned fields, Touche
             d.columns |= bit(ShardColumn);
             addRoles(d.roles, {display, SortRole, Qt::ToolTipRole});
         }
-        if (t.host != s.host) {
+        if (t.host != s.host || t.hostKey < 0) {
             t.host = s.host;
+            t.hostKey = hostKeyOf(s.host);
             d.columns |= bit(HostColumn);
             addRoles(d.roles, {display, SortRole, HostRole});
         }
@@ -179,13 +180,16 @@ void VmTableModel::drain() {
             applyFields(m_rows[static_cast<size_t>(*it)], src, whole ? kAllFields : fields,
                         &touched[src.id]);
         } else if (auto jt = insertAt.constFind(src.id); jt != insertAt.constEnd()) {
-            if (whole)
+            if (whole) {
                 inserts[*jt] = src;
-            else
+                inserts[*jt].hostKey = hostKeyOf(src.host);
+            } else {
                 applyFields(inserts[*jt], src, fields, nullptr);
+            }
         } else if (mayInsert) {
             insertAt.insert(src.id, inserts.size());
             inserts.push_back(src);
+            inserts.back().hostKey = hostKeyOf(src.host);
         }
     };
     auto removeId = [&](qint64 id) {
@@ -233,8 +237,9 @@ void VmTableModel::drain() {
             VmRow flag;
             flag.hostUnreachable = c.row.hostUnreachable;
             flag.hostError = c.row.hostUnreachable ? c.row.hostError : QString();
+            const std::vector<char> mask = scopeMask(c.host);
             for (const VmRow &r : m_rows) {
-                if (!VmRow::inScope(r.host, c.host) || removals.contains(r.id)
+                if (!mask[static_cast<size_t>(r.hostKey)] || removals.contains(r.id)
                     || (r.hostUnreachable == flag.hostUnreachable && r.hostError == flag.hostError))
                     continue;
                 flag.id = r.id;
@@ -262,9 +267,10 @@ void VmTableModel::drain() {
             };
             // Only rows of the snapshot's own host: this machine's snapshot leaves the
             // hosts' rows alone, and each host's its own.
+            const std::vector<char> mask = scopeMask(c.host);
             for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
-                if (!present.contains(it.key()) && goneBy(it.key())
-                    && VmRow::inScope(m_rows[static_cast<size_t>(*it)].host, c.host))
+                if (mask[static_cast<size_t>(m_rows[static_cast<size_t>(*it)].hostKey)]
+                    && !present.contains(it.key()) && goneBy(it.key()))
                     removals.insert(it.key());
             }
             const QList<qint64> pending = insertAt.keys();
@@ -319,13 +325,19 @@ void VmTableModel::drain() {
     }
     std::sort(changed.begin(), changed.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
+    // Rows scattered over a large table (a feed from many hosts): past this many runs,
+    // one signal for the stretch they span costs the view and the proxy less.
+    qsizetype runs = changed.isEmpty() ? 0 : 1;
+    for (qsizetype k = 1; k < changed.size(); ++k)
+        runs += changed[k].first != changed[k - 1].first + 1 ? 1 : 0;
+    const bool oneStretch = runs > 64;
     qsizetype i = 0;
     while (i < changed.size()) {
         const int first = changed[i].first;
         int last = first;
         unsigned columns = changed[i].second->columns;
         QList<int> roles = changed[i].second->roles;
-        while (i + 1 < changed.size() && changed[i + 1].first == last + 1) {
+        while (i + 1 < changed.size() && (oneStretch || changed[i + 1].first == last + 1)) {
             ++i;
             last = changed[i].first;
             columns |= changed[i].second->columns;
@@ -362,6 +374,22 @@ void VmTableModel::drain() {
         endInsertRows();
     }
     Q_EMIT changesApplied(static_cast<int>(changes.size()));
+}
+
+int VmTableModel::hostKeyOf(const QString &host) {
+    const auto it = m_hostKeys.constFind(host);
+    if (it != m_hostKeys.constEnd())
+        return *it;
+    const int key = static_cast<int>(m_hostKeys.size());
+    m_hostKeys.insert(host, key);
+    return key;
+}
+
+std::vector<char> VmTableModel::scopeMask(const QString &scope) const {
+    std::vector<char> mask(static_cast<size_t>(m_hostKeys.size()), 0);
+    for (auto it = m_hostKeys.constBegin(); it != m_hostKeys.constEnd(); ++it)
+        mask[static_cast<size_t>(it.value())] = VmRow::inScope(it.key(), scope) ? 1 : 0;
+    return mask;
 }
 
 void VmTableModel::refreshClock() {

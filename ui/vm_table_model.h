@@ -88,11 +88,16 @@ private:
     };
     void applyFields(VmRow &target, const VmRow &source, unsigned fields, Touched *touched);
     void refreshClock();
+    // Hosts as numbers, so a host's snapshot finds its rows without comparing names.
+    int hostKeyOf(const QString &host);
+    // Per host number: whether its rows belong to `scope` (VmRow::inScope).
+    std::vector<char> scopeMask(const QString &scope) const;
 
     std::shared_ptr<VmChangeQueue> m_queue;
     std::vector<VmRow> m_rows;
     QHash<qint64, int> m_rowOfId;
-    QHash<qint64, qint64> m_seq; // per VM id: the newest change sequence applied (VmChange::seq)
+    QHash<qint64, qint64> m_seq;
+    QHash<QString, int> m_hostKeys; // per VM id: the newest change sequence applied (VmChange::seq)
     QTimer m_drainTimer;
     QTimer m_clockTimer;
 };
