@@ -246,7 +246,7 @@ void VmTableModel::drain() {
                 apply(flag, kHostReach, false, false);
             }
             for (VmRow &r : inserts)
-                if (r.id != -1 && VmRow::inScope(r.host, c.host))
+                if (r.id != -1 && mask[static_cast<size_t>(r.hostKey)])
                     applyFields(r, flag, kHostReach, nullptr);
             break;
         }
@@ -273,11 +273,13 @@ void VmTableModel::drain() {
                     && !present.contains(it.key()) && goneBy(it.key()))
                     removals.insert(it.key());
             }
-            const QList<qint64> pending = insertAt.keys();
-            for (qint64 id : pending) {
-                if (!present.contains(id) && goneBy(id)
-                    && VmRow::inScope(inserts[insertAt.value(id)].host, c.host))
-                    removeId(id);
+            if (!insertAt.isEmpty()) {
+                const QList<qint64> pending = insertAt.keys();
+                for (qint64 id : pending) {
+                    if (mask[static_cast<size_t>(inserts[insertAt.value(id)].hostKey)]
+                        && !present.contains(id) && goneBy(id))
+                        removeId(id);
+                }
             }
             // A removal this snapshot saw needs no guarding any more (only this machine's
             // rows carry sequences).
