@@ -1,5 +1,7 @@
 #include "clone_range_dialog.h"
 
+#include "host_feed.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -61,8 +63,16 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     m_start->setObjectName(u"start"_s);
     m_start->setChecked(true);
 
+    m_hosts = new QComboBox(this);
+    m_hosts->setObjectName(u"hosts"_s);
+    m_hosts->addItem(tr("This machine only"), QString());
+    m_hosts->setEnabled(false); // setHosts
+    m_hosts->setToolTip(tr("Where the clones go: this machine, or a head's hosts (the head "
+                           "places each address on a host, each host on its own shards)"));
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Golden image:"), m_golden);
+    form->addRow(tr("&Hosts:"), m_hosts);
     form->addRow(tr("&Addresses:"), m_range);
     auto *mode = new QVBoxLayout;
     mode->addWidget(m_linked);
@@ -118,11 +128,95 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     connect(&m_debounce, &QTimer::timeout, this, &CloneRangeDialog::requestPlan);
     connect(m_range, &QLineEdit::textChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_golden, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
+    connect(m_hosts, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_linked, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     connect(m_instant, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     inputChanged();
     // What the operator types first: the addresses (the golden is usually the only one).
     m_range->setFocus(Qt::OtherFocusReason);
+}
+
+void CloneRangeDialog::setHosts(HostFeed *feed, const QStringList &hosts) {
+    m_feed = feed;
+    const QSignalBlocker quiet(m_hosts);
+    while (m_hosts->count() > 1)
+        m_hosts->removeItem(1);
+    if (!hosts.isEmpty())
+        m_hosts->addItem(tr("All hosts (this machine and %1)").arg(hosts.join(u", "_s)),
+                         u"all"_s);
+    for (const QString &h : hosts)
+        m_hosts->addItem(h, h);
+    m_hosts->setEnabled(feed && !hosts.isEmpty());
+    if (feed)
+        connect(feed, &HostFeed::planned, this,
+                [this](quint64 tag, const ClusterResult &r) { showHostsPlan(tag, r); },
+                Qt::UniqueConnection);
+}
+
+QString CloneRangeDialog::hosts() const {
+    return m_hosts->currentData().toString();
+}
+
+void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
+    if (sequence != m_sequence)
+        return;
+    m_conflicts->clear();
+    m_placement->clear();
+    m_placement->setHeaderLabels({tr("Host"), tr("VMs"), tr("Placed before"), QString()});
+    if (!r.refused.isEmpty()) {
+        m_count->setText(tr("Nothing to clone."));
+        setInvalid(r.refused);
+        Q_EMIT previewUpdated();
+        return;
+    }
+    QMap<QString, int> perHost, resumed;
+    int count = 0, refused = 0;
+    for (const ClusterOutcome &o : r.outcomes) {
+        if (!o.ok) {
+            ++refused;
+            auto *item = new QListWidgetItem(u"%1 — %2"_s.arg(o.address.toString(), o.message),
+                                             m_conflicts);
+            item->setForeground(conflictColour(RefusalKind::InUse));
+            continue;
+        }
+        ++count;
+        ++perHost[o.host];
+        if (o.state != u"planned"_s)
+            ++resumed[o.host];
+    }
+    for (auto it = r.hostErrors.begin(); it != r.hostErrors.end(); ++it) {
+        auto *item = new QListWidgetItem(it.value(), m_conflicts);
+        item->setForeground(conflictColour(RefusalKind::Other));
+    }
+    for (auto it = perHost.begin(); it != perHost.end(); ++it) {
+        auto *item = new QTreeWidgetItem(m_placement);
+        item->setText(0, it.key());
+        item->setText(1, QString::number(it.value()));
+        item->setText(2, QString::number(resumed.value(it.key())));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    m_count->setText(refused ? tr("%n VM(s) can be cloned", nullptr, count) + u"; "_s
+                                   + tr("%n address(es) refused", nullptr, refused)
+                             : tr("%n VM(s) will be cloned", nullptr, count));
+    if (refused > 0) {
+        setInvalid(tr("%n address(es) cannot be cloned. Leave them out of the range.", nullptr,
+                      refused));
+    } else if (count == 0) {
+        setInvalid(tr("The range names no address to clone."));
+    } else {
+        m_valid = true;
+        m_message->setText(
+            tr("Ready: %n VM(s) over %1 host(s); each host places its share on its own shards.",
+               nullptr, count)
+                .arg(perHost.size())
+            + (r.hostErrors.isEmpty()
+                   ? QString()
+                   : u" "_s + tr("Hosts that cannot be asked now fail their VMs; the same clone "
+                                 "again finishes them.")));
+        m_message->setStyleSheet(QString());
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    }
+    Q_EMIT previewUpdated();
 }
 
 void CloneRangeDialog::setRange(const QString &range) {
@@ -220,6 +314,11 @@ void CloneRangeDialog::requestPlan() {
         return;
     }
     m_count->setText(tr("Checking…"));
+    if (!hosts().isEmpty() && m_feed) {
+        m_feed->plan(hosts(), options(), range(), sequence);
+        return;
+    }
+    m_placement->setHeaderLabels({tr("Shard"), tr("VMs"), tr("Added"), tr("Free after")});
     m_service->plan(options(), range())
         .then(this,
               [this, sequence](const Expected<ClonePlan> &plan) { showPlan(sequence, plan); });

@@ -27,12 +27,21 @@ class QTreeWidget;
 
 namespace vmeclone {
 
+class HostFeed;
+struct ClusterResult;
+
 class CloneRangeDialog : public QDialog {
     Q_OBJECT
 public:
     CloneRangeDialog(EngineService *service, const QList<GoldenRecord> &goldens,
                      const QHash<qint64, QString> &goldenProblems, QWidget *parent = nullptr);
 
+    // The data folder's hosts (docs/cluster.md): a Hosts choice, "this machine only" (a
+    // clone here, as without hosts), "all" or one host; its preview is the head's plan
+    // per host (HostFeed::plan).
+    void setHosts(HostFeed *feed, const QStringList &hosts);
+    // "" (this machine only, plan() is the plan), "all" or a host's name.
+    QString hosts() const;
     void setRange(const QString &range);
     QString range() const;
     CloneOptions options() const;
@@ -57,11 +66,14 @@ private:
     void requestPlan();
     void showPlan(quint64 sequence, const Expected<ClonePlan> &plan);
     void setInvalid(const QString &why);
+    void showHostsPlan(quint64 sequence, const ClusterResult &result);
 
     EngineService *m_service;
     QList<GoldenRecord> m_goldens;
     QHash<qint64, QString> m_problems;
     QComboBox *m_golden = nullptr;
+    QComboBox *m_hosts = nullptr;
+    HostFeed *m_feed = nullptr;
     QLineEdit *m_range = nullptr;
     QRadioButton *m_linked = nullptr;
     QRadioButton *m_full = nullptr;

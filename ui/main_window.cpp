@@ -8,6 +8,8 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
+#include "host_feed.h"
+#include "hosts_panel.h"
 #include "keyboard.h"
 #include "listener_thread.h"
 #include "log_pane.h"
@@ -21,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -34,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -61,7 +65,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     setWindowTitle(tr("vmeclone console"));
 
     m_model = new VmTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new VmTableFilter(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(VmTableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
@@ -86,13 +90,15 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     // One tab stop: Tab leaves the table (arrows move in it), as in a file manager.
     m_table->setTabKeyNavigation(false);
     m_table->setItemDelegateForColumn(VmTableModel::StateColumn,
-                                      new VmStateDelegate(VmTableModel::StateRole, this));
+                                      new VmStateDelegate(VmTableModel::StateRole, this,
+                                                          VmTableModel::HostUnreachableRole));
     m_table->setItemDelegateForColumn(VmTableModel::ProgressColumn,
                                       new ProgressDelegate(VmTableModel::ProgressRole, -1, this));
     const QList<QPair<int, int>> widths{
         {VmTableModel::SuffixColumn, 55},     {VmTableModel::IpColumn, 110},
-        {VmTableModel::NameColumn, 70},       {VmTableModel::MacColumn, 130},
-        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 110},
+        {VmTableModel::NameColumn, 70},       {VmTableModel::HostColumn, 70},
+        {VmTableModel::MacColumn, 130},
+        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 150},
         {VmTableModel::ProgressColumn, 90},   {VmTableModel::BootsColumn, 50},
         {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
@@ -106,10 +112,25 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
 
+    // The host filter: shown once the data folder has hosts (onHostsChanged).
+    m_hostFilter = new QComboBox(this);
+    m_hostFilter->setObjectName(u"hostFilter"_s);
+    m_hostFilter->setToolTip(tr("Show the VMs of one host only"));
+    m_hostFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_hostFilter->addItem(tr("All hosts"), QString());
+    m_hostFilter->addItem(u"local"_s, u"local"_s);
+    m_hostFilter->setVisible(false);
+    connect(m_hostFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setHost(m_hostFilter->currentData().toString()); });
+    m_table->setColumnHidden(VmTableModel::HostColumn, true);
+
     m_tablePage = new QWidget(this);
     auto *layout = new QVBoxLayout(m_tablePage);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_filter);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_hostFilter);
+    layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     m_firstRun = new FirstRunPanel(this);
     m_firstRun->setDemoGolden(m_options.demoGolden);
@@ -132,9 +153,26 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_log->setObjectName(u"logPane"_s);
     log::addSink(m_log->sink());
 
+    // The data folder's hosts: their VMs into the same queue, on a thread of their own.
+    HostFeed::Config hostConfig;
+    hostConfig.inventoryPath = m_service->config().inventoryPath();
+    hostConfig.intervalMs = m_options.hostIntervalMs;
+    hostConfig.cluster.localHome = m_service->config().home;
+    hostConfig.cluster.localProgram = m_options.vmecloneProgram;
+    if (hostConfig.cluster.localProgram.isEmpty()) {
+        const QString beside = QCoreApplication::applicationDirPath() + u"/vmeclone"_s;
+        hostConfig.cluster.localProgram =
+            QFileInfo(beside).isExecutable() ? beside : u"vmeclone"_s;
+    }
+    // A host silent this long is given up: the console must not wait on a dead link for
+    // the CLI's ten minutes.
+    hostConfig.cluster.silence = std::chrono::minutes(2);
+    m_hostFeed = new HostFeed(hostConfig, m_model->queue(), this);
+
     buildActions();
     buildMenus();
     buildDocks();
+    buildHostsDock();
     // The keyboard (keyboard.h): shortcuts in tooltips, F6 / Ctrl+Tab between panes,
     // Shift+F10 and the Menu key for the table's menu.
     showShortcutsInToolTips(m_actions.values());
@@ -182,12 +220,57 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     });
     rate->start(1000);
 
+    connect(m_hostFeed, &HostFeed::hostsChanged, this, &MainWindow::onHostsChanged);
+    connect(m_hostFeed, &HostFeed::actionFinished, this, [this](const HostActionResult &r) {
+        const QString text =
+            tr("%1 on hosts: %2 done, %3 failed").arg(r.verb).arg(r.done).arg(r.failed);
+        notify(tr("Hosts"), r.problems.isEmpty() ? text : text + u": "_s + r.problems.first(),
+               r.failed > 0);
+        m_service->refreshSoon(); // this machine's part of a clone over hosts
+        Q_EMIT hostActionFinished(r.verb, r.done, r.failed);
+    });
+
     restoreSettings();
+    m_table->setColumnHidden(VmTableModel::HostColumn, true); // until there are hosts
     updateActions();
     m_service->refreshSoon();
+    m_hostFeed->start();
+}
+
+void MainWindow::onHostsChanged(const QList<HostStatus> &hosts) {
+    m_hostsPanel->setHosts(hosts);
+    const bool any = !hosts.isEmpty();
+    m_hostVms = 0;
+    for (const HostStatus &h : hosts)
+        m_hostVms += h.vms;
+    m_table->setColumnHidden(VmTableModel::HostColumn, !any);
+    m_hostFilter->setVisible(any);
+    if (any && m_pages->currentWidget() == m_firstRun)
+        m_pages->setCurrentWidget(m_tablePage);
+    // The filter's hosts: every host, this machine, then each host; the choice kept.
+    QStringList names{QString(), u"local"_s};
+    for (const HostStatus &h : hosts)
+        names << h.name;
+    QStringList present;
+    for (int i = 0; i < m_hostFilter->count(); ++i)
+        present << m_hostFilter->itemData(i).toString();
+    if (present != names) {
+        const QString chosen = m_hostFilter->currentData().toString();
+        const QSignalBlocker quiet(m_hostFilter);
+        while (m_hostFilter->count() > 2)
+            m_hostFilter->removeItem(2);
+        for (const HostStatus &h : hosts)
+            m_hostFilter->addItem(h.name, h.name);
+        const int again = m_hostFilter->findData(chosen);
+        m_hostFilter->setCurrentIndex(again < 0 ? 0 : again);
+        m_proxy->setHost(m_hostFilter->currentData().toString());
+    }
 }
 
 MainWindow::~MainWindow() {
+    // The host feed's thread first: nothing of it reaches a window being taken apart.
+    delete m_hostFeed;
+    m_hostFeed = nullptr;
     // An export still running finishes first: its worker holds only its own copy of the
     // report, but the PDF's fonts belong to the application, which may be going away next.
     if (m_export) {
@@ -250,6 +333,17 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
     for (const auto &s : snapshot.shards)
         shardPath.insert(s.shard.id, s.shard.path);
     QHash<qint64, int> perShard;
+    QMap<QString, int> localStates;
+    for (const auto &vm : snapshot.vms)
+        ++localStates[vmStateName(vm.state)];
+    qint64 localFree = -1;
+    QSet<QString> devices;
+    for (const auto &s : snapshot.shards)
+        if (s.usable() && !devices.contains(s.deviceId)) {
+            devices.insert(s.deviceId);
+            localFree = qMax<qint64>(localFree, 0) + s.bytesFree;
+        }
+    m_hostsPanel->setLocal(localStates, static_cast<int>(snapshot.vms.size()), localFree);
     QList<VmRow> rows;
     rows.reserve(snapshot.vms.size());
     for (const auto &vm : snapshot.vms) {
@@ -314,10 +408,12 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
 
     statusBar()->showMessage(
         tr("%n VM(s)", nullptr, static_cast<int>(snapshot.vms.size())) + u", "_s
+        + (m_hostVms > 0 ? tr("%n VM(s) on hosts", nullptr, m_hostVms) + u", "_s : QString())
         + tr("%n golden image(s)", nullptr, static_cast<int>(snapshot.goldens.size())) + u", "_s
         + tr("%n disk shard(s)", nullptr, static_cast<int>(snapshot.shards.size())));
-    const bool empty =
-        snapshot.goldens.isEmpty() && snapshot.shards.isEmpty() && snapshot.vms.isEmpty();
+    // A head with hosts but nothing of its own yet shows its hosts' VMs, not the first run.
+    const bool empty = snapshot.goldens.isEmpty() && snapshot.shards.isEmpty()
+                       && snapshot.vms.isEmpty() && m_hostsPanel->hosts().isEmpty();
     m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_firstRun) : m_tablePage);
     if (m_firstSnapshot) {
         m_firstSnapshot = false;

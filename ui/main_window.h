@@ -11,6 +11,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
+class QComboBox;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -21,6 +24,9 @@ class QTreeWidget;
 namespace vmeclone {
 
 class FirstRunPanel;
+class HostFeed;
+class HostsPanel;
+struct HostStatus;
 class ListenerThread;
 class LogPane;
 class StatusBoard;
@@ -34,6 +40,11 @@ struct ConsoleOptions {
     // Set it up without asking on a first snapshot of an empty inventory (the console
     // does when --demo-golden is given, as the README's run command does).
     bool setUpDefaults = false;
+    // The vmeclone CLI a clone over hosts runs for this machine (host "local"); empty:
+    // the one next to the console, else "vmeclone" on the PATH.
+    QString vmecloneProgram;
+    // How often the data folder's hosts are asked for their VMs (HostFeed).
+    int hostIntervalMs = 5000;
 };
 
 class MainWindow : public QMainWindow {
@@ -51,6 +62,10 @@ public:
     LogPane *logPane() const { return m_log; }
     StatusBoard *statusBoard() const { return m_board; }
     QLineEdit *filterBox() const { return m_filter; }
+    // The host filter: "" every host, "local" this machine, else a host's name.
+    QComboBox *hostFilter() const { return m_hostFilter; }
+    HostsPanel *hostsPanel() const { return m_hostsPanel; }
+    HostFeed *hostFeed() const { return m_hostFeed; }
     // Shown instead of the table while there is no golden, no shard and no VM.
     FirstRunPanel *firstRunPanel() const { return m_firstRun; }
     // By object name: "clone", "start", "stop", "release", "export", "cancelBatches", ...
@@ -59,6 +74,9 @@ public:
     QList<qint64> selectedVmIds() const;
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
+    // A clone over hosts ("all" or NAME[,NAME...], docs/cluster.md), on the host feed's
+    // thread; hostActionFinished says how it went.
+    void startHostsClone(const QString &hosts, const CloneOptions &options, const QString &range);
     // Returns the batch's id (0: nothing to do).
     int runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms);
     // A VM's own page (issue 14, item 2); nullptr when the id is not in the inventory shown.
@@ -80,6 +98,8 @@ Q_SIGNALS:
     void batchDone(int batchId, const vmeclone::BatchResult &result);
     // `error` is empty when the file is written.
     void exportFinished(const QString &path, const QString &error);
+    // An action on VMs of hosts (start, stop, release, clone) is done.
+    void hostActionFinished(const QString &verb, int done, int failed);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,7 +119,12 @@ private:
     void openCloneDialog();
     void actOnSelection(EngineService::Operation operation);
     void actOnRange(EngineService::Operation operation);
-    void confirmRelease(const QList<VmRecord> &vms);
+    // Asks before releasing this machine's `vms` and the hosts' VMs `remote` names (one
+    // line each); `releaseRemote` releases those.
+    void confirmRelease(const QList<VmRecord> &vms, const QStringList &remote = {},
+                        const std::function<void()> &releaseRemote = {});
+    void buildHostsDock();
+    void onHostsChanged(const QList<HostStatus> &hosts);
     void exportInventory();
     void exportDone(const QString &path, int vms, const Status &status);
     void addGolden();
@@ -124,7 +149,11 @@ private:
     EngineService *m_service;
     ConsoleOptions m_options;
     VmTableModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    VmTableFilter *m_proxy = nullptr;
+    QComboBox *m_hostFilter = nullptr;
+    HostFeed *m_hostFeed = nullptr;
+    HostsPanel *m_hostsPanel = nullptr;
+    int m_hostVms = 0; // the hosts' VMs as last listed
     QStackedWidget *m_pages = nullptr;
     QWidget *m_tablePage = nullptr;
     FirstRunPanel *m_firstRun = nullptr;

@@ -5,6 +5,8 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
+#include "host_feed.h"
+#include "hosts_panel.h"
 #include "keyboard.h"
 #include "listener_thread.h"
 #include "log_pane.h"
@@ -20,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
@@ -120,8 +123,26 @@ void MainWindow::buildActions() {
          [this] { addShard(); });
     make(u"removeShard"_s, tr("Remove disk shard"), {}, [this] { removeShard(); });
     make(u"reweighShard"_s, tr("Change shard &weight…"), {}, [this] { reweighShard(); });
-    make(u"refresh"_s, tr("&Refresh"), QKeySequence(QKeySequence::Refresh),
-         [this] { m_service->refreshSoon(); });
+    make(u"refresh"_s, tr("&Refresh"), QKeySequence(QKeySequence::Refresh), [this] {
+        m_service->refreshSoon();
+        m_hostFeed->refreshSoon();
+    });
+    make(u"hosts"_s, tr("&Hosts panel"), QKeySequence(u"Ctrl+Shift+H"_s), [this] {
+        auto *dock = findChild<QDockWidget *>(u"hostsDock"_s);
+        dock->show();
+        dock->raise();
+        m_hostsPanel->table()->setFocus();
+        if (!m_hostsPanel->table()->currentItem() && m_hostsPanel->table()->topLevelItemCount())
+            m_hostsPanel->table()->setCurrentItem(m_hostsPanel->table()->topLevelItem(0));
+    });
+    make(u"hostFilter"_s, tr("Filter by &host"), QKeySequence(u"Ctrl+Shift+F"_s), [this] {
+        if (m_hostFilter->isVisible()) {
+            m_hostFilter->setFocus();
+            m_hostFilter->showPopup();
+        } else {
+            statusBar()->showMessage(tr("No hosts: this machine's VMs are all there is."), 5000);
+        }
+    });
     make(u"find"_s, tr("&Filter"), QKeySequence(QKeySequence::Find), [this] {
         m_filter->setFocus();
         m_filter->selectAll();
@@ -149,7 +170,10 @@ void MainWindow::buildMenus() {
     vms->addSeparator();
     vms->addAction(action(u"cancelBatches"_s));
     vms->addAction(action(u"find"_s));
+    vms->addAction(action(u"hostFilter"_s));
     vms->addAction(action(u"refresh"_s));
+    vms->addSeparator();
+    vms->addAction(action(u"hosts"_s));
 
     QMenu *setup = menuBar()->addMenu(tr("&Setup"));
     setup->addAction(action(u"addGolden"_s));
@@ -237,8 +261,14 @@ void MainWindow::openCloneDialog() {
     auto *dialog =
         new CloneRangeDialog(m_service, m_snapshot.goldens, m_snapshot.goldenProblems, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList hosts;
+    for (const HostStatus &h : m_hostsPanel->hosts())
+        hosts << h.name;
+    dialog->setHosts(m_hostFeed, hosts);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (dialog->plan())
+        if (!dialog->hosts().isEmpty())
+            startHostsClone(dialog->hosts(), dialog->options(), dialog->range());
+        else if (dialog->plan())
             startClone(*dialog->plan(), dialog->options());
     });
     dialog->open();
@@ -257,6 +287,13 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
     });
 }
 
+void MainWindow::startHostsClone(const QString &hosts, const CloneOptions &options,
+                                 const QString &range) {
+    logger()->info("cloning {} over hosts {} ({}, {})", range, hosts, options.mode,
+                   options.start ? "started when made" : "not started");
+    m_hostFeed->clone(hosts, options, range);
+}
+
 int MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecord> &vms) {
     if (vms.isEmpty())
         return 0;
@@ -272,16 +309,46 @@ void MainWindow::actOnSelection(EngineService::Operation operation) {
         statusBar()->showMessage(tr("Select one or more VMs in the table first."), 5000);
         return;
     }
-    m_service->vmsById(ids).then(this, [this, operation](const Expected<QList<VmRecord>> &vms) {
-        if (!vms) {
-            notify(tr("Cannot read the VMs"), vms.error(), true);
-            return;
+    // This machine's VMs as always; the hosts' (negative ids) each through its host, all
+    // of one host in one command there (HostFeed::run).
+    QList<qint64> local;
+    QMap<QString, QList<Ipv4Address>> remote;
+    QStringList remoteLines;
+    for (const qint64 id : ids) {
+        if (id > 0) {
+            local << id;
+        } else if (const VmRow *row = m_model->rowById(id)) {
+            remote[row->host] << row->address;
+            remoteLines << tr("%1  %2  on host %3").arg(row->name, row->address.toString(),
+                                                        row->host);
         }
-        if (operation == EngineService::Operation::Release)
-            confirmRelease(*vms);
+    }
+    const QString verb = EngineService::operationName(operation);
+    const auto onHosts = [this, verb, remote] {
+        if (!remote.isEmpty())
+            m_hostFeed->run(verb, remote);
+    };
+    const bool release = operation == EngineService::Operation::Release;
+    if (local.isEmpty()) {
+        if (release)
+            confirmRelease({}, remoteLines, onHosts);
         else
-            runOnVms(operation, *vms);
-    });
+            onHosts();
+        return;
+    }
+    m_service->vmsById(local).then(
+        this, [this, operation, release, remoteLines, onHosts](const Expected<QList<VmRecord>> &vms) {
+            if (!vms) {
+                notify(tr("Cannot read the VMs"), vms.error(), true);
+                return;
+            }
+            if (release) {
+                confirmRelease(*vms, remoteLines, onHosts);
+            } else {
+                runOnVms(operation, *vms);
+                onHosts();
+            }
+        });
 }
 
 void MainWindow::actOnRange(EngineService::Operation operation) {
@@ -308,17 +375,19 @@ void MainWindow::actOnRange(EngineService::Operation operation) {
         });
 }
 
-void MainWindow::confirmRelease(const QList<VmRecord> &vms) {
-    if (vms.isEmpty())
+void MainWindow::confirmRelease(const QList<VmRecord> &vms, const QStringList &remote,
+                                const std::function<void()> &releaseRemote) {
+    if (vms.isEmpty() && remote.isEmpty())
         return;
     QStringList lines;
     for (const auto &vm : vms)
         lines << u"%1  %2  %3"_s.arg(vm.name, vm.address.toString(), vm.folder);
+    lines += remote;
     auto *box =
         new QMessageBox(QMessageBox::Warning, tr("Release VMs"),
                         tr("Release %n VM(s)? Each is stopped, its folder with all its files is "
                            "deleted, and its address becomes free.",
-                           nullptr, static_cast<int>(vms.size())),
+                           nullptr, static_cast<int>(lines.size())),
                         QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"releaseConfirmation"_s);
     box->setDefaultButton(QMessageBox::Cancel);
@@ -332,9 +401,12 @@ void MainWindow::confirmRelease(const QList<VmRecord> &vms) {
     box->setInformativeText(info);
     box->setDetailedText(lines.join(u'\n'));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, vms] {
-        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
-            runOnVms(EngineService::Operation::Release, vms);
+    connect(box, &QMessageBox::finished, this, [this, box, vms, releaseRemote] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
+            return;
+        runOnVms(EngineService::Operation::Release, vms);
+        if (releaseRemote)
+            releaseRemote();
     });
     box->open();
 }

@@ -5,6 +5,8 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
+#include "host_feed.h"
+#include "hosts_panel.h"
 #include "keyboard.h"
 #include "listener_thread.h"
 #include "log_pane.h"
@@ -19,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -117,6 +120,25 @@ void MainWindow::buildDocks() {
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+}
+
+void MainWindow::buildHostsDock() {
+    m_hostsPanel = new HostsPanel(this);
+    m_hostsPanel->setObjectName(u"hostsPanel"_s);
+    // A host's row activated: the table shows only its VMs.
+    connect(m_hostsPanel, &HostsPanel::hostActivated, this, [this](const QString &host) {
+        const int i = m_hostFilter->findData(host);
+        if (i >= 0)
+            m_hostFilter->setCurrentIndex(i);
+    });
+    auto *dock = new QDockWidget(tr("Hosts"), this);
+    dock->setObjectName(u"hostsDock"_s);
+    dock->setWidget(m_hostsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (auto *logDock = findChild<QDockWidget *>(u"logDock"_s))
+        tabifyDockWidget(logDock, dock);
+    if (auto *logDock = findChild<QDockWidget *>(u"logDock"_s))
+        logDock->raise();
 }
 
 void MainWindow::exportInventory() {

@@ -5,9 +5,10 @@
 
 namespace vmeclone {
 
-VmStateDelegate::VmStateDelegate(int stateRole, QObject *parent)
+VmStateDelegate::VmStateDelegate(int stateRole, QObject *parent, int greyRole)
     : QStyledItemDelegate(parent)
-    , m_role(stateRole) {}
+    , m_role(stateRole)
+    , m_greyRole(greyRole) {}
 
 void VmStateDelegate::initStyleOption(QStyleOptionViewItem *option,
                                       const QModelIndex &index) const {
@@ -15,6 +16,12 @@ void VmStateDelegate::initStyleOption(QStyleOptionViewItem *option,
     const QVariant raw = index.data(m_role);
     if (!raw.isValid())
         return;
+    if (m_greyRole >= 0 && index.data(m_greyRole).toBool()) {
+        if (!(option->state & QStyle::State_Selected))
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled,
+                                                                          QPalette::Text));
+        return; // the model's own icon and text ("host unreachable")
+    }
     const auto state = static_cast<VmState>(raw.toInt());
     option->icon = VmStateStyle::icon(state);
     option->features |= QStyleOptionViewItem::HasDecoration;

@@ -2,6 +2,10 @@
 
 #include "vm_state_style.h"
 
+#include <QColor>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QSet>
 
 #include <algorithm>
@@ -16,6 +20,8 @@ constexpr unsigned kIdentity = 1u << 8;
 constexpr unsigned kAllFields = VmChange::State | VmChange::Progress | VmChange::Reason
                                 | VmChange::Boots | VmChange::Uptime | VmChange::LastSeen
                                 | kIdentity;
+// Internal field bit: only whether the row's host could be asked (VmChange::HostState).
+constexpr unsigned kHostReach = 1u << 9;
 
 constexpr unsigned bit(int column) {
     return 1u << column;
@@ -30,6 +36,24 @@ void addRoles(QList<int> &roles, std::initializer_list<int> more) {
 
 bool isRunningForUptime(VmState s) {
     return vmStateIsRunning(s) && s != VmState::Unreachable;
+}
+
+QString hostText(const QString &host) {
+    return host.isEmpty() ? u"local"_s : host; // the CLI's name for this machine
+}
+
+QIcon hostUnreachableIcon() {
+    static const QIcon icon = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(Qt::darkGray), 1.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QRectF(2.5, 2.5, 11, 11));
+        return QIcon(pixmap);
+    }();
+    return icon;
 }
 
 } // namespace
@@ -85,6 +109,27 @@ void VmTableModel::applyFields(VmRow &t, const VmRow &s, unsigned fields, Touche
             d.columns |= bit(ShardColumn);
             addRoles(d.roles, {display, SortRole, Qt::ToolTipRole});
         }
+        if (t.host != s.host || t.hostKey < 0) {
+            t.host = s.host;
+            t.hostKey = hostKeyOf(s.host);
+            d.columns |= bit(HostColumn);
+            addRoles(d.roles, {display, SortRole, HostRole});
+        }
+        if (t.hostUnreachable != s.hostUnreachable || t.hostError != s.hostError) {
+            t.hostUnreachable = s.hostUnreachable;
+            t.hostError = s.hostError;
+            d.columns |= (1u << ColumnCount) - 1; // greyed or not: every cell
+            addRoles(d.roles, {display, Qt::ForegroundRole, Qt::DecorationRole,
+                               Qt::ToolTipRole, HostUnreachableRole});
+        }
+    }
+    if ((fields & kHostReach) && !(fields & kIdentity)
+        && (t.hostUnreachable != s.hostUnreachable || t.hostError != s.hostError)) {
+        t.hostUnreachable = s.hostUnreachable;
+        t.hostError = s.hostError;
+        d.columns |= (1u << ColumnCount) - 1;
+        addRoles(d.roles, {display, Qt::ForegroundRole, Qt::DecorationRole, Qt::ToolTipRole,
+                           HostUnreachableRole});
     }
     if ((fields & VmChange::State) && t.state != s.state) {
         t.state = s.state;
@@ -135,13 +180,16 @@ void VmTableModel::drain() {
             applyFields(m_rows[static_cast<size_t>(*it)], src, whole ? kAllFields : fields,
                         &touched[src.id]);
         } else if (auto jt = insertAt.constFind(src.id); jt != insertAt.constEnd()) {
-            if (whole)
+            if (whole) {
                 inserts[*jt] = src;
-            else
+                inserts[*jt].hostKey = hostKeyOf(src.host);
+            } else {
                 applyFields(inserts[*jt], src, fields, nullptr);
+            }
         } else if (mayInsert) {
             insertAt.insert(src.id, inserts.size());
             inserts.push_back(src);
+            inserts.back().hostKey = hostKeyOf(src.host);
         }
     };
     auto removeId = [&](qint64 id) {
@@ -184,6 +232,24 @@ void VmTableModel::drain() {
             hold(c.row.id, c.seq);
             removeId(c.row.id);
             break;
+        case VmChange::Kind::HostState: {
+            // Every row of the host as it is, flagged (or no longer) as unreachable.
+            VmRow flag;
+            flag.hostUnreachable = c.row.hostUnreachable;
+            flag.hostError = c.row.hostUnreachable ? c.row.hostError : QString();
+            const std::vector<char> mask = scopeMask(c.host);
+            for (const VmRow &r : m_rows) {
+                if (!mask[static_cast<size_t>(r.hostKey)] || removals.contains(r.id)
+                    || (r.hostUnreachable == flag.hostUnreachable && r.hostError == flag.hostError))
+                    continue;
+                flag.id = r.id;
+                apply(flag, kHostReach, false, false);
+            }
+            for (VmRow &r : inserts)
+                if (r.id != -1 && mask[static_cast<size_t>(r.hostKey)])
+                    applyFields(r, flag, kHostReach, nullptr);
+            break;
+        }
         case VmChange::Kind::Snapshot: {
             QSet<qint64> present;
             present.reserve(c.rows.size());
@@ -199,20 +265,29 @@ void VmTableModel::drain() {
             const auto goneBy = [&](qint64 id) {
                 return c.seq == 0 || m_seq.value(id, 0) <= c.seq;
             };
+            // Only rows of the snapshot's own host: this machine's snapshot leaves the
+            // hosts' rows alone, and each host's its own.
+            const std::vector<char> mask = scopeMask(c.host);
             for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
-                if (!present.contains(it.key()) && goneBy(it.key()))
+                if (mask[static_cast<size_t>(m_rows[static_cast<size_t>(*it)].hostKey)]
+                    && !present.contains(it.key()) && goneBy(it.key()))
                     removals.insert(it.key());
             }
-            const QList<qint64> pending = insertAt.keys();
-            for (qint64 id : pending) {
-                if (!present.contains(id) && goneBy(id))
-                    removeId(id);
+            if (!insertAt.isEmpty()) {
+                const QList<qint64> pending = insertAt.keys();
+                for (qint64 id : pending) {
+                    if (mask[static_cast<size_t>(inserts[insertAt.value(id)].hostKey)]
+                        && !present.contains(id) && goneBy(id))
+                        removeId(id);
+                }
             }
-            // A removal this snapshot saw needs no guarding any more.
-            m_seq.removeIf([&](const auto &it) {
-                return !present.contains(it.key()) && it.value() <= c.seq
-                       && !insertAt.contains(it.key());
-            });
+            // A removal this snapshot saw needs no guarding any more (only this machine's
+            // rows carry sequences).
+            if (c.host.isEmpty())
+                m_seq.removeIf([&](const auto &it) {
+                    return !present.contains(it.key()) && it.value() <= c.seq
+                           && !insertAt.contains(it.key());
+                });
             break;
         }
         }
@@ -252,13 +327,19 @@ void VmTableModel::drain() {
     }
     std::sort(changed.begin(), changed.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
+    // Rows scattered over a large table (a feed from many hosts): past this many runs,
+    // one signal for the stretch they span costs the view and the proxy less.
+    qsizetype runs = changed.isEmpty() ? 0 : 1;
+    for (qsizetype k = 1; k < changed.size(); ++k)
+        runs += changed[k].first != changed[k - 1].first + 1 ? 1 : 0;
+    const bool oneStretch = runs > 64;
     qsizetype i = 0;
     while (i < changed.size()) {
         const int first = changed[i].first;
         int last = first;
         unsigned columns = changed[i].second->columns;
         QList<int> roles = changed[i].second->roles;
-        while (i + 1 < changed.size() && changed[i + 1].first == last + 1) {
+        while (i + 1 < changed.size() && (oneStretch || changed[i + 1].first == last + 1)) {
             ++i;
             last = changed[i].first;
             columns |= changed[i].second->columns;
@@ -295,6 +376,22 @@ void VmTableModel::drain() {
         endInsertRows();
     }
     Q_EMIT changesApplied(static_cast<int>(changes.size()));
+}
+
+int VmTableModel::hostKeyOf(const QString &host) {
+    const auto it = m_hostKeys.constFind(host);
+    if (it != m_hostKeys.constEnd())
+        return *it;
+    const int key = static_cast<int>(m_hostKeys.size());
+    m_hostKeys.insert(host, key);
+    return key;
+}
+
+std::vector<char> VmTableModel::scopeMask(const QString &scope) const {
+    std::vector<char> mask(static_cast<size_t>(m_hostKeys.size()), 0);
+    for (auto it = m_hostKeys.constBegin(); it != m_hostKeys.constEnd(); ++it)
+        mask[static_cast<size_t>(it.value())] = VmRow::inScope(it.key(), scope) ? 1 : 0;
+    return mask;
 }
 
 void VmTableModel::refreshClock() {
@@ -356,13 +453,16 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
             return r.address.toString();
         case NameColumn:
             return r.name;
+        case HostColumn:
+            return hostText(r.host);
         case MacColumn:
             return r.mac.toString();
         case ShardColumn:
             // The folder's own name tells shards apart; the tooltip has the whole path.
             return r.shard.mid(r.shard.lastIndexOf(u'/') + 1);
         case StateColumn:
-            return VmStateStyle::label(r.state);
+            // Its host could not be asked: not the VM's state (that is "unreachable").
+            return r.hostUnreachable ? tr("host unreachable") : VmStateStyle::label(r.state);
         case ProgressColumn:
             return r.state == VmState::Copying ? u"%1 %"_s.arg(r.progress) : QString();
         case BootsColumn:
@@ -383,6 +483,8 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
         case IpColumn:
         case NameColumn:
             return static_cast<qulonglong>(r.address.toUInt());
+        case HostColumn:
+            return r.host;
         case MacColumn:
             return r.mac.toString();
         case ShardColumn:
@@ -405,19 +507,28 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
         return static_cast<int>(r.state);
     case StateNameRole:
         return vmStateName(r.state);
+    case HostRole:
+        return hostText(r.host);
+    case HostUnreachableRole:
+        return r.hostUnreachable;
     case ProgressRole:
         return r.state == VmState::Copying ? r.progress : -1;
     case IdRole:
         return r.id;
     case Qt::DecorationRole:
         if (column == StateColumn)
-            return VmStateStyle::icon(r.state);
+            return r.hostUnreachable ? hostUnreachableIcon() : VmStateStyle::icon(r.state);
         break;
     case Qt::ForegroundRole:
+        if (r.hostUnreachable)
+            return QColor(Qt::gray); // greyed: what the table last knew
         if (column == StateColumn)
             return VmStateStyle::colour(r.state);
         break;
     case Qt::ToolTipRole:
+        if (r.hostUnreachable && (column == StateColumn || column == HostColumn))
+            return tr("Host %1 could not be asked (%2); the row shows its last known state: %3")
+                .arg(hostText(r.host), r.hostError, VmStateStyle::label(r.state));
         if (column == StateColumn || column == DetailColumn)
             return r.reason.isEmpty() ? QVariant() : QVariant(r.reason);
         if (column == ShardColumn)
@@ -443,6 +554,8 @@ QVariant VmTableModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("IP");
     case NameColumn:
         return tr("Name");
+    case HostColumn:
+        return tr("Host");
     case MacColumn:
         return tr("MAC");
     case ShardColumn:
@@ -478,6 +591,26 @@ QHash<VmState, int> VmTableModel::stateCounts() const {
     for (const auto &r : m_rows)
         ++counts[r.state];
     return counts;
+}
+
+void VmTableFilter::setHost(const QString &host) {
+    if (host == m_host)
+        return;
+    m_host = host;
+    invalidateFilter();
+}
+
+bool VmTableFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
+    if (!m_host.isEmpty()) {
+        const QString host = sourceModel()
+                                 ->index(sourceRow, VmTableModel::HostColumn, sourceParent)
+                                 .data(VmTableModel::HostRole)
+                                 .toString();
+        // A head's host holds the hosts below it too ("sub" holds "sub/lab1").
+        if (host != m_host && !host.startsWith(m_host + u'/'))
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 } // namespace vmeclone

@@ -9,6 +9,7 @@
 #include "vm_change_queue.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 #include <QHash>
 #include <QTimer>
 
@@ -24,6 +25,7 @@ public:
         SuffixColumn,
         IpColumn,
         NameColumn,
+        HostColumn, // the host that holds it ("local": this machine), docs/cluster.md
         MacColumn,
         ShardColumn,
         StateColumn,
@@ -40,6 +42,8 @@ public:
         ProgressRole,            // percent while copying, else -1
         IdRole,                  // inventory id
         StateNameRole,           // "online": the untranslated name
+        HostRole,                // "local" or the host's name, untranslated
+        HostUnreachableRole,     // bool: its host could not be asked (the row is as last known)
     };
 
     explicit VmTableModel(QObject *parent = nullptr);
@@ -84,13 +88,33 @@ private:
     };
     void applyFields(VmRow &target, const VmRow &source, unsigned fields, Touched *touched);
     void refreshClock();
+    // Hosts as numbers, so a host's snapshot finds its rows without comparing names.
+    int hostKeyOf(const QString &host);
+    // Per host number: whether its rows belong to `scope` (VmRow::inScope).
+    std::vector<char> scopeMask(const QString &scope) const;
 
     std::shared_ptr<VmChangeQueue> m_queue;
     std::vector<VmRow> m_rows;
     QHash<qint64, int> m_rowOfId;
-    QHash<qint64, qint64> m_seq; // per VM id: the newest change sequence applied (VmChange::seq)
+    QHash<qint64, qint64> m_seq;
+    QHash<QString, int> m_hostKeys; // per VM id: the newest change sequence applied (VmChange::seq)
     QTimer m_drainTimer;
     QTimer m_clockTimer;
+};
+
+// The table's filter: the text box's words over every column, and one host (the host
+// filter; empty: every host, "local": this machine's own VMs).
+class VmTableFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setHost(const QString &host);
+    QString host() const { return m_host; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_host;
 };
 
 } // namespace vmeclone

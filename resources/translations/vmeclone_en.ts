@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+160"/>
+        <location filename="../../app/console_main.cpp" line="+163"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,7 +202,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,8 +242,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>This machine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the clones go: this machine, or a head&apos;s hosts (the head places each address on a host, each host on its own shards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Golden image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hosts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,26 +278,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+225"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+69"/>
+        <location line="+156"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-220"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,8 +317,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
-        <location line="+103"/>
+        <location line="+33"/>
+        <source>All hosts (this machine and %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
+        <translation>
+            <numerusform>%n address cannot be cloned. Leave it out of the range.</numerusform>
+            <numerusform>%n addresses cannot be cloned. Leave them out of the range.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Ready: %n VM(s) over %1 host(s); each host places its share on its own shards.</source>
+        <translation>
+            <numerusform>Ready: %n VM over %1 host(s); each host places its share on its own shards.</numerusform>
+            <numerusform>Ready: %n VMs over %1 host(s); each host places its share on its own shards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hosts that cannot be asked now fail their VMs; the same clone again finishes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,12 +378,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-149"/>
+        <location line="+166"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-135"/>
+        <location line="+142"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>%n VM can be cloned</numerusform>
@@ -336,7 +393,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n address refused</numerusform>
@@ -344,7 +402,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>%n VM will be cloned</numerusform>
@@ -360,7 +419,8 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-158"/>
+        <location line="+162"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,6 +507,85 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::HostsPanel</name>
+    <message>
+        <location filename="../../ui/hosts_panel.cpp" line="+34"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VMs by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No hosts yet. Add one with: vmeclone host add NAME USER@ADDRESS (see docs/hosts.md); its VMs then show here and in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not asked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Its VMs are greyed in the table as &quot;host unreachable&quot;, with their last known state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::LogPane</name>
     <message>
         <location filename="../../ui/log_pane.cpp" line="+44"/>
@@ -477,27 +616,33 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+61"/>
-        <location line="+95"/>
-        <location filename="../../ui/main_window.cpp" line="+107"/>
-        <location line="+86"/>
+        <location filename="../../ui/main_window.cpp" line="+65"/>
+        <location line="+129"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="-43"/>
+        <location line="-84"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>Show the VMs of one host only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Reading the inventory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+76"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+79"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,27 +713,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+219"/>
-        <location line="+619"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+241"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+28"/>
-        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,7 +739,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>&amp;Hosts panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by &amp;host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No hosts: this machine&apos;s VMs are all there is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,7 +779,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Setup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +799,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-186"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-205"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,7 +896,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+50"/>
+        <location filename="../../ui/main_window.cpp" line="+36"/>
+        <source>%1 on hosts: %2 done, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+15"/>
+        <source>Hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,7 +922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>%1 (suffix %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,6 +937,14 @@
         <translation>
             <numerusform>%n VM</numerusform>
             <numerusform>%n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n VM(s) on hosts</source>
+        <translation>
+            <numerusform>%n VM on hosts</numerusform>
+            <numerusform>%n VMs on hosts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -820,7 +995,6 @@
     </message>
     <message>
         <location line="+42"/>
-        <location line="+39"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,17 +1005,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>%1  %2  on host %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Cannot read the VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Addresses (e.g. 177-254 or 177,180-190):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +1040,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Release VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,7 +1086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="+7"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+11"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,7 +1182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+30"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+33"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,7 +1522,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+320"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+387"/>
         <source>%1 s ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,7 +1562,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+31"/>
+        <source>host unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Host %1 could not be asked (%2); the row shows its last known state: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Suffix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,6 +1584,11 @@
     <message>
         <location line="+2"/>
         <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+160"/>
+        <location filename="../../app/console_main.cpp" line="+163"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -278,7 +278,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+37"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -318,9 +318,24 @@
         <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>This machine only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the clones go: this machine, or a head&apos;s hosts (the head places each address on a host, each host on its own shards)</source>
+        <translation>克隆放在哪里:本机,或头节点的主机(头节点把每个地址放到一台主机上,每台主机再放到自己的磁盘分片上)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Golden image:</source>
         <translation>母版镜像(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hosts:</source>
+        <translation>主机(&amp;H):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -339,26 +354,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+225"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+69"/>
+        <location line="+156"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-220"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
@@ -373,8 +393,41 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+102"/>
-        <location line="+103"/>
+        <location line="+33"/>
+        <source>All hosts (this machine and %1)</source>
+        <translation>所有主机(本机和 %1)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Placed before</source>
+        <translation>此前已放置</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
+        <translation>
+            <numerusform>%n 个地址无法克隆。请将它们从范围中去掉。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Ready: %n VM(s) over %1 host(s); each host places its share on its own shards.</source>
+        <translation>
+            <numerusform>就绪:%n 台虚拟机分布在 %1 台主机上;每台主机把自己的份额放到自己的磁盘分片上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hosts that cannot be asked now fail their VMs; the same clone again finishes them.</source>
+        <translation>现在无法询问的主机,其虚拟机会失败;再次执行同样的克隆即可完成它们。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -399,26 +452,30 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-149"/>
+        <location line="+166"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-135"/>
+        <location line="+142"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-141"/>
+        <location line="+142"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>将克隆 %n 台虚拟机</numerusform>
@@ -432,7 +489,8 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-158"/>
+        <location line="+162"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>
@@ -518,6 +576,85 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::HostsPanel</name>
+    <message>
+        <location filename="../../ui/hosts_panel.cpp" line="+34"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VMs by state</source>
+        <translation>各状态虚拟机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free space</source>
+        <translation>可用空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No hosts yet. Add one with: vmeclone host add NAME USER@ADDRESS (see docs/hosts.md); its VMs then show here and in the table.</source>
+        <translation>尚无主机。请用 vmeclone host add 名称 用户@地址 添加(见 docs/hosts.md);其虚拟机随后显示在此处和表格中。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not asked yet</source>
+        <translation>尚未询问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Its VMs are greyed in the table as &quot;host unreachable&quot;, with their last known state.</source>
+        <translation>其虚拟机在表格中以灰色显示为“主机不可达”,保留最后已知的状态。</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::LogPane</name>
     <message>
         <location filename="../../ui/log_pane.cpp" line="+44"/>
@@ -548,27 +685,33 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+61"/>
-        <location line="+95"/>
-        <location filename="../../ui/main_window.cpp" line="+107"/>
-        <location line="+86"/>
+        <location filename="../../ui/main_window.cpp" line="+65"/>
+        <location line="+129"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="-43"/>
+        <location line="-84"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>Show the VMs of one host only</source>
+        <translation>只显示一台主机的虚拟机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+76"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+79"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
@@ -639,27 +782,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+219"/>
-        <location line="+619"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+241"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-618"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../ui/main_window_setup.cpp" line="+28"/>
-        <location line="+644"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="-643"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
     </message>
@@ -669,7 +808,22 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>&amp;Hosts panel</source>
+        <translation>主机面板(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by &amp;host</source>
+        <translation>按主机筛选(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No hosts: this machine&apos;s VMs are all there is.</source>
+        <translation>没有主机:只有本机的虚拟机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
@@ -694,7 +848,7 @@
         <translation>虚拟机(&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Setup</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -714,7 +868,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-186"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-205"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -811,7 +965,18 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+50"/>
+        <location filename="../../ui/main_window.cpp" line="+36"/>
+        <source>%1 on hosts: %2 done, %3 failed</source>
+        <translation>主机上的 %1:%2 个完成,%3 个失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+15"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -826,7 +991,7 @@
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>%1 (suffix %2)</source>
         <translation>%1（后缀 %2）</translation>
     </message>
@@ -840,6 +1005,13 @@
         <source>%n VM(s)</source>
         <translation>
             <numerusform>%n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n VM(s) on hosts</source>
+        <translation>
+            <numerusform>主机上 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -888,7 +1060,6 @@
     </message>
     <message>
         <location line="+42"/>
-        <location line="+39"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -899,17 +1070,22 @@
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>%1  %2  on host %3</source>
+        <translation>%1  %2  在主机 %3 上</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Cannot read the VMs</source>
         <translation>无法读取虚拟机</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Addresses (e.g. 177-254 or 177,180-190):</source>
         <translation>地址（例如 177-254 或 177,180-190）：</translation>
     </message>
@@ -929,7 +1105,7 @@
         <translation>%1 中没有虚拟机。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Release VMs</source>
         <translation>释放虚拟机</translation>
     </message>
@@ -973,7 +1149,7 @@
         <translation>批任务完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="+7"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+11"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1072,7 +1248,7 @@
         <translation>分得新虚拟机的相对比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+30"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+33"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1410,7 +1586,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+320"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+387"/>
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
@@ -1450,7 +1626,17 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+31"/>
+        <source>host unreachable</source>
+        <translation>主机不可达</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Host %1 could not be asked (%2); the row shows its last known state: %3</source>
+        <translation>无法询问主机 %1(%2);此行显示其最后已知的状态:%3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Suffix</source>
         <translation>后缀</translation>
     </message>
@@ -1463,6 +1649,11 @@
         <location line="+2"/>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>主机</translation>
     </message>
     <message>
         <location line="+2"/>

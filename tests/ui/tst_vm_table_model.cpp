@@ -5,6 +5,7 @@
 #include "vm_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QThread>
@@ -418,6 +419,92 @@ private Q_SLOTS:
         m_model->drain();
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(stateOf(1), u"stopped"_s);
+    }
+
+    // Each host's VMs are a snapshot of their own: this machine's snapshot leaves the
+    // hosts' rows alone and a host's leaves this machine's and the other hosts'; a host
+    // that cannot be asked keeps its rows, greyed "host unreachable", until it answers.
+    void hostsHaveSnapshotsOfTheirOwn() {
+        const auto remote = [](const QString &host, int number, quint32 suffix, VmState state) {
+            VmRow r = makeRow(0, suffix, state);
+            r.host = host;
+            r.id = VmRow::remoteId(number, r.address);
+            return r;
+        };
+        VmChange local = VmChange::snapshot({makeRow(1, 10, VmState::Online, 100)});
+        local.seq = 100;
+        m_model->queue()->push(local);
+        m_model->queue()->push(VmChange::hostSnapshot(
+            u"lab1"_s, {remote(u"lab1"_s, 0, 20, VmState::Configured),
+                        remote(u"lab1"_s, 0, 21, VmState::Online)}));
+        m_model->queue()->push(VmChange::hostSnapshot(
+            u"lab2"_s, {remote(u"lab2"_s, 1, 30, VmState::Online)}));
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 4);
+        const auto hostOf = [this](quint32 suffix) {
+            for (int r = 0; r < m_model->rowCount(); ++r)
+                if (m_model->index(r, VmTableModel::SuffixColumn).data().toUInt() == suffix)
+                    return m_model->index(r, VmTableModel::HostColumn).data().toString();
+            return QString();
+        };
+        QCOMPARE(hostOf(10), u"local"_s);
+        QCOMPARE(hostOf(20), u"lab1"_s);
+        QCOMPARE(hostOf(30), u"lab2"_s);
+
+        // This machine's next snapshot (without VM 1) and lab1's (without .20).
+        VmChange later = VmChange::snapshot({});
+        later.seq = 200;
+        m_model->queue()->push(later);
+        m_model->queue()->push(VmChange::hostSnapshot(
+            u"lab1"_s, {remote(u"lab1"_s, 0, 21, VmState::Stopped)}));
+        m_model->drain();
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(hostOf(10), QString());
+        QCOMPARE(hostOf(21), u"lab1"_s);
+        QCOMPARE(hostOf(30), u"lab2"_s);
+
+        // lab2 drops out: its row stays, greyed, its state text says the host, not the VM.
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->queue()->push(VmChange::hostState(u"lab2"_s, false, u"host lab2: refused"_s));
+        m_model->drain();
+        QCOMPARE(changed.size(), 1);
+        const auto row = [this](quint32 suffix) {
+            for (int r = 0; r < m_model->rowCount(); ++r)
+                if (m_model->index(r, VmTableModel::SuffixColumn).data().toUInt() == suffix)
+                    return r;
+            return -1;
+        };
+        const QModelIndex lab2 = m_model->index(row(30), VmTableModel::StateColumn);
+        QCOMPARE(lab2.data().toString(), u"host unreachable"_s);
+        QVERIFY(lab2.data(VmTableModel::HostUnreachableRole).toBool());
+        QCOMPARE(lab2.data(VmTableModel::StateNameRole).toString(), u"online"_s); // last known
+        QCOMPARE(lab2.data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
+        QVERIFY(lab2.data(Qt::ToolTipRole).toString().contains(u"host lab2: refused"_s));
+        const QModelIndex lab1 = m_model->index(row(21), VmTableModel::StateColumn);
+        QCOMPARE(lab1.data().toString(), u"stopped"_s);
+        QVERIFY(!lab1.data(VmTableModel::HostUnreachableRole).toBool());
+        // The same again changes nothing; lab2 answering again clears it.
+        changed.clear();
+        m_model->queue()->push(VmChange::hostState(u"lab2"_s, false, u"host lab2: refused"_s));
+        m_model->drain();
+        QCOMPARE(changed.size(), 0);
+        m_model->queue()->push(VmChange::hostSnapshot(
+            u"lab2"_s, {remote(u"lab2"_s, 1, 30, VmState::Online)}));
+        m_model->drain();
+        QCOMPARE(m_model->index(row(30), VmTableModel::StateColumn).data().toString(),
+                 u"online"_s);
+
+        // The host filter: one host's rows only, "local" this machine's.
+        VmTableFilter filter;
+        filter.setSourceModel(m_model.get());
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setHost(u"lab1"_s);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, VmTableModel::HostColumn).data().toString(), u"lab1"_s);
+        filter.setHost(u"local"_s);
+        QCOMPARE(filter.rowCount(), 0);
+        filter.setHost(QString());
+        QCOMPARE(filter.rowCount(), 2);
     }
 
 private:
