@@ -52,15 +52,18 @@ HostFeed::~HostFeed() {
     m_cancel.store(true);
     // The timer, the head and the inventory belong to the worker thread: they go there,
     // after whatever it is doing now (a listing or an action, cancelled).
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this] {
-            delete m_timer;
-            m_timer = nullptr;
-            m_head.reset();
-            m_inventory.reset();
-        },
-        Qt::BlockingQueuedConnection);
+    // A promise rather than Qt::BlockingQueuedConnection: both wait the same, but Qt's
+    // semaphore is invisible to ThreadSanitizer, and this thread then destroys the members
+    // the worker has just reset.
+    std::promise<void> released;
+    QMetaObject::invokeMethod(m_worker, [this, &released] {
+        delete m_timer;
+        m_timer = nullptr;
+        m_head.reset();
+        m_inventory.reset();
+        released.set_value();
+    });
+    released.get_future().wait();
     m_thread->quit();
     m_thread->wait();
     delete m_worker;
