@@ -133,13 +133,16 @@ int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
                 const CloneOptions &options);
 int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
                    const QString &range);
-int clusterList(QCommandLineParser &p, const Globals &g);
+// list on a head: every VM of the hosts (all of them unless --hosts), those of RANGE if given.
+int clusterList(QCommandLineParser &p, const Globals &g, const QString &range = {});
 // export --hosts: one report of what every host lists, with its host (csv, json, ansible).
 int clusterExport(QCommandLineParser &p, const Globals &g, const QString &output,
                   ReportFormat format);
 // --hosts, or --via (asked by a head) on a data folder that has hosts: the verb runs as a
 // head over them (docs/cluster.md).
 bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g);
+// The data folder has hosts: this machine is a head.
+bool isHead(const Globals &g);
 
 // verbs_inventory.cpp
 int verbGoldenAdd(QCommandLineParser &p, const Globals &g);

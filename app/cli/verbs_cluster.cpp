@@ -327,7 +327,11 @@ bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g) {
     if (given.contains(u"hosts"_s))
         return true;
     // Not asked by a head (this machine's own part, host local): the verb runs here.
-    if (!given.contains(u"via"_s) || !QFileInfo::exists(engineConfig(g).inventoryPath()))
+    return given.contains(u"via"_s) && isHead(g);
+}
+
+bool isHead(const Globals &g) {
+    if (!QFileInfo::exists(engineConfig(g).inventoryPath()))
         return false;
     auto inventory = Inventory::open(engineConfig(g).inventoryPath());
     if (!inventory)
@@ -495,11 +499,18 @@ int clusterOnRange(QCommandLineParser &p, const Globals &g, const QString &verb,
     return r.ok() && r.hostErrors.isEmpty() ? kOk : kFailed;
 }
 
-int clusterList(QCommandLineParser &p, const Globals &g) {
+int clusterList(QCommandLineParser &p, const Globals &g, const QString &range) {
     int code = kFailed;
     auto h = openHead(p, g, u"list"_s, Engine::RecoveryMode::ReportOnly, u"all"_s, code);
     if (!h)
         return code;
+    std::optional<QSet<Ipv4Address>> wanted; // RANGE's addresses, checked before any host
+    if (!range.isEmpty()) {
+        auto addresses = h->engine->addressesInRange(range);
+        if (!addresses)
+            return reportFailure(g, u"list"_s, addresses.failure(), &p, kUsage);
+        wanted = std::move(*addresses);
+    }
     ClusterListing listing = h->head->list(h->hosts);
     for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
         err(u"list: "_s + it.value());
@@ -507,6 +518,15 @@ int clusterList(QCommandLineParser &p, const Globals &g) {
     // host, state unknown and the host's error (not left out, not called failed).
     for (const auto &row : h->head->unreachableRows(listing.hostErrors))
         listing.vms.append(row);
+    if (wanted) {
+        QJsonArray inRange;
+        for (const auto &v : std::as_const(listing.vms)) {
+            const auto ip = Ipv4Address::parse(v.toObject().value(u"ip"_s).toString());
+            if (ip && wanted->contains(*ip))
+                inRange.append(v);
+        }
+        listing.vms = inRange;
+    }
     if (g.json) {
         printJson(listing.vms);
     } else {

@@ -93,14 +93,9 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
 
 int verbList(QCommandLineParser &p, const Globals &g) {
     const QString range = rangeArgument(p);
-    if (goesOnToItsHosts(p, g)) {
-        if (!range.isEmpty()) {
-            err(u"list: a range is not yet offered with --hosts: 'vmeclone list --hosts ...' "
-                u"lists every VM of the hosts"_s);
-            return kUsage;
-        }
-        return clusterList(p, g);
-    }
+    // --hosts: every VM of those hosts with its host, those of RANGE if given.
+    if (goesOnToItsHosts(p, g))
+        return clusterList(p, g, range);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;

@@ -837,15 +837,10 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     return result;
 }
 
-Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
+Expected<QSet<Ipv4Address>> Engine::addressesInRange(QStringView range) {
     auto goldens = m_inventory->goldens();
     if (!goldens)
         return fail(goldens.error());
-    auto vms = m_inventory->vms();
-    if (!vms)
-        return fail(vms.error());
-    if (vms->isEmpty())
-        return QList<VmRecord>();
     QSet<Ipv4Address> wanted;
     QString firstError;
     for (const auto &g : *goldens) {
@@ -860,9 +855,21 @@ Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
     }
     if (wanted.isEmpty() && !firstError.isEmpty())
         return refuse(Problem::InvalidRange, Field::Range, range.toString(), firstError);
+    return wanted;
+}
+
+Expected<QList<VmRecord>> Engine::vmsInRange(QStringView range) {
+    auto vms = m_inventory->vms();
+    if (!vms)
+        return fail(vms.error());
+    if (vms->isEmpty())
+        return QList<VmRecord>();
+    auto wanted = addressesInRange(range);
+    if (!wanted)
+        return wanted.failure();
     QList<VmRecord> out;
     for (const auto &vm : *vms) {
-        if (wanted.contains(vm.address))
+        if (wanted->contains(vm.address))
             out.append(vm);
     }
     return out;

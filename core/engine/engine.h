@@ -193,6 +193,8 @@ public:
 
     // The VMs a range names, across every golden's subnet ("177-180", full addresses).
     Expected<QList<VmRecord>> vmsInRange(QStringView range);
+    // The addresses RANGE names under any golden's subnet ("177-180" under each).
+    Expected<QSet<Ipv4Address>> addressesInRange(QStringView range);
     // Each VM is taken by compare-and-set on its identity as read (id, instance, a
     // settled state) before anything is done to it; a cancel stops the VMs not begun.
     BatchResult start(const QList<VmRecord> &vms, const std::atomic_bool *cancel = nullptr,

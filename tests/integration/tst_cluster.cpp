@@ -119,6 +119,27 @@ private Q_SLOTS:
         for (auto it = results.begin(); it != results.end(); ++it)
             QCOMPARE(listed.value(it.key()).value(u"host"_s).toString(),
                      it->value(u"host"_s).toString());
+
+        // A range narrows the fleet's listing on every host (refused before any host is
+        // asked when it names nothing); --hosts local is this machine's share alone.
+        const auto ranged =
+            m_head->run({u"list"_s, u"177-179"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(ranged.exitCode == 0, qPrintable(ranged.err));
+        QCOMPARE(byAddress(ranged.json().array()).size(), 3);
+        for (const QJsonValue &v : ranged.json().array()) {
+            const QString ip = v.toObject().value(u"ip"_s).toString();
+            QVERIFY2(ip.endsWith(u".177"_s) || ip.endsWith(u".178"_s) || ip.endsWith(u".179"_s),
+                     qPrintable(ip));
+            QCOMPARE(v.toObject().value(u"host"_s).toString(), m_planned.value(ip));
+        }
+        const auto local = m_head->run({u"list"_s, u"--hosts"_s, u"local"_s, u"--json"_s});
+        QVERIFY2(local.exitCode == 0, qPrintable(local.err));
+        QCOMPARE(local.json().array().size(), perHost.value(u"local"_s));
+        const auto bad =
+            m_head->run({u"list"_s, u"177-x"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(bad.out).contains(u"177-x"_s) || bad.err.contains(u"177-x"_s),
+                 qPrintable(bad.err));
     }
 
     // export --hosts: one report of every host's VMs, each with its host, as JSON, CSV
