@@ -17,11 +17,6 @@ namespace vmeclone {
 
 namespace {
 
-auto logger() {
-    static auto l = log::get("hosts");
-    return l;
-}
-
 // The host a row's host name is asked through: "sub" for "sub/lab1".
 QString topHost(const QString &host) {
     return host.section(u'/', 0, 0);
@@ -106,7 +101,7 @@ bool HostFeed::ensureOpen() {
         return true;
     auto inventory = Inventory::open(m_config.inventoryPath);
     if (!inventory) {
-        logger()->error("cannot open the inventory to ask the hosts: {}", inventory.error());
+        log::hosts()->error("cannot open the inventory to ask the hosts: {}", inventory.error());
         return false;
     }
     m_inventory = std::move(*inventory);
@@ -156,7 +151,7 @@ void HostFeed::refresh() {
         return;
     auto hosts = m_inventory->hosts();
     if (!hosts) {
-        logger()->error("cannot read the hosts: {}", hosts.error());
+        log::hosts()->error("cannot read the hosts: {}", hosts.error());
         return;
     }
     QStringList names;
@@ -192,14 +187,14 @@ void HostFeed::refresh() {
             if (const auto e = listing.hostErrors.constFind(h.name);
                 e != listing.hostErrors.constEnd()) {
                 if (s.reachable || s.error != *e)
-                    logger()->warn("host {} cannot be asked: {}", h.name, *e);
+                    log::hosts()->warn("host {} cannot be asked: {}", h.name, *e);
                 s.reachable = false;
                 s.error = *e;
                 m_queue->push(VmChange::hostState(h.name, false, *e));
                 continue;
             }
             if (!s.reachable && !s.error.isEmpty())
-                logger()->info("host {} answers again", h.name);
+                log::hosts()->info("host {} answers again", h.name);
             s.reachable = true;
             s.error.clear();
             s.lastContact = now;
@@ -254,7 +249,7 @@ void HostFeed::run(const QString &verb, const QMap<QString, QList<Ipv4Address>> 
             QStringList range;
             for (const Ipv4Address &a : it.value())
                 range << a.toString();
-            logger()->info("{} {} VMs on host {}", verb, it.value().size(), it.key());
+            log::hosts()->info("{} {} VMs on host {}", verb, it.value().size(), it.key());
             const ClusterResult r = m_head->onRange(verb, *hosts, range.join(u','), &m_cancel);
             all.outcomes += r.outcomes;
             all.hostErrors.insert(r.hostErrors);
@@ -280,7 +275,7 @@ void HostFeed::clone(const QString &hostsSpec, const CloneOptions &options, cons
             return;
         }
         const bool all = hostsSpec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0;
-        logger()->info("cloning {} over hosts {}", range, hostsSpec);
+        log::hosts()->info("cloning {} over hosts {}", range, hostsSpec);
         // Each step as the hosts report it (from their threads, one at a time); this
         // machine's own VMs come with its inventory, as every local clone's do.
         const auto queue = m_queue;
@@ -348,8 +343,8 @@ void HostFeed::finish(HostActionResult result, const ClusterResult &r) {
         result.problems << it.value();
     }
     for (const QString &p : std::as_const(result.problems))
-        logger()->warn("{}: {}", result.verb, p);
-    logger()->info("{} on hosts finished: {} done, {} failed", result.verb, result.done,
+        log::hosts()->warn("{}: {}", result.verb, p);
+    log::hosts()->info("{} on hosts finished: {} done, {} failed", result.verb, result.done,
                    result.failed);
     Q_EMIT actionFinished(result);
 }

@@ -146,7 +146,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_board = new StatusBoard(this);
     m_board->setObjectName(u"statusBoard"_s);
     connect(m_board, &StatusBoard::cancelRequested, this, [this](int id) {
-        logger()->info("cancelling batch {}", id);
+        log::console()->info("cancelling batch {}", id);
         m_service->cancel(id);
     });
     m_log = new LogPane(this);
@@ -434,11 +434,11 @@ void MainWindow::showEvents(const QList<EventRecord> &events) {
         if (e.at.isValid() && e.at.secsTo(now) > 5)
             text = u"(%1) "_s.arg(e.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)) + text;
         if (e.level == u"error")
-            eventLogger()->error("{}", text);
+            log::events()->error("{}", text);
         else if (e.level == u"warning")
-            eventLogger()->warn("{}", text);
+            log::events()->warn("{}", text);
         else
-            eventLogger()->info("{}", text);
+            log::events()->info("{}", text);
     }
 }
 
@@ -446,7 +446,7 @@ void MainWindow::setUpDefaults() {
     if (m_setUpPending > 0)
         return;
     if (m_options.demoGolden.isEmpty() || !QFileInfo::exists(m_options.demoGolden)) {
-        logger()->info(
+        log::console()->info(
             "no golden image yet: add one (Setup > Add golden image) and a disk shard to start");
         return;
     }
@@ -454,7 +454,7 @@ void MainWindow::setUpDefaults() {
     const QStringList shards{base + u"/shard-a"_s, base + u"/shard-b"_s};
     for (const auto &s : shards)
         QDir().mkpath(s);
-    logger()->info("first start: adding the demo golden image {} and the disk shards {}",
+    log::console()->info("first start: adding the demo golden image {} and the disk shards {}",
                    m_options.demoGolden, shards.join(u", "_s));
     m_setUpPending = 1 + static_cast<int>(shards.size());
     m_setUpErrors.clear();
@@ -463,14 +463,14 @@ void MainWindow::setUpDefaults() {
     spec.path = m_options.demoGolden;
     m_service->addGolden(spec).then(this, [this](const Expected<GoldenRecord> &g) {
         if (!g)
-            logger()->error("the demo golden image could not be added: {}", g.error());
+            log::console()->error("the demo golden image could not be added: {}", g.error());
         setUpAnswered(g ? QString()
                         : tr("The demo golden image could not be added: %1").arg(g.error()));
     });
     for (const auto &s : shards) {
         m_service->addShard(s, 1.0).then(this, [this, s](const Expected<Shard> &shard) {
             if (!shard)
-                logger()->error("the disk shard {} could not be added: {}", s, shard.error());
+                log::console()->error("the disk shard {} could not be added: {}", s, shard.error());
             setUpAnswered(
                 shard ? QString()
                       : tr("The disk shard %1 could not be added: %2").arg(s, shard.error()));
@@ -499,13 +499,13 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
     const int done = static_cast<int>(result.outcomes.size()) - failed;
     for (const auto &o : result.outcomes) {
         if (!o.ok)
-            logger()->warn("{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
+            log::console()->warn("{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
                            o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
     }
     QString text = tr("%1: %2 done, %3 failed").arg(operationLabel(op)).arg(done).arg(failed);
     if (result.cancelled)
         text += tr(" (cancelled)");
-    logger()->info("batch {} finished: {} done, {} failed{}", id, done, failed,
+    log::console()->info("batch {} finished: {} done, {} failed{}", id, done, failed,
                    result.cancelled ? " (cancelled)" : "");
     notify(tr("Batch finished"), text, failed > 0 || result.cancelled);
     m_service->refreshSoon();
@@ -547,7 +547,7 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::quitCancellingBatches(const QString &why) {
     const int running = static_cast<int>(m_service->runningBatches().size());
-    logger()->warn("{}: closing the console{}", why,
+    log::console()->warn("{}: closing the console{}", why,
                    running > 0 ? u", cancelling %1 running batch(es)"_s.arg(running) : QString());
     m_quitting = true;
     m_service->cancelAll();

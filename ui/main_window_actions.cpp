@@ -111,7 +111,7 @@ void MainWindow::buildActions() {
     make(u"releaseRange"_s, tr("Release range…"), QKeySequence(u"Ctrl+Shift+Del"_s),
          [this] { actOnRange(Op::Release); });
     make(u"cancelBatches"_s, tr("Cancel &all batches"), QKeySequence(u"Ctrl+."_s), [this] {
-        logger()->info("cancelling every running batch");
+        log::console()->info("cancelling every running batch");
         m_service->cancelAll();
     });
     make(u"export"_s, tr("&Export inventory…"), QKeySequence(u"Ctrl+E"_s),
@@ -280,7 +280,7 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
         items.insert(i.address, i);
     const Subnet subnet = plan.golden.subnet;
     const auto queue = m_model->queue();
-    logger()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
+    log::console()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
                    plan.mode, options.start ? "started when made" : "not started");
     m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
         queue->push(changeFor(e, items, subnet));
@@ -289,7 +289,7 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
 
 void MainWindow::startHostsClone(const QString &hosts, const CloneOptions &options,
                                  const QString &range) {
-    logger()->info("cloning {} over hosts {} ({}, {})", range, hosts, options.mode,
+    log::console()->info("cloning {} over hosts {} ({}, {})", range, hosts, options.mode,
                    options.start ? "started when made" : "not started");
     m_hostFeed->clone(hosts, options, range);
 }
@@ -298,7 +298,7 @@ int MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecor
     if (vms.isEmpty())
         return 0;
     const auto queue = m_model->queue();
-    logger()->info("{} {} VMs", EngineService::operationName(operation), vms.size());
+    log::console()->info("{} {} VMs", EngineService::operationName(operation), vms.size());
     return m_service->run(operation, vms,
                           [queue](const BatchEvent &e) { queue->push(changeFor(e, {}, {})); });
 }

@@ -14,16 +14,6 @@ namespace vmeclone::main_window_detail {
 
 using namespace Qt::StringLiterals;
 
-inline auto logger() {
-    static auto l = log::get("console");
-    return l;
-}
-
-inline auto eventLogger() {
-    static auto l = log::get("events");
-    return l;
-}
-
 inline QString gib(qint64 bytes) {
     return QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1)
            + u" GiB"_s;

@@ -201,10 +201,10 @@ bool MainWindow::startExport(const QString &path) {
 void MainWindow::exportDone(const QString &path, int vms, const Status &status) {
     if (status) {
         const QString text = tr("Exported %n VM(s) to %1", nullptr, vms).arg(path);
-        logger()->info("{}", text);
+        log::console()->info("{}", text);
         notify(tr("Export"), text, false);
     } else {
-        logger()->warn("{}", tr("Cannot export: %1").arg(status.error()));
+        log::console()->warn("{}", tr("Cannot export: %1").arg(status.error()));
         notify(tr("Export"), tr("Cannot export: %1").arg(status.error()), true);
         // Not exec(): no event loop nested in this slot, and tests can find and close it.
         auto *box =
@@ -223,7 +223,7 @@ void MainWindow::addGolden() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto &g = dialog->added()) {
-            logger()->info("golden image {} added from {}", g->name, g->path);
+            log::console()->info("golden image {} added from {}", g->name, g->path);
             m_service->refreshSoon();
         }
     });

@@ -36,10 +36,6 @@ namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
 
-std::shared_ptr<spdlog::logger> logger() {
-    return log::get("clone");
-}
-
 QString sizeText(qint64 bytes) {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
@@ -256,7 +252,7 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
                 if (error == EINTR)
                     continue;
                 if (fallsBackToReadWrite(error)) {
-                    logger()->debug("copy_file_range {} -> {}: {}; using read/write", job.source,
+                    log::clone()->debug("copy_file_range {} -> {}: {}; using read/write", job.source,
                                     job.part, errnoText(error));
                     useCopyRange = false;
                     continue;
@@ -367,7 +363,7 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
             u"Cannot rename %1 to %2: %3"_s.arg(job.part, job.destination, errnoText(error))};
     }
     syncFolder(QFileInfo(job.destination).absolutePath());
-    logger()->debug("copied {} -> {} ({} of data, {})", job.source, job.destination,
+    log::clone()->debug("copied {} -> {} ({} of data, {})", job.source, job.destination,
                     sizeText(job.dataBytes), method);
     return std::nullopt;
 }
@@ -519,12 +515,12 @@ Status DiskCopier::copyFiles(const QList<QPair<QString, QString>> &sourceToDesti
             const QString message = failure->noSpace
                                         ? withSpaceHint(failure->message, jobs, jobs[i])
                                         : failure->message;
-            logger()->warn("{}", message);
+            log::clone()->warn("{}", message);
             return fail(message);
         }
     }
     meter.finish();
-    logger()->info("copied {} file(s), {} of data, in {} ms", jobs.size(), sizeText(total),
+    log::clone()->info("copied {} file(s), {} of data, in {} ms", jobs.size(), sizeText(total),
                    timer.elapsed());
     return {};
 }

@@ -21,10 +21,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-std::shared_ptr<spdlog::logger> logger() {
-    return log::get("qemu");
-}
-
 // qemu-img's own words, passed on verbatim: operators search the web for them.
 QString trimmedOutput(const QByteArray &bytes) {
     QString text = QString::fromLocal8Bit(bytes).trimmed();
@@ -110,7 +106,7 @@ Status QemuImg::createOverlay(const QString &backingFile, const QString &backing
         return fail(u"Cannot rename %1 to %2: it appeared meanwhile or the folder is not "
                     "writable"_s.arg(part, overlay));
     }
-    logger()->debug("overlay {} on {} ({})", overlay, backing.absoluteFilePath(), backingFormat);
+    log::qemu()->debug("overlay {} on {} ({})", overlay, backing.absoluteFilePath(), backingFormat);
     return {};
 }
 
@@ -156,10 +152,10 @@ Status QemuImg::check(const QString &path) const {
     case 0:
         return {};
     case 3:
-        logger()->info("{} has leaked clusters (space only, data intact)", path);
+        log::qemu()->info("{} has leaked clusters (space only, data intact)", path);
         return {};
     case 63:
-        logger()->debug("{}: format has no consistency checks", path);
+        log::qemu()->debug("{}: format has no consistency checks", path);
         return {};
     case 2:
         return fail(u"Disk image %1 is corrupt: %2"_s.arg(path, details(*result)));

@@ -21,11 +21,6 @@ namespace vmeclone {
 
 namespace {
 
-auto logger() {
-    static auto l = log::get("cluster");
-    return l;
-}
-
 bool isLocal(const HostRecord &host) {
     return host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
 }
@@ -396,7 +391,7 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
             if (!run.error.isEmpty() && finalLine.isEmpty())
                 error = run.error;
             else if (!run.error.isEmpty())
-                logger()->warn("host {}: {}", part.host.name, run.error);
+                log::cluster()->warn("host {}: {}", part.host.name, run.error);
         }
         for (const ClusterVm &vm : part.vms) {
             if (const auto it = finalLine.constFind(vm.address); it != finalLine.constEnd()) {
@@ -432,7 +427,7 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                                                          line.state, line.message)
                                            : m_inventory.removeClusterVm(vm.address, vm.host);
                 if (!s)
-                    logger()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
             }
             for (const ClusterVm &vm : work[i].vms) {
                 if (told.contains(vm.address))
@@ -444,13 +439,13 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                                          o == part.outcomes.end() ? QString()
                                                                                   : o->message);
                     !s)
-                    logger()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
             }
         }
         return {};
     });
     if (!recorded)
-        logger()->error("the ledger did not take the hosts' outcomes: {}", recorded.error());
+        log::cluster()->error("the ledger did not take the hosts' outcomes: {}", recorded.error());
     std::sort(result.outcomes.begin(), result.outcomes.end(),
               [](const ClusterOutcome &a, const ClusterOutcome &b) {
                   return a.address.toUInt() < b.address.toUInt();

@@ -16,11 +16,6 @@ namespace vmeclone {
 
 namespace {
 
-auto logger() {
-    static auto l = log::get("cluster");
-    return l;
-}
-
 // The VMs of the range the host answered about: `release --json` prints its results
 // after its progress lines, `list --json` one array.
 QJsonDocument lastJson(const QByteArray &out) {
@@ -87,7 +82,7 @@ ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> 
                 outcome.host = said.host + u'/' + below;
             if (outcome.ok && verb == u"release"_s)
                 if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
-                    logger()->error("{}: the ledger: {}", outcome.name, s.error());
+                    log::cluster()->error("{}: the ledger: {}", outcome.name, s.error());
             result.outcomes.append(outcome);
         }
     }
@@ -155,7 +150,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
         return rows;
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        logger()->error("the ledger: {}", ledger.error());
+        log::cluster()->error("the ledger: {}", ledger.error());
         return rows;
     }
     for (const ClusterVm &vm : *ledger) {
@@ -182,7 +177,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
 void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        logger()->error("the ledger: {}", ledger.error());
+        log::cluster()->error("the ledger: {}", ledger.error());
         return;
     }
     QHash<quint32, QJsonObject> held;
@@ -201,7 +196,7 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
                 if (auto s = m_inventory.setClusterState(vm.address, vm.plan, state,
                                                          it->value(u"reason"_s).toString());
                     !s)
-                    logger()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
             continue;
         }
         // Planned: a batch (this head's or one that died) may still make it; a rerun
@@ -209,7 +204,7 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
         if (vm.state == u"planned"_s)
             continue;
         if (auto s = m_inventory.removeClusterVm(vm.address, vm.host); !s)
-            logger()->error("{}: the ledger: {}", vm.name, s.error());
+            log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
     }
 }
 

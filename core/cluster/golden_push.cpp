@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("cluster");
-    return l;
-}
-
 // rsync --stats: "Total transferred file size: 67,108,864 bytes" (separators by locale).
 qint64 transferredBytes(const QByteArray &stats) {
     static const QRegularExpression re(u"Total transferred file size: ([0-9][0-9,.']*) bytes"_s);
@@ -185,7 +180,7 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
     for (const QString &f : files)
         rsync << folder + u"/./"_s + f;
     rsync << host.destination + u':' + remoteFolder + u'/';
-    logger()->info("host {}: copying golden {} to {}", host.name, golden.name, remoteFolder);
+    log::cluster()->info("host {}: copying golden {} to {}", host.name, golden.name, remoteFolder);
     const ChildRun copy = runChild(m_config.rsyncProgram, rsync, m_config.copyTimeout);
     if (!copy.succeeded()) {
         const QString why =

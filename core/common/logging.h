@@ -45,6 +45,29 @@ namespace vmeclone::log {
 // first use with the process-wide sinks. Thread-safe.
 std::shared_ptr<spdlog::logger> get(std::string_view subsystem);
 
+// Each subsystem's logger, looked up once: log::qemu()->info(...). One list of the
+// subsystems, instead of a private logger() in every file (two of those in one
+// translation unit of a unity build would clash).
+#define VMECLONE_LOG_SUBSYSTEM(name)                                                      \
+    inline const std::shared_ptr<spdlog::logger> &name()                                  \
+    {                                                                                     \
+        static const std::shared_ptr<spdlog::logger> logger = get(#name);                 \
+        return logger;                                                                    \
+    }
+VMECLONE_LOG_SUBSYSTEM(clone)
+VMECLONE_LOG_SUBSYSTEM(cluster)
+VMECLONE_LOG_SUBSYSTEM(console)
+VMECLONE_LOG_SUBSYSTEM(engine)
+VMECLONE_LOG_SUBSYSTEM(events)
+VMECLONE_LOG_SUBSYSTEM(golden)
+VMECLONE_LOG_SUBSYSTEM(hosts)
+VMECLONE_LOG_SUBSYSTEM(listener)
+VMECLONE_LOG_SUBSYSTEM(qemu)
+VMECLONE_LOG_SUBSYSTEM(vmdk)
+VMECLONE_LOG_SUBSYSTEM(vmrun)
+VMECLONE_LOG_SUBSYSTEM(vmware)
+#undef VMECLONE_LOG_SUBSYSTEM
+
 // Installs the process-wide sinks: stderr at `level`, and optionally a rotating file.
 // Loggers created before the call are re-pointed at the new sinks.
 void setup(spdlog::level::level_enum level, const QString &rotatingFile = {});

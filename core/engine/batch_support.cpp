@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone::batch {
 
-std::shared_ptr<spdlog::logger> logger() {
-    static auto l = log::get("engine");
-    return l;
-}
-
 // Reports a VM's step to the observer, after its state was committed, stamped with the
 // inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
 // the connection that wrote it. A row another actor moved on since (an agent spoke first)
@@ -25,7 +20,7 @@ void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, V
         return;
     qint64 seq = BatchEvent::kSuperseded;
     if (auto stamp = inv.stamp(vm.id); !stamp) {
-        logger()->error("{}: cannot read its change sequence: {}", vm.name, stamp.error());
+        log::engine()->error("{}: cannot read its change sequence: {}", vm.name, stamp.error());
     } else if (!stamp->has_value()) {
         // Gone (released, rolled back): ids are never reused, so nothing newer can follow.
         if (auto now = inv.changeSequence(); now)

@@ -5,13 +5,11 @@
 
 #include "engine/engine.h"
 
-#include <spdlog/logger.h>
+#include "common/logging.h"
 
 #include <memory>
 
 namespace vmeclone::batch {
-
-std::shared_ptr<spdlog::logger> logger(); // "engine"
 
 // Reports a VM's step to the observer, after its state was committed, stamped with the
 // inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
@@ -25,7 +23,7 @@ void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, V
 template <typename T>
 void logLost(const Expected<T> &s, const QString &what) {
     if (!s)
-        logger()->error("{}: {}", what.toStdString(), s.error().toStdString());
+        log::engine()->error("{}: {}", what.toStdString(), s.error().toStdString());
 }
 template <typename T>
 void logLost(const Expected<T> &s, const VmRecord &vm) {

@@ -537,7 +537,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         logLost(m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
                                       u"recovered: %1 (%2)"_s.arg(r.action, r.detail)),
                 vm);
-        logger()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
+        log::engine()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
         done.append(r);
     }
     for (const auto &owner : deadOwners)
@@ -632,7 +632,7 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
 
 void Engine::recordBatch(const QString &what, int vms, const BatchResult &result) {
     const int failed = result.failures();
-    logger()->info("{} of {} VMs: {} failed{}", what, vms, failed,
+    log::engine()->info("{} of {} VMs: {} failed{}", what, vms, failed,
                    result.cancelled ? " (cancelled)" : "");
     logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
                                   u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)

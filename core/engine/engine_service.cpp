@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("engine");
-    return l;
-}
-
 // How far one VM of a batch has come (0..1), from the step it reported last.
 double fractionOf(EngineService::Operation op, bool startAfterClone, const BatchEvent &e) {
     using Op = EngineService::Operation;
@@ -151,11 +146,11 @@ Status EngineService::open() {
         auto recovered = m_engine->recover(readOnly ? Engine::RecoveryMode::ReportOnly
                                                     : Engine::RecoveryMode::Repair);
         if (!recovered) {
-            logger()->error("recovery: {}", recovered.error());
+            log::engine()->error("recovery: {}", recovered.error());
             return;
         }
         for (const auto &r : *recovered)
-            logger()->warn("recovered {}: {} ({})", r.name, r.action, r.detail);
+            log::engine()->warn("recovered {}: {} ({})", r.name, r.action, r.detail);
         if (!recovered->isEmpty())
             poll(true);
     });
@@ -315,7 +310,7 @@ void EngineService::poll(bool force) {
     m_lastVersion = *version;
     auto snap = readSnapshot();
     if (!snap) {
-        logger()->warn("cannot read the inventory: {}", snap.error());
+        log::engine()->warn("cannot read the inventory: {}", snap.error());
         return;
     }
     Q_EMIT inventoryChanged(*snap);
@@ -410,7 +405,7 @@ int EngineService::startBatch(
             Engine engine(m_config);
             BatchResult result;
             if (auto s = engine.open(); !s) {
-                logger()->error("batch {}: cannot open the engine: {}", id, s.error());
+                log::engine()->error("batch {}: cannot open the engine: {}", id, s.error());
                 result.outcomes.append(BatchOutcome{{}, {}, false, s.error()});
             } else {
                 result = work(engine, cancel.get(), tracked);

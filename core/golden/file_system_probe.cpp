@@ -6,13 +6,14 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
-namespace {
 
 QByteArray readAt(QIODevice &disk, qint64 offset, qint64 length) {
     if (offset < 0 || !disk.seek(offset))
         return {};
     return disk.read(length);
 }
+
+namespace {
 
 bool hasAt(QIODevice &disk, qint64 offset, QByteArrayView magic) {
     return readAt(disk, offset, magic.size()) == magic;

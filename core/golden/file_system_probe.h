@@ -3,6 +3,7 @@
 // ext2/3/4, which `vmeclone golden check` can read with debugfs, or the formats it cannot
 // look into (XFS, Btrfs, LVM, LUKS, swap, RAID, FAT, NTFS), so it can say which.
 
+#include <QByteArray>
 #include <QIODevice>
 #include <QString>
 
@@ -14,6 +15,9 @@ struct FileSystemInfo {
     bool ext = false;           // ext2, ext3 or ext4: readable with debugfs
     bool needsRecovery = false; // ext3/4 journal holds changes not yet written (unclean shutdown)
 };
+
+// `length` bytes of a disk image at `offset`; empty when the offset is out of range.
+QByteArray readAt(QIODevice &disk, qint64 offset, qint64 length);
 
 class FileSystemProbe {
 public:

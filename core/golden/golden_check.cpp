@@ -30,10 +30,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-std::shared_ptr<spdlog::logger> logger() {
-    return log::get("golden");
-}
-
 constexpr int kConvertTimeoutMs = 3600 * 1000; // a large golden on a slow disk
 constexpr qint64 kSpareBytes = 64LL * 1024 * 1024;
 
@@ -158,7 +154,7 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
                  u"which every clone replays at its first boot (this check read the files without them)."_s,
                  {disk.path},
                  u"Boot the golden and shut it down from inside the guest (poweroff), not by pulling the plug."_s});
-        logger()->debug("golden check: root file system on {}", report.rootFileSystem);
+        log::golden()->debug("golden check: root file system on {}", report.rootFileSystem);
         return {};
     }
     return {};

@@ -1,5 +1,7 @@
 #include "partition_table.h"
 
+#include "file_system_probe.h"
+
 #include <QByteArray>
 #include <QMap>
 #include <QtEndian>
@@ -14,12 +16,6 @@ constexpr qint64 kSector = 512;
 // More than any real table: the EBR chain and the GPT entry count are bounded by it,
 // so a corrupt or malicious image cannot make the reader loop or allocate without end.
 constexpr int kMaxPartitions = 256;
-
-QByteArray readAt(QIODevice &disk, qint64 offset, qint64 length) {
-    if (!disk.seek(offset))
-        return {};
-    return disk.read(length);
-}
 
 quint32 le32(const QByteArray &b, qsizetype at) {
     return qFromLittleEndian<quint32>(b.constData() + at);

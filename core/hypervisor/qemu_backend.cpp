@@ -34,11 +34,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("qemu");
-    return l;
-}
-
 Ipv4Address hostAlias(const GoldenRecord &golden) {
     const auto two = golden.subnet.addressOfSuffix(2);
     if (two && *two != golden.address)
@@ -113,7 +108,7 @@ QString QemuBackend::accelerator() const {
     if (m_accel.isEmpty()) {
         QTemporaryDir scratch;
         m_accel = kvmWorks(qemuSystem(), scratch.path()) ? u"kvm"_s : u"tcg"_s;
-        logger()->info("accelerator probe: {}", m_accel);
+        log::qemu()->info("accelerator probe: {}", m_accel);
     }
     return m_accel;
 }
@@ -280,7 +275,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     vm.mac = MacAddress::forIpv4(golden.address);
     auto abandon = [&](const QString &why) -> Status {
         if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
-            logger()->warn("{}: {}", vm.name, s.error());
+            log::qemu()->warn("{}: {}", vm.name, s.error());
         QDir(folder).removeRecursively();
         return fail(u"cannot make the template of %1: %2"_s.arg(golden.name, why));
     };
@@ -341,7 +336,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
         if (auto s = qemu_instant::saveState(qmp, templateState(folder)); !s)
             return abandon(s.error());
         if (auto q = qmp.execute(u"quit"_s); !q)
-            logger()->info("{}: quit: {}", vm.name, q.error());
+            log::qemu()->info("{}: quit: {}", vm.name, q.error());
         qmp.waitForDisconnected(std::chrono::milliseconds(5000));
     }
     // QMP closes a moment before the process is gone; stop() forces it only if it stays.
@@ -357,7 +352,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     made.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), false);
     if (auto s = made.save(templateMachine(folder)); !s)
         return abandon(s.error());
-    logger()->info("made the template of {} in {}", golden.name, folder);
+    log::qemu()->info("made the template of {} in {}", golden.name, folder);
     return {};
 }
 
@@ -431,7 +426,7 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     qemu.setArguments(*args);
     qemu.setWorkingDirectory(vm.folder);
     qemu.setStandardInputFile(QProcess::nullDevice());
-    logger()->debug("{} {}", program, args->join(u' '));
+    log::qemu()->debug("{} {}", program, args->join(u' '));
     QElapsedTimer launch;
     launch.start();
     qemu.start();
@@ -453,10 +448,10 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     if (auto s = resumeIfInstant(vm); !s) {
         // A clone that cannot resume must not linger paused: it is stopped, with the reason.
         if (auto k = stop(vm, std::chrono::milliseconds(0)); !k)
-            logger()->warn("{}: {}", vm.name, k.error());
+            log::qemu()->warn("{}: {}", vm.name, k.error());
         return fail(u"%1 could not resume from its template: %2"_s.arg(vm.name, s.error()));
     }
-    logger()->info("started {} (pid {})", vm.name, pid);
+    log::qemu()->info("started {} (pid {})", vm.name, pid);
     return pid;
 }
 
@@ -492,14 +487,14 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
         if (qmp.execute(u"system_powerdown"_s))
             gone = qmp.waitForDisconnected(grace);
         if (!gone) {
-            logger()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
+            log::qemu()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
                            grace.count());
             if (auto q = qmp.execute(u"quit"_s); !q) // waited for below either way
-                logger()->info("{}: quit: {}", vm.name, q.error());
+                log::qemu()->info("{}: quit: {}", vm.name, q.error());
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));
         }
     } else {
-        logger()->warn("{}: {}", vm.name, s.error());
+        log::qemu()->warn("{}: {}", vm.name, s.error());
     }
 #ifdef Q_OS_UNIX
     // QMP closes a moment before the process is reaped; wait for it, then force it.
@@ -507,7 +502,7 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
     while (processAlive(pid) && !deadline.hasExpired())
         QThread::msleep(10);
     if (processAlive(pid)) {
-        logger()->warn("killing QEMU of {} (pid {})", vm.name, pid);
+        log::qemu()->warn("killing QEMU of {} (pid {})", vm.name, pid);
         ::kill(static_cast<pid_t>(pid), SIGKILL);
         QDeadlineTimer killDeadline(5000);
         while (processAlive(pid) && !killDeadline.hasExpired())

@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("qemu");
-    return l;
-}
-
 // Whether the process `pid` was launched to receive a template's state (-incoming);
 // nullopt when its command line cannot be read.
 std::optional<bool> launchedToResume(qint64 pid) {
@@ -64,7 +59,7 @@ Status QemuBackend::resumeIfInstant(const VmRecord &vm) {
     // boots the clone's own disk.
     if (auto s = forgetTemplate(*machine, file); !s)
         return s;
-    logger()->info("{} resumed from {} in {} ms", vm.name, state, *ms);
+    log::qemu()->info("{} resumed from {} in {} ms", vm.name, state, *ms);
     return {};
 }
 
@@ -128,7 +123,7 @@ Expected<QemuBackend::StartedAs> QemuBackend::settleInterruptedStart(const VmRec
     if (stateLeft)
         if (auto s = forgetTemplate(*machine, file); !s)
             return fail(s.error());
-    logger()->info("{}: an interrupted resume settled (its QEMU was {})", vm.name, run);
+    log::qemu()->info("{}: an interrupted resume settled (its QEMU was {})", vm.name, run);
     return StartedAs::Resumed;
 }
 

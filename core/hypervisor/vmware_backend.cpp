@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("vmware");
-    return l;
-}
-
 // A path as a .vmx names it: absolute (also a Windows drive path), or relative to the
 // .vmx's folder.
 QString resolveIn(const QString &folder, const QString &name) {
@@ -137,9 +132,9 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
     if (selection->disks.isEmpty())
         return fail(u"%1 has no hard disk: there is nothing to clone"_s.arg(path));
     for (const QString &w : selection->warnings)
-        logger()->warn("{}", w);
+        log::vmware()->warn("{}", w);
     for (const QString &n : selection->notes)
-        logger()->info("{}", n);
+        log::vmware()->info("{}", n);
 
     GoldenInspection out = describeVmx(*vmx, path);
     out.files << QFileInfo(path).absoluteFilePath();
@@ -269,7 +264,7 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         if (VmFolder::isDatastorePath(copy.from) || !QFileInfo::exists(source)) {
             // Not essential: the clone's .vmx names its own, and VMware makes it.
             if (copy.required)
-                logger()->info("{}: {} names {}, which is not there: VMware makes {} at the "
+                log::vmware()->info("{}: {} names {}, which is not there: VMware makes {} at the "
                                "clone's first start",
                                vm.name, request.golden.path, copy.from, copy.to);
             continue;
@@ -284,10 +279,10 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     if (auto s = clone->document.save(vmx, /*ownerOnly=*/true); !s)
         return abandon(s.error());
     for (const QString &w : clone->warnings)
-        logger()->info("{}: {}", vm.name, w);
+        log::vmware()->info("{}: {}", vm.name, w);
     if (progress)
         progress(qMax<qint64>(total, 1), qMax<qint64>(total, 1));
-    logger()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
+    log::vmware()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
     return {};
 }
 
@@ -306,7 +301,7 @@ Expected<qint64> VmwareBackend::start(const VmRecord &vm, const GoldenRecord &) 
         return qint64(0); // starting is idempotent
     if (auto s = v->start(vmx, vm.name); !s)
         return fail(s.error());
-    logger()->info("started {}", vm.name);
+    log::vmware()->info("started {}", vm.name);
     return qint64(0); // vmrun tells no process id
 }
 
@@ -329,7 +324,7 @@ Status VmwareBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) 
         return fail(running.error());
     if (*running)
         return fail(u"%1 still runs after a hard stop: stop it in VMware"_s.arg(vm.name));
-    logger()->info("stopped {}", vm.name);
+    log::vmware()->info("stopped {}", vm.name);
     return {};
 }
 

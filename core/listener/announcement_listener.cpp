@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-auto logger() {
-    static auto l = log::get("listener");
-    return l;
-}
-
 std::optional<VmState> stateFor(protocol::AgentState s) {
     using protocol::AgentState;
     switch (s) {
@@ -95,7 +90,7 @@ Status AnnouncementListener::start() {
     m_stats.listeningOn = {u"%1:%2"_s.arg(m_options.address.toString()).arg(m_port)};
     followAddresses();
     m_flushTimer.start();
-    logger()->info("listening for announcements on {}", m_stats.listeningOn.join(u", "_s));
+    log::listener()->info("listening for announcements on {}", m_stats.listeningOn.join(u", "_s));
     return {};
 }
 
@@ -154,7 +149,7 @@ void AnnouncementListener::followAddresses() {
         return;
     auto goldens = m_inventory->goldens();
     if (!goldens) {
-        logger()->error("cannot read the goldens' console addresses: {}", goldens.error());
+        log::listener()->error("cannot read the goldens' console addresses: {}", goldens.error());
         return;
     }
     QSet<quint32> local;
@@ -169,7 +164,7 @@ void AnnouncementListener::followAddresses() {
         if (!local.contains(a)) {
             if (!m_warnedAddresses.contains(a)) {
                 m_warnedAddresses.insert(a);
-                logger()->warn("the golden {}'s console address {} is not an address of this "
+                log::listener()->warn("the golden {}'s console address {} is not an address of this "
                                "host: its guests cannot be heard here",
                                g.name, g.consoleAddress.toString());
             }
@@ -181,7 +176,7 @@ void AnnouncementListener::followAddresses() {
     for (qsizetype i = m_endpoints.size() - 1; i >= 1; --i) {
         if (wanted.contains(m_endpoints[i].address))
             continue;
-        logger()->info("no longer listening on {}:{} (no golden's console address)",
+        log::listener()->info("no longer listening on {}:{} (no golden's console address)",
                        QHostAddress(m_endpoints[i].address).toString(), m_port);
         closeEndpoint(m_endpoints[i]);
         m_endpoints.removeAt(i);
@@ -195,13 +190,13 @@ void AnnouncementListener::followAddresses() {
         if (!e) {
             if (!m_warnedAddresses.contains(it.key())) {
                 m_warnedAddresses.insert(it.key());
-                logger()->error("{} (the console address of the golden {})", e.error(), it.value());
+                log::listener()->error("{} (the console address of the golden {})", e.error(), it.value());
             }
             continue;
         }
         m_warnedAddresses.remove(it.key());
         m_endpoints.append(*e);
-        logger()->info("listening for announcements on {}:{} too (the console address of the "
+        log::listener()->info("listening for announcements on {}:{} too (the console address of the "
                        "golden {})",
                        QHostAddress(it.key()).toString(), m_port, it.value());
         changed = true;
@@ -224,7 +219,7 @@ bool AnnouncementListener::followInventory() {
     m_lastFollowMs = m_clock.elapsed();
     auto version = m_inventory->dataVersion();
     if (!version) {
-        logger()->error("cannot read the inventory's version: {}", version.error());
+        log::listener()->error("cannot read the inventory's version: {}", version.error());
         return false;
     }
     if (*version == m_dataVersion)
@@ -237,7 +232,7 @@ bool AnnouncementListener::followInventory() {
 void AnnouncementListener::reloadVms() {
     auto vms = m_inventory->vms();
     if (!vms) {
-        logger()->error("cannot read the VMs: {}", vms.error());
+        log::listener()->error("cannot read the VMs: {}", vms.error());
         return;
     }
     m_lastReloadMs = m_clock.elapsed();
@@ -329,7 +324,7 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
         accept(v);
     } else {
         ++m_stats.rejected[static_cast<int>(v.reason)];
-        logger()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(),
+        log::listener()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(),
                         senderPort, rejectReasonName(v.reason));
     }
 }
@@ -411,7 +406,7 @@ void AnnouncementListener::flush() {
         m_pendingSeenMs.clear();
         QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
-            logger()->error("cannot write {} announcements to the inventory: {}", updates.size(),
+            log::listener()->error("cannot write {} announcements to the inventory: {}", updates.size(),
                             s.error());
             return; // kept pending: retried next tick
         }
@@ -458,9 +453,9 @@ void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint6
         return;
     }
     ++b.written;
-    logger()->info("{}: {}", name, message);
+    log::listener()->info("{}: {}", name, message);
     if (auto s = m_inventory->addEvent(u"info"_s, name, message); !s)
-        logger()->error("{}: cannot log '{}': {}", name, message, s.error());
+        log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
@@ -475,9 +470,9 @@ void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
                 u"%1 more state changes in a minute were not logged (at most %2 a minute are "
                 u"logged per VM; its state in the inventory followed every one)"_s.arg(it->held)
                     .arg(m_options.eventsPerVmPerMinute);
-            logger()->warn("{}: {}", name, message);
+            log::listener()->warn("{}: {}", name, message);
             if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
-                logger()->error("{}: cannot log '{}': {}", name, message, s.error());
+                log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
         }
         it = m_eventBudgets.erase(it);
     }

@@ -20,10 +20,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-std::shared_ptr<spdlog::logger> logger() {
-    return log::get("vmdk");
-}
-
 constexpr qsizetype kMaxChain = 255;
 
 // The caller's name for the clone ("vm177" or "vm177.vmdk"), checked to be one plain
@@ -291,7 +287,7 @@ Status VmdkCloner::removeDisk(const QString &descriptor) {
     for (qsizetype i = files->size() - 1; i >= 0; --i) {
         const QString &file = files->at(i);
         if (QFileInfo(file).absolutePath() != folder) {
-            logger()->info("not removing {}: it is outside the folder of {}", file, descriptor);
+            log::vmdk()->info("not removing {}: it is outside the folder of {}", file, descriptor);
             continue;
         }
         if (existsNoFollow(file) && !QFile::remove(file) && result.ok())
@@ -438,7 +434,7 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
     }
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
-    logger()->info("full clone of {} -> {} ({} file(s), CID {:08x}) in {} ms", d.path(),
+    log::vmdk()->info("full clone of {} -> {} ({} file(s), CID {:08x}) in {} ms", d.path(),
                    result.descriptorPath, result.files.size(), result.cid, timer.elapsed());
     return result;
 }
@@ -468,7 +464,7 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     if (Status s = checkDestinationFolder(destinationFolder); !s)
         return fail(s.error());
     if (p.createType().compare(u"streamOptimized"_s, Qt::CaseInsensitive) == 0)
-        logger()->warn("{} is streamOptimized: QEMU reads it as a parent, VMware runs only disks "
+        log::vmdk()->warn("{} is streamOptimized: QEMU reads it as a parent, VMware runs only disks "
                        "converted from it",
                        p.path());
 
@@ -540,7 +536,7 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     }
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
-    logger()->info("linked clone {} over {} (parent CID {:08x}, CID {:08x}) in {} ms",
+    log::vmdk()->info("linked clone {} over {} (parent CID {:08x}, CID {:08x}) in {} ms",
                    result.descriptorPath, p.path(), result.parentCid, result.cid, timer.elapsed());
     return result;
 }
