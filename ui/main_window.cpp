@@ -7,6 +7,7 @@
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "empty_table_hint.h"
 #include "first_run_panel.h"
 #include "host_feed.h"
 #include "hosts_panel.h"
@@ -172,6 +173,10 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     buildActions();
     buildMenus();
     buildDocks();
+    auto *hint = new EmptyTableHint(m_table, m_proxy);
+    hint->setTexts(tr("No VMs yet. Press %1 to clone a range.")
+                       .arg(action(u"clone"_s)->shortcut().toString(QKeySequence::NativeText)),
+                   tr("No VM matches the filter."));
     buildHostsDock();
     // The keyboard (keyboard.h): shortcuts in tooltips, F6 / Ctrl+Tab between panes,
     // Shift+F10 and the Menu key for the table's menu.
@@ -281,12 +286,13 @@ MainWindow::~MainWindow() {
 
 void MainWindow::attachListener(ListenerThread *listener, const QString &why) {
     if (!listener) {
-        m_board->setListener(
-            tr("Not listening here: %1. States come from the process that listens.").arg(why),
-            false);
+        m_listenerSays =
+            tr("Not listening here: %1. States come from the process that listens.").arg(why);
+        m_board->setListener(m_listenerSays, false);
         return;
     }
-    m_board->setListener(tr("Listening on 127.0.0.1:%1").arg(listener->port()), true);
+    m_listenerSays = tr("Listening on 127.0.0.1:%1").arg(listener->port());
+    m_board->setListener(m_listenerSays, true);
     connect(listener->listener(), &AnnouncementListener::vmsUpdated, this,
             &MainWindow::onVmsUpdated);
     connect(listener->listener(), &AnnouncementListener::statsChanged, this,
@@ -297,7 +303,8 @@ void MainWindow::onListenerStats(const ListenerStats &stats) {
     m_received = stats.received;
     if (!stats.listeningOn.isEmpty() && stats.listeningOn != m_listeningOn) {
         m_listeningOn = stats.listeningOn;
-        m_board->setListener(tr("Listening on %1").arg(m_listeningOn.join(u", "_s)), true);
+        m_listenerSays = tr("Listening on %1").arg(m_listeningOn.join(u", "_s));
+        m_board->setListener(m_listenerSays, true);
     }
     m_board->setRejected(stats.rejectedTotal());
 }

@@ -117,6 +117,7 @@ private:
     void onVmsUpdated(const QList<VmUpdate> &updates);
     void onBatchFinished(int id, EngineService::Operation op, const BatchResult &result);
     void openCloneDialog();
+    void showAbout();
     void actOnSelection(EngineService::Operation operation);
     void actOnRange(EngineService::Operation operation);
     // Asks before releasing this machine's `vms` and the hosts' VMs `remote` names (one
@@ -173,6 +174,7 @@ private:
     quint64 m_lastReceived = 0;
     quint64 m_received = 0;
     QStringList m_listeningOn; // the listener's addresses, as last shown
+    QString m_listenerSays;    // the board's listener line, as last shown (Help ▸ About)
     QHash<int, EngineService::Operation> m_batchOps;
     QHash<int, QList<VmRecord>> m_restartAfter; // a restart's stop batch: start these after it
     QList<EventRecord> m_recentEvents;          // the newest events seen, for VM pages

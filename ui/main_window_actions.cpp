@@ -149,6 +149,8 @@ void MainWindow::buildActions() {
     });
     make(u"listenerPort"_s, tr("Listener &port…"), {}, [this] { setListenerPort(); });
     make(u"quit"_s, tr("&Quit"), QKeySequence(QKeySequence::Quit), [this] { close(); });
+    make(u"about"_s, tr("&About vmeclone"), {}, [this] { showAbout(); });
+    make(u"aboutQt"_s, tr("About &Qt"), {}, [] { QApplication::aboutQt(); });
 }
 
 void MainWindow::buildMenus() {
@@ -195,6 +197,10 @@ void MainWindow::buildMenus() {
         a->setCheckable(true);
         a->setChecked(code == current);
     }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(u"about"_s));
+    help->addAction(action(u"aboutQt"_s));
 
     QToolBar *bar = addToolBar(tr("Actions"));
     bar->setObjectName(u"actionsToolBar"_s);
@@ -430,6 +436,25 @@ void MainWindow::showTableMenu(const QPoint &pos) {
 void MainWindow::setLanguage(const QString &code) {
     QSettings().setValue(u"ui/language"_s, code);
     notify(tr("Language"), tr("The language changes when the console starts again."), false);
+}
+
+void MainWindow::showAbout() {
+    // What an operator reporting a problem is asked first: which version, which data
+    // folder, and where the guests' announcements go.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About vmeclone"),
+                                tr("vmeclone %1").arg(QStringLiteral(VMECLONE_VERSION)),
+                                QMessageBox::Close, this);
+    box->setObjectName(u"about"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("Clones golden image VMs by the range, on QEMU or VMware Workstation.") + u"\n\n"_s
+        + tr("Data folder: %1").arg(m_service->config().home) + u"\n"_s
+        + tr("Announcements: %1")
+              .arg(m_listenerSays.isEmpty() ? tr("no listener attached yet") : m_listenerSays)
+        + u"\n"_s + tr("Qt %1").arg(QString::fromLatin1(qVersion())));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->open();
 }
 
 void MainWindow::setListenerPort() {

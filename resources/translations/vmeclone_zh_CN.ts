@@ -685,13 +685,13 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+65"/>
-        <location line="+129"/>
+        <location filename="../../ui/main_window.cpp" line="+66"/>
+        <location line="+133"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-88"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
@@ -706,7 +706,17 @@
         <translation>所有主机</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+56"/>
+        <source>No VMs yet. Press %1 to clone a range.</source>
+        <translation>还没有虚拟机。按 %1 克隆一个地址范围。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No VM matches the filter.</source>
+        <translation>没有与筛选条件匹配的虚拟机。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reading the inventory…</source>
         <translation>正在读取清单…</translation>
     </message>
@@ -838,6 +848,16 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;About vmeclone</source>
+        <translation>关于 vmeclone(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -864,6 +884,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -976,7 +1001,7 @@
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Not listening here: %1. States come from the process that listens.</source>
         <translation>本控制台未监听：%1。状态由正在监听的进程写入。</translation>
     </message>
@@ -986,12 +1011,12 @@
         <translation>正在监听 127.0.0.1:%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>%1 (suffix %2)</source>
         <translation>%1（后缀 %2）</translation>
     </message>
@@ -1029,7 +1054,7 @@
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The demo golden image could not be added: %1</source>
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
@@ -1258,7 +1283,42 @@
         <translation>语言将在控制台下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>About vmeclone</source>
+        <translation>关于 vmeclone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmeclone %1</source>
+        <translation>vmeclone %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clones golden image VMs by the range, on QEMU or VMware Workstation.</source>
+        <translation>在 QEMU 或 VMware Workstation 上按地址范围克隆黄金镜像虚拟机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder: %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announcements: %1</source>
+        <translation>上线通告：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no listener attached yet</source>
+        <translation>尚未接上监听器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+6"/>
         <source>Listener port</source>
         <translation>监听端口</translation>
@@ -1586,7 +1646,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+387"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+417"/>
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>

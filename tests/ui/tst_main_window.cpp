@@ -15,7 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -137,12 +140,44 @@ private Q_SLOTS:
         m_service.reset();
     }
 
+    // The hint in the empty table (issue 14, item 5): what to press, with the clone
+    // action's own shortcut; gone once there are rows.
+    QLabel *emptyHint() const { return m_window->table()->findChild<QLabel *>(u"emptyTableHint"_s); }
+
+    void anEmptyTableSaysHowToClone() {
+        QLabel *hint = emptyHint();
+        QVERIFY(hint);
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(u"Ctrl+N"_s), qPrintable(hint->text()));
+        QCOMPARE(m_window->action(u"clone"_s)->shortcut(), QKeySequence(u"Ctrl+N"_s));
+    }
+
+    void aboutNamesVersionDataFolderAndListener() {
+        m_window->action(u"about"_s)->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"about"_s)) && box->isVisible());
+        QVERIFY2(box->text().contains(QStringLiteral(VMECLONE_VERSION)), qPrintable(box->text()));
+        const QString info = box->informativeText();
+        QVERIFY2(info.contains(path(u"home"_s)), qPrintable(info));
+        QVERIFY2(info.contains(u"Announcements: "_s), qPrintable(info));
+        QVERIFY2(info.contains(QString::fromLatin1(qVersion())), qPrintable(info));
+        box->close();
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"about"_s));
+        // It is in the Help menu.
+        bool inHelp = false;
+        for (QAction *menu : m_window->menuBar()->actions())
+            if (menu->menu() && menu->menu()->actions().contains(m_window->action(u"about"_s)))
+                inHelp = menu->text() == u"&Help"_s;
+        QVERIFY(inHelp);
+    }
+
     void showsWhatTheCliDoes() {
         // Another process clones: the window polls the inventory's data version
         // every second and shows the new rows.
         QCOMPARE(cli({u"clone"_s, u"177-179"_s, u"--no-start"_s}), 0);
         QTRY_COMPARE_WITH_TIMEOUT(namesShown(), (QStringList{u"vm177"_s, u"vm178"_s, u"vm179"_s}),
                                   4000);
+        QTRY_VERIFY(!emptyHint()->isVisible());
         // The rows may first show a snapshot read while the CLI was copying: the next
         // poll brings them to what the CLI left (slow under TSan or a loaded machine).
         for (int r = 0; r < 3; ++r)
@@ -161,8 +196,14 @@ private Q_SLOTS:
         QTableView *table = m_window->table();
         m_window->filterBox()->setText(u"vm179"_s);
         QTRY_COMPARE(table->model()->rowCount(), 1);
+        // A filter that hides every row says so, not "no VMs yet".
+        m_window->filterBox()->setText(u"no-such-vm"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        QTRY_VERIFY(emptyHint()->isVisible());
+        QCOMPARE(emptyHint()->text(), u"No VM matches the filter."_s);
         m_window->filterBox()->clear();
         QTRY_COMPARE(table->model()->rowCount(), 2);
+        QTRY_VERIFY(!emptyHint()->isVisible());
         table->sortByColumn(VmTableModel::SuffixColumn, Qt::DescendingOrder);
         QCOMPARE(table->model()->index(0, VmTableModel::NameColumn).data().toString(), u"vm179"_s);
         table->sortByColumn(VmTableModel::SuffixColumn, Qt::AscendingOrder);
