@@ -306,7 +306,7 @@ void MainWindow::onListenerStats(const ListenerStats &stats) {
         m_listenerSays = tr("Listening on %1").arg(m_listeningOn.join(u", "_s));
         m_board->setListener(m_listenerSays, true);
     }
-    m_board->setRejected(stats.rejectedTotal());
+    m_board->setRejected(stats.rejected);
 }
 
 void MainWindow::onVmsUpdated(const QList<VmUpdate> &updates) {

@@ -86,8 +86,60 @@ void StatusBoard::setAnnouncementRate(double perSecond) {
     m_rate->setText(QString::number(perSecond, 'f', perSecond < 10 ? 1 : 0));
 }
 
-void StatusBoard::setRejected(quint64 rejected) {
-    m_rejected->setText(QString::number(rejected));
+QString StatusBoard::rejectReasonText(RejectReason reason) {
+    switch (reason) {
+    case RejectReason::Truncated:
+        return tr("truncated packet");
+    case RejectReason::Oversized:
+        return tr("packet too large");
+    case RejectReason::BadMagic:
+        return tr("not a vmeclone announcement");
+    case RejectReason::UnknownVersion:
+        return tr("unknown protocol version");
+    case RejectReason::Malformed:
+        return tr("malformed announcement");
+    case RejectReason::Unsigned:
+        return tr("unsigned (unsigned guests are not allowed)");
+    case RejectReason::BadSignature:
+        return tr("bad signature (wrong key, or an address that is not the key's)");
+    case RejectReason::UnknownVm:
+        return tr("no VM with that address");
+    case RejectReason::MacMismatch:
+        return tr("MAC address not the VM's");
+    case RejectReason::Replayed:
+        return tr("replayed (an old sequence number or boot)");
+    case RejectReason::NotRunning:
+        return tr("VM stopping, stopped or being released (expected)");
+    case RejectReason::RateLimited:
+        return tr("too many packets from one source");
+    case RejectReason::VmRateLimited:
+        return tr("too many announcements for one VM");
+    case RejectReason::Count_:
+        break;
+    }
+    return QString::fromLatin1(rejectReasonName(reason));
+}
+
+void StatusBoard::setRejected(const std::array<quint64, kRejectReasonCount> &byReason) {
+    quint64 counted = 0;
+    quint64 expected = 0;
+    QStringList lines;
+    for (int i = 0; i < kRejectReasonCount; ++i) {
+        const auto reason = static_cast<RejectReason>(i);
+        const quint64 n = byReason[static_cast<size_t>(i)];
+        (isExpected(reason) ? expected : counted) += n;
+        if (n > 0)
+            lines << tr("%1: %2").arg(rejectReasonText(reason)).arg(n);
+    }
+    m_rejected->setText(expected > 0 ? tr("%1 (and %2 expected)").arg(counted).arg(expected)
+                                     : QString::number(counted));
+    m_rejected->setStyleSheet(counted > 0 ? u"color: #c0392b;"_s : QString());
+    QString tip = tr("Announcements the listener refused. A guest still speaking while its VM "
+                     "stops or is released is expected and not counted; anything else means a "
+                     "packet that was not a current, signed announcement of a running VM.");
+    if (!lines.isEmpty())
+        tip += u"\n\n"_s + lines.join(u'\n');
+    m_rejected->setToolTip(tip);
 }
 
 QString StatusBoard::etaText(qint64 elapsedMs, int permille) {

@@ -4,10 +4,13 @@
 // Cancel button.
 
 #include "inventory/vm_state.h"
+#include "listener/announcement_verifier.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
+
+#include <array>
 
 class QGridLayout;
 class QLabel;
@@ -26,7 +29,14 @@ public:
     int count(VmState state) const { return m_counts.value(state); }
     void setListener(const QString &text, bool ok);
     void setAnnouncementRate(double perSecond);
-    void setRejected(quint64 rejected);
+    // The listener's rejected announcements by reason (ListenerStats::rejected): the
+    // count shown leaves out those expected in normal work (a guest still speaking while
+    // its VM stops or is released); the tooltip gives every reason with its count.
+    void setRejected(const std::array<quint64, kRejectReasonCount> &byReason);
+    // A reason in the operator's words.
+    static QString rejectReasonText(RejectReason reason);
+    // Rejections that normal stop and release produce, not a sign of trouble.
+    static bool isExpected(RejectReason reason) { return reason == RejectReason::NotRunning; }
 
     void addBatch(int id, const QString &title, int total);
     void updateBatch(int id, int done, int total, int permille);

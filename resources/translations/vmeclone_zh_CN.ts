@@ -1386,7 +1386,87 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>truncated packet</source>
+        <translation>数据包被截断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>packet too large</source>
+        <translation>数据包过大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a vmeclone announcement</source>
+        <translation>不是 vmeclone 通告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown protocol version</source>
+        <translation>未知的协议版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>malformed announcement</source>
+        <translation>格式错误的通告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsigned (unsigned guests are not allowed)</source>
+        <translation>未签名（不允许未签名的客户机）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bad signature (wrong key, or an address that is not the key&apos;s)</source>
+        <translation>签名无效（密钥错误，或地址与密钥不符）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no VM with that address</source>
+        <translation>没有该地址的虚拟机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MAC address not the VM&apos;s</source>
+        <translation>MAC 地址不属于该虚拟机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replayed (an old sequence number or boot)</source>
+        <translation>重放（旧的序号或旧的启动）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VM stopping, stopped or being released (expected)</source>
+        <translation>虚拟机正在停止、已停止或正在释放（预期之内）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too many packets from one source</source>
+        <translation>同一来源的数据包过多</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too many announcements for one VM</source>
+        <translation>同一虚拟机的通告过多</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (and %2 expected)</source>
+        <translation>%1（另有 %2 个预期之内）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Announcements the listener refused. A guest still speaking while its VM stops or is released is expected and not counted; anything else means a packet that was not a current, signed announcement of a running VM.</source>
+        <translation>监听器拒绝的通告。虚拟机停止或释放时客户机仍在发送属于预期之内，不计入；其余的表示收到的数据包不是运行中虚拟机的、当前有效且已签名的通告。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>ETA %1 h %2 min</source>
         <translation>预计还需 %1 小时 %2 分</translation>
     </message>

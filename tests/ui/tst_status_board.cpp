@@ -43,6 +43,40 @@ private Q_SLOTS:
         QCOMPARE(board.count(VmState::Online), 3);
     }
 
+    // "Rejected packets" (issue 14, item 5): the late packets of guests whose VMs stop or
+    // are released are shown apart as expected; the tooltip breaks the count down by reason.
+    void rejectedPacketsByReason() {
+        StatusBoard board;
+        QLabel *label = board.findChild<QLabel *>(u"rejectedPackets"_s);
+        QVERIFY(label);
+        std::array<quint64, kRejectReasonCount> rejected{};
+        board.setRejected(rejected);
+        QCOMPARE(label->text(), u"0"_s);
+        QVERIFY(label->toolTip().contains(u"refused"_s));
+
+        rejected[static_cast<size_t>(RejectReason::NotRunning)] = 12;
+        board.setRejected(rejected);
+        QCOMPARE(label->text(), u"0 (and 12 expected)"_s);
+        QVERIFY2(label->toolTip().contains(u"being released (expected): 12"_s),
+                 qPrintable(label->toolTip()));
+
+        rejected[static_cast<size_t>(RejectReason::BadSignature)] = 2;
+        rejected[static_cast<size_t>(RejectReason::Replayed)] = 1;
+        board.setRejected(rejected);
+        QCOMPARE(label->text(), u"3 (and 12 expected)"_s);
+        const QString tip = label->toolTip();
+        QVERIFY2(tip.contains(u"bad signature (wrong key, or an address that is not the key's): 2"_s),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(u"replayed (an old sequence number or boot): 1"_s), qPrintable(tip));
+        QVERIFY2(!tip.contains(u"truncated"_s), qPrintable(tip)); // only reasons that occurred
+        // Every reason has words of its own, not the protocol's name.
+        for (int i = 0; i < kRejectReasonCount; ++i) {
+            const auto reason = static_cast<RejectReason>(i);
+            QVERIFY(StatusBoard::rejectReasonText(reason)
+                    != QString::fromLatin1(rejectReasonName(reason)));
+        }
+    }
+
     void batchRowsAndCancel() {
         StatusBoard board;
         QSignalSpy cancel(&board, &StatusBoard::cancelRequested);
