@@ -502,18 +502,22 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
     if (const auto restart = m_restartAfter.take(id); !restart.isEmpty() && !result.cancelled)
         runOnVms(EngineService::Operation::Start, restart);
     m_board->removeBatch(id);
-    const int failed = result.failures();
-    const int done = static_cast<int>(result.outcomes.size()) - failed;
+    int cancelled = 0;
     for (const auto &o : result.outcomes) {
-        if (!o.ok)
+        // A VM the cancel rolled back was told once, by its event; only failures warn.
+        if (o.cancelled)
+            ++cancelled;
+        else if (!o.ok)
             log::console()->warn("{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
                            o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
     }
+    const int failed = result.failures() - cancelled;
+    const int done = static_cast<int>(result.outcomes.size()) - failed - cancelled;
     QString text = tr("%1: %2 done, %3 failed").arg(operationLabel(op)).arg(done).arg(failed);
     if (result.cancelled)
-        text += tr(" (cancelled)");
+        text += tr(" (cancelled: %n not made)", nullptr, cancelled);
     log::console()->info("batch {} finished: {} done, {} failed{}", id, done, failed,
-                   result.cancelled ? " (cancelled)" : "");
+                   result.cancelled ? QString(u", cancelled: %1 not made"_s.arg(cancelled)) : QString());
     notify(tr("Batch finished"), text, failed > 0 || result.cancelled);
     m_service->refreshSoon();
     updateActions();

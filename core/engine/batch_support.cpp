@@ -14,6 +14,12 @@ namespace vmeclone::batch {
 // inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
 // the connection that wrote it. A row another actor moved on since (an agent spoke first)
 // is stamped kSuperseded: what the step did is still told, and views keep the newer row.
+Status addRollBackEvent(Inventory &inv, const VmRecord &vm, const QString &why, bool cancelled) {
+    if (cancelled)
+        return inv.addEvent(u"info"_s, vm.name, u"clone cancelled: rolled back, nothing of it is left"_s);
+    return inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why);
+}
+
 void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, VmState state,
             const QString &message, int progress) {
     if (!observer)

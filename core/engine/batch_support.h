@@ -38,6 +38,10 @@ Expected<Inventory *> threadInventory(const QString &path);
 // or released by anyone.
 extern const QList<VmState> kSettled;
 
+// The event of a clone rolled back: an error with its reason, or, when the batch was
+// cancelled, one info line saying so (a cancel is the operator's wish, not a failure).
+Status addRollBackEvent(Inventory &inv, const VmRecord &vm, const QString &why, bool cancelled);
+
 // Why `vm` could not be taken: what became of it since it was read.
 QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step);
 

@@ -741,11 +741,11 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
                                                           const VmRecord &vm) -> BatchOutcome {
         auto failWith = [&](const Error &error, bool rollback) {
             const QString &why = error.message;
+            const bool cancelled = rollback && cancel && cancel->load();
             if (rollback) {
                 // Nothing of the VM exists any more: give the address back.
                 logLost(inv.removeOwned(vm, vm.owner), vm);
-                logLost(inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why),
-                        vm);
+                logLost(batch::addRollBackEvent(inv, vm, why, cancelled), vm);
                 report(observer, inv, vm, VmState::Released, why);
             } else {
                 logLost(inv.setState(vm.id, VmState::Failed, why), vm);
@@ -754,6 +754,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             }
             BatchOutcome outcome{vm.address, vm.name, false, why};
             outcome.field = error.field; // e.g. the console address a VMware clone lacks
+            outcome.cancelled = cancelled;
             return outcome;
         };
         if (cancel && cancel->load())

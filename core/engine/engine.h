@@ -108,6 +108,9 @@ struct BatchOutcome {
     // Set when the address was refused before anything was made (taken, no room...).
     std::optional<RefusalKind> refused;
     Field field = Field::None; // the input a failure is about (a VMware golden's console address)
+    // Not done because the batch was cancelled, and rolled back: told once, as an
+    // info event, not as an error.
+    bool cancelled = false;
 };
 
 struct BatchResult {

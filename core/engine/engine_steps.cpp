@@ -66,9 +66,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
             for (const Failure &f : failures) {
                 if (auto r = inv.removeOwned(f.vm, f.vm.owner); !r)
                     return r.failure();
-                if (auto e = inv.addEvent(u"error"_s, f.vm.name,
-                                          u"clone failed, rolled back: "_s + f.error.message);
-                    !e)
+                if (auto e = addRollBackEvent(inv, f.vm, f.error.message, isCancelled()); !e)
                     return e;
             }
             return {};
@@ -77,6 +75,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
             logLost(removed, f.vm); // the rows stay in flight: recovery removes them
             report(observer, inv, f.vm, VmState::Released, f.error.message);
             outcomes.append(failed(f.vm, f.error));
+            outcomes.last().cancelled = isCancelled();
         }
     };
 

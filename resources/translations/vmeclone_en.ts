@@ -998,6 +998,14 @@
         <source>The disk shard %1 could not be added: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source> (cancelled: %n not made)</source>
+        <translation>
+            <numerusform> (cancelled: %n not made)</numerusform>
+            <numerusform> (cancelled: %n not made)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/main_window_actions.cpp" line="+10"/>
         <source>Clone</source>
@@ -1096,17 +1104,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+29"/>
+        <location filename="../../ui/main_window.cpp" line="-2"/>
         <source>%1: %2 done, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Batch finished</source>
         <translation type="unfinished"></translation>
     </message>

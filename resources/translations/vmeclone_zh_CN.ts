@@ -1063,6 +1063,13 @@
         <source>The disk shard %1 could not be added: %2</source>
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source> (cancelled: %n not made)</source>
+        <translation>
+            <numerusform>（已取消：%n 台未创建）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/main_window_actions.cpp" line="+10"/>
         <source>Clone</source>
@@ -1159,17 +1166,16 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+29"/>
+        <location filename="../../ui/main_window.cpp" line="-2"/>
         <source>%1: %2 done, %3 failed</source>
         <translation>%1：%2 台完成，%3 台失败</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (cancelled)</source>
-        <translation>（已取消）</translation>
+        <translation type="vanished">（已取消）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Batch finished</source>
         <translation>批任务完成</translation>
     </message>

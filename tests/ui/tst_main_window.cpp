@@ -351,6 +351,23 @@ private Q_SLOTS:
             QDir(path(u"shard-a"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)
             + QDir(path(u"shard-b"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QCOMPARE(folders.size(), 2 + made);
+        // Each VM the cancel rolled back is told once, as cancelled, and not as an error
+        // (issue 14, item 5).
+        int cancelledVms = 0;
+        for (const auto &o : result.outcomes) {
+            QCOMPARE(o.cancelled, !o.ok); // nothing else failed here
+            if (o.cancelled) {
+                ++cancelledVms;
+                QTRY_VERIFY2(m_window->logPane()->text().contains(
+                                 o.name + u": clone cancelled: rolled back"_s),
+                             qPrintable(o.name));
+            }
+        }
+        QVERIFY(cancelledVms > 0);
+        const QString logText = m_window->logPane()->text();
+        QCOMPARE(logText.count(u"clone cancelled: rolled back"_s), cancelledVms);
+        QVERIFY2(!logText.contains(u"clone failed"_s), qPrintable(logText));
+        QVERIFY2(!logText.contains(u"): cancelled"_s), qPrintable(logText));
     }
 
     void aFailedStartShowsItsReason() {
