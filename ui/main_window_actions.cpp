@@ -240,10 +240,61 @@ qint64 MainWindow::selectedGoldenId() const {
     return items.isEmpty() ? 0 : items.first()->data(0, kIdRole).toLongLong();
 }
 
+namespace {
+
+// A VM in these states has something to start (an unreachable one's QEMU may be gone;
+// starting one that runs leaves it as it is).
+bool mayStart(VmState s) {
+    return s == VmState::Configured || s == VmState::Stopped || s == VmState::Failed
+           || s == VmState::Unreachable;
+}
+
+// And these have a guest that may run.
+bool mayStop(VmState s) {
+    switch (s) {
+    case VmState::Starting:
+    case VmState::Booting:
+    case VmState::Configuring:
+    case VmState::Rebooting:
+    case VmState::Resuming:
+    case VmState::Online:
+    case VmState::Unreachable:
+    case VmState::Failed:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 void MainWindow::updateActions() {
     const bool any = m_table->selectionModel()->hasSelection();
-    for (const auto &name : {u"start"_s, u"stop"_s, u"release"_s, u"copyAddress"_s})
-        action(name)->setEnabled(any);
+    action(u"copyAddress"_s)->setEnabled(any);
+    // Start and Stop only where the selection has something to start or stop; disabled,
+    // their tooltip says why (issue 14, item 5).
+    bool startable = false;
+    bool stoppable = false;
+    for (const qint64 id : selectedVmIds()) {
+        if (const VmRow *row = m_model->rowById(id)) {
+            startable = startable || mayStart(row->state);
+            stoppable = stoppable || mayStop(row->state);
+        }
+    }
+    const auto explain = [this](const QString &name, bool enabled, const QString &why) {
+        QAction *a = action(name);
+        a->setEnabled(enabled);
+        const QString tip = toolTipWithShortcut(a->text(), a->shortcut());
+        a->setToolTip(enabled ? tip : tip + u"\n"_s + why);
+    };
+    const QString selectFirst = tr("Select one or more VMs in the table first.");
+    explain(u"start"_s, startable,
+            any ? tr("Nothing to start: the selected VMs run already, or are being made, "
+                     "stopped or released.")
+                : selectFirst);
+    explain(u"stop"_s, stoppable,
+            any ? tr("Nothing to stop: none of the selected VMs runs.") : selectFirst);
+    explain(u"release"_s, any, selectFirst);
     const bool one = currentVm() != nullptr;
     for (const auto &name : {u"openVm"_s, u"restart"_s, u"openFolder"_s})
         action(name)->setEnabled(one);

@@ -1027,7 +1027,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+93"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,12 +1038,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-24"/>
+        <location line="+76"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-74"/>
+        <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to stop: none of the selected VMs runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>%1  %2  on host %3</source>
         <translation type="unfinished"></translation>
     </message>

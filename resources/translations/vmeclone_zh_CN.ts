@@ -1091,7 +1091,7 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+93"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -1102,12 +1102,23 @@
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-24"/>
+        <location line="+76"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-74"/>
+        <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
+        <translation>没有可启动的：所选虚拟机已在运行，或正在创建、停止或释放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to stop: none of the selected VMs runs.</source>
+        <translation>没有可停止的：所选虚拟机都没有在运行。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>%1  %2  on host %3</source>
         <translation>%1  %2  在主机 %3 上</translation>
     </message>

@@ -210,6 +210,23 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, VmTableModel::NameColumn).data().toString(), u"vm177"_s);
     }
 
+    // Start and Stop are enabled only where the selection has something to start or
+    // stop; disabled, the tooltip says why (issue 14, item 5).
+    void disabledActionsSayWhy() {
+        m_window->table()->clearSelection();
+        QAction *start = m_window->action(u"start"_s);
+        QAction *stop = m_window->action(u"stop"_s);
+        QVERIFY(!start->isEnabled() && !stop->isEnabled());
+        QVERIFY2(start->toolTip().contains(u"Select one or more VMs"_s), qPrintable(start->toolTip()));
+        selectByName(u"vm177"_s); // configured: made, never started
+        QVERIFY(start->isEnabled());
+        QVERIFY2(start->toolTip().contains(u"Ctrl+R"_s), qPrintable(start->toolTip()));
+        QVERIFY(!stop->isEnabled());
+        QVERIFY2(stop->toolTip().contains(u"none of the selected VMs runs"_s),
+                 qPrintable(stop->toolTip()));
+        m_window->table()->clearSelection();
+    }
+
     void exportsEveryFormat_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("csv") << u"inventory.csv"_s;
