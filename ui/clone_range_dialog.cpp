@@ -8,7 +8,9 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -93,15 +95,26 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     m_placement = new QTreeWidget(preview);
     m_placement->setObjectName(u"placement"_s);
     m_placement->setRootIsDecorated(false);
-    m_placement->setHeaderLabels({tr("Shard"), tr("VMs"), tr("Added"), tr("Free after")});
-    m_placement->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_placement->setHeaderLabels(
+        {tr("Shard"), tr("VMs"), tr("Added"), tr("Free after"), tr("Why this many")});
+    m_placement->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_placement->header()->setStretchLastSection(true);
     m_placement->setMaximumHeight(120);
+    m_vms = new QTreeWidget(preview);
+    m_vms->setObjectName(u"plannedVms"_s);
+    m_vms->setRootIsDecorated(false);
+    m_vms->setUniformRowHeights(true);
+    m_vms->setHeaderLabels({tr("Name"), tr("Address"), tr("MAC"), tr("Shard")});
+    m_vms->setMaximumHeight(140);
+    m_vms->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *pv = new QVBoxLayout(preview);
     pv->addWidget(m_count);
     pv->addWidget(new QLabel(tr("Refused addresses:"), preview));
     pv->addWidget(m_conflicts);
     pv->addWidget(new QLabel(tr("Placement on the disk shards:"), preview));
     pv->addWidget(m_placement);
+    pv->addWidget(new QLabel(tr("The VMs:"), preview));
+    pv->addWidget(m_vms);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"message"_s);
@@ -121,7 +134,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     layout->addWidget(preview, 1);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
-    resize(560, 520);
+    resize(720, 600);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(120);
@@ -162,7 +175,8 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
         return;
     m_conflicts->clear();
     m_placement->clear();
-    m_placement->setHeaderLabels({tr("Host"), tr("VMs"), tr("Placed before"), QString()});
+    m_vms->clear();
+    m_placement->setHeaderLabels({tr("Host"), tr("VMs"), tr("Placed before"), QString(), QString()});
     if (!r.refused.isEmpty()) {
         m_count->setText(tr("Nothing to clone."));
         setInvalid(r.refused);
@@ -294,6 +308,7 @@ void CloneRangeDialog::requestPlan() {
     const quint64 sequence = m_sequence;
     m_conflicts->clear();
     m_placement->clear();
+    m_vms->clear();
     if (m_goldens.isEmpty()) {
         m_count->clear();
         setInvalid(tr("There is no golden image yet: add one first."));
@@ -318,7 +333,8 @@ void CloneRangeDialog::requestPlan() {
         m_feed->plan(hosts(), options(), range(), sequence);
         return;
     }
-    m_placement->setHeaderLabels({tr("Shard"), tr("VMs"), tr("Added"), tr("Free after")});
+    m_placement->setHeaderLabels(
+        {tr("Shard"), tr("VMs"), tr("Added"), tr("Free after"), tr("Why this many")});
     m_service->plan(options(), range())
         .then(this,
               [this, sequence](const Expected<ClonePlan> &plan) { showPlan(sequence, plan); });
@@ -329,6 +345,7 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         return; // the operator typed on: a newer plan is coming
     m_conflicts->clear();
     m_placement->clear();
+    m_vms->clear();
     if (!plan) {
         m_count->setText(tr("Nothing to clone."));
         setInvalid(plan.error());
@@ -346,19 +363,59 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         item->setForeground(conflictColour(r.kind));
         item->setData(Qt::UserRole, refusalKindName(r.kind));
     }
+    // Why a shard got what it got: its part of the batch is its weight times its free
+    // space over the sum of those (core/placement/placement.h), rounded, the VMs the
+    // rounding leaves going one per shard.
+    double weightSum = 0;
+    for (const auto &s : plan->shards)
+        if (s.usable())
+            weightSum += s.shard.weight * double(std::max<qint64>(s.bytesFree, 0));
     for (const auto &use : plan->shardUse) {
-        QString path;
+        const ShardStatus *status = nullptr;
         for (const auto &s : plan->shards) {
             if (s.shard.id == use.shardId)
-                path = s.shard.path;
+                status = &s;
         }
+        if (!status)
+            continue;
+        const double part = weightSum > 0 ? status->shard.weight
+                                                * double(std::max<qint64>(status->bytesFree, 0))
+                                                / weightSum
+                                          : 0.0;
         auto *item = new QTreeWidgetItem(m_placement);
-        item->setText(0, path);
+        item->setText(0, QFileInfo(status->shard.path).fileName()); // the full path in its tooltip
+        item->setToolTip(0, status->shard.path);
         item->setText(1, QString::number(use.vmCount));
         item->setText(2, gib(use.bytesAdded));
         item->setText(3, gib(use.bytesFreeAfter));
+        item->setText(4, tr("weight %1 × %2 free: %3 % of the batch")
+                             .arg(QLocale().toString(status->shard.weight))
+                             .arg(gib(status->bytesFree))
+                             .arg(QLocale().toString(part * 100.0, 'f', 0)));
+        item->setToolTip(4, tr("Each shard takes its part of the batch: its weight times its "
+                               "free space, over the sum of those of all usable shards; what "
+                               "the rounding leaves goes one VM per shard."));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
+    // The VMs themselves, as they will be made (the first ones of a large range).
+    constexpr int kVmsShown = 500;
+    QList<QTreeWidgetItem *> rows;
+    for (const auto &i : plan->items) {
+        if (rows.size() == kVmsShown) {
+            auto *more = new QTreeWidgetItem;
+            more->setText(0, tr("… and %n more", nullptr, count - kVmsShown));
+            rows << more;
+            break;
+        }
+        auto *row = new QTreeWidgetItem;
+        row->setText(0, i.name);
+        row->setText(1, i.address.toString());
+        row->setText(2, i.mac.toString());
+        row->setText(3, QFileInfo(i.shard.path).fileName());
+        row->setToolTip(3, i.shard.path);
+        rows << row;
+    }
+    m_vms->addTopLevelItems(rows);
     if (refused > 0) {
         setInvalid(tr("%n address(es) cannot be cloned: %1. Leave them out of the range.", nullptr,
                       refused)

@@ -82,6 +82,7 @@ private:
     QLabel *m_count = nullptr;
     QListWidget *m_conflicts = nullptr;
     QTreeWidget *m_placement = nullptr;
+    QTreeWidget *m_vms = nullptr; // the planned VMs: name, address, MAC, shard
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QTimer m_debounce;

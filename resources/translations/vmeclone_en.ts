@@ -202,7 +202,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,38 +277,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+225"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <location line="+230"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+69"/>
-        <location line="+156"/>
+        <location line="-238"/>
+        <location line="+80"/>
+        <location line="+158"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+225"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+225"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
+        <location line="+238"/>
+        <source>Why this many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Placement on the disk shards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The VMs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -322,7 +349,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,14 +405,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+166"/>
+        <location line="-150"/>
+        <location line="+169"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-135"/>
-        <location line="+142"/>
+        <location line="-138"/>
+        <location line="+145"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>%n VM can be cloned</numerusform>
@@ -393,8 +420,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+142"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n address refused</numerusform>
@@ -402,16 +429,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+142"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>%n VM will be cloned</numerusform>
             <numerusform>%n VMs will be cloned</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>weight %1 × %2 free: %3 % of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each shard takes its part of the batch: its weight times its free space, over the sum of those of all usable shards; what the rounding leaves goes one VM per shard.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
         <translation>
             <numerusform>%n address cannot be cloned: %1. Leave them out of the range.</numerusform>
@@ -419,8 +464,8 @@
         </translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+162"/>
+        <location line="-201"/>
+        <location line="+205"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>

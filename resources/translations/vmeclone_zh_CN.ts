@@ -278,7 +278,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+39"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -353,32 +353,54 @@
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+225"/>
+        <location line="+13"/>
+        <location line="+8"/>
+        <location line="+230"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+69"/>
-        <location line="+156"/>
+        <location line="-238"/>
+        <location line="+80"/>
+        <location line="+158"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+225"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+225"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
+        <location line="+238"/>
+        <source>Why this many</source>
+        <translation>为何是这个数量</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
@@ -386,6 +408,11 @@
         <location line="+2"/>
         <source>Placement on the disk shards:</source>
         <translation>在各磁盘分片上的分布：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The VMs:</source>
+        <translation>虚拟机：</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -398,7 +425,7 @@
         <translation>所有主机(本机和 %1)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -427,7 +454,7 @@
         <translation>现在无法询问的主机,其虚拟机会失败;再次执行同样的克隆即可完成它们。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -452,45 +479,62 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+166"/>
+        <location line="-150"/>
+        <location line="+169"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
-        <location line="-135"/>
-        <location line="+142"/>
+        <location line="-138"/>
+        <location line="+145"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+142"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+142"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>将克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>weight %1 × %2 free: %3 % of the batch</source>
+        <translation>权重 %1 × 可用 %2：本批次的 %3 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each shard takes its part of the batch: its weight times its free space, over the sum of those of all usable shards; what the rounding leaves goes one VM per shard.</source>
+        <translation>每个分片承担本批次的一部分：其权重乘以可用空间，除以所有可用分片的该值之和；取整后剩下的虚拟机每个分片分一台。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>%n address(es) cannot be cloned: %1. Leave them out of the range.</source>
         <translation>
             <numerusform>%n 个地址无法克隆：%1。请从地址段中去掉它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+162"/>
+        <location line="-201"/>
+        <location line="+205"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>

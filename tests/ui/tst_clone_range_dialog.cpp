@@ -185,10 +185,37 @@ private Q_SLOTS:
         int sum = 0;
         for (int i = 0; i < placement->topLevelItemCount(); ++i) {
             sum += placement->topLevelItem(i)->text(1).toInt();
-            QVERIFY(placement->topLevelItem(i)->text(0).startsWith(path(u"shard-"_s)));
+            QVERIFY(placement->topLevelItem(i)->toolTip(0).startsWith(path(u"shard-"_s)));
+            QVERIFY(placement->topLevelItem(i)->text(0).startsWith(u"shard-"_s));
             QVERIFY(placement->topLevelItem(i)->text(3).endsWith(u"GiB"_s));
         }
         QCOMPARE(sum, placed);
+        // Why each shard got its VMs: two usable shards of weight 1 on the same drive
+        // have the same free space, half of the batch each.
+        for (int i = 0; i < placement->topLevelItemCount(); ++i)
+            QVERIFY2(placement->topLevelItem(i)->text(4).contains(u"50 % of the batch"_s),
+                     qPrintable(placement->topLevelItem(i)->text(4)));
+
+        // The VMs themselves: name, address, MAC (the documented scheme: 00:50:56 and the
+        // address's low 22 bits), shard by its folder's name.
+        auto *vms = m_dialog->findChild<QTreeWidget *>(u"plannedVms"_s);
+        QVERIFY(vms);
+        QCOMPARE(vms->topLevelItemCount(), placed);
+        const QStringList shards{u"shard-a"_s, u"shard-b"_s};
+        for (int i = 0; i < vms->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *row = vms->topLevelItem(i);
+            const QStringList octets = row->text(1).split(u'.');
+            QCOMPARE(octets.size(), 4);
+            QCOMPARE(row->text(0), u"vm"_s + octets.at(3));
+            const quint32 low = (octets.at(1).toUInt() << 16 | octets.at(2).toUInt() << 8
+                                 | octets.at(3).toUInt())
+                                & 0x3fffff;
+            QCOMPARE(row->text(2).toLower(),
+                     u"00:50:56:%1:%2:%3"_s.arg(low >> 16, 2, 16, QChar(u'0'))
+                         .arg((low >> 8) & 0xff, 2, 16, QChar(u'0'))
+                         .arg(low & 0xff, 2, 16, QChar(u'0')));
+            QVERIFY2(shards.contains(row->text(3)), qPrintable(row->text(3)));
+        }
     }
 
     // Colours go by family (the kind, never the words): every kind of a family alike,
