@@ -147,6 +147,10 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_board = new StatusBoard(this);
     m_board->setObjectName(u"statusBoard"_s);
     connect(m_board, &StatusBoard::cancelRequested, this, [this](int id) {
+        if (m_tracker.follows(id)) {
+            stopFollowing(id);
+            return;
+        }
         log::console()->info("cancelling batch {}", id);
         m_service->cancel(id);
     });
@@ -202,6 +206,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
 
     connect(m_model, &VmTableModel::changesApplied, this, [this] {
         m_board->setCounts(m_model->stateCounts());
+        followBatches();
         updateActions();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -212,6 +217,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     connect(m_service, &EngineService::batchStarted, this,
             [this](int id, EngineService::Operation op, int total) {
                 m_batchOps.insert(id, op);
+                m_batchStartedAt.insert(id, QDateTime::currentDateTime());
                 m_board->addBatch(id, operationLabel(op), total);
                 updateActions();
             });
@@ -495,33 +501,6 @@ void MainWindow::setUpAnswered(const QString &error) {
     else
         m_firstRun->setError(m_setUpErrors.join(u'\n'));
     m_service->refreshSoon();
-}
-
-void MainWindow::onBatchFinished(int id, EngineService::Operation op, const BatchResult &result) {
-    m_batchOps.remove(id);
-    if (const auto restart = m_restartAfter.take(id); !restart.isEmpty() && !result.cancelled)
-        runOnVms(EngineService::Operation::Start, restart);
-    m_board->removeBatch(id);
-    int cancelled = 0;
-    for (const auto &o : result.outcomes) {
-        // A VM the cancel rolled back was told once, by its event; only failures warn.
-        if (o.cancelled)
-            ++cancelled;
-        else if (!o.ok)
-            log::console()->warn("{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
-                           o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
-    }
-    const int failed = result.failures() - cancelled;
-    const int done = static_cast<int>(result.outcomes.size()) - failed - cancelled;
-    QString text = tr("%1: %2 done, %3 failed").arg(operationLabel(op)).arg(done).arg(failed);
-    if (result.cancelled)
-        text += tr(" (cancelled: %n not made)", nullptr, cancelled);
-    log::console()->info("batch {} finished: {} done, {} failed{}", id, done, failed,
-                   result.cancelled ? QString(u", cancelled: %1 not made"_s.arg(cancelled)) : QString());
-    notify(tr("Batch finished"), text, failed > 0 || result.cancelled);
-    m_service->refreshSoon();
-    updateActions();
-    Q_EMIT batchDone(id, result);
 }
 
 void MainWindow::notify(const QString &title, const QString &text, bool problem) {

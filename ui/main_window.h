@@ -4,12 +4,15 @@
 // engine call goes through the EngineService (never on the GUI thread); every
 // change reaches the table through its queue.
 
+#include "batch_tracker.h"
 #include "engine/engine_service.h"
 #include "vm_table_model.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -71,6 +74,7 @@ public:
     // By object name: "clone", "start", "stop", "release", "export", "cancelBatches", ...
     QAction *action(const QString &name) const;
     const InventorySnapshot &inventory() const { return m_snapshot; }
+    const BatchTracker &batches() const { return m_tracker; }
     QList<qint64> selectedVmIds() const;
 
     void startClone(const ClonePlan &plan, const CloneOptions &options);
@@ -96,6 +100,9 @@ public:
 Q_SIGNALS:
     void inventoryShown();
     void batchDone(int batchId, const vmeclone::BatchResult &result);
+    // A batch reached its goal for every VM (online after a clone that starts them, or a
+    // start), or was not followed further: `result` as the history has it.
+    void batchSettledSignal(int batchId, const QString &result);
     // `error` is empty when the file is written.
     void exportFinished(const QString &path, const QString &error);
     // An action on VMs of hosts (start, stop, release, clone) is done.
@@ -116,6 +123,12 @@ private:
     void onListenerStats(const ListenerStats &stats);
     void onVmsUpdated(const QList<VmUpdate> &updates);
     void onBatchFinished(int id, EngineService::Operation op, const BatchResult &result);
+    // Batches until online (main_window_batches.cpp): the followed batches' progress from
+    // the table's states; a settled one goes into the history.
+    void followBatches();
+    void stopFollowing(int id);
+    void batchSettled(int id, const BatchRecord &record, bool problem);
+    void showBatchHistory();
     void openCloneDialog();
     void showAbout();
     void actOnSelection(EngineService::Operation operation);
@@ -176,6 +189,9 @@ private:
     QStringList m_listeningOn; // the listener's addresses, as last shown
     QString m_listenerSays;    // the board's listener line, as last shown (Help ▸ About)
     QHash<int, EngineService::Operation> m_batchOps;
+    QHash<int, QDateTime> m_batchStartedAt;
+    QSet<int> m_noStart; // clone batches that do not start their VMs: done when made
+    BatchTracker m_tracker;
     QHash<int, QList<VmRecord>> m_restartAfter; // a restart's stop batch: start these after it
     QList<EventRecord> m_recentEvents;          // the newest events seen, for VM pages
     // What an export's worker hands back.

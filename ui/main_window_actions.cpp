@@ -149,6 +149,8 @@ void MainWindow::buildActions() {
     });
     make(u"listenerPort"_s, tr("Listener &port…"), {}, [this] { setListenerPort(); });
     make(u"quit"_s, tr("&Quit"), QKeySequence(QKeySequence::Quit), [this] { close(); });
+    make(u"batchHistory"_s, tr("Batch &history…"), QKeySequence(u"Ctrl+Shift+B"_s),
+         [this] { showBatchHistory(); });
     make(u"about"_s, tr("&About vmeclone"), {}, [this] { showAbout(); });
     make(u"aboutQt"_s, tr("About &Qt"), {}, [] { QApplication::aboutQt(); });
 }
@@ -171,6 +173,7 @@ void MainWindow::buildMenus() {
     vms->addAction(action(u"releaseRange"_s));
     vms->addSeparator();
     vms->addAction(action(u"cancelBatches"_s));
+    vms->addAction(action(u"batchHistory"_s));
     vms->addAction(action(u"find"_s));
     vms->addAction(action(u"hostFilter"_s));
     vms->addAction(action(u"refresh"_s));
@@ -339,9 +342,11 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
     const auto queue = m_model->queue();
     log::console()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
                    plan.mode, options.start ? "started when made" : "not started");
-    m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
+    const int id = m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
         queue->push(changeFor(e, items, subnet));
     });
+    if (!options.start)
+        m_noStart.insert(id);
 }
 
 void MainWindow::startHostsClone(const QString &hosts, const CloneOptions &options,

@@ -55,6 +55,8 @@ StatusBoard::StatusBoard(QWidget *parent)
     auto *batches = new QGroupBox(tr("Batches"), this);
     m_batchLayout = new QVBoxLayout(batches);
     m_idle = new QLabel(tr("No batch running."), batches);
+    m_idle->setObjectName(u"batchIdle"_s);
+    m_idle->setWordWrap(true);
     m_batchLayout->addWidget(m_idle);
     m_batchLayout->addStretch();
 
@@ -192,6 +194,28 @@ void StatusBoard::updateBatch(int id, int done, int total, int permille) {
     it->title->setText(tr("%1: %2 of %3").arg(it->name).arg(done).arg(total));
     it->bar->setValue(qBound(0, permille, 1000));
     it->eta->setText(etaText(it->clock.elapsed(), permille));
+}
+
+void StatusBoard::setBatchFollowing(int id, const QString &text, int permille) {
+    auto it = m_batches.find(id);
+    if (it == m_batches.end())
+        return;
+    it->title->setText(text);
+    it->title->setToolTip(text);
+    it->bar->setValue(qBound(0, permille, 1000));
+    it->eta->setText(etaText(it->clock.elapsed(), permille));
+    if (!it->following) {
+        it->following = true;
+        it->cancel->setText(tr("Stop following"));
+        it->cancel->setToolTip(tr("The VMs are made and started; stop waiting for them here "
+                                  "(they go on booting)."));
+        it->cancel->setEnabled(true);
+    }
+}
+
+void StatusBoard::setLastFinished(const QString &text, bool problem) {
+    m_idle->setText(tr("No batch running.") + u"\n"_s + tr("Last: %1").arg(text));
+    m_idle->setStyleSheet(problem ? u"color: #c0392b;"_s : QString());
 }
 
 void StatusBoard::removeBatch(int id) {

@@ -41,6 +41,12 @@ public:
     void addBatch(int id, const QString &title, int total);
     void updateBatch(int id, int done, int total, int permille);
     void removeBatch(int id);
+    // A batch the engine finished whose VMs are followed until their goal (online):
+    // its title says how far they are, and its button stops following instead of
+    // cancelling.
+    void setBatchFollowing(int id, const QString &text, int permille);
+    // The last finished batch, shown until the next one starts.
+    void setLastFinished(const QString &text, bool problem);
     // "ETA 1 min 20 s" from elapsed time and progress; empty when unknown.
     static QString etaText(qint64 elapsedMs, int permille);
 
@@ -56,6 +62,7 @@ private:
         QPushButton *cancel = nullptr;
         QElapsedTimer clock;
         QString name;
+        bool following = false; // the engine is done; the VMs are followed to their goal
     };
     QHash<VmState, QLabel *> m_countLabels;
     QHash<VmState, int> m_counts;

@@ -200,6 +200,27 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::BatchTracker</name>
+    <message>
+        <location filename="../../ui/batch_tracker.cpp" line="+77"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n gone</source>
+        <translation>
+            <numerusform>%n gone</numerusform>
+            <numerusform>%n gone</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
         <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
@@ -662,12 +683,12 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+66"/>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -682,7 +703,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,6 +846,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Batch &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About vmeclone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,7 +870,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Setup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,12 +957,81 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%1: %n VM(s) started; following them until online</source>
+        <translation>
+            <numerusform>%1: %n VM started; following it until online</numerusform>
+            <numerusform>%1: %n VMs started; following them until online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 done, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2 of %3 online (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not followed to the end: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2: %3 (%4 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Batch history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No batch has finished since the console started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,7 +1061,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+36"/>
+        <location filename="../../ui/main_window.cpp" line="+38"/>
         <source>%1 on hosts: %2 done, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,7 +1139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location filename="../../ui/main_window_batches.cpp" line="-82"/>
         <source> (cancelled: %n not made)</source>
         <translation>
             <numerusform> (cancelled: %n not made)</numerusform>
@@ -1084,12 +1179,12 @@
     </message>
     <message>
         <location line="-24"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,7 +1194,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%1  %2  on host %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,12 +1255,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="-2"/>
-        <source>%1: %2 done, %3 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+50"/>
         <source>Batch finished</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,7 +1417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+50"/>
+        <location filename="../../ui/main_window.cpp" line="+61"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,11 +1459,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+160"/>
         <source>No batch running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="-138"/>
         <source>%n VM(s) in all</source>
         <translation>
             <numerusform>%n VM in all</numerusform>
@@ -1493,6 +1584,21 @@
     <message>
         <location line="+20"/>
         <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stop following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VMs are made and started; stop waiting for them here (they go on booting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

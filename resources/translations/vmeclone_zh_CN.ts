@@ -276,6 +276,26 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::BatchTracker</name>
+    <message>
+        <location filename="../../ui/batch_tracker.cpp" line="+77"/>
+        <source>%1 %2</source>
+        <translation>%1 台%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n gone</source>
+        <translation>
+            <numerusform>%n 台已不在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
         <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
@@ -730,12 +750,12 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+66"/>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
@@ -750,7 +770,7 @@
         <translation>所有主机</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation>还没有虚拟机。按 %1 克隆一个地址范围。</translation>
     </message>
@@ -893,6 +913,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Batch &amp;history…</source>
+        <translation>批次历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About vmeclone</source>
         <translation>关于 vmeclone(&amp;A)</translation>
     </message>
@@ -912,7 +937,7 @@
         <translation>虚拟机(&amp;V)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Setup</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -999,12 +1024,80 @@
         <translation>已用 / 剩余</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%1: %n VM(s) started; following them until online</source>
+        <translation>
+            <numerusform>%1：已启动 %n 台虚拟机；跟踪至上线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 done, %2 failed</source>
+        <translation>%1 台完成，%2 台失败</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2 of %3 online (%4)</source>
+        <translation>%1：%3 台中 %2 台已上线（%4）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not followed to the end: %1</source>
+        <translation>未跟踪到底：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2: %3 (%4 s)</source>
+        <translation>%1 %2：%3（%4 秒）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Batch history</source>
+        <translation>批次历史</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Took</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No batch has finished since the console started.</source>
+        <translation>控制台启动以来还没有完成的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -1034,7 +1127,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+36"/>
+        <location filename="../../ui/main_window.cpp" line="+38"/>
         <source>%1 on hosts: %2 done, %3 failed</source>
         <translation>主机上的 %1:%2 个完成,%3 个失败</translation>
     </message>
@@ -1108,7 +1201,7 @@
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location filename="../../ui/main_window_batches.cpp" line="-82"/>
         <source> (cancelled: %n not made)</source>
         <translation>
             <numerusform>（已取消：%n 台未创建）</numerusform>
@@ -1147,12 +1240,12 @@
     </message>
     <message>
         <location line="-24"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation>没有可启动的：所选虚拟机已在运行，或正在创建、停止或释放。</translation>
     </message>
@@ -1162,7 +1255,7 @@
         <translation>没有可停止的：所选虚拟机都没有在运行。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%1  %2  on host %3</source>
         <translation>%1  %2  在主机 %3 上</translation>
     </message>
@@ -1221,16 +1314,15 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="-2"/>
         <source>%1: %2 done, %3 failed</source>
-        <translation>%1：%2 台完成，%3 台失败</translation>
+        <translation type="vanished">%1：%2 台完成，%3 台失败</translation>
     </message>
     <message>
         <source> (cancelled)</source>
         <translation type="vanished">（已取消）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+50"/>
         <source>Batch finished</source>
         <translation>批任务完成</translation>
     </message>
@@ -1395,7 +1487,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+50"/>
+        <location filename="../../ui/main_window.cpp" line="+61"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -1436,11 +1528,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+160"/>
         <source>No batch running.</source>
         <translation>没有正在运行的批任务。</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="-138"/>
         <source>%n VM(s) in all</source>
         <translation>
             <numerusform>共 %n 台虚拟机</numerusform>
@@ -1560,6 +1653,21 @@
         <location line="+20"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stop following</source>
+        <translation>停止跟踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VMs are made and started; stop waiting for them here (they go on booting).</source>
+        <translation>虚拟机已创建并启动；在此停止等待（它们会继续启动）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last: %1</source>
+        <translation>上一个：%1</translation>
     </message>
 </context>
 <context>

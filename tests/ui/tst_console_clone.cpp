@@ -17,6 +17,7 @@
 
 #include <QDialogButtonBox>
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkInterface>
@@ -139,7 +140,16 @@ private Q_SLOTS:
                  qPrintable(dialog->countText()));
         QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         QVERIFY(ok->isEnabled());
+        QSignalSpy engineDone(m_window.get(), &MainWindow::batchDone);
+        QSignalSpy settled(m_window.get(), &MainWindow::batchSettledSignal);
         QTest::mouseClick(ok, Qt::LeftButton);
+        // The engine's batch ends when the three run; the window's batch goes on until they
+        // are online (issue 14, item 1): its row stays on the board, counting them.
+        QVERIFY(engineDone.wait(180000));
+        const int id = engineDone.first().at(0).toInt();
+        QCOMPARE(settled.count(), 0);
+        QVERIFY(m_window->batches().follows(id));
+        QVERIFY(m_window->statusBoard()->findChild<QWidget *>(u"batch-%1"_s.arg(id)));
 
         // Rows appear while the batch runs; then every VM boots, reboots once and
         // announces itself online.
@@ -156,6 +166,14 @@ private Q_SLOTS:
                         .startsWith(u"192.168.1.17"_s));
         }
         QTRY_COMPARE(m_window->statusBoard()->count(VmState::Online), 3);
+        // Settled once all three are online, and kept in the history.
+        QTRY_COMPARE(settled.count(), 1);
+        QCOMPARE(settled.first().at(0).toInt(), id);
+        QCOMPARE(settled.first().at(1).toString(), u"3 online"_s);
+        QVERIFY(!m_window->batches().follows(id));
+        QCOMPARE(m_window->batches().history().first().range, u"192.168.1.177–179"_s);
+        QVERIFY(m_window->statusBoard()->findChild<QLabel *>(u"batchIdle"_s)->text().contains(
+            u"3 online"_s));
     }
 
     void releasesThemThroughTheWindow() {

@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -385,6 +386,24 @@ private Q_SLOTS:
         QCOMPARE(logText.count(u"clone cancelled: rolled back"_s), cancelledVms);
         QVERIFY2(!logText.contains(u"clone failed"_s), qPrintable(logText));
         QVERIFY2(!logText.contains(u"): cancelled"_s), qPrintable(logText));
+
+        // A clone that does not start its VMs is done when they are made: into the batch
+        // history at once, with its range; the board keeps it until the next batch.
+        QVERIFY(!m_window->batches().follows(done.first().at(0).toInt()));
+        const BatchRecord &last = m_window->batches().history().first();
+        QCOMPARE(last.operation, u"Clone"_s);
+        QCOMPARE(last.range, u"192.0.2.200–215"_s);
+        QVERIFY2(last.result.contains(u"cancelled"_s), qPrintable(last.result));
+        QVERIFY(m_window->statusBoard()->findChild<QLabel *>(u"batchIdle"_s)->text().contains(
+            u"Last: Clone 192.0.2.200–215"_s));
+        m_window->action(u"batchHistory"_s)->trigger();
+        QTreeWidget *history = nullptr;
+        QTRY_VERIFY((history = m_window->findChild<QTreeWidget *>(u"batchHistory"_s))
+                    && history->isVisible());
+        QVERIFY(history->topLevelItemCount() >= 1);
+        QCOMPARE(history->topLevelItem(0)->text(1), u"192.0.2.200–215"_s);
+        history->window()->close();
+        QTRY_VERIFY(!m_window->findChild<QTreeWidget *>(u"batchHistory"_s));
     }
 
     void aFailedStartShowsItsReason() {
