@@ -8,6 +8,7 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "empty_table_hint.h"
+#include "table_columns.h"
 #include "first_run_panel.h"
 #include "host_feed.h"
 #include "hosts_panel.h"
@@ -104,6 +105,11 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
         {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
+    // Paths and long names lose their middle, not their end (the tooltip has them whole).
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // Columns dragged, hidden or shown (the header's context menu), remembered per data folder.
+    m_columns = new TableColumns(m_table, TableColumns::keyFor(m_service->config().home),
+                                 VmTableModel::NameColumn);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableMenu);
 
     m_filter = new QLineEdit(this);
@@ -514,7 +520,7 @@ void MainWindow::saveSettings() {
     QSettings s;
     s.setValue(u"window/geometry"_s, saveGeometry());
     s.setValue(u"window/state"_s, saveState());
-    s.setValue(u"table/header"_s, m_table->horizontalHeader()->saveState());
+    m_columns->save();
     s.setValue(u"log/level"_s, m_log->minimumLevel());
 }
 
@@ -527,11 +533,14 @@ void MainWindow::restoreSettings() {
         QTimer::singleShot(0, this, [this] {
             resizeDocks({findChild<QDockWidget *>(u"goldenDock"_s),
                          findChild<QDockWidget *>(u"statusDock"_s)},
-                        {320, 250}, Qt::Horizontal);
+                        {240, 230}, Qt::Horizontal);
             resizeDocks({findChild<QDockWidget *>(u"logDock"_s)}, {170}, Qt::Vertical);
         });
     }
-    m_table->horizontalHeader()->restoreState(s.value(u"table/header"_s).toByteArray());
+    // A first start shows State next to Name: what an operator reads first.
+    if (!m_columns->restore())
+        m_columns->setDefaultOrder({VmTableModel::SuffixColumn, VmTableModel::IpColumn,
+                                    VmTableModel::NameColumn, VmTableModel::StateColumn});
     m_log->setMinimumLevel(s.value(u"log/level"_s, int(spdlog::level::info)).toInt());
 }
 

@@ -172,6 +172,7 @@ private:
     QWidget *m_tablePage = nullptr;
     FirstRunPanel *m_firstRun = nullptr;
     QTableView *m_table = nullptr;
+    class TableColumns *m_columns = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeWidget *m_goldens = nullptr;
     QTreeWidget *m_shards = nullptr;

@@ -682,8 +682,8 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+66"/>
-        <location line="+137"/>
+        <location filename="../../ui/main_window.cpp" line="+67"/>
+        <location line="+142"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,7 +1417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+61"/>
+        <location filename="../../ui/main_window.cpp" line="+64"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,6 +1599,14 @@
     <message>
         <location line="+7"/>
         <source>Last: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::TableColumns</name>
+    <message>
+        <location filename="../../ui/table_columns.cpp" line="+46"/>
+        <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

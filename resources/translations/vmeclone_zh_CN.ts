@@ -749,8 +749,8 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+66"/>
-        <location line="+137"/>
+        <location filename="../../ui/main_window.cpp" line="+67"/>
+        <location line="+142"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
@@ -1487,7 +1487,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+61"/>
+        <location filename="../../ui/main_window.cpp" line="+64"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -1668,6 +1668,14 @@
         <location line="+7"/>
         <source>Last: %1</source>
         <translation>上一个：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::TableColumns</name>
+    <message>
+        <location filename="../../ui/table_columns.cpp" line="+46"/>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@
 #include "log_pane.h"
 #include "main_window.h"
 #include "status_board.h"
+#include "table_columns.h"
 #include "translations.h"
 
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -226,6 +228,52 @@ private Q_SLOTS:
         QVERIFY2(stop->toolTip().contains(u"none of the selected VMs runs"_s),
                  qPrintable(stop->toolTip()));
         m_window->table()->clearSelection();
+    }
+
+    // A table that fits (issue 14, item 3): State next to Name on a first start, columns
+    // that move, a chooser that hides and shows them (never Name), remembered per data
+    // folder; paths elided in the middle.
+    void tableColumnsChooseMoveAndRemember() {
+        QTableView *table = m_window->table();
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(header->visualIndex(VmTableModel::StateColumn),
+                 header->visualIndex(VmTableModel::NameColumn) + 1);
+        QVERIFY(header->sectionsMovable());
+        QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+
+        auto *columns = table->findChild<TableColumns *>();
+        QVERIFY(columns);
+        std::unique_ptr<QMenu> menu(columns->chooser(nullptr));
+        auto *boots = menu->findChild<QAction *>(u"column-%1"_s.arg(VmTableModel::BootsColumn));
+        auto *name = menu->findChild<QAction *>(u"column-%1"_s.arg(VmTableModel::NameColumn));
+        QVERIFY(boots && name);
+        QVERIFY(!name->isEnabled()); // the column that names the row stays
+        QVERIFY(boots->isChecked());
+        boots->setChecked(false);
+        QVERIFY(table->isColumnHidden(VmTableModel::BootsColumn));
+        const int macWasAt = header->visualIndex(VmTableModel::MacColumn);
+        header->moveSection(macWasAt, 0);
+        columns->save();
+
+        // Another view of this data folder finds the same arrangement.
+        QTableView other;
+        other.setModel(table->model());
+        TableColumns again(&other, TableColumns::keyFor(path(u"home"_s)), VmTableModel::NameColumn);
+        QVERIFY(again.restore());
+        QVERIFY(other.isColumnHidden(VmTableModel::BootsColumn));
+        QCOMPARE(other.horizontalHeader()->logicalIndex(0), int(VmTableModel::MacColumn));
+        // Another data folder starts from the defaults.
+        QTableView third;
+        third.setModel(table->model());
+        TableColumns fresh(&third, TableColumns::keyFor(path(u"elsewhere"_s)), VmTableModel::NameColumn);
+        QVERIFY(!fresh.restore());
+        QVERIFY(!third.isColumnHidden(VmTableModel::BootsColumn));
+
+        boots->setChecked(true);
+        QVERIFY(!table->isColumnHidden(VmTableModel::BootsColumn));
+        header->moveSection(0, macWasAt);
+        QCOMPARE(header->visualIndex(VmTableModel::StateColumn),
+                 header->visualIndex(VmTableModel::NameColumn) + 1);
     }
 
     void exportsEveryFormat_data() {
