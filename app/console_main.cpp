@@ -141,6 +141,10 @@ int main(int argc, char **argv) {
     Translations::install(parser.isSet(language)
                               ? parser.value(language)
                               : setting(u"ui/language"_s, u"system"_s).toString());
+    // Qt adds the display name to every window's title unless they are the same: in the
+    // operator's language, so that the title is "vmeclone 控制台", not that and the English.
+    if (!textOnly)
+        QApplication::setApplicationDisplayName(QApplication::translate("main", "vmeclone console"));
     log::setup(spdlog::level::info, QDir(homeDir).filePath(u"logs/console.log"_s));
 
     EngineConfig config;

@@ -4,7 +4,8 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+163"/>
+        <location filename="../../app/console_main.cpp" line="+147"/>
+        <location line="+20"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
