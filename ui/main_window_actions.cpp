@@ -252,21 +252,11 @@ bool mayStart(VmState s) {
            || s == VmState::Unreachable;
 }
 
-// And these have a guest that may run.
+// And these have a guest that may run: the running states (inventory/vm_state.h) but
+// one already stopping, and those whose QEMU may be on its way or left behind.
 bool mayStop(VmState s) {
-    switch (s) {
-    case VmState::Starting:
-    case VmState::Booting:
-    case VmState::Configuring:
-    case VmState::Rebooting:
-    case VmState::Resuming:
-    case VmState::Online:
-    case VmState::Unreachable:
-    case VmState::Failed:
-        return true;
-    default:
-        return false;
-    }
+    return (vmStateIsRunning(s) && s != VmState::Stopping) || s == VmState::Starting
+           || s == VmState::Failed;
 }
 
 } // namespace
