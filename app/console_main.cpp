@@ -144,7 +144,8 @@ int main(int argc, char **argv) {
     // Qt adds the display name to every window's title unless they are the same: in the
     // operator's language, so that the title is "vmeclone 控制台", not that and the English.
     if (!textOnly)
-        QApplication::setApplicationDisplayName(QApplication::translate("main", "vmeclone console"));
+        QApplication::setApplicationDisplayName(
+            QApplication::translate("main", "vmeclone console"));
     log::setup(spdlog::level::info, QDir(homeDir).filePath(u"logs/console.log"_s));
 
     EngineConfig config;

@@ -4,9 +4,8 @@
 
 #include <QCoreApplication>
 
-#include <numeric>
-
 #include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -67,8 +66,7 @@ void BatchTracker::record(const BatchRecord &record) {
 QString BatchTracker::breakdown(const Progress &progress) {
     QStringList parts;
     // The goal and the end states first, then the rest in the order of a VM's life.
-    QList<VmState> order{VmState::Online, VmState::Configured, VmState::Stopped,
-                         VmState::Failed};
+    QList<VmState> order{VmState::Online, VmState::Configured, VmState::Stopped, VmState::Failed};
     for (const VmState s : VmStateStyle::shownStates())
         if (!order.contains(s))
             order << s;
@@ -77,8 +75,8 @@ QString BatchTracker::breakdown(const Progress &progress) {
             parts << QCoreApplication::translate("vmeclone::BatchTracker", "%1 %2")
                          .arg(n)
                          .arg(VmStateStyle::label(s));
-    const int gone = progress.total
-                     - std::accumulate(progress.byState.cbegin(), progress.byState.cend(), 0);
+    const int gone =
+        progress.total - std::accumulate(progress.byState.cbegin(), progress.byState.cend(), 0);
     if (gone > 0)
         parts << QCoreApplication::translate("vmeclone::BatchTracker", "%n gone", nullptr, gone);
     return parts.join(QCoreApplication::translate("vmeclone::BatchTracker", ", "));
@@ -88,7 +86,10 @@ QString BatchTracker::rangeText(QList<quint32> addresses) {
     std::sort(addresses.begin(), addresses.end());
     addresses.erase(std::unique(addresses.begin(), addresses.end()), addresses.end());
     const auto dotted = [](quint32 a) {
-        return u"%1.%2.%3.%4"_s.arg(a >> 24).arg((a >> 16) & 0xff).arg((a >> 8) & 0xff).arg(a & 0xff);
+        return u"%1.%2.%3.%4"_s.arg(a >> 24)
+            .arg((a >> 16) & 0xff)
+            .arg((a >> 8) & 0xff)
+            .arg(a & 0xff);
     };
     QStringList parts;
     for (qsizetype i = 0; i < addresses.size();) {

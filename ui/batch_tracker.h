@@ -34,8 +34,8 @@ class BatchTracker {
 public:
     struct Progress {
         int total = 0;
-        int reached = 0; // at the goal
-        int failed = 0;  // failed, or gone (released by someone else)
+        int reached = 0;             // at the goal
+        int failed = 0;              // failed, or gone (released by someone else)
         QHash<VmState, int> byState; // every VM, by its state now
         bool settled() const { return reached + failed >= total; }
         int permille() const { return total > 0 ? (reached + failed) * 1000 / total : 1000; }
@@ -45,8 +45,7 @@ public:
 
     // Follows `vmIds` of batch `record.id` until each is `goal` (or failed, or gone);
     // `failures` are the batch's VMs that failed before (the engine's own failures).
-    void follow(BatchRecord record, VmState goal, const QList<qint64> &vmIds,
-                qint64 startedMsAgo);
+    void follow(BatchRecord record, VmState goal, const QList<qint64> &vmIds, qint64 startedMsAgo);
     bool follows(int id) const { return m_followed.contains(id); }
     QList<int> followed() const { return m_followed.keys(); }
     Progress progress(int id, const StateOf &stateOf) const;

@@ -5,15 +5,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QFileInfo>
 #include <QHeaderView>
-#include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTreeWidget>
@@ -176,7 +176,8 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
     m_conflicts->clear();
     m_placement->clear();
     m_vms->clear();
-    m_placement->setHeaderLabels({tr("Host"), tr("VMs"), tr("Placed before"), QString(), QString()});
+    m_placement->setHeaderLabels(
+        {tr("Host"), tr("VMs"), tr("Placed before"), QString(), QString()});
     if (!r.refused.isEmpty()) {
         m_count->setText(tr("Nothing to clone."));
         setInvalid(r.refused);
@@ -378,10 +379,10 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         }
         if (!status)
             continue;
-        const double part = weightSum > 0 ? status->shard.weight
-                                                * double(std::max<qint64>(status->bytesFree, 0))
-                                                / weightSum
-                                          : 0.0;
+        const double part =
+            weightSum > 0
+                ? status->shard.weight * double(std::max<qint64>(status->bytesFree, 0)) / weightSum
+                : 0.0;
         auto *item = new QTreeWidgetItem(m_placement);
         item->setText(0, QFileInfo(status->shard.path).fileName()); // the full path in its tooltip
         item->setToolTip(0, status->shard.path);

@@ -9,7 +9,9 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 EmptyTableHint::EmptyTableHint(QAbstractItemView *view, QSortFilterProxyModel *proxy)
-    : QLabel(view->viewport()), m_view(view), m_proxy(proxy) {
+    : QLabel(view->viewport())
+    , m_view(view)
+    , m_proxy(proxy) {
     setObjectName(u"emptyTableHint"_s);
     setAlignment(Qt::AlignCenter);
     setWordWrap(true);

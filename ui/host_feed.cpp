@@ -345,7 +345,7 @@ void HostFeed::finish(HostActionResult result, const ClusterResult &r) {
     for (const QString &p : std::as_const(result.problems))
         log::hosts()->warn("{}: {}", result.verb, p);
     log::hosts()->info("{} on hosts finished: {} done, {} failed", result.verb, result.done,
-                   result.failed);
+                       result.failed);
     Q_EMIT actionFinished(result);
 }
 

@@ -8,7 +8,6 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "empty_table_hint.h"
-#include "table_columns.h"
 #include "first_run_panel.h"
 #include "host_feed.h"
 #include "hosts_panel.h"
@@ -19,6 +18,7 @@
 #include "progress_delegate.h"
 #include "report/inventory_report.h"
 #include "status_board.h"
+#include "table_columns.h"
 #include "vm_state_delegate.h"
 #include "vm_state_style.h"
 
@@ -474,7 +474,7 @@ void MainWindow::setUpDefaults() {
     for (const auto &s : shards)
         QDir().mkpath(s);
     log::console()->info("first start: adding the demo golden image {} and the disk shards {}",
-                   m_options.demoGolden, shards.join(u", "_s));
+                         m_options.demoGolden, shards.join(u", "_s));
     m_setUpPending = 1 + static_cast<int>(shards.size());
     m_setUpErrors.clear();
     m_firstRun->setBusy(true);
@@ -547,7 +547,8 @@ void MainWindow::restoreSettings() {
 void MainWindow::quitCancellingBatches(const QString &why) {
     const int running = static_cast<int>(m_service->runningBatches().size());
     log::console()->warn("{}: closing the console{}", why,
-                   running > 0 ? u", cancelling %1 running batch(es)"_s.arg(running) : QString());
+                         running > 0 ? u", cancelling %1 running batch(es)"_s.arg(running)
+                                     : QString());
     m_quitting = true;
     m_service->cancelAll();
     close();

@@ -331,7 +331,7 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
     const Subnet subnet = plan.golden.subnet;
     const auto queue = m_model->queue();
     log::console()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
-                   plan.mode, options.start ? "started when made" : "not started");
+                         plan.mode, options.start ? "started when made" : "not started");
     const int id = m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
         queue->push(changeFor(e, items, subnet));
     });
@@ -342,7 +342,7 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
 void MainWindow::startHostsClone(const QString &hosts, const CloneOptions &options,
                                  const QString &range) {
     log::console()->info("cloning {} over hosts {} ({}, {})", range, hosts, options.mode,
-                   options.start ? "started when made" : "not started");
+                         options.start ? "started when made" : "not started");
     m_hostFeed->clone(hosts, options, range);
 }
 

@@ -41,8 +41,9 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
         if (o.cancelled) {
             ++cancelled;
         } else if (!o.ok) {
-            log::console()->warn("{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
-                                 o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
+            log::console()->warn(
+                "{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
+                o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
             record.failures << tr("%1 (%2): %3").arg(o.name, o.address.toString(), o.message);
         } else {
             goingOn.insert(o.address.toUInt());
@@ -68,13 +69,15 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
             const qint64 vmId = i.data(VmTableModel::IdRole).toLongLong();
             if (vmId <= 0)
                 continue; // a host's VM: not this machine's batch
-            if (const VmRow *row = m_model->rowById(vmId); row && goingOn.contains(row->address.toUInt()))
+            if (const VmRow *row = m_model->rowById(vmId);
+                row && goingOn.contains(row->address.toUInt()))
                 ids << vmId;
         }
         // VMs of the batch the table does not show yet count as gone only once it has
         // caught up: their rows come with the next snapshot, which the refresh asks for.
         if (ids.size() == goingOn.size()) {
-            m_tracker.follow(record, VmState::Online, ids, record.started.msecsTo(QDateTime::currentDateTime()));
+            m_tracker.follow(record, VmState::Online, ids,
+                             record.started.msecsTo(QDateTime::currentDateTime()));
             statusBar()->showMessage(
                 tr("%1: %n VM(s) started; following them until online", nullptr, done)
                     .arg(record.operation),
@@ -133,7 +136,8 @@ void MainWindow::stopFollowing(int id) {
 
 void MainWindow::batchSettled(int id, const BatchRecord &record, bool problem) {
     const QString took = QLocale().toString(static_cast<double>(record.tookMs) / 1000.0, 'f', 1);
-    const QString text = tr("%1 %2: %3 (%4 s)").arg(record.operation, record.range, record.result, took);
+    const QString text =
+        tr("%1 %2: %3 (%4 s)").arg(record.operation, record.range, record.result, took);
     log::console()->info("batch {} settled: {}", id, text);
     m_board->setLastFinished(text, problem);
     notify(tr("Batch finished"), text, problem);
@@ -155,7 +159,8 @@ void MainWindow::showBatchHistory() {
         item->setText(0, r.operation);
         item->setText(1, r.range);
         item->setText(2, QLocale().toString(r.started, QLocale::ShortFormat));
-        item->setText(3, tr("%1 s").arg(QLocale().toString(static_cast<double>(r.tookMs) / 1000.0, 'f', 1)));
+        item->setText(
+            3, tr("%1 s").arg(QLocale().toString(static_cast<double>(r.tookMs) / 1000.0, 'f', 1)));
         item->setText(4, r.result);
         item->setToolTip(4, r.result);
         // Each failure with its reason, under its batch.

@@ -11,7 +11,10 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 TableColumns::TableColumns(QTableView *view, QString settingsKey, int alwaysShown)
-    : QObject(view), m_view(view), m_key(std::move(settingsKey)), m_alwaysShown(alwaysShown) {
+    : QObject(view)
+    , m_view(view)
+    , m_key(std::move(settingsKey))
+    , m_alwaysShown(alwaysShown) {
     QHeaderView *header = view->horizontalHeader();
     header->setSectionsMovable(true);
     header->setFirstSectionMovable(true);

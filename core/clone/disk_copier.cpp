@@ -252,8 +252,8 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
                 if (error == EINTR)
                     continue;
                 if (fallsBackToReadWrite(error)) {
-                    log::clone()->debug("copy_file_range {} -> {}: {}; using read/write", job.source,
-                                    job.part, errnoText(error));
+                    log::clone()->debug("copy_file_range {} -> {}: {}; using read/write",
+                                        job.source, job.part, errnoText(error));
                     useCopyRange = false;
                     continue;
                 }
@@ -364,7 +364,7 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
     }
     syncFolder(QFileInfo(job.destination).absolutePath());
     log::clone()->debug("copied {} -> {} ({} of data, {})", job.source, job.destination,
-                    sizeText(job.dataBytes), method);
+                        sizeText(job.dataBytes), method);
     return std::nullopt;
 }
 
@@ -521,7 +521,7 @@ Status DiskCopier::copyFiles(const QList<QPair<QString, QString>> &sourceToDesti
     }
     meter.finish();
     log::clone()->info("copied {} file(s), {} of data, in {} ms", jobs.size(), sizeText(total),
-                   timer.elapsed());
+                       timer.elapsed());
     return {};
 }
 

@@ -48,11 +48,10 @@ std::shared_ptr<spdlog::logger> get(std::string_view subsystem);
 // Each subsystem's logger, looked up once: log::qemu()->info(...). One list of the
 // subsystems, instead of a private logger() in every file (two of those in one
 // translation unit of a unity build would clash).
-#define VMECLONE_LOG_SUBSYSTEM(name)                                                      \
-    inline const std::shared_ptr<spdlog::logger> &name()                                  \
-    {                                                                                     \
-        static const std::shared_ptr<spdlog::logger> logger = get(#name);                 \
-        return logger;                                                                    \
+#define VMECLONE_LOG_SUBSYSTEM(name)                                                               \
+    inline const std::shared_ptr<spdlog::logger> &name() {                                         \
+        static const std::shared_ptr<spdlog::logger> logger = get(#name);                          \
+        return logger;                                                                             \
     }
 VMECLONE_LOG_SUBSYSTEM(clone)
 VMECLONE_LOG_SUBSYSTEM(cluster)

@@ -3,9 +3,8 @@
 // reporting a committed state to the observer, logging writes that cannot be acted on,
 // each thread's own inventory connection, and why a VM could not be taken.
 
-#include "engine/engine.h"
-
 #include "common/logging.h"
+#include "engine/engine.h"
 
 #include <memory>
 

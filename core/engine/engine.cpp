@@ -633,7 +633,7 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
 void Engine::recordBatch(const QString &what, int vms, const BatchResult &result) {
     const int failed = result.failures();
     log::engine()->info("{} of {} VMs: {} failed{}", what, vms, failed,
-                   result.cancelled ? " (cancelled)" : "");
+                        result.cancelled ? " (cancelled)" : "");
     logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
                                   u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
                                       .arg(vms)

@@ -488,7 +488,7 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
             gone = qmp.waitForDisconnected(grace);
         if (!gone) {
             log::qemu()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
-                           grace.count());
+                              grace.count());
             if (auto q = qmp.execute(u"quit"_s); !q) // waited for below either way
                 log::qemu()->info("{}: quit: {}", vm.name, q.error());
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));

@@ -265,8 +265,8 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
             // Not essential: the clone's .vmx names its own, and VMware makes it.
             if (copy.required)
                 log::vmware()->info("{}: {} names {}, which is not there: VMware makes {} at the "
-                               "clone's first start",
-                               vm.name, request.golden.path, copy.from, copy.to);
+                                    "clone's first start",
+                                    vm.name, request.golden.path, copy.from, copy.to);
             continue;
         }
         if (!QFile::copy(source, folder + u'/' + copy.to))

@@ -164,9 +164,10 @@ void AnnouncementListener::followAddresses() {
         if (!local.contains(a)) {
             if (!m_warnedAddresses.contains(a)) {
                 m_warnedAddresses.insert(a);
-                log::listener()->warn("the golden {}'s console address {} is not an address of this "
-                               "host: its guests cannot be heard here",
-                               g.name, g.consoleAddress.toString());
+                log::listener()->warn(
+                    "the golden {}'s console address {} is not an address of this "
+                    "host: its guests cannot be heard here",
+                    g.name, g.consoleAddress.toString());
             }
             continue;
         }
@@ -177,7 +178,7 @@ void AnnouncementListener::followAddresses() {
         if (wanted.contains(m_endpoints[i].address))
             continue;
         log::listener()->info("no longer listening on {}:{} (no golden's console address)",
-                       QHostAddress(m_endpoints[i].address).toString(), m_port);
+                              QHostAddress(m_endpoints[i].address).toString(), m_port);
         closeEndpoint(m_endpoints[i]);
         m_endpoints.removeAt(i);
         changed = true;
@@ -190,15 +191,17 @@ void AnnouncementListener::followAddresses() {
         if (!e) {
             if (!m_warnedAddresses.contains(it.key())) {
                 m_warnedAddresses.insert(it.key());
-                log::listener()->error("{} (the console address of the golden {})", e.error(), it.value());
+                log::listener()->error("{} (the console address of the golden {})", e.error(),
+                                       it.value());
             }
             continue;
         }
         m_warnedAddresses.remove(it.key());
         m_endpoints.append(*e);
-        log::listener()->info("listening for announcements on {}:{} too (the console address of the "
-                       "golden {})",
-                       QHostAddress(it.key()).toString(), m_port, it.value());
+        log::listener()->info(
+            "listening for announcements on {}:{} too (the console address of the "
+            "golden {})",
+            QHostAddress(it.key()).toString(), m_port, it.value());
         changed = true;
     }
     if (!changed)
@@ -324,8 +327,9 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
         accept(v);
     } else {
         ++m_stats.rejected[static_cast<int>(v.reason)];
-        log::listener()->debug("rejected a datagram from {}:{}: {}", QHostAddress(sender).toString(),
-                        senderPort, rejectReasonName(v.reason));
+        log::listener()->debug("rejected a datagram from {}:{}: {}",
+                               QHostAddress(sender).toString(), senderPort,
+                               rejectReasonName(v.reason));
     }
 }
 
@@ -406,8 +410,8 @@ void AnnouncementListener::flush() {
         m_pendingSeenMs.clear();
         QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
-            log::listener()->error("cannot write {} announcements to the inventory: {}", updates.size(),
-                            s.error());
+            log::listener()->error("cannot write {} announcements to the inventory: {}",
+                                   updates.size(), s.error());
             return; // kept pending: retried next tick
         }
         // apply() leaves alone a VM that another process moved meanwhile (stopping,

@@ -435,7 +435,7 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
     log::vmdk()->info("full clone of {} -> {} ({} file(s), CID {:08x}) in {} ms", d.path(),
-                   result.descriptorPath, result.files.size(), result.cid, timer.elapsed());
+                      result.descriptorPath, result.files.size(), result.cid, timer.elapsed());
     return result;
 }
 
@@ -464,9 +464,10 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     if (Status s = checkDestinationFolder(destinationFolder); !s)
         return fail(s.error());
     if (p.createType().compare(u"streamOptimized"_s, Qt::CaseInsensitive) == 0)
-        log::vmdk()->warn("{} is streamOptimized: QEMU reads it as a parent, VMware runs only disks "
-                       "converted from it",
-                       p.path());
+        log::vmdk()->warn(
+            "{} is streamOptimized: QEMU reads it as a parent, VMware runs only disks "
+            "converted from it",
+            p.path());
 
     const qint64 capacity = p.capacitySectors();
     const bool split = layout == LinkedLayout::Split
@@ -537,7 +538,8 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
     log::vmdk()->info("linked clone {} over {} (parent CID {:08x}, CID {:08x}) in {} ms",
-                   result.descriptorPath, p.path(), result.parentCid, result.cid, timer.elapsed());
+                      result.descriptorPath, p.path(), result.parentCid, result.cid,
+                      timer.elapsed());
     return result;
 }
 

@@ -135,8 +135,7 @@ private Q_SLOTS:
         const auto local = m_head->run({u"list"_s, u"--hosts"_s, u"local"_s, u"--json"_s});
         QVERIFY2(local.exitCode == 0, qPrintable(local.err));
         QCOMPARE(local.json().array().size(), perHost.value(u"local"_s));
-        const auto bad =
-            m_head->run({u"list"_s, u"177-x"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        const auto bad = m_head->run({u"list"_s, u"177-x"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(QString::fromUtf8(bad.out).contains(u"177-x"_s) || bad.err.contains(u"177-x"_s),
                  qPrintable(bad.err));

@@ -16,8 +16,10 @@ private Q_SLOTS:
     void initTestCase() { Translations::install(u"en"_s); }
 
     void followsUntilEveryVmIsOnline() {
-        QHash<qint64, VmState> states{{1, VmState::Booting}, {2, VmState::Rebooting},
-                                      {3, VmState::Online}, {4, VmState::Booting}};
+        QHash<qint64, VmState> states{{1, VmState::Booting},
+                                      {2, VmState::Rebooting},
+                                      {3, VmState::Online},
+                                      {4, VmState::Booting}};
         const BatchTracker::StateOf stateOf = [&](qint64 id) -> std::optional<VmState> {
             if (!states.contains(id))
                 return std::nullopt;
@@ -62,8 +64,8 @@ private Q_SLOTS:
             << u"192.0.2.177–179"_s;
         QTest::newRow("two runs") << QStringList{u"192.0.2.1"_s, u"192.0.2.2"_s, u"192.0.2.9"_s}
                                   << u"192.0.2.1–2, 192.0.2.9"_s;
-        QTest::newRow("across a /24") << QStringList{u"10.0.0.255"_s, u"10.0.1.0"_s}
-                                      << u"10.0.0.255–10.0.1.0"_s;
+        QTest::newRow("across a /24")
+            << QStringList{u"10.0.0.255"_s, u"10.0.1.0"_s} << u"10.0.0.255–10.0.1.0"_s;
     }
 
     void rangeText() {
@@ -72,7 +74,8 @@ private Q_SLOTS:
         QList<quint32> values;
         for (const QString &a : addresses) {
             const QStringList o = a.split(u'.');
-            values << (o[0].toUInt() << 24 | o[1].toUInt() << 16 | o[2].toUInt() << 8 | o[3].toUInt());
+            values << (o[0].toUInt() << 24 | o[1].toUInt() << 16 | o[2].toUInt() << 8
+                       | o[3].toUInt());
         }
         QCOMPARE(BatchTracker::rangeText(values), text);
     }

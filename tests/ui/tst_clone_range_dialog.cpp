@@ -207,9 +207,9 @@ private Q_SLOTS:
             const QStringList octets = row->text(1).split(u'.');
             QCOMPARE(octets.size(), 4);
             QCOMPARE(row->text(0), u"vm"_s + octets.at(3));
-            const quint32 low = (octets.at(1).toUInt() << 16 | octets.at(2).toUInt() << 8
-                                 | octets.at(3).toUInt())
-                                & 0x3fffff;
+            const quint32 low =
+                (octets.at(1).toUInt() << 16 | octets.at(2).toUInt() << 8 | octets.at(3).toUInt())
+                & 0x3fffff;
             QCOMPARE(row->text(2).toLower(),
                      u"00:50:56:%1:%2:%3"_s.arg(low >> 16, 2, 16, QChar(u'0'))
                          .arg((low >> 8) & 0xff, 2, 16, QChar(u'0'))

@@ -172,8 +172,10 @@ private Q_SLOTS:
         QCOMPARE(settled.first().at(1).toString(), u"3 online"_s);
         QVERIFY(!m_window->batches().follows(id));
         QCOMPARE(m_window->batches().history().first().range, u"192.168.1.177–179"_s);
-        QVERIFY(m_window->statusBoard()->findChild<QLabel *>(u"batchIdle"_s)->text().contains(
-            u"3 online"_s));
+        QVERIFY(m_window->statusBoard()
+                    ->findChild<QLabel *>(u"batchIdle"_s)
+                    ->text()
+                    .contains(u"3 online"_s));
     }
 
     void releasesThemThroughTheWindow() {

@@ -145,7 +145,9 @@ private Q_SLOTS:
 
     // The hint in the empty table (issue 14, item 5): what to press, with the clone
     // action's own shortcut; gone once there are rows.
-    QLabel *emptyHint() const { return m_window->table()->findChild<QLabel *>(u"emptyTableHint"_s); }
+    QLabel *emptyHint() const {
+        return m_window->table()->findChild<QLabel *>(u"emptyTableHint"_s);
+    }
 
     void anEmptyTableSaysHowToClone() {
         QLabel *hint = emptyHint();
@@ -220,7 +222,8 @@ private Q_SLOTS:
         QAction *start = m_window->action(u"start"_s);
         QAction *stop = m_window->action(u"stop"_s);
         QVERIFY(!start->isEnabled() && !stop->isEnabled());
-        QVERIFY2(start->toolTip().contains(u"Select one or more VMs"_s), qPrintable(start->toolTip()));
+        QVERIFY2(start->toolTip().contains(u"Select one or more VMs"_s),
+                 qPrintable(start->toolTip()));
         selectByName(u"vm177"_s); // configured: made, never started
         QVERIFY(start->isEnabled());
         QVERIFY2(start->toolTip().contains(u"Ctrl+R"_s), qPrintable(start->toolTip()));
@@ -265,7 +268,8 @@ private Q_SLOTS:
         // Another data folder starts from the defaults.
         QTableView third;
         third.setModel(table->model());
-        TableColumns fresh(&third, TableColumns::keyFor(path(u"elsewhere"_s)), VmTableModel::NameColumn);
+        TableColumns fresh(&third, TableColumns::keyFor(path(u"elsewhere"_s)),
+                           VmTableModel::NameColumn);
         QVERIFY(!fresh.restore());
         QVERIFY(!third.isColumnHidden(VmTableModel::BootsColumn));
 
@@ -442,8 +446,10 @@ private Q_SLOTS:
         QCOMPARE(last.operation, u"Clone"_s);
         QCOMPARE(last.range, u"192.0.2.200–215"_s);
         QVERIFY2(last.result.contains(u"cancelled"_s), qPrintable(last.result));
-        QVERIFY(m_window->statusBoard()->findChild<QLabel *>(u"batchIdle"_s)->text().contains(
-            u"Last: Clone 192.0.2.200–215"_s));
+        QVERIFY(m_window->statusBoard()
+                    ->findChild<QLabel *>(u"batchIdle"_s)
+                    ->text()
+                    .contains(u"Last: Clone 192.0.2.200–215"_s));
         m_window->action(u"batchHistory"_s)->trigger();
         QTreeWidget *history = nullptr;
         QTRY_VERIFY((history = m_window->findChild<QTreeWidget *>(u"batchHistory"_s))

@@ -65,8 +65,9 @@ private Q_SLOTS:
         board.setRejected(rejected);
         QCOMPARE(label->text(), u"3 (and 12 expected)"_s);
         const QString tip = label->toolTip();
-        QVERIFY2(tip.contains(u"bad signature (wrong key, or an address that is not the key's): 2"_s),
-                 qPrintable(tip));
+        QVERIFY2(
+            tip.contains(u"bad signature (wrong key, or an address that is not the key's): 2"_s),
+            qPrintable(tip));
         QVERIFY2(tip.contains(u"replayed (an old sequence number or boot): 1"_s), qPrintable(tip));
         QVERIFY2(!tip.contains(u"truncated"_s), qPrintable(tip)); // only reasons that occurred
         // Every reason has words of its own, not the protocol's name.

@@ -22,9 +22,8 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("vmeclone::MainWindow", "vmeclone console"),
                  u"vmeclone 控制台"_s);
         const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
-        QVERIFY2(cancel != u"Cancel"_s,
-                 "Qt's own texts are English: install qt6-translations-l10n "
-                 "(packaging/debian-packages.txt)");
+        QVERIFY2(cancel != u"Cancel"_s, "Qt's own texts are English: install qt6-translations-l10n "
+                                        "(packaging/debian-packages.txt)");
         QCOMPARE(cancel, u"取消"_s);
     }
 
