@@ -1,8 +1,11 @@
 #include "vm_table_model.h"
 
+#include "common/text_format.h"
+
 #include "vm_state_style.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
@@ -410,28 +413,13 @@ int VmTableModel::columnCount(const QModelIndex &parent) const {
 }
 
 QString VmTableModel::agoText(const QDateTime &t, const QDateTime &now) {
-    if (!t.isValid())
-        return u"—"_s;
-    const qint64 s = qMax<qint64>(0, t.secsTo(now));
-    if (s < 60)
-        return tr("%1 s ago").arg(s);
-    if (s < 3600)
-        return tr("%1 min ago").arg(s / 60);
-    if (s < 86400)
-        return tr("%1 h ago").arg(s / 3600);
-    return tr("%1 d ago").arg(s / 86400);
+    return t.isValid() ? vmeclone::agoText(t, now) : u"—"_s;
 }
 
 QString VmTableModel::durationText(qint64 seconds) {
-    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60,
-                 s = seconds % 60;
-    if (d > 0)
-        return tr("%1 d %2 h").arg(d).arg(h);
-    if (h > 0)
-        return tr("%1 h %2 min").arg(h).arg(m);
-    if (m > 0)
-        return tr("%1 min %2 s").arg(m).arg(s);
-    return tr("%1 s").arg(s);
+    // "0 s" where the engine's wording has "-": the VM is up, for less than a second.
+    return seconds > 0 ? vmeclone::durationText(seconds)
+                       : QCoreApplication::translate("vmeclone::TextFormat", "%1 s").arg(0);
 }
 
 QVariant VmTableModel::data(const QModelIndex &index, int role) const {

@@ -1,6 +1,6 @@
 #pragma once
-// How the engine, the CLI and the reports write sizes, durations and ages in English
-// (the console has translated versions of its own: VmTableModel::agoText, durationText).
+// How the engine, the CLI, the console and the reports write sizes, durations and ages:
+// in the language of the translator the program installed (the console's), else English.
 
 #include <QDateTime>
 #include <QString>

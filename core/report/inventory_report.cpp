@@ -342,7 +342,7 @@ Status InventoryReport::writeHtml(const QString &path) const {
 }
 
 Status InventoryReport::writePdf(const QString &path) const {
-    return report::writePdf(toHtml(), report::localTime(m_generatedAt), path);
+    return report::writePdf(toHtml(), report::peopleTime(m_generatedAt), path);
 }
 
 } // namespace vmeclone

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -103,37 +104,41 @@ tr { page-break-inside: avoid; }
 
 QString documentHtml(const InventoryReport &r) {
     QString h;
-    h += u"<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-         u"<meta charset=\"utf-8\"/>\n<title>"_s
+    h += u"<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%1\">\n<head>\n"
+         u"<meta charset=\"utf-8\"/>\n<title>"_s.arg(
+             QLocale().language() == QLocale::C ? u"en"_s : QLocale().bcp47Name())
          + esc(title()) + u"</title>\n"_s + kStyle + u"</head>\n<body>\n"_s;
     h += u"<h1>"_s + esc(title()) + u"</h1>\n"_s;
-    h += u"<p class=\"meta\">Generated %1 \u00b7 inventory %2 \u00b7 %3 VMs</p>\n"_s.arg(
-        esc(localTime(r.generatedAt())), esc(r.inventoryPath()), QString::number(r.vms().size()));
+    h += u"<p class=\"meta\">"_s
+         + esc(QCoreApplication::translate("vmeclone::Report", "Generated %1 · inventory %2 · %n VMs",
+                                           nullptr, int(r.vms().size()))
+                   .arg(peopleTime(r.generatedAt()), r.inventoryPath()))
+         + u"</p>\n"_s;
 
-    h += u"<h2>VMs per state</h2>\n<table class=\"states\">\n<thead><tr>"_s + th(u"State"_s)
-         + th(u"VMs"_s) + u"</tr></thead>\n<tbody>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "VMs per state")) + u"</h2>\n<table class=\"states\">\n<thead><tr>"_s
+         + th(QCoreApplication::translate("vmeclone::Report", "State")) + th(QCoreApplication::translate("vmeclone::Report", "VMs")) + u"</tr></thead>\n<tbody>\n"_s;
     for (VmState state : allStates()) {
         if (const int n = r.count(state); n > 0)
-            h += u"<tr>"_s + stateCell(state, vmStateName(state)) + td(QString::number(n), u"num"_s)
+            h += u"<tr>"_s + stateCell(state, stateName(state)) + td(number(n), u"num"_s)
                  + u"</tr>\n"_s;
     }
-    h += u"<tr><th>total</th>"_s + td(QString::number(r.vms().size()), u"num"_s)
+    h += u"<tr>"_s + th(QCoreApplication::translate("vmeclone::Report", "total")) + td(number(r.vms().size()), u"num"_s)
          + u"</tr>\n</tbody>\n</table>\n"_s;
 
-    h += u"<h2>Golden images</h2>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Golden images")) + u"</h2>\n"_s;
     if (r.goldens().isEmpty()) {
-        h += u"<p>No golden image is registered.</p>\n"_s;
+        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No golden image is registered.")) + u"</p>\n"_s;
     } else {
         h += u"<table class=\"goldens\" width=\"100%\">\n<thead><tr>"_s;
         for (const auto &name :
-             {u"Name"_s, u"Backend"_s, u"IP"_s, u"Subnet"_s, u"Disk"_s, u"Path"_s})
+             {QCoreApplication::translate("vmeclone::Report", "Name"), QCoreApplication::translate("vmeclone::Report", "Backend"), QCoreApplication::translate("vmeclone::Report", "IP"), QCoreApplication::translate("vmeclone::Report", "Subnet"), QCoreApplication::translate("vmeclone::Report", "Disk"), QCoreApplication::translate("vmeclone::Report", "Path")})
             h += th(name);
         h += u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &g : r.goldens())
             h += u"<tr>"_s + td(esc(g.name)) + td(esc(g.backend))
                  + td(esc(g.address.toString()), u"nowrap"_s)
                  + td(esc(g.subnet.toString()), u"nowrap"_s)
-                 + td(esc(bytesText(g.diskBytes)), u"num nowrap"_s) + td(esc(g.path))
+                 + td(esc(bytes(g.diskBytes)), u"num nowrap"_s) + td(esc(g.path))
                  + u"</tr>\n"_s;
         h += u"</tbody>\n</table>\n"_s;
     }
@@ -141,24 +146,23 @@ QString documentHtml(const InventoryReport &r) {
     // The shards with their usage as a bar (wide enough to compare shards at a glance);
     // a shard that cannot be used says why in its place. Columns without a set width
     // are sized by their content, so short ones are not squeezed by a long path.
-    h += u"<h2>Disk shards</h2>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Disk shards")) + u"</h2>\n"_s;
     if (r.shards().isEmpty()) {
-        h += u"<p>No disk shard is registered.</p>\n"_s;
+        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No disk shard is registered.")) + u"</p>\n"_s;
     } else {
         h += u"<table class=\"shards\" width=\"100%\">\n<thead><tr>"_s;
-        for (const auto &name : {u"Path"_s, u"Device"_s, u"Filesystem"_s, u"VMs"_s, u"Free"_s,
-                                 u"Total"_s, u"In use"_s})
+        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Path"), QCoreApplication::translate("vmeclone::Report", "Device"), QCoreApplication::translate("vmeclone::Report", "Filesystem"), QCoreApplication::translate("vmeclone::Report", "VMs"), QCoreApplication::translate("vmeclone::Report", "Free"), QCoreApplication::translate("vmeclone::Report", "Total"), QCoreApplication::translate("vmeclone::Report", "In use")})
             h += th(name);
-        h += th(u"Usage"_s, u"width=\"35%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
+        h += th(QCoreApplication::translate("vmeclone::Report", "Usage"), u"width=\"35%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &s : r.shards()) {
             const bool usable = s.usable();
             const double used = usedFraction(s);
             h += u"<tr>"_s + td(esc(s.shard.path)) + td(esc(s.deviceId), u"nowrap"_s)
                  + td(esc(s.filesystem))
-                 + td(QString::number(r.vmCountOnShard(s.shard.id)), u"num"_s)
-                 + td(esc(usable ? bytesText(s.bytesFree) : u"-"_s), u"num nowrap"_s)
-                 + td(esc(usable ? bytesText(s.bytesTotal) : u"-"_s), u"num nowrap"_s)
-                 + td(usable ? u"%1%"_s.arg(qRound(used * 100)) : u"-"_s, u"num"_s)
+                 + td(number(r.vmCountOnShard(s.shard.id)), u"num"_s)
+                 + td(esc(usable ? bytes(s.bytesFree) : u"-"_s), u"num nowrap"_s)
+                 + td(esc(usable ? bytes(s.bytesTotal) : u"-"_s), u"num nowrap"_s)
+                 + td(usable ? QLocale().toString(qRound(used * 100)) + u"%"_s : u"-"_s, u"num"_s)
                  + (usable ? td(usageBar(used), u"usage"_s) : td(esc(s.error), u"problem"_s))
                  + u"</tr>\n"_s;
         }
@@ -166,26 +170,25 @@ QString documentHtml(const InventoryReport &r) {
     }
 
     // Printed, the VM list starts a page of its own; its header row repeats on each page.
-    h += u"<h2 class=\"new-page\">VMs</h2>\n"_s;
+    h += u"<h2 class=\"new-page\">"_s + esc(QCoreApplication::translate("vmeclone::Report", "VMs")) + u"</h2>\n"_s;
     if (r.vms().isEmpty()) {
-        h += u"<p>No VMs in the inventory.</p>\n"_s;
+        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No VMs in the inventory.")) + u"</p>\n"_s;
     } else {
         h += u"<table class=\"vms\" width=\"100%\">\n<thead><tr>"_s;
         // A set share for the detail: sized by content, a long reason would take the width
         // the short columns need to stay on one line. It is the last column on purpose:
         // Qt 6.4 gives a share set on an earlier column less than asked when the columns
         // after it have wide minimums.
-        for (const auto &name : {u"Name"_s, u"IP"_s, u"MAC"_s, u"State"_s, u"Golden"_s, u"Clone"_s,
-                                 u"Shard"_s, u"Boots"_s, u"Uptime"_s, u"Last seen"_s})
+        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Name"), QCoreApplication::translate("vmeclone::Report", "IP"), QCoreApplication::translate("vmeclone::Report", "MAC"), QCoreApplication::translate("vmeclone::Report", "State"), QCoreApplication::translate("vmeclone::Report", "Golden"), QCoreApplication::translate("vmeclone::Report", "Clone"), QCoreApplication::translate("vmeclone::Report", "Shard"), QCoreApplication::translate("vmeclone::Report", "Boots"), QCoreApplication::translate("vmeclone::Report", "Uptime"), QCoreApplication::translate("vmeclone::Report", "Last seen")})
             h += th(name);
-        h += th(u"Detail"_s, u"width=\"16%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
+        h += th(QCoreApplication::translate("vmeclone::Report", "Detail"), u"width=\"16%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &vm : r.vms()) {
             h += u"<tr>"_s + td(esc(vm.name)) + td(esc(vm.address.toString()), u"nowrap"_s)
-                 + td(esc(vm.mac.toString()), u"nowrap"_s) + stateCell(vm.state, stateText(vm))
-                 + td(esc(r.goldenOf(vm).name)) + td(esc(vm.cloneMode))
-                 + td(esc(r.shardOf(vm).path)) + td(QString::number(vm.boots), u"num"_s)
+                 + td(esc(vm.mac.toString()), u"nowrap"_s) + stateCell(vm.state, stateLabel(vm))
+                 + td(esc(r.goldenOf(vm).name)) + td(esc(cloneModeName(vm.cloneMode)))
+                 + td(esc(r.shardOf(vm).path)) + td(number(vm.boots), u"num"_s)
                  + td(esc(durationText(vm.uptimeSeconds)), u"num nowrap"_s)
-                 + td(esc(localTime(vm.lastSeen)), u"nowrap"_s) + td(esc(vm.reason), u"detail"_s)
+                 + td(esc(peopleTime(vm.lastSeen)), u"nowrap"_s) + td(esc(vm.reason), u"detail"_s)
                  + u"</tr>\n"_s;
         }
         h += u"</tbody>\n</table>\n"_s;
@@ -202,7 +205,9 @@ constexpr int kPdfDpi = 300;
 
 QFont reportFont(double pointSize) {
     QFont font;
-    font.setFamilies({u"DejaVu Sans"_s, u"Liberation Sans"_s, u"Noto Sans"_s});
+    // WenQuanYi (fonts-wqy-microhei, in the package list) for Chinese.
+    font.setFamilies({u"DejaVu Sans"_s, u"Liberation Sans"_s, u"Noto Sans"_s,
+                      u"WenQuanYi Micro Hei"_s});
     font.setStyleHint(QFont::SansSerif);
     // No Latin ligatures: an "fi" glyph would make "configured" unsearchable in the PDF.
     // The document's default font: formats from the HTML that set no strategy inherit it.
@@ -231,7 +236,8 @@ void drawFooter(QPainter &p, const QSizeF &page, const QString &left, int number
     const QFontMetricsF metrics(p.font(), p.device());
     const double y = page.height() - metrics.descent();
     p.drawText(QPointF(0, y), metrics.elidedText(left, Qt::ElideRight, page.width() * 0.7));
-    const QString right = u"Page %1 of %2"_s.arg(number).arg(total);
+    const QString right = QCoreApplication::translate("vmeclone::Report", "Page %1 of %2")
+                              .arg(QLocale().toString(number), QLocale().toString(total));
     p.drawText(QPointF(page.width() - metrics.horizontalAdvance(right), y), right);
     p.restore();
 }

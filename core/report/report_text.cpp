@@ -1,5 +1,9 @@
 #include "report_text.h"
 
+#include "common/text_format.h"
+
+#include <QCoreApplication>
+#include <QLocale>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -9,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace vmeclone::report {
 
 QString title() {
-    return u"vmeclone inventory report"_s;
+    return QCoreApplication::translate("vmeclone::Report", "vmeclone inventory report");
 }
 
 QList<VmState> allStates() {
@@ -25,6 +29,57 @@ QString isoOrEmpty(const QDateTime &t) {
 
 QString localTime(const QDateTime &t) {
     return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
+}
+
+namespace {
+// Machines' formats and the C locale (the CLI's, unless LANG says otherwise) keep the
+// wording the reports always had; a language of its own gets its own numbers and dates.
+bool plainLocale() {
+    const QLocale locale;
+    return locale.language() == QLocale::C || locale.language() == QLocale::English;
+}
+} // namespace
+
+QString peopleTime(const QDateTime &t) {
+    if (plainLocale() || !t.isValid())
+        return localTime(t);
+    const QDateTime local = t.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + u' '
+           + local.time().toString(u"HH:mm:ss"_s);
+}
+
+QString number(qint64 n) {
+    return plainLocale() ? QString::number(n) : QLocale().toString(n);
+}
+
+QString bytes(qint64 n) {
+    return plainLocale() ? bytesText(n)
+                         : QLocale().formattedDataSize(std::max<qint64>(n, 0), 1,
+                                                       QLocale::DataSizeIecFormat);
+}
+
+QString stateName(VmState state) {
+    // The console's words for the states (ui/vm_state_style.cpp), so a report and the
+    // table name a state alike.
+    return QCoreApplication::translate("vmeclone::VmStateStyle",
+                                       vmStateName(state).toUtf8().constData());
+}
+
+QString stateLabel(const VmRecord &vm) {
+    QString text = stateName(vm.state);
+    if (vm.state == VmState::Copying)
+        text += u' ' + number(vm.progress) + u'%';
+    return text;
+}
+
+QString cloneModeName(const QString &mode) {
+    if (mode == u"linked")
+        return QCoreApplication::translate("vmeclone::Report", "linked");
+    if (mode == u"full")
+        return QCoreApplication::translate("vmeclone::Report", "full");
+    if (mode == u"instant")
+        return QCoreApplication::translate("vmeclone::Report", "instant");
+    return mode;
 }
 
 QString stateText(const VmRecord &vm) {

@@ -14,7 +14,8 @@
 
 namespace vmeclone::report {
 
-// The report's title: the HTML's <title> and <h1>, the PDF's title and page footer.
+// The report's title: the HTML's <title> and <h1>, the PDF's title and page footer, in
+// the program's language.
 QString title();
 
 // Every state in the enum's order (the summary lists them in this order).
@@ -25,8 +26,17 @@ QString isoOrEmpty(const QDateTime &t);
 // Instants for people (HTML, PDF): local time to the second, "-" when unset.
 QString localTime(const QDateTime &t);
 
-// "online", or "copying 40%" while a copy runs.
+// "online", or "copying 40%" while a copy runs (CSV, JSON: the state's code).
 QString stateText(const VmRecord &vm);
+
+// For people (HTML, PDF), in the program's language and locale (the console's; English
+// and ISO dates in the C or an English locale): a time, a count, a size, a state by itself and with a copy's progress, a clone mode.
+QString peopleTime(const QDateTime &t);
+QString number(qint64 n);
+QString bytes(qint64 n);
+QString stateName(VmState state);
+QString stateLabel(const VmRecord &vm);
+QString cloneModeName(const QString &mode);
 
 // The share of the shard in use, 0..1 (0 when its size is unknown).
 double usedFraction(const ShardStatus &s);

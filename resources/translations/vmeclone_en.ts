@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+147"/>
+        <location filename="../../app/console_main.cpp" line="+148"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -203,7 +203,7 @@
 <context>
     <name>vmeclone::BatchTracker</name>
     <message>
-        <location filename="../../ui/batch_tracker.cpp" line="+77"/>
+        <location filename="../../ui/batch_tracker.cpp" line="+75"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,37 +301,37 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+230"/>
+        <location line="+231"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+80"/>
+        <location line="-239"/>
+        <location line="+81"/>
         <location line="+158"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Why this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-231"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,7 +371,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,12 +958,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+47"/>
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1: %n VM(s) started; following them until online</source>
         <translation>
             <numerusform>%1: %n VM started; following it until online</numerusform>
@@ -986,7 +986,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 %2: %3 (%4 s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1140,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window_batches.cpp" line="-82"/>
+        <location filename="../../ui/main_window_batches.cpp" line="-84"/>
         <source> (cancelled: %n not made)</source>
         <translation>
             <numerusform> (cancelled: %n not made)</numerusform>
@@ -1168,7 +1168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+83"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1256,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+50"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+51"/>
         <source>Batch finished</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,7 +1418,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+64"/>
+        <location filename="../../ui/main_window.cpp" line="+65"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,6 +1429,193 @@
             <numerusform>%n batch still running. Cancel them and quit? VMs being copied are rolled back.</numerusform>
             <numerusform>%n batches still running. Cancel them and quit? VMs being copied are rolled back.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::Report</name>
+    <message numerus="yes">
+        <location filename="../../core/report/report_document.cpp" line="+113"/>
+        <source>Generated %1 · inventory %2 · %n VMs</source>
+        <translation>
+            <numerusform>Generated %1 · inventory %2 · %n VM</numerusform>
+            <numerusform>Generated %1 · inventory %2 · %n VMs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VMs per state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+35"/>
+        <location line="+19"/>
+        <source>VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Golden images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No golden image is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+48"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+48"/>
+        <source>IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Disk shards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No disk shard is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No VMs in the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Golden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Boots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/report/report_text.cpp" line="+16"/>
+        <source>vmeclone inventory report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>instant</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1606,8 +1793,52 @@
 <context>
     <name>vmeclone::TableColumns</name>
     <message>
-        <location filename="../../ui/table_columns.cpp" line="+46"/>
+        <location filename="../../ui/table_columns.cpp" line="+49"/>
         <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::TextFormat</name>
+    <message>
+        <location filename="../../ui/vm_table_model.cpp" line="+422"/>
+        <location filename="../../core/common/text_format.cpp" line="+21"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/common/text_format.cpp" line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1836,47 +2067,7 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+417"/>
-        <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+31"/>
         <source>host unreachable</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+147"/>
+        <location filename="../../app/console_main.cpp" line="+148"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -279,7 +279,7 @@
 <context>
     <name>vmeclone::BatchTracker</name>
     <message>
-        <location filename="../../ui/batch_tracker.cpp" line="+77"/>
+        <location filename="../../ui/batch_tracker.cpp" line="+75"/>
         <source>%1 %2</source>
         <translation>%1 台%2</translation>
     </message>
@@ -376,37 +376,37 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+230"/>
+        <location line="+231"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+80"/>
+        <location line="-239"/>
+        <location line="+81"/>
         <location line="+158"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+239"/>
         <source>Why this many</source>
         <translation>为何是这个数量</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-231"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -446,7 +446,7 @@
         <translation>所有主机(本机和 %1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -1025,12 +1025,12 @@
         <translation>已用 / 剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+47"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1: %n VM(s) started; following them until online</source>
         <translation>
             <numerusform>%1：已启动 %n 台虚拟机；跟踪至上线</numerusform>
@@ -1052,7 +1052,7 @@
         <translation>未跟踪到底：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 %2: %3 (%4 s)</source>
         <translation>%1 %2：%3（%4 秒）</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window_batches.cpp" line="-82"/>
+        <location filename="../../ui/main_window_batches.cpp" line="-84"/>
         <source> (cancelled: %n not made)</source>
         <translation>
             <numerusform>（已取消：%n 台未创建）</numerusform>
@@ -1229,7 +1229,7 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+83"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation type="vanished">（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+50"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+51"/>
         <source>Batch finished</source>
         <translation>批任务完成</translation>
     </message>
@@ -1488,7 +1488,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+64"/>
+        <location filename="../../ui/main_window.cpp" line="+65"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
@@ -1498,6 +1498,192 @@
         <translation>
             <numerusform>仍有 %n 个批任务在运行。取消它们并退出吗？正在复制的虚拟机将被回滚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::Report</name>
+    <message numerus="yes">
+        <location filename="../../core/report/report_document.cpp" line="+113"/>
+        <source>Generated %1 · inventory %2 · %n VMs</source>
+        <translation>
+            <numerusform>生成于 %1 · 清单 %2 · %n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VMs per state</source>
+        <translation>各状态虚拟机数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+35"/>
+        <location line="+19"/>
+        <source>VMs</source>
+        <translation>虚拟机数</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Golden images</source>
+        <translation>母版镜像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No golden image is registered.</source>
+        <translation>尚未登记任何母版镜像。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+48"/>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Disk shards</source>
+        <translation>磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No disk shard is registered.</source>
+        <translation>尚未登记任何磁盘分片。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filesystem</source>
+        <translation>文件系统</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No VMs in the inventory.</source>
+        <translation>清单中没有虚拟机。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Golden</source>
+        <translation>母版</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clone</source>
+        <translation>克隆方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shard</source>
+        <translation>磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Boots</source>
+        <translation>启动次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uptime</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last seen</source>
+        <translation>最后上报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../core/report/report_text.cpp" line="+16"/>
+        <source>vmeclone inventory report</source>
+        <translation>vmeclone 清单报表</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>linked</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>full</source>
+        <translation>完整复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>instant</source>
+        <translation>即时</translation>
     </message>
 </context>
 <context>
@@ -1674,9 +1860,53 @@
 <context>
     <name>vmeclone::TableColumns</name>
     <message>
-        <location filename="../../ui/table_columns.cpp" line="+46"/>
+        <location filename="../../ui/table_columns.cpp" line="+49"/>
         <source>Columns</source>
         <translation>列</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::TextFormat</name>
+    <message>
+        <location filename="../../ui/vm_table_model.cpp" line="+422"/>
+        <location filename="../../core/common/text_format.cpp" line="+21"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/text_format.cpp" line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d ago</source>
+        <translation>%1 天前</translation>
     </message>
 </context>
 <context>
@@ -1904,47 +2134,39 @@
 <context>
     <name>vmeclone::VmTableModel</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+417"/>
         <source>%1 s ago</source>
-        <translation>%1 秒前</translation>
+        <translation type="vanished">%1 秒前</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 min ago</source>
-        <translation>%1 分钟前</translation>
+        <translation type="vanished">%1 分钟前</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 h ago</source>
-        <translation>%1 小时前</translation>
+        <translation type="vanished">%1 小时前</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 d ago</source>
-        <translation>%1 天前</translation>
+        <translation type="vanished">%1 天前</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
+        <translation type="vanished">%1 天 %2 小时</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
+        <translation type="vanished">%1 小时 %2 分</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
+        <translation type="vanished">%1 分 %2 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation type="vanished">%1 秒</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+31"/>
         <source>host unreachable</source>
         <translation>主机不可达</translation>
     </message>
