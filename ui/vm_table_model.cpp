@@ -1,7 +1,6 @@
 #include "vm_table_model.h"
 
 #include "common/text_format.h"
-
 #include "vm_state_style.h"
 
 #include <QColor>

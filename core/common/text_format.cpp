@@ -20,10 +20,16 @@ QString durationText(qint64 seconds) {
     if (seconds < 60)
         return QCoreApplication::translate("vmeclone::TextFormat", "%1 s").arg(seconds);
     if (seconds < 3600)
-        return QCoreApplication::translate("vmeclone::TextFormat", "%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+        return QCoreApplication::translate("vmeclone::TextFormat", "%1 min %2 s")
+            .arg(seconds / 60)
+            .arg(seconds % 60);
     if (seconds < 86400)
-        return QCoreApplication::translate("vmeclone::TextFormat", "%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return QCoreApplication::translate("vmeclone::TextFormat", "%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+        return QCoreApplication::translate("vmeclone::TextFormat", "%1 h %2 min")
+            .arg(seconds / 3600)
+            .arg(seconds % 3600 / 60);
+    return QCoreApplication::translate("vmeclone::TextFormat", "%1 d %2 h")
+        .arg(seconds / 86400)
+        .arg(seconds % 86400 / 3600);
 }
 
 QString agoText(const QDateTime &t, const QDateTime &now) {

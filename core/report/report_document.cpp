@@ -110,56 +110,76 @@ QString documentHtml(const InventoryReport &r) {
          + esc(title()) + u"</title>\n"_s + kStyle + u"</head>\n<body>\n"_s;
     h += u"<h1>"_s + esc(title()) + u"</h1>\n"_s;
     h += u"<p class=\"meta\">"_s
-         + esc(QCoreApplication::translate("vmeclone::Report", "Generated %1 · inventory %2 · %n VMs",
-                                           nullptr, int(r.vms().size()))
+         + esc(QCoreApplication::translate("vmeclone::Report",
+                                           "Generated %1 · inventory %2 · %n VMs", nullptr,
+                                           int(r.vms().size()))
                    .arg(peopleTime(r.generatedAt()), r.inventoryPath()))
          + u"</p>\n"_s;
 
-    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "VMs per state")) + u"</h2>\n<table class=\"states\">\n<thead><tr>"_s
-         + th(QCoreApplication::translate("vmeclone::Report", "State")) + th(QCoreApplication::translate("vmeclone::Report", "VMs")) + u"</tr></thead>\n<tbody>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "VMs per state"))
+         + u"</h2>\n<table class=\"states\">\n<thead><tr>"_s
+         + th(QCoreApplication::translate("vmeclone::Report", "State"))
+         + th(QCoreApplication::translate("vmeclone::Report", "VMs"))
+         + u"</tr></thead>\n<tbody>\n"_s;
     for (VmState state : allStates()) {
         if (const int n = r.count(state); n > 0)
             h += u"<tr>"_s + stateCell(state, stateName(state)) + td(number(n), u"num"_s)
                  + u"</tr>\n"_s;
     }
-    h += u"<tr>"_s + th(QCoreApplication::translate("vmeclone::Report", "total")) + td(number(r.vms().size()), u"num"_s)
-         + u"</tr>\n</tbody>\n</table>\n"_s;
+    h += u"<tr>"_s + th(QCoreApplication::translate("vmeclone::Report", "total"))
+         + td(number(r.vms().size()), u"num"_s) + u"</tr>\n</tbody>\n</table>\n"_s;
 
-    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Golden images")) + u"</h2>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Golden images"))
+         + u"</h2>\n"_s;
     if (r.goldens().isEmpty()) {
-        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No golden image is registered.")) + u"</p>\n"_s;
+        h +=
+            u"<p>"_s
+            + esc(QCoreApplication::translate("vmeclone::Report", "No golden image is registered."))
+            + u"</p>\n"_s;
     } else {
         h += u"<table class=\"goldens\" width=\"100%\">\n<thead><tr>"_s;
-        for (const auto &name :
-             {QCoreApplication::translate("vmeclone::Report", "Name"), QCoreApplication::translate("vmeclone::Report", "Backend"), QCoreApplication::translate("vmeclone::Report", "IP"), QCoreApplication::translate("vmeclone::Report", "Subnet"), QCoreApplication::translate("vmeclone::Report", "Disk"), QCoreApplication::translate("vmeclone::Report", "Path")})
+        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Name"),
+                                 QCoreApplication::translate("vmeclone::Report", "Backend"),
+                                 QCoreApplication::translate("vmeclone::Report", "IP"),
+                                 QCoreApplication::translate("vmeclone::Report", "Subnet"),
+                                 QCoreApplication::translate("vmeclone::Report", "Disk"),
+                                 QCoreApplication::translate("vmeclone::Report", "Path")})
             h += th(name);
         h += u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &g : r.goldens())
             h += u"<tr>"_s + td(esc(g.name)) + td(esc(g.backend))
                  + td(esc(g.address.toString()), u"nowrap"_s)
                  + td(esc(g.subnet.toString()), u"nowrap"_s)
-                 + td(esc(bytes(g.diskBytes)), u"num nowrap"_s) + td(esc(g.path))
-                 + u"</tr>\n"_s;
+                 + td(esc(bytes(g.diskBytes)), u"num nowrap"_s) + td(esc(g.path)) + u"</tr>\n"_s;
         h += u"</tbody>\n</table>\n"_s;
     }
 
     // The shards with their usage as a bar (wide enough to compare shards at a glance);
     // a shard that cannot be used says why in its place. Columns without a set width
     // are sized by their content, so short ones are not squeezed by a long path.
-    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Disk shards")) + u"</h2>\n"_s;
+    h += u"<h2>"_s + esc(QCoreApplication::translate("vmeclone::Report", "Disk shards"))
+         + u"</h2>\n"_s;
     if (r.shards().isEmpty()) {
-        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No disk shard is registered.")) + u"</p>\n"_s;
+        h += u"<p>"_s
+             + esc(QCoreApplication::translate("vmeclone::Report", "No disk shard is registered."))
+             + u"</p>\n"_s;
     } else {
         h += u"<table class=\"shards\" width=\"100%\">\n<thead><tr>"_s;
-        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Path"), QCoreApplication::translate("vmeclone::Report", "Device"), QCoreApplication::translate("vmeclone::Report", "Filesystem"), QCoreApplication::translate("vmeclone::Report", "VMs"), QCoreApplication::translate("vmeclone::Report", "Free"), QCoreApplication::translate("vmeclone::Report", "Total"), QCoreApplication::translate("vmeclone::Report", "In use")})
+        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Path"),
+                                 QCoreApplication::translate("vmeclone::Report", "Device"),
+                                 QCoreApplication::translate("vmeclone::Report", "Filesystem"),
+                                 QCoreApplication::translate("vmeclone::Report", "VMs"),
+                                 QCoreApplication::translate("vmeclone::Report", "Free"),
+                                 QCoreApplication::translate("vmeclone::Report", "Total"),
+                                 QCoreApplication::translate("vmeclone::Report", "In use")})
             h += th(name);
-        h += th(QCoreApplication::translate("vmeclone::Report", "Usage"), u"width=\"35%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
+        h += th(QCoreApplication::translate("vmeclone::Report", "Usage"), u"width=\"35%\""_s)
+             + u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &s : r.shards()) {
             const bool usable = s.usable();
             const double used = usedFraction(s);
             h += u"<tr>"_s + td(esc(s.shard.path)) + td(esc(s.deviceId), u"nowrap"_s)
-                 + td(esc(s.filesystem))
-                 + td(number(r.vmCountOnShard(s.shard.id)), u"num"_s)
+                 + td(esc(s.filesystem)) + td(number(r.vmCountOnShard(s.shard.id)), u"num"_s)
                  + td(esc(usable ? bytes(s.bytesFree) : u"-"_s), u"num nowrap"_s)
                  + td(esc(usable ? bytes(s.bytesTotal) : u"-"_s), u"num nowrap"_s)
                  + td(usable ? QLocale().toString(qRound(used * 100)) + u"%"_s : u"-"_s, u"num"_s)
@@ -170,18 +190,33 @@ QString documentHtml(const InventoryReport &r) {
     }
 
     // Printed, the VM list starts a page of its own; its header row repeats on each page.
-    h += u"<h2 class=\"new-page\">"_s + esc(QCoreApplication::translate("vmeclone::Report", "VMs")) + u"</h2>\n"_s;
+    h += u"<h2 class=\"new-page\">"_s
+         + esc(QCoreApplication::translate("vmeclone::Report", "VMs",
+                                           "the heading of the list of VMs"))
+         + u"</h2>\n"_s;
     if (r.vms().isEmpty()) {
-        h += u"<p>"_s + esc(QCoreApplication::translate("vmeclone::Report", "No VMs in the inventory.")) + u"</p>\n"_s;
+        h += u"<p>"_s
+             + esc(QCoreApplication::translate("vmeclone::Report", "No VMs in the inventory."))
+             + u"</p>\n"_s;
     } else {
         h += u"<table class=\"vms\" width=\"100%\">\n<thead><tr>"_s;
         // A set share for the detail: sized by content, a long reason would take the width
         // the short columns need to stay on one line. It is the last column on purpose:
         // Qt 6.4 gives a share set on an earlier column less than asked when the columns
         // after it have wide minimums.
-        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Name"), QCoreApplication::translate("vmeclone::Report", "IP"), QCoreApplication::translate("vmeclone::Report", "MAC"), QCoreApplication::translate("vmeclone::Report", "State"), QCoreApplication::translate("vmeclone::Report", "Golden"), QCoreApplication::translate("vmeclone::Report", "Clone"), QCoreApplication::translate("vmeclone::Report", "Shard"), QCoreApplication::translate("vmeclone::Report", "Boots"), QCoreApplication::translate("vmeclone::Report", "Uptime"), QCoreApplication::translate("vmeclone::Report", "Last seen")})
+        for (const auto &name : {QCoreApplication::translate("vmeclone::Report", "Name"),
+                                 QCoreApplication::translate("vmeclone::Report", "IP"),
+                                 QCoreApplication::translate("vmeclone::Report", "MAC"),
+                                 QCoreApplication::translate("vmeclone::Report", "State"),
+                                 QCoreApplication::translate("vmeclone::Report", "Golden"),
+                                 QCoreApplication::translate("vmeclone::Report", "Clone"),
+                                 QCoreApplication::translate("vmeclone::Report", "Shard"),
+                                 QCoreApplication::translate("vmeclone::Report", "Boots"),
+                                 QCoreApplication::translate("vmeclone::Report", "Uptime"),
+                                 QCoreApplication::translate("vmeclone::Report", "Last seen")})
             h += th(name);
-        h += th(QCoreApplication::translate("vmeclone::Report", "Detail"), u"width=\"16%\""_s) + u"</tr></thead>\n<tbody>\n"_s;
+        h += th(QCoreApplication::translate("vmeclone::Report", "Detail"), u"width=\"16%\""_s)
+             + u"</tr></thead>\n<tbody>\n"_s;
         for (const auto &vm : r.vms()) {
             h += u"<tr>"_s + td(esc(vm.name)) + td(esc(vm.address.toString()), u"nowrap"_s)
                  + td(esc(vm.mac.toString()), u"nowrap"_s) + stateCell(vm.state, stateLabel(vm))
@@ -206,8 +241,8 @@ constexpr int kPdfDpi = 300;
 QFont reportFont(double pointSize) {
     QFont font;
     // WenQuanYi (fonts-wqy-microhei, in the package list) for Chinese.
-    font.setFamilies({u"DejaVu Sans"_s, u"Liberation Sans"_s, u"Noto Sans"_s,
-                      u"WenQuanYi Micro Hei"_s});
+    font.setFamilies(
+        {u"DejaVu Sans"_s, u"Liberation Sans"_s, u"Noto Sans"_s, u"WenQuanYi Micro Hei"_s});
     font.setStyleHint(QFont::SansSerif);
     // No Latin ligatures: an "fi" glyph would make "configured" unsearchable in the PDF.
     // The document's default font: formats from the HTML that set no strategy inherit it.

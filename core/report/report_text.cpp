@@ -53,9 +53,9 @@ QString number(qint64 n) {
 }
 
 QString bytes(qint64 n) {
-    return plainLocale() ? bytesText(n)
-                         : QLocale().formattedDataSize(std::max<qint64>(n, 0), 1,
-                                                       QLocale::DataSizeIecFormat);
+    return plainLocale()
+               ? bytesText(n)
+               : QLocale().formattedDataSize(std::max<qint64>(n, 0), 1, QLocale::DataSizeIecFormat);
 }
 
 QString stateName(VmState state) {

@@ -30,7 +30,8 @@ QString localTime(const QDateTime &t);
 QString stateText(const VmRecord &vm);
 
 // For people (HTML, PDF), in the program's language and locale (the console's; English
-// and ISO dates in the C or an English locale): a time, a count, a size, a state by itself and with a copy's progress, a clone mode.
+// and ISO dates in the C or an English locale): a time, a count, a size, a state by itself and with
+// a copy's progress, a clone mode.
 QString peopleTime(const QDateTime &t);
 QString number(qint64 n);
 QString bytes(qint64 n);

@@ -1510,25 +1510,24 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>VMs per state</source>
         <translation>各状态虚拟机数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+63"/>
+        <location line="+2"/>
+        <location line="+89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+35"/>
-        <location line="+19"/>
+        <location line="-88"/>
+        <location line="+49"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-42"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
@@ -1538,75 +1537,75 @@
         <translation>母版镜像</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>No golden image is registered.</source>
         <translation>尚未登记任何母版镜像。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+48"/>
+        <location line="+66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-65"/>
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+48"/>
+        <location line="+1"/>
+        <location line="+65"/>
         <source>IP</source>
         <translation>IP</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-64"/>
         <source>Subnet</source>
         <translation>子网</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Disk</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+22"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source>Disk shards</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No disk shard is registered.</source>
         <translation>尚未登记任何磁盘分片。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Filesystem</source>
         <translation>文件系统</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Free</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Total</source>
         <translation>总量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>In use</source>
         <translation>已用</translation>
     </message>
@@ -1616,42 +1615,48 @@
         <translation>使用率</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>VMs</source>
+        <comment>the heading of the list of VMs</comment>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No VMs in the inventory.</source>
         <translation>清单中没有虚拟机。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>MAC</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Golden</source>
         <translation>母版</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Clone</source>
         <translation>克隆方式</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Boots</source>
         <translation>启动次数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Uptime</source>
         <translation>运行时长</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
@@ -1661,7 +1666,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -1868,7 +1873,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+422"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+421"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -1879,17 +1884,17 @@
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>

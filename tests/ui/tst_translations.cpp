@@ -1,12 +1,20 @@
 // Chinese complete on a machine set up by the README (issue 14, item 4): Qt's own texts
 // (Cancel, Show Details…, the file dialog) come from qt6-translations-l10n, and the glyphs
 // from a CJK font (fonts-wqy-microhei); both are in packaging/debian-packages.txt, and
-// this test fails, not skips, when either is missing.
+// this test fails, not skips, when either is missing. The inventory report speaks the
+// console's language too: its PDF, read back by poppler's pdftotext, says its headings,
+// states and page numbers in Chinese.
 
+#include "inventory/inventory.h"
+#include "report/inventory_report.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -16,8 +24,9 @@ class TestTranslations : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { Translations::install(u"zh_CN"_s); }
+
     void qtsOwnTextsAreChinese() {
-        Translations::install(u"zh_CN"_s);
         // Our own, and Qt's own buttons of QMessageBox and QDialogButtonBox.
         QCOMPARE(QCoreApplication::translate("vmeclone::MainWindow", "vmeclone console"),
                  u"vmeclone 控制台"_s);
@@ -32,6 +41,54 @@ private Q_SLOTS:
         QVERIFY2(!families.isEmpty(),
                  "no font writes Simplified Chinese: every glyph would be a box; install "
                  "fonts-wqy-microhei (packaging/debian-packages.txt)");
+    }
+
+    void theReportIsChinese() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto opened = Inventory::open(dir.filePath(u"inventory.sqlite"_s));
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Inventory &inventory = **opened;
+        GoldenRecord golden;
+        golden.name = u"demo"_s;
+        golden.backend = u"qemu"_s;
+        golden.path = dir.filePath(u"demo.json"_s);
+        golden.subnet = Subnet::parse(u"192.0.2.0/24").value(); // documentation network
+        golden.address = *golden.subnet.addressOfSuffix(176);
+        const qint64 goldenId = inventory.addGolden(golden).value();
+        const qint64 shardId = inventory.addShard(dir.path(), 1).value();
+        VmRecord vm;
+        vm.name = u"vm177"_s;
+        vm.address = *golden.subnet.addressOfSuffix(177);
+        vm.mac = MacAddress::forIpv4(vm.address);
+        vm.goldenId = goldenId;
+        vm.shardId = shardId;
+        vm.folder = dir.filePath(u"vm177"_s);
+        vm.cloneMode = u"linked"_s;
+        QVERIFY(inventory.reserve({vm}).ok());
+
+        auto report = InventoryReport::take(inventory);
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        const QString pdf = dir.filePath(u"report.pdf"_s);
+        const Status written = report->writePdf(pdf);
+        QVERIFY2(written.ok(), qPrintable(written.error()));
+
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: install poppler-utils "
+                                       "(packaging/debian-packages.txt)");
+        QProcess p;
+        p.start(pdftotext, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        // pdftotext spaces the glyphs of a table cell as laid out: compare without blanks.
+        const QString text = QString::fromUtf8(p.readAllStandardOutput()).remove(u' ');
+        for (const QString &words : {u"vmeclone清单报表"_s, u"各状态虚拟机数"_s, u"母版镜像"_s,
+                                     u"磁盘分片"_s, u"已规划"_s, u"链接"_s})
+            QVERIFY2(text.contains(words), qPrintable(words + u" is not in the PDF:\n"_s + text));
+        QVERIFY2(text.contains(QRegularExpression(u"第1页，共\\d+页"_s)), qPrintable(text));
+        for (const QString &english :
+             {u"VMspe"_s, u"Goldenimages"_s, u"Diskshards"_s, u"Page1of"_s})
+            QVERIFY2(!text.contains(english), qPrintable(english + u" is still English"_s));
     }
 };
 
