@@ -161,9 +161,8 @@ void CloneRangeDialog::setHosts(HostFeed *feed, const QStringList &hosts) {
         m_hosts->addItem(h, h);
     m_hosts->setEnabled(feed && !hosts.isEmpty());
     if (feed)
-        connect(feed, &HostFeed::planned, this,
-                [this](quint64 tag, const ClusterResult &r) { showHostsPlan(tag, r); },
-                Qt::UniqueConnection);
+        connect(feed, &HostFeed::planned, this, &CloneRangeDialog::showHostsPlan,
+                Qt::UniqueConnection); // a member, not a lambda: Qt can tell it is there already
 }
 
 QString CloneRangeDialog::hosts() const {

@@ -240,9 +240,10 @@ std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &t
 
     // 3. The addresses, their names and MACs, and where each goes.
     TakenAddresses taken;
-    taken.insert(golden->address,
-                 RefusedAddress{golden->address, RefusalKind::GoldenAddress,
-                                u"the golden image %1's own address"_s.arg(goldenName)});
+    taken.insert(
+        golden->address,
+        RefusedAddress{golden->address, RefusalKind::GoldenAddress,
+                       AddressRange::tr("the golden image %1's own address").arg(goldenName)});
     auto checked = AddressRange::check(range, golden->subnet, taken);
     if (!checked)
         return refuseAll(checked.error());

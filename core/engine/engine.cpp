@@ -394,27 +394,31 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
                 != QDir::cleanPath(item.shard.path)
             || item.name.contains(u'/') || item.name.contains(u'\\')
             || item.name.startsWith(u'.')) {
-            plan.refused.append(RefusedAddress{
-                p.address, RefusalKind::OutsideShard,
-                u"the name %1 would leave the shard %2"_s.arg(item.name, item.shard.path)});
+            plan.refused.append(
+                RefusedAddress{p.address, RefusalKind::OutsideShard,
+                               AddressRange::tr("the name %1 would leave the shard %2")
+                                   .arg(item.name, item.shard.path)});
             continue;
         }
         if (holderOfName.contains(item.name)) {
-            plan.refused.append({p.address, RefusalKind::NameInUse,
-                                 u"unavailable: the name %1 is in use"_s.arg(item.name)});
+            plan.refused.append(
+                {p.address, RefusalKind::NameInUse,
+                 AddressRange::tr("unavailable: the name %1 is in use").arg(item.name)});
             continue;
         }
         if (const QString holder = holderOfMac.value(item.mac.toString()); !holder.isEmpty()) {
-            plan.refused.append(
-                {p.address, RefusalKind::MacInUse,
-                 u"unavailable: its MAC %1 is in use by %2"_s.arg(item.mac.toString(), holder)});
+            plan.refused.append({p.address, RefusalKind::MacInUse,
+                                 AddressRange::tr("unavailable: its MAC %1 is in use by %2")
+                                     .arg(item.mac.toString(), holder)});
             continue;
         }
         if (QFileInfo::exists(item.folder)) {
             plan.refused.append(
                 {p.address, RefusalKind::FolderExists,
-                 u"unavailable: the folder %1 exists already (another data folder's clone, or "
-                 u"not vmeclone's): choose another shard or remove it"_s.arg(item.folder)});
+                 AddressRange::tr("unavailable: the folder %1 exists already (another data "
+                                  "folder's clone, or not vmeclone's): choose another shard or "
+                                  "remove it")
+                     .arg(item.folder)});
             continue;
         }
         plan.items.append(item);

@@ -5,6 +5,7 @@
 #include "vmx/vmx_clone_rewriter.h"
 #include "vmx/vmx_document.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -21,19 +22,22 @@ const Error *GoldenVerdict::refusalOf(Field field) const {
 
 Expected<QString> GoldenRules::backendFor(const QString &path) {
     if (path.trimmed().isEmpty())
-        return refuse(Problem::Missing, Field::GoldenPath, path,
-                      u"no golden image given: give its machine description (.json) or .vmx"_s);
+        return refuse(
+            Problem::Missing, Field::GoldenPath, path,
+            GoldenRules::tr("no golden image given: give its machine description (.json) or .vmx"));
     const QFileInfo info(path);
     if (!info.isFile())
         return refuse(
             Problem::NotFound, Field::GoldenPath, path,
-            u"%1 does not exist: give the golden's machine description (.json) or .vmx"_s.arg(
-                path));
+            GoldenRules::tr(
+                "%1 does not exist: give the golden's machine description (.json) or .vmx")
+                .arg(path));
     // What no log line or table should print raw (the path is kept and shown).
     if (hasHiddenCharacters(info.canonicalFilePath()))
-        return refuse(Problem::ControlCharacters, Field::GoldenPath, path,
-                      u"the golden's path contains control characters: move it to a folder "
-                      u"with a plain name"_s);
+        return refuse(
+            Problem::ControlCharacters, Field::GoldenPath, path,
+            GoldenRules::tr("the golden's path contains control characters: move it to a folder "
+                            "with a plain name"));
     const QString suffix = info.suffix().toLower();
     if (suffix == u"json")
         return u"qemu"_s;
@@ -41,7 +45,8 @@ Expected<QString> GoldenRules::backendFor(const QString &path) {
         return u"vmware"_s;
     return refuse(
         Problem::UnknownFormat, Field::GoldenPath, path,
-        u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(path));
+        GoldenRules::tr("%1 is neither a QEMU machine description (.json) nor a VMware .vmx")
+            .arg(path));
 }
 
 Expected<GoldenInspection> GoldenRules::describe(const QString &path, const QString &backend) {
@@ -68,7 +73,8 @@ Expected<quint32> GoldenRules::suffixFrom(const QString &text) {
     const quint32 suffix = trimmed.toUInt(&ok);
     if (!ok)
         return refuse(Problem::NotANumber, Field::Suffix, trimmed,
-                      u"the suffix '%1' is not a number (a host number like 176)"_s.arg(trimmed));
+                      GoldenRules::tr("the suffix '%1' is not a number (a host number like 176)")
+                          .arg(trimmed));
     return suffix;
 }
 
@@ -85,17 +91,21 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
 
     // A name is printed in tables and logs: nothing that hides or rewrites the terminal.
     g.name = spec.name.isEmpty() ? said.name : spec.name;
-    const QString whose = spec.name.isEmpty() ? u"from its description"_s : u"as given"_s;
+    const QString whose =
+        spec.name.isEmpty() ? GoldenRules::tr("from its description") : GoldenRules::tr("as given");
     if (g.name.isEmpty())
         refuse(Problem::Missing, Field::GoldenName, {},
-               u"the golden %1 has no name: give it one"_s.arg(spec.path));
+               GoldenRules::tr("the golden %1 has no name: give it one").arg(spec.path));
     else if (hasHiddenCharacters(g.name))
         refuse(Problem::ControlCharacters, Field::GoldenName, g.name,
-               u"the golden's name (%1) contains control characters (newlines, terminal "
-               u"escapes): give it a plain name"_s.arg(whose));
+               GoldenRules::tr(
+                   "the golden's name (%1) contains control characters (newlines, terminal "
+                   "escapes): give it a plain name")
+                   .arg(whose));
     else if (g.name.size() > kMaxNameLength)
         refuse(Problem::TooLong, Field::GoldenName, g.name,
-               u"the golden's name (%1) is longer than %2 characters: give it a shorter one"_s
+               GoldenRules::tr(
+                   "the golden's name (%1) is longer than %2 characters: give it a shorter one")
                    .arg(whose)
                    .arg(kMaxNameLength));
 
@@ -107,8 +117,10 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         QRegularExpression::anchoredPattern(u"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"_s));
     if (!safeName.match(g.namePrefix).hasMatch() || g.namePrefix.contains(u".."_s))
         refuse(Problem::NotAFolderName, Field::NamePrefix, g.namePrefix,
-               u"the name prefix '%1' cannot name folders: use up to 32 letters, digits, '-', "
-               u"'_' and '.', starting with a letter or a digit"_s.arg(g.namePrefix));
+               GoldenRules::tr(
+                   "the name prefix '%1' cannot name folders: use up to 32 letters, digits, '-', "
+                   "'_' and '.', starting with a letter or a digit")
+                   .arg(g.namePrefix));
 
     // The subnet first: the suffix, gateway and console address are judged in it.
     bool haveSubnet = false;
@@ -119,23 +131,26 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
             haveSubnet = true;
         } else {
             refuse(Problem::NotASubnet, Field::Subnet, spec.subnet,
-                   u"the subnet cannot be read: "_s + subnet.error());
+                   GoldenRules::tr("the subnet cannot be read: ") + subnet.error());
         }
     } else if (said.subnet) {
         g.subnet = *said.subnet;
         haveSubnet = true;
     } else {
-        refuse(Problem::Missing, Field::Subnet, {},
-               u"the golden %1 does not say its subnet: give it, e.g. 192.168.1.0/24"_s.arg(
-                   spec.path));
+        refuse(
+            Problem::Missing, Field::Subnet, {},
+            GoldenRules::tr("the golden %1 does not say its subnet: give it, e.g. 192.168.1.0/24")
+                .arg(spec.path));
     }
 
     bool haveAddress = false;
     const std::optional<quint32> suffix = spec.suffix ? spec.suffix : said.suffix;
     if (!suffix) {
         refuse(Problem::Missing, Field::Suffix, {},
-               u"the golden %1 does not say its own address: give its suffix, its host number "
-               u"such as 176"_s.arg(spec.path));
+               GoldenRules::tr(
+                   "the golden %1 does not say its own address: give its suffix, its host number "
+                   "such as 176")
+                   .arg(spec.path));
     } else if (haveSubnet) {
         const auto address = g.subnet.addressOfSuffix(*suffix);
         if (address && g.subnet.isHostAddress(*address)) {
@@ -143,8 +158,9 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
             haveAddress = true;
         } else {
             refuse(Problem::NotAHostAddress, Field::Suffix, QString::number(*suffix),
-                   u"the suffix %1 %2is not a host of %3 (suffixes 1-%4)"_s.arg(*suffix)
-                       .arg(spec.suffix ? QString() : u"(from its description) "_s)
+                   GoldenRules::tr("the suffix %1 %2is not a host of %3 (suffixes 1-%4)")
+                       .arg(*suffix)
+                       .arg(spec.suffix ? QString() : GoldenRules::tr("(from its description) "))
                        .arg(g.subnet.toString())
                        .arg(g.subnet.suffixOf(g.subnet.lastHost())));
         }
@@ -155,15 +171,15 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         const auto gateway = Ipv4Address::parse(spec.gateway);
         if (!gateway)
             refuse(Problem::NotAnAddress, Field::Gateway, spec.gateway,
-                   u"the gateway %1 is not an IPv4 address"_s.arg(spec.gateway));
+                   GoldenRules::tr("the gateway %1 is not an IPv4 address").arg(spec.gateway));
         else if (haveSubnet && !g.subnet.isHostAddress(*gateway))
             refuse(Problem::NotAHostAddress, Field::Gateway, spec.gateway,
-                   u"the gateway %1 is not a host address of %2"_s.arg(spec.gateway,
-                                                                       g.subnet.toString()));
+                   GoldenRules::tr("the gateway %1 is not a host address of %2")
+                       .arg(spec.gateway, g.subnet.toString()));
         else if (haveAddress && *gateway == g.address)
             refuse(Problem::GoldenOwnAddress, Field::Gateway, spec.gateway,
-                   u"the gateway %1 is the golden's own address: give the router's"_s.arg(
-                       spec.gateway));
+                   GoldenRules::tr("the gateway %1 is the golden's own address: give the router's")
+                       .arg(spec.gateway));
         else if (haveSubnet) {
             g.gateway = *gateway;
             haveGateway = true;
@@ -173,12 +189,13 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
     const NameServers dns = parseNameServers(spec.dns);
     if (!dns.invalid.isEmpty())
         refuse(Problem::NotAnAddress, Field::Dns, spec.dns,
-               u"the name server '%1' is not an IPv4 address: give name servers as "
-               u"IP[,IP...]"_s.arg(dns.invalid));
+               GoldenRules::tr("the name server '%1' is not an IPv4 address: give name servers as "
+                               "IP[,IP...]")
+                   .arg(dns.invalid));
     else if (dns.tooMany)
-        refuse(
-            Problem::TooMany, Field::Dns, spec.dns,
-            u"at most %1 name servers (what the guests' resolv.conf uses)"_s.arg(kMaxNameServers));
+        refuse(Problem::TooMany, Field::Dns, spec.dns,
+               GoldenRules::tr("at most %1 name servers (what the guests' resolv.conf uses)")
+                   .arg(kMaxNameServers));
     g.dns = dns.servers;
 
     // VMware guests announce themselves to this host, at an address they must reach:
@@ -189,24 +206,28 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         const auto console = Ipv4Address::parse(spec.consoleAddress);
         if (!console) {
             refuse(Problem::NotAnAddress, Field::ConsoleAddress, spec.consoleAddress,
-                   u"the console address %1 is not an IPv4 address"_s.arg(spec.consoleAddress));
+                   GoldenRules::tr("the console address %1 is not an IPv4 address")
+                       .arg(spec.consoleAddress));
         } else if (backend == u"vmware" && haveSubnet && g.subnet.contains(*console)) {
             if (haveAddress && *console == g.address)
                 refuse(Problem::GoldenOwnAddress, Field::ConsoleAddress, spec.consoleAddress,
-                       u"the console address %1 is the golden's own address: give this host's "
-                       u"address on the VMs' network"_s.arg(spec.consoleAddress));
+                       GoldenRules::tr(
+                           "the console address %1 is the golden's own address: give this host's "
+                           "address on the VMs' network")
+                           .arg(spec.consoleAddress));
             else if (!g.subnet.isHostAddress(*console))
                 refuse(Problem::NotAHostAddress, Field::ConsoleAddress, spec.consoleAddress,
-                       u"the console address %1 is not a host address of %2"_s.arg(
-                           spec.consoleAddress, g.subnet.toString()));
+                       GoldenRules::tr("the console address %1 is not a host address of %2")
+                           .arg(spec.consoleAddress, g.subnet.toString()));
             else
                 g.consoleAddress = *console;
         } else if (backend == u"vmware" && haveSubnet && !haveGateway
                    && !v.refusalOf(Field::Gateway)) {
             refuse(Problem::Unreachable, Field::ConsoleAddress, spec.consoleAddress,
-                   u"the console address %1 is outside %2 and the golden has no gateway, so its "
-                   u"clones could not reach it: give an address in %2, or a gateway"_s.arg(
-                       spec.consoleAddress, g.subnet.toString()));
+                   GoldenRules::tr(
+                       "the console address %1 is outside %2 and the golden has no gateway, so its "
+                       "clones could not reach it: give an address in %2, or a gateway")
+                       .arg(spec.consoleAddress, g.subnet.toString()));
         } else {
             g.consoleAddress = *console;
         }
@@ -226,16 +247,20 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
             v.consoleAddressFound = true;
         } else if (candidates.size() > 1 && context.processConsoleAddress.isEmpty()) {
             refuse(Problem::Ambiguous, Field::ConsoleAddress, {},
-                   u"this host has %1 addresses in %2 (%3): VMware guests announce themselves "
-                   u"to one of them; choose it as the console address"_s.arg(candidates.size())
+                   GoldenRules::tr(
+                       "this host has %1 addresses in %2 (%3): VMware guests announce themselves "
+                       "to one of them; choose it as the console address")
+                       .arg(candidates.size())
                        .arg(g.subnet.toString(), listed.join(u", "_s)));
         } else if (context.processConsoleAddress.isEmpty() && !context.consoleAddressPerCommand) {
             refuse(Problem::Missing, Field::ConsoleAddress, {},
-                   u"VMware guests announce themselves to this host: give its address on the "
-                   u"VMs' network as the console address%1"_s.arg(
-                       haveSubnet && context.hostAddresses
-                           ? u" (this host has none in %1)"_s.arg(g.subnet.toString())
-                           : QString()));
+                   GoldenRules::tr(
+                       "VMware guests announce themselves to this host: give its address on the "
+                       "VMs' network as the console address%1")
+                       .arg(haveSubnet && context.hostAddresses
+                                ? GoldenRules::tr(" (this host has none in %1)")
+                                      .arg(g.subnet.toString())
+                                : QString()));
         }
     }
 
@@ -243,10 +268,12 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
     // not found out when its clones never announce themselves.
     if (backend == u"vmware" && said.networkAdapters == 0 && !spec.allowNoNetwork)
         refuse(Problem::Missing, Field::Network, {},
-               u"the golden %1 has no network adapter: its clones would be given an address, a "
-               u"MAC and network settings for a NIC that does not exist, and could not announce "
-               u"themselves. Add a network adapter to the golden in VMware, or accept it "
-               u"without one"_s.arg(spec.path));
+               GoldenRules::tr(
+                   "the golden %1 has no network adapter: its clones would be given an address, a "
+                   "MAC and network settings for a NIC that does not exist, and could not announce "
+                   "themselves. Add a network adapter to the golden in VMware, or accept it "
+                   "without one")
+                   .arg(spec.path));
 
     // Every NIC of a clone gets a static MAC of its own; further NICs need room for their
     // slot in the MAC bits the subnet keeps fixed (VmxCloneRewriter::macForNic).
@@ -255,7 +282,7 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
             auto mac = VmxCloneRewriter::macForNic(g.subnet.network(), g.subnet.prefix(), slot);
             if (!mac) {
                 refuse(Problem::NotASubnet, Field::Subnet, g.subnet.toString(),
-                       u"the golden %1: %2"_s.arg(spec.path, mac.error()));
+                       GoldenRules::tr("the golden %1: %2").arg(spec.path, mac.error()));
                 break;
             }
         }

@@ -13,6 +13,7 @@
 #include "hypervisor/hypervisor_backend.h"
 #include "inventory/records.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -51,6 +52,8 @@ struct GoldenVerdict {
 };
 
 class GoldenRules {
+    Q_DECLARE_TR_FUNCTIONS(GoldenRules) // its refusals are for people: the console translates them
+
 public:
     // Where a VMware golden's clones may find the console when the golden has no
     // address of its own (EngineConfig's VMware settings).

@@ -149,8 +149,9 @@ Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
 TakenAddresses QemuBackend::reservedAddresses(const GoldenRecord &golden) const {
     return {{hostAlias(golden),
              {hostAlias(golden), RefusalKind::HostAlias,
-              u"QEMU's host alias (where the guests reach the console)"_s}},
-            {dnsAlias(golden), {dnsAlias(golden), RefusalKind::DnsAlias, u"QEMU's DNS alias"_s}}};
+              AddressRange::tr("QEMU's host alias (where the guests reach the console)")}},
+            {dnsAlias(golden),
+             {dnsAlias(golden), RefusalKind::DnsAlias, AddressRange::tr("QEMU's DNS alias")}}};
 }
 
 Ipv4Address QemuBackend::consoleAddressFor(const GoldenRecord &golden) const {

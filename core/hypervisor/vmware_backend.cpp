@@ -171,7 +171,8 @@ TakenAddresses VmwareBackend::reservedAddresses(const GoldenRecord &golden) cons
     if (const auto console = Ipv4Address::parse(configuredConsoleAddress(golden));
         console && golden.subnet.contains(*console))
         out.insert(*console, {*console, RefusalKind::ConsoleAddress,
-                              u"this host's address (where VMware guests reach the console)"_s});
+                              AddressRange::tr(
+                                  "this host's address (where VMware guests reach the console)")});
     return out;
 }
 

@@ -29,6 +29,12 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
+// An address a VM of this data folder has.
+RefusedAddress inUseBy(Ipv4Address address, const QString &holder) {
+    return {address, RefusalKind::InUse, AddressRange::tr("in use by %1").arg(holder),
+            AddressRange::tr("in use"), holder};
+}
+
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
 // (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
@@ -622,26 +628,28 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
             const QString holder = clash->value(0).toString();
             RefusedAddress refused{vm.address, RefusalKind::InUse, {}};
             if (clash->value(1).toUInt() == vm.address.toUInt())
-                refused.reason = u"in use by %1"_s.arg(holder);
+                refused = inUseBy(vm.address, holder);
             else if (clash->value(2).toString() == vm.mac.toString())
-                refused = {
-                    vm.address, RefusalKind::MacInUse,
-                    u"unavailable: its MAC %1 is in use by %2"_s.arg(vm.mac.toString(), holder)};
+                refused = {vm.address, RefusalKind::MacInUse,
+                           AddressRange::tr("unavailable: its MAC %1 is in use by %2")
+                               .arg(vm.mac.toString(), holder)};
             else if (holder == vm.name)
                 refused = {vm.address, RefusalKind::NameInUse,
-                           u"unavailable: the name %1 is in use"_s.arg(vm.name)};
+                           AddressRange::tr("unavailable: the name %1 is in use").arg(vm.name)};
             else
-                refused = {vm.address, RefusalKind::FolderInUse,
-                           u"the folder %1 is in use by %2"_s.arg(vm.folder, holder)};
+                refused = {
+                    vm.address, RefusalKind::FolderInUse,
+                    AddressRange::tr("the folder %1 is in use by %2").arg(vm.folder, holder)};
             result.refused.append(refused);
             continue;
         }
         auto golden =
             m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
         if (golden && golden->next()) {
-            result.refused.append(RefusedAddress{
-                vm.address, RefusalKind::GoldenAddress,
-                u"the golden image %1's own address"_s.arg(golden->value(0).toString())});
+            result.refused.append(
+                RefusedAddress{vm.address, RefusalKind::GoldenAddress,
+                               AddressRange::tr("the golden image %1's own address")
+                                   .arg(golden->value(0).toString())});
             continue;
         }
         auto ins = m_db->exec(u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, "
@@ -742,15 +750,16 @@ Expected<TakenAddresses> Inventory::takenAddresses() const {
         return fail(g.error());
     while (g->next()) {
         const Ipv4Address a(g->value(0).toUInt());
-        taken.insert(a, {a, RefusalKind::GoldenAddress,
-                         u"the golden image %1's own address"_s.arg(g->value(1).toString())});
+        taken.insert(
+            a, {a, RefusalKind::GoldenAddress,
+                AddressRange::tr("the golden image %1's own address").arg(g->value(1).toString())});
     }
     auto v = m_db->exec(u"SELECT address, name FROM vms"_s);
     if (!v)
         return fail(v.error());
     while (v->next()) {
         const Ipv4Address a(v->value(0).toUInt());
-        taken.insert(a, {a, RefusalKind::InUse, u"in use by %1"_s.arg(v->value(1).toString())});
+        taken.insert(a, inUseBy(a, v->value(1).toString()));
     }
     // As a head, the addresses its ledger placed on other hosts (docs/cluster.md).
     auto c = m_db->exec(u"SELECT address, name, host FROM cluster_vms WHERE host <> 'local'"_s);
@@ -758,9 +767,9 @@ Expected<TakenAddresses> Inventory::takenAddresses() const {
         return fail(c.error());
     while (c->next()) {
         const Ipv4Address a(c->value(0).toUInt());
-        taken.insert(
-            a, {a, RefusalKind::InUse,
-                u"in use by %1 on host %2"_s.arg(c->value(1).toString(), c->value(2).toString())});
+        taken.insert(a, {a, RefusalKind::InUse,
+                         AddressRange::tr("in use by %1 on host %2")
+                             .arg(c->value(1).toString(), c->value(2).toString())});
     }
     return taken;
 }

@@ -136,14 +136,15 @@ Expected<Inventory::ClusterReservation> Inventory::reserveCluster(const QList<Cl
         }
         if (holder && holder->address == vm.address) {
             result.refused.append({vm.address, RefusalKind::InUse,
-                                   u"in use by %1 on host %2 (golden %3)"_s.arg(
-                                       holder->name, holder->host, holder->golden)});
+                                   AddressRange::tr("in use by %1 on host %2 (golden %3)")
+                                       .arg(holder->name, holder->host, holder->golden)});
             continue;
         }
         if (holder) {
-            result.refused.append({vm.address, RefusalKind::MacInUse,
-                                   u"unavailable: its MAC %1 is in use by %2 on host %3"_s.arg(
-                                       vm.mac.toString(), holder->name, holder->host)});
+            result.refused.append(
+                {vm.address, RefusalKind::MacInUse,
+                 AddressRange::tr("unavailable: its MAC %1 is in use by %2 on host %3")
+                     .arg(vm.mac.toString(), holder->name, holder->host)});
             continue;
         }
         // A VM of this machine made without the head (vmeclone clone here) holds its
@@ -155,7 +156,7 @@ Expected<Inventory::ClusterReservation> Inventory::reserveCluster(const QList<Cl
         if (local->next()) {
             result.refused.append(
                 {vm.address, RefusalKind::InUse,
-                 u"in use by %1 on this machine"_s.arg(local->value(0).toString())});
+                 AddressRange::tr("in use by %1 on this machine").arg(local->value(0).toString())});
             continue;
         }
         local->finish();

@@ -1,5 +1,6 @@
 #include "address_range.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -16,7 +17,8 @@ struct Interval {
 };
 
 QString suffixesHint(const Subnet &subnet) {
-    return u"(suffixes %1-%2)"_s.arg(subnet.suffixOf(subnet.firstHost()))
+    return AddressRange::tr("(suffixes %1-%2)")
+        .arg(subnet.suffixOf(subnet.firstHost()))
         .arg(subnet.suffixOf(subnet.lastHost()));
 }
 
@@ -30,22 +32,25 @@ Expected<Ipv4Address> resolveEndpoint(QStringView token, const Subnet &subnet) {
     if (token.contains(u'.')) {
         const auto address = Ipv4Address::parse(token);
         if (!address)
-            return fail(u"'%1' is not an IPv4 address: write four numbers 0-255, e.g. %2"_s.arg(
-                token, subnet.lastHost().toString()));
+            return fail(
+                AddressRange::tr("'%1' is not an IPv4 address: write four numbers 0-255, e.g. %2")
+                    .arg(token, subnet.lastHost().toString()));
         if (!subnet.contains(*address))
-            return fail(u"%1 is outside %2: a range stays in one subnet %3"_s.arg(
-                address->toString(), subnet.toString(), suffixesHint(subnet)));
+            return fail(AddressRange::tr("%1 is outside %2: a range stays in one subnet %3")
+                            .arg(address->toString(), subnet.toString(), suffixesHint(subnet)));
         if (*address == subnet.network())
-            return fail(u"%1 is the network address of %2 %3"_s.arg(
-                address->toString(), subnet.toString(), suffixesHint(subnet)));
+            return fail(AddressRange::tr("%1 is the network address of %2 %3")
+                            .arg(address->toString(), subnet.toString(), suffixesHint(subnet)));
         if (*address == subnet.broadcast())
-            return fail(u"%1 is the broadcast address of %2 %3"_s.arg(
-                address->toString(), subnet.toString(), suffixesHint(subnet)));
+            return fail(AddressRange::tr("%1 is the broadcast address of %2 %3")
+                            .arg(address->toString(), subnet.toString(), suffixesHint(subnet)));
         return *address;
     }
     if (!isAsciiDigits(token))
-        return fail(u"'%1' is not a suffix or an address: write host numbers like %2 or %2-%3, "
-                    "or addresses like %4"_s.arg(token)
+        return fail(AddressRange::tr(
+                        "'%1' is not a suffix or an address: write host numbers like %2 or %2-%3, "
+                        "or addresses like %4")
+                        .arg(token)
                         .arg(subnet.suffixOf(subnet.firstHost()))
                         .arg(subnet.suffixOf(subnet.lastHost()))
                         .arg(subnet.lastHost().toString()));
@@ -55,17 +60,17 @@ Expected<Ipv4Address> resolveEndpoint(QStringView token, const Subnet &subnet) {
         value = value * 10 + (c.unicode() - u'0');
     const std::uint64_t broadcastSuffix = subnet.suffixOf(subnet.broadcast());
     if (token.size() > 10 || value > broadcastSuffix)
-        return fail(
-            u"'%1' is not a host of %2 %3"_s.arg(token, subnet.toString(), suffixesHint(subnet)));
+        return fail(AddressRange::tr("'%1' is not a host of %2 %3")
+                        .arg(token, subnet.toString(), suffixesHint(subnet)));
     if (value == 0)
-        return fail(u"'%1' is the network address of %2 %3"_s.arg(token, subnet.toString(),
-                                                                  suffixesHint(subnet)));
+        return fail(AddressRange::tr("'%1' is the network address of %2 %3")
+                        .arg(token, subnet.toString(), suffixesHint(subnet)));
     if (value == broadcastSuffix)
-        return fail(u"'%1' is the broadcast address of %2 %3"_s.arg(token, subnet.toString(),
-                                                                    suffixesHint(subnet)));
+        return fail(AddressRange::tr("'%1' is the broadcast address of %2 %3")
+                        .arg(token, subnet.toString(), suffixesHint(subnet)));
     // A leading zero may be meant as octal; refuse rather than guess.
     if (token.front() == u'0')
-        return fail(u"'%1' has a leading zero: write %2"_s.arg(token).arg(value));
+        return fail(AddressRange::tr("'%1' has a leading zero: write %2").arg(token).arg(value));
     return *subnet.addressOfSuffix(static_cast<std::uint32_t>(value));
 }
 
@@ -78,14 +83,16 @@ Expected<Interval> parsePart(QStringView part, const Subnet &subnet, int maxCoun
         return Interval{single->toUInt(), single->toUInt()};
     }
     if (part.indexOf(u'-', dash + 1) >= 0)
-        return fail(u"'%1' has more than one '-': write FIRST-LAST, e.g. %2-%3"_s.arg(part)
+        return fail(AddressRange::tr("'%1' has more than one '-': write FIRST-LAST, e.g. %2-%3")
+                        .arg(part)
                         .arg(subnet.suffixOf(subnet.firstHost()))
                         .arg(subnet.suffixOf(subnet.lastHost())));
     const QStringView firstText = part.left(dash).trimmed();
     const QStringView lastText = part.mid(dash + 1).trimmed();
     if (firstText.isEmpty() || lastText.isEmpty())
         return fail(
-            u"'%1' lacks a number on one side of '-': write FIRST-LAST, e.g. %2-%3"_s.arg(part)
+            AddressRange::tr("'%1' lacks a number on one side of '-': write FIRST-LAST, e.g. %2-%3")
+                .arg(part)
                 .arg(subnet.suffixOf(subnet.firstHost()))
                 .arg(subnet.suffixOf(subnet.lastHost())));
     const auto first = resolveEndpoint(firstText, subnet);
@@ -95,18 +102,25 @@ Expected<Interval> parsePart(QStringView part, const Subnet &subnet, int maxCoun
     if (!last)
         return fail(last.error());
     if (*last < *first)
-        return fail(u"'%1' runs backwards: write %2-%3"_s.arg(part, lastText, firstText));
+        return fail(
+            AddressRange::tr("'%1' runs backwards: write %2-%3").arg(part, lastText, firstText));
     const std::uint64_t count = std::uint64_t(last->toUInt()) - first->toUInt() + 1;
     if (count > std::uint64_t(std::max(maxCount, 0)))
-        return fail(u"'%1' names %2 addresses, more than %3 at once: split it into smaller "
-                    "ranges"_s.arg(part)
-                        .arg(count)
-                        .arg(maxCount));
+        return fail(
+            AddressRange::tr("'%1' names %2 addresses, more than %3 at once: split it into smaller "
+                             "ranges")
+                .arg(part)
+                .arg(count)
+                .arg(maxCount));
     return Interval{first->toUInt(), last->toUInt()};
 }
 
-// "in use by vm180" -> ("in use", "vm180"), so that runs of such reasons can be said once.
-std::pair<QString, QString> splitReason(const QString &reason) {
+// "in use by vm180" -> ("in use", "vm180"), so that runs of such reasons can be said once:
+// from the refusal's family and holder when it has them, else from the English words.
+std::pair<QString, QString> splitReason(const RefusedAddress &refused) {
+    if (!refused.family.isEmpty())
+        return {refused.family, refused.holder};
+    const QString &reason = refused.reason;
     const qsizetype by = reason.lastIndexOf(u" by "_s);
     if (by > 0) {
         const QString who = reason.mid(by + 4);
@@ -153,21 +167,23 @@ QString refusalKindName(RefusalKind kind) {
 Expected<QList<Ipv4Address>> AddressRange::parse(QStringView text, const Subnet &subnet,
                                                  int maxCount) {
     if (subnet.isNull())
-        return fail(
-            u"no subnet to read the range '%1' in: set the golden image's subnet first"_s.arg(
-                text));
+        return fail(AddressRange::tr(
+                        "no subnet to read the range '%1' in: set the golden image's subnet first")
+                        .arg(text));
     if (text.trimmed().isEmpty())
-        return fail(u"the range is empty: write suffixes like %1-%2, or addresses like %3"_s
-                        .arg(subnet.suffixOf(subnet.firstHost()))
-                        .arg(subnet.suffixOf(subnet.lastHost()))
-                        .arg(subnet.lastHost().toString()));
+        return fail(
+            AddressRange::tr("the range is empty: write suffixes like %1-%2, or addresses like %3")
+                .arg(subnet.suffixOf(subnet.firstHost()))
+                .arg(subnet.suffixOf(subnet.lastHost()))
+                .arg(subnet.lastHost().toString()));
 
     std::vector<Interval> intervals;
     for (const QStringView rawPart : text.split(u',')) {
         const QStringView part = rawPart.trimmed();
         if (part.isEmpty())
-            return fail(u"'%1' has an empty part between commas: remove the extra ','"_s.arg(
-                text.trimmed()));
+            return fail(
+                AddressRange::tr("'%1' has an empty part between commas: remove the extra ','")
+                    .arg(text.trimmed()));
         auto interval = parsePart(part, subnet, maxCount);
         if (!interval)
             return fail(interval.error());
@@ -189,10 +205,12 @@ Expected<QList<Ipv4Address>> AddressRange::parse(QStringView text, const Subnet 
     for (const Interval &i : merged)
         total += std::uint64_t(i.last) - i.first + 1;
     if (total > std::uint64_t(std::max(maxCount, 0)))
-        return fail(u"'%1' names %2 addresses, more than %3 at once: split it into smaller "
-                    "batches"_s.arg(text.trimmed())
-                        .arg(total)
-                        .arg(maxCount));
+        return fail(
+            AddressRange::tr("'%1' names %2 addresses, more than %3 at once: split it into smaller "
+                             "batches")
+                .arg(text.trimmed())
+                .arg(total)
+                .arg(maxCount));
 
     QList<Ipv4Address> addresses;
     addresses.reserve(qsizetype(total));
@@ -213,7 +231,7 @@ Expected<RangeCheck> AddressRange::check(QStringView text, const Subnet &subnet,
         if (it == taken.cend())
             result.accepted.append(a);
         else
-            result.refused.append({a, it->kind, it->reason});
+            result.refused.append(*it); // its family and holder too: the summary groups by them
     }
     return result;
 }
@@ -253,7 +271,7 @@ QString RangeCheck::refusalSummary(const Subnet &subnet) const {
         [](const RefusedAddress &a, const RefusedAddress &b) { return a.address < b.address; });
     QList<Group> groups;
     for (const RefusedAddress &r : sorted) {
-        const auto [family, detail] = splitReason(r.reason);
+        const auto [family, detail] = splitReason(r);
         // An init-capture, not [&family]: clang before 16 cannot capture a structured binding.
         auto group = std::find_if(groups.begin(), groups.end(),
                                   [&f = family](const Group &g) { return g.family == f; });
@@ -273,8 +291,8 @@ QString RangeCheck::refusalSummary(const Subnet &subnet) const {
     QStringList sentences;
     for (const Group &g : std::as_const(groups)) {
         if (g.addresses.size() == 1) {
-            sentences.append(
-                u"%1 is %2"_s.arg(g.addresses.constFirst().toString(), g.reasons.constFirst()));
+            sentences.append(AddressRange::tr("%1 is %2")
+                                 .arg(g.addresses.constFirst().toString(), g.reasons.constFirst()));
             continue;
         }
         const QString list = AddressRange::format(g.addresses, subnet);
@@ -282,15 +300,16 @@ QString RangeCheck::refusalSummary(const Subnet &subnet) const {
             std::all_of(g.reasons.cbegin(), g.reasons.cend(),
                         [&g](const QString &r) { return r == g.reasons.constFirst(); });
         if (sameReason || g.details.isEmpty()) {
-            sentences.append(u"%1 are %2"_s.arg(list, g.reasons.constFirst()));
+            sentences.append(AddressRange::tr("%1 are %2").arg(list, g.reasons.constFirst()));
             continue;
         }
         QStringList shown = g.details.mid(0, maxDetails);
         if (g.details.size() > maxDetails)
-            shown.append(u"and %1 more"_s.arg(g.details.size() - maxDetails));
-        sentences.append(u"%1 are %2 (%3)"_s.arg(list, g.family, shown.join(u", "_s)));
+            shown.append(AddressRange::tr("and %1 more").arg(g.details.size() - maxDetails));
+        sentences.append(AddressRange::tr("%1 are %2 (%3)")
+                             .arg(list, g.family, shown.join(AddressRange::tr(", "))));
     }
-    return sentences.join(u"; "_s);
+    return sentences.join(AddressRange::tr("; ", "between the sentences of a refusal summary"));
 }
 
 } // namespace vmeclone

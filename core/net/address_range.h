@@ -5,6 +5,7 @@
 
 #include "ipv4.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -35,6 +36,10 @@ struct RefusedAddress {
     Ipv4Address address;
     RefusalKind kind = RefusalKind::Other;
     QString reason; // e.g. "the golden image vm176's own address", "in use by vm180"
+    // When the reason names who holds the address: the reason without it ("in use") and
+    // who ("vm180"), so that a run of such reasons is said once in any language.
+    QString family;
+    QString holder;
 };
 
 // Addresses that cannot be cloned, each with why (its RefusedAddress names it again).
@@ -50,6 +55,8 @@ struct RangeCheck {
 };
 
 class AddressRange {
+    Q_DECLARE_TR_FUNCTIONS(AddressRange) // its messages are for people: the console translates them
+
 public:
     // Syntax and subnet only: every address must be a host address of `subnet`
     // (not its network or broadcast address). The error names the offending part of

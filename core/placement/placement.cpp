@@ -115,8 +115,9 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
     if (candidates.empty()) {
         const QString reason =
             shards.isEmpty()
-                ? u"no disk shard: add one with 'vmeclone shard add DIR'"_s
-                : u"no usable disk shard: %1; fix one, or add one with 'vmeclone shard add DIR'"_s
+                ? AddressRange::tr("no disk shard: add one with 'vmeclone shard add DIR'")
+                : AddressRange::tr(
+                      "no usable disk shard: %1; fix one, or add one with 'vmeclone shard add DIR'")
                       .arg(unusable.join(u"; "_s));
         result.unplaced.reserve(items.size());
         for (const PlacementItem &item : items)
@@ -195,13 +196,14 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
             const ShardStatus &s = shards[roomiest.input];
             const qint64 measured = s.bytesFreeMeasured >= 0 ? s.bytesFreeMeasured : s.bytesFree;
             const qint64 room = std::max<qint64>(0, measured - m_policy.reserveFor(s));
-            lastUnplaced = {item.bytesNeeded, &roomiest, roomiest.added,
-                            u"needs %1 but no disk shard has that much above its reserve; the "
-                            "most room is on %2: %3 (%4 free, %5 kept in reserve)"_s.arg(
-                                bytesText(item.bytesNeeded), s.shard.path,
-                                bytesText(std::max<qint64>(0, room - roomiest.added)),
-                                bytesText(std::max<qint64>(0, measured - roomiest.added)),
-                                bytesText(m_policy.reserveFor(s)))};
+            lastUnplaced = {
+                item.bytesNeeded, &roomiest, roomiest.added,
+                AddressRange::tr("needs %1 but no disk shard has that much above its reserve; the "
+                                 "most room is on %2: %3 (%4 free, %5 kept in reserve)")
+                    .arg(bytesText(item.bytesNeeded), s.shard.path,
+                         bytesText(std::max<qint64>(0, room - roomiest.added)),
+                         bytesText(std::max<qint64>(0, measured - roomiest.added)),
+                         bytesText(m_policy.reserveFor(s)))};
         }
         result.unplaced.append({item.address, RefusalKind::NoRoom, lastUnplaced.reason});
     }

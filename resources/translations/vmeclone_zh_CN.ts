@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressRange</name>
+    <message>
+        <location filename="../../core/net/address_range.cpp" line="+20"/>
+        <source>(suffixes %1-%2)</source>
+        <translation>（后缀 %1-%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&apos;%1&apos; is not an IPv4 address: write four numbers 0-255, e.g. %2</source>
+        <translation>“%1”不是 IPv4 地址：请写四个 0-255 的数，例如 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is outside %2: a range stays in one subnet %3</source>
+        <translation>%1 不在 %2 内：一个地址段只能在一个子网里 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is the network address of %2 %3</source>
+        <translation>%1 是 %2 的网络地址 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is the broadcast address of %2 %3</source>
+        <translation>%1 是 %2 的广播地址 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not a suffix or an address: write host numbers like %2 or %2-%3, or addresses like %4</source>
+        <translation>“%1”既不是后缀也不是地址：请写主机号，如 %2 或 %2-%3，或地址，如 %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; is not a host of %2 %3</source>
+        <translation>“%1”不是 %2 中的主机 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is the network address of %2 %3</source>
+        <translation>“%1”是 %2 的网络地址 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is the broadcast address of %2 %3</source>
+        <translation>“%1”是 %2 的广播地址 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; has a leading zero: write %2</source>
+        <translation>“%1”有前导零：请写 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; has more than one &apos;-&apos;: write FIRST-LAST, e.g. %2-%3</source>
+        <translation>“%1”含有多个“-”：请写 起始-结束，例如 %2-%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; lacks a number on one side of &apos;-&apos;: write FIRST-LAST, e.g. %2-%3</source>
+        <translation>“%1”在“-”的一侧缺少数字：请写 起始-结束，例如 %2-%3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; runs backwards: write %2-%3</source>
+        <translation>“%1”顺序颠倒：请写 %2-%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; names %2 addresses, more than %3 at once: split it into smaller ranges</source>
+        <translation>“%1”包含 %2 个地址，超过一次 %3 个的上限：请拆成更小的地址段</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>no subnet to read the range &apos;%1&apos; in: set the golden image&apos;s subnet first</source>
+        <translation>没有可用来解读地址段“%1”的子网：请先设置母版镜像的子网</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the range is empty: write suffixes like %1-%2, or addresses like %3</source>
+        <translation>地址段为空：请写后缀，如 %1-%2，或地址，如 %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; has an empty part between commas: remove the extra &apos;,&apos;</source>
+        <translation>“%1”的逗号之间有空项：请删去多余的“,”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&apos;%1&apos; names %2 addresses, more than %3 at once: split it into smaller batches</source>
+        <translation>“%1”包含 %2 个地址，超过一次 %3 个的上限：请拆成更小的批次</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 is %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 are %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>and %1 more</source>
+        <translation>另有 %1 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 are %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <comment>between the sentences of a refusal summary</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine.cpp" line="+399"/>
+        <source>the name %1 would leave the shard %2</source>
+        <translation>名称 %1 会超出磁盘分片 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
+        <source>unavailable: the name %1 is in use</source>
+        <translation>不可用：名称 %1 已被使用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-4"/>
+        <source>unavailable: its MAC %1 is in use by %2</source>
+        <translation>不可用：其 MAC %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unavailable: the folder %1 exists already (another data folder&apos;s clone, or not vmeclone&apos;s): choose another shard or remove it</source>
+        <translation>不可用：文件夹 %1 已存在（属于另一个数据文件夹的克隆，或不是 vmeclone 创建的）：请换一个磁盘分片或删除它</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+152"/>
+        <source>QEMU&apos;s host alias (where the guests reach the console)</source>
+        <translation>QEMU 的主机别名（客户机经由它访问控制台）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU&apos;s DNS alias</source>
+        <translation>QEMU 的 DNS 别名</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+174"/>
+        <source>this host&apos;s address (where VMware guests reach the console)</source>
+        <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
+        <source>in use by %1</source>
+        <translation>已被 %1 占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in use</source>
+        <translation>已被占用</translation>
+    </message>
+    <message>
+        <location line="+607"/>
+        <source>the folder %1 is in use by %2</source>
+        <translation>文件夹 %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+104"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+246"/>
+        <source>the golden image %1&apos;s own address</source>
+        <translation>母版镜像 %1 自己的地址</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>in use by %1 on host %2</source>
+        <translation>已被主机 %2 上的 %1 占用</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="+139"/>
+        <source>in use by %1 on host %2 (golden %3)</source>
+        <translation>已被主机 %2 上的 %1 占用（母版 %3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unavailable: its MAC %1 is in use by %2 on host %3</source>
+        <translation>不可用：其 MAC %1 已被主机 %3 上的 %2 使用</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>in use by %1 on this machine</source>
+        <translation>已被本机上的 %1 占用</translation>
+    </message>
+    <message>
+        <location filename="../../core/placement/placement.cpp" line="+118"/>
+        <source>no disk shard: add one with &apos;vmeclone shard add DIR&apos;</source>
+        <translation>没有磁盘分片：请用“vmeclone shard add 目录”添加一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no usable disk shard: %1; fix one, or add one with &apos;vmeclone shard add DIR&apos;</source>
+        <translation>没有可用的磁盘分片：%1；请修复其中一个，或用“vmeclone shard add 目录”添加一个</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>needs %1 but no disk shard has that much above its reserve; the most room is on %2: %3 (%4 free, %5 kept in reserve)</source>
+        <translation>需要 %1，但没有磁盘分片在保留空间之外还有这么多；空间最多的是 %2：%3（可用 %4，保留 %5）</translation>
+    </message>
+</context>
+<context>
+    <name>GoldenRules</name>
+    <message>
+        <location filename="../../core/engine/golden_rules.cpp" line="+27"/>
+        <source>no golden image given: give its machine description (.json) or .vmx</source>
+        <translation>未给出母版镜像：请给出其机器描述 (.json) 或 .vmx</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 does not exist: give the golden&apos;s machine description (.json) or .vmx</source>
+        <translation>%1 不存在：请给出母版的机器描述 (.json) 或 .vmx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the golden&apos;s path contains control characters: move it to a folder with a plain name</source>
+        <translation>母版的路径含有控制字符：请把它移到名称普通的文件夹中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx</source>
+        <translation>%1 既不是 QEMU 机器描述 (.json)，也不是 VMware .vmx</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the suffix &apos;%1&apos; is not a number (a host number like 176)</source>
+        <translation>后缀“%1”不是数字（应为主机号，如 176）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>from its description</source>
+        <translation>取自其描述</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>as given</source>
+        <translation>按所填写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden %1 has no name: give it one</source>
+        <translation>母版 %1 没有名称：请给它起一个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden&apos;s name (%1) contains control characters (newlines, terminal escapes): give it a plain name</source>
+        <translation>母版的名称（%1）含有控制字符（换行、终端转义）：请改用普通名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the golden&apos;s name (%1) is longer than %2 characters: give it a shorter one</source>
+        <translation>母版的名称（%1）超过 %2 个字符：请改短一些</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the name prefix &apos;%1&apos; cannot name folders: use up to 32 letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting with a letter or a digit</source>
+        <translation>名称前缀“%1”不能用作文件夹名：最多 32 个字母、数字、“-”、“_”和“.”，且以字母或数字开头</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the subnet cannot be read: </source>
+        <translation>无法读取子网：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the golden %1 does not say its subnet: give it, e.g. 192.168.1.0/24</source>
+        <translation>母版 %1 未写明其子网：请填写，例如 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the golden %1 does not say its own address: give its suffix, its host number such as 176</source>
+        <translation>母版 %1 未写明自己的地址：请填写其后缀，即主机号，如 176</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the suffix %1 %2is not a host of %3 (suffixes 1-%4)</source>
+        <translation>后缀 %1 %2不是 %3 中的主机（后缀范围 1-%4）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(from its description) </source>
+        <translation>（取自其描述）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the gateway %1 is not an IPv4 address</source>
+        <translation>网关 %1 不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway %1 is not a host address of %2</source>
+        <translation>网关 %1 不是 %2 中的主机地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the gateway %1 is the golden&apos;s own address: give the router&apos;s</source>
+        <translation>网关 %1 是母版自己的地址：请填写路由器的地址</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the name server &apos;%1&apos; is not an IPv4 address: give name servers as IP[,IP...]</source>
+        <translation>DNS 服务器“%1”不是 IPv4 地址：请按 IP[,IP...] 填写</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at most %1 name servers (what the guests&apos; resolv.conf uses)</source>
+        <translation>最多 %1 个 DNS 服务器（客户机的 resolv.conf 只用这么多）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the console address %1 is not an IPv4 address</source>
+        <translation>控制台地址 %1 不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the console address %1 is the golden&apos;s own address: give this host&apos;s address on the VMs&apos; network</source>
+        <translation>控制台地址 %1 是母版自己的地址：请填写本机在虚拟机网络上的地址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the console address %1 is not a host address of %2</source>
+        <translation>控制台地址 %1 不是 %2 中的主机地址</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the console address %1 is outside %2 and the golden has no gateway, so its clones could not reach it: give an address in %2, or a gateway</source>
+        <translation>控制台地址 %1 不在 %2 内，且母版没有网关，克隆机将无法访问它：请填写 %2 内的地址，或填写网关</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>this host has %1 addresses in %2 (%3): VMware guests announce themselves to one of them; choose it as the console address</source>
+        <translation>本机在 %2 中有 %1 个地址（%3）：VMware 客户机会向其中一个报告自身状态；请选择它作为控制台地址</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VMware guests announce themselves to this host: give its address on the VMs&apos; network as the console address%1</source>
+        <translation>VMware 客户机会向本机报告自身状态：请填写本机在虚拟机网络上的地址作为控制台地址%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (this host has none in %1)</source>
+        <translation>（本机在 %1 中没有地址）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the golden %1 has no network adapter: its clones would be given an address, a MAC and network settings for a NIC that does not exist, and could not announce themselves. Add a network adapter to the golden in VMware, or accept it without one</source>
+        <translation>母版 %1 没有网卡：其克隆会为一块不存在的网卡分配地址、MAC 和网络设置，也无法报告自身状态。请在 VMware 中为母版添加网卡，或接受没有网卡的母版</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the golden %1: %2</source>
+        <translation>母版 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../../app/console_main.cpp" line="+148"/>

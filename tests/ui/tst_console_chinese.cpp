@@ -1,0 +1,267 @@
+// Issue 14, item 4: the console switched to zh_CN, walked as an operator sees it: the
+// window's title, menus, actions and their tooltips, docks, labels, buttons, the table's
+// headers and states, the status bar, the Clone range dialog with a refused address and
+// with a range that does not parse, Add golden image and About. Every text must have
+// Chinese in it unless it is only names, addresses, paths, units, shortcuts and product
+// names; anything else is an English sentence left over, and the test names it.
+//
+// Not walked (still English, said in issue 14's note): the log pane's lines (the engine's
+// log), and reasons stored with a VM by the engine or sent by its agent (the Detail
+// column of a failed or unreachable VM).
+
+#include "add_golden_dialog.h"
+#include "clone_range_dialog.h"
+#include "common/logging.h"
+#include "main_window.h"
+#include "translations.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vmeclone;
+
+namespace {
+
+// What may stay Latin in a Chinese console: product and protocol names, units, keys.
+const QStringList kAllowedWords = {
+    u"vmeclone"_s, u"QEMU"_s,  u"VMware"_s, u"Workstation"_s, u"Qt"_s,    u"CIDR"_s,
+    u"DNS"_s,      u"MAC"_s,   u"IP"_s,     u"IPv4"_s,        u"UDP"_s,   u"CSV"_s,
+    u"JSON"_s,     u"HTML"_s,  u"PDF"_s,    u"SSH"_s,         u"Ansible"_s, u"English"_s,
+    u"json"_s,     u"vmx"_s,   u"csv"_s,    u"html"_s,        u"pdf"_s,   u"yml"_s,
+    u"yaml"_s,     u"GiB"_s,   u"MiB"_s,    u"KiB"_s,         u"TiB"_s,   u"min"_s,
+    u"Ctrl"_s,     u"Shift"_s, u"Alt"_s,    u"Del"_s,         u"Delete"_s, u"Esc"_s,
+    u"Tab"_s,      u"Enter"_s, u"Return"_s, u"Menu"_s,        u"ETA"_s,   u"qcow"_s,
+};
+
+// The text with Chinese removed from consideration: empty when it is fine, else the
+// Latin words that make it an English sentence.
+QStringList englishWords(QString text, const QStringList &names) {
+    static const QRegularExpression han(u"\\p{Han}"_s);
+    static const QRegularExpression tags(u"<[^>]*>"_s);
+    static const QRegularExpression path(u"\\S*/\\S*"_s);
+    static const QRegularExpression accel(u"\\(&\\w\\)|&(?=\\w)"_s);
+    static const QRegularExpression hex(u"\\b[0-9a-fA-F:]{8,}\\b"_s);
+    static const QRegularExpression word(u"[A-Za-z]{2,}"_s);
+    text.remove(tags).remove(accel);
+    if (text.contains(han))
+        return {}; // a Chinese sentence; names and addresses in it are fine
+    for (const QString &n : names)
+        text.remove(n);
+    text.remove(path).remove(hex);
+    QStringList left;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured();
+        if (!kAllowedWords.contains(w))
+            left << w;
+    }
+    return left;
+}
+
+} // namespace
+
+class TestConsoleChinese : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_names; // the golden's, the VMs', the shard's: names, not sentences
+    QStringList m_english;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    int cli(const QStringList &args) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QStringLiteral(VMECLONE_CLI), QStringList{u"--home"_s, path(u"home"_s)} + args);
+        if (!p.waitForFinished(120000))
+            return -1;
+        return p.exitCode();
+    }
+
+    void check(const QString &where, const QString &text) {
+        const QStringList words = englishWords(text, m_names);
+        if (!words.isEmpty())
+            m_english << u"%1: \"%2\" (%3)"_s.arg(where, text, words.join(u' '));
+    }
+
+    // Every text a person reads in `root` and its visible children.
+    void walk(QWidget *root, const QString &where) {
+        check(where + u" title"_s, root->windowTitle());
+        QList<QWidget *> widgets = root->findChildren<QWidget *>();
+        widgets.prepend(root);
+        for (QWidget *w : std::as_const(widgets)) {
+            if (!w->isVisibleTo(root) && w != root)
+                continue;
+            const QString at = where + u" "_s + QString::fromLatin1(w->metaObject()->className())
+                               + (w->objectName().isEmpty() ? QString() : u"#"_s + w->objectName());
+            check(at + u" tooltip"_s, w->toolTip());
+            if (auto *l = qobject_cast<QLabel *>(w))
+                check(at, l->text());
+            else if (auto *b = qobject_cast<QAbstractButton *>(w))
+                check(at, b->text());
+            else if (auto *g = qobject_cast<QGroupBox *>(w))
+                check(at, g->title());
+            else if (auto *d = qobject_cast<QDockWidget *>(w))
+                check(at, d->windowTitle());
+            else if (auto *e = qobject_cast<QLineEdit *>(w))
+                check(at + u" placeholder"_s, e->placeholderText());
+            else if (auto *c = qobject_cast<QComboBox *>(w))
+                for (int i = 0; i < c->count(); ++i)
+                    check(at, c->itemText(i));
+            else if (auto *t = qobject_cast<QTreeWidget *>(w))
+                for (int i = 0; i < t->columnCount(); ++i)
+                    check(at + u" header"_s, t->headerItem()->text(i));
+            else if (auto *list = qobject_cast<QListWidget *>(w))
+                for (int i = 0; i < list->count(); ++i)
+                    check(at, list->item(i)->text());
+        }
+        for (QAction *a : root->findChildren<QAction *>()) {
+            check(where + u" action "_s + a->objectName(), a->text());
+            check(where + u" action tooltip "_s + a->objectName(), a->toolTip());
+            check(where + u" action status tip "_s + a->objectName(), a->statusTip());
+        }
+    }
+
+    // Opens the dialog `open` makes (found as T), lets `use` work in it, walks it, closes it.
+    template <typename T, typename Use>
+    void inDialog(const QString &name, const std::function<void()> &open, Use use) {
+        open();
+        T *dialog = nullptr;
+        QVERIFY2(QTest::qWaitFor([&] {
+                     dialog = m_window->findChild<T *>();
+                     return dialog && dialog->isVisible();
+                 }),
+                 qPrintable(name + u" did not open"_s));
+        use(dialog);
+        walk(dialog, name);
+        dialog->close();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        Translations::install(u"zh_CN"_s);
+        log::setup(spdlog::level::warn);
+        QVERIFY(m_dir.isValid());
+        for (const auto &d : {u"golden"_s, u"shard"_s})
+            QVERIFY(QDir().mkpath(path(d)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
+                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
+                 0);
+        QFile json(path(u"golden/tiny.json"_s));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny",
+                       "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2",
+                       "suffix": 176, "subnet": "192.0.2.0/24"})");
+        json.close();
+        QCOMPARE(cli({u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s)}), 0);
+        QCOMPARE(cli({u"shard"_s, u"add"_s, path(u"shard"_s)}), 0);
+        QCOMPARE(cli({u"clone"_s, u"177-178"_s, u"--no-start"_s}), 0);
+        m_names = {u"tiny"_s, u"vm177"_s, u"vm178"_s, u"shard"_s, u"home"_s};
+
+        EngineConfig config;
+        config.home = path(u"home"_s);
+        m_service = std::make_unique<EngineService>(config);
+        const Status opened = m_service->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ConsoleOptions options;
+        options.home = path(u"home"_s);
+        options.setUpDefaults = false;
+        m_window = std::make_unique<MainWindow>(m_service.get(), options);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_COMPARE(m_window->table()->model()->rowCount(), 2);
+    }
+
+    void cleanupTestCase() {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void init() { m_english.clear(); }
+
+    void theWindowIsChinese() {
+        walk(m_window.get(), u"window"_s);
+        for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+            check(u"menu"_s, menu->title());
+        QAbstractItemModel *model = m_window->table()->model();
+        for (int c = 0; c < model->columnCount(); ++c)
+            check(u"table header"_s, model->headerData(c, Qt::Horizontal).toString());
+        for (int r = 0; r < model->rowCount(); ++r)
+            check(u"table state"_s, model->index(r, VmTableModel::StateColumn).data().toString());
+        check(u"status bar"_s, m_window->statusBar()->currentMessage());
+        QVERIFY2(m_english.isEmpty(), qPrintable(m_english.join(u'\n')));
+    }
+
+    void theCloneDialogRefusesInChinese() {
+        QString refused, unparsed;
+        inDialog<CloneRangeDialog>(
+            u"Clone range"_s, [this] { m_window->action(u"clone"_s)->trigger(); },
+            [&](CloneRangeDialog *dialog) {
+                auto *range = dialog->findChild<QLineEdit *>(u"range"_s);
+                QSignalSpy preview(dialog, &CloneRangeDialog::previewUpdated);
+                // .176 is the golden's own address, .177 a VM's: both refused, .179 free.
+                QTest::keyClicks(range, u"176-177,179"_s);
+                QTRY_VERIFY(!preview.isEmpty() && dialog->range() == u"176-177,179"_s
+                            && !dialog->isValid() && dialog->message().contains(u"177"_s));
+                refused = dialog->message();
+                walk(dialog, u"Clone range (refused)"_s);
+                preview.clear();
+                range->clear();
+                QTest::keyClicks(range, u"300"_s);
+                QTRY_VERIFY(!preview.isEmpty() && dialog->range() == u"300"_s
+                            && dialog->message().contains(u"300"_s));
+                unparsed = dialog->message();
+            });
+        check(u"refusal"_s, refused);
+        check(u"parse error"_s, unparsed);
+        // Not only Chinese, but the refusal's own words translated, not just its frame.
+        QVERIFY2(refused.contains(u"母版镜像 tiny 自己的地址"_s), qPrintable(refused));
+        QVERIFY2(refused.contains(u"已被"_s), qPrintable(refused));
+        QVERIFY2(unparsed.contains(u"不是 192.0.2.0/24 中的主机"_s), qPrintable(unparsed));
+        QVERIFY2(m_english.isEmpty(), qPrintable(m_english.join(u'\n')));
+    }
+
+    void addGoldenAndAboutAreChinese() {
+        inDialog<AddGoldenDialog>(
+            u"Add golden image"_s, [this] { m_window->action(u"addGolden"_s)->trigger(); },
+            [](AddGoldenDialog *) {});
+        inDialog<QMessageBox>(
+            u"About"_s, [this] { m_window->action(u"about"_s)->trigger(); }, [](QMessageBox *) {});
+        QVERIFY2(m_english.isEmpty(), qPrintable(m_english.join(u'\n')));
+    }
+
+    // The check itself: it must catch what it is for.
+    void theCheckCatchesEnglish() {
+        QVERIFY(!englishWords(u"Clone range"_s, {}).isEmpty());
+        QVERIFY(!englishWords(u"in use by vm177"_s, {u"vm177"_s}).isEmpty());
+        QVERIFY(englishWords(u"克隆地址段"_s, {}).isEmpty());
+        QVERIFY(englishWords(u"192.0.2.177 /srv/shard-a 52:54:00:c0:00:b1 3.5 GiB Ctrl+N"_s, {})
+                    .isEmpty());
+        QVERIFY(englishWords(u"vm177"_s, {u"vm177"_s}).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestConsoleChinese)
+#include "tst_console_chinese.moc"
