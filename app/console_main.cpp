@@ -13,7 +13,10 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -63,6 +66,56 @@ bool catchQuitSignals() {
 void say(const QString &text) {
     const QByteArray b = (text + u'\n').toUtf8();
     std::fwrite(b.constData(), 1, static_cast<size_t>(b.size()), stderr);
+}
+
+// Types `keys` where the focus is; at each '\n' it waits a moment (a dialog's preview
+// is made on the engine's thread) and presses Enter.
+void typeForScreenshot(MainWindow &window, const QString &keys) {
+    const auto send = [&window](int key, const QString &text) {
+        QWidget *to = QApplication::focusWidget();
+        if (!to)
+            to = QApplication::activeWindow() ? QApplication::activeWindow() : &window;
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
+        QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, text);
+        QApplication::sendEvent(to, &press);
+        QApplication::sendEvent(to, &release);
+    };
+    const qsizetype enter = keys.indexOf(u'\n');
+    for (const QChar c : keys.left(enter < 0 ? keys.size() : enter))
+        send(0, QString(c));
+    if (enter < 0)
+        return;
+    QTimer::singleShot(1500, &window, [&window, send, rest = keys.mid(enter + 1)] {
+        send(Qt::Key_Return, u"\r"_s);
+        typeForScreenshot(window, rest);
+    });
+}
+
+// --screenshot-action and --screenshot-keys: what an operator does before the picture.
+// The keys are typed a moment after the action, from the event loop, as an action may
+// open a dialog that runs its own (QInputDialog::getText).
+void playForScreenshot(MainWindow &window, const QString &name, const QString &keys) {
+    QAction *action = window.action(name);
+    if (!action || !action->isEnabled()) {
+        say(u"vmeclone-console: no enabled action %1 to trigger for the screenshot"_s.arg(name));
+        QApplication::exit(1);
+        return;
+    }
+    QTimer::singleShot(0, action, &QAction::trigger);
+    QTimer::singleShot(500, &window, [&window, keys] { typeForScreenshot(window, keys); });
+}
+
+// The window with the dialogs open over it, where they are on the screen.
+QPixmap grabWithDialogs(MainWindow &window) {
+    QPixmap picture = window.grab();
+    QPainter painter(&picture);
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w == &window || !w->isVisible() || !w->isWindow() || w->windowType() == Qt::Popup
+            || w->windowType() == Qt::ToolTip)
+            continue;
+        painter.drawPixmap(w->geometry().topLeft() - window.geometry().topLeft(), w->grab());
+    }
+    return picture;
 }
 
 } // namespace
@@ -116,7 +169,18 @@ int main(int argc, char **argv) {
     QCommandLineOption screenshotDelay(
         {u"screenshot-delay"_s}, u"Milliseconds to wait before the picture."_s, u"MS"_s, u"4000"_s);
     screenshotDelay.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({home, port, language, demo, noDefaults, screenshot, screenshotDelay});
+    QCommandLineOption screenshotAction(
+        {u"screenshot-action"_s},
+        u"Before the picture, trigger the window's action NAME (e.g. clone, batchHistory); "
+        u"repeat for several, in turn."_s,
+        u"NAME"_s);
+    screenshotAction.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption screenshotKeys(
+        {u"screenshot-keys"_s},
+        u"Then type TEXT where the focus is ('\\n' presses Enter); the Nth for the Nth action."_s, u"TEXT"_s);
+    screenshotKeys.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({home, port, language, demo, noDefaults, screenshot, screenshotDelay,
+                       screenshotAction, screenshotKeys});
     parser.process(*app);
 
     QString homeDir = parser.value(home);
@@ -218,8 +282,18 @@ int main(int argc, char **argv) {
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(parser.value(screenshotDelay).toInt(), &window, [&window, file] {
-            const bool saved = window.grab().save(file);
+        const int delay = parser.value(screenshotDelay).toInt();
+        // Each action in turn, evenly over the delay: the first once the inventory is read.
+        const QStringList actions = parser.values(screenshotAction);
+        const QStringList keys = parser.values(screenshotKeys);
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            const int at = int((i + 1) * delay / (actions.size() + 2));
+            QTimer::singleShot(at, &window, [&window, name = actions[i], typed = keys.value(i)] {
+                playForScreenshot(window, name, typed);
+            });
+        }
+        QTimer::singleShot(delay, &window, [&window, file] {
+            const bool saved = grabWithDialogs(window).save(file);
             say(saved ? u"saved %1"_s.arg(file) : u"cannot write %1"_s.arg(file));
             QApplication::exit(saved ? 0 : 1);
         });

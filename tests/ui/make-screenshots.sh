@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Pictures of the real console for the README: docs/first-run.png (the first-run
-# screen on an empty data folder), docs/console.png (English) and
-# docs/console-zh_CN.png. A real run, no staging: the CLI clones VMs from the demo
+# screen on an empty data folder), docs/console.png (English), docs/console-zh_CN.png,
+# the table at 1024x700, the Chinese clone dialog refusing addresses, the batch
+# history and a clone batch in flight (the console's hidden --screenshot-action and
+# --screenshot-keys do what an operator would before the picture). A real run, no staging: the CLI clones VMs from the demo
 # golden (some booted until online, some only made, one stopped, one whose disk was
 # taken away so its start failed), then the console opens on that data folder under
 # Xvfb and saves its window with QWidget::grab() (--screenshot). Everything is
@@ -41,16 +43,18 @@ work=$(mktemp -d /tmp/vme-shot.XXXXXX)
 export VMECLONE_HOME="$work/home" VMECLONE_HEARTBEAT=2
 export XDG_CONFIG_HOME="$work/config" # the pictures use default settings, and leave the user's alone
 cleanup() {
-    "$cli" release 177-186 >/dev/null 2>&1 || true
+    "$cli" release 177-190 >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 
+# SCREEN=WxH (default 1400x900) and DELAY=ms (default 5000) before the picture.
 shoot() { # LANGUAGE FILE [OPTION...]
-    local language=$1 file=$2
+    local language=$1 file=$2 screen=${SCREEN:-1400x900}
     shift 2
-    xvfb-run -a -s "-screen 0 1400x900x24" \
-        "$console" --language "$language" "$@" --screenshot "$file" --screenshot-delay 5000
+    xvfb-run -a -s "-screen 0 ${screen}x24" \
+        "$console" --language "$language" -geometry "$screen+0+0" "$@" --screenshot "$file" \
+        --screenshot-delay "${DELAY:-5000}"
 }
 
 # The empty data folder first: the console offers the demo golden (the built one, its
@@ -76,4 +80,18 @@ rm -f "$folder"/*.qcow2
 
 shoot en "$out/console.png" --no-defaults
 shoot zh_CN "$out/console-zh_CN.png" --no-defaults
-echo "make-screenshots: wrote $out/first-run.png, $out/console.png and $out/console-zh_CN.png"
+SCREEN=1024x700 shoot en "$out/console-1024x700.png" --no-defaults
+# Chinese, Clone range… with addresses it refuses: .176 is the golden's, 177-180 are VMs'.
+SCREEN=1024x700 shoot zh_CN "$out/console-zh_CN-clone-refused.png" --no-defaults \
+    --screenshot-action clone --screenshot-keys "176-180"
+# The batch history after three batches of this session, one of them failed (vm186).
+DELAY=12000 shoot en "$out/console-batch-history.png" --no-defaults \
+    --screenshot-action stopRange --screenshot-keys $'183-184\n' \
+    --screenshot-action stopRange --screenshot-keys $'185\n' \
+    --screenshot-action startRange --screenshot-keys $'186\n' \
+    --screenshot-action batchHistory
+# A clone batch in flight, a few seconds after Clone: its progress to online, ETA, states.
+DELAY=15000 shoot en "$out/console-batch-in-flight.png" --no-defaults \
+    --screenshot-action clone --screenshot-keys $'187-190\n'
+echo "make-screenshots: wrote first-run, console, console-zh_CN, console-1024x700," \
+    "console-zh_CN-clone-refused, console-batch-history and console-batch-in-flight (.png) to $out"
