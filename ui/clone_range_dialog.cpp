@@ -1,6 +1,7 @@
 #include "clone_range_dialog.h"
 
 #include "host_feed.h"
+#include "shard_names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -366,6 +367,10 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
     // Why a shard got what it got: its part of the batch is its weight times its free
     // space over the sum of those (core/placement/placement.h), rounded, the VMs the
     // rounding leaves going one per shard.
+    QStringList shardPaths;
+    for (const auto &s : plan->shards)
+        shardPaths << s.shard.path;
+    const QHash<QString, QString> names = shardShortNames(shardPaths);
     double weightSum = 0;
     for (const auto &s : plan->shards)
         if (s.usable())
@@ -383,7 +388,7 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
                 ? status->shard.weight * double(std::max<qint64>(status->bytesFree, 0)) / weightSum
                 : 0.0;
         auto *item = new QTreeWidgetItem(m_placement);
-        item->setText(0, QFileInfo(status->shard.path).fileName()); // the full path in its tooltip
+        item->setText(0, shardShortName(names, status->shard.path)); // the full path in its tooltip
         item->setToolTip(0, status->shard.path);
         item->setText(1, QString::number(use.vmCount));
         item->setText(2, gib(use.bytesAdded));
@@ -411,7 +416,7 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         row->setText(0, i.name);
         row->setText(1, i.address.toString());
         row->setText(2, i.mac.toString());
-        row->setText(3, QFileInfo(i.shard.path).fileName());
+        row->setText(3, shardShortName(names, i.shard.path));
         row->setToolTip(3, i.shard.path);
         rows << row;
     }

@@ -17,6 +17,7 @@
 #include "main_window_p.h"
 #include "progress_delegate.h"
 #include "report/inventory_report.h"
+#include "shard_names.h"
 #include "status_board.h"
 #include "table_columns.h"
 #include "vm_state_delegate.h"
@@ -399,11 +400,16 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
         m_goldens->resizeColumnToContents(c);
 
     const qint64 shardId = selectedShardId();
+    QStringList shardPaths;
+    for (const auto &s : snapshot.shards)
+        shardPaths << s.shard.path;
+    const QHash<QString, QString> shardNames = shardShortNames(shardPaths);
+    m_model->setShardNames(shardNames);
     m_shards->clear();
     for (const auto &s : snapshot.shards) {
         auto *item = new QTreeWidgetItem(m_shards);
         item->setData(0, kIdRole, s.shard.id);
-        item->setText(0, s.shard.path);
+        item->setText(0, shardShortName(shardNames, s.shard.path));
         item->setToolTip(0, s.shard.path);
         if (s.usable()) {
             const qint64 used = s.bytesTotal - s.bytesFree;

@@ -1,6 +1,7 @@
 #include "vm_table_model.h"
 
 #include "common/text_format.h"
+#include "shard_names.h"
 #include "vm_state_style.h"
 
 #include <QColor>
@@ -75,6 +76,14 @@ VmTableModel::~VmTableModel() = default;
 
 void VmTableModel::setDrainInterval(int ms) {
     m_drainTimer.setInterval(qMax(1, ms));
+}
+
+void VmTableModel::setShardNames(const QHash<QString, QString> &names) {
+    if (names == m_shardNames)
+        return;
+    m_shardNames = names;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, ShardColumn), index(rowCount() - 1, ShardColumn));
 }
 
 void VmTableModel::setClockInterval(int ms) {
@@ -445,8 +454,8 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
         case MacColumn:
             return r.mac.toString();
         case ShardColumn:
-            // The folder's own name tells shards apart; the tooltip has the whole path.
-            return r.shard.mid(r.shard.lastIndexOf(u'/') + 1);
+            // A short name that tells shards apart; the tooltip has the whole path.
+            return shardShortName(m_shardNames, r.shard);
         case StateColumn:
             // Its host could not be asked: not the VM's state (that is "unreachable").
             return r.hostUnreachable ? tr("host unreachable") : VmStateStyle::label(r.state);

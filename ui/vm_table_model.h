@@ -56,6 +56,8 @@ public:
     // The drain timer's interval (default 100 ms: at most 10 batches a second).
     void setDrainInterval(int ms);
     int drainInterval() const { return m_drainTimer.interval(); }
+    // The shards' short names (shardShortNames) the Shard column shows.
+    void setShardNames(const QHash<QString, QString> &names);
     // How often "3 s ago" and uptimes are refreshed (0: never; default 1000 ms).
     void setClockInterval(int ms);
 
@@ -98,6 +100,7 @@ private:
     QHash<qint64, int> m_rowOfId;
     QHash<qint64, qint64> m_seq;
     QHash<QString, int> m_hostKeys; // per VM id: the newest change sequence applied (VmChange::seq)
+    QHash<QString, QString> m_shardNames; // shard path -> short name
     QTimer m_drainTimer;
     QTimer m_clockTimer;
 };

@@ -2,6 +2,7 @@
 // posted to its queue, always checked by QAbstractItemModelTester; a flood of
 // changes costs a bounded number of dataChanged signals.
 
+#include "shard_names.h"
 #include "vm_table_model.h"
 
 #include <QAbstractItemModelTester>
@@ -77,6 +78,32 @@ private Q_SLOTS:
         QCOMPARE(m_model->index(3, VmTableModel::IpColumn).data().toString(), u"192.0.2.13"_s);
         QCOMPARE(m_model->index(3, VmTableModel::MacColumn).data().toString(),
                  MacAddress::forIpv4(*kNet.addressOfSuffix(13)).toString());
+    }
+
+    // Issue 14, item 3: shards by a short name that still tells them apart.
+    void shardsHaveShortDistinctNames() {
+        const QHash<QString, QString> names = shardShortNames(
+            {u"/srv/ssd-a"_s, u"/srv/a/shard"_s, u"/mnt/b/shard"_s, u"/x/b/c"_s, u"/b/c/"_s});
+        QCOMPARE(names.value(u"/srv/ssd-a"_s), u"ssd-a"_s);
+        QCOMPARE(names.value(u"/srv/a/shard"_s), u"a/shard"_s);
+        QCOMPARE(names.value(u"/mnt/b/shard"_s), u"b/shard"_s);
+        // One path is the tail of the other: both are said whole.
+        QCOMPARE(names.value(u"/x/b/c"_s), u"/x/b/c"_s);
+        QCOMPARE(names.value(u"/b/c/"_s), u"/b/c"_s);
+        QSet<QString> distinct(names.cbegin(), names.cend());
+        QCOMPARE(distinct.size(), names.size());
+        // A path not among them: its folder's own name.
+        QCOMPARE(shardShortName(names, u"/data/shard-z/"_s), u"shard-z"_s);
+
+        fill(1);
+        QCOMPARE(m_model->index(0, VmTableModel::ShardColumn).data().toString(), u"shard-a"_s);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setShardNames(shardShortNames({u"/srv/shard-a"_s, u"/mnt/disk2/shard-a"_s}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_model->index(0, VmTableModel::ShardColumn).data().toString(),
+                 u"/srv/shard-a"_s); // "disk2/shard-a" is the other one
+        QCOMPARE(m_model->index(0, VmTableModel::ShardColumn).data(Qt::ToolTipRole).toString(),
+                 u"/srv/shard-a"_s);
     }
 
     void nothingQueuedEmitsNothing() {

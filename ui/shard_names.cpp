@@ -1,0 +1,59 @@
+#include "shard_names.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace vmeclone {
+
+namespace {
+// The last `count` folders of `parts`.
+QString tail(const QStringList &parts, qsizetype count) {
+    return parts.mid(parts.size() - std::min(count, parts.size())).join(u'/');
+}
+} // namespace
+
+QHash<QString, QString> shardShortNames(const QStringList &paths) {
+    QHash<QString, QStringList> partsOf;
+    QHash<QString, qsizetype> depth;
+    for (const QString &p : paths) {
+        partsOf.insert(p, QDir::cleanPath(p).split(u'/', Qt::SkipEmptyParts));
+        depth.insert(p, 1);
+    }
+    // Lengthen the names that clash until none does or they are whole paths.
+    for (bool grew = true; grew;) {
+        grew = false;
+        QHash<QString, QStringList> byName;
+        for (auto it = depth.cbegin(); it != depth.cend(); ++it)
+            byName[tail(partsOf.value(it.key()), it.value())].append(it.key());
+        for (const QStringList &same : std::as_const(byName)) {
+            if (same.size() < 2)
+                continue;
+            for (const QString &p : same) {
+                if (depth[p] < partsOf.value(p).size()) {
+                    ++depth[p];
+                    grew = true;
+                }
+            }
+        }
+    }
+    // A whole path is said as one ("/b/c"), so it never reads as another's tail ("x/b/c").
+    QHash<QString, QString> names;
+    for (auto it = depth.cbegin(); it != depth.cend(); ++it) {
+        const QStringList &parts = partsOf.value(it.key());
+        names.insert(it.key(), it.value() >= parts.size() && parts.size() > 1
+                                   ? QDir::cleanPath(it.key())
+                                   : tail(parts, it.value()));
+    }
+    return names;
+}
+
+QString shardShortName(const QHash<QString, QString> &names, const QString &path) {
+    const auto it = names.constFind(path);
+    if (it != names.cend())
+        return *it;
+    const QString clean = QDir::cleanPath(path);
+    return clean.mid(clean.lastIndexOf(u'/') + 1);
+}
+
+} // namespace vmeclone
