@@ -8,6 +8,7 @@
 #include "common/logging.h"
 #include "keyboard.h"
 #include "main_window.h"
+#include "support/tiny_golden.h"
 #include "translations.h"
 
 #include <QAction>
@@ -108,17 +109,8 @@ private Q_SLOTS:
         Translations::install(u"en"_s);
         log::setup(spdlog::level::warn);
         QVERIFY(m_dir.isValid());
-        for (const auto &d : {u"golden"_s, u"shard"_s})
-            QVERIFY(QDir().mkpath(path(d)));
-        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
-                                                   path(u"golden/disk.qcow2"_s), u"64M"_s}),
-                 0);
-        QFile json(path(u"golden/tiny.json"_s));
-        QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write(R"({"format": "vmeclone-qemu-machine", "version": 1, "name": "tiny",
-                       "memory_mb": 64, "disk": "disk.qcow2", "disk_format": "qcow2",
-                       "suffix": 176, "subnet": "192.0.2.0/24"})");
-        json.close();
+        QVERIFY(QDir().mkpath(path(u"shard"_s)));
+        QVERIFY(!test::makeTinyGolden(path(u"golden"_s)).isEmpty());
         const QString home = path(u"home"_s);
         QCOMPARE(cli(home, {u"golden"_s, u"add"_s, path(u"golden/tiny.json"_s)}), 0);
         QCOMPARE(cli(home, {u"shard"_s, u"add"_s, path(u"shard"_s)}), 0);
