@@ -368,9 +368,12 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
     // space over the sum of those (core/placement/placement.h), rounded, the VMs the
     // rounding leaves going one per shard.
     QStringList shardPaths;
-    for (const auto &s : plan->shards)
+    QHash<QString, QString> shardLabels;
+    for (const auto &s : plan->shards) {
         shardPaths << s.shard.path;
-    const QHash<QString, QString> names = shardShortNames(shardPaths);
+        shardLabels.insert(s.shard.path, s.shard.label);
+    }
+    const QHash<QString, QString> names = shardShortNames(shardPaths, shardLabels);
     double weightSum = 0;
     for (const auto &s : plan->shards)
         if (s.usable())

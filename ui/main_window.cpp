@@ -401,9 +401,12 @@ void MainWindow::showSnapshot(const InventorySnapshot &snapshot) {
 
     const qint64 shardId = selectedShardId();
     QStringList shardPaths;
-    for (const auto &s : snapshot.shards)
+    QHash<QString, QString> shardLabels;
+    for (const auto &s : snapshot.shards) {
         shardPaths << s.shard.path;
-    const QHash<QString, QString> shardNames = shardShortNames(shardPaths);
+        shardLabels.insert(s.shard.path, s.shard.label);
+    }
+    const QHash<QString, QString> shardNames = shardShortNames(shardPaths, shardLabels);
     m_model->setShardNames(shardNames);
     m_shards->clear();
     for (const auto &s : snapshot.shards) {

@@ -146,6 +146,7 @@ private:
     void addShard();
     void removeShard();
     void reweighShard();
+    void labelShard();
     void setLanguage(const QString &code);
     void setListenerPort();
     void showTableMenu(const QPoint &pos);

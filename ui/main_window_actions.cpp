@@ -123,6 +123,7 @@ void MainWindow::buildActions() {
          [this] { addShard(); });
     make(u"removeShard"_s, tr("Remove disk shard"), {}, [this] { removeShard(); });
     make(u"reweighShard"_s, tr("Change shard &weight…"), {}, [this] { reweighShard(); });
+    make(u"labelShard"_s, tr("&Label shard…"), {}, [this] { labelShard(); });
     make(u"refresh"_s, tr("&Refresh"), QKeySequence(QKeySequence::Refresh), [this] {
         m_service->refreshSoon();
         m_hostFeed->refreshSoon();
@@ -187,6 +188,7 @@ void MainWindow::buildMenus() {
     setup->addAction(action(u"addShard"_s));
     setup->addAction(action(u"removeShard"_s));
     setup->addAction(action(u"reweighShard"_s));
+    setup->addAction(action(u"labelShard"_s));
     setup->addSeparator();
     setup->addAction(action(u"listenerPort"_s));
     QMenu *language = setup->addMenu(tr("&Language"));

@@ -67,7 +67,8 @@ void MainWindow::buildDocks() {
                                             {u"removeGolden"_s, tr("Remove")},
                                             {u"addShard"_s, tr("Add…")},
                                             {u"removeShard"_s, tr("Remove")},
-                                            {u"reweighShard"_s, tr("Weight…")}};
+                                            {u"reweighShard"_s, tr("Weight…")},
+                                            {u"labelShard"_s, tr("Label…")}};
     for (const auto &name : {u"addGolden"_s, u"removeGolden"_s}) {
         auto *b = new QPushButton(shortText.value(name), goldenPanel);
         b->setToolTip(action(name)->text().remove(u'&'));
@@ -95,7 +96,8 @@ void MainWindow::buildDocks() {
     m_shards->setColumnWidth(0, 110);
     m_shards->setColumnWidth(1, 200);
     auto *shardButtons = new QHBoxLayout;
-    for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s}) {
+    for (const auto &name :
+         {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s, u"labelShard"_s}) {
         auto *b = new QPushButton(shortText.value(name), shardPanel);
         b->setToolTip(action(name)->text().remove(u'&'));
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
@@ -290,6 +292,32 @@ void MainWindow::reweighShard() {
     m_service->setShardWeight(id, weight).then(this, [this](const Status &s) {
         if (!s)
             QMessageBox::warning(this, tr("Change shard weight"), s.error());
+    });
+}
+
+void MainWindow::labelShard() {
+    const qint64 id = selectedShardId();
+    if (!id) {
+        statusBar()->showMessage(tr("Select a disk shard first."), 5000);
+        return;
+    }
+    QString current, path;
+    for (const auto &s : m_snapshot.shards) {
+        if (s.shard.id == id) {
+            current = s.shard.label;
+            path = s.shard.path;
+        }
+    }
+    bool ok = false;
+    const QString label = QInputDialog::getText(
+        this, tr("Label shard"),
+        tr("A short name for %1, shown instead of its folder's (empty: none):").arg(path),
+        QLineEdit::Normal, current, &ok);
+    if (!ok)
+        return;
+    m_service->setShardLabel(id, label).then(this, [this](const Status &s) {
+        if (!s)
+            QMessageBox::warning(this, tr("Label shard"), s.error());
     });
 }
 

@@ -13,10 +13,16 @@ QString tail(const QStringList &parts, qsizetype count) {
 }
 } // namespace
 
-QHash<QString, QString> shardShortNames(const QStringList &paths) {
+QHash<QString, QString> shardShortNames(const QStringList &paths,
+                                        const QHash<QString, QString> &labels) {
     QHash<QString, QStringList> partsOf;
     QHash<QString, qsizetype> depth;
+    QStringList taken; // the labels: no folder name may read as one of them
     for (const QString &p : paths) {
+        if (const QString label = labels.value(p); !label.isEmpty()) {
+            taken << label;
+            continue;
+        }
         partsOf.insert(p, QDir::cleanPath(p).split(u'/', Qt::SkipEmptyParts));
         depth.insert(p, 1);
     }
@@ -24,13 +30,15 @@ QHash<QString, QString> shardShortNames(const QStringList &paths) {
     for (bool grew = true; grew;) {
         grew = false;
         QHash<QString, QStringList> byName;
+        for (const QString &label : std::as_const(taken))
+            byName[label].append(QString()); // held by a label, which never grows
         for (auto it = depth.cbegin(); it != depth.cend(); ++it)
             byName[tail(partsOf.value(it.key()), it.value())].append(it.key());
         for (const QStringList &same : std::as_const(byName)) {
             if (same.size() < 2)
                 continue;
             for (const QString &p : same) {
-                if (depth[p] < partsOf.value(p).size()) {
+                if (!p.isEmpty() && depth[p] < partsOf.value(p).size()) {
                     ++depth[p];
                     grew = true;
                 }
@@ -39,6 +47,9 @@ QHash<QString, QString> shardShortNames(const QStringList &paths) {
     }
     // A whole path is said as one ("/b/c"), so it never reads as another's tail ("x/b/c").
     QHash<QString, QString> names;
+    for (const QString &p : paths)
+        if (const QString label = labels.value(p); !label.isEmpty())
+            names.insert(p, label);
     for (auto it = depth.cbegin(); it != depth.cend(); ++it) {
         const QStringList &parts = partsOf.value(it.key());
         names.insert(it.key(), it.value() >= parts.size() && parts.size() > 1

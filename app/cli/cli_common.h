@@ -155,6 +155,7 @@ int verbGoldenList(QCommandLineParser &p, const Globals &g);
 int verbGoldenCheck(QCommandLineParser &p, const Globals &g);
 int verbShardAdd(QCommandLineParser &p, const Globals &g);
 int verbShardList(QCommandLineParser &p, const Globals &g);
+int verbShardLabel(QCommandLineParser &p, const Globals &g);
 
 // verbs_hosts.cpp
 int verbHostSelf(QCommandLineParser &p, const Globals &g);

@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -25,6 +26,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -302,6 +304,49 @@ int verbShardAdd(QCommandLineParser &p, const Globals &g) {
     return kOk;
 }
 
+int verbShardLabel(QCommandLineParser &p, const Globals &g) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2) {
+        err(u"shard label: give the shard's DIR and its LABEL ('' removes the label)"_s);
+        return kUsage;
+    }
+    if (auto valid = Shard::checkLabel(pos[1].trimmed()); !valid) {
+        err(u"shard label: "_s + valid.error());
+        return kUsage;
+    }
+    auto engine = openEngine(g);
+    if (!engine)
+        return kFailed;
+    auto shards = engine->inventory().shards();
+    if (!shards) {
+        err(u"shard label: "_s + shards.error());
+        return kFailed;
+    }
+    // The folder as added (canonical), or as typed.
+    const QString canonical = QFileInfo(pos[0]).canonicalFilePath();
+    const QString absolute = QDir::cleanPath(QFileInfo(pos[0]).absoluteFilePath());
+    const auto shard = std::find_if(shards->cbegin(), shards->cend(), [&](const Shard &s) {
+        return s.path == canonical || s.path == absolute;
+    });
+    if (shard == shards->cend()) {
+        err(u"shard label: %1 is not a disk shard of this data folder (see 'vmeclone shard "
+            u"list')"_s.arg(pos[0]));
+        return kFailed;
+    }
+    if (auto s = engine->inventory().setShardLabel(shard->id, pos[1]); !s) {
+        err(u"shard label: "_s + s.error());
+        return kFailed;
+    }
+    const QString label = pos[1].trimmed();
+    if (g.json)
+        printJson(QJsonObject{{u"path"_s, shard->path}, {u"label"_s, label}});
+    else if (label.isEmpty())
+        out(u"disk shard %1: label removed\n"_s.arg(shard->path));
+    else
+        out(u"disk shard %1 labelled '%2'\n"_s.arg(shard->path, label));
+    return kOk;
+}
+
 int verbShardList(QCommandLineParser &, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
@@ -322,10 +367,10 @@ int verbShardList(QCommandLineParser &, const Globals &g) {
         printJson(array);
         return kOk;
     }
-    Table table(
-        {u"PATH"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s, u"VMS"_s, u"PROBLEM"_s});
+    Table table({u"PATH"_s, u"LABEL"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s,
+                 u"VMS"_s, u"PROBLEM"_s});
     for (const auto &s : *status)
-        table.addRow({s.shard.path, QString::number(s.shard.weight), s.deviceId,
+        table.addRow({s.shard.path, s.shard.label, QString::number(s.shard.weight), s.deviceId,
                       u"%1 MiB"_s.arg(s.bytesFree >> 20), u"%1 MiB"_s.arg(s.bytesTotal >> 20),
                       QString::number(count.value(s.shard.id)), s.error});
     out(table.toString());

@@ -223,6 +223,13 @@ QFuture<Status> EngineService::setShardWeight(qint64 id, double weight) {
     });
 }
 
+QFuture<Status> EngineService::setShardLabel(qint64 id, const QString &label) {
+    return onEngine<Status>([this, id, label](Engine &e) {
+        m_forceRefresh = true;
+        return e.inventory().setShardLabel(id, label);
+    });
+}
+
 QFuture<Expected<InventorySnapshot>> EngineService::snapshot() {
     return onEngine<Expected<InventorySnapshot>>([this](Engine &) { return readSnapshot(); });
 }

@@ -52,6 +52,7 @@ public:
     QFuture<Expected<Shard>> addShard(const QString &path, double weight);
     QFuture<Status> removeShard(qint64 id);
     QFuture<Status> setShardWeight(qint64 id, double weight);
+    QFuture<Status> setShardLabel(qint64 id, const QString &label); // empty: no label
     QFuture<Expected<InventorySnapshot>> snapshot();
     QFuture<Expected<QList<VmRecord>>> vmsInRange(const QString &range);
     QFuture<Expected<QList<VmRecord>>> vmsById(const QList<qint64> &ids);

@@ -38,8 +38,8 @@ RefusedAddress inUseBy(Ipv4Address address, const QString &holder) {
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
 // (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
-// ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK)
-constexpr int kSchemaVersion = 9;
+// ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK); 10: shards.label
+constexpr int kSchemaVersion = 10;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -61,7 +61,8 @@ const char16_t *const kSchema[] = {
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
         weight REAL NOT NULL CHECK (weight > 0),
-        added_at INTEGER NOT NULL))",
+        added_at INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT ''))",
     uR"(CREATE TABLE IF NOT EXISTS events(
         id INTEGER PRIMARY KEY,
         at INTEGER NOT NULL,
@@ -389,6 +390,8 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
              u"ALTER TABLE goldens ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''"_s},
             {6, u"vms"_s, u"change_seq"_s,
              u"ALTER TABLE vms ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s},
+            {10, u"shards"_s, u"label"_s,
+             u"ALTER TABLE shards ADD COLUMN label TEXT NOT NULL DEFAULT ''"_s},
         };
         for (const auto &a : added) {
             if (found < a.schema && !hasColumn(a.table, a.column)) {
@@ -555,56 +558,6 @@ Status Inventory::removeGolden(qint64 id) {
     if (const int n = users->value(0).toInt(); n > 0)
         return fail(u"%1 VMs are clones of this golden image: release them first"_s.arg(n));
     if (auto q = m_db->exec(u"DELETE FROM goldens WHERE id = ?"_s, {id}); !q)
-        return fail(q.error());
-    return {};
-}
-
-// ---- shards --------------------------------------------------------------------
-
-Expected<qint64> Inventory::addShard(const QString &path, double weight) {
-    if (!std::isfinite(weight) || !(weight > 0))
-        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
-    auto existing = m_db->exec(u"SELECT id FROM shards WHERE path = ?"_s, {path});
-    if (!existing)
-        return fail(existing.error());
-    if (existing->next())
-        return fail(u"%1 is already a disk shard"_s.arg(path));
-    auto q = m_db->exec(u"INSERT INTO shards(path, weight, added_at) VALUES (?, ?, ?)"_s,
-                        {path, weight, nowMs()});
-    if (!q)
-        return fail(u"cannot add the shard %1: %2"_s.arg(path, q.error()));
-    return q->lastInsertId().toLongLong();
-}
-
-Expected<QList<Shard>> Inventory::shards() const {
-    auto q = m_db->exec(u"SELECT id, path, weight FROM shards ORDER BY id"_s);
-    if (!q)
-        return fail(q.error());
-    QList<Shard> out;
-    while (q->next())
-        out.append(Shard{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toDouble()});
-    return out;
-}
-
-Status Inventory::setShardWeight(qint64 id, double weight) {
-    if (!std::isfinite(weight) || !(weight > 0))
-        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
-    auto q = m_db->exec(u"UPDATE shards SET weight = ? WHERE id = ?"_s, {weight, id});
-    if (!q)
-        return fail(q.error());
-    if (q->numRowsAffected() != 1)
-        return fail(u"no shard with id %1"_s.arg(id));
-    return {};
-}
-
-Status Inventory::removeShard(qint64 id) {
-    auto users = m_db->exec(u"SELECT count(*) FROM vms WHERE shard_id = ?"_s, {id});
-    if (!users)
-        return fail(users.error());
-    users->next();
-    if (const int n = users->value(0).toInt(); n > 0)
-        return fail(u"%1 VMs live on this shard: release them first"_s.arg(n));
-    if (auto q = m_db->exec(u"DELETE FROM shards WHERE id = ?"_s, {id}); !q)
         return fail(q.error());
     return {};
 }

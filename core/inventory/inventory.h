@@ -52,6 +52,9 @@ public:
     Expected<qint64> addShard(const QString &path, double weight);
     Expected<QList<Shard>> shards() const;
     Status setShardWeight(qint64 id, double weight);
+    // The name shown for the shard instead of its folder's; empty: none. Refused when
+    // another shard has it (Shard::checkLabel says what else is refused).
+    Status setShardLabel(qint64 id, const QString &label);
     Status removeShard(qint64 id); // refused while VMs live on it
 
     // Hosts: other machines reached over SSH (the local machine is not one of them).

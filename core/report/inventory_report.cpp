@@ -221,6 +221,7 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
 
 QJsonObject InventoryReport::shardJson(const ShardStatus &s, int vmCount) {
     return {{u"path"_s, s.shard.path},
+            {u"label"_s, s.shard.label},
             {u"weight"_s, s.shard.weight},
             {u"device"_s, s.deviceId},
             {u"filesystem"_s, s.filesystem},

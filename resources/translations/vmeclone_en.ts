@@ -131,7 +131,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+591"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,7 +162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-553"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+607"/>
+        <location line="+560"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,7 +375,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+148"/>
+        <location filename="../../app/console_main.cpp" line="+212"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -595,7 +595,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+42"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,37 +672,37 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+231"/>
+        <location line="+230"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+81"/>
+        <location line="-238"/>
+        <location line="+80"/>
         <location line="+158"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Why this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-230"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,7 +742,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,7 +831,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>weight %1 × %2 free: %3 % of the batch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,8 +857,8 @@
         </translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+205"/>
+        <location line="-208"/>
+        <location line="+212"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,7 +1054,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+67"/>
+        <location filename="../../ui/main_window.cpp" line="+68"/>
         <location line="+142"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -1161,7 +1161,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+241"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+243"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,6 +1179,11 @@
     <message>
         <location line="+1"/>
         <source>Change shard &amp;weight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1247,7 +1252,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1267,7 +1272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-205"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-207"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,6 +1319,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
@@ -1326,6 +1336,17 @@
     <message>
         <location line="+0"/>
         <source>Used / free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <location line="+7"/>
+        <source>Label shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>A short name for %1, shown instead of its folder&apos;s (empty: none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1368,7 +1389,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-220"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,7 +1439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Disk shards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1485,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>%1 free of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,11 +1734,12 @@
     <message>
         <location line="+13"/>
         <location line="+12"/>
+        <location line="+23"/>
         <source>Select a disk shard first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <location line="+6"/>
         <source>Change shard weight</source>
         <translation type="unfinished"></translation>
@@ -2177,7 +2199,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+421"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+430"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>

@@ -131,7 +131,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+591"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-553"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+607"/>
+        <location line="+560"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
@@ -375,7 +375,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+148"/>
+        <location filename="../../app/console_main.cpp" line="+212"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -670,7 +670,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+41"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+42"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -747,37 +747,37 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+231"/>
+        <location line="+230"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+81"/>
+        <location line="-238"/>
+        <location line="+80"/>
         <location line="+158"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+239"/>
+        <location line="-238"/>
+        <location line="+238"/>
         <source>Why this many</source>
         <translation>为何是这个数量</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-230"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>所有主机(本机和 %1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -901,7 +901,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>weight %1 × %2 free: %3 % of the batch</source>
         <translation>权重 %1 × 可用 %2：本批次的 %3 %</translation>
     </message>
@@ -925,8 +925,8 @@
         </translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+205"/>
+        <location line="-208"/>
+        <location line="+212"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>
@@ -1121,7 +1121,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+67"/>
+        <location filename="../../ui/main_window.cpp" line="+68"/>
         <location line="+142"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -1228,7 +1228,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+241"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+243"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
@@ -1247,6 +1247,11 @@
         <location line="+1"/>
         <source>Change shard &amp;weight…</source>
         <translation>修改分片权重…(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label shard…</source>
+        <translation>为分片命名(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1314,7 +1319,7 @@
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1334,7 +1339,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-205"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1381,6 +1386,11 @@
         <translation>权重…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Label…</source>
+        <translation>命名…</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Golden images</source>
         <translation>母版镜像</translation>
@@ -1394,6 +1404,17 @@
         <location line="+0"/>
         <source>Used / free</source>
         <translation>已用 / 剩余</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <location line="+7"/>
+        <source>Label shard</source>
+        <translation>为分片命名</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>A short name for %1, shown instead of its folder&apos;s (empty: none):</source>
+        <translation>%1 的简短名称，显示时代替其文件夹名（留空则不用）：</translation>
     </message>
     <message>
         <location filename="../../ui/main_window_batches.cpp" line="+47"/>
@@ -1434,7 +1455,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+0"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-220"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
@@ -1484,7 +1505,7 @@
         <translation>容量</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Disk shards</source>
         <translation>磁盘分片</translation>
     </message>
@@ -1530,7 +1551,7 @@
         <translation>%1（后缀 %2）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>%1 free of %2</source>
         <translation>剩余 %1，共 %2</translation>
     </message>
@@ -1783,11 +1804,12 @@
     <message>
         <location line="+13"/>
         <location line="+12"/>
+        <location line="+23"/>
         <source>Select a disk shard first.</source>
         <translation>请先选择一个磁盘分片。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <location line="+6"/>
         <source>Change shard weight</source>
         <translation>修改分片权重</translation>
@@ -2244,7 +2266,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+421"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+430"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>

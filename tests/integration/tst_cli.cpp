@@ -81,6 +81,8 @@ private Q_SLOTS:
             << QStringList{u"shard"_s, u"add"_s, u"--help"_s} << u"--weight"_s;
         QTest::newRow("shard list")
             << QStringList{u"shard"_s, u"list"_s, u"--help"_s} << u"--json"_s;
+        QTest::newRow("shard label")
+            << QStringList{u"shard"_s, u"label"_s, u"--help"_s} << u"DIR LABEL"_s;
         QTest::newRow("plan") << QStringList{u"plan"_s, u"--help"_s} << u"--full"_s;
         QTest::newRow("clone") << QStringList{u"clone"_s, u"--help"_s} << u"--wait-online"_s;
         QTest::newRow("list") << QStringList{u"list"_s, u"--help"_s} << u"--json"_s;
@@ -176,6 +178,22 @@ private Q_SLOTS:
         QCOMPARE(shards.size(), 2);
         QVERIFY(shards.at(0).toObject().value(u"bytes_free"_s).toDouble() > 0);
         QVERIFY(!shards.at(0).toObject().value(u"device"_s).toString().isEmpty());
+
+        // A label for the console, unique among the shards; '' removes it.
+        QCOMPARE(m_cli->run({u"shard"_s, u"label"_s, path(u"shard1"_s), u"ssd"_s}).exitCode, 0);
+        r = m_cli->run({u"shard"_s, u"label"_s, path(u"shard2"_s), u"ssd"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"labelled 'ssd' already"_s), qPrintable(r.err));
+        r = m_cli->run({u"shard"_s, u"label"_s, path(u"nowhere"_s), u"x"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"is not a disk shard"_s), qPrintable(r.err));
+        QCOMPARE(m_cli->run({u"shard"_s, u"label"_s, path(u"shard2"_s), u"a/b"_s}).exitCode, 2);
+        r = m_cli->run({u"shard"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.json().array().at(0).toObject().value(u"label"_s).toString(), u"ssd"_s);
+        QCOMPARE(r.json().array().at(1).toObject().value(u"label"_s).toString(), QString());
+        QCOMPARE(m_cli->run({u"shard"_s, u"label"_s, path(u"shard1"_s), u""_s}).exitCode, 0);
+        r = m_cli->run({u"shard"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.json().array().at(0).toObject().value(u"label"_s).toString(), QString());
     }
 
     void planThenCloneUsesThePlannedShards() {

@@ -197,6 +197,31 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(namesShown(), (QStringList{u"vm177"_s, u"vm179"_s}), 4000);
     }
 
+    // Issue 14, item 3: a label the operator gives a shard (here with the CLI) names it in
+    // the shard dock and the table; the whole path stays in the tooltip.
+    void aShardLabelNamesItEverywhere() {
+        QCOMPARE(cli({u"shard"_s, u"label"_s, path(u"shard-a"_s), u"fast"_s}), 0);
+        auto *dock = m_window->findChild<QTreeWidget *>(u"shards"_s);
+        QVERIFY(dock);
+        const auto dockNames = [dock] {
+            QStringList names;
+            for (int i = 0; i < dock->topLevelItemCount(); ++i)
+                names << dock->topLevelItem(i)->text(0);
+            return names;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(dockNames(), (QStringList{u"fast"_s, u"shard-b"_s}), 4000);
+        QCOMPARE(dock->topLevelItem(0)->toolTip(0), QFileInfo(path(u"shard-a"_s)).canonicalFilePath());
+        QAbstractItemModel *model = m_window->model();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString shown = model->index(r, VmTableModel::ShardColumn).data().toString();
+            const QString full =
+                model->index(r, VmTableModel::ShardColumn).data(Qt::ToolTipRole).toString();
+            QCOMPARE(shown, full.endsWith(u"/shard-a"_s) ? u"fast"_s : u"shard-b"_s);
+        }
+        QCOMPARE(cli({u"shard"_s, u"label"_s, path(u"shard-a"_s), u""_s}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(dockNames(), (QStringList{u"shard-a"_s, u"shard-b"_s}), 4000);
+    }
+
     void filterAndSortOnTheTable() {
         QTableView *table = m_window->table();
         m_window->filterBox()->setText(u"vm179"_s);

@@ -92,6 +92,13 @@ private Q_SLOTS:
         QCOMPARE(names.value(u"/b/c/"_s), u"/b/c"_s);
         QSet<QString> distinct(names.cbegin(), names.cend());
         QCOMPARE(distinct.size(), names.size());
+        // A label names its shard; a folder whose name reads as a label is said longer.
+        const QHash<QString, QString> labelled =
+            shardShortNames({u"/srv/a/shard"_s, u"/mnt/b/shard"_s, u"/x/fast"_s},
+                            {{u"/srv/a/shard"_s, u"fast"_s}});
+        QCOMPARE(labelled.value(u"/srv/a/shard"_s), u"fast"_s);
+        QCOMPARE(labelled.value(u"/mnt/b/shard"_s), u"shard"_s);
+        QCOMPARE(labelled.value(u"/x/fast"_s), u"/x/fast"_s);
         // A path not among them: its folder's own name.
         QCOMPARE(shardShortName(names, u"/data/shard-z/"_s), u"shard-z"_s);
 

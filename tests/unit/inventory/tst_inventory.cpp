@@ -118,6 +118,7 @@ private Q_SLOTS:
     void addGoldenRefusals();
     void addShardRefusals_data();
     void addShardRefusals();
+    void shardLabels();
     void reserveTakesFreshAddresses();
     void reserveRefusesHeldIdentity_data();
     void reserveRefusesHeldIdentity();
@@ -181,6 +182,7 @@ void TestInventory::upgradesSchemaOne() {
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN change_seq"_s));
         QVERIFY(raw.run(u"DROP TABLE changes"_s));
         QVERIFY(raw.run(u"DROP TABLE hosts"_s)); // schema 7
+        QVERIFY(raw.run(u"ALTER TABLE shards DROP COLUMN label"_s)); // schema 10
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -209,7 +211,10 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('shards') WHERE name = 'label'"_s)
+                 .toInt(),
+             1);
     QCOMPARE(
         raw.scalar(
                u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'console_address'"_s)
@@ -233,7 +238,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -378,6 +383,31 @@ void TestInventory::addShardRefusals() {
         QCOMPARE(s.error(), message);
         QCOMPARE(m_inv->shards()->first().weight, 1.0);
     }
+}
+
+void TestInventory::shardLabels() {
+    const QString other = m_dir.filePath(u"shard-b"_s);
+    QVERIFY(QDir().mkpath(other));
+    auto otherId = m_inv->addShard(other, 1.0);
+    QVERIFY2(otherId, qPrintable(otherId.error()));
+    QVERIFY(m_inv->setShardLabel(m_shardId, u"  fast ssd "_s).ok());
+    QCOMPARE(m_inv->shards()->first().label, u"fast ssd"_s); // trimmed
+    // Labels tell shards apart: another shard cannot have the same one.
+    auto same = m_inv->setShardLabel(*otherId, u"fast ssd"_s);
+    QVERIFY(!same);
+    QVERIFY2(same.error().contains(m_shardPath) && same.error().contains(u"fast ssd"_s),
+             qPrintable(same.error()));
+    for (const QString &bad : {u"a/b"_s, u"line\nbreak"_s, QString(33, u'x')}) {
+        auto refused = m_inv->setShardLabel(*otherId, bad);
+        QVERIFY2(!refused, qPrintable(bad));
+    }
+    QCOMPARE(m_inv->shards()->last().label, QString());
+    QVERIFY(!m_inv->setShardLabel(9999, u"x"_s)); // no such shard
+    // Empty removes it, and the label is free again.
+    QVERIFY(m_inv->setShardLabel(m_shardId, {}).ok());
+    QVERIFY(m_inv->setShardLabel(*otherId, u"fast ssd"_s).ok());
+    QCOMPARE(m_inv->shards()->first().label, QString());
+    QCOMPARE(m_inv->shards()->last().label, u"fast ssd"_s);
 }
 
 void TestInventory::reserveTakesFreshAddresses() {
@@ -901,7 +931,7 @@ void TestInventory::upgradesSchemaSixWithHosts() {
     QVERIFY(m_inv->addHost(h));
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"9"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {
