@@ -91,7 +91,7 @@ DELAY=12000 shoot en "$out/console-batch-history.png" --no-defaults \
     --screenshot-action startRange --screenshot-keys $'186\n' \
     --screenshot-action batchHistory
 # A clone batch in flight, a few seconds after Clone: its progress to online, ETA, states.
-DELAY=15000 shoot en "$out/console-batch-in-flight.png" --no-defaults \
+DELAY=25000 shoot en "$out/console-batch-in-flight.png" --no-defaults \
     --screenshot-action clone --screenshot-keys $'187-190\n'
 echo "make-screenshots: wrote first-run, console, console-zh_CN, console-1024x700," \
     "console-zh_CN-clone-refused, console-batch-history and console-batch-in-flight (.png) to $out"
