@@ -177,7 +177,8 @@ int main(int argc, char **argv) {
     screenshotAction.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption screenshotKeys(
         {u"screenshot-keys"_s},
-        u"Then type TEXT where the focus is ('\\n' presses Enter); the Nth for the Nth action."_s, u"TEXT"_s);
+        u"Then type TEXT where the focus is ('\\n' presses Enter); the Nth for the Nth action."_s,
+        u"TEXT"_s);
     screenshotKeys.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({home, port, language, demo, noDefaults, screenshot, screenshotDelay,
                        screenshotAction, screenshotKeys});

@@ -63,12 +63,10 @@ void MainWindow::buildDocks() {
     m_goldens->setHeaderLabels(
         {tr("Name"), tr("Backend"), tr("Address"), tr("Subnet"), tr("Disk"), tr("Path")});
     auto *goldenButtons = new QHBoxLayout;
-    const QHash<QString, QString> shortText{{u"addGolden"_s, tr("Add…")},
-                                            {u"removeGolden"_s, tr("Remove")},
-                                            {u"addShard"_s, tr("Add…")},
-                                            {u"removeShard"_s, tr("Remove")},
-                                            {u"reweighShard"_s, tr("Weight…")},
-                                            {u"labelShard"_s, tr("Label…")}};
+    const QHash<QString, QString> shortText{
+        {u"addGolden"_s, tr("Add…")},       {u"removeGolden"_s, tr("Remove")},
+        {u"addShard"_s, tr("Add…")},        {u"removeShard"_s, tr("Remove")},
+        {u"reweighShard"_s, tr("Weight…")}, {u"labelShard"_s, tr("Label…")}};
     for (const auto &name : {u"addGolden"_s, u"removeGolden"_s}) {
         auto *b = new QPushButton(shortText.value(name), goldenPanel);
         b->setToolTip(action(name)->text().remove(u'&'));
@@ -96,8 +94,7 @@ void MainWindow::buildDocks() {
     m_shards->setColumnWidth(0, 110);
     m_shards->setColumnWidth(1, 200);
     auto *shardButtons = new QHBoxLayout;
-    for (const auto &name :
-         {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s, u"labelShard"_s}) {
+    for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s, u"labelShard"_s}) {
         auto *b = new QPushButton(shortText.value(name), shardPanel);
         b->setToolTip(action(name)->text().remove(u'&'));
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);

@@ -216,10 +216,12 @@ QList<Verb> verbs() {
          },
          verbShardAdd},
         {u"shard list"_s, {}, u"List the disk shards with their free space."_s, {}, verbShardList},
-        {u"shard label"_s, u"DIR LABEL"_s,
+        {u"shard label"_s,
+         u"DIR LABEL"_s,
          u"Give a disk shard a short name the console shows instead of its folder's (at most "
          u"32 characters, no '/'; unique among the shards); '' removes it."_s,
-         {}, verbShardLabel},
+         {},
+         verbShardLabel},
         {u"host add"_s,
          u"NAME [USER@]ADDRESS"_s,
          u"Add a host: another machine with vmeclone, reached with your own ssh (keys, agent, "

@@ -367,8 +367,8 @@ int verbShardList(QCommandLineParser &, const Globals &g) {
         printJson(array);
         return kOk;
     }
-    Table table({u"PATH"_s, u"LABEL"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s,
-                 u"VMS"_s, u"PROBLEM"_s});
+    Table table({u"PATH"_s, u"LABEL"_s, u"WEIGHT"_s, u"DEVICE"_s, u"FREE"_s, u"TOTAL"_s, u"VMS"_s,
+                 u"PROBLEM"_s});
     for (const auto &s : *status)
         table.addRow({s.shard.path, s.shard.label, QString::number(s.shard.weight), s.deviceId,
                       u"%1 MiB"_s.arg(s.bytesFree >> 20), u"%1 MiB"_s.arg(s.bytesTotal >> 20),

@@ -17,11 +17,12 @@ namespace vmeclone {
 
 Status Shard::checkLabel(const QString &label) {
     if (label.size() > 32)
-        return fail(u"the shard label '%1' is longer than 32 characters: choose a shorter one"_s
-                        .arg(label));
+        return fail(
+            u"the shard label '%1' is longer than 32 characters: choose a shorter one"_s.arg(
+                label));
     if (label.contains(u'/'))
-        return fail(u"the shard label '%1' contains '/': a label must not read as a path"_s.arg(
-            label));
+        return fail(
+            u"the shard label '%1' contains '/': a label must not read as a path"_s.arg(label));
     if (hasHiddenCharacters(label))
         return fail(u"the shard label contains control characters (newlines, terminal "
                     u"escapes): choose a plain one"_s);

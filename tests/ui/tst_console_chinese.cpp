@@ -44,13 +44,12 @@ namespace {
 
 // What may stay Latin in a Chinese console: product and protocol names, units, keys.
 const QStringList kAllowedWords = {
-    u"vmeclone"_s, u"QEMU"_s,  u"VMware"_s, u"Workstation"_s, u"Qt"_s,    u"CIDR"_s,
-    u"DNS"_s,      u"MAC"_s,   u"IP"_s,     u"IPv4"_s,        u"UDP"_s,   u"CSV"_s,
-    u"JSON"_s,     u"HTML"_s,  u"PDF"_s,    u"SSH"_s,         u"Ansible"_s, u"English"_s,
-    u"json"_s,     u"vmx"_s,   u"csv"_s,    u"html"_s,        u"pdf"_s,   u"yml"_s,
-    u"yaml"_s,     u"GiB"_s,   u"MiB"_s,    u"KiB"_s,         u"TiB"_s,   u"min"_s,
-    u"Ctrl"_s,     u"Shift"_s, u"Alt"_s,    u"Del"_s,         u"Delete"_s, u"Esc"_s,
-    u"Tab"_s,      u"Enter"_s, u"Return"_s, u"Menu"_s,        u"ETA"_s,   u"qcow"_s,
+    u"vmeclone"_s, u"QEMU"_s, u"VMware"_s,  u"Workstation"_s, u"Qt"_s,   u"CIDR"_s, u"DNS"_s,
+    u"MAC"_s,      u"IP"_s,   u"IPv4"_s,    u"UDP"_s,         u"CSV"_s,  u"JSON"_s, u"HTML"_s,
+    u"PDF"_s,      u"SSH"_s,  u"Ansible"_s, u"English"_s,     u"json"_s, u"vmx"_s,  u"csv"_s,
+    u"html"_s,     u"pdf"_s,  u"yml"_s,     u"yaml"_s,        u"GiB"_s,  u"MiB"_s,  u"KiB"_s,
+    u"TiB"_s,      u"min"_s,  u"Ctrl"_s,    u"Shift"_s,       u"Alt"_s,  u"Del"_s,  u"Delete"_s,
+    u"Esc"_s,      u"Tab"_s,  u"Enter"_s,   u"Return"_s,      u"Menu"_s, u"ETA"_s,  u"qcow"_s,
 };
 
 // The text with Chinese removed from consideration: empty when it is fine, else the

@@ -210,7 +210,8 @@ private Q_SLOTS:
             return names;
         };
         QTRY_COMPARE_WITH_TIMEOUT(dockNames(), (QStringList{u"fast"_s, u"shard-b"_s}), 4000);
-        QCOMPARE(dock->topLevelItem(0)->toolTip(0), QFileInfo(path(u"shard-a"_s)).canonicalFilePath());
+        QCOMPARE(dock->topLevelItem(0)->toolTip(0),
+                 QFileInfo(path(u"shard-a"_s)).canonicalFilePath());
         QAbstractItemModel *model = m_window->model();
         for (int r = 0; r < model->rowCount(); ++r) {
             const QString shown = model->index(r, VmTableModel::ShardColumn).data().toString();

@@ -93,9 +93,8 @@ private Q_SLOTS:
         QSet<QString> distinct(names.cbegin(), names.cend());
         QCOMPARE(distinct.size(), names.size());
         // A label names its shard; a folder whose name reads as a label is said longer.
-        const QHash<QString, QString> labelled =
-            shardShortNames({u"/srv/a/shard"_s, u"/mnt/b/shard"_s, u"/x/fast"_s},
-                            {{u"/srv/a/shard"_s, u"fast"_s}});
+        const QHash<QString, QString> labelled = shardShortNames(
+            {u"/srv/a/shard"_s, u"/mnt/b/shard"_s, u"/x/fast"_s}, {{u"/srv/a/shard"_s, u"fast"_s}});
         QCOMPARE(labelled.value(u"/srv/a/shard"_s), u"fast"_s);
         QCOMPARE(labelled.value(u"/mnt/b/shard"_s), u"shard"_s);
         QCOMPARE(labelled.value(u"/x/fast"_s), u"/x/fast"_s);
