@@ -66,7 +66,7 @@ public:
         // This host's IPv4 addresses (Engine: QNetworkInterface's list); nullopt: not
         // looked up. A VMware golden given no console address gets this host's one
         // address in its subnet; with several, the operator is asked to choose.
-        std::optional<QList<Ipv4Address>> hostAddresses;
+        std::optional<QList<Ipv4Address>> hostAddresses = std::nullopt;
     };
 
     static constexpr int kMaxNameLength = 64;

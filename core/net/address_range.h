@@ -38,8 +38,8 @@ struct RefusedAddress {
     QString reason; // e.g. "the golden image vm176's own address", "in use by vm180"
     // When the reason names who holds the address: the reason without it ("in use") and
     // who ("vm180"), so that a run of such reasons is said once in any language.
-    QString family;
-    QString holder;
+    QString family = {};
+    QString holder = {};
 };
 
 // Addresses that cannot be cloned, each with why (its RefusedAddress names it again).

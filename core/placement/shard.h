@@ -12,7 +12,7 @@ struct Shard {
     qint64 id = 0;       // inventory id
     QString path;        // absolute, canonical folder
     double weight = 1.0; // relative share of new VMs, > 0
-    QString label;       // the operator's name for it, shown instead of the folder's; may be empty
+    QString label = {};  // the operator's name for it, shown instead of the folder's; may be empty
 
     // A label is at most 32 characters, with no control characters and no '/' (it must
     // not read as a path); empty is allowed (no label). The error says what to do.
