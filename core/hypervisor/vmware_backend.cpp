@@ -43,10 +43,6 @@ QString VmwareBackend::vmxPath(const VmRecord &vm) {
     return vm.folder + u'/' + vm.name + u".vmx"_s;
 }
 
-QString VmwareBackend::markerFile(const QString &folder) {
-    return CloneMarker::pathIn(folder);
-}
-
 QString VmwareBackend::diskBaseName(const QString &vmName, const QString &device, bool first) {
     if (first)
         return vmName;
@@ -362,7 +358,7 @@ Status VmwareBackend::deleteClone(const VmRecord &vm) {
                 vm.name, running.error()));
         if (*running)
             return fail(u"%1 is still running: stop it before deleting its files"_s.arg(vm.name));
-    } else if (!QFileInfo::exists(markerFile(vm.folder)) && !dir.isEmpty()) {
+    } else if (!CloneMarker::readFrom(vm.folder) && !dir.isEmpty()) {
         return fail(u"%1 does not look like a vmeclone clone (no %2.vmx): not deleting it"_s.arg(
             vm.folder, vm.name));
     }

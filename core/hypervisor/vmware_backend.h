@@ -53,8 +53,6 @@ public:
     // The name of the clone's disk for a golden disk: "<name>" for the first, else
     // "<name>-<device>" ("vm177-sata0-1"), without ".vmdk".
     static QString diskBaseName(const QString &vmName, const QString &device, bool first);
-    // Set when the clone was made: nothing else in a folder tells recovery it is ours.
-    static QString markerFile(const QString &folder);
 
 private:
     Expected<Vmrun> vmrun() const;

@@ -3,17 +3,63 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUuid>
+
+#ifdef Q_OS_LINUX
+#include <sys/xattr.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
 
-QString CloneMarker::pathIn(const QString &folder) {
+// The attribute's value: version 1, then the data folder's and the instance's UUIDs as
+// 16 bytes each (RFC 4122 order). Small enough to stay inside an ext4 inode of 256 bytes.
+constexpr char kVersion = 1;
+constexpr int kUuidBytes = 16;
+constexpr int kAttributeBytes = 1 + 2 * kUuidBytes;
+
+#ifdef Q_OS_LINUX
+std::optional<CloneMarker> readAttribute(const QString &folder) {
+    char value[kAttributeBytes + 1];
+    const ssize_t n = ::getxattr(QFile::encodeName(folder).constData(), CloneMarker::kAttribute,
+                                 value, sizeof value);
+    if (n != kAttributeBytes || value[0] != kVersion)
+        return std::nullopt;
+    const auto uuid = [&](int at) {
+        return QUuid::fromRfc4122(QByteArrayView(value + at, kUuidBytes))
+            .toString(QUuid::WithoutBraces);
+    };
+    return CloneMarker{uuid(1), uuid(1 + kUuidBytes)};
+}
+#endif
+
+} // namespace
+
+QString CloneMarker::filePathIn(const QString &folder) {
     return folder + u"/.vmeclone-clone"_s;
 }
 
 Status CloneMarker::writeTo(const QString &folder) const {
-    QFile file(pathIn(folder));
+#ifdef Q_OS_LINUX
+    const QUuid owner(dataFolderId);
+    const QUuid id(instance);
+    if (!owner.isNull() && !id.isNull()) {
+        const QByteArray value = QByteArray(1, kVersion) + owner.toRfc4122() + id.toRfc4122();
+        // A file system without user attributes says so (ENOTSUP); any refusal here leaves
+        // the file, which every file system takes.
+        if (::setxattr(QFile::encodeName(folder).constData(), kAttribute, value.constData(),
+                       static_cast<size_t>(value.size()), XATTR_CREATE)
+            == 0)
+            return {};
+    }
+#endif
+    return writeFileTo(folder);
+}
+
+Status CloneMarker::writeFileTo(const QString &folder) const {
+    QFile file(filePathIn(folder));
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(u"cannot write in %1: %2"_s.arg(folder, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -39,7 +85,11 @@ Status CloneMarker::makeFolder(const QString &folder) const {
 }
 
 std::optional<CloneMarker> CloneMarker::readFrom(const QString &folder) {
-    QFile file(pathIn(folder));
+#ifdef Q_OS_LINUX
+    if (auto marker = readAttribute(folder))
+        return marker;
+#endif
+    QFile file(filePathIn(folder));
     if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly))
         return std::nullopt;
     CloneMarker marker;

@@ -4,6 +4,7 @@
 // Each case is the finding's repro sequence; each failed on the code before the fix.
 
 #include "cli_runner.h"
+#include "inventory/clone_marker.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -52,7 +53,7 @@ private:
         QCOMPARE(r.exitCode, 0);
         for (const auto &v : r.json().array()) {
             const QString folder = v.toObject().value(u"folder"_s).toString();
-            QVERIFY2(QFileInfo::exists(folder + u"/.vmeclone-clone"_s), qPrintable(folder));
+            QVERIFY2(vmeclone::CloneMarker::readFrom(folder), qPrintable(folder));
         }
     }
 

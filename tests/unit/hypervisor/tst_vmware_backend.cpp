@@ -6,6 +6,7 @@
 // failure leaves nothing behind; the golden's bytes never change.
 
 #include "hypervisor/vmware_backend.h"
+#include "inventory/clone_marker.h"
 #include "identity/mac_address.h"
 #include "vmware_fixture.h"
 #include "vmx/vmx_devices.h"
@@ -218,9 +219,12 @@ private Q_SLOTS:
         QStringList files = QDir(vm.folder).entryList(QDir::Files | QDir::Hidden);
         QVERIFY2(files.contains(u"vm177.vmx"_s) && files.contains(u"vm177.nvram"_s)
                      && files.contains(u"vm177.vmxf"_s) && files.contains(u"vm177.vmdk"_s)
-                     && files.contains(u"vm177-sata0-0.vmdk"_s)
-                     && files.contains(u".vmeclone-clone"_s),
+                     && files.contains(u"vm177-sata0-0.vmdk"_s),
                  qPrintable(files.join(u' ')));
+        // Marked as this data folder's clone (on the folder, or in its file).
+        const auto marker = CloneMarker::readFrom(vm.folder);
+        QVERIFY(marker);
+        QCOMPARE(marker->instance, vm.instance);
         for (const QString &f : files)
             QVERIFY2(!f.endsWith(u".log"_s) && !f.endsWith(u".vmsd"_s) && !f.endsWith(u'~'),
                      qPrintable(f));
@@ -448,9 +452,17 @@ private Q_SLOTS:
 
     void deletesHalfMadeClone() {
         // Only the marker: a clone interrupted before its .vmx was written.
+        // The mark as the folder's attribute (as made now), then as the file (older clones).
         VmwareBackend backend(config());
         const VmRecord vm = vmRecord(186, u"full"_s);
-        QVERIFY(writeFile(VmwareBackend::markerFile(vm.folder), {}));
+        const CloneMarker mark{QUuid::createUuid().toString(QUuid::WithoutBraces), vm.instance};
+        QVERIFY(QDir().mkpath(path(u"shard"_s)));
+        QVERIFY(mark.makeFolder(vm.folder));
+        QVERIFY(writeFile(vm.folder + u"/vm186.vmdk"_s, "partial"));
+        QVERIFY(backend.deleteClone(vm));
+        QVERIFY(!QFileInfo::exists(vm.folder));
+        QVERIFY(QDir().mkpath(vm.folder));
+        QVERIFY(mark.writeFileTo(vm.folder));
         QVERIFY(writeFile(vm.folder + u"/vm186.vmdk"_s, "partial"));
         QVERIFY(backend.deleteClone(vm));
         QVERIFY(!QFileInfo::exists(vm.folder));
