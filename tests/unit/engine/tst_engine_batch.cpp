@@ -7,6 +7,7 @@
 
 #include "support/ci_skip.h"
 #include "engine/engine.h"
+#include "inventory/inventory.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -75,7 +76,8 @@ private:
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
 
     // A fresh engine home with the golden and the given shards (created if missing).
-    std::unique_ptr<Engine> engineWith(const QString &home, const QStringList &shards) {
+    std::unique_ptr<Engine> engineWith(const QString &home, const QStringList &shards,
+                                       const QString &subnet = u"192.168.1.0/24"_s) {
         EngineConfig config;
         config.home = path(home);
         config.parallelism = kParallelism;
@@ -87,7 +89,7 @@ private:
         GoldenSpec spec;
         spec.path = m_golden;
         spec.suffix = 176;
-        spec.subnet = u"192.168.1.0/24"_s;
+        spec.subnet = subnet;
         if (auto g = engine->addGolden(spec); !g) {
             qWarning("%s", qPrintable(g.error()));
             return {};
@@ -324,6 +326,50 @@ private Q_SLOTS:
         const auto vms = engine->vmsInRange(u"177-182"_s);
         QVERIFY(vms);
         QVERIFY(engine->release(*vms).ok());
+    }
+
+    // A batch of three steps (256, 256, 44 VMs), cancelled when the first VM is configured.
+    // Steps overlap (a step's fsyncs and commit run while the next step's files are made),
+    // yet each VM is configured in the inventory, read by another connection, before it is
+    // reported so; the first step is whole, the last never begun, and nothing is half-made.
+    void stepsAreCommittedBeforeTheyAreReported() {
+        auto engine = engineWith(u"home-steps"_s, {path(u"steps-a"_s)}, u"10.20.0.0/16"_s);
+        QVERIFY(engine);
+        CloneOptions options;
+        options.start = false;
+        const auto plan = engine->plan(options, u"10.20.1.0-10.20.3.43"_s);
+        QVERIFY2(plan, qPrintable(plan.error()));
+        QVERIFY2(plan->refused.isEmpty(), qPrintable(plan->refusalSummary));
+        QCOMPARE(plan->items.size(), 556);
+        auto reader = Inventory::open(path(u"home-steps/inventory.sqlite"_s));
+        QVERIFY2(reader, qPrintable(reader.error()));
+
+        std::atomic_bool cancel{false};
+        EventLog log;
+        int configured = 0;
+        QStringList reportedFirst; // reported configured while another reader saw otherwise
+        const BatchResult result = engine->clone(*plan, options, &cancel, [&](const BatchEvent &e) {
+            log.add(e);
+            if (e.state != VmState::Configured)
+                return;
+            if (++configured == 1)
+                cancel = true;
+            const auto row = (*reader)->vm(e.vmId);
+            if (!row || !*row || (**row).state != VmState::Configured)
+                reportedFirst << e.name;
+        });
+        QVERIFY(result.cancelled);
+        QCOMPARE(result.outcomes.size(), 556);
+        QVERIFY2(reportedFirst.isEmpty(), qPrintable(reportedFirst.join(u", "_s)));
+        const QSet<QString> complete = checkNothingHalfMade(*engine, *plan, result);
+        QVERIFY(complete.size() >= 256);
+        QVERIFY2(complete.size() <= 512, "the cancel did not stop the last step");
+        for (qsizetype i = 0; i < plan->items.size(); ++i) {
+            const QString &name = plan->items.at(i).name;
+            QVERIFY2(i >= 256 || complete.contains(name), qPrintable(name));
+            QVERIFY2(i < 512 || !complete.contains(name), qPrintable(name));
+            checkTransitions(log, name, complete.contains(name));
+        }
     }
 
     void cancelledBatchLeavesOnlyCompleteVms() {
