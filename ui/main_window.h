@@ -6,7 +6,7 @@
 
 #include "batch_tracker.h"
 #include "engine/engine_service.h"
-#include "vm_table_model.h"
+#include "vm_table_filter.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>

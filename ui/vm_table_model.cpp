@@ -63,7 +63,8 @@ QIcon hostUnreachableIcon() {
 
 VmTableModel::VmTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_queue(std::make_shared<VmChangeQueue>()) {
+    , m_queue(std::make_shared<VmChangeQueue>())
+    , m_rowsInState(static_cast<size_t>(VmState::Failed) + 1, 0) {
     m_drainTimer.setInterval(100);
     connect(&m_drainTimer, &QTimer::timeout, this, &VmTableModel::drain);
     m_drainTimer.start();
@@ -185,31 +186,83 @@ void VmTableModel::drain() {
     QHash<qint64, size_t> insertAt;
     QSet<qint64> removals;
 
+    // New rows per host number, as insertAt holds them (a snapshot counts its host's rows).
+    std::vector<int> insertsOfHostKey;
+    const auto countInsert = [&](int hostKey, int by) {
+        if (static_cast<size_t>(hostKey) >= insertsOfHostKey.size())
+            insertsOfHostKey.resize(static_cast<size_t>(hostKey) + 1, 0);
+        insertsOfHostKey[static_cast<size_t>(hostKey)] += by;
+    };
+    bool rowMovedHost = false; // an existing row changed host: m_rowsOfHostKey is stale
+
     auto apply = [&](const VmRow &src, unsigned fields, bool whole, bool mayInsert) {
         if (auto it = m_rowOfId.constFind(src.id); it != m_rowOfId.constEnd()) {
+            // Removed earlier in this batch: only a whole row (or one that may be new)
+            // brings it back; a state change of a removed VM is late news.
+            if (removals.contains(src.id) && !whole && !mayInsert)
+                return;
             removals.remove(src.id);
-            applyFields(m_rows[static_cast<size_t>(*it)], src, whole ? kAllFields : fields,
-                        &touched[src.id]);
+            VmRow &row = m_rows[static_cast<size_t>(*it)];
+            const VmState was = row.state;
+            const int hostWas = row.hostKey;
+            applyFields(row, src, whole ? kAllFields : fields, &touched[src.id]);
+            if (row.state != was) {
+                --m_rowsInState[static_cast<size_t>(was)];
+                ++m_rowsInState[static_cast<size_t>(row.state)];
+            }
+            rowMovedHost = rowMovedHost || row.hostKey != hostWas;
         } else if (auto jt = insertAt.constFind(src.id); jt != insertAt.constEnd()) {
+            VmRow &row = inserts[*jt];
+            const int hostWas = row.hostKey;
             if (whole) {
-                inserts[*jt] = src;
-                inserts[*jt].hostKey = hostKeyOf(src.host);
+                row = src;
+                row.hostKey = hostKeyOf(src.host);
             } else {
-                applyFields(inserts[*jt], src, fields, nullptr);
+                applyFields(row, src, fields, nullptr);
+            }
+            if (row.hostKey != hostWas) {
+                countInsert(hostWas, -1);
+                countInsert(row.hostKey, +1);
             }
         } else if (mayInsert) {
             insertAt.insert(src.id, inserts.size());
             inserts.push_back(src);
             inserts.back().hostKey = hostKeyOf(src.host);
+            countInsert(inserts.back().hostKey, +1);
         }
     };
     auto removeId = [&](qint64 id) {
         if (m_rowOfId.contains(id))
             removals.insert(id);
         if (auto jt = insertAt.find(id); jt != insertAt.end()) {
+            countInsert(inserts[*jt].hostKey, -1);
             inserts[*jt].id = -1;
             insertAt.erase(jt);
         }
+    };
+    // Whether every row of the snapshot's scope (the model's and this batch's new ones) is
+    // in `present`: then nothing is gone and the scope's rows need not be walked. Exact
+    // only while no row was removed or moved host in this batch; otherwise walk.
+    const auto allPresent = [&](const QSet<qint64> &present, const std::vector<char> &mask) {
+        if (rowMovedHost || !removals.isEmpty())
+            return false;
+        qsizetype inScope = 0;
+        for (size_t k = 0; k < mask.size(); ++k) {
+            if (!mask[k])
+                continue;
+            if (k < m_rowsOfHostKey.size())
+                inScope += m_rowsOfHostKey[k];
+            if (k < insertsOfHostKey.size())
+                inScope += insertsOfHostKey[k];
+        }
+        qsizetype found = 0;
+        for (qint64 id : present) {
+            if (auto it = m_rowOfId.constFind(id); it != m_rowOfId.constEnd())
+                found += mask[static_cast<size_t>(m_rows[static_cast<size_t>(*it)].hostKey)];
+            else if (auto jt = insertAt.constFind(id); jt != insertAt.constEnd())
+                found += mask[static_cast<size_t>(inserts[*jt].hostKey)];
+        }
+        return found == inScope;
     };
 
     // Ordered by the inventory's change sequence (VmChange::seq): per VM, the newest
@@ -279,17 +332,16 @@ void VmTableModel::drain() {
             // Only rows of the snapshot's own host: this machine's snapshot leaves the
             // hosts' rows alone, and each host's its own.
             const std::vector<char> mask = scopeMask(c.host);
-            for (auto it = m_rowOfId.constBegin(); it != m_rowOfId.constEnd(); ++it) {
-                if (mask[static_cast<size_t>(m_rows[static_cast<size_t>(*it)].hostKey)]
-                    && !present.contains(it.key()) && goneBy(it.key()))
-                    removals.insert(it.key());
-            }
-            if (!insertAt.isEmpty()) {
-                const QList<qint64> pending = insertAt.keys();
-                for (qint64 id : pending) {
-                    if (mask[static_cast<size_t>(inserts[insertAt.value(id)].hostKey)]
-                        && !present.contains(id) && goneBy(id))
-                        removeId(id);
+            if (!allPresent(present, mask)) {
+                for (const VmRow &r : m_rows) {
+                    if (mask[static_cast<size_t>(r.hostKey)] && !present.contains(r.id)
+                        && goneBy(r.id))
+                        removals.insert(r.id);
+                }
+                for (const VmRow &r : inserts) {
+                    if (r.id != -1 && mask[static_cast<size_t>(r.hostKey)]
+                        && !present.contains(r.id) && goneBy(r.id))
+                        removeId(r.id);
                 }
             }
             // A removal this snapshot saw needs no guarding any more (only this machine's
@@ -308,8 +360,10 @@ void VmTableModel::drain() {
     if (!removals.isEmpty()) {
         QList<int> rows;
         rows.reserve(removals.size());
-        for (qint64 id : std::as_const(removals))
+        for (qint64 id : std::as_const(removals)) {
             rows.append(m_rowOfId.value(id));
+            --m_rowsInState[static_cast<size_t>(m_rows[static_cast<size_t>(rows.last())].state)];
+        }
         std::sort(rows.begin(), rows.end(), std::greater<>());
         qsizetype i = 0;
         while (i < rows.size()) {
@@ -382,11 +436,20 @@ void VmTableModel::drain() {
         beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
         for (auto &r : fresh) {
             m_rowOfId.insert(r.id, static_cast<int>(m_rows.size()));
+            ++m_rowsInState[static_cast<size_t>(r.state)];
             m_rows.push_back(std::move(r));
         }
         endInsertRows();
     }
+    if (!removals.isEmpty() || !fresh.empty() || rowMovedHost)
+        recountHosts();
     Q_EMIT changesApplied(static_cast<int>(changes.size()));
+}
+
+void VmTableModel::recountHosts() {
+    m_rowsOfHostKey.assign(static_cast<size_t>(m_hostKeys.size()), 0);
+    for (const VmRow &r : m_rows)
+        ++m_rowsOfHostKey[static_cast<size_t>(r.hostKey)];
 }
 
 int VmTableModel::hostKeyOf(const QString &host) {
@@ -583,30 +646,12 @@ QModelIndex VmTableModel::indexOfId(qint64 id, int column) const {
 }
 
 QHash<VmState, int> VmTableModel::stateCounts() const {
+    // Kept as rows change (drain), not counted over 100,000 rows at every batch.
     QHash<VmState, int> counts;
-    for (const auto &r : m_rows)
-        ++counts[r.state];
+    for (size_t s = 0; s < m_rowsInState.size(); ++s)
+        if (m_rowsInState[s] > 0)
+            counts.insert(static_cast<VmState>(s), m_rowsInState[s]);
     return counts;
-}
-
-void VmTableFilter::setHost(const QString &host) {
-    if (host == m_host)
-        return;
-    m_host = host;
-    invalidateFilter();
-}
-
-bool VmTableFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
-    if (!m_host.isEmpty()) {
-        const QString host = sourceModel()
-                                 ->index(sourceRow, VmTableModel::HostColumn, sourceParent)
-                                 .data(VmTableModel::HostRole)
-                                 .toString();
-        // A head's host holds the hosts below it too ("sub" holds "sub/lab1").
-        if (host != m_host && !host.startsWith(m_host + u'/'))
-            return false;
-    }
-    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 } // namespace vmeclone

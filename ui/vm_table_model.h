@@ -9,7 +9,6 @@
 #include "vm_change_queue.h"
 
 #include <QAbstractTableModel>
-#include <QSortFilterProxyModel>
 #include <QHash>
 #include <QTimer>
 
@@ -95,29 +94,19 @@ private:
     // Per host number: whether its rows belong to `scope` (VmRow::inScope).
     std::vector<char> scopeMask(const QString &scope) const;
 
+    // Rows per host number (m_rows only), recounted when rows come, go or change host.
+    void recountHosts();
+
     std::shared_ptr<VmChangeQueue> m_queue;
     std::vector<VmRow> m_rows;
     QHash<qint64, int> m_rowOfId;
-    QHash<qint64, qint64> m_seq;
-    QHash<QString, int> m_hostKeys; // per VM id: the newest change sequence applied (VmChange::seq)
+    QHash<qint64, qint64> m_seq;    // per VM id: the newest change sequence applied (VmChange::seq)
+    QHash<QString, int> m_hostKeys; // host name -> its number (VmRow::hostKey)
+    std::vector<int> m_rowsOfHostKey; // per host number: how many of m_rows it holds
+    std::vector<int> m_rowsInState;   // per VmState: how many of m_rows are in it
     QHash<QString, QString> m_shardNames; // shard path -> short name
     QTimer m_drainTimer;
     QTimer m_clockTimer;
-};
-
-// The table's filter: the text box's words over every column, and one host (the host
-// filter; empty: every host, "local": this machine's own VMs).
-class VmTableFilter : public QSortFilterProxyModel {
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setHost(const QString &host);
-    QString host() const { return m_host; }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-
-private:
-    QString m_host;
 };
 
 } // namespace vmeclone

@@ -3,10 +3,11 @@
 // changes costs a bounded number of dataChanged signals.
 
 #include "shard_names.h"
-#include "vm_table_model.h"
+#include "vm_table_filter.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QThread>
@@ -333,24 +334,154 @@ private Q_SLOTS:
 
     void sortsOnRawValues_data() {
         QTest::addColumn<int>("column");
-        QTest::newRow("suffix") << int(VmTableModel::SuffixColumn);
-        QTest::newRow("ip") << int(VmTableModel::IpColumn);
-        QTest::newRow("name") << int(VmTableModel::NameColumn);
+        QTest::addColumn<bool>("tableFilter"); // the console's proxy (its own lessThan)
+        for (const bool filter : {false, true}) {
+            const char *proxy = filter ? "VmTableFilter" : "QSortFilterProxyModel";
+            QTest::addRow("suffix, %s", proxy) << int(VmTableModel::SuffixColumn) << filter;
+            QTest::addRow("ip, %s", proxy) << int(VmTableModel::IpColumn) << filter;
+            QTest::addRow("name, %s", proxy) << int(VmTableModel::NameColumn) << filter;
+            QTest::addRow("state, %s", proxy) << int(VmTableModel::StateColumn) << filter;
+            QTest::addRow("boots, %s", proxy) << int(VmTableModel::BootsColumn) << filter;
+        }
     }
 
     void sortsOnRawValues() {
         QFETCH(int, column);
-        // As text, 100 < 20 < 9; as numbers 9 < 20 < 100.
-        m_model->queue()->push({VmChange::upsert(makeRow(1, 100)), VmChange::upsert(makeRow(2, 9)),
-                                VmChange::upsert(makeRow(3, 20))});
+        QFETCH(bool, tableFilter);
+        // As text, 100 < 20 < 9; as numbers 9 < 20 < 100. States and boots in that order too
+        // (configured < booting < online; 2 < 10 < 11).
+        VmRow a = makeRow(1, 100, VmState::Online);
+        a.boots = 11;
+        VmRow b = makeRow(2, 9, VmState::Configured);
+        b.boots = 2;
+        VmRow c = makeRow(3, 20, VmState::Booting);
+        c.boots = 10;
+        m_model->queue()->push({VmChange::upsert(a), VmChange::upsert(b), VmChange::upsert(c)});
         m_model->drain();
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(m_model.get());
-        proxy.setSortRole(VmTableModel::SortRole);
-        proxy.sort(column, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, VmTableModel::SuffixColumn).data().toInt(), 9);
-        QCOMPARE(proxy.index(1, VmTableModel::SuffixColumn).data().toInt(), 20);
-        QCOMPARE(proxy.index(2, VmTableModel::SuffixColumn).data().toInt(), 100);
+        std::unique_ptr<QSortFilterProxyModel> proxy =
+            tableFilter ? std::make_unique<VmTableFilter>() : std::make_unique<QSortFilterProxyModel>();
+        proxy->setSourceModel(m_model.get());
+        proxy->setSortRole(VmTableModel::SortRole);
+        proxy->sort(column, Qt::AscendingOrder);
+        QCOMPARE(proxy->index(0, VmTableModel::SuffixColumn).data().toInt(), 9);
+        QCOMPARE(proxy->index(1, VmTableModel::SuffixColumn).data().toInt(), 20);
+        QCOMPARE(proxy->index(2, VmTableModel::SuffixColumn).data().toInt(), 100);
+        proxy->sort(column, Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, VmTableModel::SuffixColumn).data().toInt(), 100);
+    }
+
+    // A long random feed over this machine and three hosts (one below another), drained in
+    // batches of any size: after each, the table holds exactly the VMs a plain replay of the
+    // same changes holds, in the same states, and stateCounts() agrees with a count of them.
+    // (The model skips walking a host's rows when its snapshot names them all, and keeps
+    // the state counts as rows change: this is what both must equal.)
+    void aRandomFeedMatchesAReplay() {
+        QRandomGenerator random(20261206);
+        const QStringList hosts{QString(), u"lab1"_s, u"lab2"_s, u"lab1/sub"_s};
+        const VmState states[] = {VmState::Planned, VmState::Configured, VmState::Booting,
+                                  VmState::Online, VmState::Stopped, VmState::Failed};
+        struct Known {
+            QString host;
+            VmState state;
+            quint32 suffix;
+        };
+        QHash<qint64, Known> replay;
+        // Ids: this machine's 1..40; a host's its number and suffix; a few ids move host.
+        const auto rowFor = [&](qint64 id, const QString &host, VmState state) {
+            const quint32 suffix = 2 + static_cast<quint32>(std::abs(id) % 200);
+            VmRow r = makeRow(id, suffix, state);
+            r.host = host;
+            return r;
+        };
+        const auto randomId = [&](const QString &host) -> qint64 {
+            if (host.isEmpty())
+                return 1 + random.bounded(40);
+            const int number = static_cast<int>(hosts.indexOf(host));
+            return VmRow::remoteId(number, *kNet.addressOfSuffix(2 + random.bounded(40)));
+        };
+        auto q = m_model->queue();
+        for (int round = 0; round < 300; ++round) {
+            const int changes = 1 + random.bounded(12);
+            for (int k = 0; k < changes; ++k) {
+                const QString host = hosts.at(random.bounded(hosts.size()));
+                const VmState state = states[random.bounded(6)];
+                switch (random.bounded(10)) {
+                case 0:
+                case 1:
+                case 2: { // a VM appears or is rewritten (now and then on another host)
+                    const qint64 id = randomId(host);
+                    const QString on =
+                        random.bounded(20) == 0 ? hosts.at(random.bounded(hosts.size())) : host;
+                    q->push(VmChange::upsert(rowFor(id, on, state)));
+                    replay.insert(id, Known{on, state, 0});
+                    break;
+                }
+                case 3:
+                case 4: { // a state change of a VM that may or may not be there
+                    const qint64 id = randomId(host);
+                    q->push(VmChange::state(id, state));
+                    if (replay.contains(id))
+                        replay[id].state = state;
+                    break;
+                }
+                case 5: {
+                    const qint64 id = randomId(host);
+                    q->push(VmChange::remove(id));
+                    replay.remove(id);
+                    break;
+                }
+                case 6: { // a host says it cannot be asked: rows stay
+                    q->push(VmChange::hostState(host, random.bounded(2) == 0, u"down"_s));
+                    break;
+                }
+                default: { // a snapshot of the host: most of its VMs, some new ones
+                    QList<VmRow> rows;
+                    QSet<qint64> named;
+                    for (auto it = replay.cbegin(); it != replay.cend(); ++it)
+                        if (VmRow::inScope(it->host, host) && random.bounded(8) != 0) {
+                            rows.append(rowFor(it.key(), it->host, it->state));
+                            named.insert(it.key());
+                        }
+                    for (int n = random.bounded(3); n > 0; --n) {
+                        const qint64 id = randomId(host);
+                        if (named.contains(id) || (replay.contains(id) && replay[id].host != host))
+                            continue;
+                        rows.append(rowFor(id, host, state));
+                        named.insert(id);
+                    }
+                    q->push(host.isEmpty() ? VmChange::snapshot(rows)
+                                           : VmChange::hostSnapshot(host, rows));
+                    for (auto it = replay.begin(); it != replay.end();)
+                        it = VmRow::inScope(it->host, host) && !named.contains(it.key())
+                                 ? replay.erase(it)
+                                 : std::next(it);
+                    for (const VmRow &r : std::as_const(rows))
+                        replay.insert(r.id, Known{r.host, r.state, 0});
+                    break;
+                }
+                }
+            }
+            m_model->drain();
+
+            if (m_model->rowCount() != replay.size()) {
+                for (int r = 0; r < m_model->rowCount(); ++r)
+                    if (!replay.contains(m_model->rowAt(r).id))
+                        qWarning() << "round" << round << "extra" << m_model->rowAt(r).id
+                                   << m_model->rowAt(r).host;
+            }
+            QCOMPARE(m_model->rowCount(), replay.size());
+            QHash<VmState, int> counted;
+            for (auto it = replay.cbegin(); it != replay.cend(); ++it) {
+                const VmRow *row = m_model->rowById(it.key());
+                QVERIFY2(row, qPrintable(u"round %1: VM %2 of '%3' is missing"_s.arg(round)
+                                             .arg(it.key())
+                                             .arg(it->host)));
+                QCOMPARE(row->host, it->host);
+                QCOMPARE(row->state, it->state);
+                ++counted[it->state];
+            }
+            QCOMPARE(m_model->stateCounts(), counted);
+        }
     }
 
     void heartbeatText_data() {
