@@ -287,13 +287,14 @@ bool AddGoldenDialog::offerConsoleAddresses(const GoldenVerdict &verdict) {
     // looked up (with an engine: the one that will judge them).
     const bool offered = m_hints.backend == u"vmware"_s && !verdict.golden.subnet.isNull()
                          && m_context.hostAddresses.has_value();
-    const QList<HostAddress> candidates = offered ? verdict.consoleCandidates : QList<HostAddress>{};
+    const QList<HostAddress> candidates =
+        offered ? verdict.consoleCandidates : QList<HostAddress>{};
     const QString subnet = verdict.golden.subnet.toString();
     const QString typed = m_console->text().trimmed();
     const bool ours = typed.isEmpty() || typed == m_consoleFilled; // not the operator's own
-    const bool listed = std::any_of(candidates.cbegin(), candidates.cend(), [&typed](const auto &c) {
-        return c.address.toString() == typed;
-    });
+    const bool listed =
+        std::any_of(candidates.cbegin(), candidates.cend(),
+                    [&typed](const auto &c) { return c.address.toString() == typed; });
 
     bool changed = false;
     if (ours) {
@@ -314,10 +315,9 @@ bool AddGoldenDialog::offerConsoleAddresses(const GoldenVerdict &verdict) {
         m_consoleOffered = candidates;
         const QSignalBlocker quiet(m_consoleChoice);
         m_consoleChoice->clear();
-        m_consoleChoice->addItem(
-            tr("Choose one of this host's %n address(es) in %1…", nullptr,
-               static_cast<int>(candidates.size()))
-                .arg(subnet));
+        m_consoleChoice->addItem(tr("Choose one of this host's %n address(es) in %1…", nullptr,
+                                    static_cast<int>(candidates.size()))
+                                     .arg(subnet));
         for (const HostAddress &c : candidates)
             m_consoleChoice->addItem(ConsoleAddressDialog::addressOn(c), c.address.toString());
     }
@@ -330,15 +330,15 @@ bool AddGoldenDialog::offerConsoleAddresses(const GoldenVerdict &verdict) {
 
     QString found;
     if (offered && candidates.isEmpty())
-        found = tr("This host has no address in %1: give its address on the VMs' network.")
-                    .arg(subnet);
+        found =
+            tr("This host has no address in %1: give its address on the VMs' network.").arg(subnet);
     else if (candidates.size() == 1)
         found = ours ? tr("found: %1").arg(ConsoleAddressDialog::addressOn(candidates.first()))
                      : tr("this host's address in %1: %2")
                            .arg(subnet, ConsoleAddressDialog::addressOn(candidates.first()));
     else if (candidates.size() > 1 && !listed)
-        found = tr("This host has %n addresses in %1: choose the one on the VMs' network.",
-                   nullptr, static_cast<int>(candidates.size()))
+        found = tr("This host has %n addresses in %1: choose the one on the VMs' network.", nullptr,
+                   static_cast<int>(candidates.size()))
                     .arg(subnet);
     m_consoleFound->setText(found);
     m_consoleFound->setVisible(!found.isEmpty());

@@ -83,7 +83,7 @@ private:
     QLineEdit *m_gateway = nullptr;
     QLineEdit *m_dns = nullptr;
     QLineEdit *m_console = nullptr;
-    QLabel *m_consoleFound = nullptr;   // "found: 192.0.2.2 on eth0", or none found
+    QLabel *m_consoleFound = nullptr;     // "found: 192.0.2.2 on eth0", or none found
     QComboBox *m_consoleChoice = nullptr; // several found: choose one
     QString m_consoleFilled;              // what the dialog put in the console field
     QList<HostAddress> m_consoleOffered;  // what the choice lists

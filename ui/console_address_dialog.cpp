@@ -51,8 +51,8 @@ ConsoleAddressDialog::ConsoleAddressDialog(EngineService *service, const GoldenR
     auto *choices = new QVBoxLayout(box);
     m_choices = new QButtonGroup(this);
     if (m_candidates.isEmpty()) {
-        auto *none = new QLabel(tr("This host has no address in %1.").arg(golden.subnet.toString()),
-                                box);
+        auto *none =
+            new QLabel(tr("This host has no address in %1.").arg(golden.subnet.toString()), box);
         none->setObjectName(u"noCandidates"_s);
         choices->addWidget(none);
     }
@@ -183,9 +183,9 @@ void ConsoleAddressDialog::validate() {
     }
     m_valid = true;
     applyButton->setEnabled(true);
-    showMessage(tr("Clones made from now on will announce themselves to %1.")
-                    .arg(address->toString()),
-                false);
+    showMessage(
+        tr("Clones made from now on will announce themselves to %1.").arg(address->toString()),
+        false);
 }
 
 void ConsoleAddressDialog::apply() {
@@ -208,8 +208,8 @@ void ConsoleAddressDialog::apply() {
             m_golden = changed->golden;
             showCurrent();
             validate(); // the new address is the current one now: Apply off
-            const QString before = changed->before.toUInt() != 0 ? changed->before.toString()
-                                                                 : tr("none");
+            const QString before =
+                changed->before.toUInt() != 0 ? changed->before.toString() : tr("none");
             QString text = tr("The console address of %1 is now %2 (was %3).")
                                .arg(m_golden.name, m_golden.consoleAddress.toString(), before);
             const QStringList &clones = changed->existingClones;

@@ -65,10 +65,10 @@ void MainWindow::buildDocks() {
         {tr("Name"), tr("Backend"), tr("Address"), tr("Subnet"), tr("Disk"), tr("Path")});
     auto *goldenButtons = new QHBoxLayout;
     const QHash<QString, QString> shortText{
-        {u"addGolden"_s, tr("Add…")},       {u"removeGolden"_s, tr("Remove")},
-        {u"consoleAddress"_s, tr("Console…")},
-        {u"addShard"_s, tr("Add…")},        {u"removeShard"_s, tr("Remove")},
-        {u"reweighShard"_s, tr("Weight…")}, {u"labelShard"_s, tr("Label…")}};
+        {u"addGolden"_s, tr("Add…")},          {u"removeGolden"_s, tr("Remove")},
+        {u"consoleAddress"_s, tr("Console…")}, {u"addShard"_s, tr("Add…")},
+        {u"removeShard"_s, tr("Remove")},      {u"reweighShard"_s, tr("Weight…")},
+        {u"labelShard"_s, tr("Label…")}};
     for (const auto &name : {u"addGolden"_s, u"removeGolden"_s, u"consoleAddress"_s}) {
         auto *b = new QPushButton(shortText.value(name), goldenPanel);
         b->setObjectName(name + u"Button"_s);
@@ -78,12 +78,11 @@ void MainWindow::buildDocks() {
     }
     // The console address is a VMware golden's: the button follows its action.
     auto *consoleButton = goldenPanel->findChild<QPushButton *>(u"consoleAddressButton"_s);
-    connect(action(u"consoleAddress"_s), &QAction::changed, consoleButton,
-            [this, consoleButton] {
-                QAction *a = action(u"consoleAddress"_s);
-                consoleButton->setEnabled(a->isEnabled());
-                consoleButton->setToolTip(a->toolTip());
-            });
+    connect(action(u"consoleAddress"_s), &QAction::changed, consoleButton, [this, consoleButton] {
+        QAction *a = action(u"consoleAddress"_s);
+        consoleButton->setEnabled(a->isEnabled());
+        consoleButton->setToolTip(a->toolTip());
+    });
     connect(m_goldens, &QTreeWidget::itemSelectionChanged, this,
             &MainWindow::updateConsoleAddressAction);
     goldenButtons->addStretch();

@@ -26,8 +26,8 @@ Expected<Engine::ConsoleChange> Engine::setConsoleAddress(const QString &name,
     if (auto s = inspectAgain(golden, &said); !s)
         return s.failure();
 
-    const auto judged = GoldenRules::consoleAddressFor(golden, address, said,
-                                                       goldenRulesContext(m_config));
+    const auto judged =
+        GoldenRules::consoleAddressFor(golden, address, said, goldenRulesContext(m_config));
     if (!judged)
         return judged.failure();
 

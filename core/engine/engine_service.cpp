@@ -200,8 +200,8 @@ QFuture<Status> EngineService::removeGolden(qint64 id) {
     });
 }
 
-QFuture<Expected<Engine::ConsoleChange>>
-EngineService::setConsoleAddress(const QString &golden, const QString &address) {
+QFuture<Expected<Engine::ConsoleChange>> EngineService::setConsoleAddress(const QString &golden,
+                                                                          const QString &address) {
     return onEngine<Expected<Engine::ConsoleChange>>([this, golden, address](Engine &e) {
         m_forceRefresh = true;
         return e.setConsoleAddress(golden, address);

@@ -574,12 +574,12 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This host has no address in %1: give its address on the VMs&apos; network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>found: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,12 +945,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This host has no address in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Auto&amp;matic: this host&apos;s only address in %1, now %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,12 +1000,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Clones made from now on will announce themselves to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Changing the console address…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,7 +1313,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+253"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-267"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,12 +1460,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <location line="+2"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
@@ -1476,17 +1476,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Weight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Label…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
     </message>

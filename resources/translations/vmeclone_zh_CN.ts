@@ -649,12 +649,12 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This host has no address in %1: give its address on the VMs&apos; network.</source>
         <translation>本机在 %1 中没有地址：请填写本机在虚拟机网络上的地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>found: %1</source>
         <translation>已找到：%1</translation>
     </message>
@@ -1010,12 +1010,12 @@
         <translation>新控制台地址</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This host has no address in %1.</source>
         <translation>本机在 %1 中没有地址。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Auto&amp;matic: this host&apos;s only address in %1, now %2</source>
         <translation>自动(&amp;M)：本机在 %1 中唯一的地址，当前为 %2</translation>
     </message>
@@ -1065,12 +1065,12 @@
         <translation>%1 已经是控制台地址。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Clones made from now on will announce themselves to %1.</source>
         <translation>此后创建的克隆将向 %1 报告自身状态。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Changing the console address…</source>
         <translation>正在更改控制台地址…</translation>
     </message>
@@ -1377,7 +1377,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+253"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
@@ -1493,7 +1493,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-267"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1524,12 +1524,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
@@ -1540,17 +1540,17 @@
         <translation>控制台…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Weight…</source>
         <translation>权重…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Label…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Golden images</source>
         <translation>母版镜像</translation>
     </message>

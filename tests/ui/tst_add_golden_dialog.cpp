@@ -323,10 +323,10 @@ private Q_SLOTS:
     void offersTheCandidates() {
         EngineConfig config;
         config.home = path(u"home-offered"_s);
-        config.hostAddresses = QList<HostAddress>{
-            {*Ipv4Address::parse(u"192.0.2.2"_s), u"eth0"_s, false},
-            {*Ipv4Address::parse(u"192.0.2.3"_s), u"br0"_s, false},
-            {*Ipv4Address::parse(u"127.0.0.1"_s), u"lo"_s, true}};
+        config.hostAddresses =
+            QList<HostAddress>{{*Ipv4Address::parse(u"192.0.2.2"_s), u"eth0"_s, false},
+                               {*Ipv4Address::parse(u"192.0.2.3"_s), u"br0"_s, false},
+                               {*Ipv4Address::parse(u"127.0.0.1"_s), u"lo"_s, true}};
         EngineService service(config);
         QVERIFY(service.open().ok());
         AddGoldenDialog dialog(&service);
@@ -347,8 +347,9 @@ private Q_SLOTS:
         QCOMPARE(choice->count(), 3);
         QCOMPARE(choice->itemText(1), u"192.0.2.2 on eth0"_s);
         QCOMPARE(choice->itemText(2), u"192.0.2.3 on br0"_s);
-        QCOMPARE(found->text(),
-                 u"This host has 2 addresses in 192.0.2.0/24: choose the one on the VMs' network."_s);
+        QCOMPARE(
+            found->text(),
+            u"This host has 2 addresses in 192.0.2.0/24: choose the one on the VMs' network."_s);
         QVERIFY(console->text().isEmpty());
         QVERIFY(!dialog.isValid());
         QVERIFY2(dialog.message().contains(u"this host has 2 addresses"_s),

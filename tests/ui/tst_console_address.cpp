@@ -118,9 +118,9 @@ private Q_SLOTS:
 
         EngineConfig config;
         config.home = path(u"home"_s);
-        config.hostAddresses = QList<HostAddress>{
-            on(u"192.0.2.2"_s, u"eth0"_s), on(u"198.51.100.7"_s, u"eth1"_s),
-            on(u"192.0.2.3"_s, u"br0"_s), on(u"127.0.0.1"_s, u"lo"_s)};
+        config.hostAddresses =
+            QList<HostAddress>{on(u"192.0.2.2"_s, u"eth0"_s), on(u"198.51.100.7"_s, u"eth1"_s),
+                               on(u"192.0.2.3"_s, u"br0"_s), on(u"127.0.0.1"_s, u"lo"_s)};
         m_service = std::make_unique<EngineService>(config);
         const Status opened = m_service->open();
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
@@ -161,8 +161,8 @@ private Q_SLOTS:
     // one chosen; nothing else listed.
     void listsTheCandidates() {
         ConsoleAddressDialog dialog(m_service.get(), m_web);
-        QCOMPARE(dialog.candidates(), (QList<HostAddress>{on(u"192.0.2.2"_s, u"eth0"_s),
-                                                          on(u"192.0.2.3"_s, u"br0"_s)}));
+        QCOMPARE(dialog.candidates(),
+                 (QList<HostAddress>{on(u"192.0.2.2"_s, u"eth0"_s), on(u"192.0.2.3"_s, u"br0"_s)}));
         QStringList shown;
         for (QRadioButton *b : dialog.findChildren<QRadioButton *>())
             if (b->objectName().startsWith(u"candidate"_s))

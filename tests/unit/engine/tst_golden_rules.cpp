@@ -251,9 +251,9 @@ private Q_SLOTS:
         golden.address = *Ipv4Address::parse(u"192.0.2.176"_s);
         golden.namePrefix = u"vm"_s;
         GoldenRules::Context context;
-        context.hostAddresses = QList<HostAddress>{
-            {*Ipv4Address::parse(u"192.0.2.10"_s), u"eth0"_s, false},
-            {*Ipv4Address::parse(u"192.0.2.176"_s), u"eth1"_s, false}};
+        context.hostAddresses =
+            QList<HostAddress>{{*Ipv4Address::parse(u"192.0.2.10"_s), u"eth0"_s, false},
+                               {*Ipv4Address::parse(u"192.0.2.176"_s), u"eth1"_s, false}};
         context.processConsoleAddress = u"198.51.100.1"_s; // a command's: not the golden's
         for (const auto &automatic : {u"auto"_s, u" AUTO "_s, QString()}) {
             const auto found = GoldenRules::consoleAddressFor(golden, automatic, {}, context);

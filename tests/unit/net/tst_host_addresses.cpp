@@ -62,8 +62,8 @@ private Q_SLOTS:
         QTest::newRow("an address twice")
             << QList<HostAddress>{on(u"192.0.2.9"_s, u"br0"_s), on(u"192.0.2.9"_s, u"eth0"_s)}
             << u"192.0.2.0/24"_s << QString() << u"192.0.2.9 br0"_s;
-        QTest::newRow("no addresses") << QList<HostAddress>{} << u"192.0.2.0/24"_s << QString()
-                                      << QString();
+        QTest::newRow("no addresses")
+            << QList<HostAddress>{} << u"192.0.2.0/24"_s << QString() << QString();
     }
 
     void candidatesIn() {
@@ -85,8 +85,8 @@ private Q_SLOTS:
     // The machine's list is what `ip` (a real child process) shows of the interfaces that
     // are up, each address with its interface; the loopback's come last.
     void theMachinesAddressesAreWhatIpShows() {
-        const QString ip = QStandardPaths::findExecutable(u"ip"_s, {u"/usr/sbin"_s, u"/sbin"_s,
-                                                                    u"/usr/bin"_s, u"/bin"_s});
+        const QString ip = QStandardPaths::findExecutable(
+            u"ip"_s, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s, u"/bin"_s});
         QVERIFY2(!ip.isEmpty(), "ip is missing: install iproute2 (the tests' namespaces need it)");
         QProcess p;
         p.start(ip, {u"-4"_s, u"-o"_s, u"addr"_s, u"show"_s, u"up"_s});
