@@ -1,7 +1,9 @@
 #include "add_golden_dialog.h"
 
+#include "console_address_dialog.h"
 #include "engine/golden_rules.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -10,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +21,8 @@ namespace vmeclone {
 
 AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     : QDialog(parent)
-    , m_service(service) {
+    , m_service(service)
+    , m_context(service ? Engine::goldenRulesContext(service->config()) : GoldenRules::Context{}) {
     setObjectName(u"addGoldenDialog"_s);
     setWindowTitle(tr("Add golden image"));
 
@@ -41,6 +45,14 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     m_gateway = edit(u"gateway"_s, tr("none"));
     m_dns = edit(u"dns"_s, tr("none; up to 3, e.g. 192.168.1.1, 192.168.1.2"));
     m_console = edit(u"consoleAddress"_s, tr("VMware: this host's address on the VMs' network"));
+    m_consoleFound = new QLabel(this);
+    m_consoleFound->setObjectName(u"consoleFound"_s);
+    m_consoleFound->setWordWrap(true);
+    m_consoleFound->hide();
+    m_consoleChoice = new QComboBox(this);
+    m_consoleChoice->setObjectName(u"consoleCandidates"_s);
+    m_consoleChoice->hide();
+    connect(m_consoleChoice, &QComboBox::activated, this, &AddGoldenDialog::consoleChosen);
     m_said = new QLabel(this);
     m_said->setObjectName(u"said"_s);
     m_said->setWordWrap(true);
@@ -64,7 +76,11 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     row(tr("Su&bnet (CIDR):"), m_subnet);
     row(tr("&Gateway:"), m_gateway);
     row(tr("&DNS servers:"), m_dns);
-    row(tr("&Console address:"), m_console);
+    auto *consoleColumn = new QVBoxLayout;
+    consoleColumn->addWidget(m_console);
+    consoleColumn->addWidget(m_consoleChoice);
+    consoleColumn->addWidget(m_consoleFound);
+    row(tr("&Console address:"), m_console, consoleColumn);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"message"_s);
@@ -237,12 +253,14 @@ void AddGoldenDialog::validate() {
     m_refusals.clear();
     if (m_hints.refusal) {
         m_refusals = {*m_hints.refusal};
+        offerConsoleAddresses({});
         return showRefusals();
     }
     const GoldenSpec typed = spec();
-    const GoldenRules::Context context =
-        m_service ? Engine::goldenRulesContext(m_service->config()) : GoldenRules::Context{};
-    const GoldenVerdict verdict = GoldenRules::check(typed, m_hints.backend, m_hints.said, context);
+    const GoldenVerdict verdict =
+        GoldenRules::check(typed, m_hints.backend, m_hints.said, m_context);
+    if (offerConsoleAddresses(verdict))
+        return validate(); // judged again with the address found filled in
     m_refusals = verdict.refusals;
     if (const QString suffix = m_suffix->text().trimmed(); !suffix.isEmpty()) {
         if (auto parsed = GoldenRules::suffixFrom(suffix); !parsed) {
@@ -262,6 +280,77 @@ void AddGoldenDialog::validate() {
                     .arg(g.name, m_hints.backend == u"vmware" ? tr("VMware") : tr("QEMU"),
                          g.address.toString(), g.subnet.toString()),
                 false);
+}
+
+bool AddGoldenDialog::offerConsoleAddresses(const GoldenVerdict &verdict) {
+    // Offered for a VMware golden whose subnet is known, when this host's addresses were
+    // looked up (with an engine: the one that will judge them).
+    const bool offered = m_hints.backend == u"vmware"_s && !verdict.golden.subnet.isNull()
+                         && m_context.hostAddresses.has_value();
+    const QList<HostAddress> candidates =
+        offered ? verdict.consoleCandidates : QList<HostAddress>{};
+    const QString subnet = verdict.golden.subnet.toString();
+    const QString typed = m_console->text().trimmed();
+    const bool ours = typed.isEmpty() || typed == m_consoleFilled; // not the operator's own
+    const bool listed =
+        std::any_of(candidates.cbegin(), candidates.cend(),
+                    [&typed](const auto &c) { return c.address.toString() == typed; });
+
+    bool changed = false;
+    if (ours) {
+        QString fill;
+        if (candidates.size() == 1)
+            fill = candidates.first().address.toString();
+        else if (candidates.size() > 1 && listed)
+            fill = typed; // chosen from the list: kept while it is still there
+        m_consoleFilled = fill;
+        if (fill != typed) {
+            const QSignalBlocker quiet(m_console);
+            m_console->setText(fill);
+            changed = true;
+        }
+    }
+
+    if (candidates != m_consoleOffered) {
+        m_consoleOffered = candidates;
+        const QSignalBlocker quiet(m_consoleChoice);
+        m_consoleChoice->clear();
+        m_consoleChoice->addItem(tr("Choose one of this host's %n address(es) in %1…", nullptr,
+                                    static_cast<int>(candidates.size()))
+                                     .arg(subnet));
+        for (const HostAddress &c : candidates)
+            m_consoleChoice->addItem(ConsoleAddressDialog::addressOn(c), c.address.toString());
+    }
+    {
+        const QSignalBlocker quiet(m_consoleChoice);
+        const int at = m_consoleChoice->findData(m_console->text().trimmed());
+        m_consoleChoice->setCurrentIndex(at > 0 ? at : 0);
+    }
+    m_consoleChoice->setVisible(candidates.size() > 1);
+
+    QString found;
+    if (offered && candidates.isEmpty())
+        found =
+            tr("This host has no address in %1: give its address on the VMs' network.").arg(subnet);
+    else if (candidates.size() == 1)
+        found = ours ? tr("found: %1").arg(ConsoleAddressDialog::addressOn(candidates.first()))
+                     : tr("this host's address in %1: %2")
+                           .arg(subnet, ConsoleAddressDialog::addressOn(candidates.first()));
+    else if (candidates.size() > 1 && !listed)
+        found = tr("This host has %n addresses in %1: choose the one on the VMs' network.", nullptr,
+                   static_cast<int>(candidates.size()))
+                    .arg(subnet);
+    m_consoleFound->setText(found);
+    m_consoleFound->setVisible(!found.isEmpty());
+    return changed;
+}
+
+void AddGoldenDialog::consoleChosen(int index) {
+    const QString address = m_consoleChoice->itemData(index).toString();
+    if (address.isEmpty())
+        return;
+    m_consoleFilled = address; // the dialog's offer: replaced if the subnet changes
+    m_console->setText(address);
 }
 
 void AddGoldenDialog::submit() {

@@ -8,6 +8,11 @@
 // translated label, and OK stays disabled until there is none. OK hands the spec to the
 // engine (in the engine's thread) and closes only when the engine took the golden: a
 // refusal is shown and everything typed stays.
+//
+// A VMware golden's console address is found, not typed: once its subnet is known, this
+// host's addresses there are shown under the field (GoldenVerdict::consoleCandidates):
+// exactly one is filled in and shown as found, several are offered to choose from, none
+// is said. An address the operator typed is never replaced.
 
 #include "engine/engine_service.h"
 #include "net/ipv4.h"
@@ -16,6 +21,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -64,6 +70,10 @@ private:
     // Marks each field the engine refuses (its reason as tooltip) and shows the first.
     void showRefusals();
     QLineEdit *editOf(Field field) const;
+    // Shows this host's addresses in the golden's subnet under the console field, and
+    // fills in the one found where nothing is typed. True when it changed the field.
+    bool offerConsoleAddresses(const GoldenVerdict &verdict);
+    void consoleChosen(int index);
 
     EngineService *m_service;
     QLineEdit *m_path = nullptr;
@@ -73,6 +83,11 @@ private:
     QLineEdit *m_gateway = nullptr;
     QLineEdit *m_dns = nullptr;
     QLineEdit *m_console = nullptr;
+    QLabel *m_consoleFound = nullptr;     // "found: 192.0.2.2 on eth0", or none found
+    QComboBox *m_consoleChoice = nullptr; // several found: choose one
+    QString m_consoleFilled;              // what the dialog put in the console field
+    QList<HostAddress> m_consoleOffered;  // what the choice lists
+    GoldenRules::Context m_context;       // this host's addresses, looked up once
     QLabel *m_said = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

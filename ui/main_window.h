@@ -143,6 +143,12 @@ private:
     void exportDone(const QString &path, int vms, const Status &status);
     void addGolden();
     void removeGolden();
+    // Setup ▸ Console address… (console_address_dialog.h): for the golden it is about,
+    // enabled for a VMware one only, its tooltip saying why not.
+    void changeConsoleAddress();
+    void updateConsoleAddressAction();
+    // The selected golden, else the only VMware golden, else the only golden; or null.
+    const GoldenRecord *consoleAddressGolden() const;
     void addShard();
     void removeShard();
     void reweighShard();

@@ -119,6 +119,8 @@ void MainWindow::buildActions() {
     make(u"addGolden"_s, tr("Add &golden image…"), QKeySequence(u"Ctrl+G"_s),
          [this] { addGolden(); });
     make(u"removeGolden"_s, tr("Remove golden image"), {}, [this] { removeGolden(); });
+    make(u"consoleAddress"_s, tr("&Console address…"), QKeySequence(u"Ctrl+Shift+G"_s),
+         [this] { changeConsoleAddress(); });
     make(u"addShard"_s, tr("Add disk &shard…"), QKeySequence(u"Ctrl+Shift+S"_s),
          [this] { addShard(); });
     make(u"removeShard"_s, tr("Remove disk shard"), {}, [this] { removeShard(); });
@@ -184,6 +186,7 @@ void MainWindow::buildMenus() {
     QMenu *setup = menuBar()->addMenu(tr("&Setup"));
     setup->addAction(action(u"addGolden"_s));
     setup->addAction(action(u"removeGolden"_s));
+    setup->addAction(action(u"consoleAddress"_s));
     setup->addSeparator();
     setup->addAction(action(u"addShard"_s));
     setup->addAction(action(u"removeShard"_s));
@@ -302,6 +305,7 @@ void MainWindow::updateActions() {
         why->setEnabled(!golden);
     action(u"cancelBatches"_s)->setEnabled(!m_batchOps.isEmpty());
     action(u"export"_s)->setEnabled(!m_export); // one export at a time
+    updateConsoleAddressAction();
 }
 
 void MainWindow::openCloneDialog() {

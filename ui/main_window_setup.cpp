@@ -4,6 +4,7 @@
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "console_address_dialog.h"
 #include "first_run_panel.h"
 #include "host_feed.h"
 #include "hosts_panel.h"
@@ -64,15 +65,26 @@ void MainWindow::buildDocks() {
         {tr("Name"), tr("Backend"), tr("Address"), tr("Subnet"), tr("Disk"), tr("Path")});
     auto *goldenButtons = new QHBoxLayout;
     const QHash<QString, QString> shortText{
-        {u"addGolden"_s, tr("Add…")},       {u"removeGolden"_s, tr("Remove")},
-        {u"addShard"_s, tr("Add…")},        {u"removeShard"_s, tr("Remove")},
-        {u"reweighShard"_s, tr("Weight…")}, {u"labelShard"_s, tr("Label…")}};
-    for (const auto &name : {u"addGolden"_s, u"removeGolden"_s}) {
+        {u"addGolden"_s, tr("Add…")},          {u"removeGolden"_s, tr("Remove")},
+        {u"consoleAddress"_s, tr("Console…")}, {u"addShard"_s, tr("Add…")},
+        {u"removeShard"_s, tr("Remove")},      {u"reweighShard"_s, tr("Weight…")},
+        {u"labelShard"_s, tr("Label…")}};
+    for (const auto &name : {u"addGolden"_s, u"removeGolden"_s, u"consoleAddress"_s}) {
         auto *b = new QPushButton(shortText.value(name), goldenPanel);
+        b->setObjectName(name + u"Button"_s);
         b->setToolTip(action(name)->text().remove(u'&'));
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
         goldenButtons->addWidget(b);
     }
+    // The console address is a VMware golden's: the button follows its action.
+    auto *consoleButton = goldenPanel->findChild<QPushButton *>(u"consoleAddressButton"_s);
+    connect(action(u"consoleAddress"_s), &QAction::changed, consoleButton, [this, consoleButton] {
+        QAction *a = action(u"consoleAddress"_s);
+        consoleButton->setEnabled(a->isEnabled());
+        consoleButton->setToolTip(a->toolTip());
+    });
+    connect(m_goldens, &QTreeWidget::itemSelectionChanged, this,
+            &MainWindow::updateConsoleAddressAction);
     goldenButtons->addStretch();
     auto *gl = new QVBoxLayout(goldenPanel);
     gl->setContentsMargins(2, 2, 2, 2);
@@ -239,6 +251,57 @@ void MainWindow::removeGolden() {
         if (!s)
             QMessageBox::warning(this, tr("Remove golden image"), s.error());
     });
+}
+
+const GoldenRecord *MainWindow::consoleAddressGolden() const {
+    const qint64 selected = selectedGoldenId();
+    const GoldenRecord *vmware = nullptr;
+    int vmwareCount = 0;
+    for (const auto &g : m_snapshot.goldens) {
+        if (selected && g.id == selected)
+            return &g;
+        if (g.backend == u"vmware"_s) {
+            vmware = &g;
+            ++vmwareCount;
+        }
+    }
+    if (vmwareCount == 1)
+        return vmware;
+    return m_snapshot.goldens.size() == 1 ? &m_snapshot.goldens.first() : nullptr;
+}
+
+void MainWindow::updateConsoleAddressAction() {
+    QAction *a = action(u"consoleAddress"_s);
+    const GoldenRecord *golden = consoleAddressGolden();
+    const bool vmware = golden && golden->backend == u"vmware"_s;
+    a->setEnabled(vmware);
+    const QString tip = toolTipWithShortcut(a->text(), a->shortcut());
+    if (vmware)
+        a->setToolTip(tip + u"\n"_s + tr("For the golden image %1.").arg(golden->name));
+    else if (golden)
+        a->setToolTip(tip + u"\n"_s
+                      + tr("%1 is a QEMU golden image: its guests reach this host at QEMU's own "
+                           "host address, so it has no console address.")
+                            .arg(golden->name));
+    else
+        a->setToolTip(tip + u"\n"_s + tr("Select a VMware golden image first."));
+}
+
+void MainWindow::changeConsoleAddress() {
+    const GoldenRecord *golden = consoleAddressGolden();
+    if (!golden || golden->backend != u"vmware"_s) {
+        statusBar()->showMessage(action(u"consoleAddress"_s)->toolTip().section(u'\n', 1), 5000);
+        return;
+    }
+    auto *dialog = new ConsoleAddressDialog(m_service, *golden, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConsoleAddressDialog::applyFinished, this, [dialog](bool ok) {
+        if (ok && dialog->change())
+            log::console()->info("golden image {}: console address {}",
+                                 dialog->change()->golden.name,
+                                 dialog->change()->golden.consoleAddress.toString());
+    });
+    dialog->open();
 }
 
 void MainWindow::addShard() {

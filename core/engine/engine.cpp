@@ -10,9 +10,7 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QMutex>
-#include <QNetworkInterface>
 #include <QThread>
 #include <QThreadPool>
 #include <QUuid>
@@ -76,14 +74,9 @@ QString Engine::instanceFor(const QUuid &plan, Ipv4Address address) {
 // ---- goldens and shards ------------------------------------------------------------
 
 GoldenRules::Context Engine::goldenRulesContext(const EngineConfig &config) {
-    GoldenRules::Context context{config.vmware.consoleAddress,
-                                 config.vmware.consoleAddressPerCommand, std::nullopt};
-    QList<Ipv4Address> addresses;
-    for (const QHostAddress &a : QNetworkInterface::allAddresses())
-        if (a.protocol() == QAbstractSocket::IPv4Protocol)
-            addresses.append(Ipv4Address(a.toIPv4Address()));
-    context.hostAddresses = addresses;
-    return context;
+    return GoldenRules::Context{config.vmware.consoleAddress,
+                                config.vmware.consoleAddressPerCommand,
+                                config.hostAddresses ? *config.hostAddresses : hostAddresses()};
 }
 
 Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {

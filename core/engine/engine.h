@@ -36,6 +36,10 @@ struct EngineConfig {
     QemuBackendConfig qemu;
     VmwareBackendConfig vmware; // vmrun, -T, and where VMware guests reach the console
     PlacementPolicy placement;
+    // This host's addresses, where VMware guests may find the console (GoldenRules);
+    // nullopt: looked up (hostAddresses()). Tests give them: a test does not depend on
+    // the machine's network.
+    std::optional<QList<HostAddress>> hostAddresses;
 
     QString inventoryPath() const { return home + QStringLiteral("/inventory.sqlite"); }
     QString secretPath() const { return home + QStringLiteral("/cluster.secret"); }

@@ -26,37 +26,16 @@ Expected<Engine::ConsoleChange> Engine::setConsoleAddress(const QString &name,
     if (auto s = inspectAgain(golden, &said); !s)
         return s.failure();
 
-    // The golden as it was added, with the new console address (none: found again).
-    GoldenSpec spec;
-    spec.path = golden.path;
-    spec.suffix = golden.suffix();
-    spec.subnet = golden.subnet.toString();
-    if (golden.gateway.toUInt() != 0)
-        spec.gateway = golden.gateway.toString();
-    spec.name = golden.name;
-    spec.namePrefix = golden.namePrefix;
-    const bool automatic = address.trimmed().compare(u"auto"_s, Qt::CaseInsensitive) == 0;
-    spec.consoleAddress = automatic ? QString() : address.trimmed();
-    QStringList dns;
-    for (const Ipv4Address &a : golden.dns)
-        dns << a.toString();
-    spec.dns = dns.join(u',');
-    spec.allowNoNetwork = true; // accepted when it was added; not what changes here
-    GoldenRules::Context context = goldenRulesContext(m_config);
-    context.processConsoleAddress.clear(); // the golden's own, not this command's
-    context.consoleAddressPerCommand = false;
-    const GoldenVerdict verdict = GoldenRules::check(spec, golden.backend, said, context);
-    if (const Error *refused = verdict.refusalOf(Field::ConsoleAddress))
-        return *refused;
-    if (verdict.golden.consoleAddress.toUInt() == 0)
-        return fail(u"the golden %1: no console address found: give this host's address on "
-                    u"the VMs' network"_s.arg(name));
+    const auto judged =
+        GoldenRules::consoleAddressFor(golden, address, said, goldenRulesContext(m_config));
+    if (!judged)
+        return judged.failure();
 
     ConsoleChange out;
     out.before = golden.consoleAddress;
-    out.found = automatic;
+    out.found = GoldenRules::isAutomatic(address);
     out.golden = golden;
-    out.golden.consoleAddress = verdict.golden.consoleAddress;
+    out.golden.consoleAddress = *judged;
     if (auto s = m_inventory->setGoldenConsoleAddress(golden.id, out.golden.consoleAddress); !s)
         return s.failure();
     auto vms = m_inventory->vms();

@@ -200,6 +200,14 @@ QFuture<Status> EngineService::removeGolden(qint64 id) {
     });
 }
 
+QFuture<Expected<Engine::ConsoleChange>> EngineService::setConsoleAddress(const QString &golden,
+                                                                          const QString &address) {
+    return onEngine<Expected<Engine::ConsoleChange>>([this, golden, address](Engine &e) {
+        m_forceRefresh = true;
+        return e.setConsoleAddress(golden, address);
+    });
+}
+
 QFuture<Expected<Shard>> EngineService::addShard(const QString &path, double weight) {
     return onEngine<Expected<Shard>>([this, path, weight](Engine &e) {
         m_forceRefresh = true;

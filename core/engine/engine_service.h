@@ -49,6 +49,9 @@ public:
     QFuture<Expected<ClonePlan>> plan(const CloneOptions &options, const QString &range);
     QFuture<Expected<GoldenRecord>> addGolden(const GoldenSpec &spec);
     QFuture<Status> removeGolden(qint64 id);
+    // Engine::setConsoleAddress: `address`, or empty or "auto" (found again).
+    QFuture<Expected<Engine::ConsoleChange>> setConsoleAddress(const QString &golden,
+                                                               const QString &address);
     QFuture<Expected<Shard>> addShard(const QString &path, double weight);
     QFuture<Status> removeShard(qint64 id);
     QFuture<Status> setShardWeight(qint64 id, double weight);

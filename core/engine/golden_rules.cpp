@@ -231,19 +231,18 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         } else {
             g.consoleAddress = *console;
         }
-    } else if (backend == u"vmware") {
+    }
+    if (backend == u"vmware" && haveSubnet && context.hostAddresses)
+        v.consoleCandidates = candidatesIn(*context.hostAddresses, g.subnet,
+                                           haveAddress ? std::optional(g.address) : std::nullopt);
+    if (spec.consoleAddress.isEmpty() && backend == u"vmware") {
         // Found, not typed: this host's addresses in the golden's subnet.
-        QList<Ipv4Address> candidates;
-        if (haveSubnet && context.hostAddresses)
-            for (const Ipv4Address &a : *context.hostAddresses)
-                if (g.subnet.isHostAddress(a) && !(haveAddress && a == g.address)
-                    && !candidates.contains(a))
-                    candidates.append(a);
+        const QList<HostAddress> &candidates = v.consoleCandidates;
         QStringList listed;
-        for (const Ipv4Address &a : candidates)
-            listed << a.toString();
+        for (const HostAddress &a : candidates)
+            listed << a.address.toString();
         if (candidates.size() == 1) {
-            g.consoleAddress = candidates.first();
+            g.consoleAddress = candidates.first().address;
             v.consoleAddressFound = true;
         } else if (candidates.size() > 1 && context.processConsoleAddress.isEmpty()) {
             refuse(Problem::Ambiguous, Field::ConsoleAddress, {},
@@ -290,6 +289,41 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
 
     inFormOrder(v.refusals); // whatever order the rules ran in
     return v;
+}
+
+bool GoldenRules::isAutomatic(const QString &address) {
+    return address.trimmed().isEmpty()
+           || address.trimmed().compare(u"auto"_s, Qt::CaseInsensitive) == 0;
+}
+
+Expected<Ipv4Address> GoldenRules::consoleAddressFor(const GoldenRecord &golden,
+                                                     const QString &address,
+                                                     const GoldenInspection &said,
+                                                     const Context &context) {
+    // The golden as it was added, with the new console address (none: found again).
+    GoldenSpec spec;
+    spec.path = golden.path;
+    spec.suffix = golden.suffix();
+    spec.subnet = golden.subnet.toString();
+    if (golden.gateway.toUInt() != 0)
+        spec.gateway = golden.gateway.toString();
+    spec.name = golden.name;
+    spec.namePrefix = golden.namePrefix;
+    spec.consoleAddress = isAutomatic(address) ? QString() : address.trimmed();
+    spec.dns = joinAddresses(golden.dns);
+    spec.allowNoNetwork = true; // accepted when it was added; not what changes here
+    Context own = context;
+    own.processConsoleAddress.clear(); // the golden's own, not a command's
+    own.consoleAddressPerCommand = false;
+    const GoldenVerdict verdict = check(spec, golden.backend, said, own);
+    if (const Error *refused = verdict.refusalOf(Field::ConsoleAddress))
+        return *refused;
+    if (verdict.golden.consoleAddress.toUInt() == 0)
+        return refuse(Problem::Missing, Field::ConsoleAddress, address,
+                      GoldenRules::tr("the golden %1: no console address found: give this "
+                                      "host's address on the VMs' network")
+                          .arg(golden.name));
+    return verdict.golden.consoleAddress;
 }
 
 void GoldenRules::inFormOrder(QList<Error> &refusals) {

@@ -12,6 +12,7 @@
 #include "common/expected.h"
 #include "hypervisor/hypervisor_backend.h"
 #include "inventory/records.h"
+#include "net/host_addresses.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -45,6 +46,9 @@ struct GoldenVerdict {
     // The console address was not given but found: this host's only address in the
     // golden's subnet (golden.consoleAddress).
     bool consoleAddressFound = false;
+    // VMware: this host's addresses in the golden's subnet (candidatesIn), typed one or
+    // not; empty when the host's addresses were not looked up or the subnet is unknown.
+    QList<HostAddress> consoleCandidates;
 
     bool ok() const { return refusals.isEmpty(); }
     // The refusal of `field`, or null.
@@ -63,10 +67,10 @@ public:
         // any, and its clones are refused until one is given. The console cannot: there
         // a VMware golden needs its own.
         bool consoleAddressPerCommand = false;
-        // This host's IPv4 addresses (Engine: QNetworkInterface's list); nullopt: not
-        // looked up. A VMware golden given no console address gets this host's one
-        // address in its subnet; with several, the operator is asked to choose.
-        std::optional<QList<Ipv4Address>> hostAddresses = std::nullopt;
+        // This host's IPv4 addresses (Engine: hostAddresses()); nullopt: not looked up.
+        // A VMware golden given no console address gets this host's one address in its
+        // subnet; with several, the operator is asked to choose.
+        std::optional<QList<HostAddress>> hostAddresses = std::nullopt;
     };
 
     static constexpr int kMaxNameLength = 64;
@@ -85,6 +89,16 @@ public:
     // backendFor() gave it.
     static GoldenVerdict check(const GoldenSpec &spec, const QString &backend,
                                const GoldenInspection &said, const Context &context);
+    // A VMware golden's console address changed after it was added (Engine::
+    // setConsoleAddress, the console's dialog): `address` as typed, or empty or "auto"
+    // (found again), judged by check()'s rules against the golden as it was added and
+    // with the golden's own address, never a command's. `said`: what its file says now.
+    static Expected<Ipv4Address> consoleAddressFor(const GoldenRecord &golden,
+                                                   const QString &address,
+                                                   const GoldenInspection &said,
+                                                   const Context &context);
+    // Whether `address` asks for the console address to be found ("auto", any case).
+    static bool isAutomatic(const QString &address);
     // Sorts refusals in the form's order (check() does; for a form adding its own, such
     // as suffixFrom()'s).
     static void inFormOrder(QList<Error> &refusals);

@@ -125,7 +125,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+399"/>
+        <location filename="../../core/engine/engine.cpp" line="+392"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,7 +347,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>this host has %1 addresses in %2 (%3): VMware guests announce themselves to one of them; choose it as the console address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,11 +371,16 @@
         <source>the golden %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>the golden %1: no console address found: give this host&apos;s address on the VMs&apos; network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+212"/>
+        <location filename="../../app/console_main.cpp" line="+213"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -384,7 +389,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+23"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+27"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -429,7 +434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Golden &amp;image:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,7 +464,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Console address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,12 +546,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+61"/>
+        <location line="+134"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-99"/>
         <source>Ready: %1 (%2) at %3 in %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,8 +565,39 @@
         <source>QEMU</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Choose one of this host&apos;s %n address(es) in %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>This host has no address in %1: give its address on the VMs&apos; network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this host&apos;s address in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This host has %n addresses in %1: choose the one on the VMs&apos; network.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Adding the golden image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,6 +923,122 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::ConsoleAddressDialog</name>
+    <message>
+        <location filename="../../ui/console_address_dialog.cpp" line="+27"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Console address of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clones of %1 announce themselves to this host at its console address, on their network %2. Clones made from now on are given the new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New console address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This host has no address in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Auto&amp;matic: this host&apos;s only address in %1, now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto&amp;matic: this host&apos;s only address in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An&amp;other address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Current: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none (its clones cannot be made until one is given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give this host&apos;s address on the VMs&apos; network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of this host&apos;s addresses, Automatic, or another address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is the console address already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clones made from now on will announce themselves to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changing the console address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The console address was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The console address of %1 is now %2 (was %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n existing clone(s) were made with the old address and announce themselves to it until released and cloned again: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No existing clone was made with the old address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
         <location filename="../../ui/first_run_panel.cpp" line="+19"/>
@@ -1161,18 +1313,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+243"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Console address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Add disk &amp;shard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+28"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+79"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,7 +1409,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,7 +1429,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-207"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,8 +1459,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,6 +1468,11 @@
         <location line="-1"/>
         <location line="+2"/>
         <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Console…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1324,7 +1486,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,7 +1501,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+176"/>
+        <source>For the golden image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a QEMU golden image: its guests reach this host at QEMU&apos;s own host address, so it has no console address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a VMware golden image first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <location line="+7"/>
         <source>Label shard</source>
         <translation type="unfinished"></translation>
@@ -1389,7 +1566,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-220"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Disk shards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,24 +1737,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>No golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+78"/>
+        <location line="-25"/>
+        <location line="+79"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,7 +1764,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>%1  %2  on host %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,7 +1897,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+61"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Add disk shard</source>

@@ -125,7 +125,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+399"/>
+        <location filename="../../core/engine/engine.cpp" line="+392"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
@@ -347,7 +347,7 @@
         <translation>控制台地址 %1 不在 %2 内，且母版没有网关，克隆机将无法访问它：请填写 %2 内的地址，或填写网关</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>this host has %1 addresses in %2 (%3): VMware guests announce themselves to one of them; choose it as the console address</source>
         <translation>本机在 %2 中有 %1 个地址（%3）：VMware 客户机会向其中一个报告自身状态；请选择它作为控制台地址</translation>
     </message>
@@ -371,11 +371,16 @@
         <source>the golden %1: %2</source>
         <translation>母版 %1：%2</translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>the golden %1: no console address found: give this host&apos;s address on the VMs&apos; network</source>
+        <translation>母版镜像 %1：未找到控制台地址：请填写本机在虚拟机网络上的地址</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/console_main.cpp" line="+212"/>
+        <location filename="../../app/console_main.cpp" line="+213"/>
         <location line="+20"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -384,7 +389,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+23"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+27"/>
         <source>Add golden image</source>
         <translation>添加母版镜像</translation>
     </message>
@@ -429,7 +434,7 @@
         <translation>VMware：本机在虚拟机网络上的地址</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Golden &amp;image:</source>
         <translation>母版镜像(&amp;I)：</translation>
     </message>
@@ -459,7 +464,7 @@
         <translation>DNS 服务器(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Console address:</source>
         <translation>控制台地址(&amp;C)：</translation>
     </message>
@@ -541,7 +546,7 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+61"/>
+        <location line="+134"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -622,7 +627,7 @@
         <translation type="vanished">控制台地址 %1 不在 %2 内，且没有网关：克隆机将无法访问它。请填写 %2 内的地址，或填写网关。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-99"/>
         <source>Ready: %1 (%2) at %3 in %4.</source>
         <translation>就绪：%1（%2），地址 %3，子网 %4。</translation>
     </message>
@@ -636,8 +641,37 @@
         <source>QEMU</source>
         <translation>QEMU</translation>
     </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Choose one of this host&apos;s %n address(es) in %1…</source>
+        <translation>
+            <numerusform>从本机在 %1 中的 %n 个地址中选择一个…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>This host has no address in %1: give its address on the VMs&apos; network.</source>
+        <translation>本机在 %1 中没有地址：请填写本机在虚拟机网络上的地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>found: %1</source>
+        <translation>已找到：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this host&apos;s address in %1: %2</source>
+        <translation>本机在 %1 中的地址：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This host has %n addresses in %1: choose the one on the VMs&apos; network.</source>
+        <translation>
+            <numerusform>本机在 %1 中有 %n 个地址：请选择虚拟机网络上的那个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Adding the golden image…</source>
         <translation>正在添加母版镜像…</translation>
     </message>
@@ -954,6 +988,121 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::ConsoleAddressDialog</name>
+    <message>
+        <location filename="../../ui/console_address_dialog.cpp" line="+27"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Console address of %1</source>
+        <translation>%1 的控制台地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clones of %1 announce themselves to this host at its console address, on their network %2. Clones made from now on are given the new address.</source>
+        <translation>%1 的克隆通过其网络 %2 向本机的控制台地址报告自身状态。此后创建的克隆将使用新地址。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New console address</source>
+        <translation>新控制台地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This host has no address in %1.</source>
+        <translation>本机在 %1 中没有地址。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Auto&amp;matic: this host&apos;s only address in %1, now %2</source>
+        <translation>自动(&amp;M)：本机在 %1 中唯一的地址，当前为 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto&amp;matic: this host&apos;s only address in %1</source>
+        <translation>自动(&amp;M)：本机在 %1 中唯一的地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An&amp;other address:</source>
+        <translation>其他地址(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Current: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none (its clones cannot be made until one is given)</source>
+        <translation>无（填写之前无法创建它的克隆）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give this host&apos;s address on the VMs&apos; network.</source>
+        <translation>请填写本机在虚拟机网络上的地址。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of this host&apos;s addresses, Automatic, or another address.</source>
+        <translation>请选择本机的一个地址、自动或其他地址。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is the console address already.</source>
+        <translation>%1 已经是控制台地址。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clones made from now on will announce themselves to %1.</source>
+        <translation>此后创建的克隆将向 %1 报告自身状态。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changing the console address…</source>
+        <translation>正在更改控制台地址…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The console address was not changed: %1</source>
+        <translation>控制台地址未更改：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The console address of %1 is now %2 (was %3).</source>
+        <translation>%1 的控制台地址现为 %2（原为 %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n existing clone(s) were made with the old address and announce themselves to it until released and cloned again: %1</source>
+        <translation>
+            <numerusform>%n 个现有克隆是用旧地址创建的，在释放并重新克隆之前会继续向旧地址报告：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No existing clone was made with the old address.</source>
+        <translation>没有用旧地址创建的现有克隆。</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
         <location filename="../../ui/first_run_panel.cpp" line="+19"/>
@@ -1228,18 +1377,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+243"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Console address…</source>
+        <translation>控制台地址(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Add disk &amp;shard…</source>
         <translation>添加磁盘分片…(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+28"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+79"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
@@ -1319,7 +1473,7 @@
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1339,7 +1493,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-207"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1369,8 +1523,8 @@
         <translation>路径</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -1379,6 +1533,11 @@
         <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Console…</source>
+        <translation>控制台…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1391,7 +1550,7 @@
         <translation>命名…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Golden images</source>
         <translation>母版镜像</translation>
     </message>
@@ -1406,7 +1565,22 @@
         <translation>已用 / 剩余</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+176"/>
+        <source>For the golden image %1.</source>
+        <translation>用于母版镜像 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a QEMU golden image: its guests reach this host at QEMU&apos;s own host address, so it has no console address.</source>
+        <translation>%1 是 QEMU 母版镜像：其客户机通过 QEMU 自己的主机地址访问本机，因此没有控制台地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a VMware golden image first.</source>
+        <translation>请先选择一个 VMware 母版镜像。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <location line="+7"/>
         <source>Label shard</source>
         <translation>为分片命名</translation>
@@ -1455,7 +1629,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-220"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
@@ -1505,7 +1679,7 @@
         <translation>容量</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Disk shards</source>
         <translation>磁盘分片</translation>
     </message>
@@ -1621,24 +1795,24 @@
         <translation>释放</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>No golden image</source>
         <translation>没有母版镜像</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Add a golden image first (Setup &gt; Add golden image).</source>
         <translation>请先添加母版镜像（设置 &gt; 添加母版镜像）。</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+78"/>
+        <location line="-25"/>
+        <location line="+79"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation>没有可启动的：所选虚拟机已在运行，或正在创建、停止或释放。</translation>
     </message>
@@ -1648,7 +1822,7 @@
         <translation>没有可停止的：所选虚拟机都没有在运行。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>%1  %2  on host %3</source>
         <translation>%1  %2  在主机 %3 上</translation>
     </message>
@@ -1790,7 +1964,7 @@
         <translation>请先选择一个母版镜像。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+61"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Add disk shard</source>

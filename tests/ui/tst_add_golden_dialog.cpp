@@ -8,9 +8,11 @@
 #include "add_golden_dialog.h"
 #include "translations.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -250,6 +252,141 @@ private Q_SLOTS:
         QVERIFY(dialog.spec().name.isEmpty());
         // A QEMU golden has no console address to give.
         QVERIFY(!field(dialog, u"consoleAddress"_s)->isEnabled());
+    }
+
+    // Issue 12, item 5: the console address found, not typed. This machine's own address
+    // (QNetworkInterface, read here): a .vmx golden in its subnet is given it, shown as
+    // found. Without a non-loopback address, the loopback's: 127.0.0.0/8 is a subnet too.
+    void findsThisMachinesAddress() {
+        struct Own {
+            Ipv4Address address;
+            int prefix;
+            QString interface;
+            bool loopback;
+        };
+        QList<Own> own;
+        for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
+            if (!i.flags().testFlag(QNetworkInterface::IsUp))
+                continue;
+            for (const QNetworkAddressEntry &e : i.addressEntries())
+                if (e.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                    own.append({Ipv4Address(e.ip().toIPv4Address()), e.prefixLength(), i.name(),
+                                i.flags().testFlag(QNetworkInterface::IsLoopBack)});
+        }
+        std::stable_partition(own.begin(), own.end(), [](const Own &o) { return !o.loopback; });
+        QVERIFY2(!own.isEmpty(), "this machine has no IPv4 address, not even the loopback's");
+        const Own mine = own.first();
+        // The rules take prefixes 8..30: a /32 (a container's) is looked for in its /24.
+        const Subnet subnet = Subnet::fromNetwork(
+            mine.address, mine.prefix >= 8 && mine.prefix <= 30 ? mine.prefix : 24);
+        quint32 suffix = 176; // the golden's: none of this machine's addresses
+        while (std::any_of(own.cbegin(), own.cend(), [&](const Own &o) {
+            return o.address == subnet.addressOfSuffix(suffix);
+        }))
+            ++suffix;
+        QStringList expected; // this machine's addresses in the subnet, as the dialog names them
+        QSet<quint32> seen;
+        for (const Own &o : own) {
+            if (!subnet.isHostAddress(o.address) || seen.contains(o.address.toUInt()))
+                continue;
+            seen.insert(o.address.toUInt());
+            expected << u"%1 on %2"_s.arg(o.address.toString(), o.interface);
+        }
+
+        EngineConfig config; // this host's addresses looked up, as the console does
+        config.home = path(u"home-found"_s);
+        EngineService service(config);
+        QVERIFY(service.open().ok());
+        AddGoldenDialog dialog(&service);
+        fill(dialog, {path(u"web.vmx"_s), {}, QString::number(suffix), subnet.toString()});
+        auto *found = dialog.findChild<QLabel *>(u"consoleFound"_s);
+        auto *choice = dialog.findChild<QComboBox *>(u"consoleCandidates"_s);
+        if (expected.size() == 1) {
+            QCOMPARE(field(dialog, u"consoleAddress"_s)->text(), mine.address.toString());
+            QCOMPARE(found->text(), u"found: "_s + expected.first());
+            QVERIFY(!found->isHidden());
+            QVERIFY(choice->isHidden());
+            QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+            QCOMPARE(dialog.spec().consoleAddress, mine.address.toString());
+        } else { // several here: offered to choose from
+            QVERIFY(field(dialog, u"consoleAddress"_s)->text().isEmpty());
+            QVERIFY(!choice->isHidden());
+            QStringList offered;
+            for (int i = 1; i < choice->count(); ++i)
+                offered << choice->itemText(i);
+            QCOMPARE(offered, expected);
+        }
+    }
+
+    // The same with this host's addresses given to the engine: several are offered, a
+    // choice fills the field, none is said, and a typed address is never replaced.
+    void offersTheCandidates() {
+        EngineConfig config;
+        config.home = path(u"home-offered"_s);
+        config.hostAddresses =
+            QList<HostAddress>{{*Ipv4Address::parse(u"192.0.2.2"_s), u"eth0"_s, false},
+                               {*Ipv4Address::parse(u"192.0.2.3"_s), u"br0"_s, false},
+                               {*Ipv4Address::parse(u"127.0.0.1"_s), u"lo"_s, true}};
+        EngineService service(config);
+        QVERIFY(service.open().ok());
+        AddGoldenDialog dialog(&service);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *found = dialog.findChild<QLabel *>(u"consoleFound"_s);
+        auto *choice = dialog.findChild<QComboBox *>(u"consoleCandidates"_s);
+        QLineEdit *console = field(dialog, u"consoleAddress"_s);
+
+        // Before a subnet: nothing to offer.
+        fill(dialog, {path(u"web.vmx"_s), {}, u"176"_s});
+        QVERIFY(found->isHidden());
+        QVERIFY(choice->isHidden());
+
+        // Two in 192.0.2.0/24: listed with their interfaces, nothing filled in.
+        fill(dialog, {path(u"web.vmx"_s), {}, u"176"_s, u"192.0.2.0/24"_s});
+        QVERIFY(!choice->isHidden());
+        QCOMPARE(choice->count(), 3);
+        QCOMPARE(choice->itemText(1), u"192.0.2.2 on eth0"_s);
+        QCOMPARE(choice->itemText(2), u"192.0.2.3 on br0"_s);
+        QCOMPARE(
+            found->text(),
+            u"This host has 2 addresses in 192.0.2.0/24: choose the one on the VMs' network."_s);
+        QVERIFY(console->text().isEmpty());
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.message().contains(u"this host has 2 addresses"_s),
+                 qPrintable(dialog.message()));
+        choice->setFocus();
+        QTest::keyClick(choice, Qt::Key_Down);
+        QTest::keyClick(choice, Qt::Key_Down);
+        QCOMPARE(console->text(), u"192.0.2.3"_s);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QCOMPARE(dialog.spec().consoleAddress, u"192.0.2.3"_s);
+        QVERIFY(found->isHidden());
+
+        // Another subnet: the offer goes with it; none there is said.
+        QLineEdit *subnet = field(dialog, u"subnet"_s);
+        subnet->setText(u"10.0.0.0/24"_s);
+        QVERIFY(console->text().isEmpty());
+        QVERIFY(choice->isHidden());
+        QCOMPARE(found->text(), u"This host has no address in 10.0.0.0/24: give its address on "
+                                u"the VMs' network."_s);
+        QVERIFY2(dialog.message().contains(u"this host has none in 10.0.0.0/24"_s),
+                 qPrintable(dialog.message()));
+
+        // One: filled in, shown as found.
+        field(dialog, u"suffix"_s)->setText(u"1"_s);
+        subnet->setText(u"192.0.2.0/30"_s);
+        QCOMPARE(console->text(), u"192.0.2.2"_s);
+        QCOMPARE(found->text(), u"found: 192.0.2.2 on eth0"_s);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+
+        // Typed by the operator: kept, whatever the subnet.
+        console->setText(u"192.0.2.3"_s);
+        QCOMPARE(found->text(), u"this host's address in 192.0.2.0/30: 192.0.2.2 on eth0"_s);
+        field(dialog, u"suffix"_s)->setText(u"176"_s);
+        subnet->setText(u"192.0.2.0/24"_s);
+        QCOMPARE(console->text(), u"192.0.2.3"_s);
+        QCOMPARE(choice->currentIndex(), 2);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
     }
 
     void keepsTheInputWhenTheEngineRefuses() {

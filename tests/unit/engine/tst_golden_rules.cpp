@@ -203,15 +203,19 @@ private Q_SLOTS:
         s.path = m_golden;
         GoldenRules::Context context;
         // One in the subnet (the others elsewhere, or the golden's own): found, and used.
-        context.hostAddresses = QList<Ipv4Address>{
-            *Ipv4Address::parse(u"127.0.0.1"_s), *Ipv4Address::parse(u"192.0.2.10"_s),
-            *Ipv4Address::parse(u"192.0.2.176"_s), *Ipv4Address::parse(u"198.51.100.7"_s)};
+        const auto on = [](const QString &address, const QString &interface) {
+            return HostAddress{*Ipv4Address::parse(address), interface, interface == u"lo"_s};
+        };
+        context.hostAddresses =
+            QList<HostAddress>{on(u"192.0.2.10"_s, u"eth0"_s), on(u"192.0.2.176"_s, u"eth1"_s),
+                               on(u"198.51.100.7"_s, u"eth2"_s), on(u"127.0.0.1"_s, u"lo"_s)};
         GoldenVerdict verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
         QVERIFY(verdict.ok());
         QVERIFY(verdict.consoleAddressFound);
         QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.10"_s);
+        QCOMPARE(verdict.consoleCandidates, QList<HostAddress>{on(u"192.0.2.10"_s, u"eth0"_s)});
         // Two: both listed, and the operator chooses.
-        context.hostAddresses->append(*Ipv4Address::parse(u"192.0.2.11"_s));
+        context.hostAddresses->append(on(u"192.0.2.11"_s, u"eth3"_s));
         verdict = GoldenRules::check(s, u"vmware"_s, said(), context);
         Error e = onlyRefusal(verdict);
         QCOMPARE(e.field, Field::ConsoleAddress);
@@ -227,13 +231,56 @@ private Q_SLOTS:
         QCOMPARE(verdict.golden.consoleAddress.toString(), u"192.0.2.11"_s);
         // None: asked for, saying so.
         s.consoleAddress.clear();
-        context.hostAddresses = QList<Ipv4Address>{*Ipv4Address::parse(u"127.0.0.1"_s)};
+        context.hostAddresses = QList<HostAddress>{on(u"127.0.0.1"_s, u"lo"_s)};
         e = onlyRefusal(GoldenRules::check(s, u"vmware"_s, said(), context));
         QCOMPARE(e.problem, Problem::Missing);
         QVERIFY2(e.message.contains(u"this host has none in 192.0.2.0/24"_s),
                  qPrintable(e.message));
         // A QEMU golden needs none.
         QVERIFY(GoldenRules::check(s, u"qemu"_s, said(), context).ok());
+    }
+
+    // A console address changed later (Engine::setConsoleAddress, the console's dialog):
+    // the rules of `golden add`, against the golden as it was added, never a command's.
+    void consoleAddressChanged() {
+        GoldenRecord golden;
+        golden.backend = u"vmware"_s;
+        golden.name = u"tiny"_s;
+        golden.path = m_golden;
+        golden.subnet = *Subnet::parse(u"192.0.2.0/24"_s);
+        golden.address = *Ipv4Address::parse(u"192.0.2.176"_s);
+        golden.namePrefix = u"vm"_s;
+        GoldenRules::Context context;
+        context.hostAddresses =
+            QList<HostAddress>{{*Ipv4Address::parse(u"192.0.2.10"_s), u"eth0"_s, false},
+                               {*Ipv4Address::parse(u"192.0.2.176"_s), u"eth1"_s, false}};
+        context.processConsoleAddress = u"198.51.100.1"_s; // a command's: not the golden's
+        for (const auto &automatic : {u"auto"_s, u" AUTO "_s, QString()}) {
+            const auto found = GoldenRules::consoleAddressFor(golden, automatic, {}, context);
+            QVERIFY2(found.ok(), qPrintable(found.error()));
+            QCOMPARE(found->toString(), u"192.0.2.10"_s);
+        }
+        const auto given = GoldenRules::consoleAddressFor(golden, u" 192.0.2.11 "_s, {}, context);
+        QVERIFY2(given.ok(), qPrintable(given.error()));
+        QCOMPARE(given->toString(), u"192.0.2.11"_s);
+        const auto own = GoldenRules::consoleAddressFor(golden, u"192.0.2.176"_s, {}, context);
+        QVERIFY(!own.ok());
+        QCOMPARE(own.failure().field, Field::ConsoleAddress);
+        QCOMPARE(own.failure().problem, Problem::GoldenOwnAddress);
+        const auto outside = GoldenRules::consoleAddressFor(golden, u"10.9.9.9"_s, {}, context);
+        QCOMPARE(outside.failure().problem, Problem::Unreachable);
+        QVERIFY2(outside.error().contains(u"10.9.9.9 is outside 192.0.2.0/24"_s),
+                 qPrintable(outside.error()));
+        // Two of this host's addresses: automatic cannot choose.
+        context.hostAddresses->append({*Ipv4Address::parse(u"192.0.2.12"_s), u"eth2"_s, false});
+        const auto two = GoldenRules::consoleAddressFor(golden, u"auto"_s, {}, context);
+        QCOMPARE(two.failure().problem, Problem::Ambiguous);
+        // None: asked for.
+        context.hostAddresses = QList<HostAddress>{};
+        const auto none = GoldenRules::consoleAddressFor(golden, u"auto"_s, {}, context);
+        QCOMPARE(none.failure().problem, Problem::Missing);
+        QVERIFY2(none.error().contains(u"this host has none in 192.0.2.0/24"_s),
+                 qPrintable(none.error()));
     }
 
     // What a VMware golden's NICs allow, said at `golden add`, not found at `clone`.
