@@ -102,8 +102,8 @@ private:
     QHash<qint64, int> m_rowOfId;
     QHash<qint64, qint64> m_seq;    // per VM id: the newest change sequence applied (VmChange::seq)
     QHash<QString, int> m_hostKeys; // host name -> its number (VmRow::hostKey)
-    std::vector<int> m_rowsOfHostKey; // per host number: how many of m_rows it holds
-    std::vector<int> m_rowsInState;   // per VmState: how many of m_rows are in it
+    std::vector<int> m_rowsOfHostKey;     // per host number: how many of m_rows it holds
+    std::vector<int> m_rowsInState;       // per VmState: how many of m_rows are in it
     QHash<QString, QString> m_shardNames; // shard path -> short name
     QTimer m_drainTimer;
     QTimer m_clockTimer;

@@ -19,8 +19,8 @@
 
 #include <QFuture>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>

@@ -141,11 +141,11 @@ int main(int argc, char **argv) {
         if (!made.ok())
             die(u"clone failed: %1"_s.arg(made.outcomes.isEmpty() ? QString()
                                                                   : made.outcomes.first().message));
-        auto vms = engine.inventory().vms();
-        if (!vms || vms->size() != count)
+        auto rows = engine.inventory().vms();
+        if (!rows || rows->size() != count)
             die(u"expected %1 VMs"_s.arg(count));
         t.restart();
-        const BatchResult released = engine.release(*vms);
+        const BatchResult released = engine.release(*rows);
         ourRelease.push_back(t.nsecsElapsed() / 1e9);
         if (!released.ok())
             die(u"release failed"_s);

@@ -359,7 +359,8 @@ private Q_SLOTS:
         m_model->queue()->push({VmChange::upsert(a), VmChange::upsert(b), VmChange::upsert(c)});
         m_model->drain();
         std::unique_ptr<QSortFilterProxyModel> proxy =
-            tableFilter ? std::make_unique<VmTableFilter>() : std::make_unique<QSortFilterProxyModel>();
+            tableFilter ? std::make_unique<VmTableFilter>()
+                        : std::make_unique<QSortFilterProxyModel>();
         proxy->setSourceModel(m_model.get());
         proxy->setSortRole(VmTableModel::SortRole);
         proxy->sort(column, Qt::AscendingOrder);
@@ -379,11 +380,10 @@ private Q_SLOTS:
         QRandomGenerator random(20261206);
         const QStringList hosts{QString(), u"lab1"_s, u"lab2"_s, u"lab1/sub"_s};
         const VmState states[] = {VmState::Planned, VmState::Configured, VmState::Booting,
-                                  VmState::Online, VmState::Stopped, VmState::Failed};
+                                  VmState::Online,  VmState::Stopped,    VmState::Failed};
         struct Known {
             QString host;
             VmState state;
-            quint32 suffix;
         };
         QHash<qint64, Known> replay;
         // Ids: this machine's 1..40; a host's its number and suffix; a few ids move host.
@@ -413,7 +413,7 @@ private Q_SLOTS:
                     const QString on =
                         random.bounded(20) == 0 ? hosts.at(random.bounded(hosts.size())) : host;
                     q->push(VmChange::upsert(rowFor(id, on, state)));
-                    replay.insert(id, Known{on, state, 0});
+                    replay.insert(id, Known{on, state});
                     break;
                 }
                 case 3:
@@ -456,7 +456,7 @@ private Q_SLOTS:
                                  ? replay.erase(it)
                                  : std::next(it);
                     for (const VmRow &r : std::as_const(rows))
-                        replay.insert(r.id, Known{r.host, r.state, 0});
+                        replay.insert(r.id, Known{r.host, r.state});
                     break;
                 }
                 }
@@ -473,9 +473,10 @@ private Q_SLOTS:
             QHash<VmState, int> counted;
             for (auto it = replay.cbegin(); it != replay.cend(); ++it) {
                 const VmRow *row = m_model->rowById(it.key());
-                QVERIFY2(row, qPrintable(u"round %1: VM %2 of '%3' is missing"_s.arg(round)
-                                             .arg(it.key())
-                                             .arg(it->host)));
+                QVERIFY2(
+                    row,
+                    qPrintable(u"round %1: VM %2 of '%3' is missing"_s.arg(round).arg(it.key()).arg(
+                        it->host)));
                 QCOMPARE(row->host, it->host);
                 QCOMPARE(row->state, it->state);
                 ++counted[it->state];

@@ -5,9 +5,9 @@
 // made by qemu-img, a real SQLite inventory, a real size-limited tmpfs as the full shard.
 // The threads make this the engine's test under ThreadSanitizer too.
 
-#include "support/ci_skip.h"
 #include "engine/engine.h"
 #include "inventory/inventory.h"
+#include "support/ci_skip.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

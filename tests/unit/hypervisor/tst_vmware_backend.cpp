@@ -6,8 +6,8 @@
 // failure leaves nothing behind; the golden's bytes never change.
 
 #include "hypervisor/vmware_backend.h"
-#include "inventory/clone_marker.h"
 #include "identity/mac_address.h"
+#include "inventory/clone_marker.h"
 #include "vmware_fixture.h"
 #include "vmx/vmx_devices.h"
 #include "vmx/vmx_document.h"

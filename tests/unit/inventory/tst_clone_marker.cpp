@@ -68,7 +68,8 @@ private Q_SLOTS:
         QCOMPARE(raw->at(0), char(1));
         QCOMPARE(QUuid::fromRfc4122(QByteArrayView(raw->constData() + 1, 16)),
                  QUuid(mine.dataFolderId));
-        QCOMPARE(QUuid::fromRfc4122(QByteArrayView(raw->constData() + 17, 16)), QUuid(mine.instance));
+        QCOMPARE(QUuid::fromRfc4122(QByteArrayView(raw->constData() + 17, 16)),
+                 QUuid(mine.instance));
 
         const auto read = CloneMarker::readFrom(folder);
         QVERIFY(read);
@@ -95,10 +96,9 @@ private Q_SLOTS:
         // Another length or version is not a mark of ours (and there is no file).
         const QString other = freshFolder();
         QVERIFY(QDir().mkdir(other));
-        QCOMPARE(QProcess::execute(u"setfattr"_s, {u"-n"_s,
-                                                   QString::fromLatin1(CloneMarker::kAttribute),
-                                                   u"-v"_s, u"0x02"_s + QString::fromLatin1(value.mid(1).toHex()),
-                                                   other}),
+        QCOMPARE(QProcess::execute(u"setfattr"_s,
+                                   {u"-n"_s, QString::fromLatin1(CloneMarker::kAttribute), u"-v"_s,
+                                    u"0x02"_s + QString::fromLatin1(value.mid(1).toHex()), other}),
                  0);
         QVERIFY(!CloneMarker::readFrom(other));
     }
