@@ -91,6 +91,8 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
     // fans out itself); its "configured" commit is written in the meantime too.
     QThreadPool syncWork;
     syncWork.setMaxThreadCount(1);
+    QThreadPool driveWork; // waits for a step's files (blockingMapped) while this thread commits
+    driveWork.setMaxThreadCount(1);
 
     // A step whose files were made: durable, then configured, then reported.
     struct Made {
@@ -182,9 +184,14 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
             };
             return c.backend->createClone(request, cancel, progress);
         };
-        QFuture<Status> making = QtConcurrent::mapped(&fileWork, step, make);
+        // Driven from a thread of its own with blockingMapped: QtConcurrent::mapped's
+        // asynchronous kernel deletes itself on the last worker, which ThreadSanitizer
+        // reports as a race on its vptr (Qt's own atomics are not instrumented).
+        QFuture<QList<Status>> making = QtConcurrent::run(&driveWork, [&] {
+            return QtConcurrent::blockingMapped<QList<Status>>(&fileWork, step, make);
+        });
         finish();
-        const QList<Status> made = making.results();
+        const QList<Status> made = making.result();
         crashPoint("copied");
 
         Made next;
