@@ -303,8 +303,14 @@ QList<Verb> verbs() {
          {},
          kOffersPort | kOffersJobs | kOffersVmware},
         {u"list"_s, u"[RANGE]"_s,
-         u"List the VMs with their state: all of them, or those of RANGE (177-180)."_s,
-         addHostsOption, verbList},
+         u"List the VMs with their state: all of them, or those of RANGE (177-180). On a head "
+         u"(hosts added) every host's VMs, with their host; --here for this machine's alone."_s,
+         [](QCommandLineParser &p) {
+             addHostsOption(p);
+             p.addOption({u"here"_s,
+                          u"Only this machine's own VMs, not those of the hosts a head drives."_s});
+         },
+         verbList},
         {u"apply"_s,
          u"PLAN.json|-"_s,
          u"Make the VMs of a plan document a head sent (what 'clone --hosts' runs on each host "

@@ -143,6 +143,8 @@ int clusterExport(QCommandLineParser &p, const Globals &g, const QString &output
 bool goesOnToItsHosts(const QCommandLineParser &p, const Globals &g);
 // The data folder has hosts: this machine is a head.
 bool isHead(const Globals &g);
+// Set in the environment of a head's listing: a plain list it starts lists its own machine.
+inline constexpr char kListingForHead[] = "VMECLONE_LISTING_FOR_HEAD";
 
 // verbs_inventory.cpp
 int verbGoldenAdd(QCommandLineParser &p, const Globals &g);

@@ -511,6 +511,7 @@ int clusterList(QCommandLineParser &p, const Globals &g, const QString &range) {
             return reportFailure(g, u"list"_s, addresses.failure(), &p, kUsage);
         wanted = std::move(*addresses);
     }
+    qputenv(kListingForHead, "1"); // inherited by this machine's own part, not sent over ssh
     ClusterListing listing = h->head->list(h->hosts);
     for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
         err(u"list: "_s + it.value());

@@ -93,8 +93,18 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
 
 int verbList(QCommandLineParser &p, const Globals &g) {
     const QString range = rangeArgument(p);
-    // --hosts: every VM of those hosts with its host, those of RANGE if given.
-    if (goesOnToItsHosts(p, g))
+    if (p.isSet(u"here"_s) && p.isSet(u"hosts"_s)) {
+        err(u"list: --here lists this machine alone and --hosts names hosts: give one of them"_s);
+        return kUsage;
+    }
+    // --hosts: every VM of those hosts with its host, those of RANGE if given. A plain list
+    // on a head is the fleet's (what the operator of a head means by "my VMs"); the head
+    // asks its own part with --here, and a host asked by a head (--via) lists its own.
+    // kListingForHead marks the head's own children (set by clusterList): should one of
+    // them miss --here, it lists here rather than asking the hosts again, and again.
+    if (goesOnToItsHosts(p, g)
+        || (!p.isSet(u"here"_s) && !p.isSet(u"via"_s) && !qEnvironmentVariableIsSet(kListingForHead)
+            && isHead(g)))
         return clusterList(p, g, range);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)

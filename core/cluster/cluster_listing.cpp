@@ -109,8 +109,13 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
         futures.push_back(std::async(std::launch::async, [this, host] {
             Said s{host.name, {}, {}};
             QByteArray out;
+            // This machine's own part is its own VMs only (a plain list on a head would
+            // ask the hosts again).
+            QStringList arguments{u"list"_s, u"--json"_s};
+            if (host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0)
+                arguments << u"--here"_s;
             const Run run = runOn(
-                host, headArguments(host, {u"list"_s, u"--json"_s}), {},
+                host, headArguments(host, arguments), {},
                 [&out](const QByteArray &line) { out += line + '\n'; }, nullptr);
             out += run.child.out;
             if (!run.error.isEmpty()) {

@@ -71,8 +71,11 @@ private Q_SLOTS:
         const auto table = m_head->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s});
         QVERIFY2(table.exitCode == 0, qPrintable(table.err));
         QVERIFY2(QString::fromUtf8(table.out).contains(u"host lab1: "_s), table.out.constData());
-        const auto ledger = m_head->run({u"list"_s, u"--json"_s});
+        const auto ledger = m_head->run({u"list"_s, u"--here"_s, u"--json"_s});
         QCOMPARE(ledger.json().array().size(), 0);
+        const auto fleet = m_head->run({u"list"_s, u"--json"_s});
+        QVERIFY2(fleet.exitCode == 0, qPrintable(fleet.err));
+        QCOMPARE(fleet.json().array().size(), 0);
     }
 
     // One command at the head: every VM lands on one host, each host's own inventory
@@ -135,6 +138,30 @@ private Q_SLOTS:
         const auto local = m_head->run({u"list"_s, u"--hosts"_s, u"local"_s, u"--json"_s});
         QVERIFY2(local.exitCode == 0, qPrintable(local.err));
         QCOMPARE(local.json().array().size(), perHost.value(u"local"_s));
+        for (const QJsonValue &v : local.json().array())
+            QCOMPARE(v.toObject().value(u"host"_s).toString(), u"local"_s);
+        // A plain list on a head is the fleet's, as --hosts all; --here is this machine's
+        // own VMs alone (what the head asks its own part), without a host; both together
+        // are refused.
+        const auto plain = m_head->run({u"list"_s, u"--json"_s});
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        const auto plainListed = byAddress(plain.json().array());
+        QCOMPARE(plainListed.size(), 9);
+        for (auto it = results.begin(); it != results.end(); ++it)
+            QCOMPARE(plainListed.value(it.key()).value(u"host"_s).toString(),
+                     it->value(u"host"_s).toString());
+        const auto table = m_head->run({u"list"_s});
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        QVERIFY2(QString::fromUtf8(table.out).startsWith(u"HOST"_s), table.out.constData());
+        QVERIFY2(QString::fromUtf8(table.out).contains(u"lab2"_s), table.out.constData());
+        const auto here = m_head->run({u"list"_s, u"--here"_s, u"--json"_s});
+        QVERIFY2(here.exitCode == 0, qPrintable(here.err));
+        QCOMPARE(here.json().array().size(), perHost.value(u"local"_s));
+        for (const QJsonValue &v : here.json().array())
+            QVERIFY(!v.toObject().contains(u"host"_s));
+        const auto both = m_head->run({u"list"_s, u"--here"_s, u"--hosts"_s, u"all"_s});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(u"--here"_s), qPrintable(both.err));
         const auto bad = m_head->run({u"list"_s, u"177-x"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(QString::fromUtf8(bad.out).contains(u"177-x"_s) || bad.err.contains(u"177-x"_s),

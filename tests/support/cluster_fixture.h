@@ -173,9 +173,10 @@ public:
         return QProcess::execute(u"ip"_s, arguments) == 0;
     }
 
-    // The VMs a host's own inventory holds, by address.
+    // The VMs a host's own inventory holds, by address (--here: on the head, a plain list
+    // would be the fleet's).
     QHash<QString, QJsonObject> vmsOf(const QString &host) const {
-        const auto r = hosts.value(host)->run({u"list"_s, u"--json"_s});
+        const auto r = hosts.value(host)->run({u"list"_s, u"--here"_s, u"--json"_s});
         return byAddress(r.json().array());
     }
 
