@@ -5,6 +5,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QShowEvent>
 #include <QVBoxLayout>
 
@@ -30,8 +32,9 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     auto button = [this](const QString &name, const QString &text) {
         auto *b = new QPushButton(text, this);
         b->setObjectName(name);
-        b->setMinimumHeight(b->sizeHint().height() * 2);
-        b->setMinimumWidth(260);
+        // Wide enough to read as the page's main choices, narrow enough to leave the
+        // explanations beside them room on a 1024 px screen with the docks open.
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(text) * 23 / 20 + 40);
         QFont f = b->font();
         f.setPointSizeF(f.pointSizeF() * 1.15);
         b->setFont(f);
@@ -53,36 +56,29 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     m_demoReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_demoReason->setStyleSheet(u"color: #c0392b;"_s);
 
-    auto *actions = new QGridLayout;
-    actions->setHorizontalSpacing(16);
-    actions->setVerticalSpacing(14);
-    actions->addWidget(m_demo, 0, 0, Qt::AlignTop);
-    auto *demoTexts = new QVBoxLayout;
-    demoTexts->addWidget(m_demoText);
-    demoTexts->addWidget(m_demoReason);
-    actions->addLayout(demoTexts, 0, 1);
-    actions->addWidget(m_golden, 1, 0, Qt::AlignTop);
-    actions->addWidget(explain(tr("Your own VM: a QEMU machine description (.json) or a VMware "
-                                  "VM's .vmx, powered off.")),
-                       1, 1);
-    actions->addWidget(m_shard, 2, 0, Qt::AlignTop);
-    actions->addWidget(explain(tr("A folder on a disk with room for the clones; add one per "
-                                  "disk to spread them.")),
-                       2, 1);
-    actions->setColumnStretch(1, 1);
-
+    m_actions = new QGridLayout;
+    m_actions->setHorizontalSpacing(16);
+    m_actions->setVerticalSpacing(14);
+    m_choices = {{m_demo, {m_demoText, m_demoReason}},
+                 {m_golden,
+                  {explain(tr("Your own VM: a QEMU machine description (.json) or a "
+                              "VMware VM's .vmx, powered off."))}},
+                 {m_shard,
+                  {explain(tr("A folder on a disk with room for the clones; add one "
+                              "per disk to spread them."))}}};
+    arrangeChoices(false);
     m_status = new QLabel(this);
     m_status->setObjectName(u"firstRunStatus"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *column = new QWidget(this);
+    auto *column = new QWidget;
     column->setMaximumWidth(760);
     auto *inner = new QVBoxLayout(column);
     inner->setSpacing(18);
     inner->addWidget(title);
     inner->addWidget(needs);
-    inner->addLayout(actions);
+    inner->addLayout(m_actions);
     inner->addWidget(m_status);
 
     // Centred by stretches, not by alignment: an aligned item would get its size hint's
@@ -91,10 +87,21 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     centred->addStretch(1);
     centred->addWidget(column, 4);
     centred->addStretch(1);
+    // In a scroll area: on a page too low for the texts it scrolls, where a plain layout
+    // would draw them over each other.
+    auto *page = new QWidget;
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->addStretch(1);
+    pageLayout->addLayout(centred);
+    pageLayout->addStretch(2);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(page);
     auto *outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(centred);
-    outer->addStretch(2);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     connect(m_demo, &QPushButton::clicked, this, &FirstRunPanel::useDemoRequested);
     connect(m_golden, &QPushButton::clicked, this, &FirstRunPanel::addGoldenRequested);
@@ -153,6 +160,46 @@ void FirstRunPanel::updateDemo() {
 
 QPushButton *FirstRunPanel::firstChoice() const {
     return m_demo->isEnabled() ? m_demo : m_golden;
+}
+
+void FirstRunPanel::arrangeChoices(bool stacked) {
+    m_stacked = stacked;
+    for (const auto &[button, texts] : std::as_const(m_choices)) {
+        m_actions->removeWidget(button);
+        for (QWidget *text : texts)
+            m_actions->removeWidget(text);
+    }
+    // Beside its button where there is room; under it on a narrow page (a 1024 px screen
+    // with the docks open), where beside it the text was a column of single words.
+    int row = 0;
+    for (const auto &[button, texts] : std::as_const(m_choices)) {
+        if (stacked) {
+            m_actions->addWidget(button, row++, 0, 1, 2);
+            for (QWidget *text : texts)
+                m_actions->addWidget(text, row++, 0, 1, 2);
+        } else {
+            m_actions->addWidget(button, row, 0, int(texts.size()), 1, Qt::AlignTop);
+            for (QWidget *text : texts)
+                m_actions->addWidget(text, row++, 1);
+        }
+    }
+    m_actions->setColumnStretch(0, stacked ? 1 : 0);
+    m_actions->setColumnStretch(1, 1);
+    m_actions->setVerticalSpacing(stacked ? 4 : 8);
+    for (const auto &choice : std::as_const(m_choices))
+        choice.first->setMinimumHeight(choice.first->sizeHint().height() * (stacked ? 3 : 4) / 2);
+}
+
+void FirstRunPanel::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    // Beside a button, a text wants some 40 characters a line to be read; below that
+    // it goes under its button.
+    // The column is 4/6 of the page (the stretches beside it), at most 760 px.
+    const int column = qMin(event->size().width() * 4 / 6, 760);
+    const bool narrow =
+        column < m_golden->minimumWidth() + 16 + 40 * fontMetrics().averageCharWidth() + 20;
+    if (narrow != m_stacked)
+        arrangeChoices(narrow);
 }
 
 void FirstRunPanel::showEvent(QShowEvent *event) {

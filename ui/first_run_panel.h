@@ -4,8 +4,12 @@
 // (the demo golden with two default shards, a golden of one's own, a shard). The
 // panel only asks; the window does the work.
 
+#include <QList>
 #include <QWidget>
 
+#include <utility>
+
+class QGridLayout;
 class QLabel;
 class QPushButton;
 
@@ -33,9 +37,11 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateDemo();
+    void arrangeChoices(bool stacked);
     QPushButton *firstChoice() const;
 
     QString m_demoGolden;
@@ -46,6 +52,10 @@ private:
     QLabel *m_demoText = nullptr;
     QLabel *m_demoReason = nullptr;
     QLabel *m_status = nullptr;
+    QGridLayout *m_actions = nullptr;
+    // Each way to begin: its button and what explains it.
+    QList<std::pair<QPushButton *, QList<QWidget *>>> m_choices;
+    bool m_stacked = false;
 };
 
 } // namespace vmeclone

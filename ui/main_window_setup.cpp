@@ -69,13 +69,20 @@ void MainWindow::buildDocks() {
         {u"consoleAddress"_s, tr("Console…")}, {u"addShard"_s, tr("Add…")},
         {u"removeShard"_s, tr("Remove")},      {u"reweighShard"_s, tr("Weight…")},
         {u"labelShard"_s, tr("Label…")}};
-    for (const auto &name : {u"addGolden"_s, u"removeGolden"_s, u"consoleAddress"_s}) {
-        auto *b = new QPushButton(shortText.value(name), goldenPanel);
+    // A dock's button for an action. It keeps the style's width where there is room and
+    // shrinks to its text where there is not: four buttons at the style's 80 px minimum
+    // made the docks, and so the window, wider than a 1024 px screen.
+    const auto dockButton = [&](const QString &name, QWidget *panel, QHBoxLayout *row) {
+        auto *b = new QPushButton(shortText.value(name), panel);
         b->setObjectName(name + u"Button"_s);
         b->setToolTip(action(name)->text().remove(u'&'));
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(b->text())
+                           + 2 * b->fontMetrics().height());
         connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
-        goldenButtons->addWidget(b);
-    }
+        row->addWidget(b);
+    };
+    for (const auto &name : {u"addGolden"_s, u"removeGolden"_s, u"consoleAddress"_s})
+        dockButton(name, goldenPanel, goldenButtons);
     // The console address is a VMware golden's: the button follows its action.
     auto *consoleButton = goldenPanel->findChild<QPushButton *>(u"consoleAddressButton"_s);
     connect(action(u"consoleAddress"_s), &QAction::changed, consoleButton, [this, consoleButton] {
@@ -106,12 +113,8 @@ void MainWindow::buildDocks() {
     m_shards->setColumnWidth(0, 110);
     m_shards->setColumnWidth(1, 200);
     auto *shardButtons = new QHBoxLayout;
-    for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s, u"labelShard"_s}) {
-        auto *b = new QPushButton(shortText.value(name), shardPanel);
-        b->setToolTip(action(name)->text().remove(u'&'));
-        connect(b, &QPushButton::clicked, action(name), &QAction::trigger);
-        shardButtons->addWidget(b);
-    }
+    for (const auto &name : {u"addShard"_s, u"removeShard"_s, u"reweighShard"_s, u"labelShard"_s})
+        dockButton(name, shardPanel, shardButtons);
     shardButtons->addStretch();
     auto *sl = new QVBoxLayout(shardPanel);
     sl->setContentsMargins(2, 2, 2, 2);

@@ -166,6 +166,49 @@ private Q_SLOTS:
         QTRY_VERIFY(!panel()->isVisible());
         QVERIFY(m_window->table()->isVisible());
     }
+
+    // On a 1024×700 screen with the docks open, in English and in Chinese: the window is
+    // no wider than the screen, and every text of the panel is whole, drawn over nothing
+    // (a long reason, the demo's, included). Beside its button each text was a column of
+    // single words cut at top and bottom; the docks' buttons made the window 1,048 px.
+    void fitsA1024By700Screen_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("zh_CN") << u"zh_CN"_s;
+    }
+    void fitsA1024By700Screen() {
+        QFETCH(QString, language);
+        Translations::install(language);
+        const auto restore = qScopeGuard([] { Translations::install(u"en"_s); });
+        open(path(u"nowhere/vmeclone-demo.json"_s));
+        QTRY_VERIFY(panelShown());
+        m_window->resize(1024, 700);
+        QTRY_COMPARE(m_window->size(), QSize(1024, 700));
+        QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(m_window->minimumSizeHint().width())));
+        QTest::qWait(0); // the panel's own re-arrangement runs on its resize
+        QList<QWidget *> parts;
+        for (QWidget *w : panel()->findChildren<QWidget *>())
+            if (w->isVisible() && (qobject_cast<QLabel *>(w) || qobject_cast<QPushButton *>(w)))
+                parts << w;
+        QVERIFY(parts.size() >= 7);
+        const auto inPanel = [&](QWidget *w) {
+            return QRect(w->mapTo(panel(), QPoint(0, 0)), w->size());
+        };
+        for (QWidget *w : std::as_const(parts)) {
+            if (auto *label = qobject_cast<QLabel *>(w); label && label->wordWrap())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                         qPrintable(u"%1: %2 px high, needs %3 at %4 px: %5"_s.arg(
+                             language, QString::number(label->height()),
+                             QString::number(label->heightForWidth(label->width())),
+                             QString::number(label->width()), label->text())));
+            for (QWidget *other : std::as_const(parts))
+                QVERIFY2(w == other || !inPanel(w).intersects(inPanel(other)),
+                         qPrintable(u"%1: '%2' overlaps '%3'"_s.arg(
+                             language, w->property("text").toString(),
+                             other->property("text").toString())));
+        }
+    }
 };
 
 QTEST_MAIN(TestFirstRun)
