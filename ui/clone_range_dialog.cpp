@@ -100,7 +100,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
         {tr("Shard"), tr("VMs"), tr("Added"), tr("Free after"), tr("Why this many")});
     m_placement->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_placement->header()->setStretchLastSection(true);
-    m_placement->setMaximumHeight(120);
+    m_placement->setMaximumHeight(160); // a few hosts with their shards under them
     m_vms = new QTreeWidget(preview);
     m_vms->setObjectName(u"plannedVms"_s);
     m_vms->setRootIsDecorated(false);
@@ -112,7 +112,8 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     pv->addWidget(m_count);
     pv->addWidget(new QLabel(tr("Refused addresses:"), preview));
     pv->addWidget(m_conflicts);
-    pv->addWidget(new QLabel(tr("Placement on the disk shards:"), preview));
+    m_placementTitle = new QLabel(tr("Placement on the disk shards:"), preview);
+    pv->addWidget(m_placementTitle);
     pv->addWidget(m_placement);
     pv->addWidget(new QLabel(tr("The VMs:"), preview));
     pv->addWidget(m_vms);
@@ -178,6 +179,8 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
     m_vms->clear();
     m_placement->setHeaderLabels(
         {tr("Host"), tr("VMs"), tr("Placed before"), QString(), QString()});
+    m_placementTitle->setText(tr("Placement on the hosts and their disk shards:"));
+    m_vms->setHeaderLabels({tr("Name"), tr("Address"), tr("MAC"), tr("Host: shard")});
     if (!r.refused.isEmpty()) {
         m_count->setText(tr("Nothing to clone."));
         setInvalid(r.refused);
@@ -185,6 +188,9 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
         return;
     }
     QMap<QString, int> perHost, resumed;
+    QMap<QString, QMap<QString, int>> perShard; // host → its shard → planned VMs
+    constexpr int kVmsShown = 500;
+    QList<QTreeWidgetItem *> vmRows;
     int count = 0, refused = 0;
     for (const ClusterOutcome &o : r.outcomes) {
         if (!o.ok) {
@@ -198,6 +204,18 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
         ++perHost[o.host];
         if (o.state != u"planned"_s)
             ++resumed[o.host];
+        else if (!o.shard.isEmpty())
+            ++perShard[o.host][o.shard];
+        if (vmRows.size() < kVmsShown) {
+            auto *row = new QTreeWidgetItem;
+            row->setText(0, o.name);
+            row->setText(1, o.address.toString());
+            row->setText(2, o.mac.toString());
+            const QString shard = o.shard.startsWith(u'/') ? shardShortName({}, o.shard) : o.shard;
+            row->setText(3, shard.isEmpty() ? o.host : o.host + u": "_s + shard);
+            row->setToolTip(3, o.shard);
+            vmRows << row;
+        }
     }
     for (auto it = r.hostErrors.begin(); it != r.hostErrors.end(); ++it) {
         auto *item = new QListWidgetItem(it.value(), m_conflicts);
@@ -209,7 +227,25 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
         item->setText(1, QString::number(it.value()));
         item->setText(2, QString::number(resumed.value(it.key())));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        // Under each host, the shards its own plan puts its share on.
+        const QMap<QString, int> shards = perShard.value(it.key());
+        for (auto s = shards.cbegin(); s != shards.cend(); ++s) {
+            auto *child = new QTreeWidgetItem(item);
+            // A folder by its own name; a label or "SUBHOST/shard" as the host said it.
+            child->setText(0, s.key().startsWith(u'/') ? shardShortName({}, s.key()) : s.key());
+            child->setToolTip(0, s.key());
+            child->setText(1, QString::number(s.value()));
+            child->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        }
     }
+    m_placement->setRootIsDecorated(!perShard.isEmpty());
+    m_placement->expandAll();
+    if (count > kVmsShown) {
+        auto *more = new QTreeWidgetItem;
+        more->setText(0, tr("… and %n more", nullptr, count - kVmsShown));
+        vmRows << more;
+    }
+    m_vms->addTopLevelItems(vmRows);
     m_count->setText(refused ? tr("%n VM(s) can be cloned", nullptr, count) + u"; "_s
                                    + tr("%n address(es) refused", nullptr, refused)
                              : tr("%n VM(s) will be cloned", nullptr, count));
@@ -334,6 +370,9 @@ void CloneRangeDialog::requestPlan() {
         m_feed->plan(hosts(), options(), range(), sequence);
         return;
     }
+    m_placement->setRootIsDecorated(false); // hosts' shards were shown under their hosts
+    m_placementTitle->setText(tr("Placement on the disk shards:"));
+    m_vms->setHeaderLabels({tr("Name"), tr("Address"), tr("MAC"), tr("Shard")});
     m_placement->setHeaderLabels(
         {tr("Shard"), tr("VMs"), tr("Added"), tr("Free after"), tr("Why this many")});
     m_service->plan(options(), range())

@@ -82,7 +82,8 @@ private:
     QLabel *m_count = nullptr;
     QListWidget *m_conflicts = nullptr;
     QTreeWidget *m_placement = nullptr;
-    QTreeWidget *m_vms = nullptr; // the planned VMs: name, address, MAC, shard
+    QTreeWidget *m_vms = nullptr; // the planned VMs: name, address, MAC, shard (host: shard)
+    QLabel *m_placementTitle = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QTimer m_debounce;

@@ -82,6 +82,7 @@ QJsonObject planJson(const ClonePlan &plan) {
                                  {u"name"_s, i.name},
                                  {u"mac"_s, i.mac.toString()},
                                  {u"shard"_s, i.shard.path},
+                                 {u"shard_label"_s, i.shard.label},
                                  {u"folder"_s, i.folder}});
     QJsonArray refused;
     for (const auto &r : plan.refused)
@@ -140,7 +141,8 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
         err(options.error());
         return kUsage;
     }
-    if (p.isSet(u"hosts"_s))
+    // A host that is itself a head, asked by its head (--via), plans over its own hosts.
+    if (goesOnToItsHosts(p, g))
         return clusterPlan(p, g, range, *options);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)

@@ -116,14 +116,15 @@ void printOutcomes(const ClusterResult &r, const Globals &g, const QString &what
                    const QJsonObject &extra = {}) {
     if (g.json) {
         QJsonArray results;
-        for (const ClusterOutcome &o : r.outcomes)
-            results.append(QJsonObject{{u"host"_s, o.host},
-                                       {u"ip"_s, o.address.toString()},
-                                       {u"name"_s, o.name},
-                                       {u"mac"_s, o.mac.toString()},
-                                       {u"ok"_s, o.ok},
-                                       {u"state"_s, o.state},
-                                       {u"message"_s, o.message}});
+        for (const ClusterOutcome &o : r.outcomes) {
+            QJsonObject result{{u"host"_s, o.host},      {u"ip"_s, o.address.toString()},
+                               {u"name"_s, o.name},      {u"mac"_s, o.mac.toString()},
+                               {u"ok"_s, o.ok},          {u"state"_s, o.state},
+                               {u"message"_s, o.message}};
+            if (!o.shard.isEmpty())
+                result.insert(u"shard"_s, o.shard);
+            results.append(result);
+        }
         QJsonObject hostErrors;
         for (auto it = r.hostErrors.begin(); it != r.hostErrors.end(); ++it)
             hostErrors.insert(it.key(), it.value());
@@ -145,11 +146,24 @@ void printOutcomes(const ClusterResult &r, const Globals &g, const QString &what
     }
     for (auto it = r.hostErrors.begin(); it != r.hostErrors.end(); ++it)
         err(u"%1: %2"_s.arg(what, it.value()));
-    Table table({u"HOST"_s, u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"DETAIL"_s});
-    for (const ClusterOutcome &o : r.outcomes)
-        table.addRow({o.host, o.name, o.address.toString(),
-                      o.mac == MacAddress() ? QString() : o.mac.toString(), o.state,
-                      o.ok ? QString() : o.message});
+    // A SHARD column where the hosts said where their VMs go (plan).
+    const bool shards = std::any_of(r.outcomes.cbegin(), r.outcomes.cend(),
+                                    [](const ClusterOutcome &o) { return !o.shard.isEmpty(); });
+    QStringList header{u"HOST"_s, u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"DETAIL"_s};
+    if (shards)
+        header.insert(5, u"SHARD"_s);
+    Table table(header);
+    for (const ClusterOutcome &o : r.outcomes) {
+        QStringList row{o.host,
+                        o.name,
+                        o.address.toString(),
+                        o.mac == MacAddress() ? QString() : o.mac.toString(),
+                        o.state,
+                        o.ok ? QString() : o.message};
+        if (shards)
+            row.insert(5, o.shard);
+        table.addRow(row);
+    }
     out(table.toString());
 }
 
@@ -457,19 +471,30 @@ int clusterClone(QCommandLineParser &p, const Globals &g, const QString &range,
 int clusterPlan(QCommandLineParser &p, const Globals &g, const QString &range,
                 const CloneOptions &options) {
     int code = kFailed;
-    auto h = openHead(p, g, u"plan"_s, Engine::RecoveryMode::ReportOnly, {}, code);
+    // Asked by a head (--via, no --hosts): over every host of this one.
+    auto h = openHead(p, g, u"plan"_s, Engine::RecoveryMode::ReportOnly,
+                      p.isSet(u"hosts"_s) ? QString() : u"all"_s, code);
     if (!h)
         return code;
     const ClusterResult r = h->head->plan(h->hosts, options, range, h->all);
     printOutcomes(r, g, u"plan"_s);
     if (!g.json && r.refused.isEmpty()) {
-        // Per host: how many VMs each would make (each host places them on its shards).
-        QMap<QString, int> perHost;
+        // Per host: how many VMs each would make, and on which of its shards.
+        QMap<QString, QMap<QString, int>> perHost;
         for (const ClusterOutcome &o : r.outcomes)
             if (o.ok && o.state == u"planned")
-                ++perHost[o.host];
-        for (auto it = perHost.cbegin(); it != perHost.cend(); ++it)
-            out(u"host %1: %2 VMs\n"_s.arg(it.key()).arg(it.value()));
+                ++perHost[o.host][o.shard];
+        for (auto it = perHost.cbegin(); it != perHost.cend(); ++it) {
+            int all = 0;
+            QStringList shards;
+            for (auto s = it->cbegin(); s != it->cend(); ++s) {
+                all += s.value();
+                if (!s.key().isEmpty())
+                    shards << u"%1 %2"_s.arg(s.key()).arg(s.value());
+            }
+            out(u"host %1: %2 VMs%3\n"_s.arg(it.key()).arg(all).arg(
+                shards.isEmpty() ? QString() : u" ("_s + shards.join(u", "_s) + u')'));
+        }
     }
     return r.ok() ? kOk : kFailed;
 }

@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "net/address_range.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -305,7 +306,86 @@ ClusterResult ClusterHead::plan(const QList<HostRecord> &targets, const CloneOpt
     std::sort(
         result.outcomes.begin(), result.outcomes.end(),
         [](const ClusterOutcome &a, const ClusterOutcome &b) { return a.address < b.address; });
+    planShards(targets, placed->golden, options, result);
     return result;
+}
+
+void ClusterHead::planShards(const QList<HostRecord> &targets, const QString &golden,
+                             const CloneOptions &options, ClusterResult &result) {
+    QHash<QString, QStringList> share; // host → the addresses planned on it
+    for (const ClusterOutcome &o : std::as_const(result.outcomes))
+        if (o.ok && o.state == u"planned"_s)
+            share[o.host] << o.address.toString();
+    QList<HostRecord> asked;
+    for (const HostRecord &h : targets)
+        if (share.contains(h.name))
+            asked << h;
+    struct Said {
+        QString host;
+        QHash<QString, QString> shard;   // address → shard
+        QHash<QString, QString> refused; // address → why
+        QString error;
+    };
+    const QList<Said> said = inParallel(asked, [&](const HostRecord &host) {
+        Said s{host.name, {}, {}, {}};
+        const QStringList arguments{u"plan"_s,
+                                    share.value(host.name).join(u','),
+                                    u"--golden"_s,
+                                    golden,
+                                    options.mode == u"full"_s ? u"--full"_s : u"--linked"_s,
+                                    u"--json"_s};
+        const Run run = runOn(host, headArguments(host, arguments), {}, {}, nullptr);
+        // A plan with refusals exits 1 and still says it.
+        const QJsonObject doc = QJsonDocument::fromJson(run.child.out).object();
+        if (doc.contains(u"vms"_s)) { // a host's own plan
+            for (const QJsonValue &v : doc.value(u"vms"_s).toArray()) {
+                const QJsonObject o = v.toObject();
+                const QString label = o.value(u"shard_label"_s).toString();
+                s.shard.insert(o.value(u"ip"_s).toString(),
+                               label.isEmpty() ? o.value(u"shard"_s).toString() : label);
+            }
+            for (const QJsonValue &v : doc.value(u"refused"_s).toArray())
+                s.refused.insert(v.toObject().value(u"ip"_s).toString(),
+                                 v.toObject().value(u"reason"_s).toString());
+        } else if (doc.contains(u"results"_s)) { // a host that is a head: its hosts' plans
+            for (const QJsonValue &v : doc.value(u"results"_s).toArray()) {
+                const QJsonObject o = v.toObject();
+                const QString ip = o.value(u"ip"_s).toString();
+                if (!o.value(u"ok"_s).toBool()) {
+                    s.refused.insert(ip, o.value(u"message"_s).toString());
+                    continue;
+                }
+                const QString below = o.value(u"shard"_s).toString();
+                s.shard.insert(ip, o.value(u"host"_s).toString()
+                                       + (below.isEmpty() ? QString() : u'/' + below));
+            }
+        } else {
+            s.error =
+                run.error.isEmpty()
+                    ? u"host %1: its vmeclone did not say where its share goes"_s.arg(host.name)
+                    : run.error;
+        }
+        return s;
+    });
+    QHash<QString, const Said *> byHost;
+    for (const Said &s : said) {
+        byHost.insert(s.host, &s);
+        if (!s.error.isEmpty())
+            result.hostErrors.insert(s.host, s.error);
+    }
+    for (ClusterOutcome &o : result.outcomes) {
+        const Said *s = byHost.value(o.host);
+        if (!s || !o.ok || o.state != u"planned"_s)
+            continue;
+        const QString ip = o.address.toString();
+        if (const auto why = s->refused.constFind(ip); why != s->refused.cend()) {
+            o.ok = false;
+            o.state = u"refused"_s;
+            o.message = u"host %1: %2"_s.arg(o.host, *why);
+        } else {
+            o.shard = s->shard.value(ip);
+        }
+    }
 }
 
 ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOptions &options,

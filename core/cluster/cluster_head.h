@@ -58,6 +58,9 @@ struct ClusterOutcome {
     bool ok = false;
     QString state;
     QString message;
+    // plan only: the shard the host's own plan puts a planned VM on (its label, else its
+    // folder; "SUBHOST/shard" through a host that is itself a head). Empty: not known.
+    QString shard;
 };
 
 struct ClusterResult {
@@ -117,6 +120,11 @@ private:
         QString golden;
         QList<ClusterVm> vms;
     };
+    // The hosts' own placement of their planned shares, asked read-only (`plan ADDRESSES
+    // --json` on each, in parallel): each outcome's shard; an address a host refuses is
+    // refused with its reason, as the clone would be.
+    void planShards(const QList<HostRecord> &hosts, const QString &golden,
+                    const CloneOptions &options, ClusterResult &result);
     std::optional<Placed> place(const QList<HostRecord> &hosts, const CloneOptions &options,
                                 const QString &range, bool allHosts, ClusterResult &result);
     struct Run {

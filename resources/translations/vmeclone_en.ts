@@ -157,7 +157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+174"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+170"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,7 +179,7 @@
     <message>
         <location line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+246"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+247"/>
         <source>the golden image %1&apos;s own address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,62 +708,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+230"/>
+        <location line="+268"/>
+        <location line="+2"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+80"/>
-        <location line="+158"/>
+        <location line="-278"/>
+        <location line="+81"/>
+        <location line="+197"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Why this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-270"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-268"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-268"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>MAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-263"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+260"/>
         <source>Placement on the disk shards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-257"/>
         <source>The VMs:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,8 +795,18 @@
         <source>Placed before</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Placement on the hosts and their disk shards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: shard</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+71"/>
         <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
         <translation>
             <numerusform>%n address cannot be cloned. Leave it out of the range.</numerusform>
@@ -834,14 +852,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+169"/>
+        <location line="-184"/>
+        <location line="+206"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-138"/>
-        <location line="+145"/>
+        <location line="-141"/>
+        <location line="+148"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>%n VM can be cloned</numerusform>
@@ -849,8 +867,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n address refused</numerusform>
@@ -858,8 +876,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>%n VM will be cloned</numerusform>
@@ -877,7 +895,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-197"/>
+        <location line="+208"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -893,8 +912,8 @@
         </translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+212"/>
+        <location line="-211"/>
+        <location line="+215"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1041,7 +1060,7 @@
 <context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
-        <location filename="../../ui/first_run_panel.cpp" line="+19"/>
+        <location filename="../../ui/first_run_panel.cpp" line="+21"/>
         <source>Welcome to vmeclone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,7 +1070,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Use the demo golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,17 +1090,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Your own VM: a QEMU machine description (.json) or a VMware VM&apos;s .vmx, powered off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A folder on a disk with room for the clones; add one per disk to spread them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Setting up the demo golden image and two disk shards…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,7 +1332,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+255"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,7 +1448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-269"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,7 +1505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Golden images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,7 +1520,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+172"/>
         <source>For the golden image %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,7 +1585,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,7 +1635,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Disk shards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,7 +2395,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+430"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+493"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>

@@ -157,7 +157,7 @@
         <translation>QEMU 的 DNS 别名</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+174"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+170"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
@@ -179,7 +179,7 @@
     <message>
         <location line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+246"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+247"/>
         <source>the golden image %1&apos;s own address</source>
         <translation>母版镜像 %1 自己的地址</translation>
     </message>
@@ -781,62 +781,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+230"/>
+        <location line="+268"/>
+        <location line="+2"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+80"/>
-        <location line="+158"/>
+        <location line="-278"/>
+        <location line="+81"/>
+        <location line="+197"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+238"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Why this many</source>
         <translation>为何是这个数量</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-270"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-268"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-268"/>
+        <location line="+75"/>
+        <location line="+193"/>
         <source>MAC</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-263"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+260"/>
         <source>Placement on the disk shards:</source>
         <translation>在各磁盘分片上的分布：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-257"/>
         <source>The VMs:</source>
         <translation>虚拟机：</translation>
     </message>
@@ -860,8 +868,18 @@
         <source>Placed before</source>
         <translation>此前已放置</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Placement on the hosts and their disk shards:</source>
+        <translation>在各主机及其磁盘分片上的分布：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: shard</source>
+        <translation>主机：分片</translation>
+    </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+71"/>
         <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
         <translation>
             <numerusform>%n 个地址无法克隆。请将它们从范围中去掉。</numerusform>
@@ -905,30 +923,30 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+169"/>
+        <location line="-184"/>
+        <location line="+206"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
-        <location line="-138"/>
-        <location line="+145"/>
+        <location line="-141"/>
+        <location line="+148"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>将克隆 %n 台虚拟机</numerusform>
@@ -945,7 +963,8 @@
         <translation>每个分片承担本批次的一部分：其权重乘以可用空间，除以所有可用分片的该值之和；取整后剩下的虚拟机每个分片分一台。</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-197"/>
+        <location line="+208"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>…… 另有 %n 台</numerusform>
@@ -959,8 +978,8 @@
         </translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+212"/>
+        <location line="-211"/>
+        <location line="+215"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>
@@ -1105,7 +1124,7 @@
 <context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
-        <location filename="../../ui/first_run_panel.cpp" line="+19"/>
+        <location filename="../../ui/first_run_panel.cpp" line="+21"/>
         <source>Welcome to vmeclone</source>
         <translation>欢迎使用 vmeclone</translation>
     </message>
@@ -1115,7 +1134,7 @@
         <translation>要克隆虚拟机，vmeclone 需要一个母版镜像（所有克隆都从它复制而来）和至少一个磁盘分片（存放克隆机磁盘的文件夹）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Use the demo golden image</source>
         <translation>使用演示母版镜像(&amp;U)</translation>
     </message>
@@ -1135,17 +1154,17 @@
         <translation>一个用于 QEMU 的小型 Linux 虚拟机，并在数据文件夹中建立两个磁盘分片：一键即可开始克隆。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Your own VM: a QEMU machine description (.json) or a VMware VM&apos;s .vmx, powered off.</source>
         <translation>您自己的虚拟机：QEMU 机器描述 (.json) 或已关机的 VMware 虚拟机的 .vmx。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A folder on a disk with room for the clones; add one per disk to spread them.</source>
         <translation>磁盘上有足够空间存放克隆机的文件夹；每块磁盘添加一个，即可将克隆分散存放。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Setting up the demo golden image and two disk shards…</source>
         <translation>正在设置演示母版镜像和两个磁盘分片…</translation>
     </message>
@@ -1377,7 +1396,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+252"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+255"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
@@ -1493,7 +1512,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-269"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1550,7 +1569,7 @@
         <translation>命名…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Golden images</source>
         <translation>母版镜像</translation>
     </message>
@@ -1565,7 +1584,7 @@
         <translation>已用 / 剩余</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+172"/>
         <source>For the golden image %1.</source>
         <translation>用于母版镜像 %1。</translation>
     </message>
@@ -1629,7 +1648,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
@@ -1679,7 +1698,7 @@
         <translation>容量</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Disk shards</source>
         <translation>磁盘分片</translation>
     </message>
@@ -2440,7 +2459,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+430"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+493"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>

@@ -25,6 +25,7 @@ class TestCluster : public QObject {
 
     ClusterFixture m_cluster;
     QHash<QString, QString> m_planned; // address -> host, as plan --hosts said
+    QHash<QString, QString> m_plannedShard; // address -> the folder of its host's shard
     std::unique_ptr<CliRunner> &m_head = m_cluster.head;
 
     QString path(const QString &rel) const { return m_cluster.path(rel); }
@@ -66,6 +67,42 @@ private Q_SLOTS:
             QCOMPARE(vmsOf(host).size(), 0);
             QCOMPARE(foldersOn(host), 0);
         }
+        // And on which of its shards each host puts its share, as the host's own plan says
+        // (asked directly here, not through the head): lab1 has a second shard, labelled,
+        // which the head's plan names by its label.
+        QVERIFY(QDir().mkpath(path(u"shard-lab1-fast"_s)));
+        QCOMPARE(m_cluster.hosts.value(u"lab1"_s)
+                     ->run({u"shard"_s, u"add"_s, path(u"shard-lab1-fast"_s)})
+                     .exitCode,
+                 0);
+        QCOMPARE(m_cluster.hosts.value(u"lab1"_s)
+                     ->run({u"shard"_s, u"label"_s, path(u"shard-lab1-fast"_s), u"fast"_s})
+                     .exitCode,
+                 0);
+        const auto withShards =
+            m_head->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(withShards.exitCode == 0, qPrintable(withShards.err));
+        const auto planned = byAddress(withShards.json().object().value(u"results"_s).toArray());
+        for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
+            QStringList share;
+            for (auto it = m_planned.cbegin(); it != m_planned.cend(); ++it)
+                if (it.value() == host)
+                    share << it.key();
+            const auto own = m_cluster.hosts.value(host)->run(
+                {u"plan"_s, share.join(u','), u"--golden"_s, u"tiny"_s, u"--json"_s});
+            QVERIFY2(own.exitCode == 0, qPrintable(own.err));
+            const QJsonArray vms = own.json().object().value(u"vms"_s).toArray();
+            QCOMPARE(vms.size(), share.size());
+            for (const QJsonValue &v : vms) {
+                const QJsonObject o = v.toObject();
+                const QString ip = o.value(u"ip"_s).toString();
+                const QString label = o.value(u"shard_label"_s).toString();
+                QCOMPARE(planned.value(ip).value(u"shard"_s).toString(),
+                         label.isEmpty() ? o.value(u"shard"_s).toString() : label);
+                m_plannedShard.insert(ip, o.value(u"shard"_s).toString());
+            }
+        }
+        QCOMPARE(m_plannedShard.size(), 9);
         // Nothing in the ledger either: a host with VMs there could not be removed, and
         // the plain table names each host's share.
         const auto table = m_head->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s});
@@ -98,6 +135,9 @@ private Q_SLOTS:
                      qPrintable(host + u" lacks "_s + o.value(u"ip"_s).toString()));
             QCOMPARE(there.value(u"state"_s).toString(), u"configured"_s);
             QCOMPARE(there.value(u"mac"_s).toString(), o.value(u"mac"_s).toString());
+            // On the shard the plan named.
+            QCOMPARE(there.value(u"shard"_s).toString(),
+                     m_plannedShard.value(o.value(u"ip"_s).toString()));
             macs.insert(there.value(u"mac"_s).toString());
         }
         QCOMPARE(macs.size(), 9);
@@ -106,7 +146,12 @@ private Q_SLOTS:
         int held = 0;
         for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s}) {
             QCOMPARE(vmsOf(host).size(), perHost.value(host));
-            QCOMPARE(foldersOn(host), perHost.value(host));
+            const qsizetype onFast = host == u"lab1"_s
+                                         ? QDir(path(u"shard-lab1-fast"_s))
+                                               .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                                               .size()
+                                         : 0;
+            QCOMPARE(foldersOn(host) + onFast, perHost.value(host));
             held += perHost.value(host);
         }
         QCOMPARE(held, 9);
@@ -321,6 +366,7 @@ private Q_SLOTS:
             QCOMPARE(vmsOf(host).size(), 0);
             QCOMPARE(foldersOn(host), 0);
         }
+        QVERIFY(QDir(path(u"shard-lab1-fast"_s)).isEmpty(QDir::Dirs | QDir::NoDotAndDotDot));
         for (const QString &host : {u"lab1"_s, u"lab2"_s}) {
             const auto removed = m_head->run({u"host"_s, u"remove"_s, host});
             QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
@@ -344,11 +390,29 @@ private Q_SLOTS:
                           u"--remote-command"_s, QStringLiteral(VMECLONE_CLI)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
+        // The top's plan says, through the sub-head, which host below and which of its
+        // shards each VM goes to ("lab1//…/shard-lab1"); the clone puts them there.
+        r = top.run({u"plan"_s, u"200-208"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        QHash<QString, QString> below; // address → the host below sub
+        for (const QJsonObject &o : byAddress(r.json().object().value(u"results"_s).toArray())) {
+            QCOMPARE(o.value(u"host"_s).toString(), u"sub"_s);
+            const QString shard = o.value(u"shard"_s).toString();
+            const QString host = shard.section(u'/', 0, 0);
+            QVERIFY2(shard.endsWith(u"/shard-"_s + host)
+                         || (host == u"lab1"_s && shard == u"lab1/fast"_s),
+                     qPrintable(shard));
+            below.insert(o.value(u"ip"_s).toString(), host);
+        }
+        QCOMPARE(below.size(), 9);
+
         r = top.run(
             {u"clone"_s, u"200-208"_s, u"--hosts"_s, u"all"_s, u"--no-start"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
         const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
         QCOMPARE(results.size(), 9);
+        for (auto it = below.cbegin(); it != below.cend(); ++it)
+            QVERIFY2(vmsOf(it.value()).contains(it.key()), qPrintable(it.key()));
         int made = 0;
         for (const QString &host : {u"local"_s, u"lab1"_s, u"lab2"_s})
             for (const QJsonObject &o : vmsOf(host))

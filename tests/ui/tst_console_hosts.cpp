@@ -1,11 +1,11 @@
 // The console over a head (issue 16, item 6): a data folder with two hosts, lab1 and lab2,
 // each a real sshd in a network namespace of its own (tests/support/cluster_fixture.h)
 // with its own data folder, golden and shard. Clone range… with "All hosts" previews each
-// host's share as the CLI's 'plan --hosts all' does. Linked clones with --no-start made through
-// the console's own clone over hosts land on every host; the table names each VM's host
-// as the host's own inventory does; the host filter narrows the table; lab2's sshd killed
-// greys its VMs as "host unreachable" (their rows kept) and the Hosts panel says lab2 is
-// unreachable, until it answers again; release through the console's action leaves no row
+// host's share, and the shards its host puts it on, as the CLI's 'plan --hosts all' does. Linked
+// clones with --no-start made through the console's own clone over hosts land on every host; the
+// table names each VM's host as the host's own inventory does; the host filter narrows the table;
+// lab2's sshd killed greys its VMs as "host unreachable" (their rows kept) and the Hosts panel says
+// lab2 is unreachable, until it answers again; release through the console's action leaves no row
 // and no folder on any host.
 
 #include "clone_range_dialog.h"
@@ -150,8 +150,12 @@ private Q_SLOTS:
                              ->run({u"plan"_s, u"177-185"_s, u"--hosts"_s, u"all"_s, u"--json"_s});
         QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
         QMap<QString, int> expected;
-        for (const QJsonValue &v : cli.json().object().value(u"results"_s).toArray())
-            ++expected[v.toObject().value(u"host"_s).toString()];
+        QMap<QString, QMap<QString, int>> expectedShards; // host → the folder of its shard
+        for (const QJsonValue &v : cli.json().object().value(u"results"_s).toArray()) {
+            const QJsonObject o = v.toObject();
+            ++expected[o.value(u"host"_s).toString()];
+            ++expectedShards[o.value(u"host"_s).toString()][o.value(u"shard"_s).toString()];
+        }
         QCOMPARE(expected.size(), 3);
 
         QTRY_VERIFY(m_window->action(u"clone"_s)->isEnabled());
@@ -168,10 +172,19 @@ private Q_SLOTS:
                  qPrintable(dialog->countText()));
         auto *placement = dialog->findChild<QTreeWidget *>(u"placement"_s);
         QMap<QString, int> shown;
-        for (int i = 0; i < placement->topLevelItemCount(); ++i)
-            shown.insert(placement->topLevelItem(i)->text(0),
-                         placement->topLevelItem(i)->text(1).toInt());
+        QMap<QString, QMap<QString, int>> shownShards; // under each host, its shards
+        for (int i = 0; i < placement->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *host = placement->topLevelItem(i);
+            shown.insert(host->text(0), host->text(1).toInt());
+            for (int c = 0; c < host->childCount(); ++c)
+                shownShards[host->text(0)].insert(host->child(c)->toolTip(0),
+                                                  host->child(c)->text(1).toInt());
+        }
         QCOMPARE(shown, expected);
+        QCOMPARE(shownShards, expectedShards);
+        // VMECLONE_SCREENSHOT_PLAN=FILE: a picture of the dialog as it is now.
+        if (const QString file = qEnvironmentVariable("VMECLONE_SCREENSHOT_PLAN"); !file.isEmpty())
+            QVERIFY(dialog->grab().save(file));
         dialog->reject();
         for (const QString &host : m_cluster.allHosts())
             QVERIFY2(m_cluster.vmsOf(host).isEmpty(), qPrintable(host));
