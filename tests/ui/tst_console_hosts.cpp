@@ -5,7 +5,8 @@
 // clones with --no-start made through the console's own clone over hosts land on every host; the
 // table names each VM's host as the host's own inventory does; the host filter narrows the table;
 // lab2's sshd killed greys its VMs as "host unreachable" (their rows kept) and the Hosts panel says
-// lab2 is unreachable, until it answers again; release through the console's action leaves no row
+// lab2 is unreachable, until it answers again; Start and Stop on a selection spanning lab1 and
+// lab2 reach each VM through its own host; release through the console's action leaves no row
 // and no folder on any host.
 
 #include "clone_range_dialog.h"
@@ -253,6 +254,67 @@ private Q_SLOTS:
         QVERIFY(m_cluster.server(u"lab2"_s).resume());
         QTRY_COMPARE_WITH_TIMEOUT(rowsOf(u"lab2"_s), std::make_pair(onLab2, 0), 60000);
         QTRY_COMPARE(panelState(u"lab2"_s), u"reachable"_s);
+    }
+
+    // Start, then Stop, on a selection spanning two hosts: each VM through its own host
+    // (one command per host), as each host's own inventory says; the table follows.
+    void startAndStopSpanningHosts() {
+        QString onLab1, onLab2; // an address of each
+        for (const QJsonObject &vm : m_cluster.vmsOf(u"lab1"_s))
+            onLab1 = vm.value(u"ip"_s).toString();
+        for (const QJsonObject &vm : m_cluster.vmsOf(u"lab2"_s))
+            onLab2 = vm.value(u"ip"_s).toString();
+        QVERIFY(!onLab1.isEmpty() && !onLab2.isEmpty());
+        QSortFilterProxyModel *proxy = m_window->proxy();
+        QItemSelection chosen;
+        for (int r = 0; r < proxy->rowCount(); ++r) {
+            const QString ip = proxy->index(r, VmTableModel::IpColumn).data().toString();
+            if (ip == onLab1 || ip == onLab2)
+                chosen.select(proxy->index(r, 0), proxy->index(r, proxy->columnCount() - 1));
+        }
+        m_window->table()->setFocus();
+        m_window->table()->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(m_window->selectedVmIds().size(), 2);
+        const auto stateOn = [this](const QString &host, const QString &ip) {
+            return m_cluster.vmsOf(host).value(ip).value(u"state"_s).toString();
+        };
+        const QSet<QString> running{u"starting"_s,  u"booting"_s, u"configuring"_s,
+                                    u"rebooting"_s, u"online"_s,  u"unreachable"_s};
+
+        QSignalSpy done(m_window.get(), &MainWindow::hostActionFinished);
+        QTRY_VERIFY(m_window->action(u"start"_s)->isEnabled());
+        m_window->action(u"start"_s)->trigger();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().at(0).toString(), u"start"_s);
+        QCOMPARE(done.first().at(1).toInt(), 2);
+        QCOMPARE(done.first().at(2).toInt(), 0);
+        QVERIFY2(running.contains(stateOn(u"lab1"_s, onLab1)),
+                 qPrintable(stateOn(u"lab1"_s, onLab1)));
+        QVERIFY2(running.contains(stateOn(u"lab2"_s, onLab2)),
+                 qPrintable(stateOn(u"lab2"_s, onLab2)));
+
+        done.clear();
+        QTRY_VERIFY(m_window->action(u"stop"_s)->isEnabled());
+        m_window->action(u"stop"_s)->trigger();
+        QVERIFY(done.wait(120000)); // a guest with no system ignores the power button
+        QCOMPARE(done.first().at(0).toString(), u"stop"_s);
+        QCOMPARE(done.first().at(2).toInt(), 0);
+        QCOMPARE(stateOn(u"lab1"_s, onLab1), u"stopped"_s);
+        QCOMPARE(stateOn(u"lab2"_s, onLab2), u"stopped"_s);
+        // The others were left as they were.
+        for (const QString &host : {u"lab1"_s, u"lab2"_s})
+            for (const QJsonObject &vm : m_cluster.vmsOf(host))
+                if (vm.value(u"ip"_s).toString() != onLab1
+                    && vm.value(u"ip"_s).toString() != onLab2)
+                    QCOMPARE(vm.value(u"state"_s).toString(), u"configured"_s);
+        const auto tableState = [this](const QString &ip) {
+            for (int r = 0; r < model()->rowCount(); ++r)
+                if (model()->index(r, VmTableModel::IpColumn).data().toString() == ip)
+                    return model()->index(r, VmTableModel::StateColumn).data().toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(tableState(onLab1), u"stopped"_s, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(tableState(onLab2), u"stopped"_s, 30000);
     }
 
     // Every row selected, Release… confirmed: this machine's VMs through the engine, each
