@@ -2,6 +2,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/table.h"
+#include "cluster/host_names.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
 #include "engine/engine.h"
@@ -39,6 +40,38 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone::cli {
 
+namespace {
+
+// What the head's ledger places in `range` on hosts other than this machine, as a note
+// naming them and `--hosts`; empty when nothing is (or on a machine that is no head).
+QString onOtherHosts(Engine &engine, const QString &range) {
+    auto ledger = engine.inventory().clusterVms();
+    if (!ledger || ledger->isEmpty())
+        return {};
+    auto wanted = engine.addressesInRange(range);
+    if (!wanted)
+        return {};
+    QMap<QString, int> perHost;
+    int all = 0;
+    for (const ClusterVm &vm : std::as_const(*ledger))
+        if (wanted->contains(vm.address) && vm.host.compare(kLocalHost, Qt::CaseInsensitive) != 0) {
+            ++perHost[vm.host];
+            ++all;
+        }
+    if (all == 0)
+        return {};
+    QStringList where;
+    for (auto it = perHost.cbegin(); it != perHost.cend(); ++it)
+        where << u"%1 on %2"_s.arg(it.value()).arg(it.key());
+    return (all == 1 ? u"1 VM of %2 is on another host (%3), not touched: add --hosts all to "
+                       u"reach it"_s
+                     : u"%1 VMs of %2 are on other hosts (%3), not touched: add --hosts all to "
+                       u"reach them"_s.arg(all))
+        .arg(range, where.join(u", "_s));
+}
+
+} // namespace
+
 int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, VmBatch op) {
     const QString range = rangeArgument(p);
     if (range.isEmpty()) {
@@ -54,10 +87,16 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         auto vms = engine->vmsInRange(range);
         if (!vms)
             return reportFailure(g, verb, vms.failure(), &p, kUsage);
+        // On a head, the range's VMs it placed on other hosts are not reached here: said
+        // before anything is done (and before a release asks), with the option that does.
+        const QString elsewhere = onOtherHosts(*engine, range);
         if (vms->isEmpty()) {
-            err(u"%1: no VM in %2"_s.arg(verb, range));
+            err(u"%1: no VM in %2 on this machine%3"_s.arg(
+                verb, range, elsewhere.isEmpty() ? QString() : u"; "_s + elsewhere));
             return kFailed;
         }
+        if (!elsewhere.isEmpty())
+            err(u"%1: %2"_s.arg(verb, elsewhere));
         // A release of several VMs typed at a terminal is confirmed first (a mistyped
         // range deletes VMs); scripts (no terminal) and --yes are not asked.
         if (verb == u"release"_s && vms->size() > 1 && !p.isSet(u"yes"_s) && ::isatty(STDIN_FILENO)

@@ -155,6 +155,18 @@ private Q_SLOTS:
             held += perHost.value(host);
         }
         QCOMPARE(held, 9);
+        // A plain stop at the head of addresses placed on lab1 alone reaches nothing here,
+        // and says where they are and what reaches them; lab1's VMs are left as they are.
+        QStringList onLab1;
+        for (const QJsonObject &o : results)
+            if (o.value(u"host"_s).toString() == u"lab1"_s)
+                onLab1 << o.value(u"ip"_s).toString();
+        const auto plainStop = m_head->run({u"stop"_s, onLab1.join(u',')});
+        QCOMPARE(plainStop.exitCode, 1);
+        QVERIFY2(plainStop.err.contains(u"on lab1"_s) && plainStop.err.contains(u"--hosts all"_s),
+                 qPrintable(plainStop.err));
+        for (const QString &ip : std::as_const(onLab1))
+            QCOMPARE(vmsOf(u"lab1"_s).value(ip).value(u"state"_s).toString(), u"configured"_s);
         // Where plan said (the same stable placement, nothing reserved in between).
         for (auto it = results.begin(); it != results.end(); ++it)
             QCOMPARE(it->value(u"host"_s).toString(),
