@@ -378,6 +378,9 @@ QList<Verb> verbs() {
              p.addOption(
                  {u"output"_s, u"The file to write (replaced when complete)."_s, u"FILE"_s});
              addHostsOption(p);
+             p.addOption({u"here"_s,
+                          u"Only this machine's own VMs, not those of the hosts a head drives "
+                          u"(CSV, JSON and Ansible reports on a head are every host's)."_s});
          },
          verbExport},
         {u"listen"_s,

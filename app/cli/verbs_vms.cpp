@@ -10,6 +10,7 @@
 #include "inventory/liveness.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
+#include "report/cluster_report.h"
 #include "report/inventory_report.h"
 
 #include <QCommandLineParser>
@@ -68,6 +69,15 @@ QString onOtherHosts(Engine &engine, const QString &range) {
                      : u"%1 VMs of %2 are on other hosts (%3), not touched: add --hosts all to "
                        u"reach them"_s.arg(all))
         .arg(range, where.join(u", "_s));
+}
+
+// A plain list or export on a head (hosts added) is the fleet's: what the operator of a
+// head means by "my VMs". Not with --here, nor for a host asked by a head (--via), nor in
+// a child the head's own listing starts (kListingForHead, set by clusterList: should one
+// of them miss --here, it lists here rather than asking the hosts again, and again).
+bool fleetByDefault(const QCommandLineParser &p, const Globals &g) {
+    return !p.isSet(u"here"_s) && !p.isSet(u"via"_s) && !qEnvironmentVariableIsSet(kListingForHead)
+           && isHead(g);
 }
 
 } // namespace
@@ -136,14 +146,9 @@ int verbList(QCommandLineParser &p, const Globals &g) {
         err(u"list: --here lists this machine alone and --hosts names hosts: give one of them"_s);
         return kUsage;
     }
-    // --hosts: every VM of those hosts with its host, those of RANGE if given. A plain list
-    // on a head is the fleet's (what the operator of a head means by "my VMs"); the head
-    // asks its own part with --here, and a host asked by a head (--via) lists its own.
-    // kListingForHead marks the head's own children (set by clusterList): should one of
-    // them miss --here, it lists here rather than asking the hosts again, and again.
-    if (goesOnToItsHosts(p, g)
-        || (!p.isSet(u"here"_s) && !p.isSet(u"via"_s) && !qEnvironmentVariableIsSet(kListingForHead)
-            && isHead(g)))
+    // --hosts: every VM of those hosts with its host, those of RANGE if given; on a head,
+    // also without it.
+    if (goesOnToItsHosts(p, g) || fleetByDefault(p, g))
         return clusterList(p, g, range);
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
@@ -259,8 +264,18 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
             return kUsage;
         }
     }
-    if (goesOnToItsHosts(p, g))
+    if (p.isSet(u"here"_s) && p.isSet(u"hosts"_s)) {
+        err(u"export: --here writes this machine's VMs and --hosts names hosts: give one of "
+            u"them"_s);
+        return kUsage;
+    }
+    // On a head a report that can hold several hosts (CSV, JSON, Ansible) is the fleet's,
+    // as list is; an HTML or PDF report is one machine's document: this one's, said so.
+    if (goesOnToItsHosts(p, g) || (fleetByDefault(p, g) && report::ClusterReport::merges(*format)))
         return clusterExport(p, g, output, *format);
+    if (fleetByDefault(p, g))
+        err(u"export: an %1 report is this machine's VMs alone; --format csv, json or ansible "
+            u"writes every host's"_s.arg(InventoryReport::formatName(*format).toUpper()));
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;

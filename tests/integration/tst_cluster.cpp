@@ -253,6 +253,36 @@ private Q_SLOTS:
             QVERIFY(!vms.value(it.key()).value(u"mac"_s).toString().isEmpty());
         }
 
+        // On a head a plain JSON export is the fleet's too; --here is this machine's VMs
+        // alone; an HTML report (one machine's document) is this machine's, said so.
+        r = m_head->run({u"export"_s, u"--output"_s, path(u"plain.json"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile plain(path(u"plain.json"_s));
+        QVERIFY(plain.open(QIODevice::ReadOnly));
+        const QJsonObject plainDoc = QJsonDocument::fromJson(plain.readAll()).object();
+        QCOMPARE(plainDoc.value(u"hosts"_s).toArray().size(), 3);
+        QCOMPARE(byAddress(plainDoc.value(u"vms"_s).toArray()).size(), 9);
+        r = m_head->run({u"export"_s, u"--here"_s, u"--output"_s, path(u"here.json"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile here(path(u"here.json"_s));
+        QVERIFY(here.open(QIODevice::ReadOnly));
+        const QJsonDocument hereDoc = QJsonDocument::fromJson(here.readAll());
+        QCOMPARE(hereDoc.object().value(u"hosts"_s), QJsonValue(QJsonValue::Undefined));
+        qsizetype local = 0;
+        for (auto it = hostsSay.begin(); it != hostsSay.end(); ++it)
+            local += it.value() == u"local"_s ? 1 : 0;
+        QCOMPARE(hereDoc.object().value(u"vms"_s).toArray().size(), local);
+        r = m_head->run({u"export"_s, u"--output"_s, path(u"here.html"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"this machine's VMs alone"_s), qPrintable(r.err));
+        QVERIFY(QFileInfo(path(u"here.html"_s)).size() > 0);
+        QCOMPARE(m_head
+                     ->run({u"export"_s, u"--here"_s, u"--hosts"_s, u"all"_s, u"--output"_s,
+                            path(u"both.json"_s)})
+                     .exitCode,
+                 2);
+        QVERIFY(!QFileInfo::exists(path(u"both.json"_s)));
+
         r = m_head->run({u"export"_s, u"--hosts"_s, u"all"_s, u"--output"_s, path(u"fleet.csv"_s)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QFile csv(path(u"fleet.csv"_s));
