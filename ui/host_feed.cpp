@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <future>
 #include <vector>
 
@@ -50,15 +51,21 @@ HostFeed::~HostFeed() {
     // A promise rather than Qt::BlockingQueuedConnection: both wait the same, but Qt's
     // semaphore is invisible to ThreadSanitizer, and this thread then destroys the members
     // the worker has just reset.
+    // The promise is handed over through an atomic too: Qt's event queue passes the
+    // functor under a futex TSan does not see, so without it the promise made here and
+    // set there looked unordered to it (a report seen in CI, now and then).
     std::promise<void> released;
-    QMetaObject::invokeMethod(m_worker, [this, &released] {
+    std::future<void> done = released.get_future();
+    std::atomic<std::promise<void> *> handed{nullptr};
+    handed.store(&released, std::memory_order_release);
+    QMetaObject::invokeMethod(m_worker, [this, &handed] {
         delete m_timer;
         m_timer = nullptr;
         m_head.reset();
         m_inventory.reset();
-        released.set_value();
+        handed.load(std::memory_order_acquire)->set_value();
     });
-    released.get_future().wait();
+    done.wait();
     m_thread->quit();
     m_thread->wait();
     delete m_worker;
