@@ -5,6 +5,7 @@
 #include "clone_range_dialog.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
+#include "guest_view_panel.h"
 #include "host_feed.h"
 #include "hosts_panel.h"
 #include "keyboard.h"
@@ -22,8 +23,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QComboBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
@@ -583,6 +584,14 @@ VmPage *MainWindow::openVmPage(qint64 vmId) {
                 restartVms({v});
     });
     connect(m_service, &EngineService::eventsAdded, page, &VmPage::addEvents);
+    // Asked with the VM as the table knows it then (its state may have changed).
+    page->guestPanel()->setSource([this, vmId, golden] {
+        VmRecord now;
+        for (const auto &v : m_snapshot.vms)
+            if (v.id == vmId)
+                now = v;
+        return m_service->readGuest(now, golden);
+    });
     page->show();
     return page;
 }

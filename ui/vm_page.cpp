@@ -1,5 +1,6 @@
 #include "vm_page.h"
 
+#include "guest_view_panel.h"
 #include "hypervisor/qemu_backend.h"
 #include "vm_state_style.h"
 
@@ -83,6 +84,12 @@ VmPage::VmPage(const VmRecord &vm, const GoldenRecord &golden, const QString &sh
     tabs->addTab(identity, tr("Identity"));
     tabs->addTab(m_history, tr("State history"));
     tabs->addTab(serialPage, tr("Serial log"));
+    m_guest = new GuestViewPanel(vm, golden, this);
+    tabs->addTab(m_guest, tr("Guest"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, tabs](int index) {
+        if (tabs->widget(index) == m_guest && !m_guest->asked())
+            m_guest->ask();
+    });
 
     auto *buttons = new QHBoxLayout;
     auto button = [&](const QString &name, const QString &text, auto slot) {

@@ -3,7 +3,8 @@
 // Its identity (name, address, MAC, instance, key scheme), its files and shard, its
 // golden, the state changes the console has seen for it (the inventory's events), and
 // the guest's serial log (QemuBackend::serialLog) with a live tail: the file is read
-// from where it was last read whenever it grows. Its buttons ask the window to start,
+// from where it was last read whenever it grows, and the guest's own view of itself
+// (GuestViewPanel, asked when its tab is first opened). Its buttons ask the window to start,
 // stop, restart or release the VM; Copy address and Open folder act here.
 
 #include "engine/engine_service.h"
@@ -18,6 +19,8 @@ class QTreeWidget;
 
 namespace vmeclone {
 
+class GuestViewPanel;
+
 class VmPage : public QDialog {
     Q_OBJECT
 public:
@@ -28,6 +31,7 @@ public:
     // The serial log's path (the QEMU backend's; other backends write none).
     QString serialLogPath() const { return m_serialPath; }
     QPlainTextEdit *serialLog() const { return m_serial; }
+    GuestViewPanel *guestPanel() const { return m_guest; }
     // How often the serial log's size is looked at (default 500 ms).
     void setTailInterval(int ms) { m_tail.setInterval(ms); }
     // Reads what the serial log gained since the last read (the timer calls this).
@@ -47,6 +51,7 @@ private:
     QPlainTextEdit *m_serial = nullptr;
     QLabel *m_serialState = nullptr;
     QTreeWidget *m_history = nullptr;
+    GuestViewPanel *m_guest = nullptr;
     QTimer m_tail;
 };
 

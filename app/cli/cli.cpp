@@ -309,6 +309,10 @@ QList<Verb> verbs() {
              addHostsOption(p);
              p.addOption({u"here"_s,
                           u"Only this machine's own VMs, not those of the hosts a head drives."_s});
+             p.addOption({u"guest"_s,
+                          u"Also ask each running QEMU guest, through qemu-guest-agent, for its "
+                          u"own view (name, interfaces, route, DNS, OS, machine-id, SSH host "
+                          u"key) and say where it differs from the inventory."_s});
          },
          verbList},
         {u"apply"_s,

@@ -116,7 +116,29 @@ void printJson(const QJsonValue &value) {
 }
 
 // Prints the VM table (or JSON) from the inventory.
-int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
+QString guestSummary(const QJsonObject &row) {
+    if (!row.contains(u"guest"_s)) // a host that could not be asked
+        return {};
+    const QJsonObject guest = row.value(u"guest"_s).toObject();
+    if (guest.contains(u"error"_s))
+        return guest.value(u"error"_s).toString();
+    const QJsonArray differs = row.value(u"guest_disagrees"_s).toArray();
+    if (differs.isEmpty())
+        return u"agrees"_s;
+    QStringList fields;
+    for (const auto &d : differs)
+        fields << d.toString().section(u':', 0, 0);
+    return u"differs: "_s + fields.join(u", "_s);
+}
+
+namespace {
+void addGuestReading(QJsonObject &row, const Engine::GuestReading &r) {
+    row.insert(u"guest"_s, r.view ? r.view->toJson() : QJsonObject{{u"error"_s, r.error}});
+    row.insert(u"guest_disagrees"_s, QJsonArray::fromStringList(r.disagreements));
+}
+} // namespace
+
+int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only, bool askGuests) {
     auto vms = engine.inventory().vms();
     auto goldens = engine.inventory().goldens();
     auto shards = engine.inventory().shards();
@@ -133,32 +155,58 @@ int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only) {
     QHash<qint64, Shard> shardById;
     for (const auto &x : *shards)
         shardById.insert(x.id, x);
-    QSet<qint64> wanted;
+    QList<VmRecord> shown;
     if (only) {
+        QSet<qint64> wanted;
         for (const auto &vm : *only)
             wanted.insert(vm.id);
+        for (const auto &vm : std::as_const(*vms)) {
+            if (wanted.contains(vm.id))
+                shown << vm;
+        }
+    } else {
+        shown = *vms;
+    }
+    QHash<qint64, Engine::GuestReading> guests;
+    if (askGuests) {
+        for (auto &r : engine.readGuests(shown, &g_interrupted))
+            guests.insert(r.vmId, std::move(r));
     }
     if (g.json) {
         QJsonArray array;
-        for (const auto &vm : *vms) {
-            if (!only || wanted.contains(vm.id))
-                array.append(InventoryReport::vmJson(vm, goldenById.value(vm.goldenId),
-                                                     shardById.value(vm.shardId)));
+        for (const auto &vm : std::as_const(shown)) {
+            QJsonObject o = InventoryReport::vmJson(vm, goldenById.value(vm.goldenId),
+                                                    shardById.value(vm.shardId));
+            if (askGuests)
+                addGuestReading(o, guests[vm.id]);
+            array.append(o);
         }
         printJson(array);
         return kOk;
     }
-    Table table({u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"SHARD"_s, u"BOOTS"_s, u"LAST SEEN"_s,
-                 u"DETAIL"_s});
-    for (const auto &vm : *vms) {
-        if (only && !wanted.contains(vm.id))
-            continue;
+    QStringList columns{u"NAME"_s,  u"IP"_s,    u"MAC"_s,       u"STATE"_s,
+                        u"SHARD"_s, u"BOOTS"_s, u"LAST SEEN"_s, u"DETAIL"_s};
+    if (askGuests)
+        columns << u"GUEST"_s;
+    Table table(columns);
+    for (const auto &vm : std::as_const(shown)) {
         QString state = vmStateName(vm.state);
         if (vm.state == VmState::Copying)
             state += u" %1%"_s.arg(vm.progress);
-        table.addRow({vm.name, vm.address.toString(), vm.mac.toString(), state,
-                      shardById.value(vm.shardId).path, QString::number(vm.boots),
-                      agoText(vm.lastSeen), vm.reason});
+        QStringList row{vm.name,
+                        vm.address.toString(),
+                        vm.mac.toString(),
+                        state,
+                        shardById.value(vm.shardId).path,
+                        QString::number(vm.boots),
+                        agoText(vm.lastSeen),
+                        vm.reason};
+        if (askGuests) {
+            QJsonObject reading;
+            addGuestReading(reading, guests[vm.id]);
+            row << guestSummary(reading);
+        }
+        table.addRow(row);
     }
     out(table.toString());
     return kOk;

@@ -94,7 +94,14 @@ int reportFailure(const Globals &g, const QString &verb, const Error &e,
                   const QCommandLineParser *given = nullptr, int exitCode = kFailed);
 
 EngineConfig engineConfig(const Globals &g);
-int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr);
+// With `askGuests` (list --guest), each running QEMU guest is also asked through
+// qemu-guest-agent what it says of itself: "guest" and "guest_disagrees" in JSON, a GUEST
+// column in the table.
+int printVms(Engine &engine, const Globals &g, const QList<VmRecord> *only = nullptr,
+             bool askGuests = false);
+// The GUEST column of a `list --guest --json` row: "agrees", "differs: hostname, address"
+// (the fields), or why the guest could not be asked.
+QString guestSummary(const QJsonObject &row);
 // Opens the engine and settles what a dead process left (read-only commands: reports it).
 std::unique_ptr<Engine> openEngine(const Globals &g,
                                    Engine::RecoveryMode mode = Engine::RecoveryMode::Repair);

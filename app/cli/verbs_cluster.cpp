@@ -537,7 +537,9 @@ int clusterList(QCommandLineParser &p, const Globals &g, const QString &range) {
         wanted = std::move(*addresses);
     }
     qputenv(kListingForHead, "1"); // inherited by this machine's own part, not sent over ssh
-    ClusterListing listing = h->head->list(h->hosts);
+    const bool guests = p.isSet(u"guest"_s);
+    ClusterListing listing =
+        h->head->list(h->hosts, guests ? QStringList{u"--guest"_s} : QStringList{});
     for (auto it = listing.hostErrors.begin(); it != listing.hostErrors.end(); ++it)
         err(u"list: "_s + it.value());
     // The VMs the ledger places on a host that could not be asked: listed with their
@@ -556,13 +558,20 @@ int clusterList(QCommandLineParser &p, const Globals &g, const QString &range) {
     if (g.json) {
         printJson(listing.vms);
     } else {
-        Table table({u"HOST"_s, u"NAME"_s, u"IP"_s, u"MAC"_s, u"STATE"_s, u"SHARD"_s, u"DETAIL"_s});
+        QStringList columns{u"HOST"_s,  u"NAME"_s,  u"IP"_s,    u"MAC"_s,
+                            u"STATE"_s, u"SHARD"_s, u"DETAIL"_s};
+        if (guests)
+            columns << u"GUEST"_s;
+        Table table(columns);
         for (const auto &v : listing.vms) {
             const QJsonObject o = v.toObject();
-            table.addRow({o.value(u"host"_s).toString(), o.value(u"name"_s).toString(),
-                          o.value(u"ip"_s).toString(), o.value(u"mac"_s).toString(),
-                          o.value(u"state"_s).toString(), o.value(u"shard"_s).toString(),
-                          o.value(u"reason"_s).toString()});
+            QStringList row{o.value(u"host"_s).toString(),  o.value(u"name"_s).toString(),
+                            o.value(u"ip"_s).toString(),    o.value(u"mac"_s).toString(),
+                            o.value(u"state"_s).toString(), o.value(u"shard"_s).toString(),
+                            o.value(u"reason"_s).toString()};
+            if (guests)
+                row << guestSummary(o);
+            table.addRow(row);
         }
         out(table.toString());
     }

@@ -153,13 +153,14 @@ int verbList(QCommandLineParser &p, const Globals &g) {
     auto engine = openEngine(g, Engine::RecoveryMode::ReportOnly);
     if (!engine)
         return kFailed;
+    const bool guests = p.isSet(u"guest"_s);
     if (range.isEmpty())
-        return printVms(*engine, g);
+        return printVms(*engine, g, nullptr, guests);
     // Only the VMs of RANGE (none there: an empty listing, not an error).
     auto vms = engine->vmsInRange(range);
     if (!vms)
         return reportFailure(g, u"list"_s, vms.failure(), &p, kUsage);
-    return printVms(*engine, g, &*vms);
+    return printVms(*engine, g, &*vms, guests);
 }
 
 // Settles what a vmeclone that died mid-batch left (every changing command does it first;

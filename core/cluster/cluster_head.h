@@ -104,8 +104,9 @@ public:
     ClusterResult onRange(const QString &verb, const QList<HostRecord> &hosts, const QString &range,
                           const std::atomic_bool *cancel);
     // Asks every host for its VMs; the ledger takes the states they report and forgets
-    // settled VMs a host no longer holds.
-    ClusterListing list(const QList<HostRecord> &hosts);
+    // settled VMs a host no longer holds. `listOptions` go to each host's `list --json`
+    // (--guest).
+    ClusterListing list(const QList<HostRecord> &hosts, const QStringList &listOptions = {});
     // The VMs the ledger places on the hosts of `hostErrors` (hosts that could not be
     // asked), as rows of `list --json`: "host", "ip", "name", "mac", "golden", "state"
     // "unknown", "host_unreachable" true, "reason" the host's error, "last_state" the

@@ -97,7 +97,7 @@ ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> 
     return result;
 }
 
-ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
+ClusterListing ClusterHead::list(const QList<HostRecord> &hosts, const QStringList &listOptions) {
     ClusterListing listing;
     struct Said {
         QString host;
@@ -106,12 +106,12 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts) {
     };
     std::vector<std::future<Said>> futures;
     for (const HostRecord &host : hosts)
-        futures.push_back(std::async(std::launch::async, [this, host] {
+        futures.push_back(std::async(std::launch::async, [this, host, listOptions] {
             Said s{host.name, {}, {}};
             QByteArray out;
             // This machine's own part is its own VMs only (a plain list on a head would
             // ask the hosts again).
-            QStringList arguments{u"list"_s, u"--json"_s};
+            QStringList arguments = QStringList{u"list"_s, u"--json"_s} + listOptions;
             if (host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0)
                 arguments << u"--here"_s;
             const Run run = runOn(

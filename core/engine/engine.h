@@ -136,6 +136,21 @@ public:
     Inventory &inventory() { return *m_inventory; }
     HypervisorBackend *backendFor(const GoldenRecord &golden);
 
+    // What running guests say of themselves (guest_view.h), asked in parallel through
+    // qemu-guest-agent: one reading per VM of `vms`, in their order. A VM that is not
+    // running, is not a QEMU guest, or whose guest does not answer gets the reason.
+    struct GuestReading {
+        qint64 vmId = 0;
+        std::optional<GuestView> view;
+        QString error;             // why there is no view
+        QStringList disagreements; // where the view differs from the inventory
+    };
+    QList<GuestReading> readGuests(const QList<VmRecord> &vms,
+                                   const std::atomic_bool *cancel = nullptr);
+    // One VM's reading through `qemu` (needs no inventory: any thread may call it).
+    static GuestReading readGuest(QemuBackend &qemu, const VmRecord &vm,
+                                  const GoldenRecord &golden);
+
     // Refuses a spec that breaks one of GoldenRules (the first refusal, with its field),
     // a golden the backend cannot read, or one the inventory has already.
     Expected<GoldenRecord> addGolden(const GoldenSpec &spec);

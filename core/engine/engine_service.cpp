@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QThread>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <future>
@@ -244,6 +245,14 @@ QFuture<Expected<InventorySnapshot>> EngineService::snapshot() {
 
 QFuture<Expected<QList<VmRecord>>> EngineService::vmsInRange(const QString &range) {
     return onEngine<Expected<QList<VmRecord>>>([range](Engine &e) { return e.vmsInRange(range); });
+}
+
+QFuture<Engine::GuestReading> EngineService::readGuest(const VmRecord &vm,
+                                                       const GoldenRecord &golden) {
+    return QtConcurrent::run([qemu = m_config.qemu, vm, golden] {
+        QemuBackend backend(qemu);
+        return Engine::readGuest(backend, vm, golden);
+    });
 }
 
 QFuture<Expected<QList<VmRecord>>> EngineService::vmsById(const QList<qint64> &ids) {

@@ -59,6 +59,9 @@ public:
     QFuture<Expected<InventorySnapshot>> snapshot();
     QFuture<Expected<QList<VmRecord>>> vmsInRange(const QString &range);
     QFuture<Expected<QList<VmRecord>>> vmsById(const QList<qint64> &ids);
+    // What `vm`'s running guest says of itself (Engine::readGuest). Runs on a pool
+    // thread, not the engine's: a guest that does not answer holds no other request.
+    QFuture<Engine::GuestReading> readGuest(const VmRecord &vm, const GoldenRecord &golden);
 
     // Starts a batch in its own thread; returns its id. `observer` is called from the
     // batch's pool threads.

@@ -26,6 +26,10 @@ constexpr auto kMadeFile = "made.json";
 // template_mode.cpp).
 constexpr auto kReadyMarker = "vmeclone-agent: template: stopped before any identity";
 constexpr auto kTemplateTimeout = std::chrono::minutes(3);
+// The devices a template's saved state holds (QemuBackend::commandLine): a clone loads it
+// only into a QEMU with the same ones. Changed whenever those devices change, so a
+// template made by an older vmeclone is made again instead of failing every resume.
+constexpr auto kDeviceSet = "2 (virtio-serial port for qemu-guest-agent)";
 
 QString madeFile(const QString &folder) {
     return folder + u"/"_s + QLatin1String(kMadeFile);
@@ -35,13 +39,18 @@ QString lockFile(const QString &folder) {
     return folder + u".lock"_s;
 }
 
-// The fingerprint the template in `folder` was made from; empty when it is not complete.
-QString madeFrom(const QString &folder) {
+// What the template in `folder` was made from: the golden's fingerprint (empty when the
+// template is not complete) and the device set (empty before there was one).
+struct MadeFrom {
+    QString fingerprint;
+    QString devices;
+};
+MadeFrom madeFrom(const QString &folder) {
     QFile file(madeFile(folder));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const auto doc = QJsonDocument::fromJson(file.readAll());
-    return doc.object().value(u"fingerprint"_s).toString(u"-"_s);
+    const QJsonObject made = QJsonDocument::fromJson(file.readAll()).object();
+    return {made.value(u"fingerprint"_s).toString(u"-"_s), made.value(u"devices"_s).toString()};
 }
 
 // The instant clones of `golden` (they use its template).
@@ -95,20 +104,27 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
             std::chrono::duration_cast<std::chrono::milliseconds>(kTemplateTimeout).count())))
         return fail(u"another vmeclone is making the template of %1 (%2): try again when it "
                     u"has finished"_s.arg(golden.name, lockFile(result.folder)));
-    const QString from = madeFrom(result.folder);
-    if (!from.isEmpty() && from == golden.fingerprint)
+    const MadeFrom from = madeFrom(result.folder);
+    const bool sameFiles = from.fingerprint == golden.fingerprint;
+    const bool sameDevices = from.devices == QLatin1String(kDeviceSet);
+    if (!from.fingerprint.isEmpty() && sameFiles && sameDevices)
         return result; // up to date
-    if (!from.isEmpty()) {
+    if (!from.fingerprint.isEmpty()) {
         auto users = instantClones(*m_inventory, golden);
         if (!users)
             return fail(users.error());
         if (!users->isEmpty())
-            return fail(u"the template of %1 was made from its files as they were before "
-                        u"they changed, and %2 instant clones still use it: release them "
-                        u"first (vmeclone release %3)"_s.arg(golden.name)
+            return fail(u"the template of %1 was made %2, and %3 instant clones still use "
+                        u"it: release them first (vmeclone release %4)"_s
+                            .arg(golden.name,
+                                 sameFiles ? u"for other devices than this vmeclone gives VMs"_s
+                                           : u"from its files as they were before they changed"_s)
                             .arg(users->size())
                             .arg(users->join(u","_s)));
-        result.remadeWhy = u"the golden's files changed since the template was made"_s;
+        result.remadeWhy = sameFiles
+                               ? u"this vmeclone gives VMs other devices than the one that made "
+                                 u"the template"_s
+                               : u"the golden's files changed since the template was made"_s;
     } else if (QFileInfo::exists(result.folder)) {
         result.remadeWhy = u"the template there was never completed"_s;
     }
@@ -127,6 +143,7 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
     QJsonObject made{{u"golden"_s, golden.name},
                      {u"path"_s, golden.path},
                      {u"fingerprint"_s, golden.fingerprint},
+                     {u"devices"_s, QLatin1String(kDeviceSet)},
                      {u"made_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     QSaveFile file(madeFile(result.folder)); // written last: the template is complete
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(made).toJson()) < 0

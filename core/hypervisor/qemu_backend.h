@@ -4,6 +4,7 @@
 // (opt/vmeclone/identity); user networking's host alias delivers the guest's UDP
 // announcements to the listener on the host's 127.0.0.1.
 
+#include "hypervisor/guest_view.h"
 #include "hypervisor/hypervisor_backend.h"
 #include "hypervisor/qemu_machine.h"
 
@@ -57,6 +58,12 @@ public:
     enum class StartedAs { NotRunning, Booted, Resumed };
     Expected<StartedAs> settleInterruptedStart(const VmRecord &vm);
 
+    // What the running guest of `vm` says of itself through qemu-guest-agent
+    // (guest_view.h); fails when it is not running or runs no guest agent.
+    Expected<GuestView>
+    guestView(const VmRecord &vm,
+              std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+
     // The QEMU command line that starts `vm` (for tests and --dry-run).
     Expected<QStringList> commandLine(const VmRecord &vm, const GoldenRecord &golden) const;
 
@@ -64,6 +71,7 @@ public:
     static QString machineFile(const QString &folder);
     static QString identityFile(const QString &folder);
     static QString qmpSocket(const QString &folder);
+    static QString guestAgentSocket(const QString &folder); // qemu-guest-agent's channel
     static QString pidFile(const QString &folder);
     static QString serialLog(const QString &folder);
     // Files of a template folder: its machine description, RAM, device state and disk.

@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +24,51 @@ Status QmpClient::connectTo(const QString &socketPath, Timeout timeout) {
     return {};
 }
 
+Status QmpClient::connectToGuestAgent(const QString &socketPath, Timeout timeout) {
+    m_path = socketPath;
+    m_peer = u"the guest agent"_s;
+    m_socketName = u"channel"_s;
+    m_socket.connectToServer(socketPath);
+    if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
+        return fail(u"cannot connect to the guest agent's channel %1: %2"_s.arg(
+            socketPath, m_socket.errorString()));
+    // 0xFF first resets qemu-ga's JSON parser after a client that left mid-request; the
+    // answer to guest-sync-delimited comes after a 0xFF of its own, and everything before
+    // that byte is an older client's leftover.
+    const qint64 token = QRandomGenerator::global()->bounded(1, 1 << 30);
+    const QJsonObject sync{{u"execute"_s, u"guest-sync-delimited"_s},
+                           {u"arguments"_s, QJsonObject{{u"id"_s, token}}}};
+    m_socket.write(QByteArray(1, '\xff') + QJsonDocument(sync).toJson(QJsonDocument::Compact)
+                   + '\n');
+    m_socket.waitForBytesWritten(static_cast<int>(timeout.count()));
+    QDeadlineTimer deadline(timeout);
+    bool delimited = false;
+    while (true) {
+        if (!delimited) {
+            const qsizetype ff = m_buffer.lastIndexOf('\xff');
+            if (ff >= 0) {
+                m_buffer.remove(0, ff + 1);
+                delimited = true;
+                continue;
+            }
+            m_buffer.clear();
+            if (deadline.hasExpired() || m_socket.state() != QLocalSocket::ConnectedState)
+                return fail(u"no guest agent answers on %1 within %2 ms: the guest runs no "
+                            u"qemu-guest-agent, or it has not started yet"_s.arg(socketPath)
+                                .arg(timeout.count()));
+            m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+            m_buffer += m_socket.readAll();
+            continue;
+        }
+        auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
+        if (!message)
+            return fail(message.error());
+        if (message->value(u"return"_s).toInteger(-1) == token)
+            return {};
+        delimited = false; // an older sync's answer: look for the next delimiter
+    }
+}
+
 Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
     QDeadlineTimer deadline(timeout);
     while (true) {
@@ -34,14 +80,14 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
                 continue;
             const auto doc = QJsonDocument::fromJson(line);
             if (!doc.isObject())
-                return fail(u"QEMU sent something that is not QMP on %1"_s.arg(m_path));
+                return fail(u"%1 sent something that is not QMP on %2"_s.arg(m_peer, m_path));
             return doc.object();
         }
         if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-            return fail(u"QEMU closed its control socket %1"_s.arg(m_path));
+            return fail(u"%1 closed its %2 %3"_s.arg(m_peer, m_socketName, m_path));
         if (deadline.hasExpired())
             return fail(
-                u"QEMU did not answer on %1 within %2 ms"_s.arg(m_path).arg(timeout.count()));
+                u"%1 did not answer on %2 within %3 ms"_s.arg(m_peer, m_path).arg(timeout.count()));
         if (m_socket.bytesAvailable() == 0)
             m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
         m_buffer += m_socket.readAll();
@@ -50,11 +96,19 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
 
 Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObject &arguments,
                                          Timeout timeout) {
+    auto value = call(command, arguments, timeout);
+    if (!value)
+        return fail(value.error());
+    return value->toObject();
+}
+
+Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &arguments,
+                                     Timeout timeout) {
     // QEMU echoes "id" in the answer: an answer that arrives after its command timed
     // out carries the old id and is skipped instead of being taken for this one's.
     if (m_socket.state() != QLocalSocket::ConnectedState)
-        return fail(
-            u"cannot send %1 to QEMU: its control socket %2 is closed"_s.arg(command, m_path));
+        return fail(u"cannot send %1 to %2: its %3 %4 is closed"_s.arg(command, m_peer,
+                                                                       m_socketName, m_path));
     const qint64 id = ++m_lastId;
     QJsonObject request{{u"execute"_s, command}, {u"id"_s, id}};
     if (!arguments.isEmpty())
@@ -62,13 +116,13 @@ Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObje
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count()))
         && m_socket.bytesToWrite() > 0)
-        return fail(
-            u"cannot send %1 to QEMU on %2: %3"_s.arg(command, m_path, m_socket.errorString()));
+        return fail(u"cannot send %1 to %2 on %3: %4"_s.arg(command, m_peer, m_path,
+                                                            m_socket.errorString()));
     QDeadlineTimer deadline(timeout);
     while (true) {
         auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
         if (!message)
-            return message;
+            return fail(message.error());
         if (message->contains(u"event"_s)) {
             if (m_events.size() >= 64) // kept for waitForEvent; the oldest go first
                 m_events.removeFirst();
@@ -79,9 +133,10 @@ Expected<QJsonObject> QmpClient::execute(const QString &command, const QJsonObje
             continue;
         if (message->contains(u"error"_s)) {
             const auto error = message->value(u"error"_s).toObject();
-            return fail(u"QEMU refused %1: %2"_s.arg(command, error.value(u"desc"_s).toString()));
+            return fail(
+                u"%1 refused %2: %3"_s.arg(m_peer, command, error.value(u"desc"_s).toString()));
         }
-        return message->value(u"return"_s).toObject();
+        return message->value(u"return"_s);
     }
 }
 

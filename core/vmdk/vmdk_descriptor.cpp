@@ -17,12 +17,12 @@ namespace {
 // qemu reads at most this much of a descriptor file; a bigger file is an extent.
 constexpr qint64 kMaxDescriptorFile = 1024 * 1024;
 
-bool isAscii(const QByteArray &bytes) {
+bool isDescriptorAscii(const QByteArray &bytes) {
     return std::all_of(bytes.begin(), bytes.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-bool isSpace(char c) {
+bool isDescriptorSpace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
@@ -56,7 +56,7 @@ std::optional<QList<Token>> tokenize(const QByteArray &line) {
     QList<Token> tokens;
     qsizetype i = 0;
     while (true) {
-        while (i < line.size() && isSpace(line[i]))
+        while (i < line.size() && isDescriptorSpace(line[i]))
             ++i;
         if (i >= line.size())
             return tokens;
@@ -68,7 +68,7 @@ std::optional<QList<Token>> tokenize(const QByteArray &line) {
             i = close + 1;
         } else {
             const qsizetype start = i;
-            while (i < line.size() && !isSpace(line[i]))
+            while (i < line.size() && !isDescriptorSpace(line[i]))
                 ++i;
             tokens.append({line.mid(start, i - start), false});
         }
@@ -198,7 +198,7 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
             break;
         }
     }
-    if (!d.m_codec.isEmpty() && !isAscii(text)) {
+    if (!d.m_codec.isEmpty() && !isDescriptorAscii(text)) {
         QStringDecoder probe(d.m_codec.constData());
         if (!probe.isValid())
             return fail(u"%1 is written in the encoding \"%2\", which this build cannot read"_s.arg(
@@ -215,7 +215,7 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
         if (t.isEmpty() || t.startsWith('#'))
             continue;
         qsizetype wordEnd = 0;
-        while (wordEnd < t.size() && !isSpace(t[wordEnd]) && t[wordEnd] != '=')
+        while (wordEnd < t.size() && !isDescriptorSpace(t[wordEnd]) && t[wordEnd] != '=')
             ++wordEnd;
         if (isAccessWord(t.left(wordEnd)) && wordEnd < t.size() && t[wordEnd] != '=') {
             const QString shown = d.decode(t);
@@ -275,10 +275,10 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
                        "RW 2048 SPARSE \"disk-s001.vmdk\", or a # comment)"_s.arg(d.decode(t)));
         // The value: quoted or bare, with whatever spacing the writer used kept around it.
         qsizetype valueStart = eq + 1;
-        while (valueStart < raw.size() && isSpace(raw[valueStart]))
+        while (valueStart < raw.size() && isDescriptorSpace(raw[valueStart]))
             ++valueStart;
         qsizetype valueEnd = raw.size();
-        while (valueEnd > valueStart && isSpace(raw[valueEnd - 1]))
+        while (valueEnd > valueStart && isDescriptorSpace(raw[valueEnd - 1]))
             --valueEnd;
         Entry entry;
         entry.key = QString::fromLatin1(key);
@@ -466,10 +466,10 @@ Status VmdkDescriptor::setValue(const QString &key, const QString &newValue) {
         QByteArray &raw = m_lines[e.line].text;
         const qsizetype eq = raw.indexOf('=');
         qsizetype valueStart = eq + 1;
-        while (valueStart < raw.size() && isSpace(raw[valueStart]))
+        while (valueStart < raw.size() && isDescriptorSpace(raw[valueStart]))
             ++valueStart;
         qsizetype valueEnd = raw.size();
-        while (valueEnd > valueStart && isSpace(raw[valueEnd - 1]))
+        while (valueEnd > valueStart && isDescriptorSpace(raw[valueEnd - 1]))
             --valueEnd;
         const QByteArray written = e.quoted ? '"' + *encoded + '"' : *encoded;
         raw = raw.left(valueStart) + written + raw.mid(valueEnd);
@@ -562,7 +562,7 @@ Expected<QByteArray> VmdkDescriptor::encode(const QString &text) const {
 }
 
 QString VmdkDescriptor::decode(const QByteArray &bytes) const {
-    if (isAscii(bytes))
+    if (isDescriptorAscii(bytes))
         return QString::fromLatin1(bytes);
     if (!m_codec.isEmpty() && m_codec.compare("UTF-8", Qt::CaseInsensitive) != 0) {
         QStringDecoder decoder(m_codec.constData());

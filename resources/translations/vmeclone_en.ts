@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+152"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+155"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,70 +708,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+268"/>
+        <location line="+267"/>
         <location line="+2"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-277"/>
         <location line="+81"/>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Why this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-269"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-267"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-267"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>MAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-262"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+259"/>
         <source>Placement on the disk shards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-256"/>
         <source>The VMs:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,7 +806,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+70"/>
         <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
         <translation>
             <numerusform>%n address cannot be cloned. Leave it out of the range.</numerusform>
@@ -852,8 +852,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+206"/>
+        <location line="-183"/>
+        <location line="+205"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,6 +1116,123 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::GuestViewPanel</name>
+    <message>
+        <location filename="../../ui/guest_view_panel.cpp" line="+20"/>
+        <source>Not asked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the running guest&apos;s own view through qemu-guest-agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The guest says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The inventory says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This guest cannot be asked from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking the guest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The guest did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The guest&apos;s own view differs from the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Machine ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SSH host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read at %1: the guest agrees with the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Read at %1: the guest differs in %n field(s).</source>
+        <translation>
+            <numerusform>Read at %1: the guest differs in %n field.</numerusform>
+            <numerusform>Read at %1: the guest differs in %n fields.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::HostsPanel</name>
     <message>
         <location filename="../../ui/hosts_panel.cpp" line="+34"/>
@@ -1261,7 +1378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+79"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+80"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +2556,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+33"/>
+        <location filename="../../ui/vm_page.cpp" line="+34"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
@@ -2540,7 +2657,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>

@@ -147,7 +147,7 @@
         <translation>不可用：文件夹 %1 已存在（属于另一个数据文件夹的克隆，或不是 vmeclone 创建的）：请换一个磁盘分片或删除它</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+152"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+155"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation>QEMU 的主机别名（客户机经由它访问控制台）</translation>
     </message>
@@ -781,70 +781,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+268"/>
+        <location line="+267"/>
         <location line="+2"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-277"/>
         <location line="+81"/>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+278"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Why this many</source>
         <translation>为何是这个数量</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-269"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-267"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-267"/>
         <location line="+75"/>
-        <location line="+193"/>
+        <location line="+192"/>
         <source>MAC</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-262"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+259"/>
         <source>Placement on the disk shards:</source>
         <translation>在各磁盘分片上的分布：</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-256"/>
         <source>The VMs:</source>
         <translation>虚拟机：</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>主机：分片</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+70"/>
         <source>%n address(es) cannot be cloned. Leave them out of the range.</source>
         <translation>
             <numerusform>%n 个地址无法克隆。请将它们从范围中去掉。</numerusform>
@@ -923,8 +923,8 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+206"/>
+        <location line="-183"/>
+        <location line="+205"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
@@ -1180,6 +1180,122 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::GuestViewPanel</name>
+    <message>
+        <location filename="../../ui/guest_view_panel.cpp" line="+20"/>
+        <source>Not asked yet.</source>
+        <translation>尚未询问。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the guest</source>
+        <translation>询问客户机</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the running guest&apos;s own view through qemu-guest-agent</source>
+        <translation>通过 qemu-guest-agent 读取运行中客户机自身的视图</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The guest says</source>
+        <translation>客户机报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The inventory says</source>
+        <translation>清单记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This guest cannot be asked from here.</source>
+        <translation>无法从这里询问此客户机。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking the guest…</source>
+        <translation>正在询问客户机…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The guest did not answer: %1</source>
+        <translation>客户机没有应答：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The guest&apos;s own view differs from the inventory</source>
+        <translation>客户机自身的视图与清单不一致</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default gateway</source>
+        <translation>默认网关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name servers</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Machine ID</source>
+        <translation>机器 ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SSH host key</source>
+        <translation>SSH 主机密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read at %1: the guest agrees with the inventory.</source>
+        <translation>读取于 %1：客户机与清单一致。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Read at %1: the guest differs in %n field(s).</source>
+        <translation>
+            <numerusform>读取于 %1：客户机有 %n 个字段与清单不一致。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::HostsPanel</name>
     <message>
         <location filename="../../ui/hosts_panel.cpp" line="+34"/>
@@ -1325,7 +1441,7 @@
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+79"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+80"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
@@ -2503,7 +2619,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+33"/>
+        <location filename="../../ui/vm_page.cpp" line="+34"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -2604,7 +2720,12 @@
         <translation>串口日志</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>

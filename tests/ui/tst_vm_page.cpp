@@ -5,6 +5,7 @@
 // log the QEMU backend would write, at the path the backend names).
 
 #include "common/logging.h"
+#include "guest_view_panel.h"
 #include "hypervisor/qemu_backend.h"
 #include "main_window.h"
 #include "support/tiny_golden.h"
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -170,6 +172,50 @@ private Q_SLOTS:
             page->findChild<QTabWidget *>(u"tabs"_s)->setCurrentIndex(2);
             QVERIFY(page->grab().save(QDir(dir).filePath(u"console-vm-page.png"_s)));
         }
+        closePages();
+    }
+
+    // Issue 13 item 4: the Guest tab asks the engine when first opened (a VM that is not
+    // running says so), and a reading marks each field where guest and inventory differ.
+    void guestTabAsksAndMarksWhatDiffers() {
+        const VmRecord vm = vmAt(177);
+        QVERIFY(vm.id);
+        VmPage *page = m_window->openVmPage(vm.id);
+        QVERIFY(page);
+        auto *panel = page->guestPanel();
+        QVERIFY(!panel->asked());
+        QSignalSpy shown(panel, &GuestViewPanel::readingShown);
+        auto *tabs = page->findChild<QTabWidget *>(u"tabs"_s);
+        tabs->setCurrentWidget(panel);
+        QVERIFY(panel->asked());
+        QTRY_COMPARE(shown.size(), 1);
+        const QString state = panel->findChild<QLabel *>(u"guestState"_s)->text();
+        QVERIFY2(state.contains(u"not running (configured)"_s), qPrintable(state));
+
+        Engine::GuestReading reading;
+        reading.vmId = vm.id;
+        GuestView view;
+        view.readAt = QDateTime::currentDateTimeUtc();
+        view.hostname = u"golden"_s;
+        view.interfaces = {{u"eth0"_s, vm.mac.toString(), {vm.address.toString()}, {}}};
+        view.machineId = u"0123456789abcdef0123456789abcdef"_s;
+        reading.view = view;
+        reading.disagreements = disagreements(view, vm, GoldenRecord());
+        QCOMPARE(reading.disagreements.size(), 1);
+        panel->show(reading);
+        QTreeWidget *fields = panel->fields();
+        QHash<QString, QTreeWidgetItem *> byKey;
+        for (int i = 0; i < fields->topLevelItemCount(); ++i)
+            byKey.insert(fields->topLevelItem(i)->data(0, Qt::UserRole).toString(),
+                         fields->topLevelItem(i));
+        QCOMPARE(byKey.value(u"hostname"_s)->text(1), u"golden"_s);
+        QCOMPARE(byKey.value(u"hostname"_s)->text(2), vm.name);
+        const QColor normal = byKey.value(u"address"_s)->foreground(1).color();
+        QVERIFY(byKey.value(u"hostname"_s)->foreground(1).color() != normal);
+        QCOMPARE(byKey.value(u"address"_s)->text(1), vm.address.toString());
+        QCOMPARE(byKey.value(u"machine_id"_s)->text(1), view.machineId);
+        QVERIFY(
+            panel->findChild<QLabel *>(u"guestState"_s)->text().contains(u"differs in 1 field"_s));
         closePages();
     }
 
