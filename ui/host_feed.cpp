@@ -291,8 +291,7 @@ void HostFeed::clone(const QString &hostsSpec, const CloneOptions &options, cons
             numbers.insert(h.name, numberOf(h.name));
         const ClusterResult r = m_head->clone(
             *hosts, options, range, all, &m_cancel, [queue, numbers](const ClusterEvent &e) {
-                if (e.host.compare(kLocalHost, Qt::CaseInsensitive) == 0
-                    || !numbers.contains(e.host))
+                if (isLocalHost(e.host) || !numbers.contains(e.host))
                     return;
                 VmChange c;
                 c.kind = VmChange::Kind::Update;

@@ -45,9 +45,7 @@ int verbGoldenPush(QCommandLineParser &p, const Globals &g) {
         return reportFailure(g, u"golden push"_s, hosts.failure(), &p, kUsage);
     // "all" means the other hosts: this machine holds the golden it pushes.
     if (spec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0)
-        hosts->removeIf([](const HostRecord &h) {
-            return h.name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
-        });
+        hosts->removeIf([](const HostRecord &h) { return isLocalHost(h.name); });
     if (hosts->isEmpty()) {
         err(u"golden push: no host added to push to: add one with 'vmeclone host add'"_s);
         return kUsage;

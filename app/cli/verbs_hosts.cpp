@@ -290,7 +290,7 @@ int verbHostCheck(QCommandLineParser &p, const Globals &g) {
     const QString name = oneName(p, u"check"_s);
     if (name.isEmpty())
         return kUsage;
-    const bool local = name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
+    const bool local = isLocalHost(name);
     Expected<HostSelf> self = fail(QString());
     QString shownName = local ? kLocalHost.toString() : name;
     std::optional<HostRecord> remote;
@@ -369,7 +369,7 @@ int verbHostRemove(QCommandLineParser &p, const Globals &g) {
     const QString name = oneName(p, u"remove"_s);
     if (name.isEmpty())
         return kUsage;
-    if (name.compare(kLocalHost, Qt::CaseInsensitive) == 0) {
+    if (isLocalHost(name)) {
         err(u"host remove: 'local' is this machine: it is always a host and cannot be removed"_s);
         return kFailed;
     }

@@ -55,7 +55,7 @@ QString onOtherHosts(Engine &engine, const QString &range) {
     QMap<QString, int> perHost;
     int all = 0;
     for (const ClusterVm &vm : std::as_const(*ledger))
-        if (wanted->contains(vm.address) && vm.host.compare(kLocalHost, Qt::CaseInsensitive) != 0) {
+        if (wanted->contains(vm.address) && !isLocalHost(vm.host)) {
             ++perHost[vm.host];
             ++all;
         }
@@ -78,6 +78,16 @@ QString onOtherHosts(Engine &engine, const QString &range) {
 bool fleetByDefault(const QCommandLineParser &p, const Globals &g) {
     return !p.isSet(u"here"_s) && !p.isSet(u"via"_s) && !qEnvironmentVariableIsSet(kListingForHead)
            && isHead(g);
+}
+
+// --here (this machine alone) and --hosts (named hosts) contradict each other: refused
+// before anything is read.
+bool hereWithHosts(const QCommandLineParser &p, const QString &verb) {
+    if (!p.isSet(u"here"_s) || !p.isSet(u"hosts"_s))
+        return false;
+    err(u"%1: --here is this machine's VMs alone and --hosts names hosts: give one of them"_s.arg(
+        verb));
+    return true;
 }
 
 } // namespace
@@ -142,10 +152,8 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
 
 int verbList(QCommandLineParser &p, const Globals &g) {
     const QString range = rangeArgument(p);
-    if (p.isSet(u"here"_s) && p.isSet(u"hosts"_s)) {
-        err(u"list: --here lists this machine alone and --hosts names hosts: give one of them"_s);
+    if (hereWithHosts(p, u"list"_s))
         return kUsage;
-    }
     // --hosts: every VM of those hosts with its host, those of RANGE if given; on a head,
     // also without it.
     if (goesOnToItsHosts(p, g) || fleetByDefault(p, g))
@@ -265,11 +273,8 @@ int verbExport(QCommandLineParser &p, const Globals &g) {
             return kUsage;
         }
     }
-    if (p.isSet(u"here"_s) && p.isSet(u"hosts"_s)) {
-        err(u"export: --here writes this machine's VMs and --hosts names hosts: give one of "
-            u"them"_s);
+    if (hereWithHosts(p, u"export"_s))
         return kUsage;
-    }
     // On a head a report that can hold several hosts (CSV, JSON, Ansible) is the fleet's,
     // as list is; an HTML or PDF report is one machine's document: this one's, said so.
     if (goesOnToItsHosts(p, g) || (fleetByDefault(p, g) && report::ClusterReport::merges(*format)))

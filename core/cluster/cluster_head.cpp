@@ -22,10 +22,6 @@ namespace vmeclone {
 
 namespace {
 
-bool isLocal(const HostRecord &host) {
-    return host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
-}
-
 // Runs `work` for each item on a thread of its own (hosts are few and wait on the
 // network), returning the results in the items' order.
 template <typename T, typename F>
@@ -93,7 +89,7 @@ Expected<QList<HostRecord>> ClusterHead::hosts(const QString &spec) const {
         if (name.isEmpty() || seen.contains(name.toLower()))
             continue;
         seen.insert(name.toLower());
-        if (name.compare(kLocalHost, Qt::CaseInsensitive) == 0) {
+        if (isLocalHost(name)) {
             chosen << local;
             continue;
         }
@@ -111,7 +107,7 @@ Expected<QList<HostRecord>> ClusterHead::hosts(const QString &spec) const {
 }
 
 QStringList ClusterHead::headArguments(const HostRecord &host, QStringList arguments) const {
-    if (!isLocal(host))
+    if (!isLocalHost(host.name))
         arguments << u"--via"_s << m_config.via.join(u',');
     return arguments;
 }
@@ -121,7 +117,7 @@ ClusterHead::Run ClusterHead::runOn(const HostRecord &host, const QStringList &a
                                     const std::function<void(const QByteArray &)> &onLine,
                                     const std::atomic_bool *cancel) const {
     Run run;
-    if (isLocal(host)) {
+    if (isLocalHost(host.name)) {
         run.child = runChildStreaming(m_config.localProgram,
                                       QStringList{u"--home"_s, m_config.localHome} + arguments,
                                       input, onLine, m_config.silence, cancel);
@@ -161,7 +157,7 @@ std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &t
     const QList<Asked> asked = inParallel(targets, [this](const HostRecord &host) {
         Asked a{host, std::nullopt, {}};
         Expected<HostSelf> self = fail(QString());
-        if (isLocal(host)) {
+        if (isLocalHost(host.name)) {
             const Run r = runOn(host, {u"host"_s, u"self"_s, u"--json"_s}, {}, {}, nullptr);
             self = r.error.isEmpty() ? HostSelf::fromJson(r.child.out) : fail(r.error);
         } else {

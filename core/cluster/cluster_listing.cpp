@@ -78,7 +78,7 @@ ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> 
             outcome.message = o.value(u"message"_s).toString();
             // A host that is itself a head names the host below it.
             if (const QString below = o.value(u"host"_s).toString();
-                !below.isEmpty() && below.compare(kLocalHost, Qt::CaseInsensitive) != 0)
+                !below.isEmpty() && !isLocalHost(below))
                 outcome.host = said.host + u'/' + below;
             if (outcome.ok && verb == u"release"_s)
                 if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
@@ -112,7 +112,7 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts, const QStringLi
             // This machine's own part is its own VMs only (a plain list on a head would
             // ask the hosts again).
             QStringList arguments = QStringList{u"list"_s, u"--json"_s} + listOptions;
-            if (host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0)
+            if (isLocalHost(host.name))
                 arguments << u"--here"_s;
             const Run run = runOn(
                 host, headArguments(host, arguments), {},
@@ -139,9 +139,7 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts, const QStringLi
             // A host that is itself a head names the host below it.
             const QString below = o.value(u"host"_s).toString();
             o.insert(u"host"_s,
-                     below.isEmpty() || below.compare(kLocalHost, Qt::CaseInsensitive) == 0
-                         ? said.host
-                         : said.host + u'/' + below);
+                     below.isEmpty() || isLocalHost(below) ? said.host : said.host + u'/' + below);
             listing.vms.append(o);
         }
         reconcile(said.host, said.vms);

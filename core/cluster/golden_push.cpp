@@ -119,7 +119,7 @@ QList<GoldenPushOutcome> GoldenPush::push(const GoldenRecord &golden,
 GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringList &files,
                                      const QString &checksum, const HostRecord &host) const {
     GoldenPushOutcome o{host.name, false, false, -1, {}};
-    if (host.name.compare(kLocalHost, Qt::CaseInsensitive) == 0) {
+    if (isLocalHost(host.name)) {
         o.ok = o.skipped = true;
         o.message = u"host local is this machine: it holds the golden image %1"_s.arg(golden.name);
         return o;

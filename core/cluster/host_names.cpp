@@ -37,7 +37,7 @@ Status validateHostName(const QString &name) {
     if (!re.match(name).hasMatch())
         return fail(u"the host name '%1' may hold only letters, digits, '-', '_' and '.', and "
                     u"starts with a letter or digit"_s.arg(name));
-    if (name.compare(kLocalHost, Qt::CaseInsensitive) == 0)
+    if (isLocalHost(name))
         return fail(u"'%1' is reserved: it is this machine, which is always a host and needs no "
                     u"SSH"_s.arg(name));
     return {};

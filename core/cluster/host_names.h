@@ -11,6 +11,10 @@ namespace vmeclone {
 
 // The local machine's host name: every head is also its own host, reached without SSH.
 inline constexpr QStringView kLocalHost = u"local";
+// Whether `name` is this machine's host name (any case), not a host reached over SSH.
+inline bool isLocalHost(QStringView name) {
+    return name.compare(kLocalHost, Qt::CaseInsensitive) == 0;
+}
 
 // Letters, digits, '-', '_' and '.', starting with a letter or digit, at most 63
 // characters (a DNS label's length), nothing invisible; "local" (any case) is reserved.
