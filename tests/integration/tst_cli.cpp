@@ -235,6 +235,21 @@ private Q_SLOTS:
         }
     }
 
+    // list --guest on VMs that are not running: each says why its guest was not asked,
+    // in the JSON and in the table's GUEST column; the plain list has no such column.
+    void listGuestSaysWhyNotAsked() {
+        auto r = m_cli->run({u"list"_s, u"177"_s, u"--guest"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto vm = r.json().array().first().toObject();
+        QCOMPARE(vm.value(u"guest"_s).toObject().value(u"error"_s).toString(),
+                 u"not running (configured)"_s);
+        QCOMPARE(vm.value(u"guest_disagrees"_s).toArray(), QJsonArray());
+        r = m_cli->run({u"list"_s, u"--guest"_s});
+        QVERIFY(r.out.contains("GUEST"));
+        QCOMPARE(r.out.count("not running (configured)"), 3);
+        QVERIFY(!m_cli->run({u"list"_s}).out.contains("GUEST"));
+    }
+
     void secretsAreNeverShown() {
         const QString secretPath = path(u"home/cluster.secret"_s);
         QCOMPARE(QFile(secretPath).permissions()
