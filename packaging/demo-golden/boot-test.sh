@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Boots a demo golden under QEMU (TCG) in a fresh network namespace and checks the whole
 # boot path: kernel, initramfs modules, switch_root, init script, agent, fw_cfg identity,
-# one UDP datagram from the guest to the console, a guest-initiated reboot, and a clean
-# ACPI power-off by QEMU's system_powerdown. Prints the measured boot times.
+# one UDP datagram from the guest to the console, a guest-initiated reboot, the QEMU guest
+# agent's answers over its virtio-serial channel, and a clean ACPI power-off by QEMU's
+# system_powerdown. Prints the measured boot times.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +28,9 @@ them) on a throw-away qcow2 overlay, and checks it. The golden itself is not wri
 
 QEMU and the UDP listener run inside 'unshare --net' with only loopback up: the guest's
 datagram to 192.168.1.2:PORT arrives at 127.0.0.1:PORT of that namespace and nothing can
-leave the machine. Needs root (or unprivileged user namespaces), python3, qemu-system-x86.
+leave the machine. The guest's qemu-ga is reached as the QEMU backend reaches it: a virtio-serial
+port org.qemu.guest_agent.0 on a unix socket (here in a temporary folder). Needs root (or
+unprivileged user namespaces), python3, qemu-system-x86.
 EOF
 }
 
@@ -90,10 +93,11 @@ for f in "$kernel" "$initrd" "$disk"; do
 done
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/vmeclone-boot-test.XXXXXX")"
-qemu_pid="" listener_pid=""
+qemu_pid="" listener_pid="" qga_pid=""
 cleanup() {
     [ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null || true
     [ -z "$listener_pid" ] || kill "$listener_pid" 2>/dev/null || true
+    [ -z "$qga_pid" ] || kill "$qga_pid" 2>/dev/null || true
     wait 2>/dev/null || true
     if [ -n "$keep_log" ] && [ -f "$tmp/serial.log" ]; then cp "$tmp/serial.log" "$keep_log"; fi
     rm -rf "$tmp"
@@ -179,11 +183,143 @@ qemu=(qemu-system-x86_64 -machine pc -accel tcg -m "$memory" -smp 1
     -drive "file=$tmp/disk.qcow2,if=virtio,format=qcow2"
     -netdev "user,id=n0,net=192.168.1.0/24,host=$console_ip"
     -device "virtio-net-pci,netdev=n0,mac=$mac"
-    -fw_cfg "name=opt/vmeclone/identity,file=$tmp/identity")
+    -fw_cfg "name=opt/vmeclone/identity,file=$tmp/identity"
+    -chardev "socket,id=qga0,path=$tmp/qga.sock,server=on,wait=off"
+    -device "virtio-serial-pci,id=vser0"
+    -device "virtserialport,bus=vser0.0,chardev=qga0,name=org.qemu.guest_agent.0")
 echo "boot-test: booting $(basename "$kernel") with ${memory} MiB, cmdline '$cmdline'"
 t0="$(now)"
 "${qemu[@]}" 2>"$tmp/qemu.err" &
 qemu_pid=$!
+
+# The host's side of qemu-ga from the first moment: guest-sync-delimited (its answer comes
+# after a 0xFF byte) with a fresh id every 0.25 s until one is answered, then the checks.
+# A guest reboot in between (the stand-in reboots once) only means syncing again. Writes
+# "key value" lines to qga.result; "finished" ends them.
+python3 - "$tmp/qga.sock" "$t0" "$((2 * timeout))" "$tmp/qga.result" <<'EOF' >"$tmp/qga.err" 2>&1 &
+import base64, json, socket, sys, time
+
+path, t0, limit, result = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+deadline = time.time() + limit
+out = open(result, "w", buffering=1)
+
+def put(key, value):
+    out.write("%s %s\n" % (key, value))
+
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+while True:
+    try:
+        s.connect(path)
+        break
+    except (FileNotFoundError, ConnectionRefusedError):
+        if time.time() > deadline:
+            put("error", "no QEMU chardev socket at " + path)
+            put("finished", 1)
+            sys.exit(1)
+        time.sleep(0.05)
+
+buf = b""
+def fill(until):
+    global buf
+    left = min(until, deadline) - time.time()
+    if left <= 0:
+        raise TimeoutError
+    s.settimeout(left)
+    data = s.recv(65536)
+    if not data:
+        raise EOFError("QEMU closed the qemu-ga channel")
+    buf += data
+
+def send(command, **arguments):
+    message = {"execute": command}
+    if arguments:
+        message["arguments"] = arguments
+    s.sendall(json.dumps(message).encode() + b"\n")
+
+next_id = 12345
+def sync(wait):
+    """True when qemu-ga answered this sync within wait seconds."""
+    global buf, next_id
+    sid, next_id = next_id, next_id + 1
+    send("guest-sync-delimited", id=sid)
+    until = time.time() + wait
+    while True:
+        # Answers to earlier syncs (queued while qemu-ga was not there yet) come first.
+        if b"\xff" in buf:
+            buf = buf[buf.index(b"\xff") + 1:]
+            while b"\n" not in buf:
+                fill(until)
+            line, buf = buf.split(b"\n", 1)
+            try:
+                if json.loads(line).get("return") == sid:
+                    return True
+            except ValueError:
+                pass
+            continue
+        try:
+            fill(until)
+        except TimeoutError:
+            if time.time() >= deadline:
+                raise
+            return False
+
+def execute(command, **arguments):
+    global buf
+    send(command, **arguments)
+    until = time.time() + 5
+    while True:
+        while b"\n" not in buf:
+            fill(until)
+        line, buf = buf.split(b"\n", 1)
+        line = line.replace(b"\xff", b"").strip()
+        if not line:
+            continue
+        reply = json.loads(line)
+        if "error" in reply:
+            raise RuntimeError("%s: %s" % (command, reply["error"].get("desc", reply["error"])))
+        return reply["return"]
+
+def read_file(name):
+    handle = execute("guest-file-open", path=name)
+    read = execute("guest-file-read", handle=handle, count=65536)
+    execute("guest-file-close", handle=handle)
+    return base64.b64decode(read["buf-b64"]).decode()
+
+first = None
+try:
+    while True:
+        try:
+            while not sync(0.25):
+                pass
+            if first is None:
+                first = time.time()
+                put("answered", "%.2f" % (first - t0))
+            # Files through guest-file-open/read/close: how long after its boot qemu-ga
+            # answered, and the memory left with it running.
+            uptime = read_file("/proc/uptime").split()[0]
+            available = [int(l.split()[1]) // 1024 for l in read_file("/proc/meminfo").splitlines()
+                         if l.startswith("MemAvailable:")][0]
+            host = execute("guest-get-host-name")["host-name"]
+            nics = execute("guest-network-get-interfaces")
+            osinfo = execute("guest-get-osinfo")
+            break
+        except TimeoutError:
+            if time.time() >= deadline:
+                raise
+            # The guest went away in the middle (its reboot): sync again.
+    put("uptime", uptime)
+    put("available", available)
+    put("hostname", host)
+    put("interfaces", " ".join("%s=%s" % (n.get("name"), n.get("hardware-address", "-").lower()) for n in nics))
+    put("os", "%s %s %s" % (osinfo.get("id"), osinfo.get("version-id"), osinfo.get("kernel-release")))
+except TimeoutError:
+    put("error", "qemu-ga did not answer within %gs" % limit if first is None
+        else "qemu-ga answered once but not the checks after it")
+except Exception as e:
+    put("error", "%s: %s" % (type(e).__name__, e))
+put("finished", 1)
+EOF
+qga_pid=$!
 
 readonly rcs_line='vmeclone-demo: [^ ]+ up in [0-9.]+s'
 readonly agent_line='Starting vmeclone-agent: \[  OK  \]'
@@ -232,6 +368,31 @@ if wait_until "UDP datagram at 127.0.0.1:$port" test -s "$tmp/datagrams"; then
 else
     fail "no datagram from the guest reached 127.0.0.1:$port"
 fi
+
+# qemu-ga, as the host's checks use it: hostname, interfaces (the MAC QEMU gave the NIC),
+# OS info from /etc/os-release and a file read.
+qga() { sed -n "s/^$1 //p" "$tmp/qga.result" 2>/dev/null | head -n 1; }
+qga_done() { [ -n "$(qga finished)" ]; }
+if wait_until "qemu-ga's answers" qga_done && [ -z "$(qga error)" ]; then
+    # The hostname rcS set from /etc/hostname, or the identity's if the agent applied it.
+    hostnames=" $(serial | sed -n 's/.*vmeclone-demo: \([^ ]*\) up in .*/\1/p' | tr '\n' ' ')$(sed -n 's/^hostname=//p' "$tmp/identity") "
+    pass "qemu-ga answered $(qga answered)s after QEMU started (guest uptime $(qga uptime)s when it answered the checks); $(qga available) MiB available with it running"
+    case "$hostnames" in
+    *" $(qga hostname) "*) pass "qemu-ga: guest-get-host-name says '$(qga hostname)'" ;;
+    *) fail "qemu-ga: guest-get-host-name says '$(qga hostname)', expected one of:$hostnames" ;;
+    esac
+    case " $(qga interfaces) " in
+    *"=$mac "*) pass "qemu-ga: guest-network-get-interfaces has the NIC $mac ($(qga interfaces))" ;;
+    *) fail "qemu-ga: guest-network-get-interfaces has no interface with MAC $mac: $(qga interfaces)" ;;
+    esac
+    case "$(qga os)" in
+    "vmeclone-demo "*) pass "qemu-ga: guest-get-osinfo says $(qga os)" ;;
+    *) fail "qemu-ga: guest-get-osinfo says '$(qga os)', expected id vmeclone-demo" ;;
+    esac
+else
+    fail "qemu-ga did not answer over org.qemu.guest_agent.0: $(qga error)$(qga_done || echo "no answer within ${timeout}s") $(tail -n 3 "$tmp/qga.err" 2>/dev/null)"
+fi
+[ -z "$qga_pid" ] || { kill "$qga_pid" 2>/dev/null || true; wait "$qga_pid" 2>/dev/null || true; qga_pid=""; }
 
 # ACPI power button: QEMU's system_powerdown must end in an orderly shutdown.
 python3 - "$tmp/qmp.sock" <<'EOF' || fail "cannot send system_powerdown over QMP"

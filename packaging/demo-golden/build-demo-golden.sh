@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the small demo/test golden image of vmeclone's QEMU backend from Debian packages:
 # an uncompressed Debian kernel, a busybox initramfs with only the needed modules, a 64 MiB
-# ext4 root disk (made with mke2fs -d: no mounts, no root needed) and its machine description.
+# ext4 root disk (made with mke2fs -d: no mounts, no root needed) with busybox, the agent and
+# Debian's QEMU guest agent (qemu-ga and the few libraries it loads), and its machine description.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,16 +28,27 @@ readonly modules_disk="virtio_ring virtio virtio_pci_legacy_dev virtio_pci_moder
 readonly modules_net="failover net_failover virtio_net"
 readonly modules_fwcfg="qemu_fw_cfg"
 readonly modules_power="button evdev"
+# virtio_console: the virtio-serial port org.qemu.guest_agent.0 that qemu-ga listens on.
+readonly modules_serial="virtio_console"
+
+# Debian's QEMU guest agent and the packages holding the shared objects it loads. Only the
+# files its DT_NEEDED entries reach (followed at build time, see below) go into the guest:
+# qemu-ga needs libglib-2.0 and libgmodule-2.0 of libglib2.0-0, and libglib-2.0 only
+# libpcre2-8 of that package's dependencies (libffi8, libmount1, libselinux1 and zlib1g
+# serve libgio and libgobject, which qemu-ga does not load).
+readonly qga_bin="/usr/sbin/qemu-ga"
+readonly qga_packages="qemu-guest-agent libc6 libglib2.0-0 libpcre2-8-0 libnuma1 libudev1 liburing2"
 
 usage() {
     cat <<EOF
 Usage: $(basename "$0") (--agent PATH | --agent-deb DEB) --out DIR [--cache DIR] [--force]
 
 Builds vmeclone's demo/test golden (a Debian kernel booted directly by QEMU, a busybox
-initramfs and root disk, and the vmeclone-agent) into DIR:
+initramfs and root disk, the vmeclone-agent and Debian's qemu-guest-agent) into DIR:
   vmlinux              uncompressed kernel of Debian's linux-image-amd64 (PVH entry)
   initrd.img           uncompressed busybox initramfs with the virtio/ext4/fw_cfg modules
-  vmeclone-demo.qcow2  64 MiB ext4 root disk: busybox init, /etc/init.d/vmeclone-agent
+  vmeclone-demo.qcow2  64 MiB ext4 root disk: busybox init, /etc/init.d/vmeclone-agent,
+                       /usr/sbin/qemu-ga with its libraries (glibc, glib, ...)
   vmeclone-demo.json   the machine description the QEMU backend reads
 
   --agent PATH   the guest agent to install as /usr/sbin/vmeclone-agent; it must be a
@@ -49,9 +61,10 @@ initramfs and root disk, and the vmeclone-agent) into DIR:
   --force        rebuild even when DIR is up to date
   -h, --help     this text
 
-Nothing is installed on this host: the kernel package is fetched with 'apt-get download'
-and unpacked with 'dpkg-deb -x'. DIR is rebuilt only when an input changed (these scripts,
-the agent, the kernel package version, busybox); otherwise it says "demo golden up to date".
+Nothing is installed on this host: the kernel, qemu-guest-agent and library packages are
+fetched with 'apt-get download' and unpacked with 'dpkg-deb -x'. DIR is rebuilt only when an
+input changed (these scripts, the agent, the package versions, busybox); otherwise it says
+"demo golden up to date".
 EOF
 }
 
@@ -96,6 +109,8 @@ need_tool mke2fs e2fsprogs
 need_tool debugfs e2fsprogs
 need_tool qemu-img qemu-utils
 need_tool sha256sum coreutils
+need_tool readelf binutils
+need_tool realpath coreutils
 [ "$(dpkg --print-architecture)" = amd64 ] || die "the demo golden is an amd64 guest; build it on an amd64 Debian host"
 
 # --- agent -------------------------------------------------------------------------------
@@ -117,9 +132,10 @@ fi
 agent="$(cd "$(dirname "$agent")" && pwd)/$(basename "$agent")"
 magic="$(head -c 4 "$agent" | od -An -tx1 | tr -d ' \n')"
 if [ "$magic" = 7f454c46 ]; then
-    # The guest has no C library: a dynamically linked agent would fail with "not found".
-    if command -v readelf >/dev/null 2>&1 && readelf -lW "$agent" 2>/dev/null | grep -q 'program interpreter'; then
-        die "the agent '$agent' is dynamically linked; the guest has no C library: link it statically (musl-gcc -static, or the vmeclone-agent target)"
+    # The guest's only C library is the part of glibc qemu-ga needs: a dynamically linked
+    # agent would fail with "not found" as soon as it needs anything else.
+    if readelf -lW "$agent" 2>/dev/null | grep -q 'program interpreter'; then
+        die "the agent '$agent' is dynamically linked; the guest has no C library for it: link it statically (musl-gcc -static, or the vmeclone-agent target)"
     fi
 elif [ "${magic:0:4}" != 2321 ]; then
     die "the agent '$agent' is neither an ELF executable nor a #! script"
@@ -197,10 +213,15 @@ newest_cached() { # glob -> newest matching .deb in the cache, or nothing
     return 0
 }
 
-# The concrete kernel package behind the metapackage (linux-image-6.1.0-NN-amd64).
+# One apt-cache call (about half a second) for the versions apt offers now: the kernel
+# metapackage and the qemu-guest-agent packages.
+# shellcheck disable=SC2086
+apt_info="$(apt-cache show --no-all-versions linux-image-amd64 $qga_packages 2>/dev/null)" || true
+
+# The concrete kernel package behind the metapackage (linux-image-6.1.0-NN-amd64), which
+# pins its image as "(= VERSION)".
 kernel_deb="" kernel_pkg="" kernel_ver=""
-# One apt-cache call (about a second): the metapackage pins its image as "(= VERSION)".
-read -r kernel_pkg kernel_ver < <(apt-cache show --no-all-versions linux-image-amd64 2>/dev/null |
+read -r kernel_pkg kernel_ver < <(printf '%s\n' "$apt_info" |
     sed -n 's/^Depends:.*\(linux-image-[0-9][^ ,]*-amd64\) (= \([^)]*\)).*/\1 \2/p' | head -n 1) || true
 if [ -n "$kernel_pkg" ] && [ -n "$kernel_ver" ]; then
     if download "$kernel_pkg" "$kernel_ver"; then
@@ -235,6 +256,32 @@ else
     busybox_bin=""
 fi
 
+# qemu-guest-agent and its libraries: the version apt offers now, else (no network, no
+# package lists) the newest .deb of that package in the cache, as for the kernel.
+declare -A apt_ver=()
+while read -r pkg ver; do
+    [ -n "${apt_ver[$pkg]:-}" ] || apt_ver[$pkg]="$ver"
+done < <(printf '%s\n' "$apt_info" | awk '/^Package:/ {p = $2} /^Version:/ && p != "" {print p, $2; p = ""}')
+qga_debs=() qga_versions=""
+for pkg in $qga_packages; do
+    deb=""
+    ver="${apt_ver[$pkg]:-}"
+    if [ -n "$ver" ] && download "$pkg" "$ver"; then
+        deb="$deb_file"
+    else
+        deb="$(newest_cached "${pkg}_*_amd64.deb")"
+        [ -n "$deb" ] || die "cannot download $pkg${ver:+ $ver} (no network? run 'apt-get update' and retry) and '$cache' holds no ${pkg}_*_amd64.deb: put the .deb into the cache"
+        if [ -n "$ver" ]; then
+            note "warning: cannot download $pkg $ver; using the cached $(basename "$deb")"
+        else
+            note "warning: apt knows no $pkg; using the cached $(basename "$deb")"
+        fi
+    fi
+    ver="$(dpkg-deb -f "$deb" Version)" || die "'$deb' is not a readable .deb: delete it and retry"
+    qga_debs+=("$deb")
+    qga_versions+="${qga_versions:+, }$pkg $ver"
+done
+
 # --- inputs hash -------------------------------------------------------------------------
 inputs_hash() {
     {
@@ -247,6 +294,7 @@ inputs_hash() {
         [ -z "$init_from_deb" ] || echo "init script $(sha256sum <"$init_from_deb" | cut -d' ' -f1)"
         echo "kernel $kernel_pkg $kernel_ver"
         echo "busybox $busybox_ver ${busybox_bin:+$(sha256sum <"$busybox_bin" | cut -d' ' -f1)}"
+        echo "qemu-guest-agent packages: $qga_versions"
     } | sha256sum | cut -d' ' -f1
 }
 hash="$(inputs_hash)"
@@ -267,7 +315,7 @@ fi
 tmp="$(mktemp -d "$(dirname "$out")/.$(basename "$out").build.XXXXXX")"
 stage="$tmp/stage" work="$tmp/work"
 mkdir -p "$stage" "$work"
-note "building the demo golden in $tmp (kernel $kernel_pkg $kernel_ver, busybox $busybox_ver)"
+note "building the demo golden in $tmp (kernel $kernel_pkg $kernel_ver, busybox $busybox_ver; $qga_versions)"
 
 # Kernel package: unpacked, never installed.
 kroot="$work/kernel"
@@ -380,7 +428,7 @@ add_module() { # name [wanted-by]
     loaded[$name]=yes
     load_order+=("$name")
 }
-for m in $modules_disk $modules_net $modules_fwcfg $modules_power; do add_module "$m"; done
+for m in $modules_disk $modules_net $modules_fwcfg $modules_power $modules_serial; do add_module "$m"; done
 
 # --- initramfs ---------------------------------------------------------------------------
 iroot="$work/initramfs"
@@ -416,7 +464,71 @@ while IFS= read -r applet; do
 done < <("$busybox_bin" --list-full)
 install -m 0755 "$agent" "$rroot/usr/sbin/vmeclone-agent"
 chmod 0755 "$rroot/etc/init.d/rcS" "$rroot/etc/init.d/vmeclone-agent" "$rroot/etc/acpi/PWRF/00000080"
-chmod 0644 "$rroot/etc/inittab" "$rroot/etc/hostname" "$rroot/etc/vmeclone/agent.conf"
+chmod 0644 "$rroot/etc/inittab" "$rroot/etc/hostname" "$rroot/etc/os-release" "$rroot/etc/vmeclone/agent.conf"
+
+# --- qemu-ga: the binary, its loader and the shared objects its DT_NEEDED entries reach ---
+# The packages are unpacked together (never installed); nothing else of them (docs,
+# locales, gconv, other libraries and binaries) goes into the guest.
+qroot="$work/qga"
+mkdir -p "$qroot"
+for deb in "${qga_debs[@]}"; do
+    dpkg-deb -x "$deb" "$qroot" || die "cannot unpack '$deb': delete it and retry"
+done
+[ -f "$qroot$qga_bin" ] || die "the qemu-guest-agent package holds no $qga_bin"
+
+# Copies PATH from the unpacked packages into the guest's root where dpkg would put it:
+# symlinks stay symlinks and are followed inside the packages (an absolute link such as
+# /lib64/ld-linux-x86-64.so.2 must never reach this host's files). Sets copied to the
+# real file's path.
+copied=""
+copy_qga_file() { # absolute path
+    local path="$1" target hops=0
+    while [ -L "$qroot$path" ]; do
+        hops=$((hops + 1))
+        [ "$hops" -le 16 ] || die "too many symbolic links at $1 in the qemu-guest-agent packages"
+        target="$(readlink "$qroot$path")"
+        mkdir -p "$rroot${path%/*}"
+        [ -L "$rroot$path" ] || ln -s "$target" "$rroot$path"
+        case "$target" in /*) ;; *) target="${path%/*}/$target" ;; esac
+        path="$(realpath -ms "$target")"
+    done
+    [ -f "$qroot$path" ] || die "$1 (as $path) is not a file in the qemu-guest-agent packages"
+    mkdir -p "$rroot${path%/*}"
+    cp "$qroot$path" "$rroot$path"
+    copied="$path"
+}
+# The default search path of Debian's ld.so (no ld.so.cache in the guest).
+find_qga_lib() { # soname -> its path in the unpacked packages
+    local d
+    for d in /lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib /usr/lib; do
+        if [ -e "$qroot$d/$1" ] || [ -L "$qroot$d/$1" ]; then
+            echo "$d/$1"
+            return 0
+        fi
+    done
+    return 1
+}
+copy_qga_file "$qga_bin"
+chmod 0755 "$rroot$qga_bin"
+qga_interp="$(readelf -lW "$qroot$qga_bin" | sed -n 's/.*program interpreter: \(.*\)\]$/\1/p')"
+[ -n "$qga_interp" ] || die "$qga_bin of the qemu-guest-agent package names no program interpreter"
+copy_qga_file "$qga_interp"
+qga_files=("$copied")
+qga_scan=("$qga_bin")
+declare -A qga_lib=()
+for ((i = 0; i < ${#qga_scan[@]}; i++)); do
+    while IFS= read -r so; do
+        if [ -z "$so" ] || [ -n "${qga_lib[$so]:-}" ]; then continue; fi
+        lib="$(find_qga_lib "$so")" ||
+            die "${qga_scan[$i]} needs $so, which none of the packages ($qga_packages) holds: add its package to qga_packages in $self"
+        copy_qga_file "$lib"
+        qga_lib[$so]="$copied"
+        qga_scan+=("$copied")
+        qga_files+=("$copied")
+    done < <(readelf -dW "$qroot${qga_scan[$i]}" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p')
+done
+qga_kib="$(cd "$rroot" && du -ck ".$qga_bin" "${qga_files[@]/#/.}" | awk 'END {print $1}')"
+note "qemu-ga and ${#qga_lib[@]} shared objects: ${qga_kib} KiB ($(printf '%s\n' "${!qga_lib[@]}" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'))"
 
 raw="$work/root.ext4"
 mke2fs -q -F -t ext4 -d "$rroot" -L vmeclone-root -E root_owner=0:0 "$raw" "$disk_size" \

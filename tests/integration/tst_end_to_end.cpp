@@ -9,16 +9,18 @@
 // Must run in a network namespace of its own (CTest starts it under unshare --net):
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
-#include "support/own_network.h"
-#include "support/recording_relay.h"
 #include "cli_runner.h"
+#include "hypervisor/qmp_client.h"
 #include "identity/cluster_secret.h"
 #include "identity/mac_address.h"
 #include "protocol/announcement.h"
+#include "support/own_network.h"
+#include "support/recording_relay.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
 #include <QNetworkDatagram>
@@ -192,6 +194,63 @@ private Q_SLOTS:
             QCOMPARE(log.count("identity from fw_cfg"), 2);
             QCOMPARE(log.count("rebooting to apply instance"), 1);
         }
+    }
+
+    void guestsSayWhatTheInventorySays() {
+        // Each guest asked from inside through qemu-guest-agent (list --guest): its host
+        // name, the interface with its MAC and its address are the inventory's.
+        const QStringList ips{u"192.168.1.177"_s, u"192.168.1.178"_s, u"192.168.1.179"_s};
+        auto guests = m_cli->run({u"list"_s, u"177-179"_s, u"--guest"_s, u"--json"_s});
+        QCOMPARE(guests.exitCode, 0);
+        for (const QString &ip : ips) {
+            const auto vm = byIp(guests.json().array(), ip);
+            const auto guest = vm.value(u"guest"_s).toObject();
+            QVERIFY2(!guest.contains(u"error"_s), qPrintable(guest.value(u"error"_s).toString()));
+            QCOMPARE(guest.value(u"hostname"_s).toString(), vm.value(u"name"_s).toString());
+            QCOMPARE(guest.value(u"os_id"_s).toString(), u"vmeclone-demo"_s);
+            bool found = false;
+            for (const auto &n : guest.value(u"interfaces"_s).toArray()) {
+                const auto nic = n.toObject();
+                if (nic.value(u"mac"_s).toString() != vm.value(u"mac"_s).toString())
+                    continue;
+                found = true;
+                QVERIFY(nic.value(u"ipv4"_s).toArray().contains(ip));
+            }
+            QVERIFY2(found, qPrintable(ip));
+            QCOMPARE(vm.value(u"guest_disagrees"_s).toArray(), QJsonArray());
+        }
+        // A guest whose name was changed inside (through the agent's own guest-exec) is
+        // marked: the table names the field, the JSON says both sides.
+        const QString folder =
+            byIp(guests.json().array(), ips.last()).value(u"folder"_s).toString();
+        auto rename = [&](const QString &name) {
+            QmpClient agent;
+            auto c = agent.connectToGuestAgent(folder + u"/qga.sock"_s);
+            QVERIFY2(c, qPrintable(c.error()));
+            auto pid = agent.execute(u"guest-exec"_s, QJsonObject{{u"path"_s, u"/bin/hostname"_s},
+                                                                  {u"arg"_s, QJsonArray{name}}});
+            QVERIFY2(pid, qPrintable(pid.error()));
+            // Done when the guest says so. guest-exec-status is not waited on: in the demo
+            // guest it answered "Invalid parameter 'pid'" or "exited": false for good.
+            QString said;
+            auto renamed = [&] {
+                auto host = agent.execute(u"guest-get-host-name"_s);
+                said = host ? host->value(u"host-name"_s).toString() : host.error();
+                return said == name;
+            };
+            QTRY_VERIFY2(renamed(), qPrintable(said));
+        };
+        rename(u"renamed-inside"_s);
+        const auto table = m_cli->run({u"list"_s, u"177-179"_s, u"--guest"_s});
+        QVERIFY2(table.out.contains("differs: hostname"), table.out.constData());
+        QCOMPARE(table.out.count("agrees"), 2);
+        const auto marked =
+            byIp(m_cli->run({u"list"_s, u"179"_s, u"--guest"_s, u"--json"_s}).json().array(),
+                 ips.last());
+        QCOMPARE(marked.value(u"guest_disagrees"_s).toArray().first().toString(),
+                 u"hostname: the guest says renamed-inside, the inventory %1"_s.arg(
+                     marked.value(u"name"_s).toString()));
+        rename(marked.value(u"name"_s).toString());
     }
 
     void killedRightAfterStartIsRecovered() {
