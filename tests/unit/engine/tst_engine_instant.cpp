@@ -56,6 +56,21 @@ class TstEngineInstant : public QObject {
         return engine;
     }
 
+    // An instant clone of the golden "tiny" at 192.168.1.SUFFIX, in the shard of `home`, as
+    // the inventory holds one (not reserved yet).
+    VmRecord instantClone(Engine &engine, const QString &home, int suffix) {
+        VmRecord vm;
+        vm.name = u"tiny-%1"_s.arg(suffix);
+        vm.address = *Ipv4Address::parse(u"192.168.1.%1"_s.arg(suffix));
+        vm.mac = MacAddress::forIpv4(vm.address);
+        vm.goldenId = engine.inventory().goldenByName(u"tiny"_s).value().value().id;
+        vm.shardId = engine.inventory().shards()->first().id;
+        vm.folder = path(u"%1-shard/%2"_s.arg(home, vm.name));
+        vm.cloneMode = u"instant"_s; // schema 9 allows it
+        vm.instance = u"00000000-0000-0000-0000-000000000%1"_s.arg(suffix);
+        return vm;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
@@ -198,15 +213,7 @@ private Q_SLOTS:
         QVERIFY(engine);
         auto golden = engine->inventory().goldenByName(u"tiny"_s);
         QVERIFY(golden && golden->has_value());
-        VmRecord vm;
-        vm.name = u"tiny-181"_s;
-        vm.address = *Ipv4Address::parse(u"192.168.1.181"_s);
-        vm.mac = MacAddress::forIpv4(vm.address);
-        vm.goldenId = (*golden)->id;
-        vm.shardId = engine->inventory().shards()->first().id;
-        vm.folder = path(u"starting-shard/tiny-181"_s);
-        vm.cloneMode = u"instant"_s;
-        vm.instance = u"00000000-0000-0000-0000-000000000181"_s;
+        VmRecord vm = instantClone(*engine, u"starting"_s, 181);
         vm.owner = u"a-batch-that-died"_s; // no lock file: its process is gone
         QVERIFY(QDir().mkpath(vm.folder));
         QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s,
@@ -248,15 +255,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(folder));
         auto golden = engine->inventory().goldenByName(u"tiny"_s);
         QVERIFY(golden && golden->has_value());
-        VmRecord vm;
-        vm.name = u"tiny-177"_s;
-        vm.address = *Ipv4Address::parse(u"192.168.1.177"_s);
-        vm.mac = MacAddress::forIpv4(vm.address);
-        vm.goldenId = (*golden)->id;
-        vm.shardId = engine->inventory().shards()->first().id;
-        vm.folder = path(u"remove-shard/tiny-177"_s);
-        vm.cloneMode = u"instant"_s; // schema 9 allows it
-        vm.instance = u"00000000-0000-0000-0000-000000000177"_s;
+        VmRecord vm = instantClone(*engine, u"remove"_s, 177);
         auto reserved = engine->inventory().reserve({vm});
         QVERIFY2(reserved, qPrintable(reserved.error()));
         QCOMPARE(reserved->taken.size(), 1);
@@ -288,15 +287,7 @@ private Q_SLOTS:
         QVERIFY(made.open(QIODevice::WriteOnly));
         made.write(QJsonDocument(QJsonObject{{u"fingerprint"_s, (*golden)->fingerprint}}).toJson());
         made.close();
-        VmRecord vm;
-        vm.name = u"tiny-178"_s;
-        vm.address = *Ipv4Address::parse(u"192.168.1.178"_s);
-        vm.mac = MacAddress::forIpv4(vm.address);
-        vm.goldenId = (*golden)->id;
-        vm.shardId = engine->inventory().shards()->first().id;
-        vm.folder = path(u"devices-shard/tiny-178"_s);
-        vm.cloneMode = u"instant"_s;
-        vm.instance = u"00000000-0000-0000-0000-000000000178"_s;
+        VmRecord vm = instantClone(*engine, u"devices"_s, 178);
         auto reserved = engine->inventory().reserve({vm});
         QVERIFY2(reserved, qPrintable(reserved.error()));
         auto again = engine->makeTemplate(u"tiny"_s);
