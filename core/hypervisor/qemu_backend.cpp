@@ -373,39 +373,25 @@ Expected<QStringList> QemuBackend::commandLine(const VmRecord &vm,
     const QString accel = accelerator();
     const QString ramFile = machine->extra.value(QLatin1String(qemu_instant::kRamKey)).toString();
     QStringList args{
-        u"-name"_s,
-        vm.name,
-        u"-nodefaults"_s,
-        u"-no-user-config"_s,
-        u"-machine"_s,
-        ramFile.isEmpty() ? u"pc"_s : u"pc,memory-backend=pc.ram"_s,
-        u"-accel"_s,
-        accel,
-        u"-m"_s,
-        QString::number(machine->memoryMb),
-        u"-smp"_s,
-        QString::number(machine->cpus),
-        u"-display"_s,
-        u"none"_s,
-        u"-monitor"_s,
-        u"none"_s,
-        u"-serial"_s,
-        u"file:"_s + serialLog(vm.folder),
-        u"-qmp"_s,
-        u"unix:"_s + qmpSocket(vm.folder) + u",server=on,wait=off"_s,
-        // qemu-guest-agent's channel (guest_view.h): the port name is the one the agent
-        // package's udev rule and default path expect.
-        u"-chardev"_s,
-        u"socket,id=qga0,server=on,wait=off,path="_s + guestAgentSocket(vm.folder),
-        u"-device"_s,
-        u"virtio-serial-pci,id=vser0"_s,
-        u"-device"_s,
-        u"virtserialport,bus=vser0.0,chardev=qga0,name=org.qemu.guest_agent.0"_s,
-        u"-pidfile"_s,
-        pidFile(vm.folder),
-        u"-fw_cfg"_s,
-        u"name=opt/vmeclone/identity,file="_s + identityFile(vm.folder),
+        u"-name"_s,       vm.name,
+        u"-nodefaults"_s, u"-no-user-config"_s,
+        u"-machine"_s,    ramFile.isEmpty() ? u"pc"_s : u"pc,memory-backend=pc.ram"_s,
+        u"-accel"_s,      accel,
+        u"-m"_s,          QString::number(machine->memoryMb),
+        u"-smp"_s,        QString::number(machine->cpus),
+        u"-display"_s,    u"none"_s,
+        u"-monitor"_s,    u"none"_s,
+        u"-serial"_s,     u"file:"_s + serialLog(vm.folder),
+        u"-qmp"_s,        u"unix:"_s + qmpSocket(vm.folder) + u",server=on,wait=off"_s,
+        u"-pidfile"_s,    pidFile(vm.folder),
+        u"-fw_cfg"_s,     u"name=opt/vmeclone/identity,file="_s + identityFile(vm.folder),
     };
+    // qemu-guest-agent's channel (guest_view.h): the port name is the one the agent
+    // package's udev rule and default path expect.
+    args << u"-chardev"_s
+         << u"socket,id=qga0,server=on,wait=off,path="_s + guestAgentSocket(vm.folder)
+         << u"-device"_s << u"virtio-serial-pci,id=vser0"_s << u"-device"_s
+         << u"virtserialport,bus=vser0.0,chardev=qga0,name=org.qemu.guest_agent.0"_s;
     if (!machine->kernel.isEmpty()) {
         args << u"-kernel"_s << machine->kernel;
         if (!machine->initrd.isEmpty())
