@@ -71,7 +71,7 @@ void GuestViewPanel::show(const Engine::GuestReading &reading) {
     const GuestView &v = *reading.view;
     QStringList differing;
     for (const QString &d : reading.disagreements)
-        differing << d.section(u':', 0, 0);
+        differing << disagreementField(d);
     auto row = [&](const QString &key, const QString &label, const QString &said,
                    const QString &expected) {
         auto *item = new QTreeWidgetItem(m_fields, {label, said, expected});

@@ -127,7 +127,7 @@ QString guestSummary(const QJsonObject &row) {
         return u"agrees"_s;
     QStringList fields;
     for (const auto &d : differs)
-        fields << d.toString().section(u':', 0, 0);
+        fields << disagreementField(d.toString());
     return u"differs: "_s + fields.join(u", "_s);
 }
 

@@ -62,6 +62,10 @@ readGuestView(QmpClient &agent,
 // says X, the inventory Y": hostname (the VM's name), mac (an interface with the VM's MAC),
 // address (on that interface), gateway and dns (the golden's, when it names them).
 QStringList disagreements(const GuestView &view, const VmRecord &vm, const GoldenRecord &golden);
+// The field one of those is about ("hostname", "address"...).
+inline QString disagreementField(const QString &disagreement) {
+    return disagreement.section(u':', 0, 0);
+}
 
 namespace guest_files {
 // `ssh-keygen -l`'s fingerprint of one public key line ("ssh-ed25519 AAAA… comment"):
