@@ -158,6 +158,11 @@ QList<Verb> verbs() {
              p.addOption({u"allow-no-network"_s,
                           u"Accept a VMware golden without a network adapter (its clones cannot "
                           u"announce themselves and get no network settings)."_s});
+             p.addOption({u"nic"_s,
+                          u"A further NIC of a VMware golden and its subnet: each clone gets its "
+                          u"own suffix there (ethernet1=10.0.5.0/24), or none to leave it "
+                          u"unconfigured (the default). Repeat for each NIC."_s,
+                          u"ethernetN=CIDR|none"_s});
          },
          verbGoldenAdd,
          {},

@@ -46,6 +46,8 @@ FlagName flagOf(Field field) {
         return {u"hosts"_s, u"all|NAME[,NAME...]"_s, {}};
     case Field::Network:
         return {u"allow-no-network"_s, {}, {}};
+    case Field::Nics:
+        return {u"nic"_s, u"ethernetN=CIDR|none"_s, {}};
     }
     return {};
 }

@@ -61,6 +61,7 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     spec.name = p.value(u"name"_s);
     spec.namePrefix = p.value(u"name-prefix"_s);
     spec.allowNoNetwork = p.isSet(u"allow-no-network"_s);
+    spec.nics = p.values(u"nic"_s);
     spec.consoleAddress =
         g.consoleAddress; // kept with the golden: later commands need not repeat it
     auto engine = openEngine(g);
@@ -74,6 +75,10 @@ int verbGoldenAdd(QCommandLineParser &p, const Globals &g) {
     else
         out(u"golden image %1 added: %2 in %3\n"_s.arg(golden->name, golden->address.toString(),
                                                        golden->subnet.toString()));
+    for (const GoldenNic &nic : golden->nics)
+        if (!g.json)
+            out(u"%1: each clone's own suffix in %2 (this golden's would be %3)\n"_s.arg(
+                nic.device(), nic.subnet.toString(), nic.addressFor(golden->suffix()).toString()));
     if (!g.json && golden->backend == u"vmware" && spec.consoleAddress.isEmpty()
         && golden->consoleAddress.toUInt() != 0)
         out(u"console address %1: this host's only address in %2 (--console-address to give "

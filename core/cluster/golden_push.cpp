@@ -217,6 +217,8 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
             dns << a.toString();
         add << u"--dns"_s << dns.join(u',');
     }
+    for (const GoldenNic &nic : golden.nics)
+        add << u"--nic"_s << goldenNicsText({nic});
     add << u"--json"_s;
     auto added = m_ssh.run(host, add);
     if (!added) {

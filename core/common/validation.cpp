@@ -45,6 +45,8 @@ QString fieldName(Field field) {
         return u"hosts"_s;
     case Field::Network:
         return u"network"_s;
+    case Field::Nics:
+        return u"nics"_s;
     }
     return {};
 }

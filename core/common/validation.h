@@ -31,6 +31,7 @@ enum class Field {
     RemoteCommand,  // "remote-command": the path of vmeclone on another host
     Hosts,          // "hosts": the hosts a head works on
     Network,        // "network": a VMware golden's network adapters (none: refused unless allowed)
+    Nics,           // "nics": a VMware golden's further NICs and their subnets
 };
 
 // What is wrong with a field's value.

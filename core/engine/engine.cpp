@@ -7,6 +7,7 @@
 #include "golden/golden_fingerprint.h"
 #include "inventory/clone_marker.h"
 #include "net/address_range.h"
+#include "vmx/vmx_clone_rewriter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -268,6 +269,20 @@ protocol::KeyValueText Engine::identityFor(const GoldenRecord &golden, const Clo
         id.set("dns", joinAddresses(golden.dns).toStdString());
     id.set("hostname", item.name.toStdString());
     id.set("mac", item.mac.toString().toStdString());
+    // Further NICs with a subnet on the golden: the clone's own suffix there, with the MAC
+    // the clone's .vmx gives that NIC (VmxCloneRewriter completes the others).
+    for (const GoldenNic &nic : golden.nics) {
+        const auto mac =
+            VmxCloneRewriter::macForNic(item.address, golden.subnet.prefix(), nic.slot);
+        if (!mac) // the rules refused such a golden when it was added
+            continue;
+        id.set(u"nic%1"_s.arg(nic.slot).toStdString(),
+               u"%1,%2/%3"_s
+                   .arg(mac->toString(),
+                        nic.addressFor(golden.subnet.suffixOf(item.address)).toString())
+                   .arg(nic.subnet.prefix())
+                   .toStdString());
+    }
     if (backend)
         id.set("console", backend->consoleAddressFor(golden).toString().toStdString());
     id.set("port", std::to_string(m_config.listenerPort));

@@ -287,8 +287,104 @@ GoldenVerdict GoldenRules::check(const GoldenSpec &spec, const QString &backend,
         }
     }
 
+    checkNics(spec, backend, said, haveSubnet && !v.refusalOf(Field::Subnet), v);
     inFormOrder(v.refusals); // whatever order the rules ran in
     return v;
+}
+
+void GoldenRules::checkNics(const GoldenSpec &spec, const QString &backend,
+                            const GoldenInspection &said, bool haveSubnet, GoldenVerdict &v) {
+    // Further NICs with a subnet of their own: each clone gets its own suffix there, so the
+    // subnet must be at least as wide as the golden's and apart from it. Refused whole at
+    // the first bad rule: a golden with half of its NIC rules is not what was asked.
+    GoldenRecord &g = v.golden;
+    const auto refuse = [&v](Problem problem, const QString &value, const QString &message) {
+        v.refusals.append(vmeclone::refuse(problem, Field::Nics, value, message));
+    };
+    if (!spec.nics.isEmpty() && backend != u"vmware") {
+        refuse(Problem::UnknownFormat, spec.nics.join(u' '),
+               GoldenRules::tr("only a VMware golden has further NICs: a QEMU golden's clones "
+                               "have the one NIC vmeclone gives them"));
+        return;
+    }
+    QList<GoldenNic> nics;
+    QList<int> named;
+    for (const QString &rule : spec.nics) {
+        const qsizetype eq = rule.indexOf(u'=');
+        const QString device = rule.left(eq).trimmed();
+        const QString value = eq < 0 ? QString() : rule.mid(eq + 1).trimmed();
+        const auto slot = nicSlotOf(device);
+        if (eq < 0 || !slot || value.isEmpty()) {
+            refuse(Problem::NotASubnet, rule,
+                   GoldenRules::tr("'%1' does not say a NIC's subnet: write ethernetN=CIDR (e.g. "
+                                   "ethernet1=10.0.5.0/24), or ethernetN=none to leave it "
+                                   "unconfigured")
+                       .arg(rule));
+            return;
+        }
+        if (!said.nicSlots.contains(*slot)) {
+            QStringList present;
+            for (const int n : said.nicSlots)
+                present << u"ethernet%1"_s.arg(n);
+            refuse(
+                Problem::NotFound, rule,
+                GoldenRules::tr("the golden %1 has no %2 after its first NIC (%3): give a "
+                                "present NIC other than the one the clone's address goes on")
+                    .arg(spec.path, device,
+                         present.isEmpty()
+                             ? GoldenRules::tr("it has no further NIC")
+                             : GoldenRules::tr("its further NICs: %1").arg(present.join(u", "_s))));
+            return;
+        }
+        if (named.contains(*slot)) {
+            refuse(Problem::TooMany, rule,
+                   GoldenRules::tr("%1 is given twice: give each NIC one subnet").arg(device));
+            return;
+        }
+        named.append(*slot);
+        if (value.compare(u"none"_s, Qt::CaseInsensitive) == 0)
+            continue; // left unconfigured, as every NIC without a rule
+        const auto subnet = Subnet::parse(value);
+        if (!subnet) {
+            refuse(
+                Problem::NotASubnet, rule,
+                GoldenRules::tr("%1: the subnet cannot be read: %2").arg(device, subnet.error()));
+            return;
+        }
+        if (haveSubnet) {
+            if (subnet->contains(g.subnet.network()) || g.subnet.contains(subnet->network())) {
+                refuse(Problem::Taken, rule,
+                       GoldenRules::tr("%1's subnet %2 overlaps the golden's own %3: give the "
+                                       "NIC a network of its own")
+                           .arg(device, subnet->toString(), g.subnet.toString()));
+                return;
+            }
+            if (subnet->prefix() > g.subnet.prefix()) {
+                refuse(Problem::NotASubnet, rule,
+                       GoldenRules::tr("%1's subnet %2 is narrower than the golden's %3: a "
+                                       "clone takes its own suffix there, so it must be /%4 or "
+                                       "wider")
+                           .arg(device, subnet->toString(), g.subnet.toString())
+                           .arg(g.subnet.prefix()));
+                return;
+            }
+        }
+        for (const GoldenNic &other : nics) {
+            if (subnet->contains(other.subnet.network())
+                || other.subnet.contains(subnet->network())) {
+                refuse(
+                    Problem::Taken, rule,
+                    GoldenRules::tr("%1's subnet %2 overlaps %3's %4: give each NIC a network "
+                                    "of its own")
+                        .arg(device, subnet->toString(), other.device(), other.subnet.toString()));
+                return;
+            }
+        }
+        nics.append({*slot, *subnet});
+    }
+    std::sort(nics.begin(), nics.end(),
+              [](const GoldenNic &a, const GoldenNic &b) { return a.slot < b.slot; });
+    g.nics = nics;
 }
 
 bool GoldenRules::isAutomatic(const QString &address) {
@@ -327,9 +423,9 @@ Expected<Ipv4Address> GoldenRules::consoleAddressFor(const GoldenRecord &golden,
 }
 
 void GoldenRules::inFormOrder(QList<Error> &refusals) {
-    static const QList<Field> order{Field::GoldenPath, Field::GoldenName,     Field::NamePrefix,
-                                    Field::Suffix,     Field::Subnet,         Field::Gateway,
-                                    Field::Dns,        Field::ConsoleAddress, Field::Network};
+    static const QList<Field> order{
+        Field::GoldenPath, Field::GoldenName, Field::NamePrefix,     Field::Suffix,  Field::Subnet,
+        Field::Gateway,    Field::Dns,        Field::ConsoleAddress, Field::Network, Field::Nics};
     std::stable_sort(refusals.begin(), refusals.end(), [](const Error &a, const Error &b) {
         return order.indexOf(a.field) < order.indexOf(b.field);
     });

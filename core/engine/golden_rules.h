@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -35,6 +36,9 @@ struct GoldenSpec {
     // A VMware golden without a network adapter is refused unless this is set: its clones
     // could not announce themselves, and would be planned an address for no NIC.
     bool allowNoNetwork = false;
+    // VMware: further NICs as "ethernetN=CIDR" (the clones' own suffix in that subnet) or
+    // "ethernetN=none" (left unconfigured, as every NIC without a rule).
+    QStringList nics;
 };
 
 // What check() concluded: the golden the spec makes, or why not (at most one refusal
@@ -102,6 +106,11 @@ public:
     // Sorts refusals in the form's order (check() does; for a form adding its own, such
     // as suffixFrom()'s).
     static void inFormOrder(QList<Error> &refusals);
+
+private:
+    // The further NICs' rules (spec.nics) into verdict.golden.nics, or a Field::Nics refusal.
+    static void checkNics(const GoldenSpec &spec, const QString &backend,
+                          const GoldenInspection &said, bool haveSubnet, GoldenVerdict &verdict);
 };
 
 } // namespace vmeclone

@@ -38,8 +38,9 @@ RefusedAddress inUseBy(Ipv4Address address, const QString &holder) {
 // 2: vms.owner; 3: goldens.console_address; 4: goldens.dns; 5: vms ids never reused
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
 // (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
-// ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK); 10: shards.label
-constexpr int kSchemaVersion = 10;
+// ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK); 10: shards.label;
+// 11: goldens.nics
+constexpr int kSchemaVersion = 11;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -56,7 +57,8 @@ const char16_t *const kSchema[] = {
         added_at INTEGER NOT NULL,
         console_address INTEGER NOT NULL DEFAULT 0,
         dns TEXT NOT NULL DEFAULT '',
-        fingerprint TEXT NOT NULL DEFAULT ''))",
+        fingerprint TEXT NOT NULL DEFAULT '',
+        nics TEXT NOT NULL DEFAULT ''))",
     uR"(CREATE TABLE IF NOT EXISTS shards(
         id INTEGER PRIMARY KEY,
         path TEXT NOT NULL UNIQUE,
@@ -212,11 +214,12 @@ GoldenRecord goldenFromQuery(const QSqlQuery &q) {
     g.consoleAddress = Ipv4Address(q.value(10).toUInt());
     g.dns = parseNameServers(q.value(11).toString()).servers;
     g.fingerprint = q.value(12).toString();
+    g.nics = parseGoldenNics(q.value(13).toString());
     return g;
 }
 
 const QString kGoldenColumns =
-    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address, dns, fingerprint"_s;
+    u"id, name, backend, path, subnet, address, gateway, name_prefix, disk_bytes, added_at, console_address, dns, fingerprint, nics"_s;
 
 // The inventory holds every VM's key material (instances) and the cluster's layout:
 // created 0600, and an existing one that others may read loses those bits (a group the
@@ -392,6 +395,8 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
              u"ALTER TABLE vms ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"_s},
             {10, u"shards"_s, u"label"_s,
              u"ALTER TABLE shards ADD COLUMN label TEXT NOT NULL DEFAULT ''"_s},
+            {11, u"goldens"_s, u"nics"_s,
+             u"ALTER TABLE goldens ADD COLUMN nics TEXT NOT NULL DEFAULT ''"_s},
         };
         for (const auto &a : added) {
             if (found < a.schema && !hasColumn(a.table, a.column)) {
@@ -465,6 +470,46 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
 
 // ---- goldens -------------------------------------------------------------------
 
+// A further NIC's addresses are the clones' suffixes in its subnet: they cannot collide
+// with any other golden's clones if its subnet is apart from every golden's own subnet,
+// and from every other golden's further NICs' subnets, except the same subnet on a golden
+// of the same own subnet (the suffixes are unique across those).
+Status Inventory::nicsApart(const GoldenRecord &g) const {
+    auto others = goldens();
+    if (!others)
+        return fail(others.error());
+    const auto overlap = [](const Subnet &a, const Subnet &b) {
+        return a.contains(b.network()) || b.contains(a.network());
+    };
+    for (const GoldenRecord &other : *others) {
+        for (const GoldenNic &nic : g.nics) {
+            if (overlap(nic.subnet, other.subnet))
+                return refuse(
+                    Problem::Taken, Field::Nics, goldenNicsText({nic}),
+                    u"%1's subnet %2 overlaps %3, the subnet of the golden image '%4': "
+                    u"give the NIC a network of its own"_s.arg(
+                        nic.device(), nic.subnet.toString(), other.subnet.toString(), other.name));
+            for (const GoldenNic &theirs : other.nics)
+                if (overlap(nic.subnet, theirs.subnet)
+                    && !(nic.subnet == theirs.subnet && g.subnet == other.subnet))
+                    return refuse(
+                        Problem::Taken, Field::Nics, goldenNicsText({nic}),
+                        u"%1's subnet %2 overlaps %3 on %4 of the golden image '%5', whose "
+                        u"clones could take the same addresses: give the NIC a network of its "
+                        u"own"_s.arg(nic.device(), nic.subnet.toString(), theirs.subnet.toString(),
+                                     theirs.device(), other.name));
+        }
+        for (const GoldenNic &theirs : other.nics)
+            if (overlap(g.subnet, theirs.subnet))
+                return refuse(Problem::Taken, Field::Subnet, g.subnet.toString(),
+                              u"the subnet %1 overlaps %2, the subnet of %3 of the golden image "
+                              u"'%4': give the golden a network of its own"_s.arg(
+                                  g.subnet.toString(), theirs.subnet.toString(), theirs.device(),
+                                  other.name));
+    }
+    return {};
+}
+
 Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
     auto clash = m_db->exec(
         u"SELECT name, path, address FROM goldens WHERE name = ? OR path = ? OR address = ?"_s,
@@ -490,14 +535,16 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
     if (vmClash->has_value())
         return refuse(Problem::InUse, Field::Suffix, QString::number(g.suffix()),
                       u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
+    if (auto s = nicsApart(g); !s)
+        return s.failure();
 
     auto q = m_db->exec(
         u"INSERT INTO goldens(name, backend, path, subnet, address, gateway, name_prefix, "
-        u"disk_bytes, added_at, console_address, dns, fingerprint) "
-        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"disk_bytes, added_at, console_address, dns, fingerprint, nics) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {g.name, g.backend, g.path, g.subnet.toString(), g.address.toUInt(), g.gateway.toUInt(),
          g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(), joinAddresses(g.dns),
-         g.fingerprint});
+         g.fingerprint, goldenNicsText(g.nics)});
     if (!q)
         return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
     return q->lastInsertId().toLongLong();

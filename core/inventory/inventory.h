@@ -164,6 +164,9 @@ public:
     Expected<qint64> dataVersion() const;
 
 private:
+    // Refuses a golden whose further NICs' subnets (or own subnet) could give its clones
+    // addresses another golden's clones may have (Field::Nics, Field::Subnet).
+    Status nicsApart(const GoldenRecord &g) const;
     static Expected<std::unique_ptr<Inventory>> openReadOnlyWhenFull(const QString &absolute);
     Inventory() = default;
     struct Connection;

@@ -2,6 +2,7 @@
 // Rows of the inventory as plain values.
 
 #include "identity/mac_address.h"
+#include "inventory/golden_nics.h"
 #include "inventory/vm_state.h"
 #include "net/address_range.h"
 #include "net/ipv4.h"
@@ -28,6 +29,7 @@ struct GoldenRecord {
     QList<Ipv4Address> dns;     // name servers the clones get, in order (none by default)
     QString fingerprint;        // of its files when added or refreshed (GoldenFingerprint)
     QDateTime addedAt;
+    QList<GoldenNic> nics; // VMware: further NICs with a subnet of their own (none by default)
 
     quint32 suffix() const { return subnet.suffixOf(address); }
 };

@@ -195,6 +195,14 @@ QJsonArray dnsArray(const QList<Ipv4Address> &servers) {
     return array;
 }
 
+// A golden's further NICs with a subnet: [{"device": "ethernet1", "subnet": "10.0.5.0/24"}].
+QJsonArray nicsArray(const QList<GoldenNic> &nics) {
+    QJsonArray out;
+    for (const GoldenNic &nic : nics)
+        out.append(QJsonObject{{u"device"_s, nic.device()}, {u"subnet"_s, nic.subnet.toString()}});
+    return out;
+}
+
 // What `golden push` and a head compare between hosts (GoldenFingerprint::checksum).
 QString goldenChecksum(const GoldenRecord &g) {
     const auto fingerprint = GoldenFingerprint::parse(g.fingerprint);
@@ -215,6 +223,7 @@ QJsonObject InventoryReport::goldenJson(const GoldenRecord &g) {
         {u"disk_bytes"_s, g.diskBytes},
         {u"console_address"_s, g.consoleAddress.toUInt() ? g.consoleAddress.toString() : QString()},
         {u"dns"_s, dnsArray(g.dns)},
+        {u"nics"_s, nicsArray(g.nics)},
         {u"added_at"_s, isoOrEmpty(g.addedAt)},
         {u"checksum"_s, goldenChecksum(g)}};
 }

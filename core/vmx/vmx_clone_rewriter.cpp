@@ -74,7 +74,43 @@ struct MetadataNic {
     QString device; // "ethernet1" as the .vmx spells it
     QString name;   // the guest's interface name: the identity's for the first, else ethN
     MacAddress mac;
+    // A further NIC's own address (the identity's nic<N>); none: left unconfigured.
+    std::optional<Ipv4Address> address;
+    int prefix = 0;
 };
+
+// A further NIC as the identity gives it: "nic<N>=<mac>[,<ip>/<prefix>]".
+struct FurtherNic {
+    MacAddress mac;
+    std::optional<Ipv4Address> address;
+    int prefix = 0;
+};
+
+std::optional<FurtherNic> parseFurtherNic(const QString &value) {
+    const QStringList parts = value.split(u',');
+    if (parts.size() > 2)
+        return std::nullopt;
+    FurtherNic nic;
+    const auto mac = MacAddress::parse(parts[0]);
+    if (!mac)
+        return std::nullopt;
+    nic.mac = *mac;
+    if (parts.size() == 2) {
+        const QStringList cidr = parts[1].split(u'/');
+        bool ok = false;
+        nic.prefix = cidr.value(1).toInt(&ok);
+        nic.address = Ipv4Address::parse(cidr[0]);
+        if (cidr.size() != 2 || !ok || nic.prefix < 1 || nic.prefix > 32 || !nic.address)
+            return std::nullopt;
+    }
+    return nic;
+}
+
+QString furtherNicText(const MacAddress &mac, const std::optional<Ipv4Address> &address,
+                       int prefix) {
+    return address ? u"%1,%2/%3"_s.arg(mac.toString(), address->toString()).arg(prefix)
+                   : mac.toString();
+}
 
 // cloud-init's VMware datasource metadata: JSON (which YAML readers accept too), with a
 // network-config v2 describing every present NIC, matched by MAC. The first gets the
@@ -101,9 +137,13 @@ QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
         nic.insert(u"match"_s, QJsonObject{{u"macaddress"_s, n.mac.toString()}});
         nic.insert(u"set-name"_s, n.name);
         nic.insert(u"dhcp4"_s, false);
-        if (i == 0) {
+        if (i == 0 || n.address) {
             nic.insert(u"addresses"_s,
-                       QJsonArray{u"%1/%2"_s.arg(ip.toString(), QString::number(prefix))});
+                       QJsonArray{i == 0 ? u"%1/%2"_s.arg(ip.toString(), QString::number(prefix))
+                                         : u"%1/%2"_s.arg(n.address->toString(),
+                                                          QString::number(n.prefix))});
+        }
+        if (i == 0) {
             if (gateway)
                 nic.insert(u"routes"_s, QJsonArray{QJsonObject{{u"to"_s, u"0.0.0.0/0"_s},
                                                                {u"via"_s, gateway->toString()}}});
@@ -118,13 +158,17 @@ QByteArray cloudInitMetadata(const QString &instance, const QString &hostname,
             nic.insert(u"optional"_s, true);
         }
         ethernets.insert(n.name, nic);
-        said.append(QJsonObject{
-            {u"device"_s, n.device},
-            {u"interface"_s, n.name},
-            {u"mac"_s, n.mac.toString()},
-            {u"configured"_s, i == 0},
-            {u"why"_s, i == 0 ? u"the clone's address"_s
-                              : u"left unconfigured: the golden has no settings for this NIC"_s}});
+        QJsonObject entry{{u"device"_s, n.device},
+                          {u"interface"_s, n.name},
+                          {u"mac"_s, n.mac.toString()},
+                          {u"configured"_s, i == 0 || n.address.has_value()}};
+        if (i > 0 && n.address)
+            entry.insert(u"address"_s, u"%1/%2"_s.arg(n.address->toString()).arg(n.prefix));
+        entry.insert(u"why"_s,
+                     i == 0      ? u"the clone's address"_s
+                     : n.address ? u"the golden's subnet for this NIC, at the clone's suffix"_s
+                                 : u"left unconfigured: the golden has no settings for this NIC"_s);
+        said.append(entry);
     }
     QJsonObject network;
     network.insert(u"version"_s, 2);
@@ -234,6 +278,19 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
         if (!plainKey.match(key).hasMatch())
             return fail(u"the identity of %1 has the key '%2', which cannot be a guestinfo "
                         u"name (letters, digits, '-' and '_' only)"_s.arg(who, key));
+    // Further NICs the identity gives an address: "nic<N>=<mac>,<ip>/<prefix>".
+    QMap<int, FurtherNic> givenNics;
+    static const QRegularExpression nicKey(u"^nic([1-9][0-9]?)$"_s);
+    for (const auto &[key, value] : pairs) {
+        const auto m = nicKey.match(key);
+        if (!m.hasMatch())
+            continue;
+        const auto nic = parseFurtherNic(value);
+        if (!nic)
+            return fail(u"the identity of %1 has %2=%3, which is not <mac>[,<ip>/<prefix>]"_s.arg(
+                who, key, value));
+        givenNics.insert(m.captured(1).toInt(), *nic);
+    }
 
     VmxClone clone;
     clone.document = golden;
@@ -255,6 +312,8 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     QList<MetadataNic> metadataNics; // present NICs, the primary first
     const auto primary =
         std::find_if(nics.begin(), nics.end(), [](const VmxNic &n) { return n.present; });
+    QList<int> furtherSlots;        // present NICs after the primary, by N of ethernetN
+    QMap<int, QString> furtherText; // N -> the identity's nic<N> for the guest
     for (const VmxNic &nic : nics) {
         doc.remove(nic.device + u".generatedAddress"_s);
         doc.remove(nic.device + u".generatedAddressOffset"_s);
@@ -266,8 +325,31 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
             return fail(u"%1 (%2): %3"_s.arg(goldenName, who, mac.error()));
         doc.set(nic.device + u".addressType"_s, u"static"_s);
         doc.set(nic.device + u".address"_s, mac->toString());
-        metadataNics.append(MetadataNic{nic.device, {}, *mac});
+        MetadataNic entry{nic.device, {}, *mac, std::nullopt, 0};
+        if (slot != 0) {
+            // The identity may give this NIC an address (Engine::identityFor, from the
+            // golden's rule for it); what the guest is told of it is completed below.
+            const auto it = givenNics.constFind(slot);
+            if (it != givenNics.cend()) {
+                if (it->mac != *mac)
+                    return fail(
+                        u"the identity of %1 gives %2 the MAC %3, but its ip %4 gives "
+                        u"%5: the identity and the .vmx would disagree"_s.arg(
+                            who, nic.device, it->mac.toString(), ip->toString(), mac->toString()));
+                entry.address = it->address;
+                entry.prefix = it->prefix;
+                givenNics.remove(slot);
+            }
+            furtherSlots.append(slot);
+            furtherText.insert(slot, furtherNicText(*mac, entry.address, entry.prefix));
+        }
+        metadataNics.append(entry);
     }
+    if (!givenNics.isEmpty())
+        return fail(u"the identity of %1 describes ethernet%2, which %3 has not as a present "
+                    u"NIC after its first"_s.arg(who)
+                        .arg(givenNics.firstKey())
+                        .arg(goldenName));
     if (primary == nics.end())
         clone.warnings.append(u"%1 has no present network adapter: the clone's guest cannot "
                               u"announce itself"_s.arg(goldenName));
@@ -341,8 +423,20 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     // The identity, for vmeclone-agent and for cloud-init.
     for (const QString &key : doc.keysMatching(QRegularExpression(u"guestinfo\\.vmeclone\\..*"_s)))
         doc.remove(key);
+    // Every further NIC is told to the guest: "nics" lists them, "nic<N>" gives each its
+    // MAC and, where the golden has a rule for it, its address (vmeclone-agent applies
+    // them; guest-agent/README.md).
     for (const auto &[key, value] : pairs)
-        doc.set(u"guestinfo.vmeclone."_s + key, value);
+        if (key != u"nics"_s && !nicKey.match(key).hasMatch())
+            doc.set(u"guestinfo.vmeclone."_s + key, value);
+    if (!furtherSlots.isEmpty()) {
+        QStringList listed;
+        for (const int slot : furtherSlots)
+            listed << QString::number(slot);
+        doc.set(u"guestinfo.vmeclone.nics"_s, listed.join(u','));
+        for (const int slot : furtherSlots)
+            doc.set(u"guestinfo.vmeclone.nic%1"_s.arg(slot), furtherText.value(slot));
+    }
     const QString hostname = identityValue(spec.identity, "hostname").value_or(spec.name);
     const QString instance = identityValue(spec.identity, "instance").value_or(spec.name);
     const QString interfaceName = identityValue(spec.identity, "interface").value_or(u"eth0"_s);

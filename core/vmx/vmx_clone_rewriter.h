@@ -25,13 +25,17 @@
 //   they do not, VMware makes them under these names at the clone's first start.
 // - Identity for the guest: every key of the identity as guestinfo.vmeclone.<key>
 //   (ip, prefix, gateway, dns, hostname, mac, console, port, key, instance, heartbeat,
-//   version), the golden's own guestinfo.vmeclone.* removed first; and cloud-init's
+//   version), the golden's own guestinfo.vmeclone.* removed first, and every further
+//   present NIC for vmeclone-agent: nics = their N (of ethernetN) as a comma list, and
+//   nic<N> = "<mac>" or "<mac>,<ip>/<prefix>"; and cloud-init's
 //   guestinfo.metadata (base64 of JSON, which is YAML too: instance-id, local-hostname,
 //   network = network-config v2 of every present NIC matched by its MAC: the first,
 //   named by the identity's interface (eth0), with the address, a default route
-//   `to: 0.0.0.0/0` and the name servers; the others eth1, eth2, ... explicitly without
-//   an address (nothing on the golden says what they should have; "vmeclone-nics" in
-//   the metadata says so); none at all without a present NIC) with
+//   `to: 0.0.0.0/0` and the name servers; the others eth1, eth2, ... with the address the
+//   identity's nic<N> gives them (from the golden's subnet for ethernetN,
+//   Engine::identityFor) and no route or name server, or explicitly without an address
+//   where it gives none; "vmeclone-nics" in the metadata says which and why; none at all
+//   without a present NIC) with
 //   guestinfo.metadata.encoding = "base64". The golden's guestinfo.userdata and
 //   vendordata are kept: they are the operator's, for every clone alike.
 

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -483,6 +484,105 @@ private Q_SLOTS:
             QCOMPARE(vmwareRunning(), QStringList{});
         }
         QCOMPARE(hashTree(path(u"黄金 镜像"_s)), goldenBytes);
+    }
+
+    // A golden with three NICs: ethernet1 given a subnet of its own at `golden add`,
+    // ethernet2 left unconfigured. Every overlap that could give two clones one address is
+    // refused there, and the clone's guest is told both NICs, each with its own MAC.
+    void furtherNicsGetTheirSubnet() {
+        const QString folder = path(u"real/threenics"_s);
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(path(u"golden/vm176/vm176.vmdk"_s), folder + u"/vm176.vmdk"_s));
+        QByteArray vmx(kGoldenVmx);
+        for (const char *n : {"1", "2"})
+            vmx += QByteArray("ethernet") + n + ".present = \"TRUE\"\nethernet" + n
+                   + ".connectionType = \"hostonly\"\nethernet" + n
+                   + ".addressType = \"generated\"\n";
+        const QString golden = folder + u"/threenics.vmx"_s;
+        QVERIFY(writeFile(golden, vmx));
+        const auto add = [&](const QStringList &nics) {
+            QStringList args{u"golden"_s,
+                             u"add"_s,
+                             golden,
+                             u"--name"_s,
+                             u"three"_s,
+                             u"--suffix"_s,
+                             u"176"_s,
+                             u"--subnet"_s,
+                             u"198.51.100.0/24"_s,
+                             u"--console-address"_s,
+                             u"198.51.100.1"_s,
+                             u"--name-prefix"_s,
+                             u"three"_s,
+                             u"--json"_s};
+            for (const QString &nic : nics)
+                args << u"--nic"_s << nic;
+            return m_cli->run(args);
+        };
+        const auto goldens = [&] {
+            return m_cli->run({u"golden"_s, u"list"_s, u"--json"_s}).json().array().size();
+        };
+        const qsizetype before = goldens();
+        // Into the subnet of the golden vm176 (goldenAdd): its clones' addresses.
+        auto r = add({u"ethernet1=192.0.2.0/24"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--nic ethernet1=192.0.2.0/24: ethernet1's subnet 192.0.2.0/24 "
+                                u"overlaps 192.0.2.0/24, the subnet of the golden image 'vm176'"_s),
+                 qPrintable(r.err));
+        r = add({u"ethernet3=198.18.5.0/24"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"has no ethernet3 after its first NIC (its further NICs: "
+                                u"ethernet1, ethernet2)"_s),
+                 qPrintable(r.err));
+        QCOMPARE(goldens(), before);
+
+        r = add({u"ethernet1=198.18.5.0/24"_s, u"ethernet2=none"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().object().value(u"nics"_s).toArray(),
+                 (QJsonArray{QJsonObject{{u"device"_s, u"ethernet1"_s},
+                                         {u"subnet"_s, u"198.18.5.0/24"_s}}}));
+        // Another golden cannot take the NIC's network as its own.
+        r = m_cli->run({u"golden"_s, u"add"_s, path(u"real/nonic/nonic.vmx"_s), u"--name"_s,
+                        u"wide"_s, u"--suffix"_s, u"9"_s, u"--subnet"_s, u"198.18.0.0/16"_s,
+                        u"--allow-no-network"_s, u"--console-address"_s, u"198.18.0.1"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"the subnet 198.18.0.0/16 overlaps 198.18.5.0/24, the subnet of "
+                                u"ethernet1 of the golden image 'three'"_s),
+                 qPrintable(r.err));
+
+        r = m_cli->run({u"clone"_s, u"40"_s, u"--golden"_s, u"three"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto vms = list();
+        QCOMPARE(vms.size(), 1);
+        QFile file(vms.first().toObject().value(u"folder"_s).toString() + u"/three40.vmx"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const auto value = [&](const QString &key) {
+            const QString start = key + u" = \""_s;
+            const qsizetype at = text.indexOf(start);
+            return at < 0 ? QString()
+                          : text.mid(at + start.size(),
+                                     text.indexOf(u'"', at + start.size()) - at - start.size());
+        };
+        const QString mac1 = value(u"ethernet1.address"_s);
+        const QString mac2 = value(u"ethernet2.address"_s);
+        QVERIFY(!mac1.isEmpty() && !mac2.isEmpty() && mac1 != mac2);
+        QCOMPARE(value(u"guestinfo.vmeclone.ip"_s), u"198.51.100.40"_s);
+        QCOMPARE(value(u"guestinfo.vmeclone.nics"_s), u"1,2"_s);
+        QCOMPARE(value(u"guestinfo.vmeclone.nic1"_s), mac1 + u",198.18.5.40/24"_s);
+        QCOMPARE(value(u"guestinfo.vmeclone.nic2"_s), mac2);
+        const QJsonObject metadata =
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(value(u"guestinfo.metadata"_s).toLatin1()))
+                .object();
+        const QJsonArray said = metadata.value(u"vmeclone-nics"_s).toArray();
+        QCOMPARE(said.size(), 3);
+        QCOMPARE(said[1].toObject().value(u"address"_s).toString(), u"198.18.5.40/24"_s);
+        QCOMPARE(said[2].toObject().value(u"configured"_s).toBool(), false);
+        QCOMPARE(vmwareRunning().size(), 1);
+        r = m_cli->run({u"release"_s, u"40"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(shardEntries(), QStringList{});
     }
 };
 

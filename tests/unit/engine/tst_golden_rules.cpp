@@ -320,6 +320,77 @@ private Q_SLOTS:
                  qPrintable(e.message));
     }
 
+    // Further NICs with a subnet of their own: judged at `golden add`, each refusal naming
+    // the rule as given.
+    void furtherNicRules_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QStringList>("nics");
+        QTest::addColumn<Problem>("problem"); // Problem::None: accepted
+        QTest::addColumn<QString>("says");
+        QTest::newRow("two subnets")
+            << u"vmware"_s << QStringList{u"ethernet3=10.0.6.0/24"_s, u"ethernet1=10.0.4.0/23"_s}
+            << Problem::None << QString();
+        QTest::newRow("one left as none")
+            << u"vmware"_s << QStringList{u"ethernet1=none"_s, u"ethernet3=10.0.6.0/24"_s}
+            << Problem::None << QString();
+        QTest::newRow("not device=subnet")
+            << u"vmware"_s << QStringList{u"10.0.5.0/24"_s} << Problem::NotASubnet
+            << u"'10.0.5.0/24' does not say a NIC's subnet: write ethernetN=CIDR"_s;
+        QTest::newRow("the primary NIC")
+            << u"vmware"_s << QStringList{u"ethernet0=10.0.5.0/24"_s} << Problem::NotFound
+            << u"has no ethernet0 after its first NIC (its further NICs: ethernet1, ethernet3)"_s;
+        QTest::newRow("absent NIC") << u"vmware"_s << QStringList{u"ethernet2=10.0.5.0/24"_s}
+                                    << Problem::NotFound << u"has no ethernet2"_s;
+        QTest::newRow("given twice")
+            << u"vmware"_s << QStringList{u"ethernet1=10.0.5.0/24"_s, u"ethernet1=none"_s}
+            << Problem::TooMany << u"ethernet1 is given twice"_s;
+        QTest::newRow("bad subnet")
+            << u"vmware"_s << QStringList{u"ethernet1=10.0.5.7/24"_s} << Problem::NotASubnet
+            << u"ethernet1: the subnet cannot be read"_s;
+        QTest::newRow("the golden's own")
+            << u"vmware"_s << QStringList{u"ethernet1=192.0.0.0/16"_s} << Problem::Taken
+            << u"ethernet1's subnet 192.0.0.0/16 overlaps the golden's own 192.0.2.0/24"_s;
+        QTest::newRow("narrower") << u"vmware"_s << QStringList{u"ethernet1=10.0.5.0/25"_s}
+                                  << Problem::NotASubnet
+                                  << u"is narrower than the golden's 192.0.2.0/24: a clone takes "
+                                     u"its own suffix there, so it must be /24 or wider"_s;
+        QTest::newRow("two NICs, one network")
+            << u"vmware"_s << QStringList{u"ethernet1=10.0.0.0/16"_s, u"ethernet3=10.0.6.0/24"_s}
+            << Problem::Taken << u"ethernet3's subnet 10.0.6.0/24 overlaps ethernet1's"_s;
+        QTest::newRow("QEMU") << u"qemu"_s << QStringList{u"ethernet1=10.0.5.0/24"_s}
+                              << Problem::UnknownFormat << u"only a VMware golden"_s;
+    }
+
+    void furtherNicRules() {
+        QFETCH(QString, backend);
+        QFETCH(QStringList, nics);
+        QFETCH(Problem, problem);
+        QFETCH(QString, says);
+        GoldenSpec s;
+        s.path = m_golden;
+        s.consoleAddress = u"192.0.2.10"_s;
+        s.nics = nics;
+        GoldenInspection golden = said();
+        golden.networkAdapters = 3;
+        golden.nicSlots = {1, 3};
+        const GoldenVerdict verdict = GoldenRules::check(s, backend, golden, {});
+        if (problem == Problem::None) {
+            QVERIFY(verdict.ok());
+            for (const GoldenNic &nic : verdict.golden.nics)
+                QVERIFY(nics.contains(nic.device() + u'=' + nic.subnet.toString()));
+            QCOMPARE(verdict.golden.nics.size(), nics.filter(u"/"_s).size());
+            QVERIFY(std::is_sorted(
+                verdict.golden.nics.begin(), verdict.golden.nics.end(),
+                [](const GoldenNic &a, const GoldenNic &b) { return a.slot < b.slot; }));
+            return;
+        }
+        const Error e = onlyRefusal(verdict);
+        QCOMPARE(e.field, Field::Nics);
+        QCOMPARE(e.problem, problem);
+        QVERIFY2(e.message.contains(says), qPrintable(e.message));
+        QVERIFY2(!e.message.contains(u"--"_s), qPrintable(e.message));
+    }
+
     void aValidSpecMakesTheGolden() {
         GoldenSpec s;
         s.path = m_golden;

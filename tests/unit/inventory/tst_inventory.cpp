@@ -183,6 +183,7 @@ void TestInventory::upgradesSchemaOne() {
         QVERIFY(raw.run(u"DROP TABLE changes"_s));
         QVERIFY(raw.run(u"DROP TABLE hosts"_s)); // schema 7
         QVERIFY(raw.run(u"ALTER TABLE shards DROP COLUMN label"_s)); // schema 10
+        QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN nics"_s)); // schema 11
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -211,7 +212,7 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('shards') WHERE name = 'label'"_s)
                  .toInt(),
              1);
@@ -221,6 +222,9 @@ void TestInventory::upgradesSchemaOne() {
             .toInt(),
         1);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'dns'"_s)
+                 .toInt(),
+             1);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'nics'"_s)
                  .toInt(),
              1);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('hosts')"_s).toInt(), 8);
@@ -238,7 +242,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -931,7 +935,7 @@ void TestInventory::upgradesSchemaSixWithHosts() {
     QVERIFY(m_inv->addHost(h));
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"10"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {

@@ -308,8 +308,17 @@ void TstVmxCloneRewriter::corpus() {
     for (const QString &key : idKeys)
         QCOMPARE(clone.value(u"guestinfo.vmeclone."_s + key),
                  QString::fromStdString(id.value(key.toStdString())));
+    // And every further NIC (none has an address here): "nics" lists them, "nic<N>" is
+    // each one's MAC.
+    QStringList further;
+    for (qsizetype i = 1; i < nics.size(); ++i) {
+        const QString slot = nics[i].section(u'=', 0, 0).mid(u"ethernet"_s.size());
+        further << slot;
+        QCOMPARE(clone.value(u"guestinfo.vmeclone.nic"_s + slot), nics[i].section(u'=', 1));
+    }
+    QCOMPARE(clone.value(u"guestinfo.vmeclone.nics"_s), further.join(u','));
     QCOMPARE(clone.keysMatching(QRegularExpression(u"guestinfo\\.vmeclone\\..*"_s)).size(),
-             idKeys.size());
+             idKeys.size() + (further.isEmpty() ? 0 : further.size() + 1));
 
     // cloud-init's metadata: base64 of JSON with the network matched by MAC.
     QCOMPARE(clone.value(u"guestinfo.metadata.encoding"_s), u"base64"_s);
@@ -464,6 +473,20 @@ void TstVmxCloneRewriter::refuses_data() {
     QTest::newRow("/10 leaves no room for ethernet1")
         << multi << u"vm177"_s << u"prefix"_s << u"10"_s << QString()
         << u"ethernet1 cannot get a static MAC of its own in a /10 subnet"_s;
+    // A further NIC's address as Engine::identityFor gives it: "<mac>,<ip>/<prefix>".
+    QTest::newRow("further NIC, MAC of another")
+        << multi << u"vm177"_s << u"nic1"_s << u"00:50:56:29:01:b2,10.0.5.177/24"_s << QString()
+        << u"gives ethernet1 the MAC 00:50:56:29:01:b2, but its ip 192.168.1.177 gives "
+           u"00:50:56:29:01:b1"_s;
+    QTest::newRow("further NIC that is absent")
+        << multi << u"vm177"_s << u"nic2"_s << u"00:50:56:2a:01:b1,10.0.5.177/24"_s << QString()
+        << u"multi_nic_multi_disk.vmx has not as a present NIC after its first"_s;
+    QTest::newRow("further NIC, no MAC")
+        << multi << u"vm177"_s << u"nic1"_s << u"10.0.5.177/24"_s << QString()
+        << u"has nic1=10.0.5.177/24, which is not <mac>[,<ip>/<prefix>]"_s;
+    QTest::newRow("further NIC, bad prefix")
+        << multi << u"vm177"_s << u"nic1"_s << u"00:50:56:29:01:b1,10.0.5.177/33"_s << QString()
+        << u"which is not <mac>[,<ip>/<prefix>]"_s;
     QTest::newRow("empty name") << multi << QString() << QString() << QString() << QString()
                                 << u"the clone has no name"_s;
     QTest::newRow("slash in name") << multi << u"vm/177"_s << QString() << QString() << QString()

@@ -3,7 +3,8 @@
 // transport of DataSourceVMware, which reads the same key and encoding as guestinfo),
 // and `cloud-init devel net-convert` renders the network for Debian (eni), netplan and
 // RHEL (sysconfig): every NIC matched by its MAC, the first with the clone's address,
-// the default route and the name servers, the others explicitly without an address.
+// the default route and the name servers, the others without an address or, where the
+// golden gives a further NIC a subnet, with the clone's address there and no route.
 // netplan's own `netplan generate` takes the netplan output without a deprecation
 // warning (gateway4 is deprecated; a default route is what it wants).
 
@@ -61,6 +62,15 @@ QString allFiles(const QString &folder) {
     return text;
 }
 
+// The part of `text` from `from` up to `end` (or its end).
+QString section(const QString &text, const QString &from, const QString &end) {
+    const qsizetype start = text.indexOf(from);
+    if (start < 0)
+        return {};
+    const qsizetype stop = text.indexOf(end, start + from.size());
+    return text.mid(start, stop < 0 ? -1 : stop - start);
+}
+
 // DataSourceVMware's own reading of guestinfo.metadata(.encoding), through its envvar
 // transport (VMX_GUESTINFO_METADATA): the metadata, with the network config under
 // network.config, as JSON.
@@ -95,7 +105,14 @@ private Q_SLOTS:
             VMECLONE_SKIP_UNLESS_CI("cloud-init is not installed (Debian package cloud-init)");
     }
 
+    void multiNicCloneAsCloudInitReadsIt_data() {
+        QTest::addColumn<bool>("secondConfigured");
+        QTest::newRow("further NICs left unconfigured") << false;
+        QTest::newRow("ethernet1 in a subnet of its own") << true;
+    }
+
     void multiNicCloneAsCloudInitReadsIt() {
+        QFETCH(bool, secondConfigured);
         // ethernet0, ethernet1 and ethernet3 are present (ethernet2 is not).
         auto golden = VmxDocument::load(vmx_corpus::path(u"multi_nic_multi_disk.vmx"_s));
         QVERIFY2(golden.ok(), qPrintable(golden.error()));
@@ -106,6 +123,10 @@ private Q_SLOTS:
         identity.set("gateway", "192.168.1.1");
         identity.set("dns", "192.168.1.53,192.168.1.54");
         identity.set("hostname", "vm177");
+        // As Engine::identityFor gives it for a golden added with
+        // --nic ethernet1=10.0.5.0/24 (the MAC is ethernet1's, below).
+        if (secondConfigured)
+            identity.set("nic1", "00:50:56:29:01:b1,10.0.5.177/24");
         QMap<QString, QString> disks;
         for (const QString &disk : {u"vm176.vmdk"_s, u"vm176-data.vmdk"_s, u"vm176-sata.vmdk"_s,
                                     u"vm176-ide.vmdk"_s, u"vm176-nvme.vmdk"_s})
@@ -118,6 +139,11 @@ private Q_SLOTS:
                                clone->document.value(u"ethernet3.address"_s)};
         QCOMPARE(macs, (QStringList{u"00:50:56:28:01:b1"_s, u"00:50:56:29:01:b1"_s,
                                     u"00:50:56:2b:01:b1"_s}));
+        // What vmeclone-agent reads of the further NICs.
+        QCOMPARE(clone->document.value(u"guestinfo.vmeclone.nics"_s), u"1,3"_s);
+        QCOMPARE(clone->document.value(u"guestinfo.vmeclone.nic1"_s),
+                 secondConfigured ? u"00:50:56:29:01:b1,10.0.5.177/24"_s : u"00:50:56:29:01:b1"_s);
+        QCOMPARE(clone->document.value(u"guestinfo.vmeclone.nic3"_s), u"00:50:56:2b:01:b1"_s);
 
         // cloud-init's VMware datasource decodes it.
         auto env = QProcessEnvironment::systemEnvironment();
@@ -163,8 +189,21 @@ private Q_SLOTS:
                                   : renderer.first == u"sysconfig"_s ? u"GATEWAY=192.168.1.1"_s
                                                                      : u"via: 192.168.1.1"_s;
             QVERIFY2(text.contains(route), qPrintable(renderer.first + u'\n' + text));
-            // Only the first NIC has an address.
+            // The default route once (eni: added and deleted).
+            QVERIFY2(text.count(route) == (renderer.first == u"eni"_s ? 2 : 1), qPrintable(text));
+            // The first NIC has the clone's address; ethernet1 (eth1) its own where the
+            // golden gives it a subnet, and never a route or a name server.
             QCOMPARE(text.count(u"192.168.1.177"_s), 1);
+            QCOMPARE(text.count(u"10.0.5.177"_s), secondConfigured ? 1 : 0);
+            if (renderer.first != u"netplan"_s) { // netplan: its own reading, below
+                const QString eth1 = renderer.first == u"eni"_s
+                                         ? section(text, u"iface eth1 "_s, u"\n\n"_s)
+                                         : section(text, u"ifcfg-eth1\n"_s, u"--- "_s);
+                QVERIFY2(!eth1.isEmpty(), qPrintable(text));
+                QCOMPARE(eth1.contains(u"10.0.5.177"_s), secondConfigured);
+                for (const QString &word : {u"gateway"_s, u"gw"_s, u"dns"_s, u"route"_s})
+                    QVERIFY2(!eth1.contains(word, Qt::CaseInsensitive), qPrintable(eth1));
+            }
         }
 
         // netplan's own reading of the netplan output: no deprecation.
@@ -179,6 +218,14 @@ private Q_SLOTS:
                  qPrintable(generated.err));
         QVERIFY2(generated.err.trimmed().isEmpty(), qPrintable(generated.err));
         QVERIFY(QFileInfo::exists(root + u"/run/systemd/network/10-netplan-eth0.network"_s));
+        // What systemd-networkd would be given for ethernet1: its address, matched by its
+        // MAC, no gateway and no DNS.
+        QFile eth1(root + u"/run/systemd/network/10-netplan-eth1.network"_s);
+        QVERIFY(eth1.open(QIODevice::ReadOnly));
+        const QString unit = QString::fromUtf8(eth1.readAll());
+        QVERIFY2(unit.contains(u"MACAddress=00:50:56:29:01:b1"_s), qPrintable(unit));
+        QCOMPARE(unit.contains(u"Address=10.0.5.177/24"_s), secondConfigured);
+        QVERIFY2(!unit.contains(u"Gateway="_s) && !unit.contains(u"DNS="_s), qPrintable(unit));
     }
 };
 
