@@ -6,9 +6,11 @@
 #include "engine/crash_point.h"
 #include "engine/engine.h"
 #include "golden/golden_check.h"
+#include "hypervisor/vmware_backend.h"
 #include "listener/announcement_listener.h"
 #include "net/address_range.h"
 #include "report/inventory_report.h"
+#include "vmx/vmx_snapshots.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -180,6 +182,22 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         if (!plan) {
             return reportFailure(g, u"clone"_s, plan.failure(), &p);
         }
+        if (g.vmwareClone) {
+            // Said before anything is made: every clone would fail alike.
+            QString why;
+            if (plan->golden.backend != u"vmware"_s)
+                why = u"--vmware-clone is for VMware goldens; %1 is a QEMU golden"_s.arg(
+                    plan->golden.name);
+            else if (auto source =
+                         VmwareBackend(engineConfig(g).vmware).vmrunCloneSource(plan->golden);
+                     !source)
+                why = source.error();
+            if (!why.isEmpty()) {
+                err(u"clone: nothing done: "_s + why);
+                said = true;
+                return kFailed;
+            }
+        }
         if (!plan->refused.isEmpty()) {
             // Refused addresses are an error of the request: nothing is written.
             err(u"clone: nothing done: "_s + plan->refusalSummary);
@@ -265,6 +283,20 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
     const int wait = waitSeconds(p);
     if (wait < 0)
         return kUsage;
+    if (p.isSet(u"vmware-clone"_s)) {
+        if (options->mode != u"linked"_s) {
+            err(u"clone: --vmware-clone makes linked clones (vmrun's); it excludes --full and "
+                u"--instant"_s);
+            return kUsage;
+        }
+        if (p.isSet(u"hosts"_s)) {
+            err(u"clone: --vmware-clone is not passed on to other hosts: run it on each host"_s);
+            return kUsage;
+        }
+        Globals own = g;
+        own.vmwareClone = true;
+        return cloneRange(own, range, *options, wait, p);
+    }
     if (p.isSet(u"hosts"_s))
         return clusterClone(p, g, range, *options, wait);
     return cloneRange(g, range, *options, wait, p);

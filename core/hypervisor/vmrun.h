@@ -3,6 +3,8 @@
 // timeout on every call: a vmrun that hangs is killed and reported, naming the VM.
 //
 // The command lines used, and nothing else (Player has no clone or snapshot):
+//   vmrun -T ws clone <golden vmx> <clone vmx> linked -snapshot=<name> -cloneName=<name>
+//                                                (only when asked: clone --vmware-clone)
 //   vmrun -T player|ws start <vmx> nogui
 //   vmrun -T player|ws stop <vmx> soft|hard
 //   vmrun -T player|ws list                      "Total running VMs: N", then N paths
@@ -70,6 +72,11 @@ public:
 
     // `vm` names the VM in messages ("vm177"). Each waits at most timeout().
     Status start(const QString &vmx, const QString &vm) const;
+    // `vmrun -T ws clone SOURCE CLONE linked -snapshot=SNAPSHOT -cloneName=NAME`: VMware's
+    // own linked clone of a snapshot of the source. Fails at once under -T player, which
+    // has no clone command.
+    Status cloneLinked(const QString &sourceVmx, const QString &cloneVmx, const QString &snapshot,
+                       const QString &name) const;
     // One stop, "soft" (the guest shuts down through VMware Tools) or hard (power cut).
     // A VM that is not running is not an error.
     Status stop(const QString &vmx, const QString &vm, bool hard,

@@ -8,6 +8,7 @@
 #include "vmx/vmx_clone_rewriter.h"
 #include "vmx/vmx_devices.h"
 #include "vmx/vmx_document.h"
+#include "vmx/vmx_snapshots.h"
 
 #include <QDir>
 #include <QFile>
@@ -192,6 +193,12 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         return console.failure();
     if (vm.cloneMode != u"linked" && vm.cloneMode != u"full")
         return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(vm.cloneMode));
+    if (m_config.vmrunClone) {
+        if (vm.cloneMode != u"linked")
+            return fail(
+                u"--vmware-clone makes linked clones (vmrun's), not %1 ones"_s.arg(vm.cloneMode));
+        return createByVmrun(request, cancel);
+    }
     auto golden = VmxDocument::load(request.golden.path);
     if (!golden)
         return fail(golden.error());
@@ -255,31 +262,110 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     if (vmx != vmxPath(vm))
         return abandon(u"the clone's configuration would be %1, not %2"_s.arg(
             clone->vmxFileName, QFileInfo(vmxPath(vm)).fileName()));
+    if (auto s = finish(*clone, request, vmx, cancel); !s)
+        return abandon(s.error());
+    if (progress)
+        progress(qMax<qint64>(total, 1), qMax<qint64>(total, 1));
+    log::vmware()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
+    return {};
+}
+
+Status VmwareBackend::finish(const VmxClone &clone, const CloneRequest &request, const QString &vmx,
+                             const std::atomic_bool *cancel) {
+    const VmRecord &vm = request.vm;
     const QString from = goldenFolder(request.golden.path);
-    for (const VmxFileCopy &copy : clone->copies) {
+    for (const VmxFileCopy &copy : clone.copies) {
         const QString source = resolveIn(from, copy.from);
-        if (VmFolder::isDatastorePath(copy.from) || !QFileInfo::exists(source)) {
-            // Not essential: the clone's .vmx names its own, and VMware makes it.
-            if (copy.required)
+        const QString target = vm.folder + u'/' + copy.to;
+        if (VmFolder::isDatastorePath(copy.from) || !QFileInfo::exists(source)
+            || QFileInfo::exists(target)) {
+            // Not essential: the clone's .vmx names its own, and VMware makes it (or made
+            // it already, when vmrun made the clone).
+            if (copy.required && !QFileInfo::exists(target))
                 log::vmware()->info("{}: {} names {}, which is not there: VMware makes {} at the "
                                     "clone's first start",
                                     vm.name, request.golden.path, copy.from, copy.to);
             continue;
         }
-        if (!QFile::copy(source, folder + u'/' + copy.to))
-            return abandon(
+        if (!QFile::copy(source, target))
+            return fail(
                 u"cannot copy %1 into %2: check the shard's free space and permissions"_s.arg(
-                    source, folder));
+                    source, vm.folder));
     }
     if (cancel && cancel->load())
-        return abandon(u"cancelled"_s);
-    if (auto s = clone->document.save(vmx, /*ownerOnly=*/true); !s)
-        return abandon(s.error());
-    for (const QString &w : clone->warnings)
+        return fail(u"cancelled"_s);
+    if (auto s = clone.document.save(vmx, /*ownerOnly=*/true); !s)
+        return s;
+    for (const QString &w : clone.warnings)
         log::vmware()->info("{}: {}", vm.name, w);
-    if (progress)
-        progress(qMax<qint64>(total, 1), qMax<qint64>(total, 1));
-    log::vmware()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
+    return {};
+}
+
+Expected<VmxSnapshot> VmwareBackend::vmrunCloneSource(const GoldenRecord &golden) const {
+    auto v = vmrun();
+    if (!v)
+        return v.failure();
+    if (v->type() != u"ws")
+        return fail(u"--vmware-clone needs vmrun -T ws (VMware Workstation Pro, free since "
+                    u"November 2024); this host's is -T %1 (%2), which has no clone command: "
+                    u"leave out --vmware-clone to have vmeclone link the disks itself"_s.arg(
+                        v->type(), v->typeReason()));
+    auto snapshot = VmxSnapshots::current(golden.path);
+    if (!snapshot)
+        return fail(u"the golden %1: %2"_s.arg(golden.name, snapshot.error()));
+    auto vmx = VmxDocument::load(golden.path);
+    if (!vmx)
+        return fail(vmx.error());
+    for (const VmxDisk &disk : VmxDevices::disks(*vmx))
+        if (disk.present && !snapshot->disks.contains(disk.device))
+            return fail(u"the golden %1: its snapshot \"%2\" has no %3 (the disk %4 came "
+                        u"later), so vmrun's clone would lack it: take a new snapshot"_s.arg(
+                            golden.name, snapshot->name, disk.device, disk.fileName));
+    return snapshot;
+}
+
+Status VmwareBackend::createByVmrun(const CloneRequest &request, const std::atomic_bool *cancel) {
+    // VMware's own linked clone (vmrun -T ws clone ... linked) of the golden's current
+    // snapshot; then the same rewrite as vmeclone's own clones get (identity, static MACs,
+    // hygiene), on the .vmx vmrun wrote, with its disks as it named them.
+    const VmRecord &vm = request.vm;
+    auto v = vmrun();
+    if (!v)
+        return v.failure();
+    auto snapshot = vmrunCloneSource(request.golden);
+    if (!snapshot)
+        return snapshot.failure();
+    if (auto s = CloneMarker{request.dataFolderId, vm.instance}.makeFolder(vm.folder); !s)
+        return s;
+    auto abandon = [&](const QString &why) -> Status {
+        QDir(vm.folder).removeRecursively();
+        return fail(why);
+    };
+    const QString vmx = vmxPath(vm);
+    if (auto s = v->cloneLinked(request.golden.path, vmx, snapshot->name, vm.name); !s)
+        return abandon(s.error());
+    if (cancel && cancel->load())
+        return abandon(u"cancelled"_s);
+    QFile file(vmx);
+    if (!file.open(QIODevice::ReadOnly))
+        return abandon(u"vmrun reported the clone %1 made, but %2 cannot be read: %3"_s.arg(
+            vm.name, vmx, file.errorString()));
+    // Named as the golden, so what is relative to the golden's folder (a CD-ROM image)
+    // still resolves there.
+    auto made = VmxDocument::parse(file.readAll(), request.golden.path);
+    if (!made)
+        return abandon(made.error());
+    QMap<QString, QString> disks;
+    for (const VmxDisk &disk : VmxDevices::disks(*made))
+        if (disk.present)
+            disks.insert(disk.fileName, disk.fileName);
+    auto clone = VmxCloneRewriter::rewrite(*made, VmxCloneSpec{vm.name, request.identity, disks});
+    if (!clone)
+        return abandon(clone.error());
+    if (auto s = finish(*clone, request, vmx, cancel); !s)
+        return abandon(s.error());
+    log::vmware()->info("{}: linked clone made by vmrun from the snapshot \"{}\" in {}", vm.name,
+                        snapshot->name, vm.folder);
     return {};
 }
 

@@ -6,6 +6,9 @@
 // name, and its disks: full copies, or linked children over the golden's disks in place (which must
 // then never be written, so a golden that VMware has open, i.e. with a "*.lck", is refused). Player
 // has no clone or snapshot command: vmeclone copies and links the disks itself (VmdkCloner).
+// With vmrunClone (clone --vmware-clone) Workstation Pro makes each linked clone instead
+// (`vmrun -T ws clone ... linked` from the golden's current snapshot), and the .vmx it
+// writes gets the same rewrite.
 //
 // The guests reach the console over the VM network, at the host's own address there:
 // VMware has no host alias like QEMU's user networking, so the operator names it
@@ -17,6 +20,8 @@
 namespace vmeclone {
 
 class VmxDocument;
+struct VmxClone;
+struct VmxSnapshot;
 
 struct VmwareBackendConfig {
     QString vmrun;          // empty: on PATH or in the standard install folders
@@ -26,6 +31,10 @@ struct VmwareBackendConfig {
     // Every command may give consoleAddress (the CLI's --console-address): a golden may
     // then be added without one of its own (GoldenRules). The console cannot.
     bool consoleAddressPerCommand = false;
+    // Linked clones made by VMware itself (`vmrun -T ws clone ... linked`, from the
+    // golden's current snapshot) instead of vmeclone's own linked children: the CLI's
+    // `clone --vmware-clone`. Workstation Pro only.
+    bool vmrunClone = false;
 };
 
 class VmwareBackend final : public HypervisorBackend {
@@ -54,8 +63,17 @@ public:
     // "<name>-<device>" ("vm177-sata0-1"), without ".vmdk".
     static QString diskBaseName(const QString &vmName, const QString &device, bool first);
 
+    // What `clone --vmware-clone` clones from: the golden's current snapshot, checked to
+    // hold every present disk, under vmrun -T ws. Fails naming the cause and the fix.
+    Expected<VmxSnapshot> vmrunCloneSource(const GoldenRecord &golden) const;
+
 private:
     Expected<Vmrun> vmrun() const;
+    Status createByVmrun(const CloneRequest &request, const std::atomic_bool *cancel);
+    // Copies the golden's .nvram/.vmxf the clone names (where they exist and the clone has
+    // none yet) and saves the clone's .vmx.
+    Status finish(const VmxClone &clone, const CloneRequest &request, const QString &vmx,
+                  const std::atomic_bool *cancel);
     Expected<Ipv4Address> consoleAddress(const GoldenRecord &golden) const;
     QString configuredConsoleAddress(const GoldenRecord &golden) const;
 

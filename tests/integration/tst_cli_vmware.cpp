@@ -486,6 +486,107 @@ private Q_SLOTS:
         QCOMPARE(hashTree(path(u"黄金 镜像"_s)), goldenBytes);
     }
 
+    // clone --vmware-clone: Workstation Pro makes each linked clone (vmrun -T ws clone ...
+    // linked -snapshot=<the golden's current snapshot>), and its .vmx gets vmeclone's
+    // rewrite. Refused before anything is made when the golden has no snapshot or the
+    // product has no clone command.
+    void vmwareMadeLinkedClones() {
+        const QString folder = path(u"snap/vm175"_s);
+        QVERIFY(QDir().mkpath(folder));
+        // Under its own name: a monolithicSparse disk's embedded descriptor names it.
+        QVERIFY(QFile::copy(path(u"golden/vm176/vm176.vmdk"_s), folder + u"/vm176.vmdk"_s));
+        // The golden runs on a delta over the snapshot's disk, as VMware leaves it.
+        QProcess qemuImg;
+        qemuImg.setWorkingDirectory(folder);
+        qemuImg.start(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"vmdk"_s, u"-o"_s,
+                                      u"subformat=monolithicSparse"_s, u"-b"_s, u"vm176.vmdk"_s,
+                                      u"-F"_s, u"vmdk"_s, u"vm176-000001.vmdk"_s});
+        QVERIFY(qemuImg.waitForFinished(60000) && qemuImg.exitCode() == 0);
+        QVERIFY(writeFile(folder + u"/vm175.vmx"_s,
+                          QByteArray(kGoldenVmx)
+                              .replace("vm176", "vm175")
+                              .replace("\"vm175.vmdk\"", "\"vm176-000001.vmdk\"")));
+        QVERIFY(writeFile(folder + u"/vm175.vmsd"_s,
+                          ".encoding = \"UTF-8\"\nsnapshot.lastUID = \"1\"\n"
+                          "snapshot.current = \"1\"\nsnapshot0.uid = \"1\"\n"
+                          "snapshot0.filename = \"vm175-Snapshot1.vmsn\"\n"
+                          "snapshot0.displayName = \"prepared\"\nsnapshot0.type = \"1\"\n"
+                          "snapshot0.numDisks = \"1\"\n"
+                          "snapshot0.disk0.fileName = \"vm176.vmdk\"\n"
+                          "snapshot0.disk0.node = \"scsi0:0\"\nsnapshot.numSnapshots = \"1\"\n"));
+        const auto goldenBytes = hashTree(path(u"snap"_s));
+        auto r =
+            m_cli->run({u"golden"_s, u"add"_s, folder + u"/vm175.vmx"_s, u"--name"_s, u"snap"_s,
+                        u"--suffix"_s, u"175"_s, u"--subnet"_s, u"192.0.2.0/24"_s,
+                        u"--console-address"_s, u"192.0.2.10"_s, u"--name-prefix"_s, u"snap"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const qsizetype before = list().size();
+
+        // Refused, with nothing made: no snapshot; a product without clone; other modes.
+        r = m_cli->run({u"clone"_s, u"60"_s, u"--golden"_s, u"vm176"_s, u"--vmware-clone"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"has no snapshot (no vm176.vmsd): vmrun's linked clone starts "
+                                u"from a snapshot of the golden; take one in Workstation Pro"_s),
+                 qPrintable(r.err));
+        r = m_cli->run({u"clone"_s, u"60"_s, u"--golden"_s, u"snap"_s, u"--vmware-clone"_s,
+                        u"--vmware-type"_s, u"player"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--vmware-clone needs vmrun -T ws"_s), qPrintable(r.err));
+        r = m_cli->run(
+            {u"clone"_s, u"60"_s, u"--golden"_s, u"snap"_s, u"--vmware-clone"_s, u"--full"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--vmware-clone makes linked clones"_s), qPrintable(r.err));
+        QCOMPARE(list().size(), before);
+        QCOMPARE(shardEntries(), QStringList{});
+
+        QFile::remove(path(u"vmrun.log"_s));
+        r = m_cli->run({u"clone"_s, u"60-61"_s, u"--golden"_s, u"snap"_s, u"--vmware-clone"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile log(path(u"vmrun.log"_s));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString calls = QString::fromUtf8(log.readAll());
+        QCOMPARE(calls.count(u"\tclone\t"_s), 2);
+        QStringList running = vmwareRunning();
+        QCOMPARE(running.size(), 2);
+        for (const auto &value : list()) {
+            const auto vm = value.toObject();
+            const QString name = vm.value(u"name"_s).toString();
+            const QString vmFolder = vm.value(u"folder"_s).toString();
+            const QString vmx = vmFolder + u'/' + name + u".vmx"_s;
+            QVERIFY2(calls.contains(u"-T\tws\tclone\t%1\t%2\tlinked\t-snapshot=prepared\t"
+                                    u"-cloneName=%3\n"_s.arg(folder + u"/vm175.vmx"_s, vmx, name)),
+                     qPrintable(calls));
+            QVERIFY(running.contains(vmx));
+            QFile file(vmx);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            // VMware's child disk over the snapshot's disk, and vmeclone's identity.
+            QVERIFY2(text.contains(u"scsi0:0.fileName = \"vm176-cl1.vmdk\""_s), qPrintable(text));
+            QVERIFY2(text.contains(
+                         u"guestinfo.vmeclone.ip = \"%1\""_s.arg(vm.value(u"ip"_s).toString())),
+                     qPrintable(text));
+            QVERIFY2(
+                text.contains(u"ethernet0.address = \"%1\""_s.arg(vm.value(u"mac"_s).toString())),
+                qPrintable(text));
+            QVERIFY2(text.contains(u"displayName = \"%1\""_s.arg(name)), qPrintable(text));
+            QProcess check;
+            check.start(u"qemu-img"_s, {u"check"_s, vmFolder + u"/vm176-cl1.vmdk"_s});
+            QVERIFY(check.waitForFinished(60000));
+            QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().constData());
+            QProcess info;
+            info.start(u"qemu-img"_s, {u"info"_s, vmFolder + u"/vm176-cl1.vmdk"_s});
+            QVERIFY(info.waitForFinished(60000));
+            QVERIFY(QString::fromUtf8(info.readAllStandardOutput())
+                        .contains(u"backing file: "_s + folder + u"/vm176.vmdk"_s));
+        }
+        r = m_cli->run({u"release"_s, u"60-61"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(shardEntries(), QStringList{});
+        QCOMPARE(vmwareRunning(), QStringList{});
+        QCOMPARE(hashTree(path(u"snap"_s)), goldenBytes);
+        QVERIFY2(m_cli->run({u"golden"_s, u"remove"_s, u"snap"_s}).exitCode == 0, "remove");
+    }
+
     // A golden with three NICs: ethernet1 given a subnet of its own at `golden add`,
     // ethernet2 left unconfigured. Every overlap that could give two clones one address is
     // refused there, and the clone's guest is told both NICs, each with its own MAC.

@@ -1,6 +1,7 @@
 // fake-vmrun: a contract double of VMware's vmrun for tests (VMware cannot be installed
 // here). It accepts exactly the command lines vmeclone is allowed to use:
 //
+//   vmrun -T ws clone <vmx> <new vmx> linked -snapshot=<name> -cloneName=<name>
 //   vmrun -T player|ws start <vmx> [gui|nogui]
 //   vmrun -T player|ws stop <vmx> [soft|hard]
 //   vmrun -T player|ws list
@@ -50,6 +51,12 @@
 //   "... is not an allowed static Ethernet address. It conflicts with VMware reserved
 //   MACs."                                ESXi's wording (vstellar.com, 2015); the range
 //                                         00:50:56:00:00:00-3F:FF:FF is VMware's manuals'
+// A linked clone is made as Workstation makes one: the new folder gets a .vmx copied from
+// the source with each present disk pointed at a new child disk ("<parent>-cl1.vmdk",
+// made by `qemu-img create -b`) over the snapshot's disk, displayName set to -cloneName,
+// and the source's generated MACs and BIOS UUID dropped (VMware makes new ones). The
+// source's files are only read: that VMware records its clones in the source's .vmsd is
+// not modelled (not known for sure here).
 // Texts marked "(double)" are this program's own: VMware would start such a VM, but a
 // vmeclone clone must never need it, or VMware's answer is not known.
 
@@ -67,6 +74,7 @@
 #include <sstream>
 #include <string>
 #include <sys/file.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -613,6 +621,134 @@ int guestIp(const std::string &vmxArg, bool wait) {
     failWith("Invalid arguments for " + verb + ": expected " + usage + " (double)");
 }
 
+// clone <vmx> <new vmx> linked -snapshot=<name> -cloneName=<name>
+int cloneVm(const std::vector<std::string> &rest) {
+    if (rest.size() < 3)
+        badArguments("clone",
+                     "clone <vmx> <new vmx> full|linked [-snapshot=<name>] [-cloneName=<name>]");
+    const fs::path source = vmxPathArgument(rest[0]);
+    const fs::path target = fs::path(rest[1]).lexically_normal();
+    std::string snapshot, cloneName;
+    for (size_t i = 3; i < rest.size(); ++i) {
+        if (rest[i].rfind("-snapshot=", 0) == 0)
+            snapshot = rest[i].substr(10);
+        else if (rest[i].rfind("-cloneName=", 0) == 0)
+            cloneName = rest[i].substr(11);
+        else
+            badArguments("clone", "clone <vmx> <new vmx> full|linked [-snapshot=<name>] "
+                                  "[-cloneName=<name>]");
+    }
+    if (rest[2] == "full")
+        failWith("vmrun double: vmeclone makes full clones itself, never with vmrun (double)");
+    if (rest[2] != "linked")
+        badArguments("clone", "full|linked as the third argument");
+    if (snapshot.empty())
+        failWith("vmrun double: a linked clone of the current state has VMware take a snapshot "
+                 "of the source, which vmeclone never lets it do: name the snapshot (double)");
+    if (!target.is_absolute() || lower(target.extension().string()) != ".vmx")
+        failWith("vmrun double: the new VM's path must be an absolute .vmx path: " + rest[1]
+                 + " (double)");
+    if (fs::exists(target))
+        failWith("vmrun double: " + target.string() + " exists already (double)");
+    {
+        State state;
+        if (state.find(source.string()))
+            failWith("The virtual machine should not be powered on. It is already running.");
+    }
+    const auto text = readFile(source);
+    const auto vmx = text ? parseVmx(*text) : std::nullopt;
+    if (!vmx)
+        failWith("Cannot open VM: " + rest[0]
+                 + ", Cannot read the virtual machine configuration file");
+    const fs::path folder = source.parent_path();
+    const fs::path vmsdPath = folder / (source.stem().string() + ".vmsd");
+    const auto vmsdText = readFile(vmsdPath);
+    const auto vmsd = vmsdText ? parseVmx(*vmsdText) : std::nullopt;
+    std::string prefix;
+    for (int i = 0; vmsd && i < 256 && prefix.empty(); ++i) {
+        const std::string p = "snapshot" + std::to_string(i) + ".";
+        if (vmsd->has(p + "uid") && vmsd->get(p + "displayName") == snapshot)
+            prefix = p;
+    }
+    if (prefix.empty())
+        failWith("vmrun double: " + source.string() + " has no snapshot named \"" + snapshot
+                 + "\" (double)");
+    std::map<std::string, std::string> snapshotDisks; // node (lower case) -> file
+    const int numDisks = std::atoi(vmsd->get(prefix + "numDisks").c_str());
+    for (int d = 0; d < numDisks; ++d) {
+        const std::string k = prefix + "disk" + std::to_string(d) + ".";
+        snapshotDisks[lower(vmsd->get(k + "node"))] = vmsd->get(k + "fileName");
+    }
+
+    fs::create_directories(target.parent_path());
+    std::string out;
+    std::vector<std::string> made;
+    const auto undo = [&] {
+        for (const std::string &f : made)
+            fs::remove(f);
+    };
+    for (std::string line : split(*text, '\n')) {
+        const bool cr = !line.empty() && line.back() == '\r';
+        if (cr)
+            line.pop_back();
+        const auto eq = line.find('=');
+        const std::string key =
+            eq == std::string::npos ? std::string() : lower(trim(line.substr(0, eq)));
+        std::string device;
+        if (key == "displayname") {
+            line = "displayName = \"" + (cloneName.empty() ? target.stem().string() : cloneName)
+                   + "\"";
+        } else if (key == "uuid.bios" || key == "uuid.location"
+                   || (key.size() > 17
+                       && key.compare(key.size() - 17, 17, ".generatedaddress") == 0)
+                   || key.find(".generatedaddressoffset") != std::string::npos) {
+            continue;
+        } else if (isDiskKey(key, &device) && isTrue(vmx->get(device + ".present"))
+                   && !isCdrom(vmx->get(device + ".deviceType"))
+                   && !isPassthrough(vmx->get(device + ".deviceType"))) {
+            const auto it = snapshotDisks.find(device);
+            if (it == snapshotDisks.end()) {
+                undo();
+                failWith("vmrun double: the snapshot \"" + snapshot + "\" has no disk for " + device
+                         + " (double)");
+            }
+            const fs::path parent = resolve(folder, it->second);
+            std::string child = parent.stem().string() + "-cl1.vmdk";
+            for (int n = 2;
+                 std::find(made.begin(), made.end(), (target.parent_path() / child).string())
+                 != made.end();
+                 ++n)
+                child = parent.stem().string() + "-cl" + std::to_string(n) + ".vmdk";
+            const std::string childPath = (target.parent_path() / child).string();
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                ::execlp("qemu-img", "qemu-img", "create", "-q", "-f", "vmdk", "-o",
+                         "subformat=monolithicSparse", "-b", parent.string().c_str(), "-F", "vmdk",
+                         childPath.c_str(), static_cast<char *>(nullptr));
+                ::_exit(127);
+            }
+            int status = -1;
+            if (pid < 0 || ::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)
+                || WEXITSTATUS(status) != 0) {
+                undo();
+                failWith("Cannot open the disk '" + parent.string()
+                         + "' or one of the snapshot disks it depends on. Reason: qemu-img "
+                           "could not make its child (double).");
+            }
+            made.push_back(childPath);
+            line = trim(line.substr(0, eq)) + " = \"" + child + "\"";
+        }
+        out += line + (cr ? "\r\n" : "\n");
+    }
+    std::ofstream file(target, std::ios::binary | std::ios::trunc);
+    file << out;
+    if (!file) {
+        undo();
+        failWith("vmrun double: cannot write " + target.string() + " (double)");
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -664,6 +800,8 @@ int main(int argc, char **argv) {
         return guestIp(rest[0], rest.size() == 2);
     }
     // Player has no clone and no snapshots: vmeclone copies and links disks itself.
+    if (verb == "clone" && type == "ws")
+        return cloneVm(rest);
     static const char *const snapshotting[] = {"clone", "snapshot", "deleteSnapshot",
                                                "revertToSnapshot", "listSnapshots"};
     const bool snapshotVerb = std::any_of(std::begin(snapshotting), std::end(snapshotting),

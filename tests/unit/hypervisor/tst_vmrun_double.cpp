@@ -117,6 +117,45 @@ private Q_SLOTS:
         QVERIFY2(r.out.startsWith(u"Error: "_s) && r.out.contains(error), qPrintable(r.out));
     }
 
+    // Workstation's linked clone of a named snapshot: the only clone command line vmeclone
+    // uses (clone --vmware-clone); every other shape is refused as vmrun refuses it.
+    void cloneOnWorkstation() {
+        const QString g = makeVm(u"g"_s, u"00:50:56:00:00:09"_s);
+        QVERIFY(writeFile(path(u"g/g.vmsd"_s),
+                          "snapshot.current = \"1\"\nsnapshot0.uid = \"1\"\n"
+                          "snapshot0.displayName = \"base\"\nsnapshot0.numDisks = \"1\"\n"
+                          "snapshot0.disk0.fileName = \"g.vmdk\"\n"
+                          "snapshot0.disk0.node = \"scsi0:0\"\nsnapshot.numSnapshots = \"1\"\n"));
+        const QString c = path(u"c/c.vmx"_s);
+        const auto refused = [&](const QStringList &rest, const QString &error) {
+            const Run r = vmrun(QStringList{u"-T"_s, u"ws"_s, u"clone"_s, g} + rest);
+            QCOMPARE(r.exitCode, 255);
+            QVERIFY2(r.out.startsWith(u"Error: "_s) && r.out.contains(error), qPrintable(r.out));
+            QVERIFY(!QFileInfo::exists(c));
+        };
+        refused({c, u"full"_s, u"-cloneName=c"_s}, u"vmeclone makes full clones itself"_s);
+        refused({c, u"linked"_s, u"-cloneName=c"_s}, u"name the snapshot"_s);
+        refused({c, u"linked"_s, u"-snapshot=other"_s}, u"has no snapshot named \"other\""_s);
+        refused({u"c.vmx"_s, u"linked"_s, u"-snapshot=base"_s}, u"absolute .vmx path"_s);
+        refused({c, u"linked"_s, u"-snapshot=base"_s, u"-now"_s}, u"Invalid arguments"_s);
+
+        const Run made = vmrun({u"-T"_s, u"ws"_s, u"clone"_s, g, c, u"linked"_s,
+                                u"-snapshot=base"_s, u"-cloneName=c"_s});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.out));
+        QFile vmx(c);
+        QVERIFY(vmx.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(vmx.readAll());
+        QVERIFY2(text.contains(u"displayName = \"c\""_s), qPrintable(text));
+        QVERIFY2(text.contains(u"scsi0:0.fileName = \"g-cl1.vmdk\""_s), qPrintable(text));
+        QVERIFY(QFileInfo::exists(path(u"c/g-cl1.vmdk"_s)));
+        // It starts (a child whose parent opens), and a second clone to the same path is
+        // refused.
+        QCOMPARE(vmrun({u"-T"_s, u"ws"_s, u"start"_s, c}).exitCode, 0);
+        QCOMPARE(
+            vmrun({u"-T"_s, u"ws"_s, u"clone"_s, g, c, u"linked"_s, u"-snapshot=base"_s}).exitCode,
+            255);
+    }
+
     void startListStop() {
         const QString a = makeVm(u"a"_s, u"00:50:56:00:00:01"_s);
         const QString b = makeVm(u"b"_s, u"00:50:56:00:00:02"_s);
