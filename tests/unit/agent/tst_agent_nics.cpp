@@ -1,19 +1,41 @@
 // A clone's further NICs (identity keys nics and nic<N>, protocol/identity_document.h), on
 // the built agent: each malformed value refused with the key and value named, as every
-// other identity key is; unlisted nic<N> ignored; the identity read through each channel
-// that carries whole documents.
+// other identity key is; unlisted nic<N> ignored; the keys read through guestinfo and
+// SMBIOS (fw_cfg and the kernel command line: the *_nics fixtures of tst_agent_fixtures);
+// the primary never guessed to be one of them; a NIC left unconfigured or missing logged
+// once and the clone online all the same; the plain-ip record applied at every boot; one
+// activation per interface where the family activates files.
 
 #include "agent_process.h"
 #include "fixture_tree.h"
+#include "protocol/announcement.h"
 
 #include <QTest>
 
+using namespace vmeclone::protocol;
 using namespace vmeclone::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr const char *kFwCfgPath = "sys/firmware/qemu_fw_cfg/by_name/opt/vmeclone/identity/raw";
+constexpr const char *kCommandsPath = "var/log/vmeclone-agent.commands";
+constexpr const char *kRecordPath = "etc/vmeclone/network.conf";
+
+// A boot as the init script starts it, with the tree's stand-in guest tools.
+AgentRun boot(const FixtureTree &tree) {
+    return AgentProcess::run(
+        {u"--root"_s, tree.root(), u"--allow-root-programs"_s, u"--foreground"_s, u"--once"_s});
+}
+
+// The raw SMBIOS type 11 structure QEMU makes of `-smbios type=11,value=...`.
+QByteArray oemStringsStructure(const QList<QByteArray> &strings) {
+    QByteArray raw("\x0b\x05\x2b\x00", 4);
+    raw.append(char(strings.size()));
+    for (const QByteArray &s : strings)
+        raw.append(s).append('\0');
+    return raw.append('\0');
+}
 
 // busybox_fw_cfg's identity: 192.168.1.177/24 on eth0, MAC 00:50:56:28:01:b1.
 QByteArray identity(const QByteArray &more, bool withMac = true) {
@@ -40,6 +62,12 @@ private Q_SLOTS:
     void invalidFurtherNics();
     void unlistedNicsAreIgnored();
     void guestinfoReadsFurtherNics();
+    void smbiosCarriesFurtherNics();
+    void checkShowsEachFurtherNic();
+    void primaryIsNeverAFurtherNic();
+    void unconfiguredAndMissingNicsAreLoggedOnce();
+    void recordIsAppliedAtEveryBoot();
+    void ifcfgWithNetworkManagerActivatesEachFile();
 };
 
 void TestAgentNics::initTestCase() {
@@ -76,6 +104,10 @@ void TestAgentNics::invalidFurtherNics_data() {
     QTest::newRow("MAC of the primary (mac key)")
         << identity("nics=1\nnic1=00:50:56:28:01:B1,10.0.5.177/24\n")
         << uR"(nic1 "00:50:56:28:01:B1,10.0.5.177/24" has the MAC of the primary NIC)"_s;
+    // Without a mac key the primary is found in the guest: eth0, whose MAC nic1 claims.
+    QTest::newRow("MAC of the primary (found in the guest)")
+        << identity("nics=1\nnic1=00:50:56:28:01:b1\n", false)
+        << u"nic1 is the primary NIC eth0 (mac 00:50:56:28:01:b1)"_s;
     QTest::newRow("MAC of another further NIC")
         << identity("nics=1,2\nnic1=" + mac1 + ",10.0.5.177/24\nnic2=" + mac1.toUpper() + "\n")
         << uR"(nic2 "00:50:56:29:01:B1" has the MAC of nic1)"_s;
@@ -146,6 +178,153 @@ void TestAgentNics::guestinfoReadsFurtherNics() {
     QVERIFY2(out.contains(u"guestinfo: invalid identity in guestinfo.vmeclone.* (vmware-rpctool): "
                           "nic2 \"00:50:56:29:01\" is not <mac> or <mac>,<ip>/<prefix>"_s),
              qPrintable(out));
+}
+
+void TestAgentNics::smbiosCarriesFurtherNics() {
+    // SMBIOS OEM strings carry any key: nics and nic<N> as vmeclone.<key>=<value> strings.
+    FixtureTree tree;
+    QVERIFY(tree.create(u"busybox_fw_cfg_nics"_s, 9176));
+    QVERIFY(QFile::remove(tree.path(QString::fromLatin1(kFwCfgPath))));
+    QVERIFY(tree.write(
+        u"sys/firmware/dmi/entries/11-0/raw"_s,
+        oemStringsStructure({"vmeclone.ip=192.168.1.177", "vmeclone.prefix=24", "vmeclone.nics=2",
+                             "vmeclone.nic2=00:50:56:2a:01:b1,10.0.6.177/24"})));
+    const QString out = checkOutput(tree);
+    QVERIFY2(out.contains(u"identity from smbios: 192.168.1.177/24"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"  further   eth2 10.0.6.177/24 (mac 00:50:56:2a:01:b1)\n"_s),
+             qPrintable(out));
+}
+
+void TestAgentNics::checkShowsEachFurtherNic() {
+    FixtureTree tree;
+    QVERIFY(tree.create(u"ubuntu22_netplan_nics"_s, 9176));
+    const QString out = checkOutput(tree);
+    for (const QString &line :
+         {u"  interface ens33 (mac 00:50:56:28:01:b7)\n"_s,
+          u"  further   ens34 10.0.5.183/24 (mac 00:50:56:29:01:b7)\n"_s,
+          u"  further   nic2 00:50:56:2a:01:b7 (ens35) left unconfigured: the identity gives it "
+          "no address\n"_s,
+          u"  further   nic3 00:50:56:2b:01:b7: no interface of this guest has this MAC (not "
+          "configured)\n"_s})
+        QVERIFY2(out.contains(line), qPrintable(u"missing \""_s + line + u"\" in:\n"_s + out));
+}
+
+void TestAgentNics::primaryIsNeverAFurtherNic() {
+    // The golden's config names eth0, which now has nic1's MAC: the primary is the other
+    // NIC, not eth0 (nor a refused identity for taking it).
+    FixtureTree tree;
+    QVERIFY(tree.create(u"busybox_fw_cfg"_s, 9176));
+    QVERIFY(tree.write(u"sys/class/net/eth0/address"_s, "00:50:56:29:01:b1\n"));
+    QVERIFY(tree.write(u"sys/class/net/eth1/address"_s, "00:50:56:3a:00:01\n"));
+    QVERIFY(tree.write(QString::fromLatin1(kFwCfgPath),
+                       identity("nics=1\nnic1=00:50:56:29:01:b1,10.0.5.177/24\n", false)));
+    const QString out = checkOutput(tree);
+    QVERIFY2(out.contains(u"identity from fw_cfg: 192.168.1.177/24"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"  interface eth1 (mac 00:50:56:3a:00:01)\n"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"  further   eth0 10.0.5.177/24 (mac 00:50:56:29:01:b1)\n"_s),
+             qPrintable(out));
+}
+
+void TestAgentNics::unconfiguredAndMissingNicsAreLoggedOnce() {
+    // ubuntu22_netplan_nics: nic1 on ens34 with an address, nic2 on ens35 without one,
+    // nic3's MAC on no interface. The clone goes online with the missing NIC named.
+    DatagramSink sink;
+    FixtureTree tree;
+    QVERIFY(tree.create(u"ubuntu22_netplan_nics"_s, sink.port()));
+    const AgentRun first = boot(tree);
+    QVERIFY2(first.exitCode == 0, first.standardError.constData());
+    const QByteArray unconfigured = "nic2 00:50:56:2a:01:b7 (ens35) left unconfigured: the "
+                                    "identity gives it no address\n";
+    const QByteArray missing = "warning: nic3 00:50:56:2b:01:b7: no interface of this guest has "
+                               "this MAC (not configured)\n";
+    QCOMPARE(first.standardError.count(unconfigured), 1);
+    QCOMPARE(first.standardError.count(missing), 1);
+    QCOMPARE(first.standardError.count("ens35"), 1);
+    // Nothing anywhere for nic2 and nic3: not in the files, not in the commands.
+    const auto files = tree.snapshot();
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (it.key().startsWith(u"sys/"_s) || it.key() == u"usr/bin/vmtoolsd"_s)
+            continue;
+        QVERIFY2(!it.value().contains("ens35") && !it.value().contains("00:50:56:2a:01:b7")
+                     && !it.value().contains("00:50:56:2b:01:b7")
+                     && !it.value().contains("10.0.6."),
+                 qPrintable(it.key()));
+    }
+    QVERIFY(tree.read(u"etc/netplan/99-vmeclone.yaml"_s).contains("10.0.5.183/24"));
+
+    const QList<QByteArray> datagrams = sink.take();
+    QVERIFY(!datagrams.isEmpty());
+    const QByteArray &last = datagrams.last();
+    const Decoded online =
+        decode(reinterpret_cast<const std::uint8_t *>(last.constData()), std::size_t(last.size()));
+    QCOMPARE(int(online.announcement.state), int(AgentState::Online));
+    QCOMPARE(online.announcement.detail,
+             std::string("ens33 192.168.1.183/24 gw 192.168.1.1, ens34 10.0.5.183/24; warning: "
+                         "nic3 00:50:56:2b:01:b7: no interface of this guest has this MAC"));
+
+    // Later boots leave the network to netplan: nothing to say about the NICs again.
+    const AgentRun second = boot(tree);
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY2(!second.standardError.contains("nic2") && !second.standardError.contains("nic3"),
+             second.standardError.constData());
+}
+
+void TestAgentNics::recordIsAppliedAtEveryBoot() {
+    // plain-ip: the agent is the network service and applies its record at each boot,
+    // the further NICs included; a record it cannot read gives way to the identity.
+    FixtureTree tree;
+    QVERIFY(tree.create(u"busybox_fw_cfg_nics"_s, 9176));
+    QCOMPARE(boot(tree).exitCode, 0);
+    QByteArray record = tree.read(QString::fromLatin1(kRecordPath));
+    QVERIFY2(record.contains("nics=eth1\nnic.eth1=00:50:56:29:01:b1,10.0.5.177/24\n"),
+             record.constData());
+
+    record.replace("10.0.5.177/24", "10.0.7.177/25");
+    QVERIFY(tree.write(QString::fromLatin1(kRecordPath), record));
+    QVERIFY(tree.write(QString::fromLatin1(kCommandsPath), {}));
+    QCOMPARE(boot(tree).exitCode, 0);
+    QByteArray commands = tree.read(QString::fromLatin1(kCommandsPath));
+    QVERIFY2(commands.contains("ip link set dev eth1 up\nip -4 addr flush dev eth1\n"
+                               "ip addr add 10.0.7.177/25 dev eth1\n"),
+             commands.constData());
+
+    record.replace("nic.eth1=00:50:56:29:01:b1,", "nic.eth1=");
+    QVERIFY(tree.write(QString::fromLatin1(kRecordPath), record));
+    QVERIFY(tree.write(QString::fromLatin1(kCommandsPath), {}));
+    const AgentRun third = boot(tree);
+    QCOMPARE(third.exitCode, 0);
+    QVERIFY2(third.standardError.contains("/etc/vmeclone/network.conf unusable (nic.eth1 "
+                                          "\"10.0.7.177/25\" is not <mac>,<ip>/<prefix>): using "
+                                          "the identity"),
+             third.standardError.constData());
+    commands = tree.read(QString::fromLatin1(kCommandsPath));
+    QVERIFY2(commands.contains("ip addr add 10.0.5.177/24 dev eth1\n"), commands.constData());
+}
+
+void TestAgentNics::ifcfgWithNetworkManagerActivatesEachFile() {
+    // RHEL 7 and later: ifcfg files under NetworkManager are loaded and brought up one by
+    // one, as NetworkManager's ifup does. centos6_guestinfo_nics after its reboot (no udev
+    // rules left, eth0 and eth1), with systemd and NetworkManager.
+    FixtureTree tree;
+    QVERIFY(tree.create(u"centos6_guestinfo_nics"_s, 9176));
+    QVERIFY(QFile::remove(tree.path(u"etc/udev/rules.d/70-persistent-net.rules"_s)));
+    QVERIFY(tree.rename(u"sys/class/net/eth2"_s, u"sys/class/net/eth0"_s));
+    QVERIFY(tree.rename(u"sys/class/net/eth3"_s, u"sys/class/net/eth1"_s));
+    QVERIFY(tree.write(u"usr/lib/systemd/systemd"_s, {}));
+    QVERIFY(tree.write(u"etc/NetworkManager/NetworkManager.conf"_s, "[main]\n"));
+    const AgentRun result = boot(tree);
+    QVERIFY2(result.exitCode == 0, result.standardError.constData());
+    const QByteArray commands = tree.read(QString::fromLatin1(kCommandsPath));
+    const QByteArray dir = "/etc/sysconfig/network-scripts/";
+    const QByteArray activations =
+        "hostname vm181\nnmcli connection load " + dir + "ifcfg-eth0\nnmcli connection up filename "
+        + dir + "ifcfg-eth0\nnmcli connection load " + dir
+        + "ifcfg-eth1\nnmcli connection up filename " + dir + "ifcfg-eth1\n";
+    QVERIFY2(commands.endsWith(activations), commands.constData());
+    const QByteArray eth1 = tree.read(u"etc/sysconfig/network-scripts/ifcfg-eth1"_s);
+    QVERIFY2(eth1.contains("IPADDR=10.0.5.181\nPREFIX=24\n") && !eth1.contains("GATEWAY")
+                 && !eth1.contains("DNS"),
+             eth1.constData());
 }
 
 QTEST_GUILESS_MAIN(TestAgentNics)
