@@ -152,7 +152,8 @@ bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, boo
         }
         Identity identity;
         std::string error;
-        if (!Identity::fromDocument(document, m_config, identity, error)) {
+        if (!Identity::fromDocument(document, m_config, identity, error)
+            || !resolveInterface(identity, error)) {
             const std::string outcome = "invalid identity in " + channel->source() + ": " + error;
             results.push_back({channel->name(), outcome});
             if (log)
@@ -161,7 +162,6 @@ bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, boo
         }
         identity.channel = channel->name();
         identity.source = channel->source();
-        resolveInterface(identity);
         results.push_back({channel->name(), "found in " + channel->source()});
         out = std::move(identity);
         return true;
@@ -169,22 +169,29 @@ bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, boo
     return false;
 }
 
-void Agent::resolveInterface(Identity &identity) const {
-    const std::vector<NetInterface> nics = NetInterfaces::scan(m_fs);
+bool Agent::resolveInterface(Identity &identity, std::string &error) const {
+    const std::vector<NetInterface> all = NetInterfaces::scan(m_fs);
     const NetInterface *chosen = nullptr;
-    auto byName = [&](const std::string &name) -> const NetInterface * {
+    auto byName = [&](const std::vector<NetInterface> &nics,
+                      const std::string &name) -> const NetInterface * {
         for (const NetInterface &nic : nics) {
             if (nic.name == name)
                 return &nic;
         }
         return nullptr;
     };
+    // The guesses below never take one of the further NICs the identity lists.
+    std::vector<NetInterface> nics;
+    for (const NetInterface &nic : all) {
+        if (!nic.mac || !identity.furtherNic(*nic.mac))
+            nics.push_back(nic);
+    }
     // The identity's own word first; then the NIC that has its MAC (a CentOS clone may
     // call it eth1); then the golden's choice; then the first vmeclone MAC; then any.
     if (!identity.interfaceName.empty())
-        chosen = byName(identity.interfaceName);
+        chosen = byName(all, identity.interfaceName);
     if (!chosen && identity.mac) {
-        for (const NetInterface &nic : nics) {
+        for (const NetInterface &nic : all) {
             if (nic.mac == identity.mac) {
                 chosen = &nic;
                 break;
@@ -192,7 +199,7 @@ void Agent::resolveInterface(Identity &identity) const {
         }
     }
     if (!chosen && identity.interfaceName.empty())
-        chosen = byName(m_config.value("interface"));
+        chosen = byName(nics, m_config.value("interface"));
     if (!chosen) {
         for (const NetInterface &nic : nics) {
             if (nic.mac && protocol::isVmeStaticMac(*nic.mac)) {
@@ -210,9 +217,20 @@ void Agent::resolveInterface(Identity &identity) const {
         identity.mac = chosen && chosen->mac ? *chosen->mac : protocol::macForIpv4(identity.ip);
     if (identity.instance.empty())
         identity.instance = "mac-" + protocol::formatMac(*identity.mac);
+
+    // Without a `mac` key the primary's MAC is known only now; an `interface` key may
+    // name one of the further NICs.
+    const NetInterface *named = byName(all, identity.interfaceName);
+    const FurtherNic *taken = identity.furtherNic(*identity.mac);
+    if (!taken && named && named->mac)
+        taken = identity.furtherNic(*named->mac);
+    if (taken)
+        error = taken->key() + " is the primary NIC " + identity.interfaceName + " (mac "
+                + protocol::formatMac(*identity.mac) + ")";
+    return !taken;
 }
 
-NetworkSettings Agent::settingsFor(const Identity &identity) const {
+NetworkSettings Agent::settingsFor(const Identity &identity, FurtherNics &further) const {
     NetworkSettings s;
     s.interfaceName = identity.interfaceName;
     s.ip = identity.ip;
@@ -220,23 +238,37 @@ NetworkSettings Agent::settingsFor(const Identity &identity) const {
     s.gateway = identity.gateway;
     s.dns = identity.dns;
     s.mac = identity.mac;
+    if (!identity.furtherNics.empty())
+        further = FurtherNics::match(identity.furtherNics, NetInterfaces::scan(m_fs));
+    s.further = further.configured;
     return s;
+}
+
+bool Agent::bringUp(const NetworkSettings &s, std::string &error) const {
+    const std::string &dev = s.interfaceName;
+    return m_actions.run({"ip", "link", "set", "dev", dev, "up"}, error)
+           // -4: keep the interface's IPv6 addresses (link-local included).
+           && m_actions.run({"ip", "-4", "addr", "flush", "dev", dev}, error)
+           && m_actions.run({"ip", "addr", "add", s.address(), "dev", dev}, error);
 }
 
 bool Agent::applyLive(const NetworkSettings &s, const std::string &hostname, std::string &error,
                       std::string &warning) const {
-    const std::string &dev = s.interfaceName;
-    const std::string address = protocol::formatIpv4(s.ip) + "/" + std::to_string(s.prefix);
-    if (!m_actions.run({"ip", "link", "set", "dev", dev, "up"}, error)
-        // -4: keep the interface's IPv6 addresses (link-local included).
-        || !m_actions.run({"ip", "-4", "addr", "flush", "dev", dev}, error)
-        || !m_actions.run({"ip", "addr", "add", address, "dev", dev}, error))
+    if (!bringUp(s, error))
         return false;
     // A missing default route leaves the console on the same subnet reachable: warn only.
     if (s.gateway
         && !m_actions.run(
             {"ip", "route", "add", "default", "via", protocol::formatIpv4(*s.gateway)}, warning))
         agentLog("warning: %s", warning.c_str());
+    // The clone is online through its primary NIC whatever becomes of the others.
+    for (const NetworkSettings &nic : s.further) {
+        std::string nicError;
+        if (bringUp(nic, nicError))
+            continue;
+        agentLog("warning: %s", nicError.c_str());
+        warning += (warning.empty() ? "" : "; ") + nicError;
+    }
     std::string hostError;
     if (!m_actions.setHostname(hostname, hostError)) {
         agentLog("warning: %s", hostError.c_str());
@@ -306,9 +338,16 @@ int Agent::check() {
                 protocol::formatMac(*identity.mac).c_str());
     std::printf("  gateway   %s\n",
                 identity.gateway ? protocol::formatIpv4(*identity.gateway).c_str() : "(none)");
-    const NetworkSettings settings = settingsFor(identity);
+    FurtherNics further;
+    const NetworkSettings settings = settingsFor(identity, further);
     const std::string dns = settings.dnsList(',');
     std::printf("  dns       %s\n", dns.empty() ? "(none)" : dns.c_str());
+    for (const NetworkSettings &nic : settings.further)
+        std::printf("  further   %s (mac %s)\n", nic.summary().c_str(), nic.macText().c_str());
+    for (const std::string &note : further.unconfigured)
+        std::printf("  further   %s\n", note.c_str());
+    for (const std::string &note : further.missing)
+        std::printf("  further   %s (not configured)\n", note.c_str());
     if (identity.console)
         std::printf("  console   %s:%u, %s\n", protocol::formatIpv4(*identity.console).c_str(),
                     unsigned{identity.port}, identity.key ? "signed" : "unsigned (no key)");
@@ -421,7 +460,8 @@ int Agent::run() {
     // its files; the agent steps in at the first boot under an identity, and at every
     // boot where it is the network service itself (plain-ip, from its own record).
     const bool agentIsNetworkService = family.writer() == nullptr;
-    NetworkSettings settings = settingsFor(identity);
+    FurtherNics further;
+    NetworkSettings settings = settingsFor(identity, further);
     if (!newInstance && agentIsNetworkService) {
         std::string text, readError;
         const bool usable = m_fs.readFile(PlainIpWriter::kPath, text, readError)
@@ -438,6 +478,13 @@ int Agent::run() {
     // The network comes up first, so that even the first boot's announcements get out.
     bool live = true;
     if (newInstance || agentIsNetworkService) {
+        for (const std::string &note : further.unconfigured)
+            agentLog("%s", note.c_str());
+        // The clone still goes online, with the missing NIC named in its detail.
+        for (const std::string &note : further.missing) {
+            agentLog("warning: %s (not configured)", note.c_str());
+            liveWarning += (liveWarning.empty() ? "" : "; ") + note;
+        }
         live = applyLive(settings, identity.hostname, error, liveWarning);
         if (live)
             agentLog("network up: %s", settings.summary().c_str());

@@ -5,6 +5,7 @@
 // heartbeat until SIGTERM.
 
 #include "agent_options.h"
+#include "further_nics.h"
 #include "guest_configuration.h"
 #include "identity.h"
 #include "network_settings.h"
@@ -38,9 +39,14 @@ private:
 
     void loadConfig(bool log);
     bool findIdentity(Identity &out, std::vector<ChannelResult> &results, bool log);
-    // Which interface the identity is for, its MAC, and the instance id when absent.
-    void resolveInterface(Identity &identity) const;
-    NetworkSettings settingsFor(const Identity &identity) const;
+    // Which interface the identity is for, its MAC, and the instance id when absent;
+    // false with `error` when that is one of the further NICs the identity lists.
+    bool resolveInterface(Identity &identity, std::string &error) const;
+    // The settings the identity gives this guest: the primary interface and the further
+    // NICs that have an address and an interface with their MAC (`further` says which).
+    NetworkSettings settingsFor(const Identity &identity, FurtherNics &further) const;
+    // `ip` up, flush and add for one interface.
+    bool bringUp(const NetworkSettings &settings, std::string &error) const;
     bool applyLive(const NetworkSettings &settings, const std::string &hostname, std::string &error,
                    std::string &warning) const;
     // A clone resumed from a template (template_mode.h): its own MAC on the NIC and a

@@ -16,6 +16,8 @@ GuestConfiguration::GuestConfiguration(const RootFs &fs, GuestFamily family, std
     , m_nics(std::move(nics))
     , m_rules(PersistentNetRules::load(fs)) {
     m_settings.interfaceName = m_rules.nameAfterRemoval(live.interfaceName, m_nics);
+    for (NetworkSettings &nic : m_settings.further)
+        nic.interfaceName = m_rules.nameAfterRemoval(nic.interfaceName, m_nics);
 }
 
 std::vector<std::string> GuestConfiguration::steps() const {

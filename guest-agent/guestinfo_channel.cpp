@@ -57,15 +57,32 @@ bool GuestinfoChannel::read(const RootFs &, const protocol::KeyValueText &,
         return false;
     }
     document.set("ip", ip);
-    for (const char *key : kKeys) {
-        if (std::string(key) == "ip")
-            continue;
+    const auto fetch = [&](const std::string &key) {
         std::string value, error;
         if (query(m_tool, key, value, error))
             document.set(key, value);
         else if (error.find("did not answer") != std::string::npos)
             warnings.push_back(std::string(kPrefix) + key + ": " + error);
         // Otherwise the key is not set: the golden's config or a default stands in.
+    };
+    for (const char *key : kKeys) {
+        if (std::string(key) != "ip")
+            fetch(key);
+    }
+    // The further NICs: `nics` lists their numbers, each has its nic<N> (hosts before
+    // multi-NIC clones set neither). A malformed list is left to Identity to report.
+    fetch("nics");
+    const std::string nics = document.value("nics");
+    std::size_t pos = 0;
+    while (!nics.empty() && pos <= nics.size()) {
+        std::size_t comma = nics.find(',', pos);
+        if (comma == std::string::npos)
+            comma = nics.size();
+        const std::string slot = nics.substr(pos, comma - pos);
+        if (!slot.empty() && slot.size() <= 2
+            && slot.find_first_not_of("0123456789") == std::string::npos)
+            fetch("nic" + slot);
+        pos = comma + 1;
     }
     return true;
 }

@@ -13,7 +13,8 @@ namespace vmeclone::agent {
 class GuestinfoChannel : public IdentityChannel {
 public:
     static constexpr const char *kPrefix = "guestinfo.vmeclone.";
-    // What the console writes, in identity-document keys (protocol/identity_document.h).
+    // What the console writes, in identity-document keys (protocol/identity_document.h);
+    // then `nics` and the nic<N> it lists, read after these.
     static constexpr const char *kKeys[] = {"ip",       "prefix",   "gateway", "dns",
                                             "hostname", "console",  "port",    "key",
                                             "instance", "heartbeat"};

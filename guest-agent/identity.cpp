@@ -1,5 +1,6 @@
 #include "identity.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace vmeclone::agent {
@@ -54,6 +55,113 @@ bool parseAddressList(std::string_view text, std::vector<std::uint32_t> &out) {
             return false;
         out.push_back(*ip);
         pos = comma + 1;
+    }
+    return true;
+}
+
+std::uint32_t maskOf(int prefix) {
+    return prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
+}
+
+std::string cidr(std::uint32_t ip, int prefix) {
+    return protocol::formatIpv4(ip & maskOf(prefix)) + "/" + std::to_string(prefix);
+}
+
+// "<mac>" or "<mac>,<ip>/<prefix>", the value of nic<N>; false with `error`.
+bool parseFurtherNic(const std::string &key, const std::string &value, FurtherNic &nic,
+                     std::string &error) {
+    const std::size_t comma = value.find(',');
+    const auto mac = protocol::parseMac(std::string_view(value).substr(0, comma));
+    if (!mac) {
+        error = quoted(key, value) + " is not <mac> or <mac>,<ip>/<prefix>: no MAC address";
+        return false;
+    }
+    nic.mac = *mac;
+    if (comma == std::string::npos)
+        return true;
+    const std::string_view address = std::string_view(value).substr(comma + 1);
+    const std::size_t slash = address.find('/');
+    const auto ip = protocol::parseIpv4(address.substr(0, slash));
+    unsigned long bits = 0;
+    if (!ip || slash == std::string_view::npos
+        || !parseNumber(address.substr(slash + 1), 1, 32, bits)) {
+        error = quoted(key, value) + ": \"" + std::string(address)
+                + "\" is not <ip>/<prefix> (an IPv4 address and a prefix length 1..32)";
+        return false;
+    }
+    nic.ip = *ip;
+    nic.prefix = static_cast<int>(bits);
+    return true;
+}
+
+// The clone's further NICs: `nics` lists their slots, nic<N> describes each (see
+// protocol/identity_document.h). `id` holds the primary's address and MAC already.
+bool parseFurtherNics(const KeyValueText &document, const Identity &id,
+                      std::vector<FurtherNic> &out, std::string &error) {
+    out.clear();
+    const auto list = document.get("nics");
+    if (!list || list->empty())
+        return true;
+    std::vector<int> slots;
+    std::size_t pos = 0;
+    while (pos <= list->size()) {
+        std::size_t comma = list->find(',', pos);
+        if (comma == std::string::npos)
+            comma = list->size();
+        const std::string item = list->substr(pos, comma - pos);
+        unsigned long slot = 0;
+        // No leading zeros: "01" would name the NIC of "1" under another key (nic01).
+        const bool leadingZero = item.size() > 1 && item.front() == '0';
+        if (leadingZero || !parseNumber(item, 1, 63, slot)) {
+            error = quoted("nics", *list) + ": \"" + item + "\" is not a NIC number 1..63";
+            return false;
+        }
+        if (std::find(slots.begin(), slots.end(), static_cast<int>(slot)) != slots.end()) {
+            error = quoted("nics", *list) + " lists " + item + " twice";
+            return false;
+        }
+        slots.push_back(static_cast<int>(slot));
+        pos = comma + 1;
+    }
+    std::sort(slots.begin(), slots.end());
+
+    for (const int slot : slots) {
+        FurtherNic nic;
+        nic.slot = slot;
+        const std::string key = nic.key();
+        const auto value = document.get(key);
+        if (!value) {
+            error = quoted("nics", *list) + " lists " + std::to_string(slot) + ", but there is no "
+                    + key;
+            return false;
+        }
+        if (!parseFurtherNic(key, *value, nic, error))
+            return false;
+        if (id.mac && nic.mac == *id.mac) {
+            error = quoted(key, *value) + " has the MAC of the primary NIC";
+            return false;
+        }
+        for (const FurtherNic &other : out) {
+            if (other.mac == nic.mac) {
+                error = quoted(key, *value) + " has the MAC of " + other.key();
+                return false;
+            }
+        }
+        if (nic.ip && ((*nic.ip ^ id.ip) & maskOf(id.prefix)) == 0) {
+            error = quoted(key, *value) + ": the address is in the primary NIC's subnet "
+                    + cidr(id.ip, id.prefix);
+            return false;
+        }
+        for (const FurtherNic &other : out) {
+            // Two subnets overlap when the wider one holds the other's network.
+            const int wider = std::min(nic.prefix, other.prefix);
+            if (other.ip && nic.ip && ((*nic.ip ^ *other.ip) & maskOf(wider)) == 0) {
+                error = quoted(key, *value) + ": its subnet " + cidr(*nic.ip, nic.prefix)
+                        + " overlaps " + other.key() + "'s " + cidr(*other.ip, other.prefix);
+                return false;
+            }
+        }
+        out.push_back(nic);
     }
     return true;
 }
@@ -180,6 +288,8 @@ bool Identity::fromDocument(const KeyValueText &document, const KeyValueText &co
         id.mac = *mac;
     }
     id.interfaceName = document.value("interface");
+    if (!parseFurtherNics(document, id, id.furtherNics, error))
+        return false;
 
     if (const auto console = lookup(document, config, "console"); console && !console->empty()) {
         const auto parsed = protocol::parseIpv4(*console);
@@ -232,6 +342,14 @@ bool Identity::fromDocument(const KeyValueText &document, const KeyValueText &co
 
 std::string Identity::summary() const {
     return protocol::formatIpv4(ip) + "/" + std::to_string(prefix) + " host " + hostname;
+}
+
+const FurtherNic *Identity::furtherNic(const protocol::Mac &nicMac) const {
+    for (const FurtherNic &nic : furtherNics) {
+        if (nic.mac == nicMac)
+            return &nic;
+    }
+    return nullptr;
 }
 
 } // namespace vmeclone::agent

@@ -14,6 +14,17 @@
 
 namespace vmeclone::agent {
 
+// One of the clone's further NICs (not the primary): VMware's ethernetN, found in the
+// guest by its MAC. Without an address the host leaves it unconfigured on purpose.
+struct FurtherNic {
+    int slot = 0; // the N of ethernetN, 1..63
+    protocol::Mac mac{};
+    std::optional<std::uint32_t> ip; // a static address, no gateway and no DNS of its own
+    int prefix = 0;
+
+    std::string key() const { return "nic" + std::to_string(slot); } // "nic1"
+};
+
 struct Identity {
     std::string channel; // "fw_cfg", "cmdline", "mac"
     std::string source;  // the guest file it was read from
@@ -29,6 +40,7 @@ struct Identity {
     std::uint16_t port = protocol::kDefaultPort;
     std::optional<protocol::Digest> key;
     unsigned heartbeat = 5;
+    std::vector<FurtherNic> furtherNics; // ascending by slot; empty for a one-NIC clone
 
     // Builds an identity from a channel's document; keys it lacks fall back to the
     // golden's agent config (console, port, heartbeat, gateway, dns, prefix from subnet,
@@ -39,6 +51,8 @@ struct Identity {
 
     // "192.168.1.177/24 host vm177"
     std::string summary() const;
+    // The further NIC with this MAC, or null.
+    const FurtherNic *furtherNic(const protocol::Mac &mac) const;
 };
 
 // "192.168.1.0/24" -> network and prefix; false when malformed.

@@ -71,22 +71,29 @@ std::string IfcfgWriter::rewrite(const std::string &current, const NetworkSettin
 
 bool IfcfgWriter::write(const RootFs &fs, const NetworkSettings &settings,
                         std::string &error) const {
-    const std::string path = pathFor(settings.interfaceName);
-    std::string current;
-    if (fs.exists(path) && !fs.readFile(path, current, error))
-        return false;
-    const std::string updated = rewrite(current, settings, m_rhel6);
-    if (updated == current)
-        return true;
-    return fs.writeFileAtomic(path, updated, error);
+    for (const NetworkSettings &nic : settings.interfaces()) {
+        const std::string path = pathFor(nic.interfaceName);
+        std::string current;
+        if (fs.exists(path) && !fs.readFile(path, current, error))
+            return false;
+        const std::string updated = rewrite(current, nic, m_rhel6);
+        if (updated != current && !fs.writeFileAtomic(path, updated, error))
+            return false;
+    }
+    return true;
 }
 
 std::vector<std::vector<std::string>> IfcfgWriter::liveCommands(const RootFs &fs,
                                                                 const NetworkSettings &s) const {
     if (!fs.exists(kNetworkManagerConf))
         return {};
-    const std::string path = pathFor(s.interfaceName);
-    return {{"nmcli", "connection", "load", path}, {"nmcli", "connection", "up", "filename", path}};
+    std::vector<std::vector<std::string>> commands;
+    for (const NetworkSettings &nic : s.interfaces()) {
+        const std::string path = pathFor(nic.interfaceName);
+        commands.push_back({"nmcli", "connection", "load", path});
+        commands.push_back({"nmcli", "connection", "up", "filename", path});
+    }
+    return commands;
 }
 
 } // namespace vmeclone::agent

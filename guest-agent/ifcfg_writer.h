@@ -1,5 +1,6 @@
 #pragma once
-// RHEL, CentOS and Fedora initscripts (6 to 9): /etc/sysconfig/network-scripts/ifcfg-<if>.
+// RHEL, CentOS and Fedora initscripts (6 to 9): /etc/sysconfig/network-scripts/ifcfg-<if>,
+// for the primary interface and each further NIC with an address (no GATEWAY, no DNSn).
 // The interface's file is rewritten in place: the keys the agent owns (DEVICE, BOOTPROTO,
 // ONBOOT, IPADDR, PREFIX or NETMASK, GATEWAY, DNSn) are replaced by a static block where
 // the first of them stood, HWADDR, MACADDR and UUID are dropped (CentOS 6 refuses to bring
@@ -24,12 +25,13 @@ public:
     bool appliesTo(const RootFs &fs) const override;
     bool write(const RootFs &fs, const NetworkSettings &settings,
                std::string &error) const override;
-    // With NetworkManager (RHEL 7 to 9), the file is loaded and activated as its ifup
+    // With NetworkManager (RHEL 7 to 9), each file is loaded and activated as its ifup
     // does; the legacy network service needs nothing beyond the agent's own `ip`.
     std::vector<std::vector<std::string>>
     liveCommands(const RootFs &fs, const NetworkSettings &settings) const override;
 
     static std::string pathFor(const std::string &interfaceName);
+    // For one interface (`settings.further` is not read).
     static std::string rewrite(const std::string &current, const NetworkSettings &settings,
                                bool rhel6);
 

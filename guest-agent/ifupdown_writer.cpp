@@ -99,7 +99,10 @@ bool IfupdownWriter::write(const RootFs &fs, const NetworkSettings &settings,
     std::string current;
     if (!fs.readFile(kPath, current, error))
         return false;
-    const std::string updated = rewrite(current, settings);
+    // One stanza per interface; the further NICs' have no gateway and no dns-*.
+    std::string updated = current;
+    for (const NetworkSettings &nic : settings.interfaces())
+        updated = rewrite(updated, nic);
     if (updated == current)
         return true; // already so: do not touch the file
     return fs.writeFileAtomic(kPath, updated, error);

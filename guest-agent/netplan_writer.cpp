@@ -212,22 +212,34 @@ std::vector<std::string> NetplanWriter::claimingIds(const RootFs &fs, const Netw
         if (!fs.readFile(std::string(kDir) + "/" + entry, text, error))
             continue;
         for (const Definition &d : definitions(text)) {
-            if (claims(d, s) && std::find(ids.begin(), ids.end(), d.id) == ids.end())
-                ids.push_back(d.id);
+            for (const NetworkSettings &nic : s.interfaces()) {
+                if (claims(d, nic) && std::find(ids.begin(), ids.end(), d.id) == ids.end())
+                    ids.push_back(d.id);
+            }
         }
     }
     std::sort(ids.begin(), ids.end());
     return ids;
 }
 
-std::string NetplanWriter::yaml(const NetworkSettings &s, const std::vector<std::string> &off) {
-    std::string text = "# Written by vmeclone-agent. netplan reads this file after the golden's "
-                       "and cloud-init's:\n# it switches off their definitions of this NIC "
-                       "(a match no interface has)\n# and defines the clone's own.\n"
-                       "network:\n  version: 2\n  ethernets:\n";
+std::string NetplanWriter::yaml(const NetworkSettings &settings,
+                                const std::vector<std::string> &off) {
+    const bool several = !settings.further.empty();
+    std::string text = std::string("# Written by vmeclone-agent. netplan reads this file after the "
+                                   "golden's and cloud-init's:\n# it switches off their "
+                                   "definitions of ")
+                       + (several ? "these NICs" : "this NIC")
+                       + " (a match no interface has)\n# and defines the clone's own.\n"
+                         "network:\n  version: 2\n  ethernets:\n";
     for (const std::string &id : off)
         text += "    \"" + id + "\":\n      match:\n        name: \"" + kNoInterface + "\"\n";
-    text += "    \"vmeclone-" + s.interfaceName + "\":\n";
+    for (const NetworkSettings &nic : settings.interfaces())
+        text += definition(nic);
+    return text;
+}
+
+std::string NetplanWriter::definition(const NetworkSettings &s) {
+    std::string text = "    \"vmeclone-" + s.interfaceName + "\":\n";
     if (s.mac)
         text += "      match:\n        macaddress: \"" + s.macText() + "\"\n      set-name: \""
                 + s.interfaceName + "\"\n";

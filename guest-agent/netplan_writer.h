@@ -4,8 +4,9 @@
 // later file overrides the same keys of an earlier one, but appends to its lists, so the
 // golden's addresses cannot be overridden, only switched off. The agent never edits or
 // deletes the operator's files (nor cloud-init's 50-cloud-init.yaml): its own file, read
-// after them, gives every definition of theirs that would claim the NIC a `match` that
-// no interface has, and defines the clone's own, matched by MAC with `set-name`. It is
+// after them, gives every definition of theirs that would claim the NIC (or a further NIC
+// with an address) a `match` that no interface has, and defines the clone's own, matched
+// by MAC with `set-name`, one per NIC; only the primary's has routes and nameservers. It is
 // 99-, not 50-: a later file (60-*.yaml, NetworkManager's 90-NM-*.yaml) would override
 // the switch-off again.
 
@@ -44,11 +45,16 @@ public:
 
     // The ethernets definitions of a netplan file (block and flow style).
     static std::vector<Definition> definitions(const std::string &yaml);
-    // Whether a definition would configure the interface of `settings`.
+    // Whether a definition would configure the interface of `settings` (not its further).
     static bool claims(const Definition &definition, const NetworkSettings &settings);
-    // The ids, from the other files in /etc/netplan, that the agent's file switches off.
+    // The ids, from the other files in /etc/netplan, that the agent's file switches off:
+    // those that claim the primary interface or a further NIC it configures.
     static std::vector<std::string> claimingIds(const RootFs &fs, const NetworkSettings &settings);
+    // The file: `off` switched off, then a definition for each of settings.interfaces().
     static std::string yaml(const NetworkSettings &settings, const std::vector<std::string> &off);
+    // One interface's `vmeclone-<if>` definition; routes and nameservers only where it has
+    // a gateway and DNS (the primary).
+    static std::string definition(const NetworkSettings &nic);
 };
 
 } // namespace vmeclone::agent

@@ -44,19 +44,25 @@ std::string NetworkManagerWriter::keyfile(const NetworkSettings &s) {
 
 bool NetworkManagerWriter::write(const RootFs &fs, const NetworkSettings &settings,
                                  std::string &error) const {
-    const std::string path = pathFor(settings);
-    const std::string text = keyfile(settings);
-    std::string current, ignored;
-    // Same bytes but another mode is rewritten too: NetworkManager would skip the file.
-    if (fs.readFile(path, current, ignored) && current == text && fs.hasMode(path, kMode))
-        return true;
-    return fs.writeFileAtomic(path, text, error, kMode);
+    for (const NetworkSettings &nic : settings.interfaces()) {
+        const std::string path = pathFor(nic);
+        const std::string text = keyfile(nic);
+        std::string current, ignored;
+        // Same bytes but another mode is rewritten too: NetworkManager would skip the file.
+        if (fs.readFile(path, current, ignored) && current == text && fs.hasMode(path, kMode))
+            continue;
+        if (!fs.writeFileAtomic(path, text, error, kMode))
+            return false;
+    }
+    return true;
 }
 
 std::vector<std::vector<std::string>>
 NetworkManagerWriter::liveCommands(const RootFs &, const NetworkSettings &s) const {
-    return {{"nmcli", "connection", "reload"},
-            {"nmcli", "connection", "up", "id", connectionId(s)}};
+    std::vector<std::vector<std::string>> commands = {{"nmcli", "connection", "reload"}};
+    for (const NetworkSettings &nic : s.interfaces())
+        commands.push_back({"nmcli", "connection", "up", "id", connectionId(nic)});
+    return commands;
 }
 
 } // namespace vmeclone::agent

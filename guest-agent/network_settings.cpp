@@ -4,6 +4,42 @@
 
 namespace vmeclone::agent {
 
+namespace {
+
+bool isInterfaceName(const std::string &name) {
+    return !name.empty() && name.size() <= 15 && name.find('/') == std::string::npos;
+}
+
+// "24" -> 24; -1 unless a prefix length 1..32.
+int parsePrefix(std::string_view text) {
+    if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != text.npos)
+        return -1;
+    const int bits = std::stoi(std::string(text));
+    return bits >= 1 && bits <= 32 ? bits : -1;
+}
+
+// A further NIC's "nic.<if>" value, "<mac>,<ip>/<prefix>"; false when malformed.
+bool parseFurther(std::string_view text, NetworkSettings &nic) {
+    const std::size_t comma = text.find(',');
+    const std::size_t slash = text.find('/');
+    if (comma == text.npos || slash == text.npos || slash < comma)
+        return false;
+    nic.mac = protocol::parseMac(text.substr(0, comma));
+    const auto ip = protocol::parseIpv4(text.substr(comma + 1, slash - comma - 1));
+    nic.prefix = parsePrefix(text.substr(slash + 1));
+    nic.ip = ip.value_or(0);
+    return nic.mac && ip && nic.prefix > 0;
+}
+
+} // namespace
+
+std::vector<NetworkSettings> NetworkSettings::interfaces() const {
+    std::vector<NetworkSettings> all = {*this};
+    all.front().further.clear();
+    all.insert(all.end(), further.begin(), further.end());
+    return all;
+}
+
 protocol::KeyValueText NetworkSettings::toDocument() const {
     protocol::KeyValueText doc;
     doc.set("interface", interfaceName);
@@ -12,6 +48,14 @@ protocol::KeyValueText NetworkSettings::toDocument() const {
     doc.set("gateway", gateway ? protocol::formatIpv4(*gateway) : std::string());
     doc.set("dns", dnsList(','));
     doc.set("mac", macText());
+    // Only with further NICs: a one-NIC clone's record stays as it always was.
+    std::string names;
+    for (const NetworkSettings &nic : further)
+        names += (names.empty() ? "" : ",") + nic.interfaceName;
+    if (!names.empty())
+        doc.set("nics", names);
+    for (const NetworkSettings &nic : further)
+        doc.set("nic." + nic.interfaceName, nic.macText() + "," + nic.address());
     return doc;
 }
 
@@ -19,8 +63,7 @@ bool NetworkSettings::fromDocument(const protocol::KeyValueText &document, Netwo
                                    std::string &error) {
     NetworkSettings s;
     s.interfaceName = document.value("interface");
-    if (s.interfaceName.empty() || s.interfaceName.find('/') != std::string::npos
-        || s.interfaceName.size() > 15) {
+    if (!isInterfaceName(s.interfaceName)) {
         error = "interface \"" + s.interfaceName + "\" is not an interface name";
         return false;
     }
@@ -31,15 +74,11 @@ bool NetworkSettings::fromDocument(const protocol::KeyValueText &document, Netwo
     }
     s.ip = *ip;
     const std::string prefix = document.value("prefix");
-    const int bits = prefix.size() >= 1 && prefix.size() <= 2
-                             && prefix.find_first_not_of("0123456789") == std::string::npos
-                         ? std::stoi(prefix)
-                         : -1;
-    if (bits < 1 || bits > 32) {
+    s.prefix = parsePrefix(prefix);
+    if (s.prefix < 0) {
         error = "prefix \"" + prefix + "\" is not a prefix length 1..32";
         return false;
     }
-    s.prefix = bits;
     if (const std::string gw = document.value("gateway"); !gw.empty()) {
         const auto parsed = protocol::parseIpv4(gw);
         if (!parsed) {
@@ -68,6 +107,22 @@ bool NetworkSettings::fromDocument(const protocol::KeyValueText &document, Netwo
             error = "mac \"" + mac + "\" is not a MAC address";
             return false;
         }
+    }
+    const std::string nics = document.value("nics");
+    pos = 0;
+    while (!nics.empty() && pos <= nics.size()) {
+        std::size_t comma = nics.find(',', pos);
+        if (comma == std::string::npos)
+            comma = nics.size();
+        NetworkSettings nic;
+        nic.interfaceName = nics.substr(pos, comma - pos);
+        const std::string key = "nic." + nic.interfaceName;
+        if (!isInterfaceName(nic.interfaceName) || !parseFurther(document.value(key), nic)) {
+            error = key + " \"" + document.value(key) + "\" is not <mac>,<ip>/<prefix>";
+            return false;
+        }
+        s.further.push_back(std::move(nic));
+        pos = comma + 1;
     }
     out = std::move(s);
     return true;
@@ -99,6 +154,8 @@ std::string NetworkSettings::summary() const {
     std::string out = interfaceName + " " + protocol::formatIpv4(ip) + "/" + std::to_string(prefix);
     if (gateway)
         out += " gw " + protocol::formatIpv4(*gateway);
+    for (const NetworkSettings &nic : further)
+        out += ", " + nic.summary();
     return out;
 }
 

@@ -26,13 +26,24 @@ std::string NetworkdWriter::unit(const NetworkSettings &s) {
     return text;
 }
 
+std::string NetworkdWriter::furtherPath(const NetworkSettings &s) {
+    return std::string(kDir) + "/10-vmeclone-" + s.interfaceName + ".network";
+}
+
 bool NetworkdWriter::write(const RootFs &fs, const NetworkSettings &settings,
                            std::string &error) const {
-    const std::string text = unit(settings);
-    std::string current, ignored;
-    if (fs.readFile(kPath, current, ignored) && current == text)
-        return true;
-    return fs.writeFileAtomic(kPath, text, error);
+    // A .network file matches one interface: the primary's, then one per further NIC.
+    const std::vector<NetworkSettings> interfaces = settings.interfaces();
+    for (std::size_t i = 0; i < interfaces.size(); ++i) {
+        const std::string path = i == 0 ? std::string(kPath) : furtherPath(interfaces[i]);
+        const std::string text = unit(interfaces[i]);
+        std::string current, ignored;
+        if (fs.readFile(path, current, ignored) && current == text)
+            continue;
+        if (!fs.writeFileAtomic(path, text, error))
+            return false;
+    }
+    return true;
 }
 
 std::vector<std::vector<std::string>> NetworkdWriter::liveCommands(const RootFs &,

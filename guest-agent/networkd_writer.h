@@ -1,7 +1,8 @@
 #pragma once
-// systemd-networkd: /etc/systemd/network/10-vmeclone.network, matched by MAC. networkd
-// applies to an interface the first .network file, in name order over /etc, /run and
-// /usr/lib, that matches it; "10-" comes before the usual 20-wired.network or
+// systemd-networkd: /etc/systemd/network/10-vmeclone.network, matched by MAC, and
+// 10-vmeclone-<if>.network for each further NIC with an address (no gateway, no DNS).
+// networkd applies to an interface the first .network file, in name order over /etc, /run
+// and /usr/lib, that matches it; "10-" comes before the usual 20-wired.network or
 // 50-*.network of a golden (a golden file named 0* or 10-[0-u]* would still come first:
 // see README.md).
 
@@ -26,7 +27,9 @@ public:
     std::vector<std::vector<std::string>>
     liveCommands(const RootFs &fs, const NetworkSettings &settings) const override;
 
+    // For one interface (`settings.further` is not read).
     static std::string unit(const NetworkSettings &settings);
+    static std::string furtherPath(const NetworkSettings &nic);
 };
 
 } // namespace vmeclone::agent

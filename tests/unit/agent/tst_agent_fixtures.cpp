@@ -1,7 +1,8 @@
 // The built agent on fixture guest trees (--root), one per guest family (busybox, Debian
 // ifupdown, CentOS 6 ifcfg, RHEL 9 NetworkManager, Ubuntu netplan, systemd-networkd) and
 // identity channel (guestinfo through stand-in vmware-rpctool/vmtoolsd, fw_cfg, SMBIOS,
-// kernel command line, MAC): the files it writes, compared whole with expected trees; the
+// kernel command line, MAC), and each family again with further NICs (the *_nics trees):
+// the files it writes, compared whole with expected trees; the
 // datagrams it sends, decoded and verified with core's decoder; the commands it would run
 // (reboot only where the family needs it, else the family's live commands); idempotence;
 // --check; heartbeat, SIGTERM and daemonising.
@@ -212,6 +213,36 @@ void TestAgentFixtures::firstAndSecondRun_data() {
         << u"networkd_fw_cfg"_s << QByteArray("192.168.1.184") << QByteArray("00:50:56:28:01:b8")
         << QByteArray("vm184") << true << 6u << false << QStringList()
         << QStringList{u"etc/machine-id=444"_s, u"var/lib/dbus/machine-id=444"_s};
+
+    // Clones with further NICs (tst_agent_nics has the rest): one with an address each,
+    // written by the family's writer without gateway or DNS; in some, one left
+    // unconfigured, and in netplan's one whose MAC the guest does not have.
+    QTest::newRow("busybox with further NICs: the record holds them, applied at each boot")
+        << u"busybox_fw_cfg_nics"_s << QByteArray("192.168.1.177")
+        << QByteArray("00:50:56:28:01:b1") << QByteArray("vm177") << true << 4u << true
+        << QStringList() << QStringList();
+    QTest::newRow("debian ifupdown with a further NIC, from the kernel command line")
+        << u"debian_cmdline_nics"_s << QByteArray("192.168.1.180")
+        << QByteArray("00:50:56:28:01:b4") << QByteArray("vm180") << true << 17u << false
+        << QStringList() << QStringList();
+    // Both NICs pinned by the golden's udev rules: eth2 and eth3 now, eth0 and eth1 after.
+    QTest::newRow("centos 6 ifcfg with a further NIC, from guestinfo")
+        << u"centos6_guestinfo_nics"_s << QByteArray("192.168.1.181")
+        << QByteArray("00:50:56:28:01:b5") << QByteArray("vm181") << true << 21u << true
+        << QStringList{u"sys/class/net/eth2=>sys/class/net/eth0"_s,
+                       u"sys/class/net/eth3=>sys/class/net/eth1"_s}
+        << QStringList();
+    QTest::newRow("rhel 9 networkmanager with further NICs, from fw_cfg")
+        << u"rhel9_nics"_s << QByteArray("192.168.1.182") << QByteArray("00:50:56:28:01:b6")
+        << QByteArray("vm182") << true << 9u << false << QStringList()
+        << QStringList{u"etc/NetworkManager/system-connections/vmeclone-ens4.nmconnection=600"_s};
+    QTest::newRow("ubuntu netplan with further NICs, from guestinfo (vmtoolsd)")
+        << u"ubuntu22_netplan_nics"_s << QByteArray("192.168.1.183")
+        << QByteArray("00:50:56:28:01:b7") << QByteArray("vm183") << true << 12u << false
+        << QStringList() << QStringList{u"etc/netplan/99-vmeclone.yaml=600"_s};
+    QTest::newRow("systemd-networkd with a further NIC, from fw_cfg")
+        << u"networkd_nics"_s << QByteArray("192.168.1.184") << QByteArray("00:50:56:28:01:b8")
+        << QByteArray("vm184") << true << 6u << false << QStringList() << QStringList();
 }
 
 void TestAgentFixtures::firstAndSecondRun() {
@@ -324,6 +355,25 @@ void TestAgentFixtures::newInstanceWithSameSettingsRewritesNothing_data() {
                              << QByteArray("192.168.1.183") << QStringList();
     QTest::newRow("systemd-networkd") << u"networkd_fw_cfg"_s << QByteArray("clone-184-c0de")
                                       << QByteArray("192.168.1.184") << QStringList();
+    QTest::newRow("busybox, further NICs")
+        << u"busybox_fw_cfg_nics"_s << QByteArray("clone-177-2c4d") << QByteArray("192.168.1.177")
+        << QStringList();
+    QTest::newRow("ifupdown, further NICs")
+        << u"debian_cmdline_nics"_s << QByteArray("clone-180-5a2b") << QByteArray("192.168.1.180")
+        << QStringList();
+    QTest::newRow("ifcfg, further NICs")
+        << u"centos6_guestinfo_nics"_s << QByteArray("clone-181-b7c8")
+        << QByteArray("192.168.1.181")
+        << QStringList{u"sys/class/net/eth2=>sys/class/net/eth0"_s,
+                       u"sys/class/net/eth3=>sys/class/net/eth1"_s};
+    QTest::newRow("networkmanager, further NICs") << u"rhel9_nics"_s << QByteArray("clone-182-d4e5")
+                                                  << QByteArray("192.168.1.182") << QStringList();
+    QTest::newRow("netplan, further NICs")
+        << u"ubuntu22_netplan_nics"_s << QByteArray("clone-183-9e1f") << QByteArray("192.168.1.183")
+        << QStringList();
+    QTest::newRow("systemd-networkd, further NICs")
+        << u"networkd_nics"_s << QByteArray("clone-184-f00d") << QByteArray("192.168.1.184")
+        << QStringList();
 }
 
 void TestAgentFixtures::newInstanceWithSameSettingsRewritesNothing() {

@@ -11,7 +11,10 @@
 // systemd-networkd's .network files have no offline parser in systemd 252 (no
 // `networkctl cat`/verify verb): they are checked only by tst_agent_fixtures.
 // The expected values are the identity each fixture gives the agent (its kernel command
-// line, SMBIOS strings, guestinfo or fw_cfg file, and the NIC's MAC in sysfs).
+// line, SMBIOS strings, guestinfo or fw_cfg file, and the NIC's MAC in sysfs). The *_nics
+// fixtures add further NICs: the same tools read what is written for them (an address,
+// matched by MAC where the format can; no route, no gateway, no name servers) and find
+// nothing for a NIC left unconfigured.
 
 #include "agent_process.h"
 #include "fixture_tree.h"
@@ -84,6 +87,32 @@ QByteArray describe(const AgentRun &run) {
            + "stderr:\n" + run.standardError;
 }
 
+bool matches(const QString &text, const QString &pattern) {
+    return QRegularExpression(pattern, QRegularExpression::MultilineOption).match(text).hasMatch();
+}
+
+// The .network units netplan rendered into `dir` whose [Match] takes the interface `name`
+// with MAC `mac` (a unit without a Name or MAC condition takes every interface).
+QStringList unitsMatching(const QString &dir, const QString &name, const QString &mac) {
+    QStringList found;
+    for (const QString &unit : QDir(dir).entryList({u"*.network"_s}, QDir::Files)) {
+        QFile file(dir + u'/' + unit);
+        if (!file.open(QIODevice::ReadOnly))
+            return {u"unreadable "_s + unit};
+        const QString match = QString::fromUtf8(file.readAll()).section(u"[Network]"_s, 0, 0);
+        const auto macLine = QRegularExpression(u"^(?:Permanent)?MACAddress=(.*)$"_s,
+                                                QRegularExpression::MultilineOption)
+                                 .match(match);
+        const auto nameLine =
+            QRegularExpression(u"^Name=(.*)$"_s, QRegularExpression::MultilineOption).match(match);
+        if ((!macLine.hasMatch() || macLine.captured(1) == mac)
+            && (!nameLine.hasMatch()
+                || QRegularExpression::fromWildcard(nameLine.captured(1)).match(name).hasMatch()))
+            found << unit;
+    }
+    return found;
+}
+
 // "key: value" or "key=value" lines as a map (later lines win).
 QMap<QByteArray, QByteArray> keyValues(const QByteArray &text, char separator) {
     QMap<QByteArray, QByteArray> values;
@@ -103,10 +132,14 @@ class TestAgentOutsideTools : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void netplan();
+    void netplanFurtherNics();
     void networkManagerKeyfile();
+    void networkManagerFurtherNic();
     void networkManagerRejectsWhatIsWrong();
     void ifupdown();
+    void ifupdownFurtherNic();
     void ifcfg();
+    void ifcfgFurtherNic();
 };
 
 void TestAgentOutsideTools::initTestCase() {
@@ -168,6 +201,63 @@ void TestAgentOutsideTools::netplan() {
              unit.constData());
 }
 
+void TestAgentOutsideTools::netplanFurtherNics() {
+    // Identity (guestinfo via the stand-in vmtoolsd): nic1 00:50:56:29:01:b7 (ens34) with
+    // 10.0.5.183/24, nic2 00:50:56:2a:01:b7 (ens35) without an address, nic3 on no NIC.
+    // The golden gave ens34 DHCP.
+    FIND_TOOL(netplan, "netplan", "netplan.io");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"ubuntu22_netplan_nics"_s, error), error.constData());
+    const QDir netplanDir(tree.path(u"etc/netplan"_s));
+    for (const QString &name : netplanDir.entryList({u"*.yaml"_s}, QDir::Files))
+        QVERIFY(
+            QFile::setPermissions(netplanDir.filePath(name), QFile::ReadOwner | QFile::WriteOwner));
+
+    const AgentRun generate = runTool(netplan, {u"generate"_s, u"--root-dir"_s, tree.root()});
+    QVERIFY2(succeeded(generate), describe(generate).constData());
+    QVERIFY2(generate.standardError.trimmed().isEmpty(), describe(generate).constData());
+
+    const AgentRun get =
+        runTool(netplan, {u"get"_s, u"--root-dir"_s, tree.root(), u"ethernets.vmeclone-ens34"_s});
+    QVERIFY2(succeeded(get), describe(get).constData());
+    const QString yaml = QString::fromUtf8(get.standardOutput);
+    QVERIFY2(matches(yaml, uR"re(^match:\n\s+macaddress: "?00:50:56:29:01:b7"?$)re"_s),
+             qPrintable(yaml));
+    QVERIFY2(matches(yaml, uR"re(^set-name: "?ens34"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(matches(yaml, uR"re(^addresses:\n- "?10\.0\.5\.183/24"?$)re"_s), qPrintable(yaml));
+    QVERIFY2(matches(yaml, uR"re(^dhcp4: false$)re"_s), qPrintable(yaml));
+    // The default route and the name servers stay on the primary.
+    for (const QString &key : {u"routes"_s, u"gateway4"_s, u"nameservers"_s, u"via"_s})
+        QVERIFY2(!yaml.contains(key), qPrintable(key + u" in:\n"_s + yaml));
+    // Nothing for the NIC left unconfigured; the golden's DHCP for ens34 switched off.
+    const AgentRun unconfigured =
+        runTool(netplan, {u"get"_s, u"--root-dir"_s, tree.root(), u"ethernets.vmeclone-ens35"_s});
+    QVERIFY2(succeeded(unconfigured) && unconfigured.standardOutput.trimmed() == "null",
+             describe(unconfigured).constData());
+    const AgentRun golden =
+        runTool(netplan, {u"get"_s, u"--root-dir"_s, tree.root(), u"ethernets.ens34.match"_s});
+    QVERIFY2(succeeded(golden) && golden.standardOutput.contains("vmeclone-none"),
+             describe(golden).constData());
+
+    // What systemd-networkd will be given: ens34 is matched by its own unit only, with
+    // the address and no route or DNS; ens35 by none.
+    const QString dir = tree.path(u"run/systemd/network"_s);
+    QCOMPARE(unitsMatching(dir, u"ens34"_s, u"00:50:56:29:01:b7"_s),
+             QStringList{u"10-netplan-vmeclone-ens34.network"_s});
+    QCOMPARE(unitsMatching(dir, u"ens35"_s, u"00:50:56:2a:01:b7"_s), QStringList());
+    const QByteArray unit = tree.read(u"run/systemd/network/10-netplan-vmeclone-ens34.network"_s);
+    QVERIFY2(unit.contains("MACAddress=00:50:56:29:01:b7\nName=ens34\n"), unit.constData());
+    QVERIFY2(unit.contains("\nAddress=10.0.5.183/24\n"), unit.constData());
+    QVERIFY2(!unit.contains("Gateway=") && !unit.contains("[Route]") && !unit.contains("DNS="),
+             unit.constData());
+    // The primary keeps the one default route.
+    QCOMPARE(unitsMatching(dir, u"ens33"_s, u"00:50:56:28:01:b7"_s),
+             QStringList{u"10-netplan-vmeclone-ens33.network"_s});
+    QVERIFY(tree.read(u"run/systemd/network/10-netplan-vmeclone-ens33.network"_s)
+                .contains("Gateway=192.168.1.1\n"));
+}
+
 void TestAgentOutsideTools::networkManagerKeyfile() {
     // Identity (SMBIOS OEM strings): 192.168.1.182/24, gateway 192.168.1.1, dns
     // 192.0.2.53; ens3's MAC 00:50:56:28:01:b6.
@@ -202,6 +292,41 @@ void TestAgentOutsideTools::networkManagerKeyfile() {
     QCOMPARE(ip.value("method"), QByteArray("manual"));
     QCOMPARE(ip.value("address1"), QByteArray("192.168.1.182/24,192.168.1.1"));
     QCOMPARE(ip.value("dns"), QByteArray("192.0.2.53;"));
+    QVERIFY2(out.contains("[ipv6]\nmethod=ignore\n"), out.constData());
+}
+
+void TestAgentOutsideTools::networkManagerFurtherNic() {
+    // Identity (fw_cfg): nic1 00:50:56:29:01:b6 (ens4) with 10.0.5.182/24; nic2
+    // 00:50:56:2a:01:b6 (ens5) without an address. The golden had a DHCP profile for ens4.
+    FIND_TOOL(nmcli, "nmcli", "network-manager");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"rhel9_nics"_s, error), error.constData());
+    const QString dir = u"etc/NetworkManager/system-connections/"_s;
+    const QByteArray keyfile = tree.read(dir + u"vmeclone-ens4.nmconnection"_s);
+    QVERIFY(!keyfile.isEmpty());
+    QVERIFY(!QFile::exists(tree.path(dir + u"vmeclone-ens5.nmconnection"_s)));
+
+    const AgentRun parsed = runTool(
+        nmcli,
+        {u"--offline"_s, u"connection"_s, u"modify"_s, u"connection.id"_s, u"vmeclone-ens4"_s},
+        keyfile);
+    QVERIFY2(succeeded(parsed), describe(parsed).constData());
+    QVERIFY2(parsed.standardError.isEmpty(), describe(parsed).constData());
+    const QByteArray out = parsed.standardOutput;
+    const QByteArray ipv4 = out.mid(out.indexOf("[ipv4]"));
+    const auto connection = keyValues(out.left(out.indexOf("[ethernet]")), '=');
+    const auto ethernet = keyValues(
+        out.mid(out.indexOf("[ethernet]"), out.indexOf("[ipv4]") - out.indexOf("[ethernet]")), '=');
+    const auto ip = keyValues(ipv4.left(ipv4.indexOf("[ipv6]")), '=');
+    QCOMPARE(connection.value("type"), QByteArray("ethernet"));
+    QCOMPARE(connection.value("interface-name"), QByteArray("ens4"));
+    QCOMPARE(connection.value("autoconnect-priority"), QByteArray("999"));
+    QCOMPARE(ethernet.value("mac-address").toLower(), QByteArray("00:50:56:29:01:b6"));
+    QCOMPARE(ip.value("method"), QByteArray("manual"));
+    // An address without a gateway; no name servers: both stay on the primary.
+    QCOMPARE(ip.value("address1"), QByteArray("10.0.5.182/24"));
+    QCOMPARE(ip.keys(), (QList<QByteArray>{"address1", "method"}));
     QVERIFY2(out.contains("[ipv6]\nmethod=ignore\n"), out.constData());
 }
 
@@ -262,6 +387,45 @@ void TestAgentOutsideTools::ifupdown() {
              qPrintable(plan));
 }
 
+void TestAgentOutsideTools::ifupdownFurtherNic() {
+    // Identity (kernel command line): nic1 00:50:56:29:01:b4 (eth1) with 10.0.5.180/24;
+    // the golden had `iface eth1 inet dhcp`, brought up by allow-hotplug.
+    FIND_TOOL(ifquery, "ifquery", "ifupdown");
+    FIND_TOOL(ifup, "ifup", "ifupdown");
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"debian_cmdline_nics"_s, error), error.constData());
+    const QString interfaces = tree.path(u"etc/network/interfaces"_s);
+
+    const AgentRun query = runTool(ifquery, {u"-i"_s, interfaces, u"eth1"_s});
+    QVERIFY2(succeeded(query), describe(query).constData());
+    const auto options = keyValues(query.standardOutput, ':');
+    QCOMPARE(options.value("address"), QByteArray("10.0.5.180"));
+    QCOMPARE(options.value("netmask"), QByteArray("255.255.255.0"));
+    QVERIFY2(!options.contains("gateway") && !options.contains("dns-nameservers"),
+             query.standardOutput.constData());
+    // The primary keeps its gateway.
+    const AgentRun primary = runTool(ifquery, {u"-i"_s, interfaces, u"eth0"_s});
+    QCOMPARE(keyValues(primary.standardOutput, ':').value("gateway"), QByteArray("192.168.1.1"));
+
+    const AgentRun hotplug =
+        runTool(ifquery, {u"-i"_s, interfaces, u"--list"_s, u"--allow"_s, u"hotplug"_s});
+    const AgentRun automatic = runTool(ifquery, {u"-i"_s, interfaces, u"--list"_s});
+    QVERIFY2(hotplug.standardOutput.split('\n').contains("eth1")
+                 || automatic.standardOutput.split('\n').contains("eth1"),
+             QByteArray(hotplug.standardOutput + automatic.standardOutput).constData());
+
+    QTemporaryDir state;
+    QVERIFY(state.isValid());
+    const AgentRun up = runTool(
+        ifup, {u"--no-act"_s, u"--state-dir"_s, state.path(), u"-i"_s, interfaces, u"eth1"_s});
+    QVERIFY2(succeeded(up), describe(up).constData());
+    const QString plan = QString::fromUtf8(up.standardOutput + up.standardError);
+    QVERIFY2(matches(plan, u"ip addr add 10\\.0\\.5\\.180/255\\.255\\.255\\.0 .*dev eth1"_s),
+             qPrintable(plan));
+    QVERIFY2(!plan.contains(u"route"_s) && !plan.contains(u"dhclient"_s), qPrintable(plan));
+}
+
 void TestAgentOutsideTools::ifcfg() {
     // Identity (guestinfo via the stand-in vmware-rpctool): 192.168.1.181/24, gateway
     // 192.168.1.1, dns 192.0.2.53,198.51.100.53; NIC eth0 after the reboot (eth1 before).
@@ -288,6 +452,33 @@ void TestAgentOutsideTools::ifcfg() {
     QCOMPARE(values.value("GATEWAY"), QByteArray("192.168.1.1"));
     QCOMPARE(values.value("DNS1"), QByteArray("192.0.2.53"));
     QCOMPARE(values.value("DNS2"), QByteArray("198.51.100.53"));
+}
+
+void TestAgentOutsideTools::ifcfgFurtherNic() {
+    // Identity (guestinfo): nic1 00:50:56:29:01:b5 with 10.0.5.181/24, eth3 now and eth1
+    // after the reboot; the golden's ifcfg-eth1 had its own HWADDR. Sourced as above.
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"centos6_guestinfo_nics"_s, error), error.constData());
+    const AgentRun sourced =
+        runTool(u"/bin/sh"_s,
+                {u"-euc"_s,
+                 u". \"$1\"; printf '%s\\n' \"DEVICE=$DEVICE\" \"BOOTPROTO=$BOOTPROTO\" "
+                 u"\"ONBOOT=$ONBOOT\" \"IPADDR=$IPADDR\" \"NETMASK=${NETMASK:-}\" "
+                 u"\"PREFIX=${PREFIX:-}\" \"GATEWAY=${GATEWAY-unset}\" \"DNS1=${DNS1-unset}\" "
+                 u"\"HWADDR=${HWADDR-unset}\""_s,
+                 u"sh"_s, tree.path(u"etc/sysconfig/network-scripts/ifcfg-eth1"_s)});
+    QVERIFY2(succeeded(sourced) && sourced.standardError.isEmpty(), describe(sourced).constData());
+    const auto values = keyValues(sourced.standardOutput, '=');
+    QCOMPARE(values.value("DEVICE"), QByteArray("eth1"));
+    QCOMPARE(values.value("BOOTPROTO"), QByteArray("none"));
+    QCOMPARE(values.value("ONBOOT"), QByteArray("yes"));
+    QCOMPARE(values.value("IPADDR"), QByteArray("10.0.5.181"));
+    QVERIFY2(values.value("NETMASK") == "255.255.255.0" || values.value("PREFIX") == "24",
+             sourced.standardOutput.constData());
+    QCOMPARE(values.value("GATEWAY"), QByteArray("unset"));
+    QCOMPARE(values.value("DNS1"), QByteArray("unset"));
+    QCOMPARE(values.value("HWADDR"), QByteArray("unset"));
 }
 
 QTEST_GUILESS_MAIN(TestAgentOutsideTools)

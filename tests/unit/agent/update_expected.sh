@@ -1,8 +1,8 @@
 #!/bin/sh
 # Rewrites expected/CASE/{first,second}-run from what the built agent does to
 # fixtures/CASE, as tst_agent_fixtures runs it (a stand-in port, the tree's own guest
-# tools, the "reboot" of centos6_guestinfo renaming eth1 to eth0). It is a starting point,
-# not a verdict: review every line of the diff before committing it.
+# tools, the "reboot" of the centos6_guestinfo cases renaming their NICs as udev will). It is
+# a starting point, not a verdict: review every line of the diff before committing it.
 #   tests/unit/agent/update_expected.sh BUILD_DIR CASE...
 set -eu
 [ $# -ge 2 ] || { echo "usage: $0 BUILD_DIR CASE..." >&2; exit 2; }
@@ -20,8 +20,13 @@ for case in "$@"; do
     out="$here/expected/$case"
     rm -rf "$out"
     for run in first-run second-run; do
-        if [ "$run" = second-run ] && [ "$case" = centos6_guestinfo ]; then
-            mv "$tmp/sys/class/net/eth1" "$tmp/sys/class/net/eth0"
+        if [ "$run" = second-run ]; then
+            case "$case" in # as tst_agent_fixtures' renames
+            centos6_guestinfo) mv "$tmp/sys/class/net/eth1" "$tmp/sys/class/net/eth0" ;;
+            centos6_guestinfo_nics)
+                mv "$tmp/sys/class/net/eth2" "$tmp/sys/class/net/eth0"
+                mv "$tmp/sys/class/net/eth3" "$tmp/sys/class/net/eth1" ;;
+            esac
         fi
         "$agent" --root "$tmp" --allow-root-programs --foreground --once 2>"$tmp.log" \
             || { cat "$tmp.log" >&2; rm -f "$tmp.log"; exit 1; }
