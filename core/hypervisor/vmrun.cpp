@@ -202,8 +202,8 @@ Status Vmrun::cloneLinked(const QString &sourceVmx, const QString &cloneVmx,
                           const QString &snapshot, const QString &name) const {
     if (m_type != u"ws")
         return fail(u"vmrun -T %1 has no clone command: linked clones by vmrun need VMware "
-                    u"Workstation Pro (-T ws, free since November 2024); leave out "
-                    u"--vmware-clone to have vmeclone link the disks itself"_s.arg(m_type));
+                    u"Workstation Pro (-T ws, free since November 2024); let vmeclone link the "
+                    u"disks itself instead"_s.arg(m_type));
     auto out =
         run({u"clone"_s, QDir::toNativeSeparators(sourceVmx), QDir::toNativeSeparators(cloneVmx),
              u"linked"_s, u"-snapshot="_s + snapshot, u"-cloneName="_s + name},

@@ -196,7 +196,8 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     if (m_config.vmrunClone) {
         if (vm.cloneMode != u"linked")
             return fail(
-                u"--vmware-clone makes linked clones (vmrun's), not %1 ones"_s.arg(vm.cloneMode));
+                u"VMware makes linked clones only (vmrun clone ... linked), not %1 ones"_s.arg(
+                    vm.cloneMode));
         return createByVmrun(request, cancel);
     }
     auto golden = VmxDocument::load(request.golden.path);
@@ -306,10 +307,10 @@ Expected<VmxSnapshot> VmwareBackend::vmrunCloneSource(const GoldenRecord &golden
     if (!v)
         return v.failure();
     if (v->type() != u"ws")
-        return fail(u"--vmware-clone needs vmrun -T ws (VMware Workstation Pro, free since "
-                    u"November 2024); this host's is -T %1 (%2), which has no clone command: "
-                    u"leave out --vmware-clone to have vmeclone link the disks itself"_s.arg(
-                        v->type(), v->typeReason()));
+        return fail(u"linked clones made by VMware need vmrun -T ws (VMware Workstation Pro, "
+                    u"free since November 2024); this host's is -T %1 (%2), which has no clone "
+                    u"command: let vmeclone link the disks itself instead"_s.arg(v->type(),
+                                                                                 v->typeReason()));
     auto snapshot = VmxSnapshots::current(golden.path);
     if (!snapshot)
         return fail(u"the golden %1: %2"_s.arg(golden.name, snapshot.error()));

@@ -531,7 +531,8 @@ private Q_SLOTS:
         r = m_cli->run({u"clone"_s, u"60"_s, u"--golden"_s, u"snap"_s, u"--vmware-clone"_s,
                         u"--vmware-type"_s, u"player"_s});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"--vmware-clone needs vmrun -T ws"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"linked clones made by VMware need vmrun -T ws"_s),
+                 qPrintable(r.err));
         r = m_cli->run(
             {u"clone"_s, u"60"_s, u"--golden"_s, u"snap"_s, u"--vmware-clone"_s, u"--full"_s});
         QCOMPARE(r.exitCode, 2);
