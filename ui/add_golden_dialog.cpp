@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -45,6 +46,7 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     m_gateway = edit(u"gateway"_s, tr("none"));
     m_dns = edit(u"dns"_s, tr("none; up to 3, e.g. 192.168.1.1, 192.168.1.2"));
     m_console = edit(u"consoleAddress"_s, tr("VMware: this host's address on the VMs' network"));
+    m_nics = edit(u"nics"_s, QString()); // placeholder: pathChanged(), from the golden's NICs
     m_consoleFound = new QLabel(this);
     m_consoleFound->setObjectName(u"consoleFound"_s);
     m_consoleFound->setWordWrap(true);
@@ -81,6 +83,7 @@ AddGoldenDialog::AddGoldenDialog(EngineService *service, QWidget *parent)
     consoleColumn->addWidget(m_consoleChoice);
     consoleColumn->addWidget(m_consoleFound);
     row(tr("&Console address:"), m_console, consoleColumn);
+    row(tr("Further &NICs:"), m_nics);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"message"_s);
@@ -127,6 +130,8 @@ QString AddGoldenDialog::fieldLabel(Field field) {
         return tr("DNS servers");
     case Field::ConsoleAddress:
         return tr("Console address");
+    case Field::Nics:
+        return tr("Further NICs");
     default:
         return {};
     }
@@ -148,6 +153,8 @@ QLineEdit *AddGoldenDialog::editOf(Field field) const {
         return m_dns;
     case Field::ConsoleAddress:
         return m_console;
+    case Field::Nics:
+        return m_nics;
     default:
         return nullptr;
     }
@@ -165,6 +172,10 @@ GoldenSpec AddGoldenDialog::spec() const {
     s.gateway = m_gateway->text().trimmed();
     s.dns = m_dns->text().trimmed();
     s.consoleAddress = m_console->text().trimmed();
+    // "ethernet1=10.0.5.0/24, ethernet2=none": one rule per further NIC.
+    static const QRegularExpression separators(u"[,;\\s]+"_s);
+    if (m_nics->isEnabled()) // what was typed for another golden is not this one's
+        s.nics = m_nics->text().split(separators, Qt::SkipEmptyParts);
     return s;
 }
 
@@ -217,6 +228,16 @@ void AddGoldenDialog::pathChanged() {
     const bool vmware = m_hints.backend == u"vmware";
     // QEMU guests reach the console through QEMU's host alias: nothing to give.
     m_console->setEnabled(vmware || m_hints.backend.isEmpty());
+    // A VMware golden's further NICs may each get a subnet; the others are left unconfigured.
+    QStringList further;
+    for (const int slot : said.nicSlots)
+        further << u"ethernet%1"_s.arg(slot);
+    m_nics->setEnabled(vmware && !further.isEmpty());
+    m_nics->setPlaceholderText(
+        further.isEmpty()
+            ? tr("a VMware golden's NICs after its first: this one has none")
+            : tr("each unconfigured unless given, e.g. %1=10.0.5.0/24 (this golden has %2)")
+                  .arg(further.first(), further.join(u", "_s)));
     validate();
 }
 
@@ -227,7 +248,7 @@ void AddGoldenDialog::showMessage(const QString &text, bool problem) {
 
 void AddGoldenDialog::showRefusals() {
     for (Field field : {Field::GoldenPath, Field::GoldenName, Field::Suffix, Field::Subnet,
-                        Field::Gateway, Field::Dns, Field::ConsoleAddress}) {
+                        Field::Gateway, Field::Dns, Field::ConsoleAddress, Field::Nics}) {
         QLineEdit *edit = editOf(field);
         const auto refusal = std::find_if(m_refusals.cbegin(), m_refusals.cend(),
                                           [field](const Error &e) { return e.field == field; });

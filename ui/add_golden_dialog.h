@@ -12,7 +12,9 @@
 // A VMware golden's console address is found, not typed: once its subnet is known, this
 // host's addresses there are shown under the field (GoldenVerdict::consoleCandidates):
 // exactly one is filled in and shown as found, several are offered to choose from, none
-// is said. An address the operator typed is never replaced.
+// is said. An address the operator typed is never replaced. Its further NICs (ethernet1,
+// ...) may each be given a subnet ("ethernet1=10.0.5.0/24"), where every clone takes its
+// own suffix; a NIC without one is left unconfigured.
 
 #include "engine/engine_service.h"
 #include "net/ipv4.h"
@@ -83,6 +85,7 @@ private:
     QLineEdit *m_gateway = nullptr;
     QLineEdit *m_dns = nullptr;
     QLineEdit *m_console = nullptr;
+    QLineEdit *m_nics = nullptr;          // VMware: further NICs' subnets, "ethernet1=10.0.5.0/24"
     QLabel *m_consoleFound = nullptr;     // "found: 192.0.2.2 on eth0", or none found
     QComboBox *m_consoleChoice = nullptr; // several found: choose one
     QString m_consoleFilled;              // what the dialog put in the console field

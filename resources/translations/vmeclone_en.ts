@@ -125,13 +125,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+392"/>
+        <location filename="../../core/engine/engine.cpp" line="+407"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+591"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,12 +157,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+170"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+171"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-553"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,14 +172,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+560"/>
+        <location line="+607"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+247"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+243"/>
         <source>the golden image %1&apos;s own address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +372,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
+        <source>only a VMware golden has further NICs: a QEMU golden&apos;s clones have the one NIC vmeclone gives them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; does not say a NIC&apos;s subnet: write ethernetN=CIDR (e.g. ethernet1=10.0.5.0/24), or ethernetN=none to leave it unconfigured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the golden %1 has no %2 after its first NIC (%3): give a present NIC other than the one the clone&apos;s address goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has no further NIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its further NICs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is given twice: give each NIC one subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: the subnet cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1&apos;s subnet %2 overlaps the golden&apos;s own %3: give the NIC a network of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1&apos;s subnet %2 is narrower than the golden&apos;s %3: a clone takes its own suffix there, so it must be /%4 or wider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1&apos;s subnet %2 overlaps %3&apos;s %4: give each NIC a network of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>the golden %1: no console address found: give this host&apos;s address on the VMs&apos; network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,7 +439,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+27"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+28"/>
         <source>Add golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +484,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Golden &amp;image:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,18 +519,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Further &amp;NICs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Golden image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-81"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,7 +570,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <source>Further NICs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,7 +605,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+13"/>
+        <source>a VMware golden&apos;s NICs after its first: this one has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each unconfigured unless given, e.g. %1=10.0.5.0/24 (this golden has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+134"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>

@@ -125,13 +125,13 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+392"/>
+        <location filename="../../core/engine/engine.cpp" line="+407"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+591"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -157,12 +157,12 @@
         <translation>QEMU 的 DNS 别名</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+170"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+171"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-553"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,14 +172,14 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+560"/>
+        <location line="+607"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+247"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+243"/>
         <source>the golden image %1&apos;s own address</source>
         <translation>母版镜像 %1 自己的地址</translation>
     </message>
@@ -372,7 +372,57 @@
         <translation>母版 %1：%2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
+        <source>only a VMware golden has further NICs: a QEMU golden&apos;s clones have the one NIC vmeclone gives them</source>
+        <translation>只有 VMware 母版才有更多网卡：QEMU 母版的克隆只有 vmeclone 给它们的那一块网卡</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; does not say a NIC&apos;s subnet: write ethernetN=CIDR (e.g. ethernet1=10.0.5.0/24), or ethernetN=none to leave it unconfigured</source>
+        <translation>“%1”没有写明网卡的子网：请写 ethernetN=CIDR（例如 ethernet1=10.0.5.0/24），或写 ethernetN=none 表示不配置该网卡</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the golden %1 has no %2 after its first NIC (%3): give a present NIC other than the one the clone&apos;s address goes on</source>
+        <translation>母版 %1 在第一块网卡之后没有 %2（%3）：请给出克隆地址所在网卡之外的一块现有网卡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has no further NIC</source>
+        <translation>它没有更多网卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its further NICs: %1</source>
+        <translation>它的其他网卡：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is given twice: give each NIC one subnet</source>
+        <translation>%1 被给出了两次：每块网卡只能有一个子网</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: the subnet cannot be read: %2</source>
+        <translation>%1：无法读取子网：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1&apos;s subnet %2 overlaps the golden&apos;s own %3: give the NIC a network of its own</source>
+        <translation>%1 的子网 %2 与母版自己的 %3 重叠：请给该网卡一个独立的网络</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1&apos;s subnet %2 is narrower than the golden&apos;s %3: a clone takes its own suffix there, so it must be /%4 or wider</source>
+        <translation>%1 的子网 %2 比母版的 %3 窄：克隆在其中使用自己的后缀，因此它必须是 /%4 或更宽</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1&apos;s subnet %2 overlaps %3&apos;s %4: give each NIC a network of its own</source>
+        <translation>%1 的子网 %2 与 %3 的 %4 重叠：请给每块网卡一个独立的网络</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>the golden %1: no console address found: give this host&apos;s address on the VMs&apos; network</source>
         <translation>母版镜像 %1：未找到控制台地址：请填写本机在虚拟机网络上的地址</translation>
     </message>
@@ -389,7 +439,7 @@
 <context>
     <name>vmeclone::AddGoldenDialog</name>
     <message>
-        <location filename="../../ui/add_golden_dialog.cpp" line="+27"/>
+        <location filename="../../ui/add_golden_dialog.cpp" line="+28"/>
         <source>Add golden image</source>
         <translation>添加母版镜像</translation>
     </message>
@@ -434,7 +484,7 @@
         <translation>VMware：本机在虚拟机网络上的地址</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Golden &amp;image:</source>
         <translation>母版镜像(&amp;I)：</translation>
     </message>
@@ -469,18 +519,23 @@
         <translation>控制台地址(&amp;C)：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Further &amp;NICs:</source>
+        <translation>其他网卡(&amp;N)：</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Golden image</source>
         <translation>母版镜像</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-81"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -515,7 +570,12 @@
         <translation>控制台地址</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <source>Further NICs</source>
+        <translation>其他网卡</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Golden images (*.json *.vmx);;All files (*)</source>
         <translation>母版镜像 (*.json *.vmx);;所有文件 (*)</translation>
     </message>
@@ -545,7 +605,17 @@
         <translation>母版文件中已写明：%1。只有需要更改时才填写对应字段。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+13"/>
+        <source>a VMware golden&apos;s NICs after its first: this one has none</source>
+        <translation>VMware 母版第一块之后的网卡：此母版没有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each unconfigured unless given, e.g. %1=10.0.5.0/24 (this golden has %2)</source>
+        <translation>未给出的不配置，例如 %1=10.0.5.0/24（此母版有 %2）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+134"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>

@@ -254,6 +254,42 @@ private Q_SLOTS:
         QVERIFY(!field(dialog, u"consoleAddress"_s)->isEnabled());
     }
 
+    // Issue 12, item 4: a VMware golden's further NICs, each given a subnet or left
+    // unconfigured; the field says which NICs the golden has, and refuses by the
+    // engine's rules, marked on the field.
+    void furtherNics() {
+        write(u"three.vmx"_s, ".encoding = \"UTF-8\"\ndisplayName = \"three\"\n"
+                              "ethernet0.present = \"TRUE\"\nethernet1.present = \"TRUE\"\n"
+                              "ethernet3.present = \"TRUE\"\n");
+        AddGoldenDialog dialog(nullptr);
+        QLineEdit *nics = field(dialog, u"nics"_s);
+        QVERIFY(nics);
+        fill(dialog,
+             {path(u"three.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"192.168.1.10"_s});
+        QVERIFY(nics->isEnabled());
+        QVERIFY2(nics->placeholderText().contains(u"ethernet1, ethernet3"_s),
+                 qPrintable(nics->placeholderText()));
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QTest::keyClicks(nics, u"ethernet2=10.0.5.0/24"_s);
+        QVERIFY(!dialog.isValid());
+        QCOMPARE(nics->property("refusal").toString(), u"not-found"_s);
+        QVERIFY2(dialog.message().startsWith(u"Further NICs: "_s), qPrintable(dialog.message()));
+        nics->clear();
+        QTest::keyClicks(nics, u"ethernet1=10.0.5.0/24, ethernet3=none"_s);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QCOMPARE(nics->property("refusal").toString(), QString());
+        QCOMPARE(dialog.spec().nics,
+                 (QStringList{u"ethernet1=10.0.5.0/24"_s, u"ethernet3=none"_s}));
+        // A golden with one NIC, or a QEMU golden, has none to give.
+        fill(dialog,
+             {path(u"web.vmx"_s), {}, u"176"_s, u"192.168.1.0/24"_s, {}, u"192.168.1.10"_s});
+        QVERIFY(!nics->isEnabled());
+        QVERIFY(dialog.spec().nics.isEmpty());
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        fill(dialog, {path(u"tiny.json"_s)});
+        QVERIFY(!nics->isEnabled());
+    }
+
     // Issue 12, item 5: the console address found, not typed. This machine's own address
     // (QNetworkInterface, read here): a .vmx golden in its subnet is given it, shown as
     // found. Without a non-loopback address, the loopback's: 127.0.0.0/8 is a subnet too.
