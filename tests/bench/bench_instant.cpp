@@ -175,7 +175,13 @@ private:
 
     QTemporaryDir &m_dir;
     GoldenRecord m_golden;
-    QemuBackend m_backend{QemuBackendConfig{}};
+    QemuBackend m_backend{[] {
+        QemuBackendConfig c;
+        // VMECLONE_QEMU_ACCEL as the CLI takes it ("tcg,tb-size=32"): to compare settings.
+        if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
+            c.accel = accel;
+        return c;
+    }()};
     QUdpSocket m_listener;
     quint32 m_nextSuffix = 10;
 };
