@@ -330,7 +330,52 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
         log::listener()->debug("rejected a datagram from {}:{}: {}",
                                QHostAddress(sender).toString(), senderPort,
                                rejectReasonName(v.reason));
+        // Those naming a VM are its events, except what a stop or release leaves in flight
+        // (a heartbeat sent just before, counted in the status bar as expected).
+        if (v.vmId != 0 && v.reason != RejectReason::NotRunning)
+            writeRejection(v, sender, senderPort, now);
     }
+}
+
+namespace {
+
+// Why a datagram that names a VM was not taken, for its events (the VM page).
+QString rejectionText(RejectReason reason) {
+    switch (reason) {
+    case RejectReason::Unsigned:
+        return u"not signed, and this listener takes only signed announcements"_s;
+    case RejectReason::BadSignature:
+        return u"bad signature: not signed with this VM's key (another VM's guest, a stale "
+               u"clone of it, or a forgery)"_s;
+    case RejectReason::MacMismatch:
+        return u"its MAC is not the one this VM was given"_s;
+    case RejectReason::Replayed:
+        return u"a replay: a sequence number or boot already seen"_s;
+    case RejectReason::VmRateLimited:
+        return u"more announcements for this VM than its guest sends: rate limited"_s;
+    default:
+        return QString::fromLatin1(rejectReasonName(reason));
+    }
+}
+
+} // namespace
+
+void AnnouncementListener::writeRejection(const Verdict &v, quint32 sender, quint16 senderPort,
+                                          qint64 nowMs) {
+    EventBudget &b = m_rejectionBudgets[v.vmId];
+    if (b.written == 0 && b.held == 0)
+        b.windowStartMs = nowMs;
+    if (b.written >= kRejectionsPerVmPerMinute) {
+        ++b.held;
+        return;
+    }
+    ++b.written;
+    const QString name = m_names.value(v.vmId);
+    const QString message = u"announcement rejected: %1 (from %2:%3)"_s.arg(
+        rejectionText(v.reason), QHostAddress(sender).toString(), QString::number(senderPort));
+    log::listener()->warn("{}: {}", name, message);
+    if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
+        log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
 }
 
 void AnnouncementListener::accept(const Verdict &v) {
@@ -463,6 +508,23 @@ void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint6
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
+    for (auto it = m_rejectionBudgets.begin(); it != m_rejectionBudgets.end();) {
+        if (!all && nowMs - it->windowStartMs < 60'000) {
+            ++it;
+            continue;
+        }
+        if (it->held > 0) {
+            const QString name = m_names.value(it.key());
+            const QString message =
+                u"%1 more rejected announcements in a minute were not logged (at most %2 a "
+                u"minute are logged per VM; the status bar counts every one)"_s.arg(it->held)
+                    .arg(kRejectionsPerVmPerMinute);
+            log::listener()->warn("{}: {}", name, message);
+            if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
+                log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
+        }
+        it = m_rejectionBudgets.erase(it);
+    }
     for (auto it = m_eventBudgets.begin(); it != m_eventBudgets.end();) {
         if (!all && nowMs - it->windowStartMs < 60'000) {
             ++it;

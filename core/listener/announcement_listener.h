@@ -2,7 +2,9 @@
 // The UDP endpoint guests announce themselves to. Verifies every datagram
 // (AnnouncementVerifier), turns accepted ones into VM state changes, and writes them
 // to the inventory in one transaction per tick before telling anyone. Also marks
-// online VMs unreachable when their heartbeats stop.
+// online VMs unreachable when their heartbeats stop. A rejected datagram that names a VM
+// (a bad signature or MAC, a replay, too many) becomes a warning among that VM's events,
+// with why and from where, within a budget per VM and minute.
 //
 // Lives in one thread (the one that calls start()); its Inventory connection too.
 
@@ -108,6 +110,11 @@ private:
         int held = 0;
     };
     QHash<qint64, EventBudget> m_eventBudgets;
+    // Rejected datagrams that name a VM, logged as its events within a budget of their own
+    // (a flood of forgeries cannot hide its state changes): at most this many a minute.
+    static constexpr int kRejectionsPerVmPerMinute = 5;
+    QHash<qint64, EventBudget> m_rejectionBudgets;
+    void writeRejection(const Verdict &v, quint32 sender, quint16 senderPort, qint64 nowMs);
     quint64 m_pendingAccepted = 0;
     // Writes a VM's event unless its budget for the minute is spent.
     void writeEvent(qint64 vmId, const QString &message, qint64 nowMs);

@@ -160,6 +160,7 @@ Verdict AnnouncementVerifier::check(const std::uint8_t *data, std::size_t size, 
         return v;
     }
     Entry &e = *it;
+    v.vmId = e.vmId; // from here on a rejection is about this VM (the VM page lists it)
     if (d.isSigned) {
         if (!protocol::verify(data, d, e.key)) {
             v.reason = RejectReason::BadSignature;

@@ -40,6 +40,8 @@ struct Verdict {
     bool accepted = false;
     RejectReason reason = RejectReason::Malformed;
     bool verified = false; // signed and checked (false for allowed unsigned guests)
+    // The VM the datagram names by its address: set when accepted, and when rejected after
+    // the VM was found (a bad signature, MAC, replay, stopped VM, rate): 0 otherwise.
     qint64 vmId = 0;
     protocol::Announcement announcement;
     bool newBoot = false; // first datagram of a boot id we had not seen

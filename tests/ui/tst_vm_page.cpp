@@ -175,6 +175,36 @@ private Q_SLOTS:
         closePages();
     }
 
+    // Issue 14 item 2: the announcements rejected for a VM are among its events, with
+    // why, as the listener writes them (tst_announcement_listener): written by another
+    // connection, they reach the page's history through the window's event feed.
+    void rejectedAnnouncementsAreInTheVmsHistory() {
+        const VmRecord vm = vmAt(177);
+        QVERIFY(vm.id);
+        {
+            auto inventory = Inventory::open(m_service->config().inventoryPath());
+            QVERIFY2(inventory, qPrintable(inventory.error()));
+            QVERIFY((*inventory)
+                        ->addEvent(u"warning"_s, vm.name,
+                                   u"announcement rejected: bad signature: not signed with "
+                                   u"this VM's key (from 127.0.0.1:40000)"_s));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                VmPage *page = m_window->openVmPage(vm.id);
+                auto *history = page->findChild<QTreeWidget *>(u"history"_s);
+                for (int i = 0; i < history->topLevelItemCount(); ++i)
+                    if (history->topLevelItem(i)->text(2).startsWith(
+                            u"announcement rejected: bad signature"_s)
+                        && history->topLevelItem(i)->text(1) == u"warning"_s)
+                        return true;
+                page->close();
+                return false;
+            }(),
+            10000);
+        closePages();
+    }
+
     // Issue 13 item 4: the Guest tab asks the engine when first opened (a VM that is not
     // running says so), and a reading marks each field where guest and inventory differ.
     void guestTabAsksAndMarksWhatDiffers() {

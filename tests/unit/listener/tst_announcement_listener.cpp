@@ -122,6 +122,7 @@ private Q_SLOTS:
     void followsReleasesWithoutARejection();
     void acceptedIsCountedWhenWrittenAndNeverTwice();
     void aStateFloodIsLoggedWithinAPerVmBudget();
+    void rejectionsAreLoggedWithinABudgetOfTheirOwn();
     void aConsoleAddressNotOfThisHostIsNamed();
     void aListenerThatCannotBindChangesNothing();
 };
@@ -218,6 +219,29 @@ void TestAnnouncementListener::aStateFloodIsLoggedWithinAPerVmBudget() {
 // Finding 10: a golden's console address that is not this host's cannot be listened
 // on; the listener says so and listens where it can (the VMware test in its own network
 // namespace shows a console address of this host being listened on).
+// A flood of forgeries naming one VM: a few of them are its events, the rest summarised
+// once, and its own state changes are still logged (their budget is apart).
+void TestAnnouncementListener::rejectionsAreLoggedWithinABudgetOfTheirOwn() {
+    using protocol::AgentState;
+    {
+        AnnouncementListener listener(options());
+        QVERIFY(listener.start());
+        for (std::uint64_t seq = 1; seq <= 40; ++seq)
+            send(listener, sign(announcement(177, AgentState::Online, 0xA1, seq, 1), 178));
+        QTRY_COMPARE(listener.stats().received, quint64(40));
+        listener.flush();
+        QCOMPARE(eventsOf(u"vm177"_s).size(), 5);
+        send(listener, sign(announcement(177, AgentState::Online, 0xA1, 1, 1)));
+        QTRY_COMPARE(listener.stats().accepted, quint64(1));
+        QTRY_COMPARE(eventsOf(u"vm177"_s).size(), 6);
+        QVERIFY(!eventsOf(u"vm177"_s).last().startsWith(u"announcement rejected"_s));
+    } // the listener's end summarises what it held
+    const QStringList logged = eventsOf(u"vm177"_s);
+    QCOMPARE(logged.size(), 7);
+    QVERIFY2(logged.last().startsWith(u"35 more rejected announcements in a minute"_s),
+             qPrintable(logged.last()));
+}
+
 void TestAnnouncementListener::aConsoleAddressNotOfThisHostIsNamed() {
     GoldenRecord g;
     g.name = u"bridged"_s;
@@ -405,7 +429,20 @@ void TestAnnouncementListener::forgedDatagramsAreCountedAndChangeNothing() {
     QCOMPARE(vmStateName(vm.state), u"booting"_s);
     QVERIFY(vm.bootId.isEmpty());
     QVERIFY(!vm.lastSeen.isValid());
-    QVERIFY(m_inv->events()->isEmpty());
+    // Those that name vm177 are its events (the VM page shows them), each with why; the
+    // others name no VM of this inventory.
+    const QStringList said = eventsOf(u"vm177"_s);
+    QCOMPARE(said.size(), 3);
+    QVERIFY2(said[0].startsWith(u"announcement rejected: bad signature: not signed with this "
+                                u"VM's key"_s)
+                 && said[0].contains(u"(from 127.0.0.1:"_s),
+             qPrintable(said[0]));
+    QVERIFY2(said[1].startsWith(u"announcement rejected: not signed"_s), qPrintable(said[1]));
+    QVERIFY2(said[2].startsWith(u"announcement rejected: its MAC is not the one"_s),
+             qPrintable(said[2]));
+    QCOMPARE(m_inv->events()->size(), 3);
+    for (const auto &e : *m_inv->events())
+        QCOMPARE(e.level, u"warning"_s);
 
     // A genuine datagram, then the same bytes again: the copy counts as replayed.
     const QByteArray genuine = sign(online);
