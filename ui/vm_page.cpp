@@ -55,6 +55,11 @@ VmPage::VmPage(const VmRecord &vm, const GoldenRecord &golden, const QString &sh
     addRow(tr("Shard:"), shard, u"shard"_s);
     addRow(tr("Folder:"), vm.folder, u"folder"_s);
     addRow(tr("Boots:"), QString::number(vm.boots), u"boots"_s);
+    addRow(tr("Last announcement:"),
+           vm.lastSeen.isValid()
+               ? QLocale().toString(vm.lastSeen.toLocalTime(), QLocale::ShortFormat)
+               : tr("none yet"),
+           u"lastSeen"_s);
     addRow(tr("Created:"), QLocale().toString(vm.createdAt.toLocalTime(), QLocale::ShortFormat),
            u"created"_s);
 

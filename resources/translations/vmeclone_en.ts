@@ -2693,6 +2693,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Last announcement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Created:</source>
         <translation type="unfinished"></translation>
     </message>

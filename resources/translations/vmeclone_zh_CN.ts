@@ -2756,6 +2756,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Last announcement:</source>
+        <translation>最近一次报告：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
