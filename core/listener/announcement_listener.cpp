@@ -508,40 +508,32 @@ void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint6
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
-    for (auto it = m_rejectionBudgets.begin(); it != m_rejectionBudgets.end();) {
-        if (!all && nowMs - it->windowStartMs < 60'000) {
-            ++it;
-            continue;
+    // Each budget whose minute is over (or all, at the end) says once what it held.
+    const auto summarise = [&](QHash<qint64, EventBudget> &budgets, const QString &held,
+                               int perMinute) {
+        for (auto it = budgets.begin(); it != budgets.end();) {
+            if (!all && nowMs - it->windowStartMs < 60'000) {
+                ++it;
+                continue;
+            }
+            if (it->held > 0) {
+                const QString name = m_names.value(it.key());
+                const QString message = held.arg(it->held).arg(perMinute);
+                log::listener()->warn("{}: {}", name, message);
+                if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
+                    log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
+            }
+            it = budgets.erase(it);
         }
-        if (it->held > 0) {
-            const QString name = m_names.value(it.key());
-            const QString message =
-                u"%1 more rejected announcements in a minute were not logged (at most %2 a "
-                u"minute are logged per VM; the status bar counts every one)"_s.arg(it->held)
-                    .arg(kRejectionsPerVmPerMinute);
-            log::listener()->warn("{}: {}", name, message);
-            if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
-                log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
-        }
-        it = m_rejectionBudgets.erase(it);
-    }
-    for (auto it = m_eventBudgets.begin(); it != m_eventBudgets.end();) {
-        if (!all && nowMs - it->windowStartMs < 60'000) {
-            ++it;
-            continue;
-        }
-        if (it->held > 0) {
-            const QString name = m_names.value(it.key());
-            const QString message =
-                u"%1 more state changes in a minute were not logged (at most %2 a minute are "
-                u"logged per VM; its state in the inventory followed every one)"_s.arg(it->held)
-                    .arg(m_options.eventsPerVmPerMinute);
-            log::listener()->warn("{}: {}", name, message);
-            if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
-                log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
-        }
-        it = m_eventBudgets.erase(it);
-    }
+    };
+    summarise(m_rejectionBudgets,
+              u"%1 more rejected announcements in a minute were not logged (at most %2 a minute "
+              u"are logged per VM; the status bar counts every one)"_s,
+              kRejectionsPerVmPerMinute);
+    summarise(m_eventBudgets,
+              u"%1 more state changes in a minute were not logged (at most %2 a minute are "
+              u"logged per VM; its state in the inventory followed every one)"_s,
+              m_options.eventsPerVmPerMinute);
 }
 
 } // namespace vmeclone
