@@ -61,6 +61,11 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
         tr("QEMU goldens only: the clones resume from the golden's template, saved once after "
            "its agent stopped before taking any identity, instead of booting. The template is "
            "made first when there is none."));
+    m_byVmware = new QRadioButton(tr("Linked, made by &VMware (from the golden's snapshot)"), this);
+    m_byVmware->setObjectName(u"byVmware"_s);
+    m_byVmware->setToolTip(
+        tr("VMware goldens only: Workstation Pro makes each linked clone (vmrun clone) from the "
+           "golden's current snapshot, instead of vmeclone linking the disks itself."));
     m_linked->setChecked(true);
     m_start = new QCheckBox(tr("&Start the clones when they are made"), this);
     m_start->setObjectName(u"start"_s);
@@ -81,6 +86,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     mode->addWidget(m_linked);
     mode->addWidget(m_full);
     mode->addWidget(m_instant);
+    mode->addWidget(m_byVmware);
     form->addRow(tr("Clone mode:"), mode);
     form->addRow(QString(), m_start);
 
@@ -146,6 +152,7 @@ CloneRangeDialog::CloneRangeDialog(EngineService *service, const QList<GoldenRec
     connect(m_hosts, &QComboBox::currentIndexChanged, this, &CloneRangeDialog::inputChanged);
     connect(m_linked, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     connect(m_instant, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
+    connect(m_byVmware, &QRadioButton::toggled, this, &CloneRangeDialog::inputChanged);
     inputChanged();
     // What the operator types first: the addresses (the golden is usually the only one).
     m_range->setFocus(Qt::OtherFocusReason);
@@ -282,6 +289,7 @@ CloneOptions CloneRangeDialog::options() const {
     CloneOptions o;
     o.golden = m_golden->currentData().toString();
     o.mode = m_full->isChecked() ? u"full"_s : m_instant->isChecked() ? u"instant"_s : u"linked"_s;
+    o.vmwareClone = m_byVmware->isChecked();
     o.start = m_start->isChecked();
     return o;
 }
@@ -334,6 +342,13 @@ void CloneRangeDialog::setInvalid(const QString &why) {
 }
 
 void CloneRangeDialog::inputChanged() {
+    // VMware's own linked clones: for a VMware golden, on this machine only.
+    const bool vmware = !m_goldens.isEmpty()
+                        && m_goldens.at(qMax(0, m_golden->currentIndex())).backend == u"vmware"_s
+                        && m_hosts->currentIndex() <= 0;
+    if (!vmware && m_byVmware->isChecked())
+        m_linked->setChecked(true); // toggles back here
+    m_byVmware->setEnabled(vmware);
     ++m_sequence;
     // Until the new plan is in, the old preview must not be accepted.
     m_valid = false;
@@ -475,6 +490,7 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
         m_message->setText(tr("Ready: %n VM(s), %1 clones.", nullptr, count)
                                .arg(plan->mode == u"full"      ? tr("full")
                                     : plan->mode == u"instant" ? tr("instant")
+                                    : m_byVmware->isChecked()  ? tr("linked (made by VMware)")
                                                                : tr("linked")));
         m_message->setStyleSheet(QString());
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);

@@ -78,6 +78,7 @@ private:
     QRadioButton *m_linked = nullptr;
     QRadioButton *m_full = nullptr;
     QRadioButton *m_instant = nullptr;
+    QRadioButton *m_byVmware = nullptr; // linked, made by VMware (CloneOptions::vmwareClone)
     QCheckBox *m_start = nullptr;
     QLabel *m_count = nullptr;
     QListWidget *m_conflicts = nullptr;

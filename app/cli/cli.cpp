@@ -300,10 +300,6 @@ QList<Verb> verbs() {
              addCloneOptions(p);
              addHostsOption(p);
              p.addOption({u"no-start"_s, u"Only make the clones; do not start them."_s});
-             p.addOption({u"vmware-clone"_s,
-                          u"VMware: have Workstation Pro make each linked clone (vmrun clone "
-                          u"... linked, from the golden's current snapshot) instead of "
-                          u"vmeclone linking the disks itself."_s});
              p.addOption({u"wait-online"_s,
                           u"Wait up to SECONDS for every clone to announce itself online."_s,
                           u"SECONDS"_s});

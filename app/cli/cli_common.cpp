@@ -90,7 +90,6 @@ EngineConfig engineConfig(const Globals &g) {
     // --console-address and VMECLONE_CONSOLE_ADDRESS work on every command: a VMware golden
     // may be added without one and given it when cloned.
     c.vmware.consoleAddressPerCommand = true;
-    c.vmware.vmrunClone = g.vmwareClone;
     c.parallelism = g.parallelism > 0 ? g.parallelism : qMax(2, QThread::idealThreadCount());
     if (const QString accel = qEnvironmentVariable("VMECLONE_QEMU_ACCEL"); !accel.isEmpty())
         c.qemu.accel = accel;

@@ -47,7 +47,6 @@ struct Globals {
     QString vmrun;          // VMware: vmrun's path (empty: found)
     QString vmwareType;     // VMware: "player" | "ws" (empty: detected)
     QString consoleAddress; // VMware: this host's address on the VMs' network
-    bool vmwareClone = false; // clone --vmware-clone: linked clones made by vmrun itself
 };
 
 struct Verb {

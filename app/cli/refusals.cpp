@@ -48,6 +48,8 @@ FlagName flagOf(Field field) {
         return {u"allow-no-network"_s, {}, {}};
     case Field::Nics:
         return {u"nic"_s, u"ethernetN=CIDR|none"_s, {}};
+    case Field::VmwareClone:
+        return {u"vmware-clone"_s, {}, {}};
     }
     return {};
 }

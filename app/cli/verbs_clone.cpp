@@ -50,6 +50,10 @@ void addCloneOptions(QCommandLineParser &p) {
                  u"(made first when there is none, see 'golden template'). Refused, with the "
                  u"cause, when the template cannot be made. --instant=auto clones linked "
                  u"instead then, saying why."_s});
+    p.addOption({u"vmware-clone"_s,
+                 u"VMware: have Workstation Pro make each linked clone (vmrun clone ... linked, "
+                 u"from the golden's current snapshot) instead of vmeclone linking the disks "
+                 u"itself."_s});
     QCommandLineOption automatic(u"instant-auto"_s);
     automatic.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOption(automatic);
@@ -74,6 +78,10 @@ Expected<CloneOptions> cloneOptions(QCommandLineParser &p) {
     o.golden = p.value(u"golden"_s);
     o.mode = p.isSet(u"full"_s) ? u"full"_s : instant ? u"instant"_s : u"linked"_s;
     o.instantFallback = p.isSet(u"instant-auto"_s);
+    o.vmwareClone = p.isSet(u"vmware-clone"_s);
+    if (o.vmwareClone && o.mode != u"linked"_s)
+        return fail(u"--vmware-clone makes linked clones (vmrun's); it excludes --full and "
+                    u"--instant"_s);
     return o;
 }
 
@@ -182,22 +190,6 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
         if (!plan) {
             return reportFailure(g, u"clone"_s, plan.failure(), &p);
         }
-        if (g.vmwareClone) {
-            // Said before anything is made: every clone would fail alike.
-            QString why;
-            if (plan->golden.backend != u"vmware"_s)
-                why = u"--vmware-clone is for VMware goldens; %1 is a QEMU golden"_s.arg(
-                    plan->golden.name);
-            else if (auto source =
-                         VmwareBackend(engineConfig(g).vmware).vmrunCloneSource(plan->golden);
-                     !source)
-                why = source.error();
-            if (!why.isEmpty()) {
-                err(u"clone: nothing done: "_s + why);
-                said = true;
-                return kFailed;
-            }
-        }
         if (!plan->refused.isEmpty()) {
             // Refused addresses are an error of the request: nothing is written.
             err(u"clone: nothing done: "_s + plan->refusalSummary);
@@ -283,19 +275,9 @@ int verbClone(QCommandLineParser &p, const Globals &g) {
     const int wait = waitSeconds(p);
     if (wait < 0)
         return kUsage;
-    if (p.isSet(u"vmware-clone"_s)) {
-        if (options->mode != u"linked"_s) {
-            err(u"clone: --vmware-clone makes linked clones (vmrun's); it excludes --full and "
-                u"--instant"_s);
-            return kUsage;
-        }
-        if (p.isSet(u"hosts"_s)) {
-            err(u"clone: --vmware-clone is not passed on to other hosts: run it on each host"_s);
-            return kUsage;
-        }
-        Globals own = g;
-        own.vmwareClone = true;
-        return cloneRange(own, range, *options, wait, p);
+    if (options->vmwareClone && p.isSet(u"hosts"_s)) {
+        err(u"clone: --vmware-clone is not passed on to other hosts: run it on each host"_s);
+        return kUsage;
     }
     if (p.isSet(u"hosts"_s))
         return clusterClone(p, g, range, *options, wait);

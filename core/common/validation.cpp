@@ -47,6 +47,8 @@ QString fieldName(Field field) {
         return u"network"_s;
     case Field::Nics:
         return u"nics"_s;
+    case Field::VmwareClone:
+        return u"vmware-clone"_s;
     }
     return {};
 }

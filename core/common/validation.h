@@ -32,6 +32,7 @@ enum class Field {
     Hosts,          // "hosts": the hosts a head works on
     Network,        // "network": a VMware golden's network adapters (none: refused unless allowed)
     Nics,           // "nics": a VMware golden's further NICs and their subnets
+    VmwareClone,    // "vmware-clone": linked clones made by VMware (vmrun clone) instead
 };
 
 // What is wrong with a field's value.

@@ -336,6 +336,19 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     if (!backend)
         return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
             plan.golden.name, plan.golden.backend));
+    if (options.vmwareClone) {
+        // Said before anything is reserved: every clone of the batch would fail alike.
+        if (backend != m_vmware.get())
+            return refuse(Problem::UnknownFormat, Field::VmwareClone, {},
+                          u"linked clones made by VMware are for VMware goldens; %1 is a QEMU "
+                          u"golden"_s.arg(plan.golden.name));
+        if (plan.mode != u"linked")
+            return refuse(Problem::Unknown, Field::VmwareClone, {},
+                          u"VMware makes linked clones only (vmrun clone ... linked), not %1 "
+                          u"ones"_s.arg(plan.mode));
+        if (auto source = m_vmware->vmrunCloneSource(plan.golden); !source)
+            return refuse(Problem::Missing, Field::VmwareClone, {}, source.error());
+    }
 
     auto taken = m_inventory->takenAddresses();
     if (!taken)
@@ -783,6 +796,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         CloneRequest request{golden, vm,
                              identityFor(golden, itemByAddress.value(vm.address), vm.instance),
                              dataFolderId, QString()};
+        request.byVmware = options.vmwareClone;
         int lastPercent = -1;
         const ProgressFn progress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
@@ -830,10 +844,10 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         // Linked: a few KiB per VM, so the inventory's commits are the cost: in steps.
         QList<VmRecord> configured;
         BatchResult made;
-        made.outcomes =
-            cloneInSteps(reservation->taken,
-                         CloneSteps{backend, golden, itemByAddress, dataFolderId, templateFolder},
-                         cancel, observer, &configured);
+        made.outcomes = cloneInSteps(reservation->taken,
+                                     CloneSteps{backend, golden, itemByAddress, dataFolderId,
+                                                templateFolder, options.vmwareClone},
+                                     cancel, observer, &configured);
         made.cancelled = cancel && cancel->load();
         recordBatch(u"clone"_s, static_cast<int>(reservation->taken.size()), made);
         if (start && !configured.isEmpty()) {

@@ -52,6 +52,10 @@ struct CloneOptions {
     // linked instead and say why (ClonePlan::fallback, BatchResult::fallback, the event
     // log) rather than refusing.
     bool instantFallback = false;
+    // VMware, mode "linked": Workstation Pro makes each clone (vmrun clone ... linked, from
+    // the golden's current snapshot) instead of vmeclone's own linked child. Checked when
+    // planning (VmwareBackend::vmrunCloneSource), so a batch that cannot is refused whole.
+    bool vmwareClone = false;
     bool start = true;
     // The plan a head sent (vmeclone apply): each clone's instance is derived from it
     // and its address (instanceFor), so the same plan sent again finds what it made
@@ -282,6 +286,7 @@ private:
         QHash<Ipv4Address, ClonePlanItem> items;
         QString dataFolderId;
         QString templateFolder; // instant clones
+        bool byVmware = false;  // CloneOptions::vmwareClone
     };
     QList<BatchOutcome> cloneInSteps(const QList<VmRecord> &planned, const CloneSteps &steps,
                                      const std::atomic_bool *cancel, const BatchObserver &observer,

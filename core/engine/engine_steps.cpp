@@ -178,6 +178,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
                                  identityFor(c.golden, c.items.value(vm.address), vm.instance),
                                  c.dataFolderId, c.templateFolder};
             request.deferSync = true;
+            request.byVmware = c.byVmware;
             const ProgressFn progress = [](qint64 done, qint64 total) {
                 if (done * 2 >= total)
                     crashPoint("mid-copy");

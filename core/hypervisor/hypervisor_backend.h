@@ -41,6 +41,7 @@ struct CloneRequest {
     protocol::KeyValueText identity; // handed to the guest through the backend's channel
     QString dataFolderId;            // the inventory's id, written into the clone's mark
     QString templateFolder;          // vm.cloneMode "instant": the golden's template (QEMU)
+    bool byVmware = false;           // VMware, linked: vmrun makes the clone (CloneOptions)
     // The caller makes the clone's files durable itself (the whole step of a batch's
     // fsyncs side by side, engine_steps.cpp) before any state says they exist: the
     // backend need not fsync each file. A backend may sync anyway.

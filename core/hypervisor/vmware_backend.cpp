@@ -193,7 +193,7 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         return console.failure();
     if (vm.cloneMode != u"linked" && vm.cloneMode != u"full")
         return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(vm.cloneMode));
-    if (m_config.vmrunClone) {
+    if (request.byVmware) {
         if (vm.cloneMode != u"linked")
             return fail(
                 u"VMware makes linked clones only (vmrun clone ... linked), not %1 ones"_s.arg(

@@ -6,7 +6,8 @@
 // name, and its disks: full copies, or linked children over the golden's disks in place (which must
 // then never be written, so a golden that VMware has open, i.e. with a "*.lck", is refused). Player
 // has no clone or snapshot command: vmeclone copies and links the disks itself (VmdkCloner).
-// With vmrunClone (clone --vmware-clone) Workstation Pro makes each linked clone instead
+// With CloneRequest::byVmware (clone --vmware-clone) Workstation Pro makes each linked clone
+// instead
 // (`vmrun -T ws clone ... linked` from the golden's current snapshot), and the .vmx it
 // writes gets the same rewrite.
 //
@@ -16,12 +17,12 @@
 
 #include "hypervisor/hypervisor_backend.h"
 #include "hypervisor/vmrun.h"
+#include "vmx/vmx_snapshots.h"
 
 namespace vmeclone {
 
 class VmxDocument;
 struct VmxClone;
-struct VmxSnapshot;
 
 struct VmwareBackendConfig {
     QString vmrun;          // empty: on PATH or in the standard install folders
@@ -31,10 +32,6 @@ struct VmwareBackendConfig {
     // Every command may give consoleAddress (the CLI's --console-address): a golden may
     // then be added without one of its own (GoldenRules). The console cannot.
     bool consoleAddressPerCommand = false;
-    // Linked clones made by VMware itself (`vmrun -T ws clone ... linked`, from the
-    // golden's current snapshot) instead of vmeclone's own linked children: the CLI's
-    // `clone --vmware-clone`. Workstation Pro only.
-    bool vmrunClone = false;
 };
 
 class VmwareBackend final : public HypervisorBackend {

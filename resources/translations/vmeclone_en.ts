@@ -125,7 +125,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+407"/>
+        <location filename="../../core/engine/engine.cpp" line="+420"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +736,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Linked, made by &amp;VMware (from the golden&apos;s snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VMware goldens only: Workstation Pro makes each linked clone (vmrun clone) from the golden&apos;s current snapshot, instead of vmeclone linking the disks itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Start the clones when they are made</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +776,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Clone mode:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,70 +788,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+267"/>
+        <location line="+276"/>
         <location line="+2"/>
         <source>Shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+81"/>
-        <location line="+196"/>
+        <location line="-286"/>
+        <location line="+82"/>
+        <location line="+204"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Free after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Why this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-278"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-276"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-276"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>MAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-271"/>
         <source>Refused addresses:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+268"/>
         <source>Placement on the disk shards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-265"/>
         <source>The VMs:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,7 +861,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>All hosts (this machine and %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,7 +907,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>There is no golden image yet: add one first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,14 +932,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+205"/>
+        <location line="-191"/>
+        <location line="+213"/>
         <source>Nothing to clone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+148"/>
+        <location line="-149"/>
+        <location line="+156"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>%n VM can be cloned</numerusform>
@@ -937,8 +947,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-155"/>
+        <location line="+156"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n address refused</numerusform>
@@ -946,8 +956,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-155"/>
+        <location line="+156"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>%n VM will be cloned</numerusform>
@@ -965,8 +975,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-197"/>
-        <location line="+208"/>
+        <location line="-205"/>
+        <location line="+216"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -982,8 +992,8 @@
         </translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+215"/>
+        <location line="-219"/>
+        <location line="+223"/>
         <source>The range names no address to clone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,6 +1013,11 @@
     <message>
         <location line="+1"/>
         <source>instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linked (made by VMware)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -125,7 +125,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+407"/>
+        <location filename="../../core/engine/engine.cpp" line="+420"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
@@ -809,7 +809,17 @@
         <translation>仅限 QEMU 母版：克隆不再启动，而是从母版的模板恢复运行。模板在其代理尚未获取任何身份时停止并保存一次；若尚无模板，会先制作模板。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Linked, made by &amp;VMware (from the golden&apos;s snapshot)</source>
+        <translation>链接克隆，由 &amp;VMware 制作（基于母版的快照）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VMware goldens only: Workstation Pro makes each linked clone (vmrun clone) from the golden&apos;s current snapshot, instead of vmeclone linking the disks itself.</source>
+        <translation>仅限 VMware 母版：由 Workstation Pro 基于母版当前的快照制作每个链接克隆（vmrun clone），而不是由 vmeclone 自己链接磁盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Start the clones when they are made</source>
         <translation>克隆完成后立即启动(&amp;S)</translation>
     </message>
@@ -839,7 +849,7 @@
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Clone mode:</source>
         <translation>克隆方式：</translation>
     </message>
@@ -851,70 +861,70 @@
     <message>
         <location line="+13"/>
         <location line="+8"/>
-        <location line="+267"/>
+        <location line="+276"/>
         <location line="+2"/>
         <source>Shard</source>
         <translation>磁盘分片</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+81"/>
-        <location line="+196"/>
+        <location line="-286"/>
+        <location line="+82"/>
+        <location line="+204"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Added</source>
         <translation>新增占用</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Free after</source>
         <translation>完成后剩余</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Why this many</source>
         <translation>为何是这个数量</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-278"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-276"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+75"/>
-        <location line="+192"/>
+        <location line="-276"/>
+        <location line="+76"/>
+        <location line="+200"/>
         <source>MAC</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-271"/>
         <source>Refused addresses:</source>
         <translation>被拒绝的地址：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+268"/>
         <source>Placement on the disk shards:</source>
         <translation>在各磁盘分片上的分布：</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-265"/>
         <source>The VMs:</source>
         <translation>虚拟机：</translation>
     </message>
@@ -924,7 +934,7 @@
         <translation>克隆(&amp;C)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>All hosts (this machine and %1)</source>
         <translation>所有主机(本机和 %1)</translation>
     </message>
@@ -968,7 +978,7 @@
         <translation>现在无法询问的主机,其虚拟机会失败;再次执行同样的克隆即可完成它们。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>There is no golden image yet: add one first.</source>
         <translation>还没有母版镜像：请先添加一个。</translation>
     </message>
@@ -993,30 +1003,30 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+205"/>
+        <location line="-191"/>
+        <location line="+213"/>
         <source>Nothing to clone.</source>
         <translation>没有可克隆的地址。</translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
-        <location line="+148"/>
+        <location line="-149"/>
+        <location line="+156"/>
         <source>%n VM(s) can be cloned</source>
         <translation>
             <numerusform>可克隆 %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-155"/>
+        <location line="+156"/>
         <source>%n address(es) refused</source>
         <translation>
             <numerusform>%n 个地址被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-155"/>
+        <location line="+156"/>
         <source>%n VM(s) will be cloned</source>
         <translation>
             <numerusform>将克隆 %n 台虚拟机</numerusform>
@@ -1033,8 +1043,8 @@
         <translation>每个分片承担本批次的一部分：其权重乘以可用空间，除以所有可用分片的该值之和；取整后剩下的虚拟机每个分片分一台。</translation>
     </message>
     <message numerus="yes">
-        <location line="-197"/>
-        <location line="+208"/>
+        <location line="-205"/>
+        <location line="+216"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>…… 另有 %n 台</numerusform>
@@ -1048,8 +1058,8 @@
         </translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+215"/>
+        <location line="-219"/>
+        <location line="+223"/>
         <source>The range names no address to clone.</source>
         <translation>该地址段中没有可克隆的地址。</translation>
     </message>
@@ -1069,6 +1079,11 @@
         <location line="+1"/>
         <source>instant</source>
         <translation>即时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linked (made by VMware)</source>
+        <translation>链接（由 VMware 制作）</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -7,6 +7,7 @@
 #include "clone_range_dialog.h"
 #include "translations.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -284,6 +285,48 @@ private Q_SLOTS:
         QCOMPARE(m_dialog->plan()->items.first().name, u"vm185"_s);
         QCOMPARE(m_dialog->options().golden, u"tiny"_s);
         QVERIFY(m_dialog->options().start);
+    }
+
+    // Issue 12 item 6: linked clones made by VMware are a mode beside vmeclone's own, for a
+    // VMware golden only; the engine's plan says at once why it cannot (here: no vmrun).
+    void vmwareMadeLinkedClonesAreAModeForVmwareGoldens() {
+        QVERIFY(QDir().mkpath(path(u"web"_s)));
+        QCOMPARE(QProcess::execute(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"vmdk"_s,
+                                                   u"-o"_s, u"subformat=monolithicSparse"_s,
+                                                   path(u"web/web.vmdk"_s), u"64M"_s}),
+                 0);
+        QFile vmx(path(u"web/web.vmx"_s));
+        QVERIFY(vmx.open(QIODevice::WriteOnly));
+        vmx.write(".encoding = \"UTF-8\"\ndisplayName = \"web\"\nscsi0.present = \"TRUE\"\n"
+                  "scsi0:0.present = \"TRUE\"\nscsi0:0.fileName = \"web.vmdk\"\n"
+                  "ethernet0.present = \"TRUE\"\n");
+        vmx.close();
+        GoldenSpec spec;
+        spec.path = vmx.fileName();
+        spec.suffix = 176;
+        spec.subnet = u"198.51.100.0/24"_s;
+        spec.consoleAddress = u"198.51.100.10"_s;
+        const auto web = m_service->addGolden(spec).result();
+        QVERIFY2(web.ok(), qPrintable(web.error()));
+        CloneRangeDialog dialog(m_service.get(), {m_goldens.first(), *web}, {});
+        dialog.show();
+        auto *byVmware = dialog.findChild<QRadioButton *>(u"byVmware"_s);
+        QVERIFY(byVmware);
+        QTRY_VERIFY(!byVmware->isEnabled()); // the QEMU golden first
+        dialog.findChild<QComboBox *>(u"golden"_s)->setCurrentIndex(1);
+        QVERIFY(byVmware->isEnabled());
+        byVmware->click();
+        QVERIFY(dialog.options().vmwareClone);
+        QCOMPARE(dialog.options().mode, u"linked"_s);
+        dialog.setRange(u"177"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.message().contains(u"vmrun"_s), 10000);
+        QVERIFY2(!dialog.isValid(), qPrintable(dialog.message()));
+        // Back to the QEMU golden: the mode goes back to vmeclone's own linked clones.
+        dialog.findChild<QComboBox *>(u"golden"_s)->setCurrentIndex(0);
+        QVERIFY(!byVmware->isEnabled());
+        QVERIFY(!dialog.options().vmwareClone);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isValid(), 10000);
+        QVERIFY(m_service->removeGolden(web->id).result().ok());
     }
 
     void aGoldenThatCannotBeClonedSaysWhy() {
