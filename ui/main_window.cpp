@@ -6,6 +6,7 @@
 
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
+#include "common/event_text.h"
 #include "common/logging.h"
 #include "empty_table_hint.h"
 #include "first_run_panel.h"
@@ -458,7 +459,9 @@ void MainWindow::showEvents(const QList<EventRecord> &events) {
         m_recentEvents.remove(0, m_recentEvents.size() - 5000);
     const QDateTime now = QDateTime::currentDateTime();
     for (const auto &e : events) {
-        QString text = e.vmName.isEmpty() ? e.message : e.vmName + u": "_s + e.message;
+        // In the console's language where core gave the event a code (common/event_text.h).
+        const QString said = eventText(e.code, e.args, e.message);
+        QString text = e.vmName.isEmpty() ? said : e.vmName + u": "_s + said;
         if (e.at.isValid() && e.at.secsTo(now) > 5)
             text = u"(%1) "_s.arg(e.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)) + text;
         if (e.level == u"error")

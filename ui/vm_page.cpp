@@ -1,5 +1,6 @@
 #include "vm_page.h"
 
+#include "common/event_text.h"
 #include "guest_view_panel.h"
 #include "hypervisor/qemu_backend.h"
 #include "vm_state_style.h"
@@ -162,8 +163,9 @@ void VmPage::addEvents(const QList<EventRecord> &events) {
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, QLocale().toString(e.at.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s));
         item->setText(1, e.level);
-        item->setText(2, e.message);
-        item->setToolTip(2, e.message);
+        const QString said = eventText(e.code, e.args, e.message);
+        item->setText(2, said);
+        item->setToolTip(2, said);
     }
 }
 

@@ -16,9 +16,8 @@ namespace vmeclone::batch {
 // is stamped kSuperseded: what the step did is still told, and views keep the newer row.
 Status addRollBackEvent(Inventory &inv, const VmRecord &vm, const QString &why, bool cancelled) {
     if (cancelled)
-        return inv.addEvent(u"info"_s, vm.name,
-                            u"clone cancelled: rolled back, nothing of it is left"_s);
-    return inv.addEvent(u"error"_s, vm.name, u"clone failed, rolled back: "_s + why);
+        return inv.addEvent(u"info"_s, vm.name, EventText::make(u"clone-cancelled"_s, {}));
+    return inv.addEvent(u"error"_s, vm.name, EventText::make(u"clone-failed"_s, {why}));
 }
 
 void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, VmState state,

@@ -105,9 +105,10 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
     if (!id)
         return id.failure();
     g.id = *id;
-    logLost(m_inventory->addEvent(u"info"_s, {},
-                                  u"golden image %1 added: %2, %3 in %4"_s.arg(
-                                      g.name, g.path, g.address.toString(), g.subnet.toString())),
+    logLost(m_inventory->addEvent(
+                u"info"_s, {},
+                EventText::make(u"golden-added"_s,
+                                {g.name, g.path, g.address.toString(), g.subnet.toString()})),
             g.name);
     return g;
 }
@@ -222,8 +223,8 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     shard.id = *id;
     logLost(m_inventory->addEvent(
                 u"info"_s, {},
-                u"disk shard %1 added (weight %2, %3 free)"_s.arg(
-                    shard.path, QString::number(weight), bytesText(status.bytesFree))),
+                EventText::make(u"shard-added"_s, {shard.path, QString::number(weight),
+                                                   QString::number(status.bytesFree)})),
             shard.path);
     if (const int foreign = foreignCloneFolders(shard.path); foreign > 0)
         logLost(m_inventory->addEvent(
@@ -659,12 +660,11 @@ void Engine::recordBatch(const QString &what, int vms, const BatchResult &result
     const int failed = result.failures();
     log::engine()->info("{} of {} VMs: {} failed{}", what, vms, failed,
                         result.cancelled ? " (cancelled)" : "");
-    logLost(m_inventory->addEvent(failed ? u"warning"_s : u"info"_s, {},
-                                  u"%1 of %2 VMs: %3 done, %4 failed%5"_s.arg(what)
-                                      .arg(vms)
-                                      .arg(vms - failed)
-                                      .arg(failed)
-                                      .arg(result.cancelled ? u" (cancelled)"_s : QString())),
+    logLost(m_inventory->addEvent(
+                failed ? u"warning"_s : u"info"_s, {},
+                EventText::make(u"batch"_s, {what, QString::number(vms),
+                                             QString::number(vms - failed), QString::number(failed),
+                                             result.cancelled ? u"cancelled"_s : QString()})),
             what);
 }
 

@@ -320,8 +320,8 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
                 } else if (d.status) {
                     if (auto r = inv.removeOwned(vm, vm.owner); !r)
                         return r.failure();
-                    if (auto e = inv.addEvent(u"info"_s, vm.name,
-                                              u"released: files deleted, address free"_s);
+                    if (auto e =
+                            inv.addEvent(u"info"_s, vm.name, EventText::make(u"released"_s, {}));
                         !e)
                         return e;
                 } else {

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -39,8 +41,8 @@ RefusedAddress inUseBy(Ipv4Address address, const QString &holder) {
 // (AUTOINCREMENT), meta.data_folder_id, goldens.fingerprint; 6: the change sequence
 // (changes table, vms.change_seq and the triggers that stamp it); 7: hosts; 8: the head's
 // ledger (cluster_vms); 9: clone mode 'instant' (vms.clone_mode's CHECK); 10: shards.label;
-// 11: goldens.nics
-constexpr int kSchemaVersion = 11;
+// 11: goldens.nics; 12: events.code and events.args (EventText)
+constexpr int kSchemaVersion = 12;
 
 const char16_t *const kSchema[] = {
     uR"(CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL))",
@@ -70,7 +72,9 @@ const char16_t *const kSchema[] = {
         at INTEGER NOT NULL,
         level TEXT NOT NULL,
         vm_name TEXT NOT NULL DEFAULT '',
-        message TEXT NOT NULL))",
+        message TEXT NOT NULL,
+        code TEXT NOT NULL DEFAULT '',
+        args TEXT NOT NULL DEFAULT ''))",
     // One counter for the whole inventory: every commit that inserts, changes or deletes
     // a VM row moves it on by one, in commit order, whichever process commits.
     uR"(CREATE TABLE IF NOT EXISTS changes(
@@ -397,6 +401,10 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
              u"ALTER TABLE shards ADD COLUMN label TEXT NOT NULL DEFAULT ''"_s},
             {11, u"goldens"_s, u"nics"_s,
              u"ALTER TABLE goldens ADD COLUMN nics TEXT NOT NULL DEFAULT ''"_s},
+            {12, u"events"_s, u"code"_s,
+             u"ALTER TABLE events ADD COLUMN code TEXT NOT NULL DEFAULT ''"_s},
+            {12, u"events"_s, u"args"_s,
+             u"ALTER TABLE events ADD COLUMN args TEXT NOT NULL DEFAULT ''"_s},
         };
         for (const auto &a : added) {
             if (found < a.schema && !hasColumn(a.table, a.column)) {
@@ -959,9 +967,18 @@ Status Inventory::removeVm(qint64 vmId) {
 // ---- events --------------------------------------------------------------------
 
 Status Inventory::addEvent(const QString &level, const QString &vmName, const QString &message) {
-    if (auto q =
-            m_db->exec(u"INSERT INTO events(at, level, vm_name, message) VALUES (?, ?, ?, ?)"_s,
-                       {nowMs(), level, vmName, message});
+    return addEvent(level, vmName, EventText{{}, {}, message});
+}
+
+Status Inventory::addEvent(const QString &level, const QString &vmName, const EventText &text) {
+    // The arguments as a JSON array: any text, kept exactly.
+    const QString args =
+        text.code.isEmpty() ? QString()
+                            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(text.args))
+                                                    .toJson(QJsonDocument::Compact));
+    if (auto q = m_db->exec(u"INSERT INTO events(at, level, vm_name, message, code, args) "
+                            u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+                            {nowMs(), level, vmName, text.english, text.code, args});
         !q)
         return fail(q.error());
     // Bounded: the oldest go once there are more than kMaxEvents (ids only grow).
@@ -974,15 +991,20 @@ Status Inventory::addEvent(const QString &level, const QString &vmName, const QS
 
 Expected<QList<EventRecord>> Inventory::events(qint64 afterId, int limit) const {
     auto q = m_db->exec(
-        u"SELECT id, at, level, vm_name, message FROM events WHERE id > ? ORDER BY id LIMIT ?"_s,
+        u"SELECT id, at, level, vm_name, message, code, args FROM events WHERE id > ? ORDER BY "
+        u"id LIMIT ?"_s,
         {afterId, limit});
     if (!q)
         return fail(q.error());
     QList<EventRecord> out;
-    while (q->next())
-        out.append(EventRecord{q->value(0).toLongLong(), fromMs(q->value(1).toLongLong()),
-                               q->value(2).toString(), q->value(3).toString(),
-                               q->value(4).toString()});
+    while (q->next()) {
+        EventRecord e{q->value(0).toLongLong(), fromMs(q->value(1).toLongLong()),
+                      q->value(2).toString(), q->value(3).toString(), q->value(4).toString()};
+        e.code = q->value(5).toString();
+        for (const QJsonValue &v : QJsonDocument::fromJson(q->value(6).toString().toUtf8()).array())
+            e.args.append(v.toString());
+        out.append(e);
+    }
     return out;
 }
 

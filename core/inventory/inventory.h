@@ -8,6 +8,7 @@
 // An Inventory object owns one database connection and must be used from the thread
 // that opened it; open one per thread.
 
+#include "common/event_text.h"
 #include "common/expected.h"
 #include "inventory/records.h"
 
@@ -158,6 +159,9 @@ public:
     // kMaxEvents are kept; older ones are removed as new ones come.
     static constexpr qint64 kMaxEvents = 100000;
     Status addEvent(const QString &level, const QString &vmName, const QString &message);
+    // An event core words itself: its English sentence, and its code and arguments for a
+    // reader in another language (common/event_text.h).
+    Status addEvent(const QString &level, const QString &vmName, const EventText &text);
     Expected<QList<EventRecord>> events(qint64 afterId = 0, int limit = 1000) const;
 
     // Changes whenever any connection (any process) commits: cheap polling for viewers.

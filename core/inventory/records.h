@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace vmeclone {
 
@@ -101,7 +102,9 @@ struct EventRecord {
     QDateTime at;
     QString level;  // "info" | "warning" | "error"
     QString vmName; // empty for batch-wide events
-    QString message;
+    QString message; // in English
+    QString code;    // EventText's: empty when the message is all there is
+    QStringList args;
 };
 
 } // namespace vmeclone

@@ -337,29 +337,6 @@ void AnnouncementListener::process(const std::uint8_t *data, std::size_t size, q
     }
 }
 
-namespace {
-
-// Why a datagram that names a VM was not taken, for its events (the VM page).
-QString rejectionText(RejectReason reason) {
-    switch (reason) {
-    case RejectReason::Unsigned:
-        return u"not signed, and this listener takes only signed announcements"_s;
-    case RejectReason::BadSignature:
-        return u"bad signature: not signed with this VM's key (another VM's guest, a stale "
-               u"clone of it, or a forgery)"_s;
-    case RejectReason::MacMismatch:
-        return u"its MAC is not the one this VM was given"_s;
-    case RejectReason::Replayed:
-        return u"a replay: a sequence number or boot already seen"_s;
-    case RejectReason::VmRateLimited:
-        return u"more announcements for this VM than its guest sends: rate limited"_s;
-    default:
-        return QString::fromLatin1(rejectReasonName(reason));
-    }
-}
-
-} // namespace
-
 void AnnouncementListener::writeRejection(const Verdict &v, quint32 sender, quint16 senderPort,
                                           qint64 nowMs) {
     EventBudget &b = m_rejectionBudgets[v.vmId];
@@ -371,11 +348,13 @@ void AnnouncementListener::writeRejection(const Verdict &v, quint32 sender, quin
     }
     ++b.written;
     const QString name = m_names.value(v.vmId);
-    const QString message = u"announcement rejected: %1 (from %2:%3)"_s.arg(
-        rejectionText(v.reason), QHostAddress(sender).toString(), QString::number(senderPort));
-    log::listener()->warn("{}: {}", name, message);
-    if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
-        log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
+    const EventText event = EventText::make(
+        u"rejected"_s,
+        {QString::fromLatin1(rejectReasonName(v.reason)),
+         u"%1:%2"_s.arg(QHostAddress(sender).toString(), QString::number(senderPort))});
+    log::listener()->warn("{}: {}", name, event.english);
+    if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
+        log::listener()->error("{}: cannot log '{}': {}", name, event.english, s.error());
 }
 
 void AnnouncementListener::accept(const Verdict &v) {
@@ -413,12 +392,9 @@ void AnnouncementListener::accept(const Verdict &v) {
         u.wentOnline = true;
     m_states.insert(v.vmId, *next);
     m_verifier->updateVmState(v.vmId, *next);
-    QString message = vmStateName(*next);
-    if (!a.detail.empty())
-        message += u": "_s + QString::fromStdString(a.detail);
-    if (!v.verified)
-        message += u" (unverified: unsigned announcement)"_s;
-    m_pendingEvents.append({v.vmId, message});
+    m_pendingEvents.append(
+        {v.vmId, EventText::make(u"state"_s, {vmStateName(*next), QString::fromStdString(a.detail),
+                                              v.verified ? QString() : u"unsigned"_s})});
 }
 
 void AnnouncementListener::markUnreachable() {
@@ -432,10 +408,12 @@ void AnnouncementListener::markUnreachable() {
         VmUpdate &u = m_pending[it.key()];
         u.vmId = it.key();
         u.state = VmState::Unreachable;
-        u.reason = u"no heartbeat for %1 s"_s.arg((now - seen) / 1000);
+        const qint64 silent = (now - seen) / 1000;
+        u.reason = u"no heartbeat for %1 s"_s.arg(silent);
         it.value() = VmState::Unreachable;
         m_verifier->updateVmState(it.key(), VmState::Unreachable);
-        m_pendingEvents.append({it.key(), u"unreachable: "_s + u.reason});
+        m_pendingEvents.append(
+            {it.key(), EventText::make(u"unreachable"_s, {QString::number(silent)})});
     }
 }
 
@@ -490,7 +468,8 @@ void AnnouncementListener::flush() {
     }
 }
 
-void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint64 nowMs) {
+void AnnouncementListener::writeEvent(qint64 vmId, const EventText &event, qint64 nowMs) {
+    const QString &message = event.english;
     EventBudget &b = m_eventBudgets[vmId];
     if (b.written == 0 && b.held == 0)
         b.windowStartMs = nowMs;
@@ -503,13 +482,13 @@ void AnnouncementListener::writeEvent(qint64 vmId, const QString &message, qint6
     }
     ++b.written;
     log::listener()->info("{}: {}", name, message);
-    if (auto s = m_inventory->addEvent(u"info"_s, name, message); !s)
+    if (auto s = m_inventory->addEvent(u"info"_s, name, event); !s)
         log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
     // Each budget whose minute is over (or all, at the end) says once what it held.
-    const auto summarise = [&](QHash<qint64, EventBudget> &budgets, const QString &held,
+    const auto summarise = [&](QHash<qint64, EventBudget> &budgets, const QString &code,
                                int perMinute) {
         for (auto it = budgets.begin(); it != budgets.end();) {
             if (!all && nowMs - it->windowStartMs < 60'000) {
@@ -518,22 +497,18 @@ void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
             }
             if (it->held > 0) {
                 const QString name = m_names.value(it.key());
-                const QString message = held.arg(it->held).arg(perMinute);
-                log::listener()->warn("{}: {}", name, message);
-                if (auto s = m_inventory->addEvent(u"warning"_s, name, message); !s)
-                    log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
+                const EventText event =
+                    EventText::make(code, {QString::number(it->held), QString::number(perMinute)});
+                log::listener()->warn("{}: {}", name, event.english);
+                if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
+                    log::listener()->error("{}: cannot log '{}': {}", name, event.english,
+                                           s.error());
             }
             it = budgets.erase(it);
         }
     };
-    summarise(m_rejectionBudgets,
-              u"%1 more rejected announcements in a minute were not logged (at most %2 a minute "
-              u"are logged per VM; the status bar counts every one)"_s,
-              kRejectionsPerVmPerMinute);
-    summarise(m_eventBudgets,
-              u"%1 more state changes in a minute were not logged (at most %2 a minute are "
-              u"logged per VM; its state in the inventory followed every one)"_s,
-              m_options.eventsPerVmPerMinute);
+    summarise(m_rejectionBudgets, u"held-rejections"_s, kRejectionsPerVmPerMinute);
+    summarise(m_eventBudgets, u"held-states"_s, m_options.eventsPerVmPerMinute);
 }
 
 } // namespace vmeclone

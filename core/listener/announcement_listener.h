@@ -117,7 +117,7 @@ private:
     void writeRejection(const Verdict &v, quint32 sender, quint16 senderPort, qint64 nowMs);
     quint64 m_pendingAccepted = 0;
     // Writes a VM's event unless its budget for the minute is spent.
-    void writeEvent(qint64 vmId, const QString &message, qint64 nowMs);
+    void writeEvent(qint64 vmId, const EventText &event, qint64 nowMs);
     void summariseHeldEvents(qint64 nowMs, bool all);
     qint64 m_nowWallMs = 0; // wall clock of the datagrams being read
     QTimer m_flushTimer;
@@ -128,7 +128,7 @@ private:
     qint64 m_dataVersion = -1;
     QHash<qint64, VmUpdate> m_pending;     // per VM: the latest word of this tick
     QHash<qint64, qint64> m_pendingSeenMs; // per VM: wall-clock ms of that word
-    QList<QPair<qint64, QString>> m_pendingEvents;
+    QList<QPair<qint64, EventText>> m_pendingEvents;
     QHash<qint64, VmState> m_states; // what the inventory holds now
     QHash<qint64, QString> m_names;
     QHash<qint64, qint64> m_lastSeenMs; // monotonic, for unreachable

@@ -125,13 +125,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+420"/>
+        <location filename="../../core/engine/engine.cpp" line="+421"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+646"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,7 +162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-606"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+607"/>
+        <location line="+613"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,6 +1143,114 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::Event</name>
+    <message>
+        <location filename="../../core/common/event_text.cpp" line="+22"/>
+        <source>clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unreachable: no heartbeat for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released: files deleted, address free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone cancelled: rolled back, nothing of it is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clone failed, rolled back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>announcement rejected: %1 (from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 more state changes in a minute were not logged (at most %2 a minute are logged per VM; its state in the inventory followed every one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 more rejected announcements in a minute were not logged (at most %2 a minute are logged per VM; the status bar counts every one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 VMs: %3 done, %4 failed%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>golden image %1 added: %2, %3 in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disk shard %1 added (weight %2, %3 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not signed, and this listener takes only signed announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bad signature: not signed with this VM&apos;s key (another VM&apos;s guest, a stale clone of it, or a forgery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its MAC is not the one this VM was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a replay: a sequence number or boot already seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more announcements for this VM than its guest sends: rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source> (unverified: unsigned announcement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
         <location filename="../../ui/first_run_panel.cpp" line="+21"/>
@@ -1427,7 +1535,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+68"/>
+        <location filename="../../ui/main_window.cpp" line="+69"/>
         <location line="+142"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -1920,7 +2028,7 @@
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The demo golden image could not be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2641,7 +2749,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+34"/>
+        <location filename="../../ui/vm_page.cpp" line="+36"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>

@@ -125,13 +125,13 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+420"/>
+        <location filename="../../core/engine/engine.cpp" line="+421"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+638"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+646"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-600"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-606"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+607"/>
+        <location line="+613"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
@@ -1207,6 +1207,114 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::Event</name>
+    <message>
+        <location filename="../../core/common/event_text.cpp" line="+22"/>
+        <source>clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unreachable: no heartbeat for %1 s</source>
+        <translation>无法联系：已 %1 秒没有心跳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released: files deleted, address free</source>
+        <translation>已释放：文件已删除，地址已空出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone cancelled: rolled back, nothing of it is left</source>
+        <translation>克隆已取消：已回滚，没有留下任何东西</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clone failed, rolled back: %1</source>
+        <translation>克隆失败，已回滚：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>announcement rejected: %1 (from %2)</source>
+        <translation>已拒绝报告：%1（来自 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 more state changes in a minute were not logged (at most %2 a minute are logged per VM; its state in the inventory followed every one)</source>
+        <translation>一分钟内另有 %1 次状态变化未记入日志（每台虚拟机每分钟最多记录 %2 次；清单中的状态跟随了每一次变化）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 more rejected announcements in a minute were not logged (at most %2 a minute are logged per VM; the status bar counts every one)</source>
+        <translation>一分钟内另有 %1 条被拒绝的报告未记入日志（每台虚拟机每分钟最多记录 %2 条；状态栏统计了每一条）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 VMs: %3 done, %4 failed%5</source>
+        <translation>%1 %2 台虚拟机：%3 台完成，%4 台失败%5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>golden image %1 added: %2, %3 in %4</source>
+        <translation>已添加母版镜像 %1：%2，%4 中的 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disk shard %1 added (weight %2, %3 free)</source>
+        <translation>已添加磁盘分片 %1（权重 %2，可用 %3）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not signed, and this listener takes only signed announcements</source>
+        <translation>未签名，而此监听器只接受签名的报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bad signature: not signed with this VM&apos;s key (another VM&apos;s guest, a stale clone of it, or a forgery)</source>
+        <translation>签名错误：不是用此虚拟机的密钥签名的（另一台虚拟机的客户机、它的过期克隆，或伪造）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its MAC is not the one this VM was given</source>
+        <translation>其 MAC 不是分配给此虚拟机的那个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a replay: a sequence number or boot already seen</source>
+        <translation>重放：序号或启动已出现过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more announcements for this VM than its guest sends: rate limited</source>
+        <translation>此虚拟机的报告多于其客户机会发送的数量：已限速</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source> (unverified: unsigned announcement)</source>
+        <translation>（未验证：未签名的报告）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::FirstRunPanel</name>
     <message>
         <location filename="../../ui/first_run_panel.cpp" line="+21"/>
@@ -1490,7 +1598,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+68"/>
+        <location filename="../../ui/main_window.cpp" line="+69"/>
         <location line="+142"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -1978,7 +2086,7 @@
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The demo golden image could not be added: %1</source>
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
@@ -2704,7 +2812,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+34"/>
+        <location filename="../../ui/vm_page.cpp" line="+36"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>

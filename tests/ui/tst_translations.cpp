@@ -43,6 +43,51 @@ private Q_SLOTS:
                  "fonts-wqy-microhei (packaging/debian-packages.txt)");
     }
 
+    // Core's events carry a code and arguments beside their English sentence: stored and
+    // read back whole, they are said in Chinese here and in English to the CLI (message).
+    void eventsAreSaidInTheConsolesLanguage() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto opened = Inventory::open(dir.filePath(u"inventory.sqlite"_s));
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Inventory &inventory = **opened;
+        QVERIFY(inventory.addEvent(u"info"_s, u"vm177"_s, EventText::make(u"released"_s, {})));
+        QVERIFY(inventory.addEvent(u"info"_s, u"vm177"_s,
+                                   EventText::make(u"state"_s, {u"online"_s, u"eth0 up"_s, {}})));
+        QVERIFY(inventory.addEvent(
+            u"warning"_s, u"vm177"_s,
+            EventText::make(u"rejected"_s, {u"bad-signature"_s, u"127.0.0.1:4000"_s})));
+        QVERIFY(inventory.addEvent(
+            u"info"_s, {},
+            EventText::make(u"batch"_s, {u"clone"_s, u"4"_s, u"4"_s, u"0"_s, u"cancelled"_s})));
+        QVERIFY(inventory.addEvent(u"info"_s, {}, u"an old event, English only"_s));
+        const auto events = inventory.events();
+        QVERIFY2(events.ok(), qPrintable(events.error()));
+        QCOMPARE(events->size(), 5);
+        QStringList english, chinese;
+        for (const EventRecord &e : *events) {
+            english << e.message;
+            chinese << eventText(e.code, e.args, e.message);
+        }
+        QCOMPARE(english,
+                 (QStringList{u"released: files deleted, address free"_s, u"online: eth0 up"_s,
+                              u"announcement rejected: bad signature: not signed with this VM's "
+                              u"key (another VM's guest, a stale clone of it, or a forgery) "
+                              u"(from 127.0.0.1:4000)"_s,
+                              u"clone of 4 VMs: 4 done, 0 failed (cancelled)"_s,
+                              u"an old event, English only"_s}));
+        QCOMPARE(
+            chinese,
+            (QStringList{u"已释放：文件已删除，地址已空出"_s,
+                         QCoreApplication::translate("vmeclone::VmStateStyle", "online")
+                             + u": eth0 up"_s,
+                         u"已拒绝报告：签名错误：不是用此虚拟机的密钥签名的（另一台虚拟机的客户"
+                         u"机、它的过期克隆，或伪造）（来自 127.0.0.1:4000）"_s,
+                         u"克隆 4 台虚拟机：4 台完成，0 台失败（已取消）"_s,
+                         u"an old event, English only"_s}));
+        QVERIFY(chinese[1] != u"online: eth0 up"_s); // the state is said in Chinese too
+    }
+
     void theReportIsChinese() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

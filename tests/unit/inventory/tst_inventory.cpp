@@ -212,7 +212,7 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE((*m_inv->stamp(asRead.id))->seq, before + 1);
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"12"_s);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('shards') WHERE name = 'label'"_s)
                  .toInt(),
              1);
@@ -242,7 +242,7 @@ void TestInventory::createsSchemaAndReopens() {
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
+        QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"12"_s);
     }
 
     auto again = Inventory::open(dbPath());
@@ -935,7 +935,7 @@ void TestInventory::upgradesSchemaSixWithHosts() {
     QVERIFY(m_inv->addHost(h));
     m_inv.reset();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"11"_s);
+    QCOMPARE(raw.scalar(u"SELECT value FROM meta WHERE key = 'schema'"_s).toString(), u"12"_s);
 }
 
 void TestInventory::removeShardAndGoldenRefusedWhileUsed() {

@@ -1,0 +1,148 @@
+#include "event_text.h"
+
+#include "common/text_format.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace vmeclone {
+namespace {
+
+constexpr const char *kContext = "vmeclone::Event";
+
+struct Template {
+    const char *code;
+    const char *text; // %1... are the arguments in order
+};
+
+// The sentences, marked for lupdate in the context vmeclone::Event.
+// The operations a batch event names (Engine::recordBatch), for lupdate.
+[[maybe_unused]] constexpr const char *kOperations[] = {
+    QT_TRANSLATE_NOOP("vmeclone::Event", "clone"), QT_TRANSLATE_NOOP("vmeclone::Event", "start"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "stop"), QT_TRANSLATE_NOOP("vmeclone::Event", "release")};
+
+constexpr Template kTemplates[] = {
+    {"unreachable", QT_TRANSLATE_NOOP("vmeclone::Event", "unreachable: no heartbeat for %1 s")},
+    {"released", QT_TRANSLATE_NOOP("vmeclone::Event", "released: files deleted, address free")},
+    {"clone-cancelled",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "clone cancelled: rolled back, nothing of it is left")},
+    {"clone-failed", QT_TRANSLATE_NOOP("vmeclone::Event", "clone failed, rolled back: %1")},
+    {"rejected", QT_TRANSLATE_NOOP("vmeclone::Event", "announcement rejected: %1 (from %2)")},
+    {"held-states",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "%1 more state changes in a minute were not logged (at most %2 a minute "
+                       "are logged per VM; its state in the inventory followed every one)")},
+    {"held-rejections",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "%1 more rejected announcements in a minute were not logged (at most %2 a "
+                       "minute are logged per VM; the status bar counts every one)")},
+    {"batch", QT_TRANSLATE_NOOP("vmeclone::Event", "%1 of %2 VMs: %3 done, %4 failed%5")},
+    {"golden-added", QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 added: %2, %3 in %4")},
+    {"shard-added",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "disk shard %1 added (weight %2, %3 free)")},
+};
+
+const char *templateOf(const QString &code) {
+    for (const Template &t : kTemplates)
+        if (code == QLatin1String(t.code))
+            return t.text;
+    return nullptr;
+}
+
+struct Reason {
+    const char *code; // rejectReasonName
+    const char *text;
+};
+
+constexpr Reason kReasons[] = {
+    {"unsigned",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "not signed, and this listener takes only signed announcements")},
+    {"bad-signature",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "bad signature: not signed with this VM's key (another "
+                                          "VM's guest, a stale clone of it, or a forgery)")},
+    {"mac-mismatch",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "its MAC is not the one this VM was given")},
+    {"replayed",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "a replay: a sequence number or boot already seen")},
+    {"vm-rate-limited",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "more announcements for this VM than its guest sends: rate limited")},
+};
+
+// %1... of `text` from `args`, in one pass (an argument holding "%2" stays as it is).
+QString fill(const QString &text, const QStringList &args) {
+    switch (args.size()) {
+    case 0:
+        return text;
+    case 1:
+        return text.arg(args[0]);
+    case 2:
+        return text.arg(args[0], args[1]);
+    case 3:
+        return text.arg(args[0], args[1], args[2]);
+    case 4:
+        return text.arg(args[0], args[1], args[2], args[3]);
+    default:
+        return text.arg(args[0], args[1], args[2], args[3], args[4]);
+    }
+}
+
+QString render(const QString &code, const QStringList &args, bool translated) {
+    if (code == u"state") {
+        // The state's name as the console's table says it (ui/vm_state_style.cpp).
+        const QString state = args.value(0);
+        QString text = translated ? QCoreApplication::translate("vmeclone::VmStateStyle",
+                                                                state.toUtf8().constData())
+                                  : state;
+        if (!args.value(1).isEmpty())
+            text += u": "_s + args.value(1); // the agent's own words
+        if (args.value(2) == u"unsigned")
+            text += translated ? QCoreApplication::translate("vmeclone::Event",
+                                                             " (unverified: unsigned announcement)")
+                               : u" (unverified: unsigned announcement)"_s;
+        return text;
+    }
+    const char *text = templateOf(code);
+    if (!text)
+        return {};
+    QStringList shown = args;
+    if (code == u"rejected" && !shown.isEmpty())
+        shown[0] = EventText::rejection(shown[0], translated);
+    if (code == u"shard-added" && shown.size() > 2)
+        shown[2] = bytesText(shown[2].toLongLong());
+    if (code == u"batch" && shown.size() > 4) {
+        // The operation by its name, and whether the batch was cancelled.
+        if (translated)
+            shown[0] = QCoreApplication::translate(kContext, shown[0].toUtf8().constData());
+        shown[4] = shown[4].isEmpty() ? QString()
+                   : translated ? QCoreApplication::translate("vmeclone::Event", " (cancelled)")
+                                : u" (cancelled)"_s;
+    }
+    return fill(translated ? QCoreApplication::translate(kContext, text) : QString::fromUtf8(text),
+                shown);
+}
+
+} // namespace
+
+EventText EventText::make(const QString &code, const QStringList &args) {
+    return {code, args, render(code, args, false)};
+}
+
+QString EventText::rejection(const QString &reason, bool translated) {
+    for (const Reason &r : kReasons)
+        if (reason == QLatin1String(r.code))
+            return translated ? QCoreApplication::translate(kContext, r.text)
+                              : QString::fromUtf8(r.text);
+    return reason;
+}
+
+QString eventText(const QString &code, const QStringList &args, const QString &english) {
+    if (code.isEmpty())
+        return english;
+    const QString text = render(code, args, true);
+    return text.isEmpty() ? english : text;
+}
+
+} // namespace vmeclone
