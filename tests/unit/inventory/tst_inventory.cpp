@@ -184,6 +184,8 @@ void TestInventory::upgradesSchemaOne() {
         QVERIFY(raw.run(u"DROP TABLE hosts"_s)); // schema 7
         QVERIFY(raw.run(u"ALTER TABLE shards DROP COLUMN label"_s)); // schema 10
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN nics"_s)); // schema 11
+        QVERIFY(raw.run(u"ALTER TABLE events DROP COLUMN code"_s));  // schema 12
+        QVERIFY(raw.run(u"ALTER TABLE events DROP COLUMN args"_s));
         QVERIFY(raw.run(u"UPDATE meta SET value = '1' WHERE key = 'schema'"_s));
     }
     auto again = Inventory::open(dbPath());
@@ -227,6 +229,10 @@ void TestInventory::upgradesSchemaOne() {
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('goldens') WHERE name = 'nics'"_s)
                  .toInt(),
              1);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('events') WHERE name IN "
+                        u"('code', 'args')"_s)
+                 .toInt(),
+             2);
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM pragma_table_info('hosts')"_s).toInt(), 8);
 }
 
