@@ -19,8 +19,9 @@ struct Template {
 // The sentences, marked for lupdate in the context vmeclone::Event.
 // The operations a batch event names (Engine::recordBatch), for lupdate.
 [[maybe_unused]] constexpr const char *kOperations[] = {
-    QT_TRANSLATE_NOOP("vmeclone::Event", "clone"), QT_TRANSLATE_NOOP("vmeclone::Event", "start"),
-    QT_TRANSLATE_NOOP("vmeclone::Event", "stop"), QT_TRANSLATE_NOOP("vmeclone::Event", "release")};
+    QT_TRANSLATE_NOOP("vmeclone::Event", "clone"), QT_TRANSLATE_NOOP("vmeclone::Event", "started"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "stopped"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "released")};
 
 constexpr Template kTemplates[] = {
     {"unreachable", QT_TRANSLATE_NOOP("vmeclone::Event", "unreachable: no heartbeat for %1 s")},

@@ -1151,17 +1151,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>start</source>
+        <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>stop</source>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>release</source>
+        <location line="+1"/>
+        <source>released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1210,12 +1210,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>disk shard %1 added (weight %2, %3 free)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>not signed, and this listener takes only signed announcements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,12 +1225,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>its MAC is not the one this VM was given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a replay: a sequence number or boot already seen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2749,7 +2749,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+36"/>
+        <location filename="../../ui/vm_page.cpp" line="+35"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>

@@ -1214,18 +1214,30 @@
         <translation>克隆</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>start</source>
+        <translation type="vanished">启动</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation type="vanished">停止</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation type="vanished">释放</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>stop</source>
+        <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>release</source>
+        <location line="+1"/>
+        <source>released</source>
         <translation>释放</translation>
     </message>
     <message>
@@ -1274,12 +1286,12 @@
         <translation>已添加母版镜像 %1：%2，%4 中的 %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>disk shard %1 added (weight %2, %3 free)</source>
         <translation>已添加磁盘分片 %1（权重 %2，可用 %3）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>not signed, and this listener takes only signed announcements</source>
         <translation>未签名，而此监听器只接受签名的报告</translation>
     </message>
@@ -1289,12 +1301,12 @@
         <translation>签名错误：不是用此虚拟机的密钥签名的（另一台虚拟机的客户机、它的过期克隆，或伪造）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>its MAC is not the one this VM was given</source>
         <translation>其 MAC 不是分配给此虚拟机的那个</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a replay: a sequence number or boot already seen</source>
         <translation>重放：序号或启动已出现过</translation>
     </message>
@@ -2812,7 +2824,7 @@
 <context>
     <name>vmeclone::VmPage</name>
     <message>
-        <location filename="../../ui/vm_page.cpp" line="+36"/>
+        <location filename="../../ui/vm_page.cpp" line="+35"/>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
