@@ -352,7 +352,7 @@ void GoldenRules::checkNics(const GoldenSpec &spec, const QString &backend,
             return;
         }
         if (haveSubnet) {
-            if (subnet->contains(g.subnet.network()) || g.subnet.contains(subnet->network())) {
+            if (subnet->overlaps(g.subnet)) {
                 refuse(Problem::Taken, rule,
                        GoldenRules::tr("%1's subnet %2 overlaps the golden's own %3: give the "
                                        "NIC a network of its own")
@@ -370,8 +370,7 @@ void GoldenRules::checkNics(const GoldenSpec &spec, const QString &backend,
             }
         }
         for (const GoldenNic &other : nics) {
-            if (subnet->contains(other.subnet.network())
-                || other.subnet.contains(subnet->network())) {
+            if (subnet->overlaps(other.subnet)) {
                 refuse(
                     Problem::Taken, rule,
                     GoldenRules::tr("%1's subnet %2 overlaps %3's %4: give each NIC a network "

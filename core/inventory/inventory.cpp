@@ -486,19 +486,16 @@ Status Inventory::nicsApart(const GoldenRecord &g) const {
     auto others = goldens();
     if (!others)
         return fail(others.error());
-    const auto overlap = [](const Subnet &a, const Subnet &b) {
-        return a.contains(b.network()) || b.contains(a.network());
-    };
     for (const GoldenRecord &other : *others) {
         for (const GoldenNic &nic : g.nics) {
-            if (overlap(nic.subnet, other.subnet))
+            if (nic.subnet.overlaps(other.subnet))
                 return refuse(
                     Problem::Taken, Field::Nics, goldenNicsText({nic}),
                     u"%1's subnet %2 overlaps %3, the subnet of the golden image '%4': "
                     u"give the NIC a network of its own"_s.arg(
                         nic.device(), nic.subnet.toString(), other.subnet.toString(), other.name));
             for (const GoldenNic &theirs : other.nics)
-                if (overlap(nic.subnet, theirs.subnet)
+                if (nic.subnet.overlaps(theirs.subnet)
                     && !(nic.subnet == theirs.subnet && g.subnet == other.subnet))
                     return refuse(
                         Problem::Taken, Field::Nics, goldenNicsText({nic}),
@@ -508,7 +505,7 @@ Status Inventory::nicsApart(const GoldenRecord &g) const {
                                      theirs.device(), other.name));
         }
         for (const GoldenNic &theirs : other.nics)
-            if (overlap(g.subnet, theirs.subnet))
+            if (g.subnet.overlaps(theirs.subnet))
                 return refuse(Problem::Taken, Field::Subnet, g.subnet.toString(),
                               u"the subnet %1 overlaps %2, the subnet of %3 of the golden image "
                               u"'%4': give the golden a network of its own"_s.arg(

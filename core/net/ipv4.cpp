@@ -87,6 +87,10 @@ bool Subnet::contains(Ipv4Address a) const {
     return (a.toUInt() & maskOf(m_prefix)) == m_network.toUInt();
 }
 
+bool Subnet::overlaps(const Subnet &other) const {
+    return contains(other.network()) || other.contains(m_network);
+}
+
 bool Subnet::isHostAddress(Ipv4Address a) const {
     // A /31 or /32 has no host addresses in the classic sense; Subnet::parse refuses them.
     return m_prefix > 0 && m_prefix <= 30 && contains(a) && a != m_network && a != broadcast();

@@ -55,6 +55,8 @@ public:
     Ipv4Address lastHost() const;  // broadcast - 1
     bool contains(Ipv4Address a) const;
     bool isHostAddress(Ipv4Address a) const; // inside, and neither network nor broadcast
+    // Whether the two share any address (one contains the other's network).
+    bool overlaps(const Subnet &other) const;
 
     // A suffix is the host number: address - network (177 in 192.168.1.0/24 is .177).
     std::uint32_t suffixOf(Ipv4Address a) const { return a.toUInt() - m_network.toUInt(); }

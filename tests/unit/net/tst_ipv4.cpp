@@ -21,6 +21,7 @@ private Q_SLOTS:
     void subnetRefused();
     void subnetMembership_data();
     void subnetMembership();
+    void subnetsOverlap();
     void suffixes();
     void nameServers_data();
     void nameServers();
@@ -226,6 +227,17 @@ void TstIpv4::nameServers() {
     QCOMPARE(dns.invalid, invalid);
     QCOMPARE(dns.tooMany, tooMany);
     QCOMPARE(dns.ok(), invalid.isEmpty() && !tooMany);
+}
+
+void TstIpv4::subnetsOverlap() {
+    const auto net = [](const char *cidr) {
+        return *Subnet::parse(QString::fromLatin1(cidr));
+    };
+    QVERIFY(net("10.0.0.0/16").overlaps(net("10.0.5.0/24"))); // the wider contains the other
+    QVERIFY(net("10.0.5.0/24").overlaps(net("10.0.0.0/16"))); // either way round
+    QVERIFY(net("10.0.5.0/24").overlaps(net("10.0.5.0/24")));
+    QVERIFY(!net("10.0.5.0/24").overlaps(net("10.0.6.0/24")));
+    QVERIFY(!net("10.0.4.0/24").overlaps(net("10.0.5.0/25")));
 }
 
 QTEST_GUILESS_MAIN(TstIpv4)
