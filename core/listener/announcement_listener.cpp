@@ -347,14 +347,11 @@ void AnnouncementListener::writeRejection(const Verdict &v, quint32 sender, quin
         return;
     }
     ++b.written;
-    const QString name = m_names.value(v.vmId);
-    const EventText event = EventText::make(
-        u"rejected"_s,
-        {QString::fromLatin1(rejectReasonName(v.reason)),
-         u"%1:%2"_s.arg(QHostAddress(sender).toString(), QString::number(senderPort))});
-    log::listener()->warn("{}: {}", name, event.english);
-    if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
-        log::listener()->error("{}: cannot log '{}': {}", name, event.english, s.error());
+    // Written at the tick (flush), not on the path that reads datagrams.
+    m_pendingRejections.append(
+        {v.vmId, EventText::make(u"rejected"_s, {QString::fromLatin1(rejectReasonName(v.reason)),
+                                                 u"%1:%2"_s.arg(QHostAddress(sender).toString(),
+                                                                QString::number(senderPort))})});
 }
 
 void AnnouncementListener::accept(const Verdict &v) {
@@ -462,6 +459,13 @@ void AnnouncementListener::flush() {
             reloadVms(); // learn their real states, so their guests are judged by them
         Q_EMIT vmsUpdated(updates);
     }
+    for (const auto &[vmId, event] : std::as_const(m_pendingRejections)) {
+        const QString name = m_names.value(vmId);
+        log::listener()->warn("{}: {}", name, event.english);
+        if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
+            log::listener()->error("{}: cannot log '{}': {}", name, event.english, s.error());
+    }
+    m_pendingRejections.clear();
     if (m_statsDirty) {
         m_statsDirty = false;
         Q_EMIT statsChanged(m_stats);

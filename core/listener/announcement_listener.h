@@ -114,6 +114,7 @@ private:
     // (a flood of forgeries cannot hide its state changes): at most this many a minute.
     static constexpr int kRejectionsPerVmPerMinute = 5;
     QHash<qint64, EventBudget> m_rejectionBudgets;
+    QList<QPair<qint64, EventText>> m_pendingRejections; // within budget, written at the tick
     void writeRejection(const Verdict &v, quint32 sender, quint16 senderPort, qint64 nowMs);
     quint64 m_pendingAccepted = 0;
     // Writes a VM's event unless its budget for the minute is spent.
