@@ -2,6 +2,7 @@
 
 #include "agent_log.h"
 #include "announcer.h"
+#include "dhcp_clients.h"
 #include "identity_channel.h"
 #include "net_interfaces.h"
 #include "plain_ip_writer.h"
@@ -170,6 +171,11 @@ bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, boo
 }
 
 bool Agent::resolveInterface(Identity &identity, std::string &error) const {
+    // A NIC udev has not named yet would be configured under the kernel's name.
+    if (identity.mac && m_fs.exists("/run/udev/control")
+        && !NetInterfaces::waitForMac(m_fs, *identity.mac, kNicWaitMs))
+        agentLog("no NIC with MAC %s named by udev after %d s: going on with what is there",
+                 protocol::formatMac(*identity.mac).c_str(), kNicWaitMs / 1000);
     const std::vector<NetInterface> all = NetInterfaces::scan(m_fs);
     const NetInterface *chosen = nullptr;
     auto byName = [&](const std::vector<NetInterface> &nics,
@@ -246,6 +252,13 @@ NetworkSettings Agent::settingsFor(const Identity &identity, FurtherNics &furthe
 
 bool Agent::bringUp(const NetworkSettings &s, std::string &error) const {
     const std::string &dev = s.interfaceName;
+    // A DHCP client the golden's configuration started would add its lease back.
+    std::string dhcpError;
+    for (const std::string &client : DhcpClients::stop(m_fs, dev, kDhcpStopMs, dhcpError))
+        agentLog("stopped %s, started for %s by the golden's configuration", client.c_str(),
+                 dev.c_str());
+    if (!dhcpError.empty())
+        agentLog("warning: %s", dhcpError.c_str());
     return m_actions.run({"ip", "link", "set", "dev", dev, "up"}, error)
            // -4: keep the interface's IPv6 addresses (link-local included).
            && m_actions.run({"ip", "-4", "addr", "flush", "dev", dev}, error)
@@ -498,8 +511,10 @@ int Agent::run() {
     announcer.announce(AgentState::Booting, "identity from " + identity.channel);
 
     if (newInstance) {
-        const GuestConfiguration configuration(m_fs, family, identity.hostname, settings,
-                                               NetInterfaces::scan(m_fs));
+        GuestConfiguration configuration(m_fs, family, identity.hostname, settings,
+                                         NetInterfaces::scan(m_fs));
+        if (resumed)
+            configuration.setMachineIdRenewed();
         agentLog("new instance %s: configuring (guest family %s)", identity.instance.c_str(),
                  family.name().c_str());
         announcer.announce(AgentState::Configuring, "hostname " + identity.hostname + ", "
@@ -543,6 +558,14 @@ int Agent::run() {
             agentLog("warning: %s", commandError.c_str());
             liveWarning += (liveWarning.empty() ? "" : "; ") + commandError;
         }
+        // A DHCP client the golden's configuration started after the first look, or an ifup
+        // about to start one (ifupdown's hotplug ifup@ runs beside the agent, with the file
+        // as it read it), is waited for and stopped now, and the address set again.
+        if (live
+            && !DhcpClients::running(m_fs, settings.interfaceName,
+                                     {"ifup", "dhclient", "dhcpcd", "udhcpc"})
+                    .empty())
+            live = applyLive(settings, identity.hostname, error, liveWarning);
     }
 
     if (!live) {

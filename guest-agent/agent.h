@@ -23,6 +23,12 @@ class Agent {
 public:
     static constexpr const char *kConfigPath = "/etc/vmeclone/agent.conf";
     static constexpr const char *kPidPath = "/var/run/vmeclone-agent.pid";
+    // How long the agent waits at its start for udev to name the identity's NIC
+    // (NetInterfaces::waitForMac): a full distribution under emulation probes it late.
+    static constexpr int kNicWaitMs = 30000;
+    // How long an ifup of the golden's configuration has to finish, and a DHCP client it
+    // started to exit after SIGTERM.
+    static constexpr int kDhcpStopMs = 20000;
 
     explicit Agent(const AgentOptions &options);
 

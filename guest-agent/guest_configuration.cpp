@@ -4,6 +4,7 @@
 #include "hostname_writer.h"
 #include "machine_id_reset.h"
 #include "plain_ip_writer.h"
+#include "resolv_conf_writer.h"
 
 namespace vmeclone::agent {
 
@@ -25,7 +26,9 @@ std::vector<std::string> GuestConfiguration::steps() const {
     if (m_family.writer())
         steps.push_back(m_family.writer()->name());
     steps.push_back(PlainIpWriter().name());
-    if (m_family.systemd())
+    if (ResolvConfWriter::appliesTo(m_fs, m_settings))
+        steps.push_back("resolv.conf");
+    if (m_family.systemd() && !m_machineIdRenewed)
         steps.push_back("machine-id");
     if (CloudInitGuard::appliesTo(m_fs))
         steps.push_back("cloud-init");
@@ -66,7 +69,12 @@ bool GuestConfiguration::write(std::string &error) const {
     const PlainIpWriter plainIp;
     if (!plainIp.write(m_fs, m_settings, error))
         return failed(plainIp.name());
-    if (m_family.systemd() && !MachineIdReset().reset(m_fs, error))
+    if (ResolvConfWriter::appliesTo(m_fs, m_settings)
+        && !ResolvConfWriter().write(m_fs, m_settings, error))
+        return failed("resolv.conf");
+    std::string machineId;
+    if (m_family.systemd() && !m_machineIdRenewed
+        && !MachineIdReset().renew(m_fs, machineId, error))
         return failed("machine-id");
     if (CloudInitGuard::appliesTo(m_fs) && !CloudInitGuard().write(m_fs, error))
         return failed("cloud-init");

@@ -66,6 +66,11 @@ bool RootFs::isRegularFile(std::string_view guestPath) const {
     return ::lstat(path(guestPath).c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool RootFs::isSymlink(std::string_view guestPath) const {
+    struct stat st {};
+    return ::lstat(path(guestPath).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 bool RootFs::hasMode(std::string_view guestPath, unsigned mode) const {
     struct stat st {};
     return ::stat(path(guestPath).c_str(), &st) == 0 && (st.st_mode & 07777) == mode;

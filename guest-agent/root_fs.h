@@ -22,6 +22,8 @@ public:
     bool isDirectory(std::string_view guestPath) const;
     // A regular file itself, not a symbolic link to one (lstat).
     bool isRegularFile(std::string_view guestPath) const;
+    // A symbolic link itself, whether or not its target exists (lstat).
+    bool isSymlink(std::string_view guestPath) const;
     // Whether the file's permission bits are exactly `mode`.
     bool hasMode(std::string_view guestPath, unsigned mode) const;
     // Reads the whole file (sysfs and procfs files report no size: read to EOF).

@@ -1,6 +1,7 @@
 #include "template_mode.h"
 
 #include "fw_cfg_channel.h"
+#include "machine_id_reset.h"
 #include "protocol/identity_document.h"
 
 #include <cerrno>
@@ -41,22 +42,7 @@ bool TemplateMode::waitForClone(const RootFs &fs) {
 }
 
 bool TemplateMode::freshMachineId(const RootFs &fs, std::string &id, std::string &error) {
-    unsigned char bytes[16];
-    const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::read(fd, bytes, sizeof bytes) != static_cast<ssize_t>(sizeof bytes)) {
-        error = std::string("cannot read /dev/urandom: ") + std::strerror(errno);
-        if (fd >= 0)
-            ::close(fd);
-        return false;
-    }
-    ::close(fd);
-    static const char hex[] = "0123456789abcdef";
-    id.clear();
-    for (unsigned char b : bytes) {
-        id += hex[b >> 4];
-        id += hex[b & 15];
-    }
-    return fs.writeFileAtomic("/etc/machine-id", id + "\n", error, 0444);
+    return MachineIdReset().renew(fs, id, error);
 }
 
 int TemplateMode::removeSshHostKeys(const RootFs &fs) {

@@ -32,8 +32,8 @@ public:
     // resumed as a clone). Returns false only when SIGTERM/SIGINT came meanwhile.
     static bool waitForClone(const RootFs &fs);
 
-    // A fresh /etc/machine-id (32 hex digits from /dev/urandom, read after the resume so
-    // the reseeded generator gives each clone its own), written atomically with mode 0444.
+    // A fresh /etc/machine-id (MachineIdReset::renew: 32 hex digits from /dev/urandom, read
+    // after the resume so the reseeded generator gives each clone its own).
     static bool freshMachineId(const RootFs &fs, std::string &id, std::string &error);
     // Removes /etc/ssh/ssh_host_*_key and their .pub files (the caller then runs
     // `ssh-keygen -A`, which makes the missing ones); returns how many were removed.

@@ -300,9 +300,7 @@ QList<Verb> verbs() {
              addCloneOptions(p);
              addHostsOption(p);
              p.addOption({u"no-start"_s, u"Only make the clones; do not start them."_s});
-             p.addOption({u"wait-online"_s,
-                          u"Wait up to SECONDS for every clone to announce itself online."_s,
-                          u"SECONDS"_s});
+             addWaitOnlineOption(p, u"every clone"_s);
          },
          verbClone,
          {},
@@ -347,12 +345,15 @@ QList<Verb> verbs() {
         {u"start"_s,
          u"RANGE"_s,
          u"Start the VMs of RANGE."_s,
-         addHostsOption,
+         [](QCommandLineParser &p) {
+             addHostsOption(p);
+             addWaitOnlineOption(p, u"every VM started (this machine's)"_s);
+         },
          [](QCommandLineParser &p, const Globals &g) {
              return verbOnRange(p, g, u"start"_s, &Engine::start);
          },
          {},
-         kOffersJobs | kOffersVmware},
+         kOffersPort | kOffersJobs | kOffersVmware},
         {u"stop"_s,
          u"RANGE"_s,
          u"Stop the VMs of RANGE (power button, then forced off)."_s,
@@ -404,9 +405,7 @@ QList<Verb> verbs() {
          u"The seed's form: clone the golden with one suffix to another, and show that VM."_s,
          [](QCommandLineParser &p) {
              p.addOption({u"no-start"_s, u"Only make the clone; do not start it."_s});
-             p.addOption({u"wait-online"_s,
-                          u"Wait up to SECONDS for the clone to announce itself online."_s,
-                          u"SECONDS"_s});
+             addWaitOnlineOption(p, u"the clone"_s);
          },
          verbSeedAlias,
          {},

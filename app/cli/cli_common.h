@@ -121,6 +121,9 @@ void addHostsOption(QCommandLineParser &p);
 int verbPlan(QCommandLineParser &p, const Globals &g);
 int verbClone(QCommandLineParser &p, const Globals &g);
 int verbSeedAlias(QCommandLineParser &p, const Globals &g);
+// --wait-online SECONDS: 0 when not given, -1 (said) when not a number of seconds.
+int waitSeconds(const QCommandLineParser &p);
+void addWaitOnlineOption(QCommandLineParser &p, const QString &what);
 
 // verbs_vms.cpp
 using VmBatch = BatchResult (Engine::*)(const QList<VmRecord> &, const std::atomic_bool *,

@@ -246,7 +246,12 @@ int cloneRange(const Globals &g, const QString &range, const CloneOptions &optio
     return code;
 }
 
-// --wait-online SECONDS: 0 when not given, -1 (said) when not a number of seconds.
+void addWaitOnlineOption(QCommandLineParser &p, const QString &what) {
+    p.addOption({u"wait-online"_s,
+                 u"Wait up to SECONDS for %1 to announce itself online."_s.arg(what),
+                 u"SECONDS"_s});
+}
+
 int waitSeconds(const QCommandLineParser &p) {
     if (!p.isSet(u"wait-online"_s))
         return 0;

@@ -98,8 +98,27 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         err(u"%1: give a range, e.g. 'vmeclone %1 177-254'"_s.arg(verb));
         return kUsage;
     }
-    if (goesOnToItsHosts(p, g))
+    // Only start offers it (isSet would warn about an option the verb does not define).
+    const int wait = p.optionNames().contains(u"wait-online"_s) ? waitSeconds(p) : 0;
+    if (wait < 0)
+        return kUsage;
+    if (goesOnToItsHosts(p, g)) {
+        if (wait > 0) {
+            err(u"%1: --wait-online waits for this machine's VMs; on hosts, follow them with "
+                u"'vmeclone list --hosts'"_s.arg(verb));
+            return kUsage;
+        }
         return clusterOnRange(p, g, verb, range);
+    }
+    // Listen before anything starts, so no guest's first words are lost (as clone does).
+    std::unique_ptr<AnnouncementListener> listener;
+    if (wait > 0) {
+        QString why;
+        listener = startListener(g, &why);
+        if (!listener && !g.json)
+            err(u"(%1; relying on the process that listens there)"_s.arg(why));
+    }
+    QList<qint64> started;
     int code = runBeside([&]() -> int {
         auto engine = openEngine(g);
         if (!engine)
@@ -145,8 +164,18 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         }
         // Ctrl-C / SIGTERM: the VMs not begun are left as they are and listed as not done.
         const BatchResult r = ((*engine).*op)(*vms, &g_interrupted, progressPrinter(g));
+        for (const auto &o : r.outcomes) {
+            for (const auto &vm : *vms) {
+                if (o.ok && vm.address == o.address)
+                    started.append(vm.id);
+            }
+        }
         return reportBatch(r, g, verb);
     });
+    if (wait > 0 && !started.isEmpty() && !waitOnline(g, started, wait, listener.get()))
+        code = kFailed;
+    if (listener)
+        listener->flush();
     return code;
 }
 

@@ -186,6 +186,11 @@ Expected<GuestView> readGuestView(QmpClient &agent, std::chrono::milliseconds ti
         view.defaultGateway = guest_files::defaultGateway(*route);
     if (auto resolv = readGuestFile(agent, u"/etc/resolv.conf"_s, deadline))
         view.nameServers = guest_files::nameServers(*resolv);
+    // systemd-resolved's stub: the servers it forwards to are in its own file.
+    if (view.nameServers == QStringList{u"127.0.0.53"_s}) {
+        if (auto upstream = readGuestFile(agent, u"/run/systemd/resolve/resolv.conf"_s, deadline))
+            view.nameServers = guest_files::nameServers(*upstream);
+    }
     return view;
 }
 

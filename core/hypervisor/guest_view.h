@@ -4,9 +4,9 @@
 // every VM one). Interfaces (guest-network-get-interfaces), host name, OS
 // (guest-get-osinfo), and files read with guest-file-open/read/close: /etc/machine-id,
 // the SSH host public key (its fingerprint computed here, as `ssh-keygen -l` prints it),
-// /etc/resolv.conf's name servers and /proc/net/route's default gateway. Anything the
-// guest lacks (no machine-id on a busybox guest, no sshd) stays empty; only a guest that
-// does not answer at all is an error.
+// /etc/resolv.conf's name servers (systemd-resolved's upstream ones behind its stub) and
+// /proc/net/route's default gateway. Anything the guest lacks (no machine-id on a busybox
+// guest, no sshd) stays empty; only a guest that does not answer at all is an error.
 //
 // disagreements() compares that view with what the inventory expects of the VM: the
 // guest's own view is the one a test or an operator trusts when the two differ.
@@ -43,7 +43,8 @@ struct GuestView {
     QString sshHostKey; // "ED25519 SHA256:…" of the first host key found; empty: none
     QList<GuestInterface> interfaces;
     QString defaultGateway;  // from /proc/net/route; empty: no default route
-    QStringList nameServers; // /etc/resolv.conf's nameserver lines
+    QStringList nameServers; // /etc/resolv.conf's nameserver lines (behind systemd-resolved's
+                             // stub 127.0.0.53: /run/systemd/resolve/resolv.conf's)
 
     // {"read_at", "hostname", "os", "os_id", "kernel", "machine_id", "ssh_host_key",
     //  "interfaces": [{"name", "mac", "ipv4", "ipv6"}], "gateway", "dns"}

@@ -70,6 +70,26 @@ QString statesOf(const QList<Received> &received) {
     return names.join(u", "_s);
 }
 
+// The agent gives each new instance a fresh random machine-id: each id file it wrote must
+// hold 32 hex digits other than the golden's, the D-Bus copy the same as /etc's; it is
+// then compared as the mark update_expected.sh puts in the expected trees.
+QString markFreshMachineIds(QMap<QString, QByteArray> &got,
+                            const QMap<QString, QByteArray> &golden) {
+    static const QRegularExpression id(u"^[0-9a-f]{32}\n$"_s);
+    const QByteArray etc = got.value(u"etc/machine-id"_s);
+    for (const QString path : {u"etc/machine-id"_s, u"var/lib/dbus/machine-id"_s}) {
+        if (!got.contains(path) || got.value(path) == golden.value(path)
+            || got.value(path).isEmpty())
+            continue;
+        if (!id.match(QString::fromLatin1(got.value(path))).hasMatch())
+            return path + u" is no machine-id: "_s + QString::fromLatin1(got.value(path));
+        if (got.value(path) != etc)
+            return path + u" differs from etc/machine-id"_s;
+        got[path] = "@FRESH-MACHINE-ID@\n";
+    }
+    return {};
+}
+
 QString describeDifference(const QMap<QString, QByteArray> &got,
                            const QMap<QString, QByteArray> &want) {
     QStringList lines;
@@ -279,7 +299,10 @@ void TestAgentFixtures::firstAndSecondRun() {
                  result.standardError.constData());
 
         // Files: the whole tree, against the expected tree of this stage.
-        const auto got = tree.snapshot();
+        auto got = tree.snapshot();
+        const QString badId = markFreshMachineIds(
+            got, FixtureTree::snapshot(FixtureTree::fixtureDir(fixture), sink.port()));
+        QVERIFY2(badId.isEmpty(), qPrintable(badId));
         const auto want = FixtureTree::snapshot(
             FixtureTree::expectedDir(fixture) + u'/' + stages[run], sink.port());
         QVERIFY2(!want.isEmpty(), "no expected tree");
@@ -412,8 +435,11 @@ void TestAgentFixtures::newInstanceWithSameSettingsRewritesNothing() {
     QVERIFY2(result.standardError.contains(configuring), result.standardError.constData());
     const auto idsAfter = fileIds(tree);
     QCOMPARE(idsAfter.keys(), idsBefore.keys());
+    // A new instance is a new machine: systemd guests get a new machine-id.
+    const QStringList renewed = {u"etc/machine-id"_s, u"var/lib/dbus/machine-id"_s};
     for (auto it = idsBefore.cbegin(); it != idsBefore.cend(); ++it) {
-        if (it.key() == QLatin1String(kStatePath) || it.key() == QLatin1String(kCommandsPath))
+        if (it.key() == QLatin1String(kStatePath) || it.key() == QLatin1String(kCommandsPath)
+            || renewed.contains(it.key()))
             continue;
         QVERIFY2(idsAfter.value(it.key()) == it.value(), qPrintable(u"rewritten: "_s + it.key()));
     }
@@ -434,18 +460,20 @@ void TestAgentFixtures::check_data() {
 
     const QStringList allow = {u"--allow-root-programs"_s};
     QTest::newRow("fw_cfg") << u"busybox_fw_cfg"_s << QByteArray() << allow
-                            << QStringList{u"identity from fw_cfg: 192.168.1.177/24 host vm177"_s,
-                                           u"console   127.0.0.1:@PORT@, signed"_s,
-                                           u"family    plain-ip; no systemd"_s,
-                                           u"would: apply the network live, write the "
-                                           "configuration (hostname, plain-ip), then reboot: "
-                                           "reboot=yes in "_s};
-    QTest::newRow("cmdline") << u"debian_cmdline"_s << QByteArray() << allow
-                             << QStringList{u"identity from cmdline: 192.168.1.180/24 host vm180"_s,
-                                            u"family    ifupdown; systemd, Debian-like"_s,
-                                            u"(hostname, ifupdown, plain-ip, machine-id), then "
-                                            "announce online (the agent's own ip commands "
-                                            "apply it live)"_s};
+                            << QStringList{
+                                   u"identity from fw_cfg: 192.168.1.177/24 host vm177"_s,
+                                   u"console   127.0.0.1:@PORT@, signed"_s,
+                                   u"family    plain-ip; no systemd"_s,
+                                   u"would: apply the network live, write the "
+                                   "configuration (hostname, plain-ip, resolv.conf), then reboot: "
+                                   "reboot=yes in "_s};
+    QTest::newRow("cmdline")
+        << u"debian_cmdline"_s << QByteArray() << allow
+        << QStringList{u"identity from cmdline: 192.168.1.180/24 host vm180"_s,
+                       u"family    ifupdown; systemd, Debian-like"_s,
+                       u"(hostname, ifupdown, plain-ip, resolv.conf, machine-id), then "
+                       "announce online (the agent's own ip commands "
+                       "apply it live)"_s};
     QTest::newRow("mac") << u"busybox_mac"_s << QByteArray() << allow
                          << QStringList{u"cmdline:   no vmeclone.* words in /proc/cmdline"_s,
                                         u"identity from mac: 192.168.1.200/24 host vm200"_s,
@@ -466,7 +494,7 @@ void TestAgentFixtures::check_data() {
                        u"family    ifcfg (RHEL 6); no systemd"_s,
                        u"files     name the interface eth0, as it will be called after the "
                        "reboot"_s,
-                       u"(hostname, ifcfg, plain-ip, udev-rules), then reboot: "
+                       u"(hostname, ifcfg, plain-ip, resolv.conf, udev-rules), then reboot: "
                        "/etc/udev/rules.d/70-persistent-net.rules pinned 00:50:56:28:01:b0 as "
                        "eth0"_s};
     QTest::newRow("guest tools only with --allow-root-programs; then the MAC")
@@ -476,22 +504,25 @@ void TestAgentFixtures::check_data() {
                        u"identity from mac: 192.168.1.181/24 host vm181"_s};
     QTest::newRow("guestinfo through vmtoolsd; netplan applies live")
         << u"ubuntu22_netplan"_s << QByteArray() << allow
-        << QStringList{u"guestinfo: found in guestinfo.vmeclone.* (vmtoolsd)"_s,
-                       u"family    netplan; systemd, Debian-like"_s,
-                       u"(hostname, netplan, plain-ip, machine-id, cloud-init), then apply it "
-                       "live: netplan apply"_s};
+        << QStringList{
+               u"guestinfo: found in guestinfo.vmeclone.* (vmtoolsd)"_s,
+               u"family    netplan; systemd, Debian-like"_s,
+               u"(hostname, netplan, plain-ip, resolv.conf, machine-id, cloud-init), then apply it "
+               "live: netplan apply"_s};
     QTest::newRow("SMBIOS; NetworkManager applies live")
         << u"rhel9_smbios"_s << QByteArray() << allow
         << QStringList{u"smbios:    found in /sys/firmware/dmi/entries/11-0/raw"_s,
                        u"identity from smbios: 192.168.1.182/24 host vm182"_s,
                        u"family    networkmanager; systemd"_s,
-                       u"(hostname, networkmanager, plain-ip, machine-id), then apply it live: "
+                       u"(hostname, networkmanager, plain-ip, resolv.conf, machine-id), then apply "
+                       u"it live: "
                        "nmcli connection reload; nmcli connection up id vmeclone-ens3"_s};
     QTest::newRow("fw_cfg; systemd-networkd applies live")
         << u"networkd_fw_cfg"_s << QByteArray() << allow
-        << QStringList{u"family    systemd-networkd; systemd"_s,
-                       u"(hostname, systemd-networkd, plain-ip, machine-id), then apply it "
-                       "live: networkctl reload"_s};
+        << QStringList{
+               u"family    systemd-networkd; systemd"_s,
+               u"(hostname, systemd-networkd, plain-ip, resolv.conf, machine-id), then apply it "
+               "live: networkctl reload"_s};
 }
 
 void TestAgentFixtures::check() {

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void unconfiguredAndMissingNicsAreLoggedOnce();
     void recordIsAppliedAtEveryBoot();
     void ifcfgWithNetworkManagerActivatesEachFile();
+    void dhcpClientOfTheGoldenIsStopped();
 };
 
 void TestAgentNics::initTestCase() {
@@ -325,6 +326,30 @@ void TestAgentNics::ifcfgWithNetworkManagerActivatesEachFile() {
     QVERIFY2(eth1.contains("IPADDR=10.0.5.181\nPREFIX=24\n") && !eth1.contains("GATEWAY")
                  && !eth1.contains("DNS"),
              eth1.constData());
+}
+
+void TestAgentNics::dhcpClientOfTheGoldenIsStopped() {
+    // Debian's ifupdown ran the golden's `iface eth0 inet dhcp` before the agent: its
+    // dhclient would add the lease back beside the clone's address. The agent finds it by
+    // its command line (only the client of this interface) before it sets the address.
+    FixtureTree tree;
+    QVERIFY(tree.create(u"debian_cmdline"_s, 9176));
+    const QByteArray dhclient("/sbin/dhclient\0-4\0-v\0-i\0-pf\0/run/dhclient.eth0.pid\0-lf\0"
+                              "/var/lib/dhcp/dhclient.eth0.leases\0-I\0eth0\0",
+                              98);
+    QVERIFY(tree.write(u"proc/412/cmdline"_s, dhclient));
+    QVERIFY(tree.write(u"proc/413/cmdline"_s, QByteArray("dhcpcd\0-q\0eth7\0", 15)));
+    QVERIFY(tree.write(u"proc/414/cmdline"_s, QByteArray("/usr/sbin/sshd\0-D\0eth0\0", 23)));
+    const AgentRun run = boot(tree);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.standardError.contains("stopped dhclient (pid 412, not signalled under --root), "
+                                        "started for eth0 by the golden's configuration"),
+             run.standardError.constData());
+    QVERIFY2(!run.standardError.contains("pid 413") && !run.standardError.contains("pid 414"),
+             run.standardError.constData());
+    // Before the address: the client cannot put its lease back after the flush.
+    const QByteArray log = run.standardError;
+    QVERIFY(log.indexOf("stopped dhclient") < log.indexOf("network up"));
 }
 
 QTEST_GUILESS_MAIN(TestAgentNics)

@@ -34,6 +34,14 @@ for case in "$@"; do
         mkdir -p "$out/$run"
         cp -a "$tmp/." "$out/$run/"
         grep -rl "$port" "$out/$run" | xargs -r sed -i "s/$port/@PORT@/g"
+        # The fresh machine-id is random: tst_agent_fixtures checks it and compares this mark.
+        for id in etc/machine-id var/lib/dbus/machine-id; do
+            if [ -f "$out/$run/$id" ] && [ ! -L "$out/$run/$id" ] &&
+                grep -qxE '[0-9a-f]{32}' "$out/$run/$id" &&
+                ! cmp -s "$out/$run/$id" "$here/fixtures/$case/$id"; then
+                echo '@FRESH-MACHINE-ID@' >"$out/$run/$id"
+            fi
+        done
         find "$out/$run" -type d -empty -delete
     done
     rm -rf "$tmp"
