@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUdpSocket>
@@ -93,6 +94,7 @@ class TestDebianGuests : public QObject {
 private:
     QTemporaryDir m_dir{u"/tmp/vme-deb-XXXXXX"_s}; // short: QMP socket paths must fit 108 bytes
     std::unique_ptr<CliRunner> m_cli;
+    QProcess m_listener; // as an operator's console would: the states stay current
     QString m_variant;
     QMap<QString, Seen> m_seen; // by IP
 
@@ -203,6 +205,16 @@ private Q_SLOTS:
         const quint16 port = probe.localPort();
         probe.close();
         m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s), port);
+        // A listener of its own, as the console is: the clones' heartbeats keep them online
+        // between the commands (the CLI listens only while it waits).
+        m_listener.setProcessEnvironment(m_cli->environment());
+        m_listener.start(m_cli->program(), {u"listen"_s});
+        QVERIFY(m_listener.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += m_listener.readAllStandardError()).contains("listening")
+                                     || m_listener.state() != QProcess::Running,
+                                 10000);
+        QVERIFY2(m_listener.state() == QProcess::Running, said.constData());
 
         // The golden as docs/golden-image.md prepares it: golden check finds nothing.
         const auto check = m_cli->run({u"golden"_s, u"check"_s, golden});
@@ -219,6 +231,10 @@ private Q_SLOTS:
     void cleanupTestCase() {
         if (m_cli) // whatever failed, no guest outlives the test
             m_cli->run({u"release"_s, u"177-178"_s}, 300000);
+        if (m_listener.state() == QProcess::Running) {
+            m_listener.terminate();
+            m_listener.waitForFinished(10000);
+        }
     }
 
     void twoClonesConfigureThemselves() {
