@@ -171,8 +171,9 @@ bool Agent::findIdentity(Identity &out, std::vector<ChannelResult> &results, boo
 }
 
 bool Agent::resolveInterface(Identity &identity, std::string &error) const {
-    // A NIC udev has not named yet would be configured under the kernel's name.
-    if (identity.mac && m_fs.exists("/run/udev/control")
+    // A NIC udev has not named yet would be configured under the kernel's name. (A resumed
+    // clone's NIC, named long ago, still has the template's MAC until it takes its own.)
+    if (identity.mac && !m_resumed && m_fs.exists("/run/udev/control")
         && !NetInterfaces::waitForMac(m_fs, *identity.mac, kNicWaitMs))
         agentLog("no NIC with MAC %s named by udev after %d s: going on with what is there",
                  protocol::formatMac(*identity.mac).c_str(), kNicWaitMs / 1000);
@@ -314,10 +315,17 @@ void Agent::takeCloneIdentity(const Identity &identity, std::string &warning) co
     }
     // SSH host keys, where the guest has them: every clone would otherwise share the
     // template's. sshd reads them again for each new connection (it re-executes itself).
+    // The Ed25519 key is made at once (milliseconds); the others, RSA above all (seconds
+    // under emulation), beside the agent, so they do not hold the clone back from online.
     const int removed = TemplateMode::removeSshHostKeys(m_fs);
     if (removed > 0) {
-        if (m_actions.run({"ssh-keygen", "-A"}, error)) {
-            agentLog("ssh host keys made anew (%d files replaced)", removed);
+        if (m_actions.run({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                           "/etc/ssh/ssh_host_ed25519_key"},
+                          error)
+            && m_actions.start({"ssh-keygen", "-A"}, error)) {
+            agentLog("ssh host keys made anew (%d files replaced; the Ed25519 key now, the "
+                     "others in the background)",
+                     removed);
         } else {
             agentLog("warning: %s", error.c_str());
             warning += (warning.empty() ? "" : "; ") + error;
@@ -424,6 +432,7 @@ int Agent::run() {
             return 0;
         }
         resumed = true;
+        m_resumed = true;
         agentLog("resumed as a clone: a new identity in fw_cfg");
     }
     Identity identity;

@@ -67,6 +67,8 @@ private:
     SystemActions m_actions;
     protocol::KeyValueText m_config;
     std::string m_configSource;
+    // Resumed from an instant-clone template (set once run() knows).
+    bool m_resumed = false;
 };
 
 } // namespace vmeclone::agent

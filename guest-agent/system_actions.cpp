@@ -126,6 +126,40 @@ bool SystemActions::run(const std::vector<std::string> &argv, std::string &error
     return waitFor(pid, argv, error);
 }
 
+bool SystemActions::start(const std::vector<std::string> &argv, std::string &error) const {
+    if (isRecording()) {
+        std::vector<std::string> shown = argv;
+        shown.push_back("&");
+        return record(shown, error);
+    }
+    const std::string path = findExecutable(argv.at(0));
+    if (path.empty()) {
+        error = "no executable " + argv[0] + " in /sbin, /bin, /usr/sbin or /usr/bin";
+        return false;
+    }
+    // Twice: the middle child exits at once, so the command is init's child, reaped there.
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        error = "cannot fork for " + joined(argv) + ": " + std::strerror(errno);
+        return false;
+    }
+    if (pid == 0) {
+        ::setsid();
+        const pid_t grandchild = ::fork();
+        if (grandchild == 0)
+            execChild(path, argv);
+        ::_exit(grandchild < 0 ? 1 : 0);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        error = "cannot start " + joined(argv);
+        return false;
+    }
+    return true;
+}
+
 bool SystemActions::setHostname(const std::string &name, std::string &error) const {
     if (isRecording())
         return record({"hostname", name}, error);

@@ -32,6 +32,10 @@ public:
     // Runs argv (argv[0] looked up in /sbin, /bin, /usr/sbin, /usr/bin; no shell) and
     // waits; false with `error` when it cannot run or exits non-zero.
     bool run(const std::vector<std::string> &argv, std::string &error) const;
+    // Starts argv (found as run() finds it) and does not wait: it goes on beside the agent,
+    // detached (a child of init, so no zombie is left). Recording, it is recorded as run()
+    // records, with a trailing " &".
+    bool start(const std::vector<std::string> &argv, std::string &error) const;
     bool setHostname(const std::string &name, std::string &error) const;
     // Reboots in the guest's own orderly way (its `reboot` command, so services stop and
     // file systems unmount), falling back to sync and reboot(2) when there is none or it
