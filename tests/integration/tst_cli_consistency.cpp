@@ -120,8 +120,9 @@ private Q_SLOTS:
                                << vmware + batch
                                       + QStringList{u"--port"_s, u"--wait-online"_s, u"RANGE"_s}
                                << QStringList{};
-        QTest::newRow("start") << QStringList{u"start"_s} << vmware + batch
-                               << QStringList{u"--port"_s};
+        QTest::newRow("start") << QStringList{u"start"_s}
+                               << vmware + batch + QStringList{u"--port"_s, u"--wait-online"_s}
+                               << QStringList{u"--no-start"_s};
         QTest::newRow("vmecloneVMOS")
             << QStringList{u"vmecloneVMOS"_s}
             << QStringList{u"--wait-online"_s, u"--no-start"_s, u"NEW_SUFFIX"_s} << batch;
