@@ -548,6 +548,7 @@ int Agent::run() {
             agentLog("rebooting to apply instance %s: %s", identity.instance.c_str(),
                      reboot.c_str());
             announcer.announce(AgentState::Rebooting, "to apply instance " + identity.instance);
+            announcer.settle();
             if (!m_actions.reboot(error)) {
                 agentLog("%s", error.c_str());
                 announcer.announce(AgentState::Failed, error);
@@ -586,6 +587,8 @@ int Agent::run() {
         detail += "; warning: " + liveWarning;
     agentLog("online: %s", detail.c_str());
     announcer.announce(AgentState::Online, detail);
+    // Its repeat before anything else: a daemonising fork must not carry it twice.
+    announcer.settle();
     if (m_options.once)
         return 0;
 

@@ -27,7 +27,7 @@ public:
     // (NetInterfaces::waitForMac): a full distribution under emulation probes it late.
     static constexpr int kNicWaitMs = 30000;
     // How long an ifup of the golden's configuration has to finish, and a DHCP client it
-    // started to exit after SIGTERM.
+    // started to be gone after SIGKILL.
     static constexpr int kDhcpStopMs = 20000;
 
     explicit Agent(const AgentOptions &options);

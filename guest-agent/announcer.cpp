@@ -24,6 +24,7 @@ Announcer::Announcer(const RootFs &fs, protocol::Announcement base,
 }
 
 Announcer::~Announcer() {
+    settle();
     if (m_socket >= 0)
         ::close(m_socket);
 }
@@ -104,11 +105,28 @@ bool Announcer::send(AgentState state, std::string_view detail) {
 }
 
 void Announcer::announce(AgentState state, std::string_view detail) {
-    send(state, detail);
-    timespec pause{0, 200 * 1000 * 1000};
-    while (::nanosleep(&pause, &pause) != 0 && errno == EINTR) {
+    if (m_repeat) { // the previous change's repeat, early: it must precede this one
+        send(m_repeat->first, m_repeat->second);
+        m_repeat.reset();
     }
     send(state, detail);
+    m_repeat.emplace(state, std::string(detail));
+    ::clock_gettime(CLOCK_MONOTONIC, &m_repeatDue);
+    constexpr long kRepeatNs = 200L * 1000 * 1000;
+    m_repeatDue.tv_nsec += kRepeatNs;
+    if (m_repeatDue.tv_nsec >= 1000L * 1000 * 1000) {
+        m_repeatDue.tv_nsec -= 1000L * 1000 * 1000;
+        ++m_repeatDue.tv_sec;
+    }
+}
+
+void Announcer::settle() {
+    if (!m_repeat)
+        return;
+    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &m_repeatDue, nullptr) == EINTR) {
+    }
+    send(m_repeat->first, m_repeat->second);
+    m_repeat.reset();
 }
 
 } // namespace vmeclone::agent

@@ -7,9 +7,11 @@
 #include "root_fs.h"
 
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace vmeclone::agent {
 
@@ -30,9 +32,14 @@ public:
 
     // One datagram with the next sequence number.
     bool send(protocol::AgentState state, std::string_view detail);
-    // A state change: sent twice, 200 ms apart, each with its own sequence number,
-    // because UDP is lossy and the listener is idempotent.
+    // A state change: sent twice, each with its own sequence number, because UDP is lossy
+    // and the listener is idempotent. The first copy goes now; the repeat once 200 ms
+    // have passed, or sooner, just before the next state change goes out: the agent's
+    // next step is never held up by it, and the datagrams stay in order.
     void announce(protocol::AgentState state, std::string_view detail);
+    // Sends a pending repeat when its 200 ms are up (waiting until then): before the agent
+    // waits (heartbeats), reboots or exits. The destructor does it too.
+    void settle();
 
     std::uint64_t sequence() const { return m_base.sequence; }
 
@@ -47,6 +54,9 @@ private:
     std::uint32_t m_console = 0;
     std::uint16_t m_port = 0;
     bool m_reportedSendError = false;
+    // The repeat not sent yet, and when it is due (CLOCK_MONOTONIC).
+    std::optional<std::pair<protocol::AgentState, std::string>> m_repeat;
+    timespec m_repeatDue{};
 };
 
 } // namespace vmeclone::agent

@@ -26,7 +26,7 @@ public:
     static std::vector<DhcpClient> running(const RootFs &fs, const std::string &interfaceName,
                                            const std::vector<std::string> &programs);
     // Waits up to `timeoutMs` for an `ifup` of the interface to finish (it starts the
-    // client), then SIGTERM to each client (in the real guest only: under a test root
+    // client), then SIGKILL to each client (in the real guest only: under a test root
     // they are only found), waiting up to `timeoutMs` for them to exit. Returns what it stopped, as
     // "dhclient (pid 412)"; `error` names one that would not stop.
     static std::vector<std::string> stop(const RootFs &fs, const std::string &interfaceName,
