@@ -107,23 +107,32 @@ bool SystemActions::record(const std::vector<std::string> &argv, std::string &er
     return m_recordInto->appendLine(kCommandsLog, joined(argv), error);
 }
 
-bool SystemActions::run(const std::vector<std::string> &argv, std::string &error) const {
-    if (isRecording())
-        return record(argv, error);
+namespace {
 
+// Forks for argv (argv[0] found in the system folders): the child runs `inChild` with the
+// program's path (it never returns); the parent gets the child's pid, or -1 with `error`.
+template <typename InChild>
+pid_t forkFor(const std::vector<std::string> &argv, std::string &error, InChild inChild) {
     const std::string path = findExecutable(argv.at(0));
     if (path.empty()) {
         error = "no executable " + argv[0] + " in /sbin, /bin, /usr/sbin or /usr/bin";
-        return false;
+        return -1;
     }
     const pid_t pid = ::fork();
-    if (pid < 0) {
+    if (pid < 0)
         error = "cannot fork for " + joined(argv) + ": " + std::strerror(errno);
-        return false;
-    }
-    if (pid == 0)
-        execChild(path, argv);
-    return waitFor(pid, argv, error);
+    else if (pid == 0)
+        inChild(path);
+    return pid;
+}
+
+} // namespace
+
+bool SystemActions::run(const std::vector<std::string> &argv, std::string &error) const {
+    if (isRecording())
+        return record(argv, error);
+    const pid_t pid = forkFor(argv, error, [&](const std::string &path) { execChild(path, argv); });
+    return pid > 0 && waitFor(pid, argv, error);
 }
 
 bool SystemActions::start(const std::vector<std::string> &argv, std::string &error) const {
@@ -132,24 +141,16 @@ bool SystemActions::start(const std::vector<std::string> &argv, std::string &err
         shown.push_back("&");
         return record(shown, error);
     }
-    const std::string path = findExecutable(argv.at(0));
-    if (path.empty()) {
-        error = "no executable " + argv[0] + " in /sbin, /bin, /usr/sbin or /usr/bin";
-        return false;
-    }
     // Twice: the middle child exits at once, so the command is init's child, reaped there.
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        error = "cannot fork for " + joined(argv) + ": " + std::strerror(errno);
-        return false;
-    }
-    if (pid == 0) {
+    const pid_t pid = forkFor(argv, error, [&](const std::string &path) {
         ::setsid();
         const pid_t grandchild = ::fork();
         if (grandchild == 0)
             execChild(path, argv);
         ::_exit(grandchild < 0 ? 1 : 0);
-    }
+    });
+    if (pid < 0)
+        return false;
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

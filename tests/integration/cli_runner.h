@@ -73,6 +73,26 @@ public:
         return settled && QFile::exists(pauseFile);
     }
 
+    // Starts `vmeclone listen` (and `more`) in `p`, as an operator's console would listen,
+    // and waits until it says it is listening: true then; else false with what it said.
+    bool startListener(QProcess &p, const QStringList &more = {},
+                       QByteArray *said = nullptr) const {
+        p.setProcessEnvironment(environment());
+        p.start(m_program, QStringList{QStringLiteral("listen")} + more);
+        if (!p.waitForStarted())
+            return false;
+        QByteArray err;
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                err += p.readAllStandardError();
+                return err.contains("listening") || p.state() != QProcess::Running;
+            },
+            10000);
+        if (said)
+            *said = err;
+        return settled && p.state() == QProcess::Running && err.contains("listening");
+    }
+
     QString program() const { return m_program; }
     QString home() const { return m_home; }
 

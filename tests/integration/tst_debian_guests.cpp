@@ -207,14 +207,8 @@ private Q_SLOTS:
         m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s), port);
         // A listener of its own, as the console is: the clones' heartbeats keep them online
         // between the commands (the CLI listens only while it waits).
-        m_listener.setProcessEnvironment(m_cli->environment());
-        m_listener.start(m_cli->program(), {u"listen"_s});
-        QVERIFY(m_listener.waitForStarted());
         QByteArray said;
-        QTRY_VERIFY_WITH_TIMEOUT((said += m_listener.readAllStandardError()).contains("listening")
-                                     || m_listener.state() != QProcess::Running,
-                                 10000);
-        QVERIFY2(m_listener.state() == QProcess::Running, said.constData());
+        QVERIFY2(m_cli->startListener(m_listener, {}, &said), said.constData());
 
         // The golden as docs/golden-image.md prepares it: golden check finds nothing.
         const auto check = m_cli->run({u"golden"_s, u"check"_s, golden});

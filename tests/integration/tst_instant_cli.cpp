@@ -110,14 +110,8 @@ private Q_SLOTS:
         m_cli = std::make_unique<CliRunner>(QStringLiteral(VMECLONE_CLI), path(u"home"_s), port);
         // A listener process, as an operator's console would be; the relay stands where
         // the guests are told to announce and hands everything on to it.
-        m_listener.setProcessEnvironment(m_cli->environment());
-        m_listener.start(m_cli->program(), {u"listen"_s, u"--json"_s});
-        QVERIFY(m_listener.waitForStarted());
         QByteArray said;
-        QTRY_VERIFY_WITH_TIMEOUT((said += m_listener.readAllStandardError()).contains("listening")
-                                     || m_listener.state() != QProcess::Running,
-                                 10000);
-        QCOMPARE(m_listener.state(), QProcess::Running);
+        QVERIFY2(m_cli->startListener(m_listener, {u"--json"_s}, &said), said.constData());
         m_relay = std::make_unique<RecordingRelay>(port);
         QVERIFY(m_relay->start());
         m_relayCli = std::make_unique<CliRunner>(m_cli->program(), m_cli->home(), m_relay->port());
