@@ -127,6 +127,18 @@ private:
         return listed;
     }
 
+    // The name of the guest's interface that has the VM's MAC (from its own view).
+    static QString nicName(const QJsonObject &vm) {
+        for (const auto &n : vm.value(u"guest"_s).toObject().value(u"interfaces"_s).toArray()) {
+            const QJsonObject nic = n.toObject();
+            if (nic.value(u"mac"_s).toString().compare(vm.value(u"mac"_s).toString(),
+                                                       Qt::CaseInsensitive)
+                == 0)
+                return nic.value(u"name"_s).toString();
+        }
+        return {};
+    }
+
     // Everything one clone must show from inside; fills `seen`.
     void checkInside(const QJsonObject &vm, Seen &seen, bool firstBoot) {
         const QString name = vm.value(u"name"_s).toString();
@@ -170,8 +182,12 @@ private:
             // sshd may still be making its host keys (its ExecStartPre): up to 60 s.
             "for i in $(seq 60); do systemctl is-active -q ssh && break; sleep 1; done; "
             "echo sshd=$(systemctl is-active ssh); "
+            "echo nm_active=$(nmcli -t -f NAME,DEVICE connection show --active 2>/dev/null "
+            "| grep -v ':lo$' | tr '\\n' ' '); "
+            "echo networkd_file=$(networkctl status %2 2>/dev/null | awk '/Network File/ {print "
+            "$3}'); "
             "echo failed=$(systemctl --failed --no-legend --plain | awk '{print $1}' | tr '\\n' ' ')"_s
-                .arg(name),
+                .arg(name, nicName(vm)),
             error);
         QVERIFY2(error.isEmpty(), qPrintable(name + u": "_s + error));
         const auto v = keyValues(said);
@@ -183,6 +199,14 @@ private:
                  qPrintable(name + u": a DHCP client runs: "_s + said));
         QCOMPARE(v.value(u"routes"_s), u"1"_s);
         QCOMPARE(v.value(u"sshd"_s), u"active"_s);
+        // The golden's own profile, bound to its MAC, is never what runs the NIC: only the
+        // agent's (NetworkManager's active connection; the networkd file netplan made).
+        const QString nic = nicName(vm);
+        if (m_variant == u"networkmanager"_s)
+            QCOMPARE(v.value(u"nm_active"_s), u"vmeclone-%1:%1"_s.arg(nic));
+        if (m_variant == u"netplan"_s)
+            QCOMPARE(v.value(u"networkd_file"_s),
+                     u"/run/systemd/network/10-netplan-vmeclone-%1.network"_s.arg(nic));
         // At the first boot ifupdown's hotplug ifup@ens3 may still wait for the golden's
         // DHCP lease when the agent stops that dhclient: it fails, once. At any later
         // boot the clone's own static stanza is up, and nothing may fail.
