@@ -489,10 +489,7 @@ int Agent::run() {
         // A DHCP client the golden's configuration started after the first look, or an ifup
         // about to start one (ifupdown's hotplug ifup@ runs beside the agent, with the file
         // as it read it), is waited for and stopped now, and the address set again.
-        if (live
-            && !DhcpClients::running(m_fs, settings.interfaceName,
-                                     {"ifup", "dhclient", "dhcpcd", "udhcpc"})
-                    .empty())
+        if (live && DhcpClients::pending(m_fs, settings.interfaceName))
             live = applyLive(settings, identity.hostname, error, liveWarning);
     }
 

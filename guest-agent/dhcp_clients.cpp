@@ -27,8 +27,18 @@ std::string baseName(const std::string &path) {
 
 } // namespace
 
+namespace {
+const std::vector<std::string> kClients = {"dhclient", "dhcpcd", "udhcpc"};
+} // namespace
+
 std::vector<DhcpClient> DhcpClients::find(const RootFs &fs, const std::string &interfaceName) {
-    return running(fs, interfaceName, {"dhclient", "dhcpcd", "udhcpc"});
+    return running(fs, interfaceName, kClients);
+}
+
+bool DhcpClients::pending(const RootFs &fs, const std::string &interfaceName) {
+    std::vector<std::string> programs = kClients;
+    programs.push_back("ifup");
+    return !running(fs, interfaceName, programs).empty();
 }
 
 std::vector<DhcpClient> DhcpClients::running(const RootFs &fs, const std::string &interfaceName,

@@ -25,6 +25,8 @@ public:
     // Processes of one of `programs` (by the base name of argv[0]) naming the interface.
     static std::vector<DhcpClient> running(const RootFs &fs, const std::string &interfaceName,
                                            const std::vector<std::string> &programs);
+    // A client of the interface runs, or an `ifup` of it that may start one.
+    static bool pending(const RootFs &fs, const std::string &interfaceName);
     // Waits up to `timeoutMs` for an `ifup` of the interface to finish (it starts the
     // client), then SIGKILL to each client (in the real guest only: under a test root
     // they are only found), waiting up to `timeoutMs` for them to exit. Returns what it stopped, as
