@@ -388,6 +388,14 @@ bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds,
     return allOnline;
 }
 
+std::unique_ptr<AnnouncementListener> listenerForWaiting(const Globals &g) {
+    QString why;
+    auto listener = startListener(g, &why);
+    if (!listener && !g.json)
+        err(u"(%1; relying on the process that listens there)"_s.arg(why));
+    return listener;
+}
+
 std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why) {
     AnnouncementListener::Options o;
     const EngineConfig c = engineConfig(g);

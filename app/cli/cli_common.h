@@ -112,6 +112,10 @@ int runBeside(const std::function<int()> &work);
 bool waitOnline(const Globals &g, const QList<qint64> &ids, int seconds,
                 AnnouncementListener *listener);
 std::unique_ptr<AnnouncementListener> startListener(const Globals &g, QString *why);
+// For --wait-online: listens before anything starts, so no guest's first words are lost;
+// when another process (the console, 'vmeclone listen') has the port, says so and relies
+// on it to write the states (null then).
+std::unique_ptr<AnnouncementListener> listenerForWaiting(const Globals &g);
 QString rangeArgument(QCommandLineParser &p, int index = 0);
 
 // verbs_clone.cpp

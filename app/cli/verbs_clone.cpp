@@ -169,15 +169,9 @@ int verbPlan(QCommandLineParser &p, const Globals &g) {
 
 int cloneRange(const Globals &g, const QString &range, const CloneOptions &options, int waitSeconds,
                const QCommandLineParser &p) {
-    // Listen before anything starts, so no guest's first words are lost. If another
-    // process (the console, 'vmeclone listen') has the port, it writes the states.
     std::unique_ptr<AnnouncementListener> listener;
-    if (waitSeconds > 0 && options.start) {
-        QString why;
-        listener = startListener(g, &why);
-        if (!listener && !g.json)
-            err(u"(%1; relying on the process that listens there)"_s.arg(why));
-    }
+    if (waitSeconds > 0 && options.start)
+        listener = listenerForWaiting(g);
     QList<qint64> started;
     QList<VmRecord> made; // this batch's VMs, shown at the end
     BatchResult result;

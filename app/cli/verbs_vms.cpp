@@ -110,14 +110,9 @@ int verbOnRange(QCommandLineParser &p, const Globals &g, const QString &verb, Vm
         }
         return clusterOnRange(p, g, verb, range);
     }
-    // Listen before anything starts, so no guest's first words are lost (as clone does).
     std::unique_ptr<AnnouncementListener> listener;
-    if (wait > 0) {
-        QString why;
-        listener = startListener(g, &why);
-        if (!listener && !g.json)
-            err(u"(%1; relying on the process that listens there)"_s.arg(why));
-    }
+    if (wait > 0)
+        listener = listenerForWaiting(g);
     QList<qint64> started;
     int code = runBeside([&]() -> int {
         auto engine = openEngine(g);
