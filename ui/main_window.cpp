@@ -93,18 +93,18 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     // One tab stop: Tab leaves the table (arrows move in it), as in a file manager.
     m_table->setTabKeyNavigation(false);
-    m_table->setItemDelegateForColumn(VmTableModel::StateColumn,
-                                      new VmStateDelegate(VmTableModel::StateRole, this,
-                                                          VmTableModel::HostUnreachableRole));
+    m_table->setItemDelegateForColumn(
+        VmTableModel::StateColumn,
+        new VmStateDelegate(VmTableModel::StateRole, this, VmTableModel::HostUnreachableRole));
     m_table->setItemDelegateForColumn(VmTableModel::ProgressColumn,
                                       new ProgressDelegate(VmTableModel::ProgressRole, -1, this));
     const QList<QPair<int, int>> widths{
-        {VmTableModel::SuffixColumn, 55},     {VmTableModel::IpColumn, 110},
-        {VmTableModel::NameColumn, 70},       {VmTableModel::HostColumn, 70},
-        {VmTableModel::MacColumn, 130},
-        {VmTableModel::ShardColumn, 80},      {VmTableModel::StateColumn, 150},
-        {VmTableModel::ProgressColumn, 90},   {VmTableModel::BootsColumn, 50},
-        {VmTableModel::HeartbeatColumn, 100}, {VmTableModel::UptimeColumn, 90}};
+        {VmTableModel::SuffixColumn, 55}, {VmTableModel::IpColumn, 110},
+        {VmTableModel::NameColumn, 70},   {VmTableModel::HostColumn, 70},
+        {VmTableModel::MacColumn, 130},   {VmTableModel::ShardColumn, 80},
+        {VmTableModel::StateColumn, 150}, {VmTableModel::ProgressColumn, 90},
+        {VmTableModel::BootsColumn, 50},  {VmTableModel::HeartbeatColumn, 100},
+        {VmTableModel::UptimeColumn, 90}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     // Paths and long names lose their middle, not their end (the tooltip has them whole).
@@ -174,8 +174,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
     hostConfig.cluster.localProgram = m_options.vmecloneProgram;
     if (hostConfig.cluster.localProgram.isEmpty()) {
         const QString beside = QCoreApplication::applicationDirPath() + u"/vmeclone"_s;
-        hostConfig.cluster.localProgram =
-            QFileInfo(beside).isExecutable() ? beside : u"vmeclone"_s;
+        hostConfig.cluster.localProgram = QFileInfo(beside).isExecutable() ? beside : u"vmeclone"_s;
     }
     // A host silent this long is given up: the console must not wait on a dead link for
     // the CLI's ten minutes.

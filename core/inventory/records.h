@@ -75,7 +75,7 @@ struct ClusterVm {
     QString name;
     QString host; // "local": this machine
     QString golden;
-    QString plan;                       // the plan document's id (a UUID)
+    QString plan;                              // the plan document's id (a UUID)
     QString state = QStringLiteral("planned"); // a VmState's name, as the host last said
     QString reason;
     QDateTime updatedAt;
@@ -90,7 +90,7 @@ struct HostRecord {
     int port = 0;        // SSH port; 0: ssh's own choice (the user's config, else 22)
     QString remoteHome;  // its data folder (--home there); empty: its default
     QString remoteCommand = QStringLiteral("vmeclone"); // the program run there
-    double weight = 1.0; // relative share of new VMs, > 0
+    double weight = 1.0;                                // relative share of new VMs, > 0
     QDateTime addedAt;
 
     // The address part of the destination (without "user@"), for messages.
@@ -100,8 +100,8 @@ struct HostRecord {
 struct EventRecord {
     qint64 id = 0;
     QDateTime at;
-    QString level;  // "info" | "warning" | "error"
-    QString vmName; // empty for batch-wide events
+    QString level;   // "info" | "warning" | "error"
+    QString vmName;  // empty for batch-wide events
     QString message; // in English
     QString code;    // EventText's: empty when the message is all there is
     QStringList args;

@@ -25,10 +25,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QScopeGuard>
 #include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
@@ -40,7 +40,7 @@ class TestInstantCli : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir{u"/tmp/vme-inst-XXXXXX"_s}; // short: QMP socket paths fit 108 bytes
-    std::unique_ptr<CliRunner> m_cli;      // the listener's port
+    std::unique_ptr<CliRunner> m_cli;               // the listener's port
     std::unique_ptr<RecordingRelay> m_relay;
     std::unique_ptr<CliRunner> m_relayCli; // guests are told the relay's port
     QProcess m_listener;
@@ -270,8 +270,8 @@ private Q_SLOTS:
         // before the kill would otherwise be moved online from "starting" by it first.
         // What the guest announces meanwhile waits in its socket.
         QCOMPARE(::kill(static_cast<pid_t>(m_listener.processId()), SIGSTOP), 0);
-        auto resume = qScopeGuard(
-            [&] { ::kill(static_cast<pid_t>(m_listener.processId()), SIGCONT); });
+        auto resume =
+            qScopeGuard([&] { ::kill(static_cast<pid_t>(m_listener.processId()), SIGCONT); });
         crashAt(point, {u"clone"_s, ip, u"--instant"_s});
         const auto look = m_cli->run({u"list"_s});
         QVERIFY2(look.err.contains(u"needs recovery"_s), qPrintable(look.err));

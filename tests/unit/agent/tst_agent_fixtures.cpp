@@ -7,10 +7,10 @@
 // (reboot only where the family needs it, else the family's live commands); idempotence;
 // --check; heartbeat, SIGTERM and daemonising.
 
-#include "support/ci_skip.h"
 #include "agent_process.h"
 #include "fixture_tree.h"
 #include "protocol/announcement.h"
+#include "support/ci_skip.h"
 
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -638,7 +638,8 @@ void TestAgentFixtures::netplanRendersOnlyTheClonesDefinition() {
     // matches the NIC (by MAC or by name).
     const QString netplan = QStandardPaths::findExecutable(u"netplan"_s);
     if (netplan.isEmpty())
-        VMECLONE_SKIP_UNLESS_CI("netplan is not installed (apt-get install netplan.io): rendering not checked");
+        VMECLONE_SKIP_UNLESS_CI(
+            "netplan is not installed (apt-get install netplan.io): rendering not checked");
     DatagramSink sink;
     FixtureTree tree;
     QVERIFY(tree.create(u"ubuntu22_netplan"_s, sink.port()));

@@ -181,7 +181,7 @@ void TestInventory::upgradesSchemaOne() {
             QVERIFY(raw.run(u"DROP TRIGGER "_s + trigger));
         QVERIFY(raw.run(u"ALTER TABLE vms DROP COLUMN change_seq"_s));
         QVERIFY(raw.run(u"DROP TABLE changes"_s));
-        QVERIFY(raw.run(u"DROP TABLE hosts"_s)); // schema 7
+        QVERIFY(raw.run(u"DROP TABLE hosts"_s));                     // schema 7
         QVERIFY(raw.run(u"ALTER TABLE shards DROP COLUMN label"_s)); // schema 10
         QVERIFY(raw.run(u"ALTER TABLE goldens DROP COLUMN nics"_s)); // schema 11
         QVERIFY(raw.run(u"ALTER TABLE events DROP COLUMN code"_s));  // schema 12
