@@ -81,6 +81,8 @@ fi
 init_script="$source_dir/guest-agent/init/vmeclone-agent.init"
 unit="$source_dir/guest-agent/init/vmeclone-agent.service"
 readme="$source_dir/guest-agent/README.md"
+# The agent links libyaml (guest-agent/third_party/libyaml): its MIT notice goes with it.
+yaml_license="$source_dir/guest-agent/third_party/libyaml/License"
 for f in "$init_script" "$unit" "$readme" "$here/agent.conf" "$here/install.sh" "$here/vmeclone-agent.spec.in" \
     "$here/deb/postinst" "$here/deb/prerm" "$here/deb/postrm"; do
     [ -f "$f" ] || die "$f is missing from the source tree"
@@ -101,6 +103,7 @@ install -m 0755 "$init_script" "$stage/vmeclone-agent.init"
 install -m 0644 "$unit" "$stage/vmeclone-agent.service"
 install -m 0644 "$here/agent.conf" "$stage/agent.conf"
 install -m 0644 "$readme" "$stage/README.md"
+install -m 0644 "$yaml_license" "$stage/libyaml-License"
 install -m 0755 "$here/install.sh" "$stage/install.sh"
 
 description="vmeclone guest agent: configures a clone from its identity
@@ -126,6 +129,7 @@ if want deb; then
     install -m 0644 "$stage/vmeclone-agent.service" "$root/lib/systemd/system/vmeclone-agent.service"
     install -m 0644 "$stage/agent.conf" "$root/etc/vmeclone/agent.conf"
     install -m 0644 "$stage/README.md" "$root/usr/share/doc/vmeclone-agent/README.md"
+    install -m 0644 "$stage/libyaml-License" "$root/usr/share/doc/vmeclone-agent/libyaml-License"
     for s in postinst prerm postrm; do install -m 0755 "$here/deb/$s" "$root/DEBIAN/$s"; done
     printf '%s\n' /etc/init.d/vmeclone-agent /etc/vmeclone/agent.conf >"$root/DEBIAN/conffiles"
     chmod 0644 "$root/DEBIAN/conffiles"

@@ -154,6 +154,7 @@ void TstAgentPackages::debFilesAndModes() {
                         u"-rw-r--r-- root/root ./etc/vmeclone/agent.conf"_s,
                         u"-rw-r--r-- root/root ./lib/systemd/system/vmeclone-agent.service"_s,
                         u"-rw-r--r-- root/root ./usr/share/doc/vmeclone-agent/README.md"_s,
+                        u"-rw-r--r-- root/root ./usr/share/doc/vmeclone-agent/libyaml-License"_s,
                         u"-rwxr-xr-x root/root ./etc/init.d/vmeclone-agent"_s,
                         u"-rwxr-xr-x root/root ./usr/sbin/vmeclone-agent"_s,
                     }));
@@ -214,9 +215,11 @@ void TstAgentPackages::rpmFiles() {
                     u"drwxr-xr-x root/root /etc/vmeclone\n"
                     u"-rw-r--r-- root/root /etc/vmeclone/agent.conf\n"
                     u"-rw-r--r-- root/root /usr/lib/systemd/system/vmeclone-agent.service\n"
-                    u"-rwxr-xr-x root/root /usr/sbin/vmeclone-agent\n"_s);
+                    u"-rwxr-xr-x root/root /usr/sbin/vmeclone-agent\n"
+                    u"drwxr-xr-x root/root /usr/share/doc/vmeclone-agent\n"
+                    u"-rw-r--r-- root/root /usr/share/doc/vmeclone-agent/libyaml-License\n"_s);
     const Run list = run(u"rpm"_s, {u"-qlp"_s, m_rpm});
-    QCOMPARE(list.out.split(u'\n', Qt::SkipEmptyParts).size(), 5);
+    QCOMPARE(list.out.split(u'\n', Qt::SkipEmptyParts).size(), 7);
     const Run config = run(u"rpm"_s, {u"-qcp"_s, m_rpm});
     QCOMPARE(config.out, u"/etc/rc.d/init.d/vmeclone-agent\n/etc/vmeclone/agent.conf\n"_s);
 }
@@ -285,6 +288,7 @@ void TstAgentPackages::tarballFiles() {
                         u"-rw-r--r-- 0/0 %1README.md"_s.arg(top),
                         u"-rw-r--r-- 0/0 %1agent.conf"_s.arg(top),
                         u"-rwxr-xr-x 0/0 %1install.sh"_s.arg(top),
+                        u"-rw-r--r-- 0/0 %1libyaml-License"_s.arg(top),
                         u"-rwxr-xr-x 0/0 %1vmeclone-agent"_s.arg(top),
                         u"-rwxr-xr-x 0/0 %1vmeclone-agent.init"_s.arg(top),
                         u"-rw-r--r-- 0/0 %1vmeclone-agent.service"_s.arg(top),

@@ -25,16 +25,24 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace vmeclone::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Configures fixture `name` once, as a first boot does, with its own stand-in guest tools.
-bool configure(FixtureTree &tree, const QString &name, QByteArray &error) {
+// Configures fixture `name` once, as a first boot does, with its own stand-in guest tools;
+// `prepare` changes the tree first.
+bool configure(FixtureTree &tree, const QString &name, QByteArray &error,
+               const std::function<bool(FixtureTree &)> &prepare = {}) {
     DatagramSink sink;
     if (!sink.isBound() || !tree.create(name, sink.port())) {
         error = "cannot create the fixture tree " + name.toUtf8();
+        return false;
+    }
+    if (prepare && !prepare(tree)) {
+        error = "cannot prepare the fixture tree " + name.toUtf8();
         return false;
     }
     const AgentRun run = AgentProcess::run(
@@ -133,6 +141,9 @@ private Q_SLOTS:
     void initTestCase();
     void netplan();
     void netplanFurtherNics();
+    void netplanGoldenInAnyYamlForm_data();
+    void netplanGoldenInAnyYamlForm();
+    void netplanGoldenNotYaml();
     void networkManagerKeyfile();
     void networkManagerFurtherNic();
     void networkManagerRejectsWhatIsWrong();
@@ -256,6 +267,106 @@ void TestAgentOutsideTools::netplanFurtherNics() {
              QStringList{u"10-netplan-vmeclone-ens33.network"_s});
     QVERIFY(tree.read(u"run/systemd/network/10-netplan-vmeclone-ens33.network"_s)
                 .contains("Gateway=192.168.1.1\n"));
+}
+
+// The golden's own netplan file in forms of YAML a hand-written reader misses (flow
+// collections over several lines, anchors and aliases, explicit keys, tags and block
+// scalars, a value on the next line, escapes in quoted keys, a second document): netplan
+// first shows that the file claims the clone's NIC; after the agent ran, netplan gives the
+// NIC to the agent's definition alone.
+void TestAgentOutsideTools::netplanGoldenInAnyYamlForm_data() {
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("flow over lines") << QByteArray("network: {version: 2,\n"
+                                                   "  ethernets: {lab: {match: {name: \"en*\"},\n"
+                                                   "                    dhcp4: true}}}\n");
+    QTest::newRow("anchor and alias") << QByteArray("network:\n  version: 2\n  ethernets:\n"
+                                                    "    spare:\n      match: &lab-nics\n"
+                                                    "        name: \"en*\"\n"
+                                                    "      dhcp4: false\n      optional: true\n"
+                                                    "      activation-mode: off\n"
+                                                    "    lab:\n      match: *lab-nics\n"
+                                                    "      dhcp4: true\n");
+    QTest::newRow("explicit key") << QByteArray("network:\n  version: 2\n  ethernets:\n"
+                                                "    ? lab\n    : match:\n        name: \"en*\"\n"
+                                                "      dhcp4: true\n");
+    QTest::newRow("tags and block scalar")
+        << QByteArray("%YAML 1.1\n---\n!!map\nnetwork: !!map\n  version: 2\n  ethernets:\n"
+                      "    lab:\n      match:\n        macaddress: !!str 00:50:56:28:01:b7\n"
+                      "      set-name: >-\n        ens33\n      dhcp4: true\n...\n");
+    QTest::newRow("value on the next line") << QByteArray("network:\n  version: 2\n"
+                                                          "  ethernets:\n    lab:\n"
+                                                          "      match:\n        name:\n"
+                                                          "          en*\n      dhcp4: true\n");
+    QTest::newRow("escapes in quoted keys")
+        << QByteArray("network:\n  version: 2\n  \"ether\\x6eets\":\n    'lab-any':\n"
+                      "      \"match\": {\"name\": 'en*'}   # every en* NIC\n"
+                      "      dhcp4: true\n");
+    QTest::newRow("second document")
+        << QByteArray("network:\n  version: 2\n  ethernets:\n"
+                      "    lab: {match: {name: \"en*\"}, dhcp4: true}\n"
+                      "---\nnetwork:\n  version: 2\n");
+}
+
+void TestAgentOutsideTools::netplanGoldenInAnyYamlForm() {
+    // Identity as in netplan(): ens33 is 00:50:56:28:01:b7.
+    QFETCH(QByteArray, yaml);
+    FIND_TOOL(netplan, "netplan", "netplan.io");
+    const auto writeGolden = [&yaml](FixtureTree &tree) {
+        const QDir dir(tree.path(u"etc/netplan"_s));
+        for (const QString &name : dir.entryList({u"*.yaml"_s}, QDir::Files)) {
+            if (!QFile::remove(dir.filePath(name)))
+                return false;
+        }
+        return tree.write(u"etc/netplan/60-lab.yaml"_s, yaml)
+               && QFile::setPermissions(dir.filePath(u"60-lab.yaml"_s),
+                                        QFile::ReadOwner | QFile::WriteOwner);
+    };
+    const QString mac = u"00:50:56:28:01:b7"_s;
+
+    FixtureTree golden;
+    QVERIFY(golden.create(u"ubuntu22_netplan"_s, 9) && writeGolden(golden));
+    const AgentRun before = runTool(netplan, {u"generate"_s, u"--root-dir"_s, golden.root()});
+    QVERIFY2(succeeded(before) && before.standardError.trimmed().isEmpty(),
+             describe(before).constData());
+    QVERIFY2(!unitsMatching(golden.path(u"run/systemd/network"_s), u"ens33"_s, mac).isEmpty(),
+             "netplan gives the clone's NIC to no definition of the golden's file");
+
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY2(configure(tree, u"ubuntu22_netplan"_s, error, writeGolden), error.constData());
+    const AgentRun after = runTool(netplan, {u"generate"_s, u"--root-dir"_s, tree.root()});
+    QVERIFY2(succeeded(after) && after.standardError.trimmed().isEmpty(),
+             describe(after).constData());
+    const QStringList units = unitsMatching(tree.path(u"run/systemd/network"_s), u"ens33"_s, mac);
+    const QByteArray written = tree.read(u"etc/netplan/99-vmeclone.yaml"_s);
+    QVERIFY2(units == QStringList{u"10-netplan-vmeclone-ens33.network"_s},
+             qPrintable(units.join(u", "_s) + u" match ens33; the agent wrote:\n"_s
+                        + QString::fromUtf8(written)));
+}
+
+// A golden file that is not YAML: netplan refuses it, and so does the agent, naming the
+// file and the place netplan names, and writing nothing of its own.
+void TestAgentOutsideTools::netplanGoldenNotYaml() {
+    FIND_TOOL(netplan, "netplan", "netplan.io");
+    const QByteArray broken = "network: {version: 2,\n  ethernets: {lab: {match: {name: \"en*\"}\n";
+    FixtureTree golden;
+    QVERIFY(golden.create(u"ubuntu22_netplan"_s, 9)
+            && golden.write(u"etc/netplan/60-lab.yaml"_s, broken));
+    const AgentRun refused = runTool(netplan, {u"generate"_s, u"--root-dir"_s, golden.root()});
+    QVERIFY2(!succeeded(refused), describe(refused).constData());
+    const auto place = QRegularExpression(u"60-lab\\.yaml:(\\d+):(\\d+): Invalid YAML"_s)
+                           .match(QString::fromUtf8(refused.standardError));
+    QVERIFY2(place.hasMatch(), describe(refused).constData());
+
+    FixtureTree tree;
+    QByteArray error;
+    QVERIFY(!configure(tree, u"ubuntu22_netplan"_s, error, [&broken](FixtureTree &t) {
+        return t.write(u"etc/netplan/60-lab.yaml"_s, broken);
+    }));
+    const QString expected = u"/etc/netplan/60-lab.yaml is not YAML that netplan reads, line "_s
+                             + place.captured(1) + u" column "_s + place.captured(2);
+    QVERIFY2(QString::fromUtf8(error).contains(expected), error.constData());
+    QVERIFY(!QFile::exists(tree.path(u"etc/netplan/99-vmeclone.yaml"_s)));
 }
 
 void TestAgentOutsideTools::networkManagerKeyfile() {
