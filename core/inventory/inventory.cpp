@@ -622,19 +622,19 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
         return fail(s.error());
     const qint64 now = nowMs();
     for (const auto &vm : vms) {
-        auto clash = m_db->exec(u"SELECT name, address, mac, folder FROM vms "
-                                u"WHERE address = ? OR mac = ? OR name = ? OR folder = ?"_s,
-                                {vm.address.toUInt(), vm.mac.toString(), vm.name, vm.folder});
+        auto clash = m_db->firstRow(u"SELECT name, address, mac, folder FROM vms "
+                                    u"WHERE address = ? OR mac = ? OR name = ? OR folder = ?"_s,
+                                    {vm.address.toUInt(), vm.mac.toString(), vm.name, vm.folder});
         if (!clash) {
             m_db->rollback();
             return fail(clash.error());
         }
-        if (clash->next()) {
-            const QString holder = clash->value(0).toString();
+        if (!clash->isEmpty()) {
+            const QString holder = clash->at(0).toString();
             RefusedAddress refused{vm.address, RefusalKind::InUse, {}};
-            if (clash->value(1).toUInt() == vm.address.toUInt())
+            if (clash->at(1).toUInt() == vm.address.toUInt())
                 refused = inUseBy(vm.address, holder);
-            else if (clash->value(2).toString() == vm.mac.toString())
+            else if (clash->at(2).toString() == vm.mac.toString())
                 refused = {vm.address, RefusalKind::MacInUse,
                            AddressRange::tr("unavailable: its MAC %1 is in use by %2")
                                .arg(vm.mac.toString(), holder)};
@@ -649,27 +649,27 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
             continue;
         }
         auto golden =
-            m_db->exec(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
-        if (golden && golden->next()) {
+            m_db->firstRow(u"SELECT name FROM goldens WHERE address = ?"_s, {vm.address.toUInt()});
+        if (golden && !golden->isEmpty()) {
             result.refused.append(
                 RefusedAddress{vm.address, RefusalKind::GoldenAddress,
                                AddressRange::tr("the golden image %1's own address")
-                                   .arg(golden->value(0).toString())});
+                                   .arg(golden->at(0).toString())});
             continue;
         }
-        auto ins = m_db->exec(u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, "
-                              u"clone_mode, instance, "
-                              u"state, progress, reason, created_at, state_changed_at, owner) "
-                              u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)"_s,
-                              {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId,
-                               vm.shardId, vm.folder, vm.cloneMode, vm.instance,
-                               vmStateName(VmState::Planned), now, now, vm.owner});
+        auto ins = m_db->insertRow(
+            u"INSERT INTO vms(name, address, mac, golden_id, shard_id, folder, "
+            u"clone_mode, instance, "
+            u"state, progress, reason, created_at, state_changed_at, owner) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?)"_s,
+            {vm.name, vm.address.toUInt(), vm.mac.toString(), vm.goldenId, vm.shardId, vm.folder,
+             vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now, vm.owner});
         if (!ins) {
             m_db->rollback();
             return fail(u"cannot reserve %1: %2"_s.arg(vm.address.toString(), ins.error()));
         }
         VmRecord taken = vm;
-        taken.id = ins->lastInsertId().toLongLong();
+        taken.id = *ins;
         taken.state = VmState::Planned;
         taken.createdAt = taken.stateChangedAt = fromMs(now);
         result.taken.append(taken);
@@ -808,41 +808,41 @@ Expected<bool> Inventory::take(const VmRecord &vm, const QList<VmState> &from, V
         states += states.isEmpty() ? u"?"_s : u", ?"_s;
         values << vmStateName(state);
     }
-    auto q = m_db->exec(
+    auto rows = m_db->writeRows(
         u"UPDATE vms SET state = ?, reason = ?, progress = 0, owner = ?, state_changed_at = ? "
         u"WHERE id = ? AND instance = ? AND state IN ("_s
             + states + u")"_s,
         values);
-    if (!q)
-        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, q.error()));
-    return q->numRowsAffected() == 1;
+    if (!rows)
+        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, rows.error()));
+    return *rows == 1;
 }
 
 Expected<bool> Inventory::moveOwned(const VmRecord &vm, const QString &owner, VmState expected,
                                     VmState next, const QString &reason) {
-    auto q = m_db->exec(
+    auto rows = m_db->writeRows(
         u"UPDATE vms SET state = ?, reason = ?, progress = 0, state_changed_at = ? "
         u"WHERE id = ? AND instance = ? AND state = ? AND owner = ?"_s,
         {vmStateName(next), reason, nowMs(), vm.id, vm.instance, vmStateName(expected), owner});
-    if (!q)
-        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, q.error()));
-    return q->numRowsAffected() == 1;
+    if (!rows)
+        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, rows.error()));
+    return *rows == 1;
 }
 
 Expected<bool> Inventory::removeOwned(const VmRecord &vm, const QString &owner) {
-    auto q = m_db->exec(u"DELETE FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
-                        {vm.id, vm.instance, owner});
-    if (!q)
-        return fail(u"cannot remove %1 from the inventory: %2"_s.arg(vm.name, q.error()));
-    return q->numRowsAffected() == 1;
+    auto rows = m_db->writeRows(u"DELETE FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
+                                {vm.id, vm.instance, owner});
+    if (!rows)
+        return fail(u"cannot remove %1 from the inventory: %2"_s.arg(vm.name, rows.error()));
+    return *rows == 1;
 }
 
 Expected<bool> Inventory::holds(const VmRecord &vm, const QString &owner) const {
-    auto q = m_db->exec(u"SELECT 1 FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
-                        {vm.id, vm.instance, owner});
-    if (!q)
-        return fail(q.error());
-    return q->next();
+    auto row = m_db->firstRow(u"SELECT 1 FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
+                              {vm.id, vm.instance, owner});
+    if (!row)
+        return fail(row.error());
+    return !row->isEmpty();
 }
 
 Status Inventory::setOwner(qint64 vmId, const QString &owner) {
@@ -973,14 +973,14 @@ Status Inventory::addEvent(const QString &level, const QString &vmName, const Ev
         text.code.isEmpty() ? QString()
                             : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(text.args))
                                                     .toJson(QJsonDocument::Compact));
-    if (auto q = m_db->exec(u"INSERT INTO events(at, level, vm_name, message, code, args) "
-                            u"VALUES (?, ?, ?, ?, ?, ?)"_s,
-                            {nowMs(), level, vmName, text.english, text.code, args});
+    if (auto q = m_db->writeRows(u"INSERT INTO events(at, level, vm_name, message, code, args) "
+                                 u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+                                 {nowMs(), level, vmName, text.english, text.code, args});
         !q)
         return fail(q.error());
     // Bounded: the oldest go once there are more than kMaxEvents (ids only grow).
-    if (auto q =
-            m_db->exec(u"DELETE FROM events WHERE id <= last_insert_rowid() - ?"_s, {kMaxEvents});
+    if (auto q = m_db->writeRows(u"DELETE FROM events WHERE id <= last_insert_rowid() - ?"_s,
+                                 {kMaxEvents});
         !q)
         return fail(q.error());
     return {};

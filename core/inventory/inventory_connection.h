@@ -3,15 +3,18 @@
 // (inventory.cpp: goldens, shards, VMs, events; inventory_cluster.cpp: hosts and the
 // head's ledger). Not for anything outside core/inventory.
 
+#include "common/expected.h"
 #include "inventory.h"
 
-#include "common/expected.h"
-
 #include <QDateTime>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
+
+#include <memory>
 
 namespace vmeclone {
 
@@ -29,7 +32,11 @@ struct Inventory::Connection {
     QString name;
     QSqlDatabase db;
 
+    // Statements of writeRows/hasRow, prepared once per connection (see there).
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> prepared;
+
     ~Connection() {
+        prepared.clear();
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
@@ -53,11 +60,74 @@ struct Inventory::Connection {
         return q;
     }
 
+    // A write a batch runs once per VM (take, move, remove, an event), prepared once per
+    // connection instead of once per call: parsing the SQL cost as much as running it.
+    // Returns the rows it changed. No result set leaves here, so no caller can hold a
+    // statement that the next call executes again; each is reset after use (finish), so
+    // none keeps a read transaction open.
+    Expected<int> writeRows(const QString &sql, const QVariantList &values) const {
+        auto q = reused(sql, values);
+        if (!q)
+            return fail(q.error());
+        const int rows = (*q)->numRowsAffected();
+        (*q)->finish();
+        return rows;
+    }
+
+    // An insert reused as writeRows' statements are: the new row's id.
+    Expected<qint64> insertRow(const QString &sql, const QVariantList &values) const {
+        auto q = reused(sql, values);
+        if (!q)
+            return fail(q.error());
+        const qint64 id = (*q)->lastInsertId().toLongLong();
+        (*q)->finish();
+        return id;
+    }
+
+    // The first row a query reused as writeRows' statements are finds (its columns), or an
+    // empty list when it finds none.
+    Expected<QVariantList> firstRow(const QString &sql, const QVariantList &values) const {
+        auto q = reused(sql, values);
+        if (!q)
+            return fail(q.error());
+        QVariantList row;
+        if ((*q)->next()) {
+            for (int i = 0, n = (*q)->record().count(); i < n; ++i)
+                row.append((*q)->value(i));
+        }
+        (*q)->finish();
+        return row;
+    }
+
     Status run(const QString &sql) const {
         QSqlQuery q(db);
         if (!q.exec(sql))
             return fail(u"inventory: '%1' failed: %2"_s.arg(sql.left(60), q.lastError().text()));
         return {};
+    }
+
+    Expected<QSqlQuery *> reused(const QString &sql, const QVariantList &values) const {
+        auto it = prepared.find(sql);
+        if (it == prepared.end()) {
+            auto made = std::make_shared<QSqlQuery>(db);
+            if (!made->prepare(sql))
+                return fail(u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60),
+                                                                        made->lastError().text()));
+            it = prepared.insert(sql, made);
+        }
+        QSqlQuery &q = **it;
+        for (int i = 0; i < values.size(); ++i) {
+            const QVariant &v = values.at(i);
+            q.bindValue(i, v.typeId() == QMetaType::QString && v.toString().isNull()
+                               ? QVariant(QString(u""_s))
+                               : v);
+        }
+        if (!q.exec()) {
+            const QString error = q.lastError().text();
+            q.finish();
+            return fail(error);
+        }
+        return &q;
     }
 
     // BEGIN IMMEDIATE takes the write lock at once, so a check-then-insert inside it
