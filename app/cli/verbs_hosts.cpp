@@ -240,7 +240,7 @@ int verbHostAdd(QCommandLineParser &p, const Globals &g) {
     }
     if (auto logged = engine->inventory().addEvent(
             u"info"_s, {},
-            u"host %1 (%2) added: vmeclone %3"_s.arg(host.name, host.destination, self->version));
+            EventText::make(u"host-added"_s, {host.name, host.destination, self->version}));
         !logged)
         err(u"host add: the event log: "_s + logged.error());
     if (g.json) {
@@ -381,8 +381,8 @@ int verbHostRemove(QCommandLineParser &p, const Globals &g) {
         err(u"host remove: "_s + s.error());
         return kFailed;
     }
-    if (auto logged = engine->inventory().addEvent(u"info"_s, {},
-                                                   u"host %1 removed from the hosts"_s.arg(name));
+    if (auto logged =
+            engine->inventory().addEvent(u"info"_s, {}, EventText::make(u"host-removed"_s, {name}));
         !logged)
         err(u"host remove: the event log: "_s + logged.error());
     if (!g.json)

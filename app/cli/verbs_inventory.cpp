@@ -119,8 +119,8 @@ int verbGoldenRemove(QCommandLineParser &p, const Globals &g) {
         err(u"golden remove: %1: %2"_s.arg(pos[0], s.error()));
         return kFailed;
     }
-    if (auto logged = engine->inventory().addEvent(
-            u"info"_s, {}, u"golden image %1 removed from the inventory"_s.arg(pos[0]));
+    if (auto logged = engine->inventory().addEvent(u"info"_s, {},
+                                                   EventText::make(u"golden-removed"_s, {pos[0]}));
         !logged)
         err(u"golden remove: the event log: "_s + logged.error());
     if (!g.json)

@@ -60,7 +60,7 @@ struct ClusterOutcome {
     QString message;
     // plan only: the shard the host's own plan puts a planned VM on (its label, else its
     // folder; "SUBHOST/shard" through a host that is itself a head). Empty: not known.
-    QString shard;
+    QString shard = {};
 };
 
 struct ClusterResult {

@@ -22,6 +22,15 @@ struct Template {
     QT_TRANSLATE_NOOP("vmeclone::Event", "clone"), QT_TRANSLATE_NOOP("vmeclone::Event", "started"),
     QT_TRANSLATE_NOOP("vmeclone::Event", "stopped"),
     QT_TRANSLATE_NOOP("vmeclone::Event", "released")};
+// What recovery did to a VM (Engine::recover, the "recovered" event), for lupdate.
+[[maybe_unused]] constexpr const char *kRecoveryActions[] = {
+    QT_TRANSLATE_NOOP("vmeclone::Event", "failed"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "rolled back"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "marked stopped"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "marked resuming"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "marked booting"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "marked configured"),
+    QT_TRANSLATE_NOOP("vmeclone::Event", "none")};
 
 constexpr Template kTemplates[] = {
     {"unreachable", QT_TRANSLATE_NOOP("vmeclone::Event", "unreachable: no heartbeat for %1 s")},
@@ -42,6 +51,34 @@ constexpr Template kTemplates[] = {
     {"golden-added", QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 added: %2, %3 in %4")},
     {"shard-added",
      QT_TRANSLATE_NOOP("vmeclone::Event", "disk shard %1 added (weight %2, %3 free)")},
+    {"shard-shared",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "disk shard %1 is shared: %2 clone folder(s) of other data folders are "
+                       "there; this one never touches them")},
+    {"golden-fingerprinted",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "golden image %1: its files are fingerprinted from now on")},
+    {"golden-refreshed-unchanged",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 re-accepted unchanged")},
+    {"golden-refreshed",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 re-accepted as it is now: %2")},
+    {"golden-removed",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 removed from the inventory")},
+    {"console-address",
+     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1: console address %2 (was %3)")},
+    {"template-made", QT_TRANSLATE_NOOP("vmeclone::Event", "template of %1 made in %2 (%3 ms)%4")},
+    {"template-abandoned",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "recovered: removed %1, a template that was never completed")},
+    {"instant-fallback",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "instant clones of %1 asked for, linked clones made instead: %2")},
+    {"recovered", QT_TRANSLATE_NOOP("vmeclone::Event", "recovered: %1 (%2)")},
+    {"orphan-removed",
+     QT_TRANSLATE_NOOP("vmeclone::Event",
+                       "recovered: removed %1, a clone folder with no inventory row")},
+    {"host-added", QT_TRANSLATE_NOOP("vmeclone::Event", "host %1 (%2) added: vmeclone %3")},
+    {"host-removed", QT_TRANSLATE_NOOP("vmeclone::Event", "host %1 removed from the hosts")},
 };
 
 const char *templateOf(const QString &code) {
@@ -113,6 +150,12 @@ QString render(const QString &code, const QStringList &args, bool translated) {
         shown[0] = EventText::rejection(shown[0], translated);
     if (code == u"shard-added" && shown.size() > 2)
         shown[2] = bytesText(shown[2].toLongLong());
+    if (code == u"console-address" && shown.size() > 2 && shown[2].isEmpty())
+        shown[2] = translated ? QCoreApplication::translate(kContext, "none") : u"none"_s;
+    if (code == u"template-made" && shown.size() > 3 && !shown[3].isEmpty())
+        shown[3] = u": "_s + shown[3]; // why it was made again, as the template check said it
+    if (code == u"recovered" && !shown.isEmpty() && translated)
+        shown[0] = QCoreApplication::translate(kContext, shown[0].toUtf8().constData());
     if (code == u"batch" && shown.size() > 4) {
         // The operation by its name, and whether the batch was cancelled.
         if (translated)
@@ -137,6 +180,13 @@ QString EventText::rejection(const QString &reason, bool translated) {
             return translated ? QCoreApplication::translate(kContext, r.text)
                               : QString::fromUtf8(r.text);
     return reason;
+}
+
+QStringList EventText::codes() {
+    QStringList codes{u"state"_s};
+    for (const Template &t : kTemplates)
+        codes << QString::fromLatin1(t.code);
+    return codes;
 }
 
 QString eventText(const QString &code, const QStringList &args, const QString &english) {

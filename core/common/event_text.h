@@ -17,6 +17,19 @@
 //   batch              operation, VMs, done, failed, ", cancelled" or ""
 //   golden-added       name, path, address, subnet
 //   shard-added        path, weight, free space (bytes)
+//   shard-shared       path, how many clone folders of other data folders
+//   golden-fingerprinted  name
+//   golden-refreshed   name, what changed (the fingerprint's words)
+//   golden-refreshed-unchanged  name
+//   golden-removed     name
+//   console-address    name, address, the address before ("" for none)
+//   template-made      name, folder, milliseconds, why it was made again ("" the first time)
+//   template-abandoned folder
+//   instant-fallback   golden, why (the template check's words)
+//   recovered          what recovery did (failed, released, rolled back, marked STATE), detail
+//   orphan-removed     folder
+//   host-added         name, destination, remote version
+//   host-removed       name
 
 #include <QString>
 #include <QStringList>
@@ -33,6 +46,8 @@ struct EventText {
     // The why of a rejected announcement, by the verifier's reason code
     // (rejectReasonName): "bad-signature" -> "bad signature: ...".
     static QString rejection(const QString &reason, bool translated);
+    // Every code make() knows ("state" and the sentences'), for tests that walk them all.
+    static QStringList codes();
 };
 
 // The event in the language of the installed translator (the console's), from its code

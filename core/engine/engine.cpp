@@ -145,9 +145,8 @@ Status Engine::verifyGolden(const GoldenRecord &golden) {
         // Added before fingerprints existed: what it is now becomes what was accepted.
         if (auto s = m_inventory->setGoldenFingerprint(golden.id, now->toText()); !s)
             return fail(s.error());
-        logLost(m_inventory->addEvent(
-                    u"info"_s, {},
-                    u"golden image %1: its files are fingerprinted from now on"_s.arg(golden.name)),
+        logLost(m_inventory->addEvent(u"info"_s, {},
+                                      EventText::make(u"golden-fingerprinted"_s, {golden.name})),
                 golden.name);
         return {};
     }
@@ -189,11 +188,11 @@ Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
             out.linkedClones << vm.name;
     golden.fingerprint = now->toText();
     out.golden = golden;
-    logLost(m_inventory->addEvent(u"info"_s, {},
-                                  out.change.isEmpty()
-                                      ? u"golden image %1 re-accepted unchanged"_s.arg(golden.name)
-                                      : u"golden image %1 re-accepted as it is now: %2"_s.arg(
-                                          golden.name, out.change)),
+    logLost(m_inventory->addEvent(
+                u"info"_s, {},
+                out.change.isEmpty()
+                    ? EventText::make(u"golden-refreshed-unchanged"_s, {golden.name})
+                    : EventText::make(u"golden-refreshed"_s, {golden.name, out.change})),
             golden.name);
     return out;
 }
@@ -229,9 +228,7 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (const int foreign = foreignCloneFolders(shard.path); foreign > 0)
         logLost(m_inventory->addEvent(
                     u"info"_s, {},
-                    u"disk shard %1 is shared: %2 clone folder(s) of other data folders are "
-                    u"there; this one never touches them"_s.arg(shard.path)
-                        .arg(foreign)),
+                    EventText::make(u"shard-shared"_s, {shard.path, QString::number(foreign)})),
                 shard.path);
     return shard;
 }
@@ -561,7 +558,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         }
         logLost(m_inventory->setOwner(vm.id, QString()), vm);
         logLost(m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
-                                      u"recovered: %1 (%2)"_s.arg(r.action, r.detail)),
+                                      EventText::make(u"recovered"_s, {r.action, r.detail})),
                 vm);
         log::engine()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
         done.append(r);
@@ -628,9 +625,8 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         if (!QDir(c.folder).exists() || !QDir(c.folder).removeRecursively())
             continue;
         done.append(Recovery{name, {}, u"removed orphan folder"_s, c.folder});
-        logLost(m_inventory->addEvent(
-                    u"warning"_s, name,
-                    u"recovered: removed %1, a clone folder with no inventory row"_s.arg(c.folder)),
+        logLost(m_inventory->addEvent(u"warning"_s, name,
+                                      EventText::make(u"orphan-removed"_s, {c.folder})),
                 name);
     }
     return done;
@@ -713,9 +709,9 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
         }
     }
     if (!result.fallback.isEmpty())
-        logLost(m_inventory->addEvent(u"warning"_s, {},
-                                      u"instant clones of %1 asked for, linked clones made "
-                                      u"instead: %2"_s.arg(plan.golden.name, result.fallback)),
+        logLost(m_inventory->addEvent(
+                    u"warning"_s, {},
+                    EventText::make(u"instant-fallback"_s, {plan.golden.name, result.fallback})),
                 plan.golden.name);
     auto token = ownerToken();
     if (!token)

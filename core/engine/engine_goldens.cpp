@@ -44,10 +44,11 @@ Expected<Engine::ConsoleChange> Engine::setConsoleAddress(const QString &name,
     for (const VmRecord &vm : *vms)
         if (vm.goldenId == golden.id)
             out.existingClones << vm.name;
-    logLost(m_inventory->addEvent(u"info"_s, {},
-                                  u"golden image %1: console address %2 (was %3)"_s.arg(
-                                      golden.name, out.golden.consoleAddress.toString(),
-                                      out.before.toUInt() ? out.before.toString() : u"none"_s)),
+    logLost(m_inventory->addEvent(
+                u"info"_s, {},
+                EventText::make(u"console-address"_s,
+                                {golden.name, out.golden.consoleAddress.toString(),
+                                 out.before.toUInt() ? out.before.toString() : QString()})),
             golden.name);
     return out;
 }

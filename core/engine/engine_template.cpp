@@ -153,14 +153,12 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
     }
     result.made = true;
     result.milliseconds = clock.elapsed();
-    batch::logLost(
-        m_inventory->addEvent(
-            u"info"_s, {},
-            u"template of %1 made in %2 (%3 ms)%4"_s.arg(golden.name)
-                .arg(result.folder)
-                .arg(result.milliseconds)
-                .arg(result.remadeWhy.isEmpty() ? QString() : u": "_s + result.remadeWhy)),
-        golden.name);
+    batch::logLost(m_inventory->addEvent(
+                       u"info"_s, {},
+                       EventText::make(u"template-made"_s,
+                                       {golden.name, result.folder,
+                                        QString::number(result.milliseconds), result.remadeWhy})),
+                   golden.name);
     return result;
 }
 
@@ -220,8 +218,7 @@ void Engine::recoverTemplates(RecoveryMode mode, QList<Recovery> *done) {
             continue;
         done->append(Recovery{entry.fileName(), {}, u"removed half-made template"_s, folder});
         batch::logLost(m_inventory->addEvent(u"warning"_s, {},
-                                             u"recovered: removed %1, a template that was never "
-                                             u"completed"_s.arg(folder)),
+                                             EventText::make(u"template-abandoned"_s, {folder})),
                        entry.fileName());
     }
 }

@@ -103,8 +103,8 @@ struct EventRecord {
     QString level;   // "info" | "warning" | "error"
     QString vmName;  // empty for batch-wide events
     QString message; // in English
-    QString code;    // EventText's: empty when the message is all there is
-    QStringList args;
+    QString code = {}; // EventText's: empty when the message is all there is
+    QStringList args = {};
 };
 
 } // namespace vmeclone

@@ -125,13 +125,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+421"/>
+        <location filename="../../core/engine/engine.cpp" line="+418"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+646"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+643"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,7 +162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-606"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-603"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+613"/>
+        <location line="+610"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,7 +417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1&apos;s subnet %2 overlaps %3&apos;s %4: give each NIC a network of its own</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1166,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked resuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked booting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unreachable: no heartbeat for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,6 +1250,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>disk shard %1 is shared: %2 clone folder(s) of other data folders are there; this one never touches them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>golden image %1: its files are fingerprinted from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>golden image %1 re-accepted unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1 re-accepted as it is now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1 removed from the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1: console address %2 (was %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template of %1 made in %2 (%3 ms)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: removed %1, a template that was never completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>instant clones of %1 asked for, linked clones made instead: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: removed %1, a clone folder with no inventory row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 (%2) added: vmeclone %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 removed from the hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>not signed, and this listener takes only signed announcements</source>
         <translation type="unfinished"></translation>
@@ -1245,7 +1345,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source> (cancelled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,12 +1636,12 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+69"/>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,7 +1656,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -125,13 +125,13 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+421"/>
+        <location filename="../../core/engine/engine.cpp" line="+418"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+646"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+643"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-606"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-603"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+613"/>
+        <location line="+610"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>%1 的子网 %2 比母版的 %3 窄：克隆在其中使用自己的后缀，因此它必须是 /%4 或更宽</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1&apos;s subnet %2 overlaps %3&apos;s %4: give each NIC a network of its own</source>
         <translation>%1 的子网 %2 与 %3 的 %4 重叠：请给每块网卡一个独立的网络</translation>
     </message>
@@ -1242,6 +1242,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked stopped</source>
+        <translation>标记为已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked resuming</source>
+        <translation>标记为正在恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked booting</source>
+        <translation>标记为正在启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked configured</source>
+        <translation>标记为已配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unreachable: no heartbeat for %1 s</source>
         <translation>无法联系：已 %1 秒没有心跳</translation>
     </message>
@@ -1291,6 +1326,71 @@
         <translation>已添加磁盘分片 %1（权重 %2，可用 %3）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>disk shard %1 is shared: %2 clone folder(s) of other data folders are there; this one never touches them</source>
+        <translation>磁盘分片 %1 是共享的：其中有其他数据文件夹的 %2 个克隆文件夹；本数据文件夹从不触碰它们</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>golden image %1: its files are fingerprinted from now on</source>
+        <translation>母版镜像 %1：从现在起对其文件记录指纹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>golden image %1 re-accepted unchanged</source>
+        <translation>母版镜像 %1 已重新接受，未有变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1 re-accepted as it is now: %2</source>
+        <translation>母版镜像 %1 已按当前状态重新接受：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1 removed from the inventory</source>
+        <translation>母版镜像 %1 已从清单中移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>golden image %1: console address %2 (was %3)</source>
+        <translation>母版镜像 %1：控制台地址 %2（原为 %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>template of %1 made in %2 (%3 ms)%4</source>
+        <translation>%1 的模板已在 %2 中制成（%3 毫秒）%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: removed %1, a template that was never completed</source>
+        <translation>已恢复：删除了 %1，一个从未完成的模板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>instant clones of %1 asked for, linked clones made instead: %2</source>
+        <translation>要求 %1 的即时克隆，改为制作了链接克隆：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: %1 (%2)</source>
+        <translation>已恢复：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered: removed %1, a clone folder with no inventory row</source>
+        <translation>已恢复：删除了 %1，一个在清单中没有记录的克隆文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 (%2) added: vmeclone %3</source>
+        <translation>已添加主机 %1（%2）：vmeclone %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 removed from the hosts</source>
+        <translation>主机 %1 已从主机列表中移除</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>not signed, and this listener takes only signed announcements</source>
         <translation>未签名，而此监听器只接受签名的报告</translation>
@@ -1321,7 +1421,7 @@
         <translation>（未验证：未签名的报告）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
@@ -1611,12 +1711,12 @@
     <name>vmeclone::MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+69"/>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>Filter by name, address, MAC, shard, state or detail</source>
         <translation>按名称、地址、MAC、分片、状态或详情筛选</translation>
     </message>
@@ -1631,7 +1731,7 @@
         <translation>所有主机</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation>还没有虚拟机。按 %1 克隆一个地址范围。</translation>
     </message>

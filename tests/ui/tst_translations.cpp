@@ -88,6 +88,40 @@ private Q_SLOTS:
         QVERIFY(chinese[1] != u"online: eth0 up"_s); // the state is said in Chinese too
     }
 
+    // Every code core's events use is said in Chinese: each one made with arguments of its
+    // kind is known (an English sentence) and reads differently, with Chinese, in the
+    // console. A code added without its translation fails here.
+    void everyEventCodeIsSaidInChinese() {
+        const QMap<QString, QStringList> args{
+            {u"state"_s, {u"online"_s, {}, {}}},
+            {u"rejected"_s, {u"replayed"_s, u"127.0.0.1:4000"_s}},
+            {u"batch"_s, {u"released"_s, u"4"_s, u"3"_s, u"1"_s, {}}},
+            {u"console-address"_s, {u"demo"_s, u"192.0.2.9"_s, {}}},
+            {u"recovered"_s, {u"marked configured"_s, u"no QEMU runs for it"_s}},
+        };
+        const QStringList codes = EventText::codes();
+        QVERIFY(codes.size() >= 24);
+        for (const QString &code : codes) {
+            const QStringList given =
+                args.value(code, {u"vm177"_s, u"/srv/shard"_s, u"3"_s, u"x"_s, u"y"_s});
+            const EventText made = EventText::make(code, given);
+            QVERIFY2(!made.english.isEmpty(), qPrintable(code + u": no English sentence"_s));
+            const QString chinese = eventText(code, given, made.english);
+            QVERIFY2(chinese != made.english,
+                     qPrintable(code + u": not translated: "_s + made.english));
+            bool cjk = false;
+            for (const QChar c : chinese)
+                cjk = cjk || (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff);
+            QVERIFY2(cjk, qPrintable(code + u": no Chinese in "_s + chinese));
+        }
+        // The words recovery and the console address fill in are Chinese too.
+        QVERIFY(!eventText(u"recovered"_s, args[u"recovered"_s], {}).contains(u"marked"_s));
+        QVERIFY(
+            !eventText(u"console-address"_s, args[u"console-address"_s], {}).contains(u"none"_s));
+        QCOMPARE(EventText::make(u"console-address"_s, args[u"console-address"_s]).english,
+                 u"golden image demo: console address 192.0.2.9 (was none)"_s);
+    }
+
     void theReportIsChinese() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
