@@ -46,8 +46,9 @@ VmPage::VmPage(const VmRecord &vm, const GoldenRecord &golden, const QString &sh
     addRow(tr("Address:"), vm.address.toString(), u"address"_s);
     addRow(tr("MAC:"), vm.mac.toString(), u"mac"_s);
     addRow(tr("State:"),
-           vm.reason.isEmpty() ? VmStateStyle::label(vm.state)
-                               : tr("%1 (%2)").arg(VmStateStyle::label(vm.state), vm.reason),
+           vm.reason.isEmpty()
+               ? VmStateStyle::label(vm.state)
+               : tr("%1 (%2)").arg(VmStateStyle::label(vm.state), reasonText(vm.reason)),
            u"state"_s);
     addRow(tr("Instance:"), vm.instance, u"instance"_s);
     addRow(tr("Key scheme:"), QString::number(vm.keyScheme), u"keyScheme"_s);

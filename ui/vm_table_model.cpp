@@ -1,5 +1,6 @@
 #include "vm_table_model.h"
 
+#include "common/event_text.h"
 #include "common/text_format.h"
 #include "shard_names.h"
 #include "vm_state_style.h"
@@ -533,7 +534,7 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
             return up < 0 ? QString() : durationText(up);
         }
         case DetailColumn:
-            return r.reason;
+            return reasonText(r.reason); // core's words in the console's language
         }
         break;
     case SortRole:

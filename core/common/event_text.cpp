@@ -3,6 +3,7 @@
 #include "common/text_format.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -10,6 +11,11 @@ namespace vmeclone {
 namespace {
 
 constexpr const char *kContext = "vmeclone::Event";
+// A VM's reason when its heartbeats stopped (EventText::noHeartbeat, reasonText).
+constexpr const char *kNoHeartbeat = QT_TRANSLATE_NOOP("vmeclone::Event", "no heartbeat for %1 s");
+// Recovery's reason for a VM it failed: the error follows (Engine::recover).
+[[maybe_unused]] constexpr const char *kRecoveryReason =
+    QT_TRANSLATE_NOOP("vmeclone::Event", "recovery: %1");
 
 struct Template {
     const char *code;
@@ -179,6 +185,21 @@ QString EventText::rejection(const QString &reason, bool translated) {
         if (reason == QLatin1String(r.code))
             return translated ? QCoreApplication::translate(kContext, r.text)
                               : QString::fromUtf8(r.text);
+    return reason;
+}
+
+QString EventText::noHeartbeat(qint64 seconds) {
+    return QString::fromUtf8(kNoHeartbeat).arg(seconds);
+}
+
+QString reasonText(const QString &reason) {
+    static const QRegularExpression silent(u"^no heartbeat for (\\d+) s$"_s);
+    if (const auto m = silent.match(reason); m.hasMatch())
+        return QCoreApplication::translate(kContext, kNoHeartbeat).arg(m.captured(1));
+    static const QString recovery = u"recovery: "_s;
+    if (reason.startsWith(recovery))
+        return QCoreApplication::translate(kContext, "recovery: %1")
+            .arg(reason.mid(recovery.size()));
     return reason;
 }
 

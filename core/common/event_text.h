@@ -46,6 +46,9 @@ struct EventText {
     // The why of a rejected announcement, by the verifier's reason code
     // (rejectReasonName): "bad-signature" -> "bad signature: ...".
     static QString rejection(const QString &reason, bool translated);
+    // Why a VM is unreachable, as its reason (VmRecord::reason) keeps it: in English, the
+    // one sentence reasonText() reads back.
+    static QString noHeartbeat(qint64 seconds);
     // Every code make() knows ("state" and the sentences'), for tests that walk them all.
     static QStringList codes();
 };
@@ -53,5 +56,10 @@ struct EventText {
 // The event in the language of the installed translator (the console's), from its code
 // and arguments; `english` as it is when the code is empty or unknown.
 QString eventText(const QString &code, const QStringList &args, const QString &english);
+
+// A VM's stored reason (the Detail column) in the installed translator's language: core's
+// own words (no heartbeat, recovery's "recovery: " before the error) translated, the
+// agent's detail and a backend's error as they came.
+QString reasonText(const QString &reason);
 
 } // namespace vmeclone

@@ -1,5 +1,7 @@
 #include "liveness.h"
 
+#include "common/event_text.h"
+
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
@@ -10,7 +12,7 @@ void judgeLiveness(VmRecord &vm, const QDateTime &now, qint64 afterMs) {
     const qint64 silentMs = vm.lastSeen.msecsTo(now);
     if (vm.state == VmState::Online && silentMs >= afterMs) {
         vm.state = VmState::Unreachable;
-        vm.reason = u"no heartbeat for %1 s"_s.arg(silentMs / 1000);
+        vm.reason = EventText::noHeartbeat(silentMs / 1000);
     } else if (vm.state == VmState::Unreachable && silentMs < afterMs
                && (!vm.stateChangedAt.isValid() || vm.lastSeen > vm.stateChangedAt)) {
         vm.state = VmState::Online;

@@ -406,7 +406,7 @@ void AnnouncementListener::markUnreachable() {
         u.vmId = it.key();
         u.state = VmState::Unreachable;
         const qint64 silent = (now - seen) / 1000;
-        u.reason = u"no heartbeat for %1 s"_s.arg(silent);
+        u.reason = EventText::noHeartbeat(silent);
         it.value() = VmState::Unreachable;
         m_verifier->updateVmState(it.key(), VmState::Unreachable);
         m_pendingEvents.append(

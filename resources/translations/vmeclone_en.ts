@@ -1145,7 +1145,17 @@
 <context>
     <name>vmeclone::Event</name>
     <message>
-        <location filename="../../core/common/event_text.cpp" line="+22"/>
+        <location filename="../../core/common/event_text.cpp" line="+15"/>
+        <source>no heartbeat for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recovery: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>clone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,7 +2815,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+493"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+494"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
@@ -2875,7 +2885,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Instance:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1209,7 +1209,7 @@
 <context>
     <name>vmeclone::Event</name>
     <message>
-        <location filename="../../core/common/event_text.cpp" line="+22"/>
+        <location filename="../../core/common/event_text.cpp" line="+28"/>
         <source>clone</source>
         <translation>克隆</translation>
     </message>
@@ -1226,7 +1226,17 @@
         <translation type="vanished">释放</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
+        <source>no heartbeat for %1 s</source>
+        <translation>已 %1 秒没有心跳</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recovery: %1</source>
+        <translation>恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
@@ -2880,7 +2890,7 @@
 <context>
     <name>vmeclone::TextFormat</name>
     <message>
-        <location filename="../../ui/vm_table_model.cpp" line="+493"/>
+        <location filename="../../ui/vm_table_model.cpp" line="+494"/>
         <location filename="../../core/common/text_format.cpp" line="+21"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -2950,7 +2960,7 @@
         <translation>状态：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Instance:</source>
         <translation>实例：</translation>
     </message>

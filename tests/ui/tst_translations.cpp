@@ -6,6 +6,7 @@
 // states and page numbers in Chinese.
 
 #include "inventory/inventory.h"
+#include "inventory/liveness.h"
 #include "report/inventory_report.h"
 #include "translations.h"
 
@@ -120,6 +121,23 @@ private Q_SLOTS:
             !eventText(u"console-address"_s, args[u"console-address"_s], {}).contains(u"none"_s));
         QCOMPARE(EventText::make(u"console-address"_s, args[u"console-address"_s]).english,
                  u"golden image demo: console address 192.0.2.9 (was none)"_s);
+    }
+
+    // The Detail column: core's own reasons in Chinese (the one liveness and the listener
+    // give an unreachable VM, recovery's prefix), the agent's and a backend's as they came.
+    void reasonsAreSaidInTheConsolesLanguage() {
+        QCOMPARE(EventText::noHeartbeat(42), u"no heartbeat for 42 s"_s);
+        QCOMPARE(reasonText(EventText::noHeartbeat(42)), u"已 42 秒没有心跳"_s);
+        QCOMPARE(reasonText(u"recovery: QEMU exited"_s), u"恢复：QEMU exited"_s);
+        QCOMPARE(reasonText(u"eth0 192.0.2.77/24"_s), u"eth0 192.0.2.77/24"_s);
+        QCOMPARE(reasonText(u"no heartbeat for a while"_s), u"no heartbeat for a while"_s);
+        QCOMPARE(reasonText({}), QString());
+        VmRecord vm;
+        vm.state = VmState::Online;
+        vm.lastSeen = QDateTime::currentDateTime().addSecs(-30);
+        judgeLiveness(vm, QDateTime::currentDateTime(), 10000);
+        QCOMPARE(vm.state, VmState::Unreachable);
+        QVERIFY2(reasonText(vm.reason).startsWith(u"已 3"_s), qPrintable(vm.reason));
     }
 
     void theReportIsChinese() {
