@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <utility>
 
 namespace vmeclone {
 
@@ -32,7 +33,7 @@ struct Inventory::Connection {
     QString name;
     QSqlDatabase db;
 
-    // Statements of writeRows/hasRow, prepared once per connection (see there).
+    // The statements of writeRows, insertRow and firstRow, prepared once per connection.
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> prepared;
 
     ~Connection() {
@@ -48,13 +49,8 @@ struct Inventory::Connection {
         if (!q.prepare(sql))
             return fail(
                 u"inventory: cannot prepare '%1': %2"_s.arg(sql.left(60), q.lastError().text()));
-        for (const auto &v : values) {
-            // A null QString binds as SQL NULL; every text column here is NOT NULL.
-            if (v.typeId() == QMetaType::QString && v.toString().isNull())
-                q.addBindValue(QString(u""_s));
-            else
-                q.addBindValue(v);
-        }
+        for (const auto &v : values)
+            q.addBindValue(bindable(v));
         if (!q.exec())
             return fail(q.lastError().text());
         return q;
@@ -66,37 +62,25 @@ struct Inventory::Connection {
     // statement that the next call executes again; each is reset after use (finish), so
     // none keeps a read transaction open.
     Expected<int> writeRows(const QString &sql, const QVariantList &values) const {
-        auto q = reused(sql, values);
-        if (!q)
-            return fail(q.error());
-        const int rows = (*q)->numRowsAffected();
-        (*q)->finish();
-        return rows;
+        return reused(sql, values, [](QSqlQuery &q) { return q.numRowsAffected(); });
     }
 
     // An insert reused as writeRows' statements are: the new row's id.
     Expected<qint64> insertRow(const QString &sql, const QVariantList &values) const {
-        auto q = reused(sql, values);
-        if (!q)
-            return fail(q.error());
-        const qint64 id = (*q)->lastInsertId().toLongLong();
-        (*q)->finish();
-        return id;
+        return reused(sql, values, [](QSqlQuery &q) { return q.lastInsertId().toLongLong(); });
     }
 
     // The first row a query reused as writeRows' statements are finds (its columns), or an
     // empty list when it finds none.
     Expected<QVariantList> firstRow(const QString &sql, const QVariantList &values) const {
-        auto q = reused(sql, values);
-        if (!q)
-            return fail(q.error());
-        QVariantList row;
-        if ((*q)->next()) {
-            for (int i = 0, n = (*q)->record().count(); i < n; ++i)
-                row.append((*q)->value(i));
-        }
-        (*q)->finish();
-        return row;
+        return reused(sql, values, [](QSqlQuery &q) {
+            QVariantList row;
+            if (q.next()) {
+                for (int i = 0, n = q.record().count(); i < n; ++i)
+                    row.append(q.value(i));
+            }
+            return row;
+        });
     }
 
     Status run(const QString &sql) const {
@@ -106,7 +90,17 @@ struct Inventory::Connection {
         return {};
     }
 
-    Expected<QSqlQuery *> reused(const QString &sql, const QVariantList &values) const {
+    // A null QString binds as SQL NULL; every text column here is NOT NULL.
+    static QVariant bindable(const QVariant &v) {
+        return v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QString(u""_s))
+                                                                         : v;
+    }
+
+    // Runs the statement prepared for `sql` (preparing it the first time) with `values`,
+    // hands it to `read`, then resets it (finish) whatever `read` did.
+    template <typename Read>
+    auto reused(const QString &sql, const QVariantList &values, Read read) const
+        -> Expected<decltype(read(std::declval<QSqlQuery &>()))> {
         auto it = prepared.find(sql);
         if (it == prepared.end()) {
             auto made = std::make_shared<QSqlQuery>(db);
@@ -116,18 +110,16 @@ struct Inventory::Connection {
             it = prepared.insert(sql, made);
         }
         QSqlQuery &q = **it;
-        for (int i = 0; i < values.size(); ++i) {
-            const QVariant &v = values.at(i);
-            q.bindValue(i, v.typeId() == QMetaType::QString && v.toString().isNull()
-                               ? QVariant(QString(u""_s))
-                               : v);
-        }
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, bindable(values.at(i)));
         if (!q.exec()) {
             const QString error = q.lastError().text();
             q.finish();
             return fail(error);
         }
-        return &q;
+        auto out = read(q);
+        q.finish();
+        return out;
     }
 
     // BEGIN IMMEDIATE takes the write lock at once, so a check-then-insert inside it
