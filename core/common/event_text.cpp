@@ -13,9 +13,10 @@ namespace {
 constexpr const char *kContext = "vmeclone::Event";
 // A VM's reason when its heartbeats stopped (EventText::noHeartbeat, reasonText).
 constexpr const char *kNoHeartbeat = QT_TRANSLATE_NOOP("vmeclone::Event", "no heartbeat for %1 s");
-// Recovery's reason for a VM it failed: the error follows (Engine::recover).
-[[maybe_unused]] constexpr const char *kRecoveryReason =
-    QT_TRANSLATE_NOOP("vmeclone::Event", "recovery: %1");
+// Recovery's reason for a VM it failed: the error follows (EventText::recoveryFailed).
+constexpr const char *kRecoveryReason = QT_TRANSLATE_NOOP("vmeclone::Event", "recovery: %1");
+// A console address there was none of before (the "console-address" event).
+constexpr const char *kNone = QT_TRANSLATE_NOOP("vmeclone::Event", "none");
 
 struct Template {
     const char *code;
@@ -35,8 +36,7 @@ struct Template {
     QT_TRANSLATE_NOOP("vmeclone::Event", "marked stopped"),
     QT_TRANSLATE_NOOP("vmeclone::Event", "marked resuming"),
     QT_TRANSLATE_NOOP("vmeclone::Event", "marked booting"),
-    QT_TRANSLATE_NOOP("vmeclone::Event", "marked configured"),
-    QT_TRANSLATE_NOOP("vmeclone::Event", "none")};
+    QT_TRANSLATE_NOOP("vmeclone::Event", "marked configured")};
 
 constexpr Template kTemplates[] = {
     {"unreachable", QT_TRANSLATE_NOOP("vmeclone::Event", "unreachable: no heartbeat for %1 s")},
@@ -157,7 +157,8 @@ QString render(const QString &code, const QStringList &args, bool translated) {
     if (code == u"shard-added" && shown.size() > 2)
         shown[2] = bytesText(shown[2].toLongLong());
     if (code == u"console-address" && shown.size() > 2 && shown[2].isEmpty())
-        shown[2] = translated ? QCoreApplication::translate(kContext, "none") : u"none"_s;
+        shown[2] =
+            translated ? QCoreApplication::translate(kContext, kNone) : QString::fromUtf8(kNone);
     if (code == u"template-made" && shown.size() > 3 && !shown[3].isEmpty())
         shown[3] = u": "_s + shown[3]; // why it was made again, as the template check said it
     if (code == u"recovered" && !shown.isEmpty() && translated)
@@ -192,13 +193,23 @@ QString EventText::noHeartbeat(qint64 seconds) {
     return QString::fromUtf8(kNoHeartbeat).arg(seconds);
 }
 
+QString EventText::recoveryFailed(const QString &error) {
+    return QString::fromUtf8(kRecoveryReason).arg(error);
+}
+
 QString reasonText(const QString &reason) {
-    static const QRegularExpression silent(u"^no heartbeat for (\\d+) s$"_s);
+    // Read back from the very sentences noHeartbeat and recoveryFailed write.
+    static const QStringList around = QString::fromUtf8(kNoHeartbeat).split(u"%1"_s);
+    static const QRegularExpression silent(u"^"_s + QRegularExpression::escape(around.value(0))
+                                           + u"(\\d+)"_s
+                                           + QRegularExpression::escape(around.value(1)) + u"$"_s);
+    static const QString recovery = QString::fromUtf8(kRecoveryReason).section(u"%1"_s, 0, 0);
+    if (reason.isEmpty())
+        return reason;
     if (const auto m = silent.match(reason); m.hasMatch())
         return QCoreApplication::translate(kContext, kNoHeartbeat).arg(m.captured(1));
-    static const QString recovery = u"recovery: "_s;
     if (reason.startsWith(recovery))
-        return QCoreApplication::translate(kContext, "recovery: %1")
+        return QCoreApplication::translate(kContext, kRecoveryReason)
             .arg(reason.mid(recovery.size()));
     return reason;
 }

@@ -49,6 +49,8 @@ struct EventText {
     // Why a VM is unreachable, as its reason (VmRecord::reason) keeps it: in English, the
     // one sentence reasonText() reads back.
     static QString noHeartbeat(qint64 seconds);
+    // Why recovery failed a VM, as its reason keeps it: "recovery: " and the error.
+    static QString recoveryFailed(const QString &error);
     // Every code make() knows ("state" and the sentences'), for tests that walk them all.
     static QStringList codes();
 };

@@ -531,7 +531,8 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         case VmState::Copying:
         case VmState::Releasing: {
             if (auto s = removeEverything(); !s) {
-                logLost(m_inventory->setState(vm.id, VmState::Failed, u"recovery: "_s + s.error()),
+                logLost(m_inventory->setState(vm.id, VmState::Failed,
+                                              EventText::recoveryFailed(s.error())),
                         vm);
                 r.action = u"failed"_s;
                 r.detail = s.error();

@@ -17,7 +17,7 @@ void Engine::recoverStarting(const VmRecord &vm, HypervisorBackend *backend, Rec
             if (auto s = m_qemu->stop(vm, std::chrono::milliseconds(0)); !s)
                 log::get("engine")->warn("{}: {}", vm.name, s.error());
             batch::logLost(m_inventory->setState(vm.id, VmState::Failed,
-                                                 u"recovery: "_s + how.error()),
+                                                 EventText::recoveryFailed(how.error())),
                            vm.name);
             r.action = u"failed"_s;
             r.detail = how.error();

@@ -1150,12 +1150,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>recovery: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>clone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,12 +1205,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+23"/>
         <source>unreachable: no heartbeat for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,7 +1355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source> (cancelled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,12 +2860,12 @@
     <name>vmeclone::VmPage</name>
     <message>
         <location filename="../../ui/vm_page.cpp" line="+35"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>

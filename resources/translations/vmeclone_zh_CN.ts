@@ -1209,7 +1209,7 @@
 <context>
     <name>vmeclone::Event</name>
     <message>
-        <location filename="../../core/common/event_text.cpp" line="+28"/>
+        <location filename="../../core/common/event_text.cpp" line="+29"/>
         <source>clone</source>
         <translation>克隆</translation>
     </message>
@@ -1226,17 +1226,17 @@
         <translation type="vanished">释放</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>no heartbeat for %1 s</source>
         <translation>已 %1 秒没有心跳</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>recovery: %1</source>
         <translation>恢复：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
@@ -1281,12 +1281,12 @@
         <translation>标记为已配置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+23"/>
         <source>unreachable: no heartbeat for %1 s</source>
         <translation>无法联系：已 %1 秒没有心跳</translation>
     </message>
@@ -1431,7 +1431,7 @@
         <translation>（未验证：未签名的报告）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
@@ -2935,12 +2935,12 @@
     <name>vmeclone::VmPage</name>
     <message>
         <location filename="../../ui/vm_page.cpp" line="+35"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
