@@ -344,6 +344,14 @@ int Agent::run() {
     // this memory was resumed into, live.
     bool resumed = false;
     if (TemplateMode::requested(m_fs)) {
+        // Linux 5.18 and later initialise the random generator on the first read of
+        // /dev/urandom when it is not yet ready, which takes about a second under TCG. The
+        // template pays for it here, once: its clones resume with a ready generator (which
+        // vmgenid makes them reseed) instead of each spending that second before online.
+        protocol::BootId warmUp{};
+        std::string randomError;
+        if (!readBootId(warmUp, randomError))
+            agentLog("warning: %s", randomError.c_str());
         agentLog("%s", TemplateMode::kReadyLine);
         if (!TemplateMode::waitForClone(m_fs)) {
             agentLog("stopping (in template mode)");
