@@ -1,5 +1,5 @@
-// Instant clones against cold clones of the demo golden, in one run (issue 15): the
-// same number of clones of each kind, all started from one "click" (clone files made,
+// Instant clones against cold clones of a QEMU golden (the demo one by default), in one run (issue
+// 15): the same number of clones of each kind, all started from one "click" (clone files made,
 // QEMUs started one after the other), each timed from the click to its online
 // announcement; then the memory each running QEMU adds (PSS and RSS from /proc), next
 // to the guest's RAM size. The instant clones' template is made before the click (as
@@ -7,10 +7,10 @@
 // a larger batch of instant clones alone (the "20 online in 15 s" figure).
 //
 // Drives QemuBackend directly (placement, inventory and the listener are not in the
-// path; bench_time_to_online measures those). Needs the demo golden and runs its guests
+// path; bench_time_to_online measures those). Needs a golden with the agent and runs its guests
 // in a fresh network namespace (run-benchmarks.sh starts it under `unshare --net`).
 //
-//   bench_instant DEMO_GOLDEN_JSON [--vms N] [--instant-vms M]
+//   bench_instant GOLDEN_JSON [--vms N] [--instant-vms M]
 
 #include "hypervisor/qemu_backend.h"
 #include "identity/mac_address.h"
@@ -21,6 +21,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QSet>
@@ -53,23 +56,75 @@ qint64 memoryKib(qint64 pid, const QByteArray &field) {
     return -1;
 }
 
+// A QEMU's PSS by part, from /proc/PID/smaps, in KiB: where a clone's memory goes.
+QMap<QString, qint64> memoryParts(qint64 pid, int guestMib) {
+    QMap<QString, qint64> parts;
+    QFile file(u"/proc/%1/smaps"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return parts;
+    QString part;
+    qint64 sizeKib = 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 5 && fields[0].contains('-') && !fields[0].endsWith(':')) {
+            // A mapping's header: "start-end perms offset dev inode [path]".
+            const QList<QByteArray> range = fields[0].split('-');
+            sizeKib =
+                (range.value(1).toULongLong(nullptr, 16) - range.value(0).toULongLong(nullptr, 16))
+                / 1024;
+            const QString path = QString::fromUtf8(fields.value(5));
+            if (path.endsWith(u"/template.ram"_s))
+                part = u"the template's RAM file (shared pages' share + pages copied on write)"_s;
+            else if (path.contains(u"qemu-system"_s))
+                part = u"QEMU's binary"_s;
+            else if (path.contains(u".so"_s))
+                part = u"shared libraries"_s;
+            else if (path == u"[heap]"_s)
+                part = u"heap"_s;
+            else if (!path.isEmpty() && !path.startsWith(u"/memfd:"_s))
+                part = u"other (%1)"_s.arg(path);
+            else if (sizeKib == qint64{guestMib} * 1024)
+                part = u"anonymous guest RAM"_s;
+            else if (sizeKib >= 256 * 1024)
+                part = u"TCG's translation cache (a mapping of 256 MiB or more)"_s;
+            else
+                part = u"other anonymous"_s;
+        } else if (line.startsWith("Pss:")) {
+            parts[part] += fields.value(1).toLongLong();
+        }
+    }
+    return parts;
+}
+
 struct Batch {
     QList<qint64> onlineMs;  // click -> online, per VM
     QList<qint64> runningMs; // its own start() call: QEMU launched (and, instant, resumed)
     QList<qint64> afterMs;   // start() returned -> online: the guest's share
     qint64 allOnlineMs = 0;
     QList<qint64> pssKib, rssKib;
+    QMap<QString, qint64> partsKib; // summed over the batch's QEMUs
 };
 
 class Bench {
 public:
     Bench(const QString &golden, QTemporaryDir &dir)
         : m_dir(dir) {
-        m_golden.name = u"vmeclone-demo"_s;
+        // The golden's own machine file says its name, subnet, address and memory (the demo
+        // golden or a packaging/debian-golden one).
+        QFile file(golden);
+        if (!file.open(QIODevice::ReadOnly))
+            die(u"cannot read %1"_s.arg(golden));
+        const QJsonObject machine = QJsonDocument::fromJson(file.readAll()).object();
+        m_guestMib = machine.value(u"memory_mb"_s).toInt();
+        auto subnet = Subnet::parse(machine.value(u"subnet"_s).toString());
+        if (m_guestMib <= 0 || !subnet)
+            die(u"%1 is not a QEMU golden's machine file (memory_mb, subnet)"_s.arg(golden));
+        m_golden.name = machine.value(u"name"_s).toString();
         m_golden.backend = u"qemu"_s;
         m_golden.path = golden;
-        m_golden.subnet = *Subnet::parse(u"192.168.1.0/24");
-        m_golden.address = *Ipv4Address::parse(u"192.168.1.176");
+        m_golden.subnet = *subnet;
+        m_golden.address =
+            *subnet->addressOfSuffix(static_cast<quint32>(machine.value(u"suffix"_s).toInt()));
         if (!m_listener.bind(QHostAddress::LocalHost, 0))
             die(u"cannot bind a UDP port on 127.0.0.1"_s);
     }
@@ -124,7 +179,8 @@ public:
             request.identity.set("prefix", "24");
             request.identity.set("hostname", vm.name.toStdString());
             request.identity.set("mac", vm.mac.toString().toStdString());
-            request.identity.set("console", "192.168.1.2");
+            request.identity.set("console",
+                                 m_golden.subnet.addressOfSuffix(2)->toString().toStdString());
             request.identity.set("port", std::to_string(m_listener.localPort()));
             if (auto s = m_backend.createClone(request, nullptr, {}); !s)
                 die(s.error());
@@ -155,6 +211,9 @@ public:
             batch.allOnlineMs = std::max(batch.allOnlineMs, online.value(vm.address.toUInt()));
             batch.pssKib.append(memoryKib(pids.value(vm.address.toUInt()), "Pss"));
             batch.rssKib.append(memoryKib(pids.value(vm.address.toUInt()), "Rss"));
+            const auto parts = memoryParts(pids.value(vm.address.toUInt()), m_guestMib);
+            for (auto it = parts.begin(); it != parts.end(); ++it)
+                batch.partsKib[it.key()] += it.value();
         }
         for (const VmRecord &vm : vms) {
             if (auto s = m_backend.stop(vm, std::chrono::milliseconds(0)); !s)
@@ -164,6 +223,8 @@ public:
         }
         return batch;
     }
+
+    int guestMib() const { return m_guestMib; }
 
 private:
     QString templateFolder() const { return m_dir.filePath(u"template"_s); }
@@ -183,6 +244,7 @@ private:
 
     QTemporaryDir &m_dir;
     GoldenRecord m_golden;
+    int m_guestMib = 0;
     QemuBackend m_backend{[] {
         QemuBackendConfig c;
         // VMECLONE_QEMU_ACCEL as the CLI takes it ("tcg,tb-size=32"): to compare settings.
@@ -213,6 +275,12 @@ void print(const char *what, const Batch &b, int guestMib) {
                 "return to online mean %.0f ms\n",
                 std::strcmp(what, "cold") == 0 ? "" : ", state loaded, resumed", mean(b.runningMs),
                 mean(b.afterMs));
+    std::printf("         PSS per QEMU by part:");
+    for (auto it = b.partsKib.begin(); it != b.partsKib.end(); ++it) {
+        std::printf(" %s %.1f MiB;", qPrintable(it.key()),
+                    static_cast<double>(it.value()) / 1024 / b.pssKib.size());
+    }
+    std::printf("\n");
 }
 
 } // namespace
@@ -221,7 +289,7 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2)
-        die(u"usage: bench_instant DEMO_GOLDEN_JSON [--vms N] [--instant-vms M]"_s);
+        die(u"usage: bench_instant GOLDEN_JSON [--vms N] [--instant-vms M]"_s);
     auto option = [&](const QString &name, int fallback) {
         return args.contains(name) ? args.value(args.indexOf(name) + 1).toInt() : fallback;
     };
@@ -234,20 +302,19 @@ int main(int argc, char **argv) {
     }
     QTemporaryDir dir(u"/tmp/vme-instant-XXXXXX"_s);
     Bench bench(args[1], dir);
-    constexpr int kGuestMib = 128; // the demo golden's memory_mb
 
     const qint64 templateMs = bench.makeTemplate();
     std::printf("template made in %lld ms (before the click, once per golden)\n",
                 static_cast<long long>(templateMs));
     const Batch cold = bench.run(u"linked"_s, vms);
-    print("cold", cold, kGuestMib);
+    print("cold", cold, bench.guestMib());
     const Batch instant = bench.run(u"instant"_s, vms);
-    print("instant", instant, kGuestMib);
+    print("instant", instant, bench.guestMib());
     std::printf("ratio instant/cold, click -> online per VM: %.3f\n",
                 mean(instant.onlineMs) / mean(cold.onlineMs));
     if (more > 0) {
         const Batch many = bench.run(u"instant"_s, more);
-        print("instant", many, kGuestMib);
+        print("instant", many, bench.guestMib());
     }
     return 0;
 }
