@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "common/logging.h"
+#include "common/translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -42,5 +43,9 @@ int main(int argc, char **argv) {
     QCoreApplication::setApplicationName(QStringLiteral("vmeclone"));
     QCoreApplication::setOrganizationName(QStringLiteral("vmeclone"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VMECLONE_VERSION));
+    // A head's command on this host (common/translations.h): core's words in its language.
+    if (const QString language = qEnvironmentVariable(vmeclone::Translations::kEnvironment);
+        !language.isEmpty())
+        vmeclone::Translations::install(language);
     return vmeclone::cli::run(QCoreApplication::arguments());
 }

@@ -2,12 +2,12 @@
 // (its own thread), the announcement listener (its own thread) and the main window.
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "engine/engine_service.h"
 #include "inventory/liveness.h"
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
-#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -377,7 +377,8 @@ void ClusterHead::planShards(const QList<HostRecord> &targets, const QString &go
         if (const auto why = s->refused.constFind(ip); why != s->refused.cend()) {
             o.ok = false;
             o.state = u"refused"_s;
-            o.message = u"host %1: %2"_s.arg(o.host, *why);
+            // The host's words come in the head's language (SshTransport asks for it).
+            o.message = AddressRange::tr("host %1: %2").arg(o.host, *why);
         } else {
             o.shard = s->shard.value(ip);
         }

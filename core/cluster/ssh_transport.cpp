@@ -1,6 +1,7 @@
 #include "ssh_transport.h"
 
 #include "common/logging.h"
+#include "common/translations.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,7 +107,13 @@ QStringList SshTransport::arguments(const HostRecord &host,
     QStringList a = clientOptions(host);
     // The destination was validated (it cannot start with '-'); "--" ends ssh's options.
     a << host.destination << u"--"_s;
-    QStringList remote{host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand};
+    QStringList remote;
+    // A head in another language than English asks the host for core's words in it
+    // (why an address is refused, ...): `env` sets it for the remote command alone.
+    if (const QString language = Translations::installed();
+        !language.isEmpty() && QLocale(language).language() != QLocale::English)
+        remote << u"env"_s << u"%1=%2"_s.arg(QLatin1String(Translations::kEnvironment), language);
+    remote << (host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand);
     if (!host.remoteHome.isEmpty())
         remote << u"--home"_s << host.remoteHome;
     remote << vmecloneArguments;

@@ -218,6 +218,11 @@
         <source>needs %1 but no disk shard has that much above its reserve; the most room is on %2: %3 (%4 free, %5 kept in reserve)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+138"/>
+        <source>host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GoldenRules</name>

@@ -218,6 +218,11 @@
         <source>needs %1 but no disk shard has that much above its reserve; the most room is on %2: %3 (%4 free, %5 kept in reserve)</source>
         <translation>需要 %1，但没有磁盘分片在保留空间之外还有这么多；空间最多的是 %2：%3（可用 %4，保留 %5）</translation>
     </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+138"/>
+        <source>host %1: %2</source>
+        <translation>主机 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>GoldenRules</name>

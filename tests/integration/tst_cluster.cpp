@@ -389,6 +389,40 @@ private Q_SLOTS:
         }
     }
 
+    // The head's language reaches its hosts (VMECLONE_LANGUAGE, common/translations.h):
+    // a refusal a host makes itself, here a folder already on its shard where the clone
+    // would go, comes back in English from an English head and in Chinese from a Chinese
+    // one. The test's sshd passes no environment on: the head has to ask for it.
+    void aHostRefusesInTheHeadsLanguage() {
+        // On both of lab1's shards (it has a second one since the first test), whichever
+        // its plan picks; removed again however the test ends.
+        const QString folder = path(u"shard-lab1/vm240"_s);
+        const QString fast = path(u"shard-lab1-fast/vm240"_s);
+        const std::shared_ptr<void> removed(nullptr, [&](void *) {
+            QDir(folder).removeRecursively();
+            QDir(fast).removeRecursively();
+        });
+        QVERIFY(QDir().mkpath(folder) && QDir().mkpath(fast));
+        auto messageFrom = [&](const CliRunner &head) {
+            const auto r = head.run({u"plan"_s, u"240"_s, u"--hosts"_s, u"lab1"_s, u"--json"_s});
+            const auto results = byAddress(r.json().object().value(u"results"_s).toArray());
+            const QJsonObject o = results.value(u"10.40.0.240"_s);
+            [&] {
+                QCOMPARE(o.value(u"host"_s).toString(), u"lab1"_s);
+                QCOMPARE(o.value(u"state"_s).toString(), u"refused"_s);
+            }();
+            return o.value(u"message"_s).toString();
+        };
+        const QString english = messageFrom(*m_head);
+        QVERIFY2(english.startsWith(u"host lab1: unavailable: the folder "_s), qPrintable(english));
+        QVERIFY2(english.contains(u"/vm240 exists already"_s), qPrintable(english));
+        CliRunner chineseHead = *m_head;
+        chineseHead.setEnv(u"VMECLONE_LANGUAGE"_s, u"zh_CN"_s);
+        const QString chinese = messageFrom(chineseHead);
+        QVERIFY2(chinese.startsWith(u"主机 lab1：不可用：文件夹 "_s), qPrintable(chinese));
+        QVERIFY2(chinese.contains(u"/vm240 已存在"_s), qPrintable(chinese));
+    }
+
     void anUnknownHostIsRefused() {
         const auto r = m_head->run(
             {u"clone"_s, u"200-201"_s, u"--hosts"_s, u"lab1,nosuch"_s, u"--no-start"_s});
@@ -467,8 +501,8 @@ private Q_SLOTS:
         for (const QJsonObject &o : byAddress(list.json().array())) {
             const QString host = o.value(u"host"_s).toString();
             QVERIFY2(host == u"sub"_s || host.startsWith(u"sub/"_s), qPrintable(host));
-            const QString below = host == u"sub"_s ? u"local"_s : host.mid(4);
-            QVERIFY2(vmsOf(below).contains(o.value(u"ip"_s).toString()), qPrintable(host));
+            const QString subHost = host == u"sub"_s ? u"local"_s : host.mid(4);
+            QVERIFY2(vmsOf(subHost).contains(o.value(u"ip"_s).toString()), qPrintable(host));
             hosts.insert(host);
         }
         QVERIFY2(hosts.size() >= 2, qPrintable(QStringList(hosts.begin(), hosts.end()).join(u' ')));

@@ -6,7 +6,7 @@
 // it: the dialog stays open with everything typed).
 
 #include "add_golden_dialog.h"
-#include "translations.h"
+#include "common/translations.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

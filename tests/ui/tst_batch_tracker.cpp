@@ -2,7 +2,7 @@
 // the range text, and the history kept.
 
 #include "batch_tracker.h"
-#include "translations.h"
+#include "common/translations.h"
 
 #include <QtTest>
 

@@ -5,7 +5,7 @@
 // until the input is clean.
 
 #include "clone_range_dialog.h"
-#include "translations.h"
+#include "common/translations.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -7,9 +7,9 @@
 // read back from the inventory file. A QEMU golden has no console address: the action is
 // disabled, its tooltip saying why.
 
+#include "common/translations.h"
 #include "console_address_dialog.h"
 #include "main_window.h"
-#include "translations.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -14,11 +14,11 @@
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "common/translations.h"
 #include "console_address_dialog.h"
 #include "log_pane.h"
 #include "main_window.h"
 #include "support/tiny_golden.h"
-#include "translations.h"
 
 #include <QAbstractButton>
 #include <QAction>

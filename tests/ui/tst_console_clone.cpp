@@ -8,12 +8,12 @@
 // QEMU's user networking would otherwise forward a guest's stray packets off this host.
 
 #include "clone_range_dialog.h"
+#include "common/translations.h"
 #include "listener_thread.h"
 #include "main_window.h"
 #include "status_board.h"
 #include "support/own_network.h"
 #include "table_states.h"
-#include "translations.h"
 
 #include <QDialogButtonBox>
 #include <QDirIterator>

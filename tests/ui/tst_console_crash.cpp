@@ -13,13 +13,13 @@
 
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "common/translations.h"
 #include "inventory/inventory.h"
 #include "listener_thread.h"
 #include "log_pane.h"
 #include "main_window.h"
 #include "support/consistency.h"
 #include "table_states.h"
-#include "translations.h"
 
 #include <QApplication>
 #include <QCheckBox>

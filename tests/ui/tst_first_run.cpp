@@ -7,9 +7,9 @@
 // QEMU golden made by qemu-img, each case on a home of its own.
 
 #include "add_golden_dialog.h"
+#include "common/translations.h"
 #include "first_run_panel.h"
 #include "main_window.h"
-#include "translations.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

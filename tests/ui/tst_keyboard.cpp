@@ -6,10 +6,10 @@
 
 #include "clone_range_dialog.h"
 #include "common/logging.h"
+#include "common/translations.h"
 #include "keyboard.h"
 #include "main_window.h"
 #include "support/tiny_golden.h"
-#include "translations.h"
 
 #include <QAction>
 #include <QApplication>

@@ -6,11 +6,11 @@
 // how it went (a warning box when it failed).
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "log_pane.h"
 #include "main_window.h"
 #include "status_board.h"
 #include "table_columns.h"
-#include "translations.h"
 
 #include <QHeaderView>
 #include <QImage>

@@ -5,10 +5,10 @@
 // console's language too: its PDF, read back by poppler's pdftotext, says its headings,
 // states and page numbers in Chinese.
 
+#include "common/translations.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
 #include "report/inventory_report.h"
-#include "translations.h"
 
 #include <QApplication>
 #include <QFontDatabase>

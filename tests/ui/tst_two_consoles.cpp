@@ -9,6 +9,7 @@
 // The guests are played by a QUdpSocket sending signed datagrams to 127.0.0.1; the VMs'
 // addresses (198.51.100.x) are data inside them.
 
+#include "common/translations.h"
 #include "engine/engine_service.h"
 #include "identity/cluster_secret.h"
 #include "inventory/inventory.h"
@@ -17,7 +18,6 @@
 #include "main_window.h"
 #include "protocol/announcement.h"
 #include "table_states.h"
-#include "translations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,11 +5,11 @@
 // log the QEMU backend would write, at the path the backend names).
 
 #include "common/logging.h"
+#include "common/translations.h"
 #include "guest_view_panel.h"
 #include "hypervisor/qemu_backend.h"
 #include "main_window.h"
 #include "support/tiny_golden.h"
-#include "translations.h"
 #include "vm_page.h"
 
 #include <QAction>

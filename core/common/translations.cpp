@@ -1,4 +1,4 @@
-#include "translations.h"
+#include "common/translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -7,6 +7,9 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
+QString g_installed; // set once, on the main thread, before any engine work starts
+} // namespace
 
 QLocale Translations::install(const QString &language) {
     const QLocale locale =
@@ -21,7 +24,12 @@ QLocale Translations::install(const QString &language) {
     auto *qt = new QTranslator(app);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    g_installed = locale.name();
     return locale;
+}
+
+QString Translations::installed() {
+    return g_installed;
 }
 
 } // namespace vmeclone
