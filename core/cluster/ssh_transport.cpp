@@ -133,8 +133,8 @@ QString SshTransport::sshCommandFor(const HostRecord &host) const {
 
 QString SshTransport::explain(const HostRecord &host, const ChildRun &run) const {
     const QString address = host.address();
-    const QString where = host.port > 0 ? u"%1 port %2"_s.arg(address).arg(host.port) : address;
-    const QString who = u"host %1 (%2)"_s.arg(host.name, where);
+    const QString where = host.port > 0 ? tr("%1 port %2").arg(address).arg(host.port) : address;
+    const QString who = tr("host %1 (%2)").arg(host.name, where);
     const QString remoteCommand = host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand;
     const QStringList lines = stderrLines(run.err);
     const QString said = lines.isEmpty() ? QString() : lines.last();
@@ -142,28 +142,30 @@ QString SshTransport::explain(const HostRecord &host, const ChildRun &run) const
 
     switch (run.outcome) {
     case ChildRun::Outcome::CannotStart:
-        return u"%1: cannot run the ssh client '%2': %3 (install openssh-client, or name the "
-               u"program in VMECLONE_SSH)"_s.arg(who, m_options.program, run.error);
+        return tr("%1: cannot run the ssh client '%2': %3 (install openssh-client, or name the "
+                  "program in VMECLONE_SSH)")
+            .arg(who, m_options.program, run.error);
     case ChildRun::Outcome::TimedOut:
-        return u"%1: no answer within %2 s (ssh connected, but '%3' there did not finish)"_s.arg(
-            who, QString::number(m_options.timeout.count() / 1000), remoteCommand);
+        return tr("%1: no answer within %2 s (ssh connected, but '%3' there did not finish)")
+            .arg(who, QString::number(m_options.timeout.count() / 1000), remoteCommand);
     case ChildRun::Outcome::Crashed:
-        return u"%1: the ssh client stopped: %2"_s.arg(who, run.error);
+        return tr("%1: the ssh client stopped: %2").arg(who, run.error);
     case ChildRun::Outcome::Finished:
         break;
     }
     if (run.exitCode == 0)
         return {};
     if (run.exitCode == kNotFound)
-        return u"%1: vmeclone is not installed there: '%2' was not found (%3). Install vmeclone "
-               u"on it, or say where it is there"_s.arg(who, remoteCommand, said);
+        return tr("%1: vmeclone is not installed there: '%2' was not found (%3). Install vmeclone "
+                  "on it, or say where it is there")
+            .arg(who, remoteCommand, said);
     if (run.exitCode == kNotExecutable)
-        return u"%1: '%2' there cannot be run (%3): check that it is vmeclone and executable"_s.arg(
-            who, remoteCommand, said);
+        return tr("%1: '%2' there cannot be run (%3): check that it is vmeclone and executable")
+            .arg(who, remoteCommand, said);
     if (run.exitCode != kSshFailed) {
         // The remote vmeclone's own refusal: its first line says why (usage text follows).
-        const QString first = lines.isEmpty() ? u"no message"_s : lines.first();
-        return u"%1: vmeclone there failed (exit %2): %3"_s.arg(who).arg(run.exitCode).arg(first);
+        const QString first = lines.isEmpty() ? tr("no message") : lines.first();
+        return tr("%1: vmeclone there failed (exit %2): %3").arg(who).arg(run.exitCode).arg(first);
     }
 
     // ssh itself failed: its words say how. The changed key first: its message also ends
@@ -172,29 +174,32 @@ QString SshTransport::explain(const HostRecord &host, const ChildRun &run) const
         host.port > 0 ? u" -p %1"_s.arg(host.port) : QString(), address);
     if (all.contains(u"REMOTE HOST IDENTIFICATION HAS CHANGED"_s)
         || all.contains(u"has changed and you have requested strict checking"_s))
-        return u"%1: its host key has CHANGED since it was recorded in your known_hosts. Someone "
-               u"may be intercepting the connection, or the host was reinstalled: find out which "
-               u"from its administrator before you trust the new key. vmeclone does not connect "
-               u"to it until then"_s.arg(who);
+        return tr("%1: its host key has CHANGED since it was recorded in your known_hosts. Someone "
+                  "may be intercepting the connection, or the host was reinstalled: find out which "
+                  "from its administrator before you trust the new key. vmeclone does not connect "
+                  "to it until then")
+            .arg(who);
     if (all.contains(u"Host key verification failed"_s) || all.contains(u"host key is known for"_s))
-        return u"%1: its host key is not known: check it and add it with `%2` or connect once "
-               u"with `%3`"_s.arg(who, keyscan, sshCommandFor(host));
+        return tr("%1: its host key is not known: check it and add it with `%2` or connect once "
+                  "with `%3`")
+            .arg(who, keyscan, sshCommandFor(host));
     if (all.contains(u"Permission denied"_s))
-        return u"%1: the login was refused (%2): install your key with `ssh-copy-id%3%4 %5`, or "
-               u"load it into your agent"_s.arg(
-                   who, said,
-                   m_options.configFile.isEmpty() ? QString() : u" -F "_s + m_options.configFile,
-                   host.port > 0 ? u" -p %1"_s.arg(host.port) : QString(), host.destination);
+        return tr("%1: the login was refused (%2): install your key with `ssh-copy-id%3%4 %5`, or "
+                  "load it into your agent")
+            .arg(who, said,
+                 m_options.configFile.isEmpty() ? QString() : u" -F "_s + m_options.configFile,
+                 host.port > 0 ? u" -p %1"_s.arg(host.port) : QString(), host.destination);
     if (all.contains(u"Connection refused"_s))
-        return u"%1 is unreachable: connection refused (no SSH server listens there)"_s.arg(who);
+        return tr("%1 is unreachable: connection refused (no SSH server listens there)").arg(who);
     if (all.contains(u"timed out"_s))
-        return u"%1 is unreachable: the connection timed out after %2 s"_s.arg(who).arg(
-            m_options.connectTimeoutSeconds);
+        return tr("%1 is unreachable: the connection timed out after %2 s")
+            .arg(who)
+            .arg(m_options.connectTimeoutSeconds);
     if (all.contains(u"No route to host"_s) || all.contains(u"Network is unreachable"_s))
-        return u"%1 is unreachable: %2"_s.arg(who, said);
+        return tr("%1 is unreachable: %2").arg(who, said);
     if (all.contains(u"Could not resolve hostname"_s))
-        return u"%1: its name cannot be resolved: %2"_s.arg(who, said);
-    return u"%1: ssh failed: %2"_s.arg(who, said.isEmpty() ? u"no message"_s : said);
+        return tr("%1: its name cannot be resolved: %2").arg(who, said);
+    return tr("%1: ssh failed: %2").arg(who, said.isEmpty() ? tr("no message") : said);
 }
 
 ChildRun SshTransport::runRaw(const HostRecord &host, const QStringList &vmecloneArguments) const {

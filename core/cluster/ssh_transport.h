@@ -15,6 +15,7 @@
 #include "inventory/records.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -40,6 +41,8 @@ struct SshOptions {
 };
 
 class SshTransport {
+    Q_DECLARE_TR_FUNCTIONS(SshTransport) // why a host could not be asked: for people, translated
+
 public:
     explicit SshTransport(SshOptions options = SshOptions::fromEnvironment());
     const SshOptions &options() const { return m_options; }

@@ -433,6 +433,95 @@
     </message>
 </context>
 <context>
+    <name>SshTransport</name>
+    <message>
+        <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: cannot run the ssh client &apos;%2&apos;: %3 (install openssh-client, or name the program in VMECLONE_SSH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no answer within %2 s (ssh connected, but &apos;%3&apos; there did not finish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the ssh client stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: vmeclone is not installed there: &apos;%2&apos; was not found (%3). Install vmeclone on it, or say where it is there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &apos;%2&apos; there cannot be run (%3): check that it is vmeclone and executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+35"/>
+        <source>no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>%1: vmeclone there failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: its host key has CHANGED since it was recorded in your known_hosts. Someone may be intercepting the connection, or the host was reinstalled: find out which from its administrator before you trust the new key. vmeclone does not connect to it until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: its host key is not known: check it and add it with `%2` or connect once with `%3`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the login was refused (%2): install your key with `ssh-copy-id%3%4 %5`, or load it into your agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is unreachable: connection refused (no SSH server listens there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is unreachable: the connection timed out after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is unreachable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: its name cannot be resolved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: ssh failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../../app/console_main.cpp" line="+213"/>

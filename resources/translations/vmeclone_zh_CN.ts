@@ -433,6 +433,95 @@
     </message>
 </context>
 <context>
+    <name>SshTransport</name>
+    <message>
+        <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
+        <source>%1 port %2</source>
+        <translation>%1 端口 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 (%2)</source>
+        <translation>主机 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: cannot run the ssh client &apos;%2&apos;: %3 (install openssh-client, or name the program in VMECLONE_SSH)</source>
+        <translation>%1：无法运行 ssh 客户端“%2”：%3（请安装 openssh-client，或在 VMECLONE_SSH 中指定程序）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no answer within %2 s (ssh connected, but &apos;%3&apos; there did not finish)</source>
+        <translation>%1：%2 秒内没有应答（ssh 已连接，但那里的“%3”没有结束）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the ssh client stopped: %2</source>
+        <translation>%1：ssh 客户端意外停止：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: vmeclone is not installed there: &apos;%2&apos; was not found (%3). Install vmeclone on it, or say where it is there</source>
+        <translation>%1：那里没有安装 vmeclone：找不到“%2”（%3）。请在该主机上安装 vmeclone，或指明它在那里的位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &apos;%2&apos; there cannot be run (%3): check that it is vmeclone and executable</source>
+        <translation>%1：那里的“%2”无法运行（%3）：请检查它是否为 vmeclone 且可执行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+35"/>
+        <source>no message</source>
+        <translation>没有消息</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>%1: vmeclone there failed (exit %2): %3</source>
+        <translation>%1：那里的 vmeclone 失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: its host key has CHANGED since it was recorded in your known_hosts. Someone may be intercepting the connection, or the host was reinstalled: find out which from its administrator before you trust the new key. vmeclone does not connect to it until then</source>
+        <translation>%1：它的主机密钥自记录在 known_hosts 中以来已经改变。可能有人在截取连接，也可能该主机被重装：请先向其管理员确认是哪一种，再信任新密钥。在此之前 vmeclone 不会连接它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: its host key is not known: check it and add it with `%2` or connect once with `%3`</source>
+        <translation>%1：它的主机密钥未知：请核对后用 `%2` 添加，或用 `%3` 连接一次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the login was refused (%2): install your key with `ssh-copy-id%3%4 %5`, or load it into your agent</source>
+        <translation>%1：登录被拒绝（%2）：请用 `ssh-copy-id%3%4 %5` 安装你的密钥，或把它加载到你的 ssh-agent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is unreachable: connection refused (no SSH server listens there)</source>
+        <translation>%1无法访问：连接被拒绝（那里没有 SSH 服务器在监听）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is unreachable: the connection timed out after %2 s</source>
+        <translation>%1无法访问：连接在 %2 秒后超时</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is unreachable: %2</source>
+        <translation>%1无法访问：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: its name cannot be resolved: %2</source>
+        <translation>%1：无法解析它的名称：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: ssh failed: %2</source>
+        <translation>%1：ssh 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../../app/console_main.cpp" line="+213"/>

@@ -5,6 +5,7 @@
 // console's language too: its PDF, read back by poppler's pdftotext, says its headings,
 // states and page numbers in Chinese.
 
+#include "cluster/ssh_transport.h"
 #include "common/translations.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
@@ -15,6 +16,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -138,6 +140,29 @@ private Q_SLOTS:
         judgeLiveness(vm, QDateTime::currentDateTime(), 10000);
         QCOMPARE(vm.state, VmState::Unreachable);
         QVERIFY2(reasonText(vm.reason).startsWith(u"已 3"_s), qPrintable(vm.reason));
+    }
+
+    // A head's own words about a host it could not ask are said in the console's language
+    // too: the real ssh client, against a port on 127.0.0.1 where nothing listens.
+    void sshFailuresAreSaidInTheConsolesLanguage() {
+        quint16 port = 0;
+        {
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+            port = closed.serverPort();
+        }
+        HostRecord host;
+        host.name = u"lab"_s;
+        host.destination = u"root@127.0.0.1"_s;
+        host.port = port;
+        const SshTransport ssh;
+        const ChildRun run = ssh.runRaw(host, {u"host"_s, u"self"_s, u"--json"_s});
+        const QString why = ssh.explain(host, run);
+        QVERIFY2(
+            why.startsWith(
+                u"主机 lab（127.0.0.1 端口 %1）无法访问：连接被拒绝（那里没有 SSH 服务器在监听）"_s
+                    .arg(port)),
+            qPrintable(why));
     }
 
     void theReportIsChinese() {
