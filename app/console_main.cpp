@@ -261,12 +261,16 @@ int main(int argc, char **argv) {
     if (listening) {
         window.attachListener(&listener);
     } else {
-        log::get("console")->warn("{}; relying on the process that listens there",
-                                  listening.error());
+        log::get("console")->warn(
+            "{}", QApplication::translate("main", "%1; relying on the process that listens there")
+                      .arg(listening.error()));
         window.attachListener(nullptr, listening.error());
     }
-    log::get("console")->info("vmeclone console {}: data folder {}, announcements on port {}",
-                              QApplication::applicationVersion(), homeDir, config.listenerPort);
+    log::get("console")->info(
+        "{}", QApplication::translate(
+                  "main", "vmeclone console %1: data folder %2, announcements on port %3")
+                  .arg(QApplication::applicationVersion(), homeDir)
+                  .arg(config.listenerPort));
     window.show();
 
     std::unique_ptr<QSocketNotifier> quitNotifier;

@@ -159,7 +159,7 @@ MainWindow::MainWindow(EngineService *service, ConsoleOptions options, QWidget *
             stopFollowing(id);
             return;
         }
-        log::console()->info("cancelling batch {}", id);
+        log::console()->info("{}", tr("cancelling batch %1").arg(id));
         m_service->cancel(id);
     });
     m_log = new LogPane(this);
@@ -476,16 +476,17 @@ void MainWindow::setUpDefaults() {
     if (m_setUpPending > 0)
         return;
     if (m_options.demoGolden.isEmpty() || !QFileInfo::exists(m_options.demoGolden)) {
-        log::console()->info(
-            "no golden image yet: add one (Setup > Add golden image) and a disk shard to start");
+        log::console()->info("{}", tr("no golden image yet: add one (Setup > Add golden image) "
+                                      "and a disk shard to start"));
         return;
     }
     const QString base = QDir(m_options.home).filePath(u"shards"_s);
     const QStringList shards{base + u"/shard-a"_s, base + u"/shard-b"_s};
     for (const auto &s : shards)
         QDir().mkpath(s);
-    log::console()->info("first start: adding the demo golden image {} and the disk shards {}",
-                         m_options.demoGolden, shards.join(u", "_s));
+    log::console()->info("{}", tr("first start: adding the demo golden image %1 and the disk "
+                                  "shards %2")
+                                   .arg(m_options.demoGolden, shards.join(u", "_s)));
     m_setUpPending = 1 + static_cast<int>(shards.size());
     m_setUpErrors.clear();
     m_firstRun->setBusy(true);
@@ -493,14 +494,16 @@ void MainWindow::setUpDefaults() {
     spec.path = m_options.demoGolden;
     m_service->addGolden(spec).then(this, [this](const Expected<GoldenRecord> &g) {
         if (!g)
-            log::console()->error("the demo golden image could not be added: {}", g.error());
+            log::console()->error(
+                "{}", tr("the demo golden image could not be added: %1").arg(g.error()));
         setUpAnswered(g ? QString()
                         : tr("The demo golden image could not be added: %1").arg(g.error()));
     });
     for (const auto &s : shards) {
         m_service->addShard(s, 1.0).then(this, [this, s](const Expected<Shard> &shard) {
             if (!shard)
-                log::console()->error("the disk shard {} could not be added: {}", s, shard.error());
+                log::console()->error(
+                    "{}", tr("the disk shard %1 could not be added: %2").arg(s, shard.error()));
             setUpAnswered(
                 shard ? QString()
                       : tr("The disk shard %1 could not be added: %2").arg(s, shard.error()));
@@ -557,9 +560,11 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::quitCancellingBatches(const QString &why) {
     const int running = static_cast<int>(m_service->runningBatches().size());
-    log::console()->warn("{}: closing the console{}", why,
-                         running > 0 ? u", cancelling %1 running batch(es)"_s.arg(running)
-                                     : QString());
+    log::console()->warn("{}", running > 0 ? tr("%1: closing the console, cancelling %n running "
+                                                "batch(es)",
+                                                nullptr, running)
+                                                 .arg(why)
+                                           : tr("%1: closing the console").arg(why));
     m_quitting = true;
     m_service->cancelAll();
     close();

@@ -112,7 +112,7 @@ void MainWindow::buildActions() {
     make(u"releaseRange"_s, tr("Release range…"), QKeySequence(u"Ctrl+Shift+Del"_s),
          [this] { actOnRange(Op::Release); });
     make(u"cancelBatches"_s, tr("Cancel &all batches"), QKeySequence(u"Ctrl+."_s), [this] {
-        log::console()->info("cancelling every running batch");
+        log::console()->info("{}", tr("cancelling every running batch"));
         m_service->cancelAll();
     });
     make(u"export"_s, tr("&Export inventory…"), QKeySequence(u"Ctrl+E"_s),
@@ -337,8 +337,12 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
         items.insert(i.address, i);
     const Subnet subnet = plan.golden.subnet;
     const auto queue = m_model->queue();
-    log::console()->info("cloning {} VMs from {} ({}, {})", plan.items.size(), plan.golden.name,
-                         plan.mode, options.start ? "started when made" : "not started");
+    log::console()->info("{}", (options.start ? tr("cloning %n VM(s) from %1 (%2, started when "
+                                                   "made)",
+                                                   nullptr, static_cast<int>(plan.items.size()))
+                                              : tr("cloning %n VM(s) from %1 (%2, not started)",
+                                                   nullptr, static_cast<int>(plan.items.size())))
+                                   .arg(plan.golden.name, plan.mode));
     const int id = m_service->clone(plan, options, [queue, items, subnet](const BatchEvent &e) {
         queue->push(changeFor(e, items, subnet));
     });
@@ -348,8 +352,10 @@ void MainWindow::startClone(const ClonePlan &plan, const CloneOptions &options) 
 
 void MainWindow::startHostsClone(const QString &hosts, const CloneOptions &options,
                                  const QString &range) {
-    log::console()->info("cloning {} over hosts {} ({}, {})", range, hosts, options.mode,
-                         options.start ? "started when made" : "not started");
+    log::console()->info("{}",
+                         (options.start ? tr("cloning %1 over hosts %2 (%3, started when made)")
+                                        : tr("cloning %1 over hosts %2 (%3, not started)"))
+                             .arg(range, hosts, options.mode));
     m_hostFeed->clone(hosts, options, range);
 }
 
@@ -357,7 +363,9 @@ int MainWindow::runOnVms(EngineService::Operation operation, const QList<VmRecor
     if (vms.isEmpty())
         return 0;
     const auto queue = m_model->queue();
-    log::console()->info("{} {} VMs", EngineService::operationName(operation), vms.size());
+    log::console()->info(
+        "{}",
+        tr("%1: %n VM(s)", nullptr, static_cast<int>(vms.size())).arg(operationLabel(operation)));
     return m_service->run(operation, vms,
                           [queue](const BatchEvent &e) { queue->push(changeFor(e, {}, {})); });
 }

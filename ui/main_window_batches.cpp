@@ -42,8 +42,11 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
             ++cancelled;
         } else if (!o.ok) {
             log::console()->warn(
-                "{} {}{}: {}", EngineService::operationName(op), o.address.toString(),
-                o.name.isEmpty() ? QString() : u" ("_s + o.name + u")"_s, o.message);
+                "{}",
+                (o.name.isEmpty()
+                     ? tr("%1 %2: %3").arg(operationLabel(op), o.address.toString(), o.message)
+                     : tr("%1 %2 (%3): %4")
+                           .arg(operationLabel(op), o.address.toString(), o.name, o.message)));
             record.failures << tr("%1 (%2): %3").arg(o.name, o.address.toString(), o.message);
         } else {
             goingOn.insert(o.address.toUInt());
@@ -52,9 +55,14 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
     record.range = BatchTracker::rangeText(addresses);
     const int failed = result.failures() - cancelled;
     const int done = static_cast<int>(result.outcomes.size()) - failed - cancelled;
-    log::console()->info("batch {} finished: {} done, {} failed{}", id, done, failed,
-                         result.cancelled ? QString(u", cancelled: %1 not made"_s.arg(cancelled))
-                                          : QString());
+    log::console()->info(
+        "{}", result.cancelled
+                  ? tr("batch %1 finished: %2 done, %3 failed, cancelled: %4 not made")
+                        .arg(id)
+                        .arg(done)
+                        .arg(failed)
+                        .arg(cancelled)
+                  : tr("batch %1 finished: %2 done, %3 failed").arg(id).arg(done).arg(failed));
     m_service->refreshSoon();
     updateActions();
     Q_EMIT batchDone(id, result);
@@ -138,7 +146,7 @@ void MainWindow::batchSettled(int id, const BatchRecord &record, bool problem) {
     const QString took = QLocale().toString(static_cast<double>(record.tookMs) / 1000.0, 'f', 1);
     const QString text =
         tr("%1 %2: %3 (%4 s)").arg(record.operation, record.range, record.result, took);
-    log::console()->info("batch {} settled: {}", id, text);
+    log::console()->info("{}", tr("batch %1 settled: %2").arg(id).arg(text));
     m_board->setLastFinished(text, problem);
     notify(tr("Batch finished"), text, problem);
     Q_EMIT batchSettledSignal(id, record.result);

@@ -237,7 +237,7 @@ void MainWindow::addGolden() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto &g = dialog->added()) {
-            log::console()->info("golden image {} added from {}", g->name, g->path);
+            log::console()->info("{}", tr("golden image %1 added from %2").arg(g->name, g->path));
             m_service->refreshSoon();
         }
     });
@@ -300,9 +300,10 @@ void MainWindow::changeConsoleAddress() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConsoleAddressDialog::applyFinished, this, [dialog](bool ok) {
         if (ok && dialog->change())
-            log::console()->info("golden image {}: console address {}",
-                                 dialog->change()->golden.name,
-                                 dialog->change()->golden.consoleAddress.toString());
+            log::console()->info("{}",
+                                 tr("golden image %1: console address %2")
+                                     .arg(dialog->change()->golden.name,
+                                          dialog->change()->golden.consoleAddress.toString()));
     });
     dialog->open();
 }

@@ -529,6 +529,16 @@
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>%1; relying on the process that listens there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vmeclone console %1: data folder %2, announcements on port %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmeclone::AddGoldenDialog</name>
@@ -1760,7 +1770,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+33"/>
+        <source>cancelling batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,7 +1850,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>cancelling every running batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Export inventory…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,7 +1882,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+79"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+80"/>
         <source>Remove disk shard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,7 +1982,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-269"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,7 +2054,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+129"/>
+        <source>golden image %1 added from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>For the golden image %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,7 +2074,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+14"/>
+        <source>golden image %1: console address %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <location line="+7"/>
         <source>Label shard</source>
         <translation type="unfinished"></translation>
@@ -2061,11 +2091,31 @@
     </message>
     <message>
         <location filename="../../ui/main_window_batches.cpp" line="+47"/>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>batch %1 finished: %2 done, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+25"/>
         <source>%1: %n VM(s) started; following them until online</source>
         <translation>
             <numerusform>%1: %n VM started; following it until online</numerusform>
@@ -2093,13 +2143,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>batch %1 settled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Batch history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-267"/>
         <source>VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,13 +2287,46 @@
         </translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>The demo golden image could not be added: %1</source>
+        <location line="+38"/>
+        <source>no golden image yet: add one (Setup &gt; Add golden image) and a disk shard to start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>first start: adding the demo golden image %1 and the disk shards %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the demo golden image could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo golden image could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the disk shard %1 could not be added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The disk shard %1 could not be added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%1: closing the console, cancelling %n running batch(es)</source>
+        <translation>
+            <numerusform>%1: closing the console, cancelling %n running batch</numerusform>
+            <numerusform>%1: closing the console, cancelling %n running batches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: closing the console</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2282,12 +2370,12 @@
     </message>
     <message>
         <location line="-25"/>
-        <location line="+79"/>
+        <location line="+87"/>
         <source>Select one or more VMs in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-85"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,8 +2384,42 @@
         <source>Nothing to stop: none of the selected VMs runs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>cloning %n VM(s) from %1 (%2, started when made)</source>
+        <translation>
+            <numerusform>cloning %n VM from %1 (%2, started when made)</numerusform>
+            <numerusform>cloning %n VMs from %1 (%2, started when made)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>cloning %n VM(s) from %1 (%2, not started)</source>
+        <translation>
+            <numerusform>cloning %n VM from %1 (%2, not started)</numerusform>
+            <numerusform>cloning %n VMs from %1 (%2, not started)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+86"/>
+        <location line="+13"/>
+        <source>cloning %1 over hosts %2 (%3, started when made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cloning %1 over hosts %2 (%3, not started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1: %n VM(s)</source>
+        <translation>
+            <numerusform>%1: %n VM</numerusform>
+            <numerusform>%1: %n VMs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1  %2  on host %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Add disk shard</source>
@@ -2521,7 +2643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+65"/>
+        <location filename="../../ui/main_window.cpp" line="+9"/>
         <source>Batches running</source>
         <translation type="unfinished"></translation>
     </message>

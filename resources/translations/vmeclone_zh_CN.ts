@@ -529,6 +529,16 @@
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>%1; relying on the process that listens there</source>
+        <translation>%1；改为依靠在那里监听的进程</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vmeclone console %1: data folder %2, announcements on port %3</source>
+        <translation>vmeclone 控制台 %1：数据文件夹 %2，在端口 %3 接收通告</translation>
+    </message>
 </context>
 <context>
     <name>vmeclone::AddGoldenDialog</name>
@@ -1835,7 +1845,12 @@
         <translation>所有主机</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+33"/>
+        <source>cancelling batch %1</source>
+        <translation>正在取消批次 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No VMs yet. Press %1 to clone a range.</source>
         <translation>还没有虚拟机。按 %1 克隆一个地址范围。</translation>
     </message>
@@ -1910,7 +1925,12 @@
         <translation>取消全部批任务(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>cancelling every running batch</source>
+        <translation>正在取消所有运行中的批次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Export inventory…</source>
         <translation>导出清单…(&amp;E)</translation>
     </message>
@@ -1937,7 +1957,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+79"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+80"/>
         <source>Remove disk shard</source>
         <translation>移除磁盘分片</translation>
     </message>
@@ -2037,7 +2057,7 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_setup.cpp" line="-269"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-270"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2109,7 +2129,12 @@
         <translation>已用 / 剩余</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+129"/>
+        <source>golden image %1 added from %2</source>
+        <translation>已从 %2 添加母版镜像 %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>For the golden image %1.</source>
         <translation>用于母版镜像 %1。</translation>
     </message>
@@ -2124,7 +2149,12 @@
         <translation>请先选择一个 VMware 母版镜像。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+14"/>
+        <source>golden image %1: console address %2</source>
+        <translation>母版镜像 %1：控制台地址 %2</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <location line="+7"/>
         <source>Label shard</source>
         <translation>为分片命名</translation>
@@ -2136,11 +2166,31 @@
     </message>
     <message>
         <location filename="../../ui/main_window_batches.cpp" line="+47"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation>%1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
+        <translation>批次 %1 结束：%2 个完成，%3 个失败，已取消：%4 个未创建</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>batch %1 finished: %2 done, %3 failed</source>
+        <translation>批次 %1 结束：%2 个完成，%3 个失败</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+25"/>
         <source>%1: %n VM(s) started; following them until online</source>
         <translation>
             <numerusform>%1：已启动 %n 台虚拟机；跟踪至上线</numerusform>
@@ -2167,13 +2217,18 @@
         <translation>%1 %2：%3（%4 秒）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>batch %1 settled: %2</source>
+        <translation>批次 %1 已落定：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Batch history</source>
         <translation>批次历史</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/main_window_setup.cpp" line="-266"/>
+        <location filename="../../ui/main_window_setup.cpp" line="-267"/>
         <source>VMs</source>
         <translation>虚拟机数</translation>
     </message>
@@ -2302,14 +2357,46 @@
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+38"/>
+        <source>no golden image yet: add one (Setup &gt; Add golden image) and a disk shard to start</source>
+        <translation>还没有母版镜像：请先添加一个（设置 &gt; 添加母版镜像）和一个磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>first start: adding the demo golden image %1 and the disk shards %2</source>
+        <translation>首次启动：正在添加演示母版镜像 %1 和磁盘分片 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the demo golden image could not be added: %1</source>
+        <translation>无法添加演示母版镜像：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The demo golden image could not be added: %1</source>
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>the disk shard %1 could not be added: %2</source>
+        <translation>无法添加磁盘分片 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The disk shard %1 could not be added: %2</source>
         <translation>无法添加磁盘分片 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%1: closing the console, cancelling %n running batch(es)</source>
+        <translation>
+            <numerusform>%1：正在关闭控制台，取消 %n 个运行中的批次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: closing the console</source>
+        <translation>%1：正在关闭控制台</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window_batches.cpp" line="-84"/>
@@ -2351,12 +2438,12 @@
     </message>
     <message>
         <location line="-25"/>
-        <location line="+79"/>
+        <location line="+87"/>
         <source>Select one or more VMs in the table first.</source>
         <translation>请先在表格中选择一台或多台虚拟机。</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-85"/>
         <source>Nothing to start: the selected VMs run already, or are being made, stopped or released.</source>
         <translation>没有可启动的：所选虚拟机已在运行，或正在创建、停止或释放。</translation>
     </message>
@@ -2365,8 +2452,39 @@
         <source>Nothing to stop: none of the selected VMs runs.</source>
         <translation>没有可停止的：所选虚拟机都没有在运行。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>cloning %n VM(s) from %1 (%2, started when made)</source>
+        <translation>
+            <numerusform>正在从 %1 克隆 %n 台虚拟机（%2，创建后启动）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>cloning %n VM(s) from %1 (%2, not started)</source>
+        <translation>
+            <numerusform>正在从 %1 克隆 %n 台虚拟机（%2，不启动）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+86"/>
+        <location line="+13"/>
+        <source>cloning %1 over hosts %2 (%3, started when made)</source>
+        <translation>正在跨主机 %2 克隆 %1（%3，创建后启动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cloning %1 over hosts %2 (%3, not started)</source>
+        <translation>正在跨主机 %2 克隆 %1（%3，不启动）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1: %n VM(s)</source>
+        <translation>
+            <numerusform>%1：%n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1  %2  on host %3</source>
         <translation>%1  %2  在主机 %3 上</translation>
     </message>
@@ -2508,7 +2626,7 @@
         <translation>请先选择一个母版镜像。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+4"/>
         <location line="+7"/>
         <source>Add disk shard</source>
@@ -2599,7 +2717,7 @@
         <translation>端口 %1 将在下次启动时生效；之前创建的克隆仍使用原来的端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+65"/>
+        <location filename="../../ui/main_window.cpp" line="+9"/>
         <source>Batches running</source>
         <translation>批任务正在运行</translation>
     </message>
