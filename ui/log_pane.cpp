@@ -21,6 +21,10 @@ QList<LogPane::Line> LogPane::Sink::take() {
 }
 
 void LogPane::Sink::sink_it_(const spdlog::details::log_msg &msg) {
+    // Events written by core, said again in English (log::echo): the pane shows each
+    // event once, from the inventory, in the console's language.
+    if (msg.logger_name == "echo")
+        return;
     spdlog::memory_buf_t formatted;
     formatter_->format(msg, formatted);
     QString text = QString::fromUtf8(formatted.data(), static_cast<qsizetype>(formatted.size()));

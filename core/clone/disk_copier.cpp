@@ -520,8 +520,10 @@ Status DiskCopier::copyFiles(const QList<QPair<QString, QString>> &sourceToDesti
         }
     }
     meter.finish();
-    log::clone()->info("copied {} file(s), {} of data, in {} ms", jobs.size(), sizeText(total),
-                       timer.elapsed());
+    log::clone()->info("{}", LogText::tr("copied %n file(s), %1 of data, in %2 ms", nullptr,
+                                         static_cast<int>(jobs.size()))
+                                 .arg(sizeText(total))
+                                 .arg(timer.elapsed()));
     return {};
 }
 

@@ -152,7 +152,8 @@ Status QemuImg::check(const QString &path) const {
     case 0:
         return {};
     case 3:
-        log::qemu()->info("{} has leaked clusters (space only, data intact)", path);
+        log::qemu()->info(
+            "{}", LogText::tr("%1 has leaked clusters (space only, data intact)").arg(path));
         return {};
     case 63:
         log::qemu()->debug("{}: format has no consistency checks", path);

@@ -469,7 +469,8 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
             if (!run.error.isEmpty() && finalLine.isEmpty())
                 error = run.error;
             else if (!run.error.isEmpty())
-                log::cluster()->warn("host {}: {}", part.host.name, run.error);
+                log::cluster()->warn("{}",
+                                     LogText::tr("host %1: %2").arg(part.host.name, run.error));
         }
         for (const ClusterVm &vm : part.vms) {
             if (const auto it = finalLine.constFind(vm.address); it != finalLine.constEnd()) {
@@ -505,7 +506,8 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                                                          line.state, line.message)
                                            : m_inventory.removeClusterVm(vm.address, vm.host);
                 if (!s)
-                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error(
+                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
             }
             for (const ClusterVm &vm : work[i].vms) {
                 if (told.contains(vm.address))
@@ -517,13 +519,16 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                                          o == part.outcomes.end() ? QString()
                                                                                   : o->message);
                     !s)
-                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error(
+                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
             }
         }
         return {};
     });
     if (!recorded)
-        log::cluster()->error("the ledger did not take the hosts' outcomes: {}", recorded.error());
+        log::cluster()->error(
+            "{}",
+            LogText::tr("the ledger did not take the hosts' outcomes: %1").arg(recorded.error()));
     std::sort(result.outcomes.begin(), result.outcomes.end(),
               [](const ClusterOutcome &a, const ClusterOutcome &b) {
                   return a.address.toUInt() < b.address.toUInt();

@@ -82,7 +82,8 @@ ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> 
                 outcome.host = said.host + u'/' + below;
             if (outcome.ok && verb == u"release"_s)
                 if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
-                    log::cluster()->error("{}: the ledger: {}", outcome.name, s.error());
+                    log::cluster()->error(
+                        "{}", LogText::tr("%1: the ledger: %2").arg(outcome.name, s.error()));
             result.outcomes.append(outcome);
         }
     }
@@ -153,7 +154,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
         return rows;
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        log::cluster()->error("the ledger: {}", ledger.error());
+        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(ledger.error()));
         return rows;
     }
     for (const ClusterVm &vm : *ledger) {
@@ -180,7 +181,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
 void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        log::cluster()->error("the ledger: {}", ledger.error());
+        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(ledger.error()));
         return;
     }
     QHash<quint32, QJsonObject> held;
@@ -199,7 +200,8 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
                 if (auto s = m_inventory.setClusterState(vm.address, vm.plan, state,
                                                          it->value(u"reason"_s).toString());
                     !s)
-                    log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
+                    log::cluster()->error(
+                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
             continue;
         }
         // Planned: a batch (this head's or one that died) may still make it; a rerun
@@ -207,7 +209,7 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
         if (vm.state == u"planned"_s)
             continue;
         if (auto s = m_inventory.removeClusterVm(vm.address, vm.host); !s)
-            log::cluster()->error("{}: the ledger: {}", vm.name, s.error());
+            log::cluster()->error("{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
     }
 }
 

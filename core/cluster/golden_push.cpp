@@ -180,7 +180,9 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
     for (const QString &f : files)
         rsync << folder + u"/./"_s + f;
     rsync << host.destination + u':' + remoteFolder + u'/';
-    log::cluster()->info("host {}: copying golden {} to {}", host.name, golden.name, remoteFolder);
+    log::cluster()->info(
+        "{}",
+        LogText::tr("host %1: copying golden %2 to %3").arg(host.name, golden.name, remoteFolder));
     const ChildRun copy = runChild(m_config.rsyncProgram, rsync, m_config.copyTimeout);
     if (!copy.succeeded()) {
         const QString why =

@@ -3,6 +3,7 @@
 // operator-facing event log (the inventory's events and the console's log pane).
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringView>
 
@@ -39,6 +40,16 @@ struct fmt::formatter<QByteArray> : fmt::formatter<std::string_view> {
     }
 };
 
+namespace vmeclone {
+// The words of core's log lines, for people: LogText::tr("started %1 (pid %2)").arg(...)
+// gives them in the language of an installed translator (the console's, whose log pane
+// shows them), in English elsewhere (the CLI, `vmeclone listen`, log files of English
+// processes). Names, paths, addresses and others' error texts go in as arguments.
+class LogText {
+    Q_DECLARE_TR_FUNCTIONS(LogText)
+};
+} // namespace vmeclone
+
 namespace vmeclone::log {
 
 // The named logger of a subsystem ("clone", "qemu", "listener", ...), created on
@@ -56,6 +67,10 @@ std::shared_ptr<spdlog::logger> get(std::string_view subsystem);
 VMECLONE_LOG_SUBSYSTEM(clone)
 VMECLONE_LOG_SUBSYSTEM(cluster)
 VMECLONE_LOG_SUBSYSTEM(console)
+// An event core wrote to the inventory, said again in English in the process's own log
+// (stderr, the log file: what `vmeclone listen` shows). The console's log pane skips
+// these: it shows the event itself, read back from the inventory, in its own language.
+VMECLONE_LOG_SUBSYSTEM(echo)
 VMECLONE_LOG_SUBSYSTEM(engine)
 VMECLONE_LOG_SUBSYSTEM(events)
 VMECLONE_LOG_SUBSYSTEM(golden)

@@ -561,7 +561,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
         logLost(m_inventory->addEvent(r.action == u"failed" ? u"error"_s : u"warning"_s, vm.name,
                                       EventText::make(u"recovered"_s, {r.action, r.detail})),
                 vm);
-        log::engine()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
+        log::echo()->warn("recovered {}: {} ({})", vm.name, r.action, r.detail);
         done.append(r);
     }
     for (const auto &owner : deadOwners)
@@ -655,8 +655,8 @@ BatchResult Engine::runPerVm(const QList<VmRecord> &vms, const VmJob &job,
 
 void Engine::recordBatch(const QString &what, int vms, const BatchResult &result) {
     const int failed = result.failures();
-    log::engine()->info("{} of {} VMs: {} failed{}", what, vms, failed,
-                        result.cancelled ? " (cancelled)" : "");
+    log::echo()->info("{} of {} VMs: {} failed{}", what, vms, failed,
+                      result.cancelled ? " (cancelled)" : "");
     logLost(m_inventory->addEvent(
                 failed ? u"warning"_s : u"info"_s, {},
                 EventText::make(u"batch"_s, {what, QString::number(vms),

@@ -147,11 +147,16 @@ Status EngineService::open() {
         auto recovered = m_engine->recover(readOnly ? Engine::RecoveryMode::ReportOnly
                                                     : Engine::RecoveryMode::Repair);
         if (!recovered) {
-            log::engine()->error("recovery: {}", recovered.error());
+            log::engine()->error("{}", LogText::tr("recovery: %1").arg(recovered.error()));
             return;
         }
-        for (const auto &r : *recovered)
-            log::engine()->warn("recovered {}: {} ({})", r.name, r.action, r.detail);
+        // Repairs were said by the engine, with their events; what a read-only inventory
+        // only reports (no event can be written) is said here.
+        if (readOnly) {
+            for (const auto &r : *recovered)
+                log::engine()->warn(
+                    "{}", LogText::tr("recovered %1: %2 (%3)").arg(r.name, r.action, r.detail));
+        }
         if (!recovered->isEmpty())
             poll(true);
     });
@@ -334,7 +339,7 @@ void EngineService::poll(bool force) {
     m_lastVersion = *version;
     auto snap = readSnapshot();
     if (!snap) {
-        log::engine()->warn("cannot read the inventory: {}", snap.error());
+        log::engine()->warn("{}", LogText::tr("cannot read the inventory: %1").arg(snap.error()));
         return;
     }
     Q_EMIT inventoryChanged(*snap);
@@ -429,7 +434,9 @@ int EngineService::startBatch(
             Engine engine(m_config);
             BatchResult result;
             if (auto s = engine.open(); !s) {
-                log::engine()->error("batch {}: cannot open the engine: {}", id, s.error());
+                log::engine()->error(
+                    "{}",
+                    LogText::tr("batch %1: cannot open the engine: %2").arg(id).arg(s.error()));
                 result.outcomes.append(BatchOutcome{{}, {}, false, s.error()});
             } else {
                 result = work(engine, cancel.get(), tracked);

@@ -111,7 +111,7 @@ QString QemuBackend::accelerator() const {
     if (m_accel.isEmpty()) {
         QTemporaryDir scratch;
         m_accel = kvmWorks(qemuSystem(), scratch.path()) ? u"kvm"_s : u"tcg"_s;
-        log::qemu()->info("accelerator probe: {}", m_accel);
+        log::qemu()->info("{}", LogText::tr("accelerator probe: %1").arg(m_accel));
     }
     return m_accel;
 }
@@ -356,7 +356,8 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     made.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), false);
     if (auto s = made.save(templateMachine(folder)); !s)
         return abandon(s.error());
-    log::qemu()->info("made the template of {} in {}", golden.name, folder);
+    // The engine writes it as an event (template-made): an echo.
+    log::echo()->info("made the template of {} in {}", golden.name, folder);
     return {};
 }
 
@@ -462,7 +463,7 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
             log::qemu()->warn("{}: {}", vm.name, k.error());
         return fail(u"%1 could not resume from its template: %2"_s.arg(vm.name, s.error()));
     }
-    log::qemu()->info("started {} (pid {})", vm.name, pid);
+    log::qemu()->info("{}", LogText::tr("started %1 (pid %2)").arg(vm.name).arg(pid));
     return pid;
 }
 
@@ -498,8 +499,10 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
         if (qmp.execute(u"system_powerdown"_s))
             gone = qmp.waitForDisconnected(grace);
         if (!gone) {
-            log::qemu()->info("{} ignored the power button for {} ms: quitting QEMU", vm.name,
-                              grace.count());
+            log::qemu()->info("{}", LogText::tr("%1 ignored the power button for %2 ms: quitting "
+                                                "QEMU")
+                                        .arg(vm.name)
+                                        .arg(grace.count()));
             if (auto q = qmp.execute(u"quit"_s); !q) // waited for below either way
                 log::qemu()->info("{}: quit: {}", vm.name, q.error());
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));
@@ -513,7 +516,7 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
     while (processAlive(pid) && !deadline.hasExpired())
         QThread::msleep(10);
     if (processAlive(pid)) {
-        log::qemu()->warn("killing QEMU of {} (pid {})", vm.name, pid);
+        log::qemu()->warn("{}", LogText::tr("killing QEMU of %1 (pid %2)").arg(vm.name).arg(pid));
         ::kill(static_cast<pid_t>(pid), SIGKILL);
         QDeadlineTimer killDeadline(5000);
         while (processAlive(pid) && !killDeadline.hasExpired())

@@ -59,7 +59,8 @@ Status QemuBackend::resumeIfInstant(const VmRecord &vm) {
     // boots the clone's own disk.
     if (auto s = forgetTemplate(*machine, file); !s)
         return s;
-    log::qemu()->info("{} resumed from {} in {} ms", vm.name, state, *ms);
+    log::qemu()->info("{}",
+                      LogText::tr("%1 resumed from %2 in %3 ms").arg(vm.name, state).arg(*ms));
     return {};
 }
 
@@ -123,7 +124,8 @@ Expected<QemuBackend::StartedAs> QemuBackend::settleInterruptedStart(const VmRec
     if (stateLeft)
         if (auto s = forgetTemplate(*machine, file); !s)
             return fail(s.error());
-    log::qemu()->info("{}: an interrupted resume settled (its QEMU was {})", vm.name, run);
+    log::qemu()->info(
+        "{}", LogText::tr("%1: an interrupted resume settled (its QEMU was %2)").arg(vm.name, run));
     return StartedAs::Resumed;
 }
 

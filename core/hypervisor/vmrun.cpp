@@ -150,7 +150,8 @@ Expected<VmrunOutput> Vmrun::runRaw(const QStringList &arguments, std::chrono::m
     case ChildRun::Outcome::CannotStart:
         return fail(u"cannot run vmrun (%1) for %2: %3"_s.arg(m_program, what, run.error));
     case ChildRun::Outcome::TimedOut:
-        log::vmrun()->warn("vmrun {} hung for {} s: killed", what, seconds(timeout));
+        log::vmrun()->warn(
+            "{}", LogText::tr("vmrun %1 hung for %2 s: killed").arg(what).arg(seconds(timeout)));
         return fail(u"vmrun %1 did not finish within %2 s: killed it. VMware may be waiting "
                     u"for an answer in the VM's window, or its services may be stuck"_s.arg(
                         what, seconds(timeout)));
@@ -233,7 +234,9 @@ Status Vmrun::stopSoftThenHard(const QString &vmx, const QString &vm,
     auto soft = stop(vmx, vm, false, grace);
     if (soft)
         return {};
-    log::vmrun()->info("{}: soft stop did not work ({}); stopping it hard", vm, soft.error());
+    log::vmrun()->info(
+        "{}",
+        LogText::tr("%1: soft stop did not work (%2); stopping it hard").arg(vm, soft.error()));
     auto hard = stop(vmx, vm, true, m_timeout);
     if (!hard)
         return fail(u"%1; then: %2"_s.arg(soft.error(), hard.error()));

@@ -267,7 +267,8 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         return abandon(s.error());
     if (progress)
         progress(qMax<qint64>(total, 1), qMax<qint64>(total, 1));
-    log::vmware()->info("{}: {} clone made in {}", vm.name, vm.cloneMode, folder);
+    log::vmware()->info("{}",
+                        LogText::tr("%1: %2 clone made in %3").arg(vm.name, vm.cloneMode, folder));
     return {};
 }
 
@@ -283,9 +284,10 @@ Status VmwareBackend::finish(const VmxClone &clone, const CloneRequest &request,
             // Not essential: the clone's .vmx names its own, and VMware makes it (or made
             // it already, when vmrun made the clone).
             if (copy.required && !QFileInfo::exists(target))
-                log::vmware()->info("{}: {} names {}, which is not there: VMware makes {} at the "
-                                    "clone's first start",
-                                    vm.name, request.golden.path, copy.from, copy.to);
+                log::vmware()->info("{}",
+                                    LogText::tr("%1: %2 names %3, which is not there: "
+                                                "VMware makes %4 at the clone's first start")
+                                        .arg(vm.name, request.golden.path, copy.from, copy.to));
             continue;
         }
         if (!QFile::copy(source, target))
@@ -365,8 +367,9 @@ Status VmwareBackend::createByVmrun(const CloneRequest &request, const std::atom
         return abandon(clone.error());
     if (auto s = finish(*clone, request, vmx, cancel); !s)
         return abandon(s.error());
-    log::vmware()->info("{}: linked clone made by vmrun from the snapshot \"{}\" in {}", vm.name,
-                        snapshot->name, vm.folder);
+    log::vmware()->info("{}", LogText::tr("%1: linked clone made by vmrun from the snapshot "
+                                          "\"%2\" in %3")
+                                  .arg(vm.name, snapshot->name, vm.folder));
     return {};
 }
 
@@ -385,7 +388,7 @@ Expected<qint64> VmwareBackend::start(const VmRecord &vm, const GoldenRecord &) 
         return qint64(0); // starting is idempotent
     if (auto s = v->start(vmx, vm.name); !s)
         return fail(s.error());
-    log::vmware()->info("started {}", vm.name);
+    log::vmware()->info("{}", LogText::tr("started %1").arg(vm.name));
     return qint64(0); // vmrun tells no process id
 }
 
@@ -408,7 +411,7 @@ Status VmwareBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) 
         return fail(running.error());
     if (*running)
         return fail(u"%1 still runs after a hard stop: stop it in VMware"_s.arg(vm.name));
-    log::vmware()->info("stopped {}", vm.name);
+    log::vmware()->info("{}", LogText::tr("stopped %1").arg(vm.name));
     return {};
 }
 

@@ -90,7 +90,9 @@ Status AnnouncementListener::start() {
     m_stats.listeningOn = {u"%1:%2"_s.arg(m_options.address.toString()).arg(m_port)};
     followAddresses();
     m_flushTimer.start();
-    log::listener()->info("listening for announcements on {}", m_stats.listeningOn.join(u", "_s));
+    log::listener()->info(
+        "{}",
+        LogText::tr("listening for announcements on %1").arg(m_stats.listeningOn.join(u", "_s)));
     return {};
 }
 
@@ -149,7 +151,9 @@ void AnnouncementListener::followAddresses() {
         return;
     auto goldens = m_inventory->goldens();
     if (!goldens) {
-        log::listener()->error("cannot read the goldens' console addresses: {}", goldens.error());
+        log::listener()->error(
+            "{}",
+            LogText::tr("cannot read the goldens' console addresses: %1").arg(goldens.error()));
         return;
     }
     QSet<quint32> local;
@@ -165,9 +169,9 @@ void AnnouncementListener::followAddresses() {
             if (!m_warnedAddresses.contains(a)) {
                 m_warnedAddresses.insert(a);
                 log::listener()->warn(
-                    "the golden {}'s console address {} is not an address of this "
-                    "host: its guests cannot be heard here",
-                    g.name, g.consoleAddress.toString());
+                    "{}", LogText::tr("the golden %1's console address %2 is not an address of "
+                                      "this host: its guests cannot be heard here")
+                              .arg(g.name, g.consoleAddress.toString()));
             }
             continue;
         }
@@ -177,8 +181,10 @@ void AnnouncementListener::followAddresses() {
     for (qsizetype i = m_endpoints.size() - 1; i >= 1; --i) {
         if (wanted.contains(m_endpoints[i].address))
             continue;
-        log::listener()->info("no longer listening on {}:{} (no golden's console address)",
-                              QHostAddress(m_endpoints[i].address).toString(), m_port);
+        log::listener()->info(
+            "{}", LogText::tr("no longer listening on %1:%2 (no golden's console address)")
+                      .arg(QHostAddress(m_endpoints[i].address).toString())
+                      .arg(m_port));
         closeEndpoint(m_endpoints[i]);
         m_endpoints.removeAt(i);
         changed = true;
@@ -191,17 +197,20 @@ void AnnouncementListener::followAddresses() {
         if (!e) {
             if (!m_warnedAddresses.contains(it.key())) {
                 m_warnedAddresses.insert(it.key());
-                log::listener()->error("{} (the console address of the golden {})", e.error(),
-                                       it.value());
+                log::listener()->error("{}",
+                                       LogText::tr("%1 (the console address of the golden %2)")
+                                           .arg(e.error(), it.value()));
             }
             continue;
         }
         m_warnedAddresses.remove(it.key());
         m_endpoints.append(*e);
         log::listener()->info(
-            "listening for announcements on {}:{} too (the console address of the "
-            "golden {})",
-            QHostAddress(it.key()).toString(), m_port, it.value());
+            "{}", LogText::tr("listening for announcements on %1:%2 too (the console address of "
+                              "the golden %3)")
+                      .arg(QHostAddress(it.key()).toString())
+                      .arg(m_port)
+                      .arg(it.value()));
         changed = true;
     }
     if (!changed)
@@ -222,7 +231,8 @@ bool AnnouncementListener::followInventory() {
     m_lastFollowMs = m_clock.elapsed();
     auto version = m_inventory->dataVersion();
     if (!version) {
-        log::listener()->error("cannot read the inventory's version: {}", version.error());
+        log::listener()->error(
+            "{}", LogText::tr("cannot read the inventory's version: %1").arg(version.error()));
         return false;
     }
     if (*version == m_dataVersion)
@@ -235,7 +245,7 @@ bool AnnouncementListener::followInventory() {
 void AnnouncementListener::reloadVms() {
     auto vms = m_inventory->vms();
     if (!vms) {
-        log::listener()->error("cannot read the VMs: {}", vms.error());
+        log::listener()->error("{}", LogText::tr("cannot read the VMs: %1").arg(vms.error()));
         return;
     }
     m_lastReloadMs = m_clock.elapsed();
@@ -430,8 +440,10 @@ void AnnouncementListener::flush() {
         m_pendingSeenMs.clear();
         QList<VmUpdate> updates = m_pending.values();
         if (auto s = m_inventory->apply(updates); !s) {
-            log::listener()->error("cannot write {} announcements to the inventory: {}",
-                                   updates.size(), s.error());
+            log::listener()->error(
+                "{}", LogText::tr("cannot write %n announcement(s) to the inventory: %1", nullptr,
+                                  static_cast<int>(updates.size()))
+                          .arg(s.error()));
             return; // kept pending: retried next tick
         }
         // apply() leaves alone a VM that another process moved meanwhile (stopping,
@@ -461,9 +473,10 @@ void AnnouncementListener::flush() {
     }
     for (const auto &[vmId, event] : std::as_const(m_pendingRejections)) {
         const QString name = m_names.value(vmId);
-        log::listener()->warn("{}: {}", name, event.english);
+        log::echo()->warn("{}: {}", name, event.english);
         if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
-            log::listener()->error("{}: cannot log '{}': {}", name, event.english, s.error());
+            log::listener()->error(
+                "{}", LogText::tr("%1: cannot log '%2': %3").arg(name, event.english, s.error()));
     }
     m_pendingRejections.clear();
     if (m_statsDirty) {
@@ -485,9 +498,10 @@ void AnnouncementListener::writeEvent(qint64 vmId, const EventText &event, qint6
         return;
     }
     ++b.written;
-    log::listener()->info("{}: {}", name, message);
+    log::echo()->info("{}: {}", name, message);
     if (auto s = m_inventory->addEvent(u"info"_s, name, event); !s)
-        log::listener()->error("{}: cannot log '{}': {}", name, message, s.error());
+        log::listener()->error(
+            "{}", LogText::tr("%1: cannot log '%2': %3").arg(name, message, s.error()));
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
@@ -503,10 +517,11 @@ void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
                 const QString name = m_names.value(it.key());
                 const EventText event =
                     EventText::make(code, {QString::number(it->held), QString::number(perMinute)});
-                log::listener()->warn("{}: {}", name, event.english);
+                log::echo()->warn("{}: {}", name, event.english);
                 if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
-                    log::listener()->error("{}: cannot log '{}': {}", name, event.english,
-                                           s.error());
+                    log::listener()->error(
+                        "{}",
+                        LogText::tr("%1: cannot log '%2': %3").arg(name, event.english, s.error()));
             }
             it = budgets.erase(it);
         }

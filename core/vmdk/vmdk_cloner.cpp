@@ -20,6 +20,11 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
+// A VMDK content id as VMware writes it: 8 hex digits.
+QString cidText(quint32 cid) {
+    return QStringLiteral("%1").arg(cid, 8, 16, QLatin1Char('0'));
+}
+
 constexpr qsizetype kMaxChain = 255;
 
 // The caller's name for the clone ("vm177" or "vm177.vmdk"), checked to be one plain
@@ -287,7 +292,8 @@ Status VmdkCloner::removeDisk(const QString &descriptor) {
     for (qsizetype i = files->size() - 1; i >= 0; --i) {
         const QString &file = files->at(i);
         if (QFileInfo(file).absolutePath() != folder) {
-            log::vmdk()->info("not removing {}: it is outside the folder of {}", file, descriptor);
+            log::vmdk()->info("{}", LogText::tr("not removing %1: it is outside the folder of %2")
+                                        .arg(file, descriptor));
             continue;
         }
         if (existsNoFollow(file) && !QFile::remove(file) && result.ok())
@@ -434,8 +440,10 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
     }
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
-    log::vmdk()->info("full clone of {} -> {} ({} file(s), CID {:08x}) in {} ms", d.path(),
-                      result.descriptorPath, result.files.size(), result.cid, timer.elapsed());
+    log::vmdk()->info("{}", LogText::tr("full clone of %1 -> %2 (%n file(s), CID %3) in %4 ms",
+                                        nullptr, static_cast<int>(result.files.size()))
+                                .arg(d.path(), result.descriptorPath, cidText(result.cid))
+                                .arg(timer.elapsed()));
     return result;
 }
 
@@ -464,10 +472,9 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     if (Status s = checkDestinationFolder(destinationFolder); !s)
         return fail(s.error());
     if (p.createType().compare(u"streamOptimized"_s, Qt::CaseInsensitive) == 0)
-        log::vmdk()->warn(
-            "{} is streamOptimized: QEMU reads it as a parent, VMware runs only disks "
-            "converted from it",
-            p.path());
+        log::vmdk()->warn("{}", LogText::tr("%1 is streamOptimized: QEMU reads it as a parent, "
+                                            "VMware runs only disks converted from it")
+                                    .arg(p.path()));
 
     const qint64 capacity = p.capacitySectors();
     const bool split = layout == LinkedLayout::Split
@@ -537,9 +544,10 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     }
     // Best effort, as before: the files themselves were made durable.
     (void)syncPath(folder.absolutePath());
-    log::vmdk()->info("linked clone {} over {} (parent CID {:08x}, CID {:08x}) in {} ms",
-                      result.descriptorPath, p.path(), result.parentCid, result.cid,
-                      timer.elapsed());
+    log::vmdk()->info("{}", LogText::tr("linked clone %1 over %2 (parent CID %3, CID %4) in %5 ms")
+                                .arg(result.descriptorPath, p.path(), cidText(result.parentCid),
+                                     cidText(result.cid))
+                                .arg(timer.elapsed()));
     return result;
 }
 

@@ -433,6 +433,220 @@
     </message>
 </context>
 <context>
+    <name>LogText</name>
+    <message>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-43"/>
+        <source>accelerator probe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+352"/>
+        <source>started %1 (pid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 ignored the power button for %2 ms: quitting QEMU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>killing QEMU of %1 (pid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+100"/>
+        <source>%1: %2 clone made in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 names %3, which is not there: VMware makes %4 at the clone&apos;s first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>%1: linked clone made by vmrun from the snapshot &quot;%2&quot; in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>stopped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+92"/>
+        <source>host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+13"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="+86"/>
+        <location line="+118"/>
+        <location line="+8"/>
+        <source>%1: the ledger: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the ledger did not take the hosts&apos; outcomes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-55"/>
+        <location line="+27"/>
+        <source>the ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/golden_push.cpp" line="+185"/>
+        <source>host %1: copying golden %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/listener/announcement_listener.cpp" line="+95"/>
+        <source>listening for announcements on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>cannot read the goldens&apos; console addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the golden %1&apos;s console address %2 is not an address of this host: its guests cannot be heard here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no longer listening on %1:%2 (no golden&apos;s console address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (the console address of the golden %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>listening for announcements on %1:%2 too (the console address of the golden %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>cannot read the inventory&apos;s version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the VMs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+196"/>
+        <source>cannot write %n announcement(s) to the inventory: %1</source>
+        <translation>
+            <numerusform>cannot write %n announcement to the inventory: %1</numerusform>
+            <numerusform>cannot write %n announcements to the inventory: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+25"/>
+        <location line="+20"/>
+        <source>%1: cannot log &apos;%2&apos;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_service.cpp" line="+150"/>
+        <source>recovery: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>recovered %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>cannot read the inventory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>batch %1: cannot open the engine: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_support.cpp" line="+31"/>
+        <source>%1: cannot read its change sequence: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+63"/>
+        <source>%1 resumed from %2 in %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1: an interrupted resume settled (its QEMU was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+154"/>
+        <source>vmrun %1 hung for %2 s: killed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1: soft stop did not work (%2); stopping it hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qemu_img.cpp" line="+156"/>
+        <source>%1 has leaked clusters (space only, data intact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/clone/disk_copier.cpp" line="+523"/>
+        <source>copied %n file(s), %1 of data, in %2 ms</source>
+        <translation>
+            <numerusform>copied %n file, %1 of data, in %2 ms</numerusform>
+            <numerusform>copied %n files, %1 of data, in %2 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+295"/>
+        <source>not removing %1: it is outside the folder of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+148"/>
+        <source>full clone of %1 -&gt; %2 (%n file(s), CID %3) in %4 ms</source>
+        <translation>
+            <numerusform>full clone of %1 -&gt; %2 (%n file, CID %3) in %4 ms</numerusform>
+            <numerusform>full clone of %1 -&gt; %2 (%n files, CID %3) in %4 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 is streamOptimized: QEMU reads it as a parent, VMware runs only disks converted from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>linked clone %1 over %2 (parent CID %3, CID %4) in %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SshTransport</name>
     <message>
         <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
@@ -1721,7 +1935,7 @@
 <context>
     <name>vmeclone::LogPane</name>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="+44"/>
+        <location filename="../../ui/log_pane.cpp" line="+48"/>
         <source>Debug</source>
         <translation type="unfinished"></translation>
     </message>

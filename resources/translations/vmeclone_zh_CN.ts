@@ -433,6 +433,217 @@
     </message>
 </context>
 <context>
+    <name>LogText</name>
+    <message>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-43"/>
+        <source>accelerator probe: %1</source>
+        <translation>加速器探测：%1</translation>
+    </message>
+    <message>
+        <location line="+352"/>
+        <source>started %1 (pid %2)</source>
+        <translation>已启动 %1（进程号 %2）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 ignored the power button for %2 ms: quitting QEMU</source>
+        <translation>%1 在 %2 毫秒内没有响应电源按钮：正在退出 QEMU</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>killing QEMU of %1 (pid %2)</source>
+        <translation>正在强行结束 %1 的 QEMU（进程号 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+100"/>
+        <source>%1: %2 clone made in %3</source>
+        <translation>%1：已在 %3 中创建 %2 克隆</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 names %3, which is not there: VMware makes %4 at the clone&apos;s first start</source>
+        <translation>%1：%2 引用了不存在的 %3：VMware 会在克隆首次启动时创建 %4</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>%1: linked clone made by vmrun from the snapshot &quot;%2&quot; in %3</source>
+        <translation>%1：vmrun 已从快照“%2”在 %3 中创建链接克隆</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>started %1</source>
+        <translation>已启动 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>stopped %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+92"/>
+        <source>host %1: %2</source>
+        <translation>主机 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+13"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="+86"/>
+        <location line="+118"/>
+        <location line="+8"/>
+        <source>%1: the ledger: %2</source>
+        <translation>%1：台账：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the ledger did not take the hosts&apos; outcomes: %1</source>
+        <translation>台账没有记下各主机的结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-55"/>
+        <location line="+27"/>
+        <source>the ledger: %1</source>
+        <translation>台账：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/golden_push.cpp" line="+185"/>
+        <source>host %1: copying golden %2 to %3</source>
+        <translation>主机 %1：正在把母版镜像 %2 复制到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/listener/announcement_listener.cpp" line="+95"/>
+        <source>listening for announcements on %1</source>
+        <translation>正在 %1 上监听通告</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>cannot read the goldens&apos; console addresses: %1</source>
+        <translation>无法读取母版镜像的控制台地址：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the golden %1&apos;s console address %2 is not an address of this host: its guests cannot be heard here</source>
+        <translation>母版镜像 %1 的控制台地址 %2 不是本机的地址：这里收不到它的客户机的通告</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no longer listening on %1:%2 (no golden&apos;s console address)</source>
+        <translation>不再在 %1:%2 上监听（已不是任何母版镜像的控制台地址）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (the console address of the golden %2)</source>
+        <translation>%1（母版镜像 %2 的控制台地址）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>listening for announcements on %1:%2 too (the console address of the golden %3)</source>
+        <translation>也在 %1:%2 上监听通告（母版镜像 %3 的控制台地址）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>cannot read the inventory&apos;s version: %1</source>
+        <translation>无法读取清单的版本：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the VMs: %1</source>
+        <translation>无法读取虚拟机：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+196"/>
+        <source>cannot write %n announcement(s) to the inventory: %1</source>
+        <translation>
+            <numerusform>无法把 %n 条通告写入清单：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+25"/>
+        <location line="+20"/>
+        <source>%1: cannot log &apos;%2&apos;: %3</source>
+        <translation>%1：无法记录“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_service.cpp" line="+150"/>
+        <source>recovery: %1</source>
+        <translation>恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>recovered %1: %2 (%3)</source>
+        <translation>已恢复 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>cannot read the inventory: %1</source>
+        <translation>无法读取清单：%1</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>batch %1: cannot open the engine: %2</source>
+        <translation>批次 %1：无法打开引擎：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_support.cpp" line="+31"/>
+        <source>%1: cannot read its change sequence: %2</source>
+        <translation>%1：无法读取它的变更序号：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+63"/>
+        <source>%1 resumed from %2 in %3 ms</source>
+        <translation>%1 已在 %3 毫秒内从 %2 恢复运行</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1: an interrupted resume settled (its QEMU was %2)</source>
+        <translation>%1：一次中断的恢复已处理完毕（它的 QEMU 当时的状态为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+154"/>
+        <source>vmrun %1 hung for %2 s: killed</source>
+        <translation>vmrun %1 卡住了 %2 秒：已强行结束</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1: soft stop did not work (%2); stopping it hard</source>
+        <translation>%1：软停止无效（%2）；改为强制停止</translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qemu_img.cpp" line="+156"/>
+        <source>%1 has leaked clusters (space only, data intact)</source>
+        <translation>%1 有泄漏的簇（只占空间，数据完好）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/clone/disk_copier.cpp" line="+523"/>
+        <source>copied %n file(s), %1 of data, in %2 ms</source>
+        <translation>
+            <numerusform>已复制 %n 个文件，%1 数据，用时 %2 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+295"/>
+        <source>not removing %1: it is outside the folder of %2</source>
+        <translation>不删除 %1：它在 %2 的文件夹之外</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+148"/>
+        <source>full clone of %1 -&gt; %2 (%n file(s), CID %3) in %4 ms</source>
+        <translation>
+            <numerusform>完整克隆 %1 -&gt; %2（%n 个文件，CID %3），用时 %4 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 is streamOptimized: QEMU reads it as a parent, VMware runs only disks converted from it</source>
+        <translation>%1 是 streamOptimized 格式：QEMU 可把它当作父盘读取，VMware 只能运行由它转换来的磁盘</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>linked clone %1 over %2 (parent CID %3, CID %4) in %5 ms</source>
+        <translation>在 %2 之上创建了链接克隆 %1（父 CID %3，CID %4），用时 %5 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>SshTransport</name>
     <message>
         <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
@@ -1796,7 +2007,7 @@
 <context>
     <name>vmeclone::LogPane</name>
     <message>
-        <location filename="../../ui/log_pane.cpp" line="+44"/>
+        <location filename="../../ui/log_pane.cpp" line="+48"/>
         <source>Debug</source>
         <translation>调试</translation>
     </message>

@@ -7,10 +7,10 @@
 //
 // The log pane is walked too: the events of the CLI's golden add, shard add and clone, as
 // the console's log pane shows them at its default level (info), and a line of the
-// console's own. Not walked (still
-// English, said in issue 14's note): the engine's own log lines beside the events (none
-// here), and a VM's stored reason when it is a backend's or an agent's words (the Detail
-// column of a failed VM; core's own reasons are checked by tst_translations).
+// console's own. (Core's log lines in Chinese are checked by tst_translations.) Not walked
+// (still English, said in issue 14's note): a VM's stored reason when it is a backend's or
+// an agent's words (the Detail column of a failed VM; core's own reasons are checked by
+// tst_translations).
 
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"

@@ -32,6 +32,19 @@ private Q_SLOTS:
             QVERIFY2(lines[i].endsWith(u"line %1"_s.arg(i)), qPrintable(lines[i]));
     }
 
+    // An event core wrote, said again in English on the "echo" logger, is not shown: the
+    // pane shows the event itself (the "events" logger, in the console's language).
+    void echoesOfEventsAreNotShown() {
+        LogPane pane;
+        auto echo = std::make_shared<spdlog::logger>("echo", pane.sink());
+        auto events = std::make_shared<spdlog::logger>("events", pane.sink());
+        echo->warn("vm177: online");
+        events->warn("vm177: 在线");
+        pane.drain();
+        QVERIFY2(pane.text().endsWith(u"[events] vm177: 在线"_s), qPrintable(pane.text()));
+        QCOMPARE(pane.text().split(u'\n', Qt::SkipEmptyParts).size(), 1);
+    }
+
     void levelFilter_data() {
         QTest::addColumn<int>("level");
         QTest::addColumn<QStringList>("shown");

@@ -6,9 +6,12 @@
 // states and page numbers in Chinese.
 
 #include "cluster/ssh_transport.h"
+#include "common/logging.h"
 #include "common/translations.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
+#include "listener/announcement_listener.h"
+#include "log_pane.h"
 #include "report/inventory_report.h"
 
 #include <QApplication>
@@ -163,6 +166,27 @@ private Q_SLOTS:
                 u"主机 lab（127.0.0.1 端口 %1）无法访问：连接被拒绝（那里没有 SSH 服务器在监听）"_s
                     .arg(port)),
             qPrintable(why));
+    }
+
+    // Core's own log lines reach the log pane in the console's language: a real listener
+    // on 127.0.0.1 says where it listens; an event it writes, echoed in English on the
+    // "echo" logger, does not reach the pane at all (the pane shows the event itself).
+    void engineLogLinesAreSaidInTheConsolesLanguage() {
+        log::setup(spdlog::level::info); // the console's default level
+        LogPane pane;
+        log::addSink(pane.sink());
+        QTemporaryDir dir;
+        AnnouncementListener::Options o;
+        o.port = 0;
+        o.inventoryPath = dir.filePath(u"inventory.db"_s);
+        o.secretPath = dir.filePath(u"secret/cluster.key"_s);
+        AnnouncementListener listener(o);
+        QVERIFY(listener.start());
+        log::echo()->info("vm177: online");
+        QTRY_VERIFY2(pane.text().contains(u"正在 127.0.0.1:%1 上监听通告"_s.arg(listener.port())),
+                     qPrintable(pane.text()));
+        QVERIFY2(!pane.text().contains(u"listening"_s), qPrintable(pane.text()));
+        QVERIFY2(!pane.text().contains(u"vm177: online"_s), qPrintable(pane.text()));
     }
 
     void theReportIsChinese() {
