@@ -560,7 +560,7 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
         case UptimeColumn:
             return currentUptime();
         case DetailColumn:
-            return r.reason;
+            return reasonText(r.reason); // in the order the console's language shows
         }
         break;
     case StateRole:
@@ -590,7 +590,7 @@ QVariant VmTableModel::data(const QModelIndex &index, int role) const {
             return tr("Host %1 could not be asked (%2); the row shows its last known state: %3")
                 .arg(hostText(r.host), r.hostError, VmStateStyle::label(r.state));
         if (column == StateColumn || column == DetailColumn)
-            return r.reason.isEmpty() ? QVariant() : QVariant(r.reason);
+            return r.reason.isEmpty() ? QVariant() : QVariant(reasonText(r.reason));
         if (column == ShardColumn)
             return r.shard;
         break;

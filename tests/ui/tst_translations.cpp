@@ -13,6 +13,8 @@
 #include "listener/announcement_listener.h"
 #include "log_pane.h"
 #include "report/inventory_report.h"
+#include "vm_change_queue.h"
+#include "vm_table_model.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -143,6 +145,21 @@ private Q_SLOTS:
         judgeLiveness(vm, QDateTime::currentDateTime(), 10000);
         QCOMPARE(vm.state, VmState::Unreachable);
         QVERIFY2(reasonText(vm.reason).startsWith(u"已 3"_s), qPrintable(vm.reason));
+        // The table's Detail column shows it, sorts by it and its tooltip says it in Chinese.
+        VmTableModel model;
+        VmRow row;
+        row.id = 1;
+        row.name = u"vm10"_s;
+        row.address = *Ipv4Address::parse(u"192.0.2.10"_s);
+        row.state = VmState::Unreachable;
+        row.reason = EventText::noHeartbeat(42);
+        model.queue()->push(VmChange::upsert(row));
+        model.drain();
+        const QModelIndex detail = model.index(0, VmTableModel::DetailColumn);
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(VmTableModel::SortRole)})
+            QCOMPARE(detail.data(role).toString(), u"已 42 秒没有心跳"_s);
+        QCOMPARE(model.index(0, VmTableModel::StateColumn).data(Qt::ToolTipRole).toString(),
+                 u"已 42 秒没有心跳"_s);
     }
 
     // A head's own words about a host it could not ask are said in the console's language
