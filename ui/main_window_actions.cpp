@@ -386,8 +386,8 @@ void MainWindow::actOnSelection(EngineService::Operation operation) {
             local << id;
         } else if (const VmRow *row = m_model->rowById(id)) {
             remote[row->host] << row->address;
-            remoteLines << tr("%1  %2  on host %3").arg(row->name, row->address.toString(),
-                                                        row->host);
+            remoteLines
+                << tr("%1  %2  on host %3").arg(row->name, row->address.toString(), row->host);
         }
     }
     const QString verb = EngineService::operationName(operation);
@@ -403,19 +403,19 @@ void MainWindow::actOnSelection(EngineService::Operation operation) {
             onHosts();
         return;
     }
-    m_service->vmsById(local).then(
-        this, [this, operation, release, remoteLines, onHosts](const Expected<QList<VmRecord>> &vms) {
-            if (!vms) {
-                notify(tr("Cannot read the VMs"), vms.error(), true);
-                return;
-            }
-            if (release) {
-                confirmRelease(*vms, remoteLines, onHosts);
-            } else {
-                runOnVms(operation, *vms);
-                onHosts();
-            }
-        });
+    m_service->vmsById(local).then(this, [this, operation, release, remoteLines,
+                                          onHosts](const Expected<QList<VmRecord>> &vms) {
+        if (!vms) {
+            notify(tr("Cannot read the VMs"), vms.error(), true);
+            return;
+        }
+        if (release) {
+            confirmRelease(*vms, remoteLines, onHosts);
+        } else {
+            runOnVms(operation, *vms);
+            onHosts();
+        }
+    });
 }
 
 void MainWindow::actOnRange(EngineService::Operation operation) {

@@ -132,8 +132,8 @@ void VmTableModel::applyFields(VmRow &t, const VmRow &s, unsigned fields, Touche
             t.hostUnreachable = s.hostUnreachable;
             t.hostError = s.hostError;
             d.columns |= (1u << ColumnCount) - 1; // greyed or not: every cell
-            addRoles(d.roles, {display, Qt::ForegroundRole, Qt::DecorationRole,
-                               Qt::ToolTipRole, HostUnreachableRole});
+            addRoles(d.roles, {display, Qt::ForegroundRole, Qt::DecorationRole, Qt::ToolTipRole,
+                               HostUnreachableRole});
         }
     }
     if ((fields & kHostReach) && !(fields & kIdentity)

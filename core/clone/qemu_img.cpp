@@ -1,7 +1,7 @@
 #include "qemu_img.h"
+
 #include "common/child_process.h"
 #include "common/file_sync.h"
-
 #include "common/logging.h"
 
 #include <QFile>
@@ -30,7 +30,6 @@ QString trimmedOutput(const QByteArray &bytes) {
     return text;
 }
 
-
 } // namespace
 
 Expected<QemuImg> QemuImg::find(const QStringList &searchPaths, std::chrono::milliseconds timeout) {
@@ -54,8 +53,8 @@ Expected<QemuImg::Result> QemuImg::run(const QStringList &arguments, const QStri
         return fail(u"qemu-img %1 on %2 did not finish within %3 s and was stopped"_s.arg(
             command, subject, QString::number(m_timeout.count() / 1000.0)));
     case ChildRun::Outcome::Crashed:
-        return fail(u"qemu-img %1 on %2 crashed: %3"_s.arg(command, subject,
-                                                          trimmedOutput(run.err)));
+        return fail(
+            u"qemu-img %1 on %2 crashed: %3"_s.arg(command, subject, trimmedOutput(run.err)));
     case ChildRun::Outcome::Finished:
         break;
     }

@@ -15,8 +15,7 @@
 
 template <>
 struct fmt::formatter<QString> : fmt::formatter<std::string_view> {
-    auto format(const QString &s, format_context &ctx) const -> decltype(ctx.out())
-    {
+    auto format(const QString &s, format_context &ctx) const -> decltype(ctx.out()) {
         const QByteArray utf8 = s.toUtf8();
         return fmt::formatter<std::string_view>::format(
             std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())), ctx);
@@ -25,16 +24,14 @@ struct fmt::formatter<QString> : fmt::formatter<std::string_view> {
 
 template <>
 struct fmt::formatter<QStringView> : fmt::formatter<QString> {
-    auto format(QStringView s, format_context &ctx) const -> decltype(ctx.out())
-    {
+    auto format(QStringView s, format_context &ctx) const -> decltype(ctx.out()) {
         return fmt::formatter<QString>::format(s.toString(), ctx);
     }
 };
 
 template <>
 struct fmt::formatter<QByteArray> : fmt::formatter<std::string_view> {
-    auto format(const QByteArray &b, format_context &ctx) const -> decltype(ctx.out())
-    {
+    auto format(const QByteArray &b, format_context &ctx) const -> decltype(ctx.out()) {
         return fmt::formatter<std::string_view>::format(
             std::string_view(b.constData(), static_cast<size_t>(b.size())), ctx);
     }

@@ -2,12 +2,11 @@
 // description names its template's state loads that state and resumes the guest; after a
 // crash during a start, what its QEMU is doing is found out and a resume cut short is
 // finished (docs/instant-clones.md, "Recovery").
-#include "qemu_backend.h"
-
 #include "common/logging.h"
 #include "engine/crash_point.h"
 #include "hypervisor/qemu_instant.h"
 #include "hypervisor/qmp_client.h"
+#include "qemu_backend.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

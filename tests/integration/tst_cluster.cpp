@@ -24,7 +24,7 @@ class TestCluster : public QObject {
     Q_OBJECT
 
     ClusterFixture m_cluster;
-    QHash<QString, QString> m_planned; // address -> host, as plan --hosts said
+    QHash<QString, QString> m_planned;      // address -> host, as plan --hosts said
     QHash<QString, QString> m_plannedShard; // address -> the folder of its host's shard
     std::unique_ptr<CliRunner> &m_head = m_cluster.head;
 
