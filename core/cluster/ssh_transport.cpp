@@ -110,8 +110,10 @@ QStringList SshTransport::arguments(const HostRecord &host,
     QStringList remote;
     // A head in another language than English asks the host for core's words in it
     // (why an address is refused, ...): `env` sets it for the remote command alone.
+    // (The C locale, a console started without LANG, is English too.)
     if (const QString language = Translations::installed();
-        !language.isEmpty() && QLocale(language).language() != QLocale::English)
+        !language.isEmpty() && QLocale(language).language() != QLocale::English
+        && QLocale(language).language() != QLocale::C)
         remote << u"env"_s << u"%1=%2"_s.arg(QLatin1String(Translations::kEnvironment), language);
     remote << (host.remoteCommand.isEmpty() ? u"vmeclone"_s : host.remoteCommand);
     if (!host.remoteHome.isEmpty())

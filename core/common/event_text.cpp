@@ -206,7 +206,11 @@ QString reasonText(const QString &reason) {
     static const QString recovery = QString::fromUtf8(kRecoveryReason).section(u"%1"_s, 0, 0);
     if (reason.isEmpty())
         return reason;
-    if (const auto m = silent.match(reason); m.hasMatch())
+    // A plain prefix test first: the table sorts its Detail column by this, row after row,
+    // and most reasons are an agent's detail, which no pattern of ours matches.
+    if (const auto m =
+            reason.startsWith(around.value(0)) ? silent.match(reason) : QRegularExpressionMatch();
+        m.hasMatch())
         return QCoreApplication::translate(kContext, kNoHeartbeat).arg(m.captured(1));
     if (reason.startsWith(recovery))
         return QCoreApplication::translate(kContext, kRecoveryReason)
