@@ -166,6 +166,10 @@ private Q_SLOTS:
             qInfo("%s: started and resumed in %lld ms", qPrintable(vm.name),
                   static_cast<long long>(clock.elapsed()));
             pids.insert(vm.address.toUInt(), *pid);
+            // No transparent huge pages for a resumed clone's QEMU (QemuBackend::start).
+            QFile procStatus(u"/proc/%1/status"_s.arg(*pid));
+            QVERIFY(procStatus.open(QIODevice::ReadOnly));
+            QVERIFY2(procStatus.readAll().contains("THP_enabled:\t0"), qPrintable(vm.name));
             QmpClient qmp;
             QVERIFY(qmp.connectTo(QemuBackend::qmpSocket(vm.folder)));
             auto status = qmp.execute(u"query-status"_s);
