@@ -1,5 +1,6 @@
 #include "clone_range_dialog.h"
 
+#include "common/failure_text.h"
 #include "host_feed.h"
 #include "shard_names.h"
 
@@ -202,8 +203,8 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
     for (const ClusterOutcome &o : r.outcomes) {
         if (!o.ok) {
             ++refused;
-            auto *item = new QListWidgetItem(u"%1 — %2"_s.arg(o.address.toString(), o.message),
-                                             m_conflicts);
+            auto *item = new QListWidgetItem(
+                u"%1 — %2"_s.arg(o.address.toString(), failureText(o.message)), m_conflicts);
             item->setForeground(conflictColour(RefusalKind::InUse));
             continue;
         }
@@ -403,7 +404,7 @@ void CloneRangeDialog::showPlan(quint64 sequence, const Expected<ClonePlan> &pla
     m_vms->clear();
     if (!plan) {
         m_count->setText(tr("Nothing to clone."));
-        setInvalid(plan.error());
+        setInvalid(failureText(plan.error()));
         Q_EMIT previewUpdated();
         return;
     }

@@ -1,5 +1,6 @@
 #include "console_address_dialog.h"
 
+#include "common/failure_text.h"
 #include "engine/golden_rules.h"
 
 #include <QButtonGroup>
@@ -199,8 +200,9 @@ void ConsoleAddressDialog::apply() {
             m_applying = false;
             if (!changed) {
                 validate();
-                showMessage(tr("The console address was not changed: %1").arg(changed.error()),
-                            true);
+                showMessage(
+                    tr("The console address was not changed: %1").arg(failureText(changed.error())),
+                    true);
                 Q_EMIT applyFinished(false);
                 return;
             }

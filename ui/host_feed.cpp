@@ -1,6 +1,7 @@
 #include "host_feed.h"
 
 #include "cluster/host_self.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 
 #include <QJsonArray>
@@ -276,7 +277,7 @@ void HostFeed::clone(const QString &hostsSpec, const CloneOptions &options, cons
             return;
         auto hosts = m_head->hosts(hostsSpec);
         if (!hosts) {
-            result.problems << hosts.error();
+            result.problems << failureText(hosts.error());
             ++result.failed;
             Q_EMIT actionFinished(result);
             return;
@@ -326,7 +327,7 @@ void HostFeed::plan(const QString &hostsSpec, const CloneOptions &options, const
             return;
         auto hosts = m_head->hosts(hostsSpec);
         if (!hosts)
-            r.refused = hosts.error();
+            r.refused = failureText(hosts.error());
         else
             r = m_head->plan(*hosts, options, range,
                              hostsSpec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0);
@@ -342,7 +343,8 @@ void HostFeed::finish(HostActionResult result, const ClusterResult &r) {
         }
         ++result.failed;
         result.problems << u"%1 %2 (%3): %4"_s.arg(o.host.isEmpty() ? u"-"_s : o.host,
-                                                   o.address.toString(), o.name, o.message);
+                                                   o.address.toString(), o.name,
+                                                   failureText(o.message));
     }
     for (auto it = r.hostErrors.begin(); it != r.hostErrors.end(); ++it) {
         ++result.failed;

@@ -7,6 +7,7 @@
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
 #include "common/event_text.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "empty_table_hint.h"
 #include "first_run_panel.h"
@@ -496,17 +497,18 @@ void MainWindow::setUpDefaults() {
         if (!g)
             log::console()->error(
                 "{}", tr("the demo golden image could not be added: %1").arg(g.error()));
-        setUpAnswered(g ? QString()
-                        : tr("The demo golden image could not be added: %1").arg(g.error()));
+        setUpAnswered(
+            g ? QString()
+              : tr("The demo golden image could not be added: %1").arg(failureText(g.error())));
     });
     for (const auto &s : shards) {
         m_service->addShard(s, 1.0).then(this, [this, s](const Expected<Shard> &shard) {
             if (!shard)
                 log::console()->error(
                     "{}", tr("the disk shard %1 could not be added: %2").arg(s, shard.error()));
-            setUpAnswered(
-                shard ? QString()
-                      : tr("The disk shard %1 could not be added: %2").arg(s, shard.error()));
+            setUpAnswered(shard ? QString()
+                                : tr("The disk shard %1 could not be added: %2")
+                                      .arg(s, failureText(shard.error())));
         });
     }
 }

@@ -3,6 +3,7 @@
 
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "first_run_panel.h"
 #include "guest_view_panel.h"
@@ -406,7 +407,7 @@ void MainWindow::actOnSelection(EngineService::Operation operation) {
     m_service->vmsById(local).then(this, [this, operation, release, remoteLines,
                                           onHosts](const Expected<QList<VmRecord>> &vms) {
         if (!vms) {
-            notify(tr("Cannot read the VMs"), vms.error(), true);
+            notify(tr("Cannot read the VMs"), failureText(vms.error()), true);
             return;
         }
         if (release) {

@@ -4,6 +4,7 @@
 // ETA from the VMs already there and a breakdown by state, and keeps every finished
 // batch in a history the operator can reopen (Batch history…).
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "main_window.h"
 #include "main_window_p.h"
@@ -41,13 +42,15 @@ void MainWindow::onBatchFinished(int id, EngineService::Operation op, const Batc
         if (o.cancelled) {
             ++cancelled;
         } else if (!o.ok) {
-            log::console()->warn(
-                "{}",
-                (o.name.isEmpty()
-                     ? tr("%1 %2: %3").arg(operationLabel(op), o.address.toString(), o.message)
-                     : tr("%1 %2 (%3): %4")
-                           .arg(operationLabel(op), o.address.toString(), o.name, o.message)));
-            record.failures << tr("%1 (%2): %3").arg(o.name, o.address.toString(), o.message);
+            log::console()->warn("{}", (o.name.isEmpty()
+                                            ? tr("%1 %2: %3")
+                                                  .arg(operationLabel(op), o.address.toString(),
+                                                       failureText(o.message))
+                                            : tr("%1 %2 (%3): %4")
+                                                  .arg(operationLabel(op), o.address.toString(),
+                                                       o.name, failureText(o.message))));
+            record.failures
+                << tr("%1 (%2): %3").arg(o.name, o.address.toString(), failureText(o.message));
         } else {
             goingOn.insert(o.address.toUInt());
         }

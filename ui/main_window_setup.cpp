@@ -3,6 +3,7 @@
 
 #include "add_golden_dialog.h"
 #include "clone_range_dialog.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "console_address_dialog.h"
 #include "first_run_panel.h"
@@ -218,12 +219,12 @@ void MainWindow::exportDone(const QString &path, int vms, const Status &status) 
         log::console()->info("{}", text);
         notify(tr("Export"), text, false);
     } else {
-        log::console()->warn("{}", tr("Cannot export: %1").arg(status.error()));
-        notify(tr("Export"), tr("Cannot export: %1").arg(status.error()), true);
+        log::console()->warn("{}", tr("Cannot export: %1").arg(failureText(status.error())));
+        notify(tr("Export"), tr("Cannot export: %1").arg(failureText(status.error())), true);
         // Not exec(): no event loop nested in this slot, and tests can find and close it.
-        auto *box =
-            new QMessageBox(QMessageBox::Warning, tr("Export inventory"),
-                            tr("Cannot export: %1").arg(status.error()), QMessageBox::Ok, this);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export inventory"),
+                                    tr("Cannot export: %1").arg(failureText(status.error())),
+                                    QMessageBox::Ok, this);
         box->setObjectName(u"exportFailed"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -252,7 +253,7 @@ void MainWindow::removeGolden() {
     }
     m_service->removeGolden(id).then(this, [this](const Status &s) {
         if (!s)
-            QMessageBox::warning(this, tr("Remove golden image"), s.error());
+            QMessageBox::warning(this, tr("Remove golden image"), failureText(s.error()));
     });
 }
 
@@ -320,7 +321,7 @@ void MainWindow::addShard() {
         return;
     m_service->addShard(path, weight).then(this, [this](const Expected<Shard> &s) {
         if (!s)
-            QMessageBox::warning(this, tr("Add disk shard"), s.error());
+            QMessageBox::warning(this, tr("Add disk shard"), failureText(s.error()));
     });
 }
 
@@ -332,7 +333,7 @@ void MainWindow::removeShard() {
     }
     m_service->removeShard(id).then(this, [this](const Status &s) {
         if (!s)
-            QMessageBox::warning(this, tr("Remove disk shard"), s.error());
+            QMessageBox::warning(this, tr("Remove disk shard"), failureText(s.error()));
     });
 }
 
@@ -355,7 +356,7 @@ void MainWindow::reweighShard() {
         return;
     m_service->setShardWeight(id, weight).then(this, [this](const Status &s) {
         if (!s)
-            QMessageBox::warning(this, tr("Change shard weight"), s.error());
+            QMessageBox::warning(this, tr("Change shard weight"), failureText(s.error()));
     });
 }
 
@@ -381,7 +382,7 @@ void MainWindow::labelShard() {
         return;
     m_service->setShardLabel(id, label).then(this, [this](const Status &s) {
         if (!s)
-            QMessageBox::warning(this, tr("Label shard"), s.error());
+            QMessageBox::warning(this, tr("Label shard"), failureText(s.error()));
     });
 }
 

@@ -2,6 +2,7 @@
 // how (Problem), never a flag; this file names the flag that gives that input.
 
 #include "cli/cli_common.h"
+#include "common/failure_text.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -77,8 +78,10 @@ bool printable(const Error &e) {
 
 QString worded(const Error &e, const QCommandLineParser *given) {
     const FlagName flag = flagOf(e.field);
+    // Core's failure sentences in the language VMECLONE_LANGUAGE asked for (as they are
+    // without it): a head asking this host gets them in its operator's language.
     if (!e.isRefusal() || flag.option.isEmpty())
-        return e.message;
+        return failureText(e.message);
     if (e.field == Field::Golden && e.problem == Problem::Empty)
         return e.message + u": vmeclone golden add PATH --suffix N --subnet CIDR"_s;
     // optionNames(): what was on the command line (isSet() warns on a verb's unknown option).
@@ -94,7 +97,8 @@ QString worded(const Error &e, const QCommandLineParser *given) {
 
 QString worded(const BatchOutcome &o) {
     const FlagName flag = flagOf(o.field);
-    return flag.option.isEmpty() ? o.message : o.message + u" ("_s + flag.usage() + u')';
+    const QString said = failureText(o.message);
+    return flag.option.isEmpty() ? said : said + u" ("_s + flag.usage() + u')';
 }
 
 QJsonObject errorJson(const Error &e, const QCommandLineParser *given) {

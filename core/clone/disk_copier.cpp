@@ -1,5 +1,6 @@
 #include "disk_copier.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 
 #include <QDir>
@@ -33,6 +34,57 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kDiskCopierCannotReadLayout{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot read the layout of %1: %2")};
+const FailureSentence kDiskCopierCannotOpenSource{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot open source disk %1: %2")};
+const FailureSentence kDiskCopierSourceMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot open source disk %1: it does not exist")};
+const FailureSentence kDiskCopierCannotStatSource{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot stat source disk %1: %2")};
+const FailureSentence kDiskCopierSourceNotRegular{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Source disk %1 is not a regular file")};
+const FailureSentence kDiskCopierDestinationExists{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Destination %1 exists already: refusing to overwrite it; remove it or "
+                         "choose another name")};
+const FailureSentence kDiskCopierNoDestinationFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Destination folder %1 does not exist: create it first")};
+const FailureSentence kDiskCopierCancelled{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Copy of %1 to %2 cancelled")};
+const FailureSentence kDiskCopierCannotCopy{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot copy %1 to %2: %3")};
+const FailureSentence kDiskCopierCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot read %1: %2")};
+const FailureSentence kDiskCopierCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot write %1: %2")};
+const FailureSentence kDiskCopierSourceShrank{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Source disk %1 shrank while it was being copied: is a VM using it?")};
+const FailureSentence kDiskCopierPartExists{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 exists: another copy to %2 is running or was interrupted; remove "
+                         "it if none is running")};
+const FailureSentence kDiskCopierCannotCreatePart{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Cannot create %1 in folder %2: %3; check that the folder is writable")};
+const FailureSentence kDiskCopierCannotSize{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot size %1 to %2 bytes: %3")};
+const FailureSentence kDiskCopierSourceChangedSize{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "Source disk %1 changed size while it was being copied: is a VM using it?")};
+const FailureSentence kDiskCopierCannotFlush{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot flush %1 to disk: %2")};
+const FailureSentence kDiskCopierCannotClose{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot close %1: %2")};
+const FailureSentence kDiskCopierCannotRenameWhy{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot rename %1 to %2: %3")};
+const FailureSentence kDiskCopierCannotRename{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot rename %1 to %2")};
+const FailureSentence kDiskCopierNoSpaceHint{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 (shard %2: needs %3, %4 free); free space there or choose another shard")};
+const FailureSentence kDiskCopierBothPaths{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot copy '%1' to '%2': both paths must be given")};
+const FailureSentence kDiskCopierNamedTwice{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Destination %1 is named twice in one copy")};
 
 constexpr qint64 kMiB = 1024 * 1024;
 
@@ -159,13 +211,13 @@ Expected<std::vector<Extent>> dataExtents(int fd, qint64 size, const QString &pa
         if (data < 0) {
             if (errno == ENXIO)
                 break;
-            return fail(u"Cannot read the layout of %1: %2"_s.arg(path, errnoText(errno)));
+            return fail(kDiskCopierCannotReadLayout(path, errnoText(errno)));
         }
         if (data >= size)
             break;
         off_t hole = ::lseek(fd, data, SEEK_HOLE);
         if (hole < 0)
-            return fail(u"Cannot read the layout of %1: %2"_s.arg(path, errnoText(errno)));
+            return fail(kDiskCopierCannotReadLayout(path, errnoText(errno)));
         hole = std::min<off_t>(hole, size);
         extents.push_back({data, hole - data});
         pos = hole;
@@ -177,12 +229,12 @@ Status prepare(Job &job) {
     const QByteArray src = native(job.source);
     Fd fd(::open(src.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
     if (!fd.valid())
-        return fail(u"Cannot open source disk %1: %2"_s.arg(job.source, errnoText(errno)));
+        return fail(kDiskCopierCannotOpenSource(job.source, errnoText(errno)));
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0)
-        return fail(u"Cannot stat source disk %1: %2"_s.arg(job.source, errnoText(errno)));
+        return fail(kDiskCopierCannotStatSource(job.source, errnoText(errno)));
     if (!S_ISREG(st.st_mode))
-        return fail(u"Source disk %1 is not a regular file"_s.arg(job.source));
+        return fail(kDiskCopierSourceNotRegular(job.source));
     job.size = st.st_size;
     // Keep restrictive modes of the golden, but a clone's disk must be writable.
     job.mode = (st.st_mode & 0777) | S_IWUSR | S_IRUSR;
@@ -197,12 +249,11 @@ Status prepare(Job &job) {
 
     struct stat dst {};
     if (::lstat(native(job.destination).constData(), &dst) == 0)
-        return fail(u"Destination %1 exists already: refusing to overwrite it; remove it or "
-                    "choose another name"_s.arg(job.destination));
+        return fail(kDiskCopierDestinationExists(job.destination));
     const QString folder = QFileInfo(job.destination).absolutePath();
     struct stat dir {};
     if (::stat(native(folder).constData(), &dir) != 0 || !S_ISDIR(dir.st_mode))
-        return fail(u"Destination folder %1 does not exist: create it first"_s.arg(folder));
+        return fail(kDiskCopierNoDestinationFolder(folder));
     return {};
 }
 
@@ -240,7 +291,7 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
     const qint64 end = extent.offset + extent.length;
     while (offset < end) {
         if (cancelled(cancel))
-            return Failure{u"Copy of %1 to %2 cancelled"_s.arg(job.source, job.destination)};
+            return Failure{kDiskCopierCancelled(job.source, job.destination)};
         qint64 copied = 0;
         if (useCopyRange) {
             loff_t in = offset;
@@ -257,9 +308,8 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
                     useCopyRange = false;
                     continue;
                 }
-                return Failure{
-                    u"Cannot copy %1 to %2: %3"_s.arg(job.source, job.part, errnoText(error)),
-                    isNoSpace(error)};
+                return Failure{kDiskCopierCannotCopy(job.source, job.part, errnoText(error)),
+                               isNoSpace(error)};
             }
             copied = n;
         } else {
@@ -270,7 +320,7 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
-                return Failure{u"Cannot read %1: %2"_s.arg(job.source, errnoText(errno))};
+                return Failure{kDiskCopierCannotRead(job.source, errnoText(errno))};
             }
             for (ssize_t written = 0; written < n;) {
                 const ssize_t w = ::pwrite(dst, buffer.constData() + written,
@@ -279,7 +329,7 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
                     const int error = errno;
                     if (error == EINTR)
                         continue;
-                    return Failure{u"Cannot write %1: %2"_s.arg(job.part, errnoText(error)),
+                    return Failure{kDiskCopierCannotWrite(job.part, errnoText(error)),
                                    isNoSpace(error)};
                 }
                 written += w;
@@ -287,9 +337,7 @@ std::optional<Failure> copyExtent(Job &job, int dst, const Extent &extent, qint6
             copied = n;
         }
         if (copied == 0)
-            return Failure{
-                u"Source disk %1 shrank while it was being copied: is a VM using it?"_s.arg(
-                    job.source)};
+            return Failure{kDiskCopierSourceShrank(job.source)};
         offset += copied;
         meter.add(copied);
     }
@@ -306,12 +354,9 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
         const int error = errno;
         const QString folder = QFileInfo(job.destination).absolutePath();
         if (error == EEXIST)
-            return Failure{u"%1 exists: another copy to %2 is running or was interrupted; remove "
-                           "it if none is running"_s.arg(job.part, job.destination)};
-        return Failure{
-            u"Cannot create %1 in folder %2: %3; check that the folder is writable"_s.arg(
-                job.part, folder, errnoText(error)),
-            isNoSpace(error)};
+            return Failure{kDiskCopierPartExists(job.part, job.destination)};
+        return Failure{kDiskCopierCannotCreatePart(job.part, folder, errnoText(error)),
+                       isNoSpace(error)};
     }
     auto failed = [&](Failure failure) {
         dst.reset();
@@ -327,9 +372,8 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
     } else {
         if (::ftruncate(dst.get(), job.size) != 0) {
             const int error = errno;
-            return failed({u"Cannot size %1 to %2 bytes: %3"_s.arg(job.part).arg(job.size).arg(
-                               errnoText(error)),
-                           isNoSpace(error)});
+            return failed(
+                {kDiskCopierCannotSize(job.part, job.size, errnoText(error)), isNoSpace(error)});
         }
         bool useCopyRange = true;
         QByteArray buffer;
@@ -343,24 +387,21 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
 
     struct stat st {};
     if (::fstat(src, &st) == 0 && st.st_size != job.size)
-        return failed({u"Source disk %1 changed size while it was being copied: is a VM using "
-                       "it?"_s.arg(job.source)});
+        return failed({kDiskCopierSourceChangedSize(job.source)});
     if (::fsync(dst.get()) != 0) {
         const int error = errno;
-        return failed(
-            {u"Cannot flush %1 to disk: %2"_s.arg(job.part, errnoText(error)), isNoSpace(error)});
+        return failed({kDiskCopierCannotFlush(job.part, errnoText(error)), isNoSpace(error)});
     }
     // The clone's data is on disk; keep the page cache for the golden, which the
     // next clone reads again.
     ::posix_fadvise(dst.get(), 0, 0, POSIX_FADV_DONTNEED);
     if (dst.close() != 0) {
         const int error = errno;
-        return failed({u"Cannot close %1: %2"_s.arg(job.part, errnoText(error)), isNoSpace(error)});
+        return failed({kDiskCopierCannotClose(job.part, errnoText(error)), isNoSpace(error)});
     }
     if (const int error = renameNoReplace(part, native(job.destination)); error != 0) {
         ::unlink(part.constData());
-        return Failure{
-            u"Cannot rename %1 to %2: %3"_s.arg(job.part, job.destination, errnoText(error))};
+        return Failure{kDiskCopierCannotRenameWhy(job.part, job.destination, errnoText(error))};
     }
     syncFolder(QFileInfo(job.destination).absolutePath());
     log::clone()->debug("copied {} -> {} ({} of data, {})", job.source, job.destination,
@@ -385,17 +426,15 @@ struct Job {
 Status prepare(Job &job) {
     const QFileInfo source(job.source);
     if (!source.exists())
-        return fail(u"Cannot open source disk %1: it does not exist"_s.arg(job.source));
+        return fail(kDiskCopierSourceMissing(job.source));
     if (!source.isFile())
-        return fail(u"Source disk %1 is not a regular file"_s.arg(job.source));
+        return fail(kDiskCopierSourceNotRegular(job.source));
     job.size = job.dataBytes = source.size();
     if (QFileInfo::exists(job.destination))
-        return fail(u"Destination %1 exists already: refusing to overwrite it; remove it or "
-                    "choose another name"_s.arg(job.destination));
+        return fail(kDiskCopierDestinationExists(job.destination));
     const QFileInfo folder(QFileInfo(job.destination).absolutePath());
     if (!folder.isDir())
-        return fail(u"Destination folder %1 does not exist: create it first"_s.arg(
-            folder.absoluteFilePath()));
+        return fail(kDiskCopierNoDestinationFolder(folder.absoluteFilePath()));
     return {};
 }
 
@@ -413,15 +452,13 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
                                ProgressMeter &meter) {
     QFile in(job.source);
     if (!in.open(QIODevice::ReadOnly))
-        return Failure{u"Cannot open source disk %1: %2"_s.arg(job.source, in.errorString())};
+        return Failure{kDiskCopierCannotOpenSource(job.source, in.errorString())};
     if (QFileInfo::exists(job.part))
-        return Failure{u"%1 exists: another copy to %2 is running or was interrupted; remove it "
-                       "if none is running"_s.arg(job.part, job.destination)};
+        return Failure{kDiskCopierPartExists(job.part, job.destination)};
     QFile out(job.part);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return Failure{
-            u"Cannot create %1 in folder %2: %3; check that the folder is writable"_s.arg(
-                job.part, QFileInfo(job.destination).absolutePath(), out.errorString())};
+        return Failure{kDiskCopierCannotCreatePart(
+            job.part, QFileInfo(job.destination).absolutePath(), out.errorString())};
     auto failed = [&](QString message) {
         out.close();
         QFile::remove(job.part);
@@ -430,21 +467,21 @@ std::optional<Failure> copyJob(Job &job, qint64 chunk, const std::atomic_bool *c
     QByteArray buffer(static_cast<int>(std::min<qint64>(chunk, 4 * kMiB)), Qt::Uninitialized);
     while (!in.atEnd()) {
         if (cancelled(cancel))
-            return failed(u"Copy of %1 to %2 cancelled"_s.arg(job.source, job.destination));
+            return failed(kDiskCopierCancelled(job.source, job.destination));
         const qint64 n = in.read(buffer.data(), buffer.size());
         if (n < 0)
-            return failed(u"Cannot read %1: %2"_s.arg(job.source, in.errorString()));
+            return failed(kDiskCopierCannotRead(job.source, in.errorString()));
         if (out.write(buffer.constData(), n) != n)
-            return failed(u"Cannot write %1: %2"_s.arg(job.part, out.errorString()));
+            return failed(kDiskCopierCannotWrite(job.part, out.errorString()));
         meter.add(n);
     }
     if (!syncToDisk(out))
-        return failed(u"Cannot flush %1 to disk: %2"_s.arg(job.part, out.errorString()));
+        return failed(kDiskCopierCannotFlush(job.part, out.errorString()));
     out.close();
     // QFile::rename never replaces an existing file.
     if (!QFile::rename(job.part, job.destination)) {
         QFile::remove(job.part);
-        return Failure{u"Cannot rename %1 to %2"_s.arg(job.part, job.destination)};
+        return Failure{kDiskCopierCannotRename(job.part, job.destination)};
     }
     return std::nullopt;
 }
@@ -466,8 +503,8 @@ QString withSpaceHint(const QString &message, const std::vector<Job> &jobs, cons
             == storage.rootPath())
             needed += job.dataBytes;
     }
-    return u"%1 (shard %2: needs %3, %4 free); free space there or choose another shard"_s.arg(
-        message, folder, sizeText(needed), sizeText(storage.bytesAvailable()));
+    return kDiskCopierNoSpaceHint(message, folder, sizeText(needed),
+                                  sizeText(storage.bytesAvailable()));
 }
 
 } // namespace
@@ -484,11 +521,10 @@ Status DiskCopier::copyFiles(const QList<QPair<QString, QString>> &sourceToDesti
     QSet<QString> destinations;
     for (const auto &[source, destination] : sourceToDestination) {
         if (source.isEmpty() || destination.isEmpty())
-            return fail(
-                u"Cannot copy '%1' to '%2': both paths must be given"_s.arg(source, destination));
+            return fail(kDiskCopierBothPaths(source, destination));
         const QString absolute = QFileInfo(destination).absoluteFilePath();
         if (destinations.contains(absolute))
-            return fail(u"Destination %1 is named twice in one copy"_s.arg(destination));
+            return fail(kDiskCopierNamedTwice(destination));
         destinations.insert(absolute);
         Job job;
         job.source = source;
@@ -531,10 +567,10 @@ Expected<qint64> DiskCopier::dataBytes(const QString &source) {
 #if defined(Q_OS_LINUX)
     Fd fd(::open(native(source).constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
     if (!fd.valid())
-        return fail(u"Cannot open source disk %1: %2"_s.arg(source, errnoText(errno)));
+        return fail(kDiskCopierCannotOpenSource(source, errnoText(errno)));
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
-        return fail(u"Source disk %1 is not a regular file"_s.arg(source));
+        return fail(kDiskCopierSourceNotRegular(source));
     auto extents = dataExtents(fd.get(), st.st_size, source);
     if (!extents)
         return fail(extents.error());
@@ -545,7 +581,7 @@ Expected<qint64> DiskCopier::dataBytes(const QString &source) {
 #else
     const QFileInfo info(source);
     if (!info.isFile())
-        return fail(u"Source disk %1 is not a regular file"_s.arg(source));
+        return fail(kDiskCopierSourceNotRegular(source));
     return info.size();
 #endif
 }

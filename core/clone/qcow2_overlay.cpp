@@ -1,5 +1,6 @@
 #include "qcow2_overlay.h"
 
+#include "common/failure_text.h"
 #include "common/file_sync.h"
 
 #include <QDir>
@@ -13,6 +14,21 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kQcow2CannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
+const FailureSentence kQcow2UnknownFormat{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot link a clone over %1: its format %2 is neither qcow2 nor raw")};
+const FailureSentence kQcow2NotQcow2{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not a qcow2 image (no QFI header)")};
+const FailureSentence kQcow2OverlayExists{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 exists already: not overwriting it")};
+const FailureSentence kQcow2BackingPathTooLong{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the backing file path %1 is too long for a qcow2 header")};
+const FailureSentence kQcow2CannotCreate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create %1: %2")};
+const FailureSentence kQcow2CannotWriteOverlay{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write the overlay %1: %2")};
 
 constexpr int kClusterBits = 16;
 constexpr qint64 kClusterSize = qint64(1) << kClusterBits;
@@ -29,15 +45,14 @@ void put(QByteArray &buffer, qint64 offset, T value) {
 Expected<qint64> Qcow2Overlay::virtualSize(const QString &path, const QString &format) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return fail(kQcow2CannotRead(path, file.errorString()));
     if (format == u"raw")
         return file.size();
     if (format != u"qcow2")
-        return fail(u"cannot link a clone over %1: its format %2 is neither qcow2 nor raw"_s.arg(
-            path, format));
+        return fail(kQcow2UnknownFormat(path, format));
     const QByteArray header = file.read(32);
     if (header.size() < 32 || !header.startsWith("QFI\xfb"))
-        return fail(u"%1 is not a qcow2 image (no QFI header)"_s.arg(path));
+        return fail(kQcow2NotQcow2(path));
     return qFromBigEndian<qint64>(header.constData() + 24);
 }
 
@@ -48,7 +63,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     if (!size)
         return fail(size.error());
     if (QFileInfo::exists(overlayPath))
-        return fail(u"%1 exists already: not overwriting it"_s.arg(overlayPath));
+        return fail(kQcow2OverlayExists(overlayPath));
     const QByteArray backingName = QFile::encodeName(backing);
     const QByteArray formatName = backingFormat.toLatin1();
 
@@ -59,7 +74,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     const qint64 clusters = 3 + l1Clusters;
     const qint64 extensionsEnd = kHeaderLength + 8 + ((formatName.size() + 7) / 8) * 8 + 8;
     if (extensionsEnd + backingName.size() > kClusterSize || backingName.size() > 1023)
-        return fail(u"the backing file path %1 is too long for a qcow2 header"_s.arg(backing));
+        return fail(kQcow2BackingPathTooLong(backing));
 
     QByteArray image(clusters * kClusterSize, '\0');
     put<quint32>(image, 0, 0x514649fb);                          // "QFI\xfb"
@@ -100,7 +115,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     const QString part = overlayPath + u".part"_s;
     QFile out(part);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(u"cannot create %1: %2"_s.arg(part, out.errorString()));
+        return fail(kQcow2CannotCreate(part, out.errorString()));
     // Sparse, as qemu-img's own: only the blocks holding the header, the refcount table's
     // entry and the refcount block are written, the rest of the file (mostly the zeroed L1
     // table) is a hole. 12 KiB of data per clone instead of 196 KiB, which a batch of a
@@ -116,7 +131,7 @@ Status Qcow2Overlay::create(const QString &backingFile, const QString &backingFo
     if (!synced || !QFile::rename(part, overlayPath)) {
         const QString why = out.errorString();
         QFile::remove(part);
-        return fail(u"cannot write the overlay %1: %2"_s.arg(overlayPath, why));
+        return fail(kQcow2CannotWriteOverlay(overlayPath, why));
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "cluster/host_placement.h"
 #include "cluster/host_self.h"
 #include "cluster/plan_document.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "net/address_range.h"
 
@@ -21,6 +22,43 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 namespace {
+
+const FailureSentence kClusterHeadNoSuchHost{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no host named '%1': see 'vmeclone host list'")};
+const FailureSentence kClusterHeadNoHostGiven{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no host given: name hosts, or all")};
+const FailureSentence kClusterHeadLocalExited{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host local: vmeclone failed (exit %1)")};
+const FailureSentence kClusterHeadLocalExitedSaying{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host local: vmeclone failed (exit %1): %2")};
+const FailureSentence kClusterHeadLocalFailed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host local: vmeclone %1")};
+const FailureSentence kClusterHeadNoGolden{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no host reached holds a golden image")};
+const FailureSentence kClusterHeadSeveralGoldens{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the hosts hold several golden images (%1): choose one")};
+const FailureSentence kClusterHeadHostLacksGolden{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1 holds no golden image named '%2': add it there, or leave the host out")};
+const FailureSentence kClusterHeadGoldenDiffers{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden image '%1' differs between host %2 (%3, %4) and host %5 (%6, %7): give both the "
+    "same golden")};
+const FailureSentence kClusterHeadGoldenFilesDiffer{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden image '%1' on host %2 differs from the one on host %3 (checksum %4 there, %5 on "
+    "%3): push it again with golden push, after removing it there")};
+const FailureSentence kClusterHeadNoGoldenNamed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no host reached holds a golden image named '%1'")};
+const FailureSentence kClusterHeadInUseOnHost{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "in use by %1 on host %2")};
+const FailureSentence kClusterHeadShareUnsaid{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "host %1: its vmeclone did not say where its share goes")};
+const FailureSentence kClusterHeadHostNotAsked{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "placed on host %1, which was not asked this time: include it to finish this VM")};
+const FailureSentence kClusterHeadFateUnsaid{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host %1 did not say what became of it")};
 
 // Runs `work` for each item on a thread of its own (hosts are few and wait on the
 // network), returning the results in the items' order.
@@ -97,12 +135,11 @@ Expected<QList<HostRecord>> ClusterHead::hosts(const QString &spec) const {
             return h.name.compare(name, Qt::CaseInsensitive) == 0;
         });
         if (it == known->end())
-            return refuse(Problem::NotFound, Field::Hosts, name,
-                          u"no host named '%1': see 'vmeclone host list'"_s.arg(name));
+            return refuse(Problem::NotFound, Field::Hosts, name, kClusterHeadNoSuchHost(name));
         chosen << *it;
     }
     if (chosen.isEmpty())
-        return refuse(Problem::Empty, Field::Hosts, spec, u"no host given: name hosts, or all"_s);
+        return refuse(Problem::Empty, Field::Hosts, spec, kClusterHeadNoHostGiven());
     return chosen;
 }
 
@@ -124,11 +161,12 @@ ClusterHead::Run ClusterHead::runOn(const HostRecord &host, const QStringList &a
         if (!run.child.succeeded()) {
             const QStringList said =
                 QString::fromLocal8Bit(run.child.err).split(u'\n', Qt::SkipEmptyParts);
-            run.error = u"host local: vmeclone %1"_s.arg(
-                run.child.outcome == ChildRun::Outcome::Finished
-                    ? u"failed (exit %1)%2"_s.arg(run.child.exitCode)
-                          .arg(said.isEmpty() ? QString() : u": "_s + said.last())
-                    : run.child.error);
+            if (run.child.outcome != ChildRun::Outcome::Finished)
+                run.error = kClusterHeadLocalFailed(run.child.error);
+            else if (said.isEmpty())
+                run.error = kClusterHeadLocalExited(run.child.exitCode);
+            else
+                run.error = kClusterHeadLocalExitedSaying(run.child.exitCode, said.last());
         }
         return run;
     }
@@ -184,8 +222,8 @@ std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &t
                     names.insert(g.toObject().value(u"name"_s).toString());
         if (names.size() != 1)
             return refuseAll(names.isEmpty()
-                                 ? u"no host reached holds a golden image"_s
-                                 : u"the hosts hold several golden images (%1): choose one"_s.arg(
+                                 ? kClusterHeadNoGolden()
+                                 : kClusterHeadSeveralGoldens(
                                      QStringList(names.begin(), names.end()).join(u", "_s)));
         goldenName = *names.begin();
     }
@@ -207,25 +245,20 @@ std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &t
         if (!here) {
             if (allHosts)
                 continue; // a host without the golden takes no part
-            return refuseAll(u"host %1 holds no golden image named '%2': add it there, or "
-                             u"leave the host out"_s.arg(a.host.name, goldenName));
+            return refuseAll(kClusterHeadHostLacksGolden(a.host.name, goldenName));
         }
         if (golden
             && (golden->subnet != here->subnet || golden->address != here->address
                 || golden->namePrefix != here->namePrefix))
-            return refuseAll(u"the golden image '%1' differs between host %2 (%3, %4) and host "
-                             u"%5 (%6, %7): give both the same golden"_s.arg(
-                                 goldenName, goldenHost, golden->address.toString(),
-                                 golden->subnet.toString(), a.host.name, here->address.toString(),
-                                 here->subnet.toString()));
+            return refuseAll(kClusterHeadGoldenDiffers(
+                goldenName, goldenHost, golden->address.toString(), golden->subnet.toString(),
+                a.host.name, here->address.toString(), here->subnet.toString()));
         // The same files too, where both say what theirs are.
         if (golden && !golden->checksum.isEmpty() && !here->checksum.isEmpty()
             && golden->checksum != here->checksum)
-            return refuseAll(u"the golden image '%1' on host %2 differs from the one on host %3 "
-                             u"(checksum %4 there, %5 on %3): push it again with golden push, "
-                             u"after removing it there"_s.arg(goldenName, a.host.name, goldenHost,
-                                                              here->checksum.left(12),
-                                                              golden->checksum.left(12)));
+            return refuseAll(kClusterHeadGoldenFilesDiffer(goldenName, a.host.name, goldenHost,
+                                                           here->checksum.left(12),
+                                                           golden->checksum.left(12)));
         if (!golden) {
             golden = here;
             goldenHost = a.host.name;
@@ -233,7 +266,7 @@ std::optional<ClusterHead::Placed> ClusterHead::place(const QList<HostRecord> &t
         candidates << a.host;
     }
     if (!golden)
-        return refuseAll(u"no host reached holds a golden image named '%1'"_s.arg(goldenName));
+        return refuseAll(kClusterHeadNoGoldenNamed(goldenName));
 
     // 3. The addresses, their names and MACs, and where each goes.
     TakenAddresses taken;
@@ -292,7 +325,7 @@ ClusterResult ClusterHead::plan(const QList<HostRecord> &targets, const CloneOpt
                                         {},
                                         false,
                                         u"refused"_s,
-                                        u"in use by %1 on host %2"_s.arg(h->name, h->host)});
+                                        kClusterHeadInUseOnHost(h->name, h->host)});
         } else if (const auto t = taken->constFind(vm.address); t != taken->cend()) {
             result.outcomes.append({{}, vm.address, {}, {}, false, u"refused"_s, t->reason});
         } else {
@@ -356,10 +389,7 @@ void ClusterHead::planShards(const QList<HostRecord> &targets, const QString &go
                                        + (below.isEmpty() ? QString() : u'/' + below));
             }
         } else {
-            s.error =
-                run.error.isEmpty()
-                    ? u"host %1: its vmeclone did not say where its share goes"_s.arg(host.name)
-                    : run.error;
+            s.error = run.error.isEmpty() ? kClusterHeadShareUnsaid(host.name) : run.error;
         }
         return s;
     });
@@ -424,8 +454,7 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
             // Resumed on a host not asked this time: left as it is.
             for (const ClusterVm &vm : vms)
                 result.outcomes.append({vm.host, vm.address, vm.name, vm.mac, false, vm.state,
-                                        u"placed on host %1, which was not asked this time: "
-                                        u"include it to finish this VM"_s.arg(vm.host)});
+                                        kClusterHeadHostNotAsked(vm.host)});
             continue;
         }
         work.append({*host, key.second, vms});
@@ -479,9 +508,7 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                 r.lines.append({vm, *it});
             } else {
                 const QString why =
-                    !error.isEmpty()
-                        ? error
-                        : u"host %1 did not say what became of it"_s.arg(part.host.name);
+                    !error.isEmpty() ? error : kClusterHeadFateUnsaid(part.host.name);
                 r.outcomes.append(
                     {part.host.name, vm.address, vm.name, vm.mac, false, u"failed"_s, why});
             }

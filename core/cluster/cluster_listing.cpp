@@ -2,6 +2,7 @@
 // the ledger follows what they say (ClusterHead::reconcile).
 
 #include "cluster_head.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,9 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 namespace {
+
+const FailureSentence kClusterListingNotJson{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host %1: its vmeclone did not list its VMs as JSON")};
 
 // The VMs of the range the host answered about: `release --json` prints its results
 // after its progress lines, `list --json` one array.
@@ -125,7 +129,7 @@ ClusterListing ClusterHead::list(const QList<HostRecord> &hosts, const QStringLi
             }
             const QJsonDocument doc = QJsonDocument::fromJson(out);
             if (!doc.isArray())
-                s.error = u"host %1: its vmeclone did not list its VMs as JSON"_s.arg(host.name);
+                s.error = kClusterListingNotJson(host.name);
             s.vms = doc.array();
             return s;
         }));

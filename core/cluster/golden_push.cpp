@@ -2,6 +2,7 @@
 
 #include "cluster/host_names.h"
 #include "cluster/host_self.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "golden/golden_fingerprint.h"
 
@@ -19,6 +20,63 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kGoldenPushGoldenFailed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the golden %1: %2")};
+const FailureSentence kGoldenPushNoFingerprint{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 has no fingerprint of its files yet: check it once on this machine (a clone "
+    "or plan of it does), or accept its files with 'vmeclone golden refresh %1'")};
+const FailureSentence kGoldenPushFileOutside{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1: its file %2 is not inside %3, the folder of its description, so a copy of "
+    "that folder would not find it: keep a golden's files together to push it")};
+const FailureSentence kGoldenPushChanged{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 changed since it was added: %2. Accept the change first (vmeclone golden "
+    "refresh %1), then push it")};
+const FailureSentence kGoldenPushOtherGolden{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1 holds another golden image named %2 (checksum %3 there, %4 here): remove it there "
+    "first (vmeclone golden remove %2 on host %1), then push again")};
+const FailureSentence kGoldenPushOtherGoldenUnknown{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1 holds another golden image named %2 (checksum unknown there, %3 here): remove it "
+    "there first (vmeclone golden remove %2 on host %1), then push again")};
+const FailureSentence kGoldenPushNoDataFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "host %1 did not say where its data folder is")};
+const FailureSentence kGoldenPushFolderTaken{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: %2, where the golden image %3 would go, holds the files of its golden image %4: "
+    "remove that golden there first")};
+const FailureSentence kGoldenPushCannotRunRsync{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot run '%1': %2 (install rsync here and on the host)")};
+const FailureSentence kGoldenPushRsyncFailed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "rsync failed (exit %1): %2")};
+const FailureSentence kGoldenPushRsyncStopped{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "rsync stopped: %1")};
+const FailureSentence kGoldenPushCopyFailed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: copying the golden image %2 to %3 failed: %4. Nothing was registered there; push "
+    "again to resume the copy")};
+const FailureSentence kGoldenPushRegisterFailed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "host %1: the files were copied to %2 but registering them failed: %3")};
+const FailureSentence kGoldenPushCopyDiffers{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: the copied files differ from here (checksum %2 there, %3 here), so it was not kept "
+    "registered: push again")};
+const FailureSentence kGoldenPushCopyDiffersUnknown{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: the copied files differ from here (checksum unknown there, %2 here), so it was not "
+    "kept registered: push again")};
+const FailureSentence kGoldenPushCopyDiffersStuck{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: the copied files differ from here (checksum %2 there, %3 here), and unregistering "
+    "it failed: %4: push again")};
+const FailureSentence kGoldenPushCopyDiffersUnknownStuck{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: the copied files differ from here (checksum unknown there, %2 here), and "
+    "unregistering it failed: %3: push again")};
 
 // rsync --stats: "Total transferred file size: 67,108,864 bytes" (separators by locale).
 qint64 transferredBytes(const QByteArray &stats) {
@@ -59,20 +117,16 @@ GoldenPush::GoldenPush(GoldenPushConfig config)
 Expected<QStringList> GoldenPush::filesOf(const GoldenRecord &golden) {
     auto fingerprint = GoldenFingerprint::parse(golden.fingerprint);
     if (!fingerprint)
-        return fail(u"the golden %1: %2"_s.arg(golden.name, fingerprint.error()));
+        return fail(kGoldenPushGoldenFailed(golden.name, fingerprint.error()));
     if (fingerprint->files().isEmpty())
-        return fail(u"the golden %1 has no fingerprint of its files yet: check it once on this "
-                    u"machine (a clone or plan of it does), or accept its files with "
-                    u"'vmeclone golden refresh %1'"_s.arg(golden.name));
+        return fail(kGoldenPushNoFingerprint(golden.name));
     const QString folder = QFileInfo(golden.path).absolutePath();
     const QDir base(folder);
     QStringList files;
     for (const GoldenFileStamp &s : fingerprint->files()) {
         const QString relative = base.relativeFilePath(s.path);
         if (relative.startsWith(u"../"_s) || QDir::isAbsolutePath(relative))
-            return fail(u"the golden %1: its file %2 is not inside %3, the folder of its "
-                        u"description, so a copy of that folder would not find it: keep a "
-                        u"golden's files together to push it"_s.arg(golden.name, s.path, folder));
+            return fail(kGoldenPushFileOutside(golden.name, s.path, folder));
         files << relative;
     }
     return files;
@@ -96,12 +150,10 @@ QList<GoldenPushOutcome> GoldenPush::push(const GoldenRecord &golden,
         absolute << QDir(folder).filePath(f);
     auto now = GoldenFingerprint::of(absolute);
     if (!now)
-        return refuseAll(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+        return refuseAll(kGoldenPushGoldenFailed(golden.name, now.error()));
     const auto accepted = GoldenFingerprint::parse(golden.fingerprint);
     if (const QString change = now->differenceFrom(*accepted); !change.isEmpty())
-        return refuseAll(
-            u"the golden %1 changed since it was added: %2. Accept the change "
-            u"first (vmeclone golden refresh %1), then push it"_s.arg(golden.name, change));
+        return refuseAll(kGoldenPushChanged(golden.name, change));
     const QString checksum = now->checksum(folder);
 
     // A thread per host: they wait on the network and on each other's copies.
@@ -144,16 +196,16 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
             o.message = u"host %1 holds identical files of the golden image %2 already: "
                         u"skipped"_s.arg(host.name, golden.name);
         } else {
-            o.message = u"host %1 holds another golden image named %2 (checksum %3 there, %4 "
-                        u"here): remove it there first (vmeclone golden remove %2 on host %1), "
-                        u"then push again"_s.arg(host.name, golden.name,
-                                                 theirs.isEmpty() ? u"unknown"_s : theirs.left(12),
-                                                 checksum.left(12));
+            o.message =
+                theirs.isEmpty()
+                    ? kGoldenPushOtherGoldenUnknown(host.name, golden.name, checksum.left(12))
+                    : kGoldenPushOtherGolden(host.name, golden.name, theirs.left(12),
+                                             checksum.left(12));
         }
         return o;
     }
     if (self->dataFolder.isEmpty()) {
-        o.message = u"host %1 did not say where its data folder is"_s.arg(host.name);
+        o.message = kGoldenPushNoDataFolder(host.name);
         return o;
     }
 
@@ -166,10 +218,8 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
         const QJsonObject there = v.toObject();
         const QString path = there.value(u"path"_s).toString();
         if (path.startsWith(remoteFolder + u'/')) {
-            o.message =
-                u"host %1: %2, where the golden image %3 would go, holds the files of "
-                u"its golden image %4: remove that golden there first"_s.arg(
-                    host.name, remoteFolder, golden.name, there.value(u"name"_s).toString());
+            o.message = kGoldenPushFolderTaken(host.name, remoteFolder, golden.name,
+                                               there.value(u"name"_s).toString());
             return o;
         }
     }
@@ -185,16 +235,12 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
         LogText::tr("host %1: copying golden %2 to %3").arg(host.name, golden.name, remoteFolder));
     const ChildRun copy = runChild(m_config.rsyncProgram, rsync, m_config.copyTimeout);
     if (!copy.succeeded()) {
-        const QString why =
-            copy.outcome == ChildRun::Outcome::CannotStart
-                ? u"cannot run '%1': %2 (install rsync here and on the host)"_s.arg(
-                    m_config.rsyncProgram, copy.error)
-            : copy.outcome == ChildRun::Outcome::Finished
-                ? u"rsync failed (exit %1): %2"_s.arg(copy.exitCode).arg(lastLine(copy.err))
-                : u"rsync stopped: %1"_s.arg(copy.error);
-        o.message = u"host %1: copying the golden image %2 to %3 failed: %4. Nothing was "
-                    u"registered there; push again to resume the copy"_s.arg(host.name, golden.name,
-                                                                             remoteFolder, why);
+        const QString why = copy.outcome == ChildRun::Outcome::CannotStart
+                                ? kGoldenPushCannotRunRsync(m_config.rsyncProgram, copy.error)
+                            : copy.outcome == ChildRun::Outcome::Finished
+                                ? kGoldenPushRsyncFailed(copy.exitCode, lastLine(copy.err))
+                                : kGoldenPushRsyncStopped(copy.error);
+        o.message = kGoldenPushCopyFailed(host.name, golden.name, remoteFolder, why);
         return o;
     }
     o.copiedBytes = transferredBytes(copy.out);
@@ -224,20 +270,22 @@ GoldenPushOutcome GoldenPush::pushTo(const GoldenRecord &golden, const QStringLi
     add << u"--json"_s;
     auto added = m_ssh.run(host, add);
     if (!added) {
-        o.message = u"host %1: the files were copied to %2 but registering them failed: %3"_s.arg(
-            host.name, remoteFolder, added.error());
+        o.message = kGoldenPushRegisterFailed(host.name, remoteFolder, added.error());
         return o;
     }
     // Its own fingerprint of what arrived must name the same content.
     const QString theirs = QJsonDocument::fromJson(*added).object().value(u"checksum"_s).toString();
     if (theirs != checksum) {
         const auto removed = m_ssh.run(host, {u"golden"_s, u"remove"_s, golden.name});
-        o.message =
-            u"host %1: the copied files differ from here (checksum %2 there, %3 here)%4: "
-            u"push again"_s.arg(host.name, theirs.isEmpty() ? u"unknown"_s : theirs.left(12),
-                                checksum.left(12),
-                                removed ? u", so it was not kept registered"_s
-                                        : u", and unregistering it failed: "_s + removed.error());
+        const QString here = checksum.left(12);
+        if (removed)
+            o.message = theirs.isEmpty() ? kGoldenPushCopyDiffersUnknown(host.name, here)
+                                         : kGoldenPushCopyDiffers(host.name, theirs.left(12), here);
+        else
+            o.message = theirs.isEmpty()
+                            ? kGoldenPushCopyDiffersUnknownStuck(host.name, here, removed.error())
+                            : kGoldenPushCopyDiffersStuck(host.name, theirs.left(12), here,
+                                                          removed.error());
         return o;
     }
     o.ok = true;

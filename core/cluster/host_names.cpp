@@ -1,11 +1,37 @@
 #include "host_names.h"
 
+#include "common/failure_text.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kHostNamesEmpty{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the host name is empty")};
+const FailureSentence kHostNamesInvisible{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the host name '%1' holds an invisible character (%2): type it again")};
+const FailureSentence kHostNamesTooLong{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the host name '%1' is longer than 63 characters")};
+const FailureSentence kHostNamesBadCharacters{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the host name '%1' may hold only letters, digits, '-', '_' and '.', and starts with a "
+    "letter or digit")};
+const FailureSentence kHostNamesReserved{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "'%1' is reserved: it is this machine, which is always a host and needs no SSH")};
+const FailureSentence kHostNamesAddressEmpty{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the address is empty: give [USER@]ADDRESS")};
+const FailureSentence kHostNamesAddressInvisible{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the address '%1' holds a space or an invisible character (%2)")};
+const FailureSentence kHostNamesBadDestination{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "'%1' is not [USER@]ADDRESS: a user of letters, digits, '.', '_' and '-', and a host name or "
+    "an IP address")};
+const FailureSentence kHostNamesWordControl{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 '%2' holds a control or invisible character")};
 
 // A character the operator would not see, or would not see as itself: control and format
 // characters (zero-width spaces, direction marks), spaces of every kind.
@@ -27,35 +53,30 @@ QString firstHidden(const QString &text) {
 
 Status validateHostName(const QString &name) {
     if (name.isEmpty())
-        return fail(u"the host name is empty"_s);
+        return fail(kHostNamesEmpty());
     if (const QString c = firstHidden(name); !c.isEmpty())
-        return fail(
-            u"the host name '%1' holds an invisible character (%2): type it again"_s.arg(name, c));
+        return fail(kHostNamesInvisible(name, c));
     if (name.size() > 63)
-        return fail(u"the host name '%1' is longer than 63 characters"_s.arg(name));
+        return fail(kHostNamesTooLong(name));
     static const QRegularExpression re(u"^[A-Za-z0-9][A-Za-z0-9._-]*$"_s);
     if (!re.match(name).hasMatch())
-        return fail(u"the host name '%1' may hold only letters, digits, '-', '_' and '.', and "
-                    u"starts with a letter or digit"_s.arg(name));
+        return fail(kHostNamesBadCharacters(name));
     if (isLocalHost(name))
-        return fail(u"'%1' is reserved: it is this machine, which is always a host and needs no "
-                    u"SSH"_s.arg(name));
+        return fail(kHostNamesReserved(name));
     return {};
 }
 
 Status validateDestination(const QString &destination) {
     if (destination.isEmpty())
-        return fail(u"the address is empty: give [USER@]ADDRESS"_s);
+        return fail(kHostNamesAddressEmpty());
     if (const QString c = firstHidden(destination); !c.isEmpty())
-        return fail(
-            u"the address '%1' holds a space or an invisible character (%2)"_s.arg(destination, c));
+        return fail(kHostNamesAddressInvisible(destination, c));
     // A user name as useradd allows it; an address as a host name, an ssh alias, IPv4 or
     // IPv6 (with a zone after '%'); neither may start with '-' (ssh would read an option).
     static const QRegularExpression re(
         u"^(?:[A-Za-z0-9_][A-Za-z0-9._-]{0,31}@)?[A-Za-z0-9:][A-Za-z0-9._:%-]{0,252}$"_s);
     if (!re.match(destination).hasMatch())
-        return fail(u"'%1' is not [USER@]ADDRESS: a user of letters, digits, '.', '_' and '-', "
-                    u"and a host name or an IP address"_s.arg(destination));
+        return fail(kHostNamesBadDestination(destination));
     return {};
 }
 
@@ -64,7 +85,7 @@ Status validateRemoteWord(const QString &what, const QString &value) {
         return fail(u"%1 is empty"_s.arg(what));
     for (const QChar c : value)
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            return fail(u"%1 '%2' holds a control or invisible character"_s.arg(what, value));
+            return fail(kHostNamesWordControl(what, value));
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "host_self.h"
 
+#include "common/failure_text.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
@@ -20,6 +22,26 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kHostSelfNotJson{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "not a host description (JSON object): %1")};
+const FailureSentence kHostSelfNotObject{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "not a host description (JSON object): not an object")};
+const FailureSentence kHostSelfNoVersion{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the host description names no version")};
+const FailureSentence kHostSelfNoProtocol{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the host description names no protocol")};
+const FailureSentence kHostSelfOtherVersion{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1 runs vmeclone %2 and this is vmeclone %3: a head and its hosts need the same "
+    "major.minor version; install the same version on both")};
+const FailureSentence kHostSelfOtherProtocol{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1 speaks host protocol %2 (vmeclone %3) and this vmeclone %4 speaks protocol %5: "
+    "install the same version on both")};
+const FailureSentence kHostSelfNotDescribed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "host %1: '%2 host self' there did not describe the host (%3): is it vmeclone?")};
 
 // "0.1.0" -> (0, 1); empty when it is not a version.
 std::optional<std::pair<int, int>> majorMinor(const QString &version) {
@@ -46,16 +68,16 @@ Expected<HostSelf> HostSelf::fromJson(const QByteArray &json) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(u"not a host description (JSON object): %1"_s.arg(
-            error.error != QJsonParseError::NoError ? error.errorString() : u"not an object"_s));
+        return fail(error.error != QJsonParseError::NoError ? kHostSelfNotJson(error.errorString())
+                                                            : kHostSelfNotObject());
     const QJsonObject o = doc.object();
     HostSelf s;
     s.version = o.value(u"version"_s).toString();
     if (s.version.isEmpty())
-        return fail(u"the host description names no version"_s);
+        return fail(kHostSelfNoVersion());
     s.protocol = o.value(u"protocol"_s).toInt(0);
     if (s.protocol <= 0)
-        return fail(u"the host description names no protocol"_s);
+        return fail(kHostSelfNoProtocol());
     s.dataFolder = o.value(u"data_folder"_s).toString();
     s.goldens = o.value(u"goldens"_s).toArray();
     s.shards = o.value(u"shards"_s).toArray();
@@ -86,15 +108,10 @@ Status checkCompatible(const HostSelf &remote, const QString &hostName,
     const auto there = majorMinor(remote.version);
     const auto here = majorMinor(localVersion);
     if (!there || !here || *there != *here)
-        return fail(u"host %1 runs vmeclone %2 and this is vmeclone %3: a head and its hosts "
-                    u"need the same major.minor version; install the same version on both"_s.arg(
-                        hostName, remote.version, localVersion));
+        return fail(kHostSelfOtherVersion(hostName, remote.version, localVersion));
     if (remote.protocol != kHostProtocol)
-        return fail(u"host %1 speaks host protocol %2 (vmeclone %3) and this vmeclone %4 speaks "
-                    u"protocol %5: install the same version on both"_s.arg(hostName)
-                        .arg(remote.protocol)
-                        .arg(remote.version, localVersion)
-                        .arg(kHostProtocol));
+        return fail(kHostSelfOtherProtocol(hostName, remote.protocol, remote.version, localVersion,
+                                           kHostProtocol));
     return {};
 }
 
@@ -121,17 +138,15 @@ Expected<HostSelf> askHost(const SshTransport &transport, const HostRecord &host
             const ChildRun version = transport.runRaw(host, {u"--version"_s});
             const QString said = QString::fromUtf8(version.out).trimmed().section(u' ', -1);
             if (version.succeeded() && !said.isEmpty())
-                return fail(u"host %1 runs vmeclone %2 and this is vmeclone %3: a head and its "
-                            u"hosts need the same major.minor version; install the same version "
-                            u"on both"_s.arg(host.name, said, QStringLiteral(VMECLONE_VERSION)));
+                return fail(
+                    kHostSelfOtherVersion(host.name, said, QStringLiteral(VMECLONE_VERSION)));
         }
         return transport.failureOf(host, run);
     }
     auto self = HostSelf::fromJson(run.out);
     if (!self)
         return refuse(Problem::Unknown, Field::RemoteCommand, host.remoteCommand,
-                      u"host %1: '%2 host self' there did not describe the host (%3): is it "
-                      u"vmeclone?"_s.arg(host.name, host.remoteCommand, self.error()));
+                      kHostSelfNotDescribed(host.name, host.remoteCommand, self.error()));
     return self;
 }
 

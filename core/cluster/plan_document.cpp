@@ -1,11 +1,37 @@
 #include "plan_document.h"
 
+#include "common/failure_text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
+
+const FailureSentence kPlanDocumentNotJson{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan is not JSON: %1 at byte %2")};
+const FailureSentence kPlanDocumentNotObject{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan is not a JSON object")};
+const FailureSentence kPlanDocumentOtherVersion{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the plan's 'vmeclone_plan' is %1, and this vmeclone reads version %2: give the head and its "
+    "hosts the same vmeclone version")};
+const FailureSentence kPlanDocumentBadId{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan's 'id' is not a UUID")};
+const FailureSentence kPlanDocumentNoGolden{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan names no 'golden'")};
+const FailureSentence kPlanDocumentBadMode{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan's 'mode' is '%1': it is linked or full")};
+const FailureSentence kPlanDocumentBadStart{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan's 'start' is not true or false")};
+const FailureSentence kPlanDocumentNoVms{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the plan's 'vms' lists no address")};
+const FailureSentence kPlanDocumentBadAddress{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the plan's 'vms' holds '%1', which is not an IPv4 address")};
+
+} // namespace
 
 QByteArray PlanDocument::toJson() const {
     QJsonArray vms;
@@ -24,38 +50,34 @@ Expected<PlanDocument> PlanDocument::fromJson(const QByteArray &json) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(
-            u"the plan is not JSON: %1 at byte %2"_s.arg(error.errorString()).arg(error.offset));
+        return fail(kPlanDocumentNotJson(error.errorString(), error.offset));
     if (!doc.isObject())
-        return fail(u"the plan is not a JSON object"_s);
+        return fail(kPlanDocumentNotObject());
     const QJsonObject o = doc.object();
     const int version = o.value(u"vmeclone_plan"_s).toInt(0);
     if (version != kPlanDocumentVersion)
-        return fail(u"the plan's 'vmeclone_plan' is %1, and this vmeclone reads version %2: "
-                    u"give the head and its hosts the same vmeclone version"_s
-                        .arg(o.value(u"vmeclone_plan"_s).toVariant().toString())
-                        .arg(kPlanDocumentVersion));
+        return fail(kPlanDocumentOtherVersion(o.value(u"vmeclone_plan"_s).toVariant().toString(),
+                                              kPlanDocumentVersion));
     PlanDocument plan;
     plan.id = QUuid::fromString(o.value(u"id"_s).toString());
     if (plan.id.isNull())
-        return fail(u"the plan's 'id' is not a UUID"_s);
+        return fail(kPlanDocumentBadId());
     plan.golden = o.value(u"golden"_s).toString();
     if (plan.golden.isEmpty())
-        return fail(u"the plan names no 'golden'"_s);
+        return fail(kPlanDocumentNoGolden());
     plan.mode = o.value(u"mode"_s).toString(u"linked"_s);
     if (plan.mode != u"linked"_s && plan.mode != u"full"_s)
-        return fail(u"the plan's 'mode' is '%1': it is linked or full"_s.arg(plan.mode));
+        return fail(kPlanDocumentBadMode(plan.mode));
     if (!o.value(u"start"_s).isBool())
-        return fail(u"the plan's 'start' is not true or false"_s);
+        return fail(kPlanDocumentBadStart());
     plan.start = o.value(u"start"_s).toBool();
     const QJsonArray vms = o.value(u"vms"_s).toArray();
     if (vms.isEmpty())
-        return fail(u"the plan's 'vms' lists no address"_s);
+        return fail(kPlanDocumentNoVms());
     for (const auto &v : vms) {
         const auto a = Ipv4Address::parse(v.toString());
         if (!a)
-            return fail(u"the plan's 'vms' holds '%1', which is not an IPv4 address"_s.arg(
-                v.toVariant().toString()));
+            return fail(kPlanDocumentBadAddress(v.toVariant().toString()));
         plan.addresses.append(*a);
     }
     return plan;

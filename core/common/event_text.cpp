@@ -1,5 +1,6 @@
 #include "event_text.h"
 
+#include "common/failure_text.h"
 #include "common/text_format.h"
 
 #include <QCoreApplication>
@@ -152,6 +153,16 @@ QString render(const QString &code, const QStringList &args, bool translated) {
     if (!text)
         return {};
     QStringList shown = args;
+    // Why, as core said it: its failure sentences in the reader's language (failure_text.h).
+    if (translated) {
+        const int why = code == u"clone-failed"       ? 0
+                        : code == u"instant-fallback" ? 1
+                        : code == u"template-made"    ? 3
+                        : code == u"recovered"        ? 1
+                                                      : -1;
+        if (why >= 0 && why < shown.size())
+            shown[why] = failureText(shown[why]);
+    }
     if (code == u"rejected" && !shown.isEmpty())
         shown[0] = EventText::rejection(shown[0], translated);
     if (code == u"shard-added" && shown.size() > 2)
@@ -214,8 +225,8 @@ QString reasonText(const QString &reason) {
         return QCoreApplication::translate(kContext, kNoHeartbeat).arg(m.captured(1));
     if (reason.startsWith(recovery))
         return QCoreApplication::translate(kContext, kRecoveryReason)
-            .arg(reason.mid(recovery.size()));
-    return reason;
+            .arg(failureText(reason.mid(recovery.size())));
+    return failureText(reason);
 }
 
 QStringList EventText::codes() {

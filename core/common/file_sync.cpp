@@ -1,5 +1,7 @@
 #include "common/file_sync.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +24,11 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
+const FailureSentence kFileSyncCannotFlush{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make %1 durable (FlushFileBuffers): %2")};
+const FailureSentence kFileSyncCannotFsync{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make %1 durable (fsync): %2")};
+
 // Empty when `path` (a file or a folder) is durable.
 QString syncOne(const QString &path) {
 #ifdef Q_OS_WIN
@@ -31,7 +38,7 @@ QString syncOne(const QString &path) {
         return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite) || !syncOpenFile(file))
-        return u"cannot make %1 durable (FlushFileBuffers): %2"_s.arg(path, file.errorString());
+        return kFileSyncCannotFlush(path, file.errorString());
     return {};
 #else
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -39,7 +46,7 @@ QString syncOne(const QString &path) {
         const QString why = QString::fromLocal8Bit(std::strerror(errno));
         if (fd >= 0)
             ::close(fd);
-        return u"cannot make %1 durable (fsync): %2"_s.arg(path, why);
+        return kFileSyncCannotFsync(path, why);
     }
     ::close(fd);
     return {};

@@ -1,5 +1,7 @@
 #include "batch_owner.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QUuid>
@@ -7,6 +9,12 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
+const FailureSentence kBatchOwnerCannotCreate{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot create %1/owners: check the data folder's permissions")};
+const FailureSentence kBatchOwnerCannotLock{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot lock %1")};
+} // namespace
 
 QString BatchOwner::lockPath(const QString &home, const QString &token)
 {
@@ -16,12 +24,12 @@ QString BatchOwner::lockPath(const QString &home, const QString &token)
 Expected<std::unique_ptr<BatchOwner>> BatchOwner::acquire(const QString &home)
 {
     if (!QDir().mkpath(home + u"/owners"_s))
-        return fail(u"cannot create %1/owners: check the data folder's permissions"_s.arg(home));
+        return fail(kBatchOwnerCannotCreate(home));
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto lock = std::make_unique<QLockFile>(lockPath(home, token));
     lock->setStaleLockTime(0); // stale only when its process is gone, never by age
     if (!lock->tryLock(0))
-        return fail(u"cannot lock %1"_s.arg(lockPath(home, token)));
+        return fail(kBatchOwnerCannotLock(lockPath(home, token)));
     return std::unique_ptr<BatchOwner>(new BatchOwner(token, std::move(lock)));
 }
 

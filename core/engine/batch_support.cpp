@@ -1,5 +1,6 @@
 #include "engine/batch_support.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 
 #include <QThread>
@@ -9,6 +10,14 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone::batch {
+namespace {
+const FailureSentence kBatchSupportCannotReadInventory{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: cannot read the inventory (%2): not %3")};
+const FailureSentence kBatchSupportReleasedMeanwhile{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 was released by another actor since it was read: not %2")};
+const FailureSentence kBatchSupportChangedMeanwhile{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is %2 now (another actor changed it since it was read): not %3")};
+} // namespace
 
 // Reports a VM's step to the observer, after its state was committed, stamped with the
 // inventory's change sequence as of that commit (BatchEvent::seq): read back from `inv`,
@@ -86,11 +95,10 @@ const QList<VmState> kSettled{VmState::Configured,  VmState::Booting,  VmState::
 QString movedOn(Inventory &inv, const VmRecord &vm, const QString &step) {
     auto now = inv.vm(vm.id);
     if (!now)
-        return u"%1: cannot read the inventory (%2): not %3"_s.arg(vm.name, now.error(), step);
+        return kBatchSupportCannotReadInventory(vm.name, now.error(), step);
     if (!now->has_value() || (*now)->instance != vm.instance)
-        return u"%1 was released by another actor since it was read: not %2"_s.arg(vm.name, step);
-    return u"%1 is %2 now (another actor changed it since it was read): not %3"_s.arg(
-        vm.name, vmStateName((*now)->state), step);
+        return kBatchSupportReleasedMeanwhile(vm.name, step);
+    return kBatchSupportChangedMeanwhile(vm.name, vmStateName((*now)->state), step);
 }
 
 } // namespace vmeclone::batch

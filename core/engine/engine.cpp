@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/text_format.h"
 #include "engine/batch_support.h"
@@ -25,6 +26,71 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 using namespace batch;
 
+namespace {
+const FailureSentence kEngineNoDataFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "no data folder given: the inventory and the cluster secret live there")};
+const FailureSentence kEngineCannotCreateDataFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the data folder %1")};
+const FailureSentence kEngineUnknownBackend{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the golden %1 uses the backend '%2', which this build does not have")};
+const FailureSentence kEngineGoldenRunning{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 is running: another process holds the write lock on its disk, which is "
+    "changing under any copy. Shut it down from inside the guest (poweroff), or find the "
+    "process: fuser -v %2")};
+const FailureSentence kEngineGoldenSays{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the golden %1: %2")};
+const FailureSentence kEngineGoldenChanged{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 changed since it was added: %2. Clones made now would differ from those "
+    "made before (and linked clones of it see the change). If the change is meant, accept "
+    "it: vmeclone golden refresh %1")};
+const FailureSentence kEngineNoGoldenNamed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "no golden image named '%1': see 'vmeclone golden list'")};
+const FailureSentence kEngineShardWeight{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "shard weight %1 must be a finite number greater than 0")};
+const FailureSentence kEngineShardPathComma{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the shard path %1 contains ',', which QEMU's options cannot carry: "
+                         "use a folder without commas")};
+const FailureSentence kEngineShardPathControl{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the shard path contains control characters: use a plain folder name")};
+const FailureSentence kEngineShardNotFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not a folder: create it first (mkdir -p %1)")};
+const FailureSentence kEngineNoGoldenYet{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no golden image: add one first")};
+const FailureSentence kEngineGoldensAmbiguous{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "there are %1 golden images (%2): choose one")};
+const FailureSentence kEngineUnknownCloneMode{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "clone mode '%1' is unknown: use linked, full or instant")};
+const FailureSentence kEngineVmwareNoInstant{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the golden %1 is a VMware golden: instant clones need QEMU "
+                         "(docs/instant-clones.md says what VMware Workstation lacks)")};
+const FailureSentence kEngineVmwareNoInstantLinked{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says "
+    "what VMware Workstation lacks); clone it linked")};
+const FailureSentence kEngineVmwareCloneQemuGolden{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "linked clones made by VMware are for VMware goldens; %1 is a QEMU golden")};
+const FailureSentence kEngineVmwareCloneLinkedOnly{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "VMware makes linked clones only (vmrun clone ... linked), not %1 ones")};
+const FailureSentence kEngineCannotDeleteFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot delete %1")};
+const FailureSentence kEngineGoldenRemovedSincePlan{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the golden %1 was removed since the plan was made")};
+const FailureSentence kEngineNoInstantClone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no instant clone: %1")};
+const FailureSentence kEngineCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
+const FailureSentence kEngineCancelledNot{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled: not %1")};
+const FailureSentence kEngineGoldenMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "its golden image is missing")};
+const FailureSentence kEngineBusyInBatch{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is %2 by another batch: wait for it or cancel it")};
+const FailureSentence kEngineNothingDone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was done")};
+} // namespace
+
 int BatchResult::failures() const {
     return static_cast<int>(
         std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return !o.ok; }));
@@ -45,10 +111,9 @@ Engine::~Engine() {
 
 Status Engine::open() {
     if (m_config.home.isEmpty())
-        return refuse(Problem::Missing, Field::Home, {},
-                      u"no data folder given: the inventory and the cluster secret live there"_s);
+        return refuse(Problem::Missing, Field::Home, {}, kEngineNoDataFolder());
     if (!QDir().mkpath(m_config.home))
-        return fail(u"cannot create the data folder %1"_s.arg(m_config.home));
+        return fail(kEngineCannotCreateDataFolder(m_config.home));
     auto inventory = Inventory::open(m_config.inventoryPath());
     if (!inventory)
         return fail(inventory.error());
@@ -116,16 +181,12 @@ Expected<GoldenRecord> Engine::addGolden(const GoldenSpec &spec) {
 Status Engine::inspectAgain(const GoldenRecord &golden, GoldenInspection *out) {
     HypervisorBackend *backend = backendFor(golden);
     if (!backend)
-        return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
-            golden.name, golden.backend));
+        return fail(kEngineUnknownBackend(golden.name, golden.backend));
     auto inspection = backend->inspectGolden(golden.path);
     if (!inspection) {
         if (isImageLockError(inspection.error()))
-            return fail(u"the golden %1 is running: another process holds the write lock on its "
-                        u"disk, which is changing under any copy. Shut it down from inside the "
-                        u"guest (poweroff), or find the process: fuser -v %2"_s.arg(
-                            golden.name, QFileInfo(golden.path).absolutePath()));
-        return fail(u"the golden %1: %2"_s.arg(golden.name, inspection.error()));
+            return fail(kEngineGoldenRunning(golden.name, QFileInfo(golden.path).absolutePath()));
+        return fail(kEngineGoldenSays(golden.name, inspection.error()));
     }
     *out = *inspection;
     return {};
@@ -137,10 +198,10 @@ Status Engine::verifyGolden(const GoldenRecord &golden) {
         return s;
     auto now = GoldenFingerprint::of(inspection.files);
     if (!now)
-        return fail(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+        return fail(kEngineGoldenSays(golden.name, now.error()));
     auto accepted = GoldenFingerprint::parse(golden.fingerprint);
     if (!accepted)
-        return fail(u"the golden %1: %2"_s.arg(golden.name, accepted.error()));
+        return fail(kEngineGoldenSays(golden.name, accepted.error()));
     if (accepted->files().isEmpty()) {
         // Added before fingerprints existed: what it is now becomes what was accepted.
         if (auto s = m_inventory->setGoldenFingerprint(golden.id, now->toText()); !s)
@@ -153,10 +214,7 @@ Status Engine::verifyGolden(const GoldenRecord &golden) {
     const QString difference = now->differenceFrom(*accepted);
     if (difference.isEmpty())
         return {};
-    return fail(
-        u"the golden %1 changed since it was added: %2. Clones made now would differ "
-        u"from those made before (and linked clones of it see the change). If the "
-        u"change is meant, accept it: vmeclone golden refresh %1"_s.arg(golden.name, difference));
+    return fail(kEngineGoldenChanged(golden.name, difference));
 }
 
 Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
@@ -166,14 +224,14 @@ Expected<Engine::GoldenRefresh> Engine::refreshGolden(const QString &name) {
     if (!found)
         return fail(found.error());
     if (!found->has_value())
-        return fail(u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(name));
+        return fail(kEngineNoGoldenNamed(name));
     GoldenRecord golden = **found;
     GoldenInspection inspection;
     if (auto s = inspectAgain(golden, &inspection); !s)
         return fail(s.error());
     auto now = GoldenFingerprint::of(inspection.files);
     if (!now)
-        return fail(u"the golden %1: %2"_s.arg(golden.name, now.error()));
+        return fail(kEngineGoldenSays(golden.name, now.error()));
     GoldenRefresh out;
     auto accepted = GoldenFingerprint::parse(golden.fingerprint);
     if (accepted && !accepted->files().isEmpty())
@@ -201,17 +259,16 @@ Expected<Shard> Engine::addShard(const QString &path, double weight) {
     if (auto s = mayWrite(); !s)
         return fail(s.error());
     if (!std::isfinite(weight) || !(weight > 0))
-        return fail(u"shard weight %1 must be a finite number greater than 0"_s.arg(weight));
+        return fail(kEngineShardWeight(weight));
     // What QEMU's option syntax cannot carry (a comma splits its -drive options) and
     // what no log line or table should print raw.
     if (path.contains(u','))
-        return fail(u"the shard path %1 contains ',', which QEMU's options cannot carry: use a "
-                    u"folder without commas"_s.arg(path));
+        return fail(kEngineShardPathComma(path));
     if (hasHiddenCharacters(path))
-        return fail(u"the shard path contains control characters: use a plain folder name"_s);
+        return fail(kEngineShardPathControl());
     const QFileInfo info(path);
     if (!info.isDir())
-        return fail(u"%1 is not a folder: create it first (mkdir -p %1)"_s.arg(path));
+        return fail(kEngineShardNotFolder(path));
     Shard shard{0, info.canonicalFilePath(), weight};
     const ShardStatus status = ShardProbe::probe(shard);
     if (!status.usable())
@@ -296,54 +353,46 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
     ClonePlan plan;
     if (options.golden.isEmpty()) {
         if (goldens->isEmpty())
-            return refuse(Problem::Empty, Field::Golden, {}, u"no golden image: add one first"_s);
+            return refuse(Problem::Empty, Field::Golden, {}, kEngineNoGoldenYet());
         if (goldens->size() > 1) {
             QStringList names;
             for (const auto &g : *goldens)
                 names << g.name;
             return refuse(Problem::Ambiguous, Field::Golden, {},
-                          u"there are %1 golden images (%2): choose one"_s.arg(goldens->size())
-                              .arg(names.join(u", "_s)));
+                          kEngineGoldensAmbiguous(goldens->size(), names.join(u", "_s)));
         }
         plan.golden = goldens->first();
     } else {
         auto it = std::find_if(goldens->begin(), goldens->end(),
                                [&](const auto &g) { return g.name == options.golden; });
         if (it == goldens->end())
-            return refuse(
-                Problem::NotFound, Field::Golden, options.golden,
-                u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(options.golden));
+            return refuse(Problem::NotFound, Field::Golden, options.golden,
+                          kEngineNoGoldenNamed(options.golden));
         plan.golden = *it;
     }
     if (options.mode != u"linked" && options.mode != u"full" && options.mode != u"instant")
-        return refuse(
-            Problem::Unknown, Field::CloneMode, options.mode,
-            u"clone mode '%1' is unknown: use linked, full or instant"_s.arg(options.mode));
+        return refuse(Problem::Unknown, Field::CloneMode, options.mode,
+                      kEngineUnknownCloneMode(options.mode));
     plan.mode = options.mode;
     if (plan.mode == u"instant" && plan.golden.backend != m_qemu->id()) {
-        const QString why =
-            u"the golden %1 is a VMware golden: instant clones need QEMU "
-            u"(docs/instant-clones.md says what VMware Workstation lacks)"_s.arg(plan.golden.name);
+        const QString why = kEngineVmwareNoInstant(plan.golden.name);
         if (!options.instantFallback)
             return refuse(Problem::Unknown, Field::CloneMode, options.mode,
-                          why + u"; clone it linked"_s);
+                          kEngineVmwareNoInstantLinked(plan.golden.name));
         plan.mode = u"linked"_s;
         plan.fallback = why;
     }
     HypervisorBackend *backend = backendFor(plan.golden);
     if (!backend)
-        return fail(u"the golden %1 uses the backend '%2', which this build does not have"_s.arg(
-            plan.golden.name, plan.golden.backend));
+        return fail(kEngineUnknownBackend(plan.golden.name, plan.golden.backend));
     if (options.vmwareClone) {
         // Said before anything is reserved: every clone of the batch would fail alike.
         if (backend != m_vmware.get())
             return refuse(Problem::UnknownFormat, Field::VmwareClone, {},
-                          u"linked clones made by VMware are for VMware goldens; %1 is a QEMU "
-                          u"golden"_s.arg(plan.golden.name));
+                          kEngineVmwareCloneQemuGolden(plan.golden.name));
         if (plan.mode != u"linked")
             return refuse(Problem::Unknown, Field::VmwareClone, {},
-                          u"VMware makes linked clones only (vmrun clone ... linked), not %1 "
-                          u"ones"_s.arg(plan.mode));
+                          kEngineVmwareCloneLinkedOnly(plan.mode));
         if (auto source = m_vmware->vmrunCloneSource(plan.golden); !source)
             return refuse(Problem::Missing, Field::VmwareClone, {}, source.error());
     }
@@ -523,7 +572,7 @@ Expected<QList<Engine::Recovery>> Engine::recover(RecoveryMode mode) {
             // A half-made clone may lack the files deleteClone looks for: the folder is
             // ours because the row names it, and only its own folder is removed.
             if (QDir(vm.folder).exists() && !QDir(vm.folder).removeRecursively())
-                return fail(u"cannot delete %1"_s.arg(vm.folder));
+                return fail(kEngineCannotDeleteFolder(vm.folder));
             return m_inventory->removeVm(vm.id);
         };
         switch (vm.state) {
@@ -687,8 +736,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
     const auto current = std::find_if(goldens->cbegin(), goldens->cend(),
                                       [&](const auto &g) { return g.id == plan.golden.id; });
     if (current == goldens->cend())
-        return refuseAll(
-            u"the golden %1 was removed since the plan was made"_s.arg(plan.golden.name));
+        return refuseAll(kEngineGoldenRemovedSincePlan(plan.golden.name));
     if (auto verified = verifyGolden(*current); !verified)
         return refuseAll(verified.error());
     if (auto s = mayWrite(); !s)
@@ -706,7 +754,7 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             mode = u"linked"_s;
             result.fallback = made.error();
         } else {
-            return refuseAll(u"no instant clone: "_s + made.error());
+            return refuseAll(kEngineNoInstantClone(made.error()));
         }
     }
     if (!result.fallback.isEmpty())
@@ -780,12 +828,12 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             return outcome;
         };
         if (cancel && cancel->load())
-            return failWith(fail(u"cancelled"_s), true);
+            return failWith(fail(kEngineCancelled()), true);
         // Waits in "planned" while another copy uses the drive.
         DeviceStreams::Ticket stream = m_streams.acquire(
             deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
         if (cancel && cancel->load())
-            return failWith(fail(u"cancelled"_s), true);
+            return failWith(fail(kEngineCancelled()), true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
             return failWith(s.failure(), true);
         report(observer, inv, vm, VmState::Copying);
@@ -934,17 +982,16 @@ BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, 
         if (!jobs.error.isEmpty())
             return failure(jobs.error);
         if (cancel && cancel->load())
-            return failure(u"cancelled: not %1"_s.arg(step));
+            return failure(kEngineCancelledNot(step));
         const GoldenRecord golden = jobs.goldenById.value(vm.goldenId);
         HypervisorBackend *backend = backendFor(golden);
         if (!backend)
-            return failure(u"its golden image is missing"_s);
+            return failure(kEngineGoldenMissing());
         if (!kSettled.contains(vm.state))
-            return failure(u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
-                vm.name, vmStateName(vm.state)));
+            return failure(kEngineBusyInBatch(vm.name, vmStateName(vm.state)));
         auto taken = inv.take(vm, kSettled, next, jobs.token);
         if (!taken)
-            return failure(taken.error() + u": nothing was done"_s);
+            return failure(kEngineNothingDone(taken.error()));
         if (!*taken)
             return failure(movedOn(inv, vm, step));
         VmRecord held = vm;

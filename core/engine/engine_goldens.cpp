@@ -1,5 +1,6 @@
 // The engine's changes to a golden after it was added.
 
+#include "common/failure_text.h"
 #include "engine/batch_support.h"
 #include "engine/engine.h"
 #include "engine/golden_rules.h"
@@ -9,6 +10,15 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 using batch::logLost;
 
+namespace {
+const FailureSentence kEngineGoldensNoGoldenNamed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "no golden image named '%1': see 'vmeclone golden list'")};
+const FailureSentence kEngineGoldensQemuNoConsole{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 is a QEMU golden: its guests reach this host at QEMU's own host address, "
+    "and only a VMware golden has a console address")};
+} // namespace
+
 Expected<Engine::ConsoleChange> Engine::setConsoleAddress(const QString &name,
                                                           const QString &address) {
     if (auto s = mayWrite(); !s)
@@ -17,11 +27,10 @@ Expected<Engine::ConsoleChange> Engine::setConsoleAddress(const QString &name,
     if (!found)
         return found.failure();
     if (!found->has_value())
-        return fail(u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(name));
+        return fail(kEngineGoldensNoGoldenNamed(name));
     const GoldenRecord golden = **found;
     if (golden.backend != u"vmware"_s)
-        return fail(u"the golden %1 is a QEMU golden: its guests reach this host at QEMU's own "
-                    u"host address, and only a VMware golden has a console address"_s.arg(name));
+        return fail(kEngineGoldensQemuNoConsole(name));
     GoldenInspection said;
     if (auto s = inspectAgain(golden, &said); !s)
         return s.failure();

@@ -1,6 +1,7 @@
 // Engine::readGuests: each running QEMU guest asked through qemu-guest-agent what it says
 // of itself (issue 13, item 4), several at once: each reading mostly waits on a guest.
 
+#include "common/failure_text.h"
 #include "engine/engine.h"
 
 #include <QThreadPool>
@@ -14,6 +15,12 @@ namespace {
 // Guests asked at once: a reading is a few small round trips over a local socket, so
 // this bounds sockets and threads, not CPU.
 constexpr int kGuestsAtOnce = 8;
+
+const FailureSentence kEngineGuestsOnlyQemu{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "only QEMU guests are asked (through qemu-guest-agent)")};
+const FailureSentence kEngineGuestsNotRunning{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "not running (%1)")};
+const FailureSentence kEngineGuestsCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
 } // namespace
 
 Engine::GuestReading Engine::readGuest(QemuBackend &qemu, const VmRecord &vm,
@@ -21,9 +28,9 @@ Engine::GuestReading Engine::readGuest(QemuBackend &qemu, const VmRecord &vm,
     GuestReading r;
     r.vmId = vm.id;
     if (golden.backend != u"qemu")
-        r.error = u"only QEMU guests are asked (through qemu-guest-agent)"_s;
+        r.error = kEngineGuestsOnlyQemu();
     else if (!vmStateIsRunning(vm.state))
-        r.error = u"not running (%1)"_s.arg(vmStateName(vm.state));
+        r.error = kEngineGuestsNotRunning(vmStateName(vm.state));
     else if (auto view = qemu.guestView(vm)) {
         r.disagreements = disagreements(*view, vm, golden);
         r.view = std::move(*view);
@@ -47,7 +54,7 @@ QList<Engine::GuestReading> Engine::readGuests(const QList<VmRecord> &vms,
         if (!goldens || (cancel && cancel->load())) {
             GuestReading r;
             r.vmId = vm.id;
-            r.error = !goldens ? goldens.error() : u"cancelled"_s;
+            r.error = !goldens ? goldens.error() : kEngineGuestsCancelled();
             return r;
         }
         return readGuest(*m_qemu, vm, goldenById.value(vm.goldenId));

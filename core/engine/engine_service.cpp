@@ -1,5 +1,6 @@
 #include "engine_service.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "inventory/liveness.h"
 
@@ -17,6 +18,17 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kEngineServiceAlreadyOpen{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the engine service is already open")};
+const FailureSentence kEngineServiceNotOpen{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the engine is not open")};
+const FailureSentence kEngineServiceShardWeight{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "a shard's weight must be greater than 0, not %1")};
+const FailureSentence kEngineServiceNoBackend{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "this build has no %1 backend")};
+const FailureSentence kEngineServiceCloneNeedsPlan{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "clone needs a plan")};
 
 // How far one VM of a batch has come (0..1), from the step it reported last.
 double fractionOf(EngineService::Operation op, bool startAfterClone, const BatchEvent &e) {
@@ -106,7 +118,7 @@ EngineService::~EngineService() {
 
 Status EngineService::open() {
     if (m_thread)
-        return fail(u"the engine service is already open"_s);
+        return fail(kEngineServiceAlreadyOpen());
     m_thread = new QThread;
     m_thread->setObjectName(u"vmeclone-engine-service"_s);
     m_worker = new QObject;
@@ -169,7 +181,7 @@ QFuture<R> EngineService::onEngine(F work) {
     QFuture<R> future = promise->future();
     promise->start();
     if (!m_worker) {
-        promise->addResult(R(fail(u"the engine is not open"_s)));
+        promise->addResult(R(fail(kEngineServiceNotOpen())));
         promise->finish();
         return future;
     }
@@ -177,7 +189,7 @@ QFuture<R> EngineService::onEngine(F work) {
         m_worker,
         [this, promise, work = std::move(work)]() mutable {
             if (!m_engine)
-                promise->addResult(R(fail(u"the engine is not open"_s)));
+                promise->addResult(R(fail(kEngineServiceNotOpen())));
             else
                 promise->addResult(work(*m_engine));
             promise->finish();
@@ -231,7 +243,7 @@ QFuture<Status> EngineService::removeShard(qint64 id) {
 QFuture<Status> EngineService::setShardWeight(qint64 id, double weight) {
     return onEngine<Status>([this, id, weight](Engine &e) -> Status {
         if (!(weight > 0))
-            return fail(u"a shard's weight must be greater than 0, not %1"_s.arg(weight));
+            return fail(kEngineServiceShardWeight(weight));
         m_forceRefresh = true;
         return e.inventory().setShardWeight(id, weight);
     });
@@ -305,8 +317,7 @@ Expected<InventorySnapshot> EngineService::readSnapshot() {
         for (const auto &g : s.goldens) {
             HypervisorBackend *backend = m_engine->backendFor(g);
             if (!backend) {
-                m_goldenProblemCache.insert(g.path,
-                                            u"this build has no %1 backend"_s.arg(g.backend));
+                m_goldenProblemCache.insert(g.path, kEngineServiceNoBackend(g.backend));
                 continue;
             }
             auto inspection = backend->inspectGolden(g.path);
@@ -494,7 +505,7 @@ int EngineService::run(Operation operation, const QList<VmRecord> &vms,
             BatchResult r;
             for (const auto &vm : vms)
                 r.outcomes.append(
-                    BatchOutcome{vm.address, vm.name, false, u"clone needs a plan"_s});
+                    BatchOutcome{vm.address, vm.name, false, kEngineServiceCloneNeedsPlan()});
             return r;
         },
         observer);

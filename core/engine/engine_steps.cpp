@@ -12,6 +12,7 @@
 // - recovery after a crash at any point is the same: a planned or copying VM rolls back,
 //   a releasing one is released (Engine::recover), whoever crashed.
 
+#include "common/failure_text.h"
 #include "common/file_sync.h"
 #include "engine/batch_support.h"
 #include "engine/crash_point.h"
@@ -31,6 +32,18 @@ namespace vmeclone {
 using namespace batch;
 
 namespace {
+
+const FailureSentence kEngineStepsCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
+const FailureSentence kEngineStepsCancelledNot{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled: not %1")};
+const FailureSentence kEngineStepsGoldenMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "its golden image is missing")};
+const FailureSentence kEngineStepsBusyInBatch{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is %2 by another batch: wait for it or cancel it")};
+const FailureSentence kEngineStepsNothingDone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was done")};
+const FailureSentence kEngineStepsNothingDeleted{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was deleted")};
 
 // VMs per step: large enough that a commit's fsync is shared by many VMs, small enough
 // that a big batch still shows its progress step by step.
@@ -146,7 +159,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
             finish();
             QList<Failure> all;
             for (const auto &vm : step)
-                all.append(Failure{vm, fail(u"cancelled"_s)});
+                all.append(Failure{vm, fail(kEngineStepsCancelled())});
             rollBack(all);
             continue;
         }
@@ -173,7 +186,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
         // thread finishes the step before (its fsyncs ran beside these files).
         std::function<Status(const VmRecord &)> make = [&](const VmRecord &vm) -> Status {
             if (isCancelled())
-                return fail(u"cancelled"_s);
+                return fail(kEngineStepsCancelled());
             CloneRequest request{c.golden, vm,
                                  identityFor(c.golden, c.items.value(vm.address), vm.instance),
                                  c.dataFolderId, c.templateFolder};
@@ -224,8 +237,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
     for (qsizetype from = 0; from < vms.size(); from += kStepVms) {
         const QList<VmRecord> chunk = vms.mid(from, kStepVms);
         if (!jobs.error.isEmpty() || (cancel && cancel->load())) {
-            const QString why =
-                jobs.error.isEmpty() ? u"cancelled: not %1"_s.arg(step) : jobs.error;
+            const QString why = jobs.error.isEmpty() ? kEngineStepsCancelledNot(step) : jobs.error;
             for (const auto &vm : chunk)
                 result.outcomes.append(BatchOutcome{vm.address, vm.name, false, why});
             continue;
@@ -245,12 +257,11 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
                     refused.append(BatchOutcome{vm.address, vm.name, false, why});
                 };
                 if (!backendFor(jobs.goldenById.value(vm.goldenId))) {
-                    refuse(u"its golden image is missing"_s);
+                    refuse(kEngineStepsGoldenMissing());
                     continue;
                 }
                 if (!kSettled.contains(vm.state)) {
-                    refuse(u"%1 is %2 by another batch: wait for it or cancel it"_s.arg(
-                        vm.name, vmStateName(vm.state)));
+                    refuse(kEngineStepsBusyInBatch(vm.name, vmStateName(vm.state)));
                     continue;
                 }
                 auto taken = inv.take(vm, kSettled, VmState::Releasing, jobs.token);
@@ -271,7 +282,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
         if (!took) {
             for (const auto &vm : chunk)
                 result.outcomes.append(BatchOutcome{vm.address, vm.name, false,
-                                                    took.error() + u": nothing was done"_s});
+                                                    kEngineStepsNothingDone(took.error())});
             continue;
         }
         result.outcomes += refused;
@@ -296,10 +307,10 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
             // Still ours, still this instance, right before the files go.
             auto own = threadInventory(path);
             if (!own)
-                return Dropped{fail(own.error() + u": nothing was deleted"_s), {}};
+                return Dropped{fail(kEngineStepsNothingDeleted(own.error())), {}};
             auto holds = (*own)->holds(vm, vm.owner);
             if (!holds)
-                return Dropped{fail(holds.error() + u": nothing was deleted"_s), {}};
+                return Dropped{fail(kEngineStepsNothingDeleted(holds.error())), {}};
             if (!*holds)
                 return Dropped{{}, movedOn(**own, vm, step)};
             return Dropped{backend->deleteClone(vm), {}};
@@ -343,7 +354,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
             } else if (d.cancelled && written) {
                 report(observer, inv, vm, was.at(i));
                 result.outcomes.append(
-                    BatchOutcome{vm.address, vm.name, false, u"cancelled: not %1"_s.arg(step)});
+                    BatchOutcome{vm.address, vm.name, false, kEngineStepsCancelledNot(step)});
             } else if (!written) {
                 // Left releasing: the next command's recovery finishes it once this
                 // process is gone (its files may already be deleted).

@@ -1,6 +1,7 @@
 // Instant clones' templates (issue 15, docs/instant-clones.md): one per golden, in the
 // data folder, made on demand, remade when the golden's files changed, never removed
 // while instant clones use it.
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "engine/batch_support.h"
 #include "engine/engine.h"
@@ -20,6 +21,36 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kEngineTemplateNoGoldenNamed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "no golden image named '%1': see 'vmeclone golden list'")};
+const FailureSentence kEngineTemplateVmwareGolden{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says "
+    "what VMware Workstation lacks); clone it linked")};
+const FailureSentence kEngineTemplateCannotCreate{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot create %1: check the data folder's permissions")};
+const FailureSentence kEngineTemplateBusy{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "another vmeclone is making the template of %1 (%2): try again when it has finished")};
+const FailureSentence kEngineTemplateOtherDevicesInUse{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the template of %1 was made for other devices than this vmeclone gives VMs, and %2 "
+    "instant clones still use it: release them first (vmeclone release %3)")};
+const FailureSentence kEngineTemplateOldFilesInUse{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the template of %1 was made from its files as they were before they changed, and %2 "
+    "instant clones still use it: release them first (vmeclone release %3)")};
+const FailureSentence kEngineTemplateCannotRemoveOld{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot remove the old template %1: check its permissions")};
+const FailureSentence kEngineTemplateCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
+const FailureSentence kEngineTemplateInUse{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 instant clones use the template of %2: release them first (vmeclone release %3)")};
+const FailureSentence kEngineTemplateNotRemoved{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 was removed but its template %2 could not be: remove that folder")};
 
 constexpr auto kMadeFile = "made.json";
 // What the agent, in template mode, writes to the console when it stopped (guest-agent/
@@ -78,15 +109,13 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const QString &goldenName)
         return fail(golden.error());
     if (!golden->has_value())
         return refuse(Problem::NotFound, Field::Golden, goldenName,
-                      u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(goldenName));
+                      kEngineTemplateNoGoldenNamed(goldenName));
     return makeTemplate(**golden);
 }
 
 Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden) {
     if (golden.backend != m_qemu->id())
-        return fail(u"the golden %1 is a VMware golden: instant clones need QEMU "
-                    u"(docs/instant-clones.md says what VMware Workstation lacks); clone it "
-                    u"linked"_s.arg(golden.name));
+        return fail(kEngineTemplateVmwareGolden(golden.name));
     if (auto s = mayWrite(); !s)
         return fail(s.error());
     if (auto verified = verifyGolden(golden); !verified)
@@ -94,16 +123,14 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
     TemplateResult result;
     result.folder = templateFolder(golden);
     if (!QDir().mkpath(QFileInfo(result.folder).absolutePath()))
-        return fail(u"cannot create %1: check the data folder's permissions"_s.arg(
-            QFileInfo(result.folder).absolutePath()));
+        return fail(kEngineTemplateCannotCreate(QFileInfo(result.folder).absolutePath()));
     // One maker at a time per golden, across processes; a second one waits for the first
     // and then finds its template made.
     QLockFile lock(lockFile(result.folder));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(static_cast<int>(
             std::chrono::duration_cast<std::chrono::milliseconds>(kTemplateTimeout).count())))
-        return fail(u"another vmeclone is making the template of %1 (%2): try again when it "
-                    u"has finished"_s.arg(golden.name, lockFile(result.folder)));
+        return fail(kEngineTemplateBusy(golden.name, lockFile(result.folder)));
     const MadeFrom from = madeFrom(result.folder);
     const bool sameFiles = from.fingerprint == golden.fingerprint;
     const bool sameDevices = from.devices == QLatin1String(kDeviceSet);
@@ -114,13 +141,10 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
         if (!users)
             return fail(users.error());
         if (!users->isEmpty())
-            return fail(u"the template of %1 was made %2, and %3 instant clones still use "
-                        u"it: release them first (vmeclone release %4)"_s
-                            .arg(golden.name,
-                                 sameFiles ? u"for other devices than this vmeclone gives VMs"_s
-                                           : u"from its files as they were before they changed"_s)
-                            .arg(users->size())
-                            .arg(users->join(u","_s)));
+            return fail(sameFiles ? kEngineTemplateOtherDevicesInUse(golden.name, users->size(),
+                                                                     users->join(u","_s))
+                                  : kEngineTemplateOldFilesInUse(golden.name, users->size(),
+                                                                 users->join(u","_s)));
         result.remadeWhy = sameFiles
                                ? u"this vmeclone gives VMs other devices than the one that made "
                                  u"the template"_s
@@ -129,8 +153,7 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
         result.remadeWhy = u"the template there was never completed"_s;
     }
     if (QFileInfo::exists(result.folder) && !QDir(result.folder).removeRecursively())
-        return fail(
-            u"cannot remove the old template %1: check its permissions"_s.arg(result.folder));
+        return fail(kEngineTemplateCannotRemoveOld(result.folder));
     protocol::KeyValueText identity;
     identity.set("version", "1");
     identity.set("template", "yes");
@@ -149,7 +172,7 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(made).toJson()) < 0
         || !file.commit()) {
         QDir(result.folder).removeRecursively();
-        return fail(u"cannot write %1: %2"_s.arg(madeFile(result.folder), file.errorString()));
+        return fail(kEngineTemplateCannotWrite(madeFile(result.folder), file.errorString()));
     }
     result.made = true;
     result.milliseconds = clock.elapsed();
@@ -169,17 +192,14 @@ Status Engine::removeGolden(const QString &name) {
     if (!golden)
         return fail(golden.error());
     if (!golden->has_value())
-        return refuse(Problem::NotFound, Field::Golden, name,
-                      u"no golden image named '%1': see 'vmeclone golden list'"_s.arg(name));
+        return refuse(Problem::NotFound, Field::Golden, name, kEngineTemplateNoGoldenNamed(name));
     const GoldenRecord g = **golden;
     auto users = instantClones(*m_inventory, g);
     if (!users)
         return fail(users.error());
     if (!users->isEmpty())
         return refuse(Problem::InUse, Field::Golden, name,
-                      u"%1 instant clones use the template of %2: release them first "
-                      u"(vmeclone release %3)"_s.arg(users->size())
-                          .arg(name, users->join(u","_s)));
+                      kEngineTemplateInUse(users->size(), name, users->join(u","_s)));
     if (auto s = m_inventory->removeGolden(g.id); !s)
         return s;
     const QString folder = templateFolder(g);
@@ -187,8 +207,7 @@ Status Engine::removeGolden(const QString &name) {
         QLockFile lock(lockFile(folder)); // not while a maker still writes it
         lock.setStaleLockTime(0);
         if (lock.tryLock(0) && !QDir(folder).removeRecursively())
-            return fail(u"the golden %1 was removed but its template %2 could not be: remove "
-                        u"that folder"_s.arg(name, folder));
+            return fail(kEngineTemplateNotRemoved(name, folder));
         lock.unlock(); // removes the lock file
     }
     return {};

@@ -2,6 +2,7 @@
 
 #include "clone/qemu_img.h"
 #include "common/child_process.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "golden/debugfs.h"
 #include "golden/file_system_probe.h"
@@ -29,6 +30,37 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kGoldenCheckCannotRun{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot run %1: %2")};
+const FailureSentence kGoldenCheckConvertTimedOut{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "qemu-img did not finish converting %1 within an hour and was stopped")};
+const FailureSentence kGoldenCheckQemuImgCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "qemu-img cannot read %1: %2")};
+const FailureSentence kGoldenCheckNoRoom{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "reading %1 needs a raw copy of about %2 in %3, which has %4 free: give a temporary folder "
+    "on a file system with room")};
+const FailureSentence kGoldenCheckCannotLink{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make a link to %1 in %2")};
+const FailureSentence kGoldenCheckCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
+const FailureSentence kGoldenCheckCannotCreate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create %1")};
+const FailureSentence kGoldenCheckNoSuchPath{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 does not exist: give the golden's machine description (.json) or its .vmx")};
+const FailureSentence kGoldenCheckNotAFile{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is not a file: give the golden's machine description (.json) or its .vmx")};
+const FailureSentence kGoldenCheckWrongKind{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is neither a QEMU machine description (.json) nor a VMware .vmx")};
+const FailureSentence kGoldenCheckDiskMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 names the disk %2, which does not exist")};
+const FailureSentence kGoldenCheckNoDisk{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 names no hard disk: nothing to clone")};
+const FailureSentence kGoldenCheckNoTempFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot create a temporary folder in %1 (%2): give another")};
 
 constexpr int kConvertTimeoutMs = 3600 * 1000; // a large golden on a slow disk
 constexpr qint64 kSpareBytes = 64LL * 1024 * 1024;
@@ -58,15 +90,14 @@ Status convertToRaw(const QemuImg &qemuImg, const Disk &disk, const QString &raw
         std::chrono::milliseconds(kConvertTimeoutMs));
     switch (run.outcome) {
     case ChildRun::Outcome::CannotStart:
-        return fail(u"cannot run %1: %2"_s.arg(qemuImg.program(), run.error));
+        return fail(kGoldenCheckCannotRun(qemuImg.program(), run.error));
     case ChildRun::Outcome::TimedOut:
-        return fail(u"qemu-img did not finish converting %1 within an hour and was stopped"_s.arg(
-            disk.path));
+        return fail(kGoldenCheckConvertTimedOut(disk.path));
     case ChildRun::Outcome::Crashed:
     case ChildRun::Outcome::Finished:
         if (!run.succeeded())
-            return fail(u"qemu-img cannot read %1: %2"_s.arg(
-                disk.path, QString::fromLocal8Bit(run.err).trimmed()));
+            return fail(kGoldenCheckQemuImgCannotRead(disk.path,
+                                                      QString::fromLocal8Bit(run.err).trimmed()));
     }
     return {};
 }
@@ -84,10 +115,8 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
         const QStorageInfo storage(temp.path());
         if (storage.isValid() && storage.bytesAvailable() < disk.info.actualSize + kSpareBytes)
             return refuse(Problem::NoRoom, Field::TempDir, temp.path(),
-                          u"reading %1 needs a raw copy of about %2 in %3, which has %4 free: "
-                          u"give a temporary folder on a file system with room"_s.arg(
-                              disk.path, mib(disk.info.actualSize + kSpareBytes), temp.path(),
-                              mib(storage.bytesAvailable())));
+                          kGoldenCheckNoRoom(disk.path, mib(disk.info.actualSize + kSpareBytes),
+                                             temp.path(), mib(storage.bytesAvailable())));
         raw = temp.filePath(u"disk%1.raw"_s.arg(diskIndex));
         if (auto converted = convertToRaw(qemuImg, disk, raw); !converted)
             return converted;
@@ -95,12 +124,12 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
         // debugfs reads "?..." as options: give it a plain name.
         raw = temp.filePath(u"disk%1.raw"_s.arg(diskIndex));
         if (!QFile::link(disk.path, raw))
-            return fail(u"cannot make a link to %1 in %2"_s.arg(disk.path, temp.path()));
+            return fail(kGoldenCheckCannotLink(disk.path, temp.path()));
     }
 
     QFile file(raw);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(raw, file.errorString()));
+        return fail(kGoldenCheckCannotRead(raw, file.errorString()));
     auto table = PartitionTable::read(file, disk.path);
     if (!table)
         return fail(table.error());
@@ -131,7 +160,7 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
         }
         const QString tree = temp.filePath(u"disk%1-part%2"_s.arg(diskIndex).arg(p.number));
         if (!QDir().mkpath(tree))
-            return fail(u"cannot create %1"_s.arg(tree));
+            return fail(kGoldenCheckCannotCreate(tree));
         if (auto dumped = debugfs->dump(raw, p.offset, GuestHazards::guestPaths(), tree); !dumped) {
             look.unreadable << u"%1 (%2: %3)"_s.arg(where, fs.type, dumped.error());
             continue;
@@ -168,17 +197,12 @@ GoldenCheck::GoldenCheck(GoldenCheckOptions options)
 Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
     const QFileInfo fileInfo(path);
     if (!fileInfo.exists())
-        return fail(
-            u"%1 does not exist: give the golden's machine description (.json) or its .vmx"_s.arg(
-                path));
+        return fail(kGoldenCheckNoSuchPath(path));
     if (!fileInfo.isFile())
-        return fail(
-            u"%1 is not a file: give the golden's machine description (.json) or its .vmx"_s.arg(
-                path));
+        return fail(kGoldenCheckNotAFile(path));
     const QString suffix = fileInfo.suffix().toLower();
     if (suffix != u"json" && suffix != u"vmx")
-        return fail(
-            u"%1 is neither a QEMU machine description (.json) nor a VMware .vmx"_s.arg(path));
+        return fail(kGoldenCheckWrongKind(path));
 
     GoldenCheckReport report;
     report.path = fileInfo.absoluteFilePath();
@@ -194,8 +218,7 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
             return fail(machine.error());
         report.disks = {machine->disk};
         if (!QFileInfo::exists(machine->disk))
-            return fail(
-                u"%1 names the disk %2, which does not exist"_s.arg(report.path, machine->disk));
+            return fail(kGoldenCheckDiskMissing(report.path, machine->disk));
         auto info = qemuImg->info(machine->disk);
         if (!info) {
             if (!isImageLockError(info.error()))
@@ -258,7 +281,7 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
                  suspended,
                  u"Resume the golden in VMware, shut the guest down from inside (poweroff), and check again."_s});
         if (report.disks.isEmpty())
-            return fail(u"%1 names no hard disk: nothing to clone"_s.arg(report.path));
+            return fail(kGoldenCheckNoDisk(report.path));
         // What `golden add` refuses (missing or twice-named disks, datastore paths, disks
         // of no format a clone can copy, no network adapter): the same reading, as hazards.
         if (auto refused = VmwareBackend(VmwareBackendConfig{}).inspectGolden(report.path);
@@ -287,8 +310,7 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
             report.notes << selection->notes;
         for (const QString &diskPath : std::as_const(report.disks)) {
             if (!QFileInfo::exists(diskPath))
-                return fail(
-                    u"%1 names the disk %2, which does not exist"_s.arg(report.path, diskPath));
+                return fail(kGoldenCheckDiskMissing(report.path, diskPath));
             auto info = qemuImg->info(diskPath);
             if (!info)
                 return fail(info.error());
@@ -300,8 +322,7 @@ Expected<GoldenCheckReport> GoldenCheck::run(const QString &path) const {
     QTemporaryDir temp(QDir(base).filePath(u"vmeclone-golden-check-XXXXXX"_s));
     if (!temp.isValid())
         return refuse(Problem::NotWritable, Field::TempDir, base,
-                      u"cannot create a temporary folder in %1 (%2): give another"_s.arg(
-                          base, temp.errorString()));
+                      kGoldenCheckNoTempFolder(base, temp.errorString()));
 
     Look look;
     for (int i = 0; i < disks.size() && !look.found; ++i)

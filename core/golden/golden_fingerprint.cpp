@@ -1,5 +1,7 @@
 #include "golden_fingerprint.h"
 
+#include "common/failure_text.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -15,6 +17,26 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kGoldenFingerprintCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
+const FailureSentence kGoldenFingerprintGone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: it is gone or unreadable")};
+const FailureSentence kGoldenFingerprintUnreadable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden's stored fingerprint is not readable: re-accept the golden's files with "
+    "'vmeclone golden refresh NAME'")};
+// What changed, said inside "the golden %1 changed since it was added: %2" (engine).
+const FailureSentence kGoldenFingerprintNoLongerFile{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is no longer one of its files")};
+const FailureSentence kGoldenFingerprintChangedSize{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 changed size (%2 bytes, was %3)")};
+const FailureSentence kGoldenFingerprintWritten{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 was written at %2 (it was last written at %3 when accepted)")};
+const FailureSentence kGoldenFingerprintOtherContent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 has other content with the same size and time")};
+const FailureSentence kGoldenFingerprintNewFile{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is a new file of it")};
 
 constexpr qint64 kEdge = 1 << 20;   // first and last MiB: headers, tables, footers
 constexpr qint64 kBlock = 64 << 10; // each sample in between
@@ -46,7 +68,7 @@ Expected<QString> sampleHash(QFile &file, qint64 size) {
         ok = ok && take(size - kEdge, kEdge);
     }
     if (!ok)
-        return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        return fail(kGoldenFingerprintCannotRead(file.fileName(), file.errorString()));
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -62,10 +84,10 @@ Expected<GoldenFingerprint> GoldenFingerprint::of(const QStringList &files) {
         struct stat st {};
         const QByteArray local = QFile::encodeName(path);
         if (::stat(local.constData(), &st) != 0)
-            return fail(u"cannot read %1: it is gone or unreadable"_s.arg(path));
+            return fail(kGoldenFingerprintGone(path));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+            return fail(kGoldenFingerprintCannotRead(path, file.errorString()));
         GoldenFileStamp s;
         s.path = path;
         s.size = static_cast<qint64>(st.st_size);
@@ -86,8 +108,7 @@ Expected<GoldenFingerprint> GoldenFingerprint::parse(const QString &text) {
     QJsonParseError error{};
     const auto doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isArray())
-        return fail(u"the golden's stored fingerprint is not readable: re-accept the golden's "
-                    u"files with 'vmeclone golden refresh NAME'"_s);
+        return fail(kGoldenFingerprintUnreadable());
     for (const auto &v : doc.array()) {
         const auto o = v.toObject();
         GoldenFileStamp s;
@@ -130,21 +151,19 @@ QString GoldenFingerprint::differenceFrom(const GoldenFingerprint &before) const
         const auto now = std::find_if(m_files.begin(), m_files.end(),
                                       [&](const GoldenFileStamp &s) { return s.path == was.path; });
         if (now == m_files.end())
-            return u"%1 is no longer one of its files"_s.arg(was.path);
+            return kGoldenFingerprintNoLongerFile(was.path);
         if (*now == was)
             continue;
         if (now->size != was.size)
-            return u"%1 changed size (%2 bytes, was %3)"_s.arg(now->path).arg(now->size).arg(
-                was.size);
+            return kGoldenFingerprintChangedSize(now->path, now->size, was.size);
         if (now->mtimeNs != was.mtimeNs)
-            return u"%1 was written at %2 (it was last written at %3 when accepted)"_s.arg(
-                now->path, when(now->mtimeNs), when(was.mtimeNs));
-        return u"%1 has other content with the same size and time"_s.arg(now->path);
+            return kGoldenFingerprintWritten(now->path, when(now->mtimeNs), when(was.mtimeNs));
+        return kGoldenFingerprintOtherContent(now->path);
     }
     for (const auto &now : m_files) {
         if (std::none_of(before.m_files.begin(), before.m_files.end(),
                          [&](const GoldenFileStamp &s) { return s.path == now.path; }))
-            return u"%1 is a new file of it"_s.arg(now.path);
+            return kGoldenFingerprintNewFile(now.path);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "partition_table.h"
 
+#include "common/failure_text.h"
 #include "file_system_probe.h"
 
 #include <QByteArray>
@@ -10,6 +11,26 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kPartitionTableNoGptHeader{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 has a protective MBR but no GPT header at sector 1: the partition table is damaged "
+    "(check it with 'sfdisk --verify' on a raw copy)")};
+const FailureSentence kPartitionTableBadEntries{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1: the GPT header gives %2 partition entries of %3 bytes: the table is damaged")};
+const FailureSentence kPartitionTableEntriesBeyondEnd{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1: the GPT partition entries lie beyond the end of the disk")};
+const FailureSentence kPartitionTableGptBeyondDisk{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1: GPT partition %2 ends beyond the disk or before it starts")};
+const FailureSentence kPartitionTableMbrBeyondEnd{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1: MBR partition %2 starts beyond the end of the disk")};
+const FailureSentence kPartitionTableChainEndless{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: the chain of logical partitions does not end")};
+const FailureSentence kPartitionTableDamagedEbr{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: the extended boot record at sector %2 is damaged")};
+const FailureSentence kPartitionTableChainBackwards{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1: the chain of logical partitions points backwards at sector %2")};
 
 // Virtual disks of VMware and QEMU have 512-byte logical sectors.
 constexpr qint64 kSector = 512;
@@ -89,22 +110,16 @@ Expected<PartitionTable> PartitionTable::read(QIODevice &disk, const QString &na
     if (protective) {
         const QByteArray header = readAt(disk, kSector, kSector);
         if (header.size() < 92 || !header.startsWith("EFI PART"))
-            return fail(
-                u"%1 has a protective MBR but no GPT header at sector 1: the partition "
-                u"table is damaged (check it with 'sfdisk --verify' on a raw copy)"_s.arg(name));
+            return fail(kPartitionTableNoGptHeader(name));
         const quint64 entriesLba = le64(header, 72);
         const quint32 entryCount = le32(header, 80);
         const quint32 entrySize = le32(header, 84);
         if (entrySize < 128 || entrySize > 4096 || entryCount == 0 || entryCount > 1024)
-            return fail(u"%1: the GPT header gives %2 partition entries of %3 bytes: the table "
-                        u"is damaged"_s.arg(name)
-                            .arg(entryCount)
-                            .arg(entrySize));
+            return fail(kPartitionTableBadEntries(name, entryCount, entrySize));
         const QByteArray entries =
             readAt(disk, qint64(entriesLba) * kSector, qint64(entryCount) * entrySize);
         if (entries.size() != qsizetype(entryCount) * entrySize)
-            return fail(
-                u"%1: the GPT partition entries lie beyond the end of the disk"_s.arg(name));
+            return fail(kPartitionTableEntriesBeyondEnd(name));
         table.m_scheme = Scheme::Gpt;
         for (quint32 i = 0; i < entryCount && table.m_partitions.size() < kMaxPartitions; ++i) {
             const qsizetype at = qsizetype(i) * entrySize;
@@ -113,9 +128,7 @@ Expected<PartitionTable> PartitionTable::read(QIODevice &disk, const QString &na
             const quint64 first = le64(entries, at + 32);
             const quint64 last = le64(entries, at + 40);
             if (last < first || qint64(last) >= diskSize / kSector + 1)
-                return fail(
-                    u"%1: GPT partition %2 ends beyond the disk or before it starts"_s.arg(name)
-                        .arg(i + 1));
+                return fail(kPartitionTableGptBeyondDisk(name, i + 1));
             table.m_partitions.append({int(i) + 1, qint64(first) * kSector,
                                        qint64(last - first + 1) * kSector, guid(entries, at)});
         }
@@ -128,8 +141,7 @@ Expected<PartitionTable> PartitionTable::read(QIODevice &disk, const QString &na
         if (e.type == 0 || e.count == 0)
             continue;
         if (qint64(e.start) * kSector >= diskSize)
-            return fail(
-                u"%1: MBR partition %2 starts beyond the end of the disk"_s.arg(name).arg(i + 1));
+            return fail(kPartitionTableMbrBeyondEnd(name, i + 1));
         if (!isExtended(e.type)) {
             table.m_partitions.append(
                 {i + 1, qint64(e.start) * kSector, qint64(e.count) * kSector, mbrType(e.type)});
@@ -142,11 +154,10 @@ Expected<PartitionTable> PartitionTable::read(QIODevice &disk, const QString &na
         int number = 5;
         while (ebr != 0) {
             if (number - 5 >= kMaxPartitions)
-                return fail(u"%1: the chain of logical partitions does not end"_s.arg(name));
+                return fail(kPartitionTableChainEndless(name));
             const QByteArray sector = readAt(disk, ebr * kSector, kSector);
             if (!hasBootSignature(sector))
-                return fail(
-                    u"%1: the extended boot record at sector %2 is damaged"_s.arg(name).arg(ebr));
+                return fail(kPartitionTableDamagedEbr(name, ebr));
             const MbrEntry logical = mbrEntry(sector, 0);
             const MbrEntry next = mbrEntry(sector, 1);
             if (logical.type != 0 && logical.count != 0)
@@ -155,9 +166,7 @@ Expected<PartitionTable> PartitionTable::read(QIODevice &disk, const QString &na
             const qint64 following =
                 next.type != 0 && next.count != 0 ? extendedStart + next.start : 0;
             if (following != 0 && following <= ebr)
-                return fail(
-                    u"%1: the chain of logical partitions points backwards at sector %2"_s.arg(name)
-                        .arg(ebr));
+                return fail(kPartitionTableChainBackwards(name, ebr));
             ebr = following;
         }
     }

@@ -1,5 +1,6 @@
 #include "guest_view.h"
 
+#include "common/failure_text.h"
 #include "hypervisor/qemu_backend.h"
 #include "hypervisor/qmp_client.h"
 #include "net/ipv4.h"
@@ -13,6 +14,11 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 namespace {
+
+const FailureSentence kGuestViewNoHandle{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the guest agent gave no handle for %1")};
+const FailureSentence kGuestViewNotRunning{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not running")};
 
 using Timeout = std::chrono::milliseconds;
 
@@ -30,7 +36,7 @@ Expected<QByteArray> readGuestFile(QmpClient &agent, const QString &path,
         return fail(handle.error());
     const qint64 h = handle->toInteger(-1);
     if (h < 0)
-        return fail(u"the guest agent gave no handle for %1"_s.arg(path));
+        return fail(kGuestViewNoHandle(path));
     QByteArray content;
     Status status;
     while (content.size() < 1 << 20) { // the files read here are small; a cap keeps it so
@@ -228,7 +234,7 @@ QStringList disagreements(const GuestView &view, const VmRecord &vm, const Golde
 
 Expected<GuestView> QemuBackend::guestView(const VmRecord &vm, std::chrono::milliseconds timeout) {
     if (livePid(vm.folder) <= 0)
-        return fail(u"%1 is not running"_s.arg(vm.name));
+        return fail(kGuestViewNotRunning(vm.name));
     QmpClient agent;
     const QDeadlineTimer deadline(timeout);
     if (auto s = agent.connectToGuestAgent(guestAgentSocket(vm.folder), timeout); !s)

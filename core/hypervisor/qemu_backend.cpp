@@ -3,6 +3,7 @@
 #include "clone/disk_copier.h"
 #include "clone/qcow2_overlay.h"
 #include "clone/qemu_img.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "hypervisor/qemu_instant.h"
 #include "hypervisor/qmp_client.h"
@@ -34,6 +35,62 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kQemuBackendGoldenIsOverlay{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the golden disk %1 is itself an overlay of %2: make it standalone first "
+                         "(qemu-img convert -O qcow2 %1 standalone.qcow2)")};
+const FailureSentence kQemuBackendWrongDiskFormat{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 says the disk %2 is %3, but it is %4: correct \"disk_format\"")};
+const FailureSentence kQemuBackendCloneFolderTooLong{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "the folder %1 is too long for QEMU's control socket (at most %2 bytes with "
+                      "'/qmp.sock'): use a shard with a shorter path")};
+const FailureSentence kQemuBackendNoUsableTemplate{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "no usable template of %1 in %2 (%3): make it with 'vmeclone golden template %1'")};
+const FailureSentence kQemuBackendCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
+const FailureSentence kQemuBackendTemplateFolderTooLong{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the folder %1 is too long for QEMU's control socket: use a data folder with a shorter "
+    "path")};
+const FailureSentence kQemuBackendTemplateExists{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 already exists: remove the old template first")};
+const FailureSentence kQemuBackendCannotCreateTemplateFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the template folder %1")};
+const FailureSentence kQemuBackendCannotMakeTemplate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make the template of %1: %2")};
+const FailureSentence kQemuBackendTemplateEnded{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the template VM ended before it was ready: see %1")};
+const FailureSentence kQemuBackendNoTemplateMode{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden's agent has no template mode: it took an identity or rebooted instead of "
+    "stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone "
+    "it cold")};
+const FailureSentence kQemuBackendAgentNotReady{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "its agent did not say \"%1\" within %2 s (see %3): is it an agent with template mode?")};
+const FailureSentence kQemuBackendNoQemuSystem{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "qemu-system-x86_64 not found: install qemu-system-x86")};
+const FailureSentence kQemuBackendStartTimedOut{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU for %1 did not finish starting within 60 s")};
+const FailureSentence kQemuBackendCannotStartExitCode{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU could not start %1: exit code %2")};
+const FailureSentence kQemuBackendCannotStart{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU could not start %1: %2")};
+const FailureSentence kQemuBackendProcessGone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU started %1 but its process is gone: see %2")};
+const FailureSentence kQemuBackendCannotResume{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 could not resume from its template: %2")};
+const FailureSentence kQemuBackendSurvivesKill{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU of %1 (pid %2) survives SIGKILL")};
+const FailureSentence kQemuBackendStillRunning{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is still running: stop it before deleting its files")};
+const FailureSentence kQemuBackendNotAClone{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "%1 does not look like a vmeclone clone (no machine.json): not deleting it")};
+const FailureSentence kQemuBackendCannotDelete{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot delete %1 completely: check its permissions")};
 
 Ipv4Address hostAlias(const GoldenRecord &golden) {
     const auto two = golden.subnet.addressOfSuffix(2);
@@ -128,12 +185,10 @@ Expected<GoldenInspection> QemuBackend::inspectGolden(const QString &path) const
     if (!info)
         return fail(info.error());
     if (!info->backingFilename.isEmpty())
-        return fail(u"the golden disk %1 is itself an overlay of %2: make it standalone first "
-                    u"(qemu-img convert -O qcow2 %1 standalone.qcow2)"_s.arg(
-                        machine->disk, info->backingFilename));
+        return fail(kQemuBackendGoldenIsOverlay(machine->disk, info->backingFilename));
     if (info->format != machine->diskFormat)
-        return fail(u"%1 says the disk %2 is %3, but it is %4: correct \"disk_format\""_s.arg(
-            path, machine->disk, machine->diskFormat, info->format));
+        return fail(
+            kQemuBackendWrongDiskFormat(path, machine->disk, machine->diskFormat, info->format));
     // A running golden holds QEMU's write lock on its disk; cloning it would copy a
     // disk in flux and link clones to a moving base.
     GoldenInspection out;
@@ -174,9 +229,7 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     const VmRecord &vm = request.vm;
     const QString folder = vm.folder;
     if (qmpSocket(folder).toUtf8().size() > kMaxSocketPath)
-        return fail(u"the folder %1 is too long for QEMU's control socket (at most %2 bytes with "
-                    u"'/qmp.sock'): use a shard with a shorter path"_s.arg(folder)
-                        .arg(kMaxSocketPath));
+        return fail(kQemuBackendCloneFolderTooLong(folder, kMaxSocketPath));
     auto golden = QemuMachine::fromFile(request.golden.path);
     if (!golden)
         return fail(golden.error());
@@ -193,9 +246,8 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         // clone's overlay sits on, its RAM file and state are what the clone resumes from.
         auto made = QemuMachine::fromFile(templateMachine(request.templateFolder));
         if (!made)
-            return abandon(u"no usable template of %1 in %2 (%3): make it with "
-                           u"'vmeclone golden template %1'"_s.arg(
-                               request.golden.name, request.templateFolder, made.error()));
+            return abandon(kQemuBackendNoUsableTemplate(request.golden.name, request.templateFolder,
+                                                        made.error()));
         golden = made;
     }
     const QString suffix = golden->diskFormat == u"qcow2" ? u"qcow2"_s : golden->diskFormat;
@@ -224,16 +276,14 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         QFile identity(identityFile(folder));
         if (!identity.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return abandon(
-                u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
+            return abandon(kQemuBackendCannotWrite(identity.fileName(), identity.errorString()));
         // Of a fixed size, so that an instant clone's guest finds it where the template's
         // fw_cfg directory said (qemu_instant.h); a cold clone's guest reads it the same.
         const auto text = qemu_instant::paddedIdentity(request.identity.toText());
         if (!text)
             return abandon(text.error());
         if (identity.write(*text) != text->size() || !identity.flush())
-            return abandon(
-                u"cannot write %1: %2"_s.arg(identity.fileName(), identity.errorString()));
+            return abandon(kQemuBackendCannotWrite(identity.fileName(), identity.errorString()));
     }
 
     QemuMachine clone = *golden;
@@ -262,17 +312,16 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
                                  const protocol::KeyValueText &identity,
                                  const QByteArray &readyMarker, std::chrono::milliseconds timeout) {
     if (qmpSocket(folder).toUtf8().size() > kMaxSocketPath)
-        return fail(u"the folder %1 is too long for QEMU's control socket: use a data folder "
-                    u"with a shorter path"_s.arg(folder));
+        return fail(kQemuBackendTemplateFolderTooLong(folder));
     if (auto s = qemu_instant::checkQemu(qemuSystem()); !s)
         return s;
     auto machine = QemuMachine::fromFile(golden.path);
     if (!machine)
         return fail(machine.error());
     if (QFileInfo::exists(folder))
-        return fail(u"%1 already exists: remove the old template first"_s.arg(folder));
+        return fail(kQemuBackendTemplateExists(folder));
     if (!QDir().mkpath(folder))
-        return fail(u"cannot create the template folder %1"_s.arg(folder));
+        return fail(kQemuBackendCannotCreateTemplateFolder(folder));
     VmRecord vm;
     vm.name = machine->name + u"-template"_s;
     vm.folder = folder;
@@ -282,7 +331,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
         if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
             log::qemu()->warn("{}: {}", vm.name, s.error());
         QDir(folder).removeRecursively();
-        return fail(u"cannot make the template of %1: %2"_s.arg(golden.name, why));
+        return fail(kQemuBackendCannotMakeTemplate(golden.name, why));
     };
     if (auto s = Qcow2Overlay::create(machine->disk, machine->diskFormat, templateDisk(folder)); !s)
         return abandon(s.error());
@@ -294,7 +343,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                        QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(*text) != text->size() || !file.flush())
-            return abandon(u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString()));
+            return abandon(kQemuBackendCannotWrite(file.fileName(), file.errorString()));
     }
     QemuMachine booted = *machine;
     booted.name = vm.name;
@@ -316,24 +365,18 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     bool ready = false;
     while (!ready && !deadline.hasExpired()) {
         if (livePid(folder) <= 0)
-            return abandon(
-                u"the template VM ended before it was ready: see %1"_s.arg(serial.fileName()));
+            return abandon(kQemuBackendTemplateEnded(serial.fileName()));
         if (serial.isOpen() || serial.open(QIODevice::ReadOnly))
             console += serial.readAll();
         ready = console.contains(readyMarker);
         if (!ready && qemu_instant::tookAnIdentity(console))
-            return abandon(
-                u"the golden's agent has no template mode: it took an identity or "
-                u"rebooted instead of stopping (see %1); install a vmeclone-agent "
-                u"with template mode in the golden, or clone it cold"_s.arg(serial.fileName()));
+            return abandon(kQemuBackendNoTemplateMode(serial.fileName()));
         if (!ready)
             QThread::msleep(50);
     }
     if (!ready)
-        return abandon(u"its agent did not say \"%1\" within %2 s (see %3): is it an agent "
-                       u"with template mode?"_s.arg(QString::fromUtf8(readyMarker))
-                           .arg(timeout.count() / 1000)
-                           .arg(serial.fileName()));
+        return abandon(kQemuBackendAgentNotReady(QString::fromUtf8(readyMarker),
+                                                 timeout.count() / 1000, serial.fileName()));
     {
         QmpClient qmp;
         if (auto s = qmp.connectTo(qmpSocket(folder)); !s)
@@ -425,7 +468,7 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
         return pid; // already running: starting is idempotent
     const QString program = qemuSystem();
     if (program.isEmpty())
-        return fail(u"qemu-system-x86_64 not found: install qemu-system-x86"_s);
+        return fail(kQemuBackendNoQemuSystem());
     auto args = commandLine(vm, golden);
     if (!args)
         return fail(args.error());
@@ -456,22 +499,21 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     if (!qemu.waitForFinished(60'000)) {
         qemu.kill();
         qemu.waitForFinished(5'000);
-        return fail(u"QEMU for %1 did not finish starting within 60 s"_s.arg(vm.name));
+        return fail(kQemuBackendStartTimedOut(vm.name));
     }
     m_launchMs += launch.elapsed();
     const QString err = QString::fromUtf8(qemu.readAllStandardError()).trimmed();
     if (qemu.exitStatus() != QProcess::NormalExit || qemu.exitCode() != 0)
-        return fail(u"QEMU could not start %1: %2"_s.arg(
-            vm.name, err.isEmpty() ? u"exit code %1"_s.arg(qemu.exitCode()) : err));
+        return fail(err.isEmpty() ? kQemuBackendCannotStartExitCode(vm.name, qemu.exitCode())
+                                  : kQemuBackendCannotStart(vm.name, err));
     const qint64 pid = livePid(vm.folder);
     if (pid <= 0)
-        return fail(u"QEMU started %1 but its process is gone: see %2"_s.arg(vm.name,
-                                                                             serialLog(vm.folder)));
+        return fail(kQemuBackendProcessGone(vm.name, serialLog(vm.folder)));
     if (auto s = resumeIfInstant(vm); !s) {
         // A clone that cannot resume must not linger paused: it is stopped, with the reason.
         if (auto k = stop(vm, std::chrono::milliseconds(0)); !k)
             log::qemu()->warn("{}: {}", vm.name, k.error());
-        return fail(u"%1 could not resume from its template: %2"_s.arg(vm.name, s.error()));
+        return fail(kQemuBackendCannotResume(vm.name, s.error()));
     }
     log::qemu()->info("{}", LogText::tr("started %1 (pid %2)").arg(vm.name).arg(pid));
     return pid;
@@ -532,7 +574,7 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
         while (processAlive(pid) && !killDeadline.hasExpired())
             QThread::msleep(10);
         if (processAlive(pid))
-            return fail(u"QEMU of %1 (pid %2) survives SIGKILL"_s.arg(vm.name).arg(pid));
+            return fail(kQemuBackendSurvivesKill(vm.name, pid));
     }
 #endif
     QFile::remove(pidFile(vm.folder));
@@ -546,14 +588,12 @@ Status QemuBackend::deleteClone(const VmRecord &vm) {
     if (!dir.exists())
         return {};
     if (livePid(vm.folder) > 0)
-        return fail(u"%1 is still running: stop it before deleting its files"_s.arg(vm.name));
+        return fail(kQemuBackendStillRunning(vm.name));
     // Only a folder that holds a vmeclone clone is ever removed.
     if (!QFileInfo::exists(machineFile(vm.folder)) && !dir.isEmpty())
-        return fail(
-            u"%1 does not look like a vmeclone clone (no machine.json): not deleting it"_s.arg(
-                vm.folder));
+        return fail(kQemuBackendNotAClone(vm.folder));
     if (!QDir(vm.folder).removeRecursively())
-        return fail(u"cannot delete %1 completely: check its permissions"_s.arg(vm.folder));
+        return fail(kQemuBackendCannotDelete(vm.folder));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "qemu_instant.h"
 
+#include "common/failure_text.h"
 #include "hypervisor/qmp_client.h"
 
 #include <QDeadlineTimer>
@@ -11,6 +12,34 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone::qemu_instant {
 namespace {
+
+const FailureSentence kQemuInstantNoIgnoreShared{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "this QEMU cannot leave shared RAM out of a saved state (x-ignore-shared): %1")};
+const FailureSentence kQemuInstantQemuSays{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: QEMU says %2")};
+const FailureSentence kQemuInstantQemuSaysWhy{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: QEMU says %2 (%3)")};
+const FailureSentence kQemuInstantIdentityTooLong{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity is %1 bytes, more than the %2 an instant clone's fixed-size identity holds: "
+    "shorten its hostname or DNS list")};
+const FailureSentence kQemuInstantNoQemuSystem{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "qemu-system-x86_64 not found: install qemu-system-x86")};
+const FailureSentence kQemuInstantDidNotAnswer{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 %2 did not answer: %3")};
+const FailureSentence kQemuInstantNoMemoryBackend{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 has no memory-backend-file object: instant clones need QEMU 5.0 or later built with it")};
+const FailureSentence kQemuInstantNoVmgenid{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 has no vmgenid device: a resumed clone's random generator could not be told to reseed; "
+    "instant clones need it")};
+// What a migration was for, in migrationDone's failures ("<this>: QEMU says failed").
+const FailureSentence kQemuInstantSavingState{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "saving the template's state to %1")};
+const FailureSentence kQemuInstantLoadingState{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "loading the template's state %1")};
 
 // A file name inside QEMU's exec: migration URI, which /bin/sh runs: single-quoted.
 QString shellQuoted(const QString &path) {
@@ -25,8 +54,7 @@ Status ignoreShared(QmpClient &qmp) {
     auto r =
         qmp.execute(u"migrate-set-capabilities"_s, {{u"capabilities"_s, QJsonArray{on, events}}});
     if (!r)
-        return fail(u"this QEMU cannot leave shared RAM out of a saved state (x-ignore-shared): "
-                    u"%1"_s.arg(r.error()));
+        return fail(kQemuInstantNoIgnoreShared(r.error()));
     return {};
 }
 
@@ -47,8 +75,8 @@ Status migrationDone(QmpClient &qmp, std::chrono::milliseconds timeout, const QS
     QString reason;
     if (auto info = qmp.execute(u"query-migrate"_s); info)
         reason = info->value(u"error-desc"_s).toString();
-    return fail(u"%1: QEMU says %2%3"_s.arg(what, status,
-                                            reason.isEmpty() ? QString() : u" (%1)"_s.arg(reason)));
+    return fail(reason.isEmpty() ? kQemuInstantQemuSays(what, status)
+                                 : kQemuInstantQemuSaysWhy(what, status, reason));
 }
 
 } // namespace
@@ -59,9 +87,7 @@ Expected<QByteArray> paddedIdentity(const std::string &text) {
         out += '\n';
     // "#" + filler + "\n": at least two bytes of padding.
     if (out.size() > kIdentityBytes - 2)
-        return fail(u"the identity is %1 bytes, more than the %2 an instant clone's fixed-size "
-                    u"identity holds: shorten its hostname or DNS list"_s.arg(out.size())
-                        .arg(kIdentityBytes - 2));
+        return fail(kQemuInstantIdentityTooLong(out.size(), kIdentityBytes - 2));
     out += '#';
     out += QByteArray(kIdentityBytes - out.size() - 1, ' ');
     out += '\n';
@@ -88,15 +114,15 @@ QStringList memoryArguments(const QString &ramFile, int memoryMb, bool shared) {
 
 Status checkQemu(const QString &qemuSystem) {
     if (qemuSystem.isEmpty())
-        return fail(u"qemu-system-x86_64 not found: install qemu-system-x86"_s);
+        return fail(kQemuInstantNoQemuSystem());
     auto ask = [&](const QStringList &args) -> Expected<QString> {
         QProcess qemu;
         qemu.start(qemuSystem, args);
         if (!qemu.waitForFinished(30'000) || qemu.exitCode() != 0) {
             qemu.kill();
             qemu.waitForFinished(5000);
-            return fail(u"%1 %2 did not answer: %3"_s.arg(
-                qemuSystem, args.join(u' '), QString::fromUtf8(qemu.readAllStandardError())));
+            return fail(kQemuInstantDidNotAnswer(qemuSystem, args.join(u' '),
+                                                 QString::fromUtf8(qemu.readAllStandardError())));
         }
         return QString::fromUtf8(qemu.readAllStandardOutput());
     };
@@ -104,14 +130,12 @@ Status checkQemu(const QString &qemuSystem) {
     if (!objects)
         return fail(objects.error());
     if (!objects->contains(u"memory-backend-file"_s))
-        return fail(u"%1 has no memory-backend-file object: instant clones need QEMU 5.0 or "
-                    u"later built with it"_s.arg(qemuSystem));
+        return fail(kQemuInstantNoMemoryBackend(qemuSystem));
     auto devices = ask({u"-machine"_s, u"none"_s, u"-device"_s, u"help"_s});
     if (!devices)
         return fail(devices.error());
     if (!devices->contains(u"\"vmgenid\""_s))
-        return fail(u"%1 has no vmgenid device: a resumed clone's random generator could not "
-                    u"be told to reseed; instant clones need it"_s.arg(qemuSystem));
+        return fail(kQemuInstantNoVmgenid(qemuSystem));
     // x-ignore-shared has no help text of its own: it is checked on the template's QMP
     // (migrate-set-capabilities refuses an unknown capability, and saveState says so).
     return {};
@@ -127,7 +151,7 @@ Status saveState(QmpClient &qmp, const QString &stateFile, std::chrono::millisec
             QJsonObject{{u"uri"_s, QString(u"exec:cat > "_s + shellQuoted(stateFile))}});
         !r)
         return fail(r.error());
-    return migrationDone(qmp, timeout, u"saving the template's state to %1"_s.arg(stateFile));
+    return migrationDone(qmp, timeout, kQemuInstantSavingState(stateFile));
 }
 
 Expected<qint64> resume(QmpClient &qmp, const QString &stateFile,
@@ -141,8 +165,7 @@ Expected<qint64> resume(QmpClient &qmp, const QString &stateFile,
                         QJsonObject{{u"uri"_s, QString(u"exec:cat "_s + shellQuoted(stateFile))}});
         !r)
         return fail(r.error());
-    if (auto s = migrationDone(qmp, timeout, u"loading the template's state %1"_s.arg(stateFile));
-        !s)
+    if (auto s = migrationDone(qmp, timeout, kQemuInstantLoadingState(stateFile)); !s)
         return fail(s.error());
     // The template was paused when saved, so the clone stays paused after the load.
     if (auto r = qmp.execute(u"cont"_s); !r)

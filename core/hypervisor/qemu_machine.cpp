@@ -1,5 +1,7 @@
 #include "qemu_machine.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,41 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kQemuMachineNotWhole{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: \"%2\" must be a whole number, not %3")};
+const FailureSentence kQemuMachineOutOfRange{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: \"%2\" %3 is out of range (%4 to %5)")};
+const FailureSentence kQemuMachineCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read the machine description %1: %2")};
+const FailureSentence kQemuMachineTooLarge{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not a machine description (over 1 MiB)")};
+const FailureSentence kQemuMachineNotJson{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not valid JSON (%2 at offset %3)")};
+const FailureSentence kQemuMachineNotObject{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not a JSON object")};
+const FailureSentence kQemuMachineWrongFormat{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "%1 is not a vmeclone QEMU machine description (\"format\" must be \"%2\")")};
+const FailureSentence kQemuMachineWrongVersion{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1: machine description version %2 is not supported (this vmeclone reads 1)")};
+const FailureSentence kQemuMachineNoDisk{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 names no \"disk\"")};
+const FailureSentence kQemuMachineKernelMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: the kernel %2 does not exist")};
+const FailureSentence kQemuMachineInitrdMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: the initrd %2 does not exist")};
+const FailureSentence kQemuMachineDiskMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: the disk %2 does not exist")};
+const FailureSentence kQemuMachineBadInterface{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: \"disk_interface\" must be virtio, ide or scsi")};
+const FailureSentence kQemuMachineBadFormatName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1: \"disk_format\" %2 is not a QEMU image format name")};
+const FailureSentence kQemuMachineBadNicModel{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: \"nic_model\" %2 is not a QEMU device name")};
+const FailureSentence kQemuMachineCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 
 const QString kFormat = u"vmeclone-qemu-machine"_s;
 
@@ -31,11 +68,9 @@ Expected<qint64> wholeNumber(const QString &path, const QJsonObject &o, const QS
         return fallback;
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d))
-        return fail(u"%1: \"%2\" must be a whole number, not %3"_s.arg(path, key, jsonText(v)));
+        return fail(kQemuMachineNotWhole(path, key, jsonText(v)));
     if (d < static_cast<double>(min) || d > static_cast<double>(max))
-        return fail(u"%1: \"%2\" %3 is out of range (%4 to %5)"_s.arg(path, key, jsonText(v))
-                        .arg(min)
-                        .arg(max));
+        return fail(kQemuMachineOutOfRange(path, key, jsonText(v), min, max));
     return static_cast<qint64>(d);
 }
 
@@ -56,25 +91,20 @@ bool isQemuName(const QString &name) {
 Expected<QemuMachine> QemuMachine::fromFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read the machine description %1: %2"_s.arg(path, file.errorString()));
+        return fail(kQemuMachineCannotRead(path, file.errorString()));
     if (file.size() > 1024 * 1024)
-        return fail(u"%1 is not a machine description (over 1 MiB)"_s.arg(path));
+        return fail(kQemuMachineTooLarge(path));
     QJsonParseError error;
     const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (doc.isNull())
-        return fail(u"%1 is not valid JSON (%2 at offset %3)"_s.arg(path, error.errorString())
-                        .arg(error.offset));
+        return fail(kQemuMachineNotJson(path, error.errorString(), error.offset));
     if (!doc.isObject())
-        return fail(u"%1 is not a JSON object"_s.arg(path));
+        return fail(kQemuMachineNotObject(path));
     QJsonObject o = doc.object();
     if (o.value(u"format"_s).toString() != kFormat)
-        return fail(
-            u"%1 is not a vmeclone QEMU machine description (\"format\" must be \"%2\")"_s.arg(
-                path, kFormat));
+        return fail(kQemuMachineWrongFormat(path, kFormat));
     if (o.value(u"version"_s).toInt() != 1)
-        return fail(u"%1: machine description version %2 is not supported (this vmeclone reads 1)"_s
-                        .arg(path)
-                        .arg(o.value(u"version"_s).toInt()));
+        return fail(kQemuMachineWrongVersion(path, o.value(u"version"_s).toInt()));
 
     const QDir base = QFileInfo(path).absoluteDir();
     auto resolve = [&](const QString &key) -> QString {
@@ -114,20 +144,19 @@ Expected<QemuMachine> QemuMachine::fromFile(const QString &path) {
     }
 
     if (m.disk.isEmpty())
-        return fail(u"%1 names no \"disk\""_s.arg(path));
-    for (const auto &[key, named] : {std::pair{u"kernel", m.kernel}, std::pair{u"initrd", m.initrd},
-                                     std::pair{u"disk", m.disk}}) {
+        return fail(kQemuMachineNoDisk(path));
+    for (const auto &[missing, named] : {std::pair{&kQemuMachineKernelMissing, m.kernel},
+                                         std::pair{&kQemuMachineInitrdMissing, m.initrd},
+                                         std::pair{&kQemuMachineDiskMissing, m.disk}}) {
         if (!named.isEmpty() && !QFileInfo(named).isFile())
-            return fail(
-                u"%1: the %2 %3 does not exist"_s.arg(path, QString::fromUtf16(key), named));
+            return fail((*missing)(path, named));
     }
     if (m.diskInterface != u"virtio" && m.diskInterface != u"ide" && m.diskInterface != u"scsi")
-        return fail(u"%1: \"disk_interface\" must be virtio, ide or scsi"_s.arg(path));
+        return fail(kQemuMachineBadInterface(path));
     if (!isQemuName(m.diskFormat))
-        return fail(
-            u"%1: \"disk_format\" %2 is not a QEMU image format name"_s.arg(path, m.diskFormat));
+        return fail(kQemuMachineBadFormatName(path, m.diskFormat));
     if (!isQemuName(m.nicModel))
-        return fail(u"%1: \"nic_model\" %2 is not a QEMU device name"_s.arg(path, m.nicModel));
+        return fail(kQemuMachineBadNicModel(path, m.nicModel));
 
     for (const auto *known :
          {u"format", u"version", u"name", u"memory_mb", u"cpus", u"kernel", u"initrd", u"cmdline",
@@ -162,15 +191,15 @@ Status QemuMachine::save(const QString &path, bool sync) const {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(text) != text.size()
             || !file.flush())
-            return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+            return fail(kQemuMachineCannotWrite(path, file.errorString()));
         return {};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return fail(kQemuMachineCannotWrite(path, file.errorString()));
     file.write(text);
     if (!file.commit())
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return fail(kQemuMachineCannotWrite(path, file.errorString()));
     return {};
 }
 

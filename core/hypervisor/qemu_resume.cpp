@@ -2,6 +2,7 @@
 // description names its template's state loads that state and resumes the guest; after a
 // crash during a start, what its QEMU is doing is found out and a resume cut short is
 // finished (docs/instant-clones.md, "Recovery").
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "engine/crash_point.h"
 #include "hypervisor/qemu_instant.h"
@@ -18,6 +19,13 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kQemuResumeLoadEnded{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1's QEMU was loading its template's state when the process that started it ended, and "
+    "the load ended %2")};
+const FailureSentence kQemuResumeUnexpectedStatus{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1's QEMU, launched to resume its template, is '%2'")};
 
 // Whether the process `pid` was launched to receive a template's state (-incoming);
 // nullopt when its command line cannot be read.
@@ -106,8 +114,7 @@ Expected<QemuBackend::StartedAs> QemuBackend::settleInterruptedStart(const VmRec
             loading = migration->value(u"status"_s).toString();
         }
         if (loading != u"completed")
-            return fail(u"%1's QEMU was loading its template's state when the process that "
-                        u"started it ended, and the load ended %2"_s.arg(vm.name, loading));
+            return fail(kQemuResumeLoadEnded(vm.name, loading));
         status = qmp.execute(u"query-status"_s);
         if (!status)
             return fail(status.error());
@@ -118,7 +125,7 @@ Expected<QemuBackend::StartedAs> QemuBackend::settleInterruptedStart(const VmRec
         if (auto r = qmp.execute(u"cont"_s); !r)
             return fail(r.error());
     } else if (run != u"running") {
-        return fail(u"%1's QEMU, launched to resume its template, is '%2'"_s.arg(vm.name, run));
+        return fail(kQemuResumeUnexpectedStatus(vm.name, run));
     }
     if (stateLeft)
         if (auto s = forgetTemplate(*machine, file); !s)

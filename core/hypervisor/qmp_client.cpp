@@ -1,5 +1,7 @@
 #include "qmp_client.h"
 
+#include "common/failure_text.h"
+
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -7,18 +9,67 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
+
+const FailureSentence kQmpCannotConnect{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot connect to QEMU's control socket %1: %2")};
+const FailureSentence kQmpNoGreeting{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 did not greet as QMP")};
+const FailureSentence kQmpCannotConnectAgent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot connect to the guest agent's channel %1: %2")};
+const FailureSentence kQmpNoAgent{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "no guest agent answers on %1 within %2 ms: the guest runs no qemu-guest-agent, or it has "
+    "not started yet")};
+// The peer is QEMU on its control socket, or (connectToGuestAgent) the guest agent on its
+// channel: each sentence is said of both.
+const FailureSentence kQmpQemuNotQmp{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU sent something that is not QMP on %1")};
+const FailureSentence kQmpAgentNotQmp{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the guest agent sent something that is not QMP on %1")};
+const FailureSentence kQmpQemuClosed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU closed its control socket %1")};
+const FailureSentence kQmpAgentClosed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the guest agent closed its channel %1")};
+const FailureSentence kQmpQemuNoAnswer{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU did not answer on %1 within %2 ms")};
+const FailureSentence kQmpAgentNoAnswer{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the guest agent did not answer on %1 within %2 ms")};
+const FailureSentence kQmpQemuSocketClosed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot send %1 to QEMU: its control socket %2 is closed")};
+const FailureSentence kQmpAgentSocketClosed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot send %1 to the guest agent: its channel %2 is closed")};
+const FailureSentence kQmpQemuCannotSend{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot send %1 to QEMU on %2: %3")};
+const FailureSentence kQmpAgentCannotSend{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot send %1 to the guest agent on %2: %3")};
+const FailureSentence kQmpQemuRefused{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "QEMU refused %1: %2")};
+const FailureSentence kQmpAgentRefused{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the guest agent refused %1: %2")};
+const FailureSentence kQmpWaitingForEvent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "waiting for QEMU's %1 event: %2")};
+
+const QString kQmpAgentPeer = u"the guest agent"_s;
+
+// The sentence of `qemu` or of `agent`, by who the peer is.
+const FailureSentence &said(const QString &peer, const FailureSentence &qemu,
+                            const FailureSentence &agent) {
+    return peer == kQmpAgentPeer ? agent : qemu;
+}
+
+} // namespace
 
 Status QmpClient::connectTo(const QString &socketPath, Timeout timeout) {
     m_path = socketPath;
     m_socket.connectToServer(socketPath);
     if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
-        return fail(u"cannot connect to QEMU's control socket %1: %2"_s.arg(
-            socketPath, m_socket.errorString()));
+        return fail(kQmpCannotConnect(socketPath, m_socket.errorString()));
     auto greeting = readMessage(timeout);
     if (!greeting)
         return fail(greeting.error());
     if (!greeting->contains(u"QMP"_s))
-        return fail(u"%1 did not greet as QMP"_s.arg(socketPath));
+        return fail(kQmpNoGreeting(socketPath));
     if (auto caps = execute(u"qmp_capabilities"_s, {}, timeout); !caps)
         return fail(caps.error());
     return {};
@@ -26,12 +77,11 @@ Status QmpClient::connectTo(const QString &socketPath, Timeout timeout) {
 
 Status QmpClient::connectToGuestAgent(const QString &socketPath, Timeout timeout) {
     m_path = socketPath;
-    m_peer = u"the guest agent"_s;
+    m_peer = kQmpAgentPeer;
     m_socketName = u"channel"_s;
     m_socket.connectToServer(socketPath);
     if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
-        return fail(u"cannot connect to the guest agent's channel %1: %2"_s.arg(
-            socketPath, m_socket.errorString()));
+        return fail(kQmpCannotConnectAgent(socketPath, m_socket.errorString()));
     // 0xFF first resets qemu-ga's JSON parser after a client that left mid-request; the
     // answer to guest-sync-delimited comes after a 0xFF of its own, and everything before
     // that byte is an older client's leftover.
@@ -53,9 +103,7 @@ Status QmpClient::connectToGuestAgent(const QString &socketPath, Timeout timeout
             }
             m_buffer.clear();
             if (deadline.hasExpired() || m_socket.state() != QLocalSocket::ConnectedState)
-                return fail(u"no guest agent answers on %1 within %2 ms: the guest runs no "
-                            u"qemu-guest-agent, or it has not started yet"_s.arg(socketPath)
-                                .arg(timeout.count()));
+                return fail(kQmpNoAgent(socketPath, timeout.count()));
             m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
             m_buffer += m_socket.readAll();
             continue;
@@ -80,14 +128,13 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
                 continue;
             const auto doc = QJsonDocument::fromJson(line);
             if (!doc.isObject())
-                return fail(u"%1 sent something that is not QMP on %2"_s.arg(m_peer, m_path));
+                return fail(said(m_peer, kQmpQemuNotQmp, kQmpAgentNotQmp)(m_path));
             return doc.object();
         }
         if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-            return fail(u"%1 closed its %2 %3"_s.arg(m_peer, m_socketName, m_path));
+            return fail(said(m_peer, kQmpQemuClosed, kQmpAgentClosed)(m_path));
         if (deadline.hasExpired())
-            return fail(
-                u"%1 did not answer on %2 within %3 ms"_s.arg(m_peer, m_path).arg(timeout.count()));
+            return fail(said(m_peer, kQmpQemuNoAnswer, kQmpAgentNoAnswer)(m_path, timeout.count()));
         if (m_socket.bytesAvailable() == 0)
             m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
         m_buffer += m_socket.readAll();
@@ -107,8 +154,7 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
     // QEMU echoes "id" in the answer: an answer that arrives after its command timed
     // out carries the old id and is skipped instead of being taken for this one's.
     if (m_socket.state() != QLocalSocket::ConnectedState)
-        return fail(u"cannot send %1 to %2: its %3 %4 is closed"_s.arg(command, m_peer,
-                                                                       m_socketName, m_path));
+        return fail(said(m_peer, kQmpQemuSocketClosed, kQmpAgentSocketClosed)(command, m_path));
     const qint64 id = ++m_lastId;
     QJsonObject request{{u"execute"_s, command}, {u"id"_s, id}};
     if (!arguments.isEmpty())
@@ -116,8 +162,8 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count()))
         && m_socket.bytesToWrite() > 0)
-        return fail(u"cannot send %1 to %2 on %3: %4"_s.arg(command, m_peer, m_path,
-                                                            m_socket.errorString()));
+        return fail(said(m_peer, kQmpQemuCannotSend, kQmpAgentCannotSend)(command, m_path,
+                                                                          m_socket.errorString()));
     QDeadlineTimer deadline(timeout);
     while (true) {
         auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
@@ -133,8 +179,8 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
             continue;
         if (message->contains(u"error"_s)) {
             const auto error = message->value(u"error"_s).toObject();
-            return fail(
-                u"%1 refused %2: %3"_s.arg(m_peer, command, error.value(u"desc"_s).toString()));
+            return fail(said(m_peer, kQmpQemuRefused,
+                             kQmpAgentRefused)(command, error.value(u"desc"_s).toString()));
         }
         return message->value(u"return"_s);
     }
@@ -156,7 +202,7 @@ QmpClient::waitForEvent(const QString &name, const std::function<bool(const QJso
     while (true) {
         auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
         if (!message)
-            return fail(u"waiting for QEMU's %1 event: %2"_s.arg(name, message.error()));
+            return fail(kQmpWaitingForEvent(name, message.error()));
         if (matches(*message))
             return message->value(u"data"_s).toObject();
     }

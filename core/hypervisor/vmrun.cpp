@@ -1,6 +1,7 @@
 #include "vmrun.h"
 
 #include "common/child_process.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "net/ipv4.h"
 
@@ -17,6 +18,57 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kVmrunNotFound{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give its path. %2")};
+const FailureSentence kVmrunWhereToGetIt{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "vmrun ships with VMware Workstation Pro (free for all use since November 2024; download it "
+    "from Broadcom's support portal, support.broadcom.com, under VMware Workstation Pro). "
+    "VMware Workstation Player is discontinued and installs no vmrun without the separate VIX "
+    "API")};
+// Why a type was chosen (typeReason()): said in failures that name the type.
+const FailureSentence kVmrunWorkstationInstalled{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "VMware Workstation's program %1 is installed")};
+const FailureSentence kVmrunOnlyPlayer{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "only VMware Player is installed (%1, no Workstation program %2 beside %3 or on PATH): "
+    "Player's vmrun -T player cannot clone or snapshot")};
+const FailureSentence kVmrunNeitherProgram{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "neither Workstation's %1 nor Player's %2 is beside %3 or on PATH: Workstation Pro assumed "
+    "(Player is discontinued); give the type player for a Player host")};
+const FailureSentence kVmrunNotExecutable{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the vmrun given (%1) is not an executable file")};
+const FailureSentence kVmrunUnknownType{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "VMware product type '%1' is unknown: use player (VMware Player) or ws (VMware "
+    "Workstation)")};
+const FailureSentence kVmrunTimeoutNotPositive{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the vmrun timeout must be positive")};
+const FailureSentence kVmrunCannotRun{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot run vmrun (%1) for %2: %3")};
+const FailureSentence kVmrunTimedOut{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "vmrun %1 did not finish within %2 s: killed it. VMware may be waiting for an answer in the "
+    "VM's window, or its services may be stuck")};
+const FailureSentence kVmrunCrashed{QT_TRANSLATE_NOOP("vmeclone::Failure", "vmrun %1 crashed: %2")};
+const FailureSentence kVmrunFailedSilently{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "vmrun %1 failed (exit code %2): it printed nothing")};
+const FailureSentence kVmrunFailed{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "vmrun %1 failed (exit code %2): %3")};
+const FailureSentence kVmrunNoCloneCommand{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "vmrun -T %1 has no clone command: linked clones by vmrun need VMware Workstation Pro (-T "
+    "ws, free since November 2024); let vmeclone link the disks itself instead")};
+const FailureSentence kVmrunNotAnAddress{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "vmrun getGuestIPAddress %1 printed '%2', not an IPv4 address")};
+const FailureSentence kVmrunListUnreadable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "vmrun list printed '%1', not 'Total running VMs: N' and the VMs: is this VMware's vmrun?")};
+const FailureSentence kVmrunListMiscounted{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "vmrun list said %1 running VMs but listed %2: %3")};
 
 QString seconds(std::chrono::milliseconds d) {
     return QString::number(static_cast<double>(d.count()) / 1000.0, 'g', 3);
@@ -63,15 +115,11 @@ Expected<QString> Vmrun::find() {
             return path;
     }
     return refuse(Problem::Missing, Field::Vmrun, {},
-                  u"vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give "
-                  u"its path. %2"_s.arg(standard.join(u", "_s), whereToGetIt()));
+                  kVmrunNotFound(standard.join(u", "_s), whereToGetIt()));
 }
 
 QString Vmrun::whereToGetIt() {
-    return u"vmrun ships with VMware Workstation Pro (free for all use since November 2024; "
-           u"download it from Broadcom's support portal, support.broadcom.com, under VMware "
-           u"Workstation Pro). VMware Workstation Player is discontinued and installs no vmrun "
-           u"without the separate VIX API"_s;
+    return kVmrunWhereToGetIt();
 }
 
 Vmrun::DetectedType Vmrun::detectType(const QString &vmrunPath) {
@@ -99,15 +147,10 @@ Vmrun::DetectedType Vmrun::detectType(const QString &vmrunPath) {
         return {};
     };
     if (const QString ws = installed(workstation); !ws.isEmpty())
-        return {u"ws"_s, u"VMware Workstation's program %1 is installed"_s.arg(ws)};
+        return {u"ws"_s, kVmrunWorkstationInstalled(ws)};
     if (const QString vmplayer = installed(player); !vmplayer.isEmpty())
-        return {u"player"_s,
-                u"only VMware Player is installed (%1, no Workstation program %2 beside %3 or "
-                u"on PATH): Player's vmrun -T player cannot clone or snapshot"_s.arg(
-                    vmplayer, workstation, vmrunPath)};
-    return {u"ws"_s, u"neither Workstation's %1 nor Player's %2 is beside %3 or on PATH: "
-                     u"Workstation Pro assumed (Player is discontinued); give the type player "
-                     u"for a Player host"_s.arg(workstation, player, vmrunPath)};
+        return {u"player"_s, kVmrunOnlyPlayer(vmplayer, workstation, vmrunPath)};
+    return {u"ws"_s, kVmrunNeitherProgram(workstation, player, vmrunPath)};
 }
 
 Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
@@ -115,7 +158,7 @@ Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
     if (!config.program.isEmpty()) {
         if (!isFile(config.program))
             return refuse(Problem::NotFound, Field::Vmrun, config.program,
-                          u"the vmrun given (%1) is not an executable file"_s.arg(config.program));
+                          kVmrunNotExecutable(config.program));
         v.m_program = config.program;
     } else {
         auto found = find();
@@ -131,11 +174,10 @@ Expected<Vmrun> Vmrun::create(const VmrunConfig &config) {
         v.m_type = config.type;
         v.m_typeReason = u"given"_s;
     } else {
-        return fail(u"VMware product type '%1' is unknown: use player (VMware Player) or ws "
-                    u"(VMware Workstation)"_s.arg(config.type));
+        return fail(kVmrunUnknownType(config.type));
     }
     if (config.timeout.count() <= 0)
-        return fail(u"the vmrun timeout must be positive"_s);
+        return fail(kVmrunTimeoutNotPositive());
     v.m_timeout = config.timeout;
     return v;
 }
@@ -148,15 +190,13 @@ Expected<VmrunOutput> Vmrun::runRaw(const QStringList &arguments, std::chrono::m
     const ChildRun run = runChild(m_program, args, timeout);
     switch (run.outcome) {
     case ChildRun::Outcome::CannotStart:
-        return fail(u"cannot run vmrun (%1) for %2: %3"_s.arg(m_program, what, run.error));
+        return fail(kVmrunCannotRun(m_program, what, run.error));
     case ChildRun::Outcome::TimedOut:
         log::vmrun()->warn(
             "{}", LogText::tr("vmrun %1 hung for %2 s: killed").arg(what).arg(seconds(timeout)));
-        return fail(u"vmrun %1 did not finish within %2 s: killed it. VMware may be waiting "
-                    u"for an answer in the VM's window, or its services may be stuck"_s.arg(
-                        what, seconds(timeout)));
+        return fail(kVmrunTimedOut(what, seconds(timeout)));
     case ChildRun::Outcome::Crashed:
-        return fail(u"vmrun %1 crashed: %2"_s.arg(what, run.error));
+        return fail(kVmrunCrashed(what, run.error));
     case ChildRun::Outcome::Finished:
         break;
     }
@@ -175,9 +215,9 @@ QString Vmrun::describeFailure(const QString &what, const VmrunOutput &out) {
     const QString text = out.output.trimmed();
     // An exit status is 32 bits unsigned on Windows (-1 there is 4294967295, as VMware's
     // users quote it) and 0-255 elsewhere, where the cast changes nothing.
-    return u"vmrun %1 failed (exit code %2): %3"_s.arg(what)
-        .arg(static_cast<quint32>(out.exitCode))
-        .arg(text.isEmpty() ? u"it printed nothing"_s : text);
+    const auto exitCode = static_cast<quint32>(out.exitCode);
+    return text.isEmpty() ? kVmrunFailedSilently(what, exitCode)
+                          : kVmrunFailed(what, exitCode, text);
 }
 
 Expected<QString> Vmrun::run(const QStringList &arguments, std::chrono::milliseconds timeout,
@@ -202,9 +242,7 @@ Status Vmrun::start(const QString &vmx, const QString &vm) const {
 Status Vmrun::cloneLinked(const QString &sourceVmx, const QString &cloneVmx,
                           const QString &snapshot, const QString &name) const {
     if (m_type != u"ws")
-        return fail(u"vmrun -T %1 has no clone command: linked clones by vmrun need VMware "
-                    u"Workstation Pro (-T ws, free since November 2024); let vmeclone link the "
-                    u"disks itself instead"_s.arg(m_type));
+        return fail(kVmrunNoCloneCommand(m_type));
     auto out =
         run({u"clone"_s, QDir::toNativeSeparators(sourceVmx), QDir::toNativeSeparators(cloneVmx),
              u"linked"_s, u"-snapshot="_s + snapshot, u"-cloneName="_s + name},
@@ -268,7 +306,7 @@ Expected<QString> Vmrun::guestIpAddress(const QString &vmx, const QString &vm,
         return fail(out.error());
     const QString ip = out->trimmed();
     if (!Ipv4Address::parse(ip))
-        return fail(u"vmrun getGuestIPAddress %1 printed '%2', not an IPv4 address"_s.arg(vm, ip));
+        return fail(kVmrunNotAnAddress(vm, ip));
     return ip;
 }
 
@@ -282,14 +320,11 @@ Expected<QStringList> Vmrun::parseList(const QString &output) {
     static const QRegularExpression header(u"^Total running VMs: (\\d+)$"_s);
     const auto m = lines.isEmpty() ? QRegularExpressionMatch() : header.match(lines.first());
     if (!m.hasMatch())
-        return fail(u"vmrun list printed '%1', not 'Total running VMs: N' and the VMs: is this "
-                    u"VMware's vmrun?"_s.arg(output.trimmed().left(200)));
+        return fail(kVmrunListUnreadable(output.trimmed().left(200)));
     const qsizetype count = m.captured(1).toLongLong();
     lines.removeFirst();
     if (lines.size() != count)
-        return fail(u"vmrun list said %1 running VMs but listed %2: %3"_s.arg(count)
-                        .arg(lines.size())
-                        .arg(output.trimmed().left(400)));
+        return fail(kVmrunListMiscounted(count, lines.size(), output.trimmed().left(400)));
     return lines;
 }
 

@@ -1,5 +1,6 @@
 #include "vmware_backend.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "inventory/clone_marker.h"
 #include "vmdk/vmdk_cloner.h"
@@ -20,6 +21,71 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kVmwareBackendNoConsoleAddress{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "no console address for VMware guests: give this host's address on the VMs' network, where "
+    "the listener receives their announcements")};
+const FailureSentence kVmwareBackendConsoleNotIpv4{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the console address '%1' is not an IPv4 address")};
+const FailureSentence kVmwareBackendConsoleIsGolden{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the console address %1 is the golden's own address of %2: give this host's own address "
+    "on the VMs' network")};
+const FailureSentence kVmwareBackendConsoleNotHost{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the console address %1 is not a host address of %2: give this host's own address on the "
+    "VMs' network")};
+const FailureSentence kVmwareBackendConsoleUnreachable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the console address %1 is outside %2 and the golden %3 has no gateway, so its clones could "
+    "not reach it: give an address in %2, or add the golden with a gateway")};
+const FailureSentence kVmwareBackendNoHardDisk{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 has no hard disk: there is nothing to clone")};
+const FailureSentence kVmwareBackendRawDevice{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 (%2): %3 maps a raw device (createType \"%4\"): only disks kept in files can be "
+    "cloned; convert it to a virtual disk in VMware")};
+const FailureSentence kVmwareBackendUnknownMode{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "clone mode '%1' is unknown: use linked or full")};
+const FailureSentence kVmwareBackendLinkedOnly{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "VMware makes linked clones only (vmrun clone ... linked), not %1 ones")};
+const FailureSentence kVmwareBackendWrongVmxName{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the clone's configuration would be %1, not %2")};
+const FailureSentence kVmwareBackendCannotCopy{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot copy %1 into %2: check the shard's free space and permissions")};
+const FailureSentence kVmwareBackendNeedsWorkstation{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "linked clones made by VMware need vmrun -T ws (VMware Workstation Pro, free since November "
+    "2024); this host's is -T %1 (%2), which has no clone command: let vmeclone link the disks "
+    "itself instead")};
+const FailureSentence kVmwareBackendGolden{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the golden %1: %2")};
+const FailureSentence kVmwareBackendSnapshotLacksDisk{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1: its snapshot \"%2\" has no %3 (the disk %4 came later), so vmrun's clone "
+    "would lack it: take a new snapshot")};
+const FailureSentence kVmwareBackendCloneUnreadable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "vmrun reported the clone %1 made, but %2 cannot be read: %3")};
+const FailureSentence kVmwareBackendNoVmx{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 has no configuration file %2: release it and clone it again")};
+const FailureSentence kVmwareBackendStillRunsHard{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 still runs after a hard stop: stop it in VMware")};
+const FailureSentence kVmwareBackendNoInstance{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2")};
+const FailureSentence kVmwareBackendOtherInstance{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 belongs to another clone (instance %2, not %3): not deleting %4")};
+const FailureSentence kVmwareBackendCannotTellRunning{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot tell whether %1 runs, so its files stay: %2")};
+const FailureSentence kVmwareBackendStillRunning{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is still running: stop it before deleting its files")};
+const FailureSentence kVmwareBackendNotAClone{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 does not look like a vmeclone clone (no %2.vmx): not deleting it")};
+const FailureSentence kVmwareBackendLocked{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "VMware has %1 open (%2 in %3): close it in VMware first")};
+const FailureSentence kVmwareBackendCannotDelete{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot delete %1 completely: check its permissions")};
 
 // A path as a .vmx names it: absolute (also a Windows drive path), or relative to the
 // .vmx's folder.
@@ -66,29 +132,23 @@ Expected<Ipv4Address> VmwareBackend::consoleAddress(const GoldenRecord &golden) 
     const QString configured = configuredConsoleAddress(golden);
     if (configured.isEmpty())
         return refuse(Problem::Missing, Field::ConsoleAddress, {},
-                      u"no console address for VMware guests: give this host's address on the "
-                      u"VMs' network, where the listener receives their announcements"_s);
+                      kVmwareBackendNoConsoleAddress());
     const auto address = Ipv4Address::parse(configured);
     if (!address)
         return refuse(Problem::NotAnAddress, Field::ConsoleAddress, configured,
-                      u"the console address '%1' is not an IPv4 address"_s.arg(configured));
+                      kVmwareBackendConsoleNotIpv4(configured));
     if (golden.subnet.contains(*address)) {
         if (!golden.subnet.isHostAddress(*address) || *address == golden.address)
             return refuse(*address == golden.address ? Problem::GoldenOwnAddress
                                                      : Problem::NotAHostAddress,
                           Field::ConsoleAddress, configured,
-                          u"the console address %1 is %2 of %3: give this host's own address "
-                          u"on the VMs' network"_s.arg(address->toString(),
-                                                       *address == golden.address
-                                                           ? u"the golden's own address"_s
-                                                           : u"not a host address"_s,
-                                                       golden.subnet.toString()));
+                          (*address == golden.address ? kVmwareBackendConsoleIsGolden
+                                                      : kVmwareBackendConsoleNotHost)(
+                              address->toString(), golden.subnet.toString()));
     } else if (golden.gateway.toUInt() == 0) {
-        return refuse(
-            Problem::Unreachable, Field::ConsoleAddress, configured,
-            u"the console address %1 is outside %2 and the golden %3 has no gateway, so its "
-            u"clones could not reach it: give an address in %2, or add the golden with a "
-            u"gateway"_s.arg(address->toString(), golden.subnet.toString(), golden.name));
+        return refuse(Problem::Unreachable, Field::ConsoleAddress, configured,
+                      kVmwareBackendConsoleUnreachable(address->toString(),
+                                                       golden.subnet.toString(), golden.name));
     }
     return *address;
 }
@@ -127,7 +187,7 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
     if (!vmx)
         return fail(vmx.error());
     if (selection->disks.isEmpty())
-        return fail(u"%1 has no hard disk: there is nothing to clone"_s.arg(path));
+        return fail(kVmwareBackendNoHardDisk(path));
     for (const QString &w : selection->warnings)
         log::vmware()->warn("{}", w);
     for (const QString &n : selection->notes)
@@ -154,9 +214,8 @@ Expected<GoldenInspection> VmwareBackend::inspectGolden(const QString &path) con
         if (!descriptor)
             return fail(descriptor.error());
         if (VmdkCloner::mapsRawDevice(*descriptor))
-            return fail(u"%1 (%2): %3 maps a raw device (createType \"%4\"): only disks kept in "
-                        u"files can be cloned; convert it to a virtual disk in VMware"_s.arg(
-                            path, disk.disk.device, disk.path, descriptor->createType()));
+            return fail(kVmwareBackendRawDevice(path, disk.disk.device, disk.path,
+                                                descriptor->createType()));
         out.virtualBytes += descriptor->capacitySectors() * 512;
     }
     out.files.removeDuplicates();
@@ -192,12 +251,10 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
     if (auto console = consoleAddress(request.golden); !console)
         return console.failure();
     if (vm.cloneMode != u"linked" && vm.cloneMode != u"full")
-        return fail(u"clone mode '%1' is unknown: use linked or full"_s.arg(vm.cloneMode));
+        return fail(kVmwareBackendUnknownMode(vm.cloneMode));
     if (request.byVmware) {
         if (vm.cloneMode != u"linked")
-            return fail(
-                u"VMware makes linked clones only (vmrun clone ... linked), not %1 ones"_s.arg(
-                    vm.cloneMode));
+            return fail(kVmwareBackendLinkedOnly(vm.cloneMode));
         return createByVmrun(request, cancel);
     }
     auto golden = VmxDocument::load(request.golden.path);
@@ -261,8 +318,8 @@ Status VmwareBackend::createClone(const CloneRequest &request, const std::atomic
         return abandon(clone.error());
     const QString vmx = folder + u'/' + clone->vmxFileName;
     if (vmx != vmxPath(vm))
-        return abandon(u"the clone's configuration would be %1, not %2"_s.arg(
-            clone->vmxFileName, QFileInfo(vmxPath(vm)).fileName()));
+        return abandon(
+            kVmwareBackendWrongVmxName(clone->vmxFileName, QFileInfo(vmxPath(vm)).fileName()));
     if (auto s = finish(*clone, request, vmx, cancel); !s)
         return abandon(s.error());
     if (progress)
@@ -291,9 +348,7 @@ Status VmwareBackend::finish(const VmxClone &clone, const CloneRequest &request,
             continue;
         }
         if (!QFile::copy(source, target))
-            return fail(
-                u"cannot copy %1 into %2: check the shard's free space and permissions"_s.arg(
-                    source, vm.folder));
+            return fail(kVmwareBackendCannotCopy(source, vm.folder));
     }
     if (cancel && cancel->load())
         return fail(u"cancelled"_s);
@@ -309,21 +364,17 @@ Expected<VmxSnapshot> VmwareBackend::vmrunCloneSource(const GoldenRecord &golden
     if (!v)
         return v.failure();
     if (v->type() != u"ws")
-        return fail(u"linked clones made by VMware need vmrun -T ws (VMware Workstation Pro, "
-                    u"free since November 2024); this host's is -T %1 (%2), which has no clone "
-                    u"command: let vmeclone link the disks itself instead"_s.arg(v->type(),
-                                                                                 v->typeReason()));
+        return fail(kVmwareBackendNeedsWorkstation(v->type(), v->typeReason()));
     auto snapshot = VmxSnapshots::current(golden.path);
     if (!snapshot)
-        return fail(u"the golden %1: %2"_s.arg(golden.name, snapshot.error()));
+        return fail(kVmwareBackendGolden(golden.name, snapshot.error()));
     auto vmx = VmxDocument::load(golden.path);
     if (!vmx)
         return fail(vmx.error());
     for (const VmxDisk &disk : VmxDevices::disks(*vmx))
         if (disk.present && !snapshot->disks.contains(disk.device))
-            return fail(u"the golden %1: its snapshot \"%2\" has no %3 (the disk %4 came "
-                        u"later), so vmrun's clone would lack it: take a new snapshot"_s.arg(
-                            golden.name, snapshot->name, disk.device, disk.fileName));
+            return fail(kVmwareBackendSnapshotLacksDisk(golden.name, snapshot->name, disk.device,
+                                                        disk.fileName));
     return snapshot;
 }
 
@@ -351,8 +402,7 @@ Status VmwareBackend::createByVmrun(const CloneRequest &request, const std::atom
         return abandon(u"cancelled"_s);
     QFile file(vmx);
     if (!file.open(QIODevice::ReadOnly))
-        return abandon(u"vmrun reported the clone %1 made, but %2 cannot be read: %3"_s.arg(
-            vm.name, vmx, file.errorString()));
+        return abandon(kVmwareBackendCloneUnreadable(vm.name, vmx, file.errorString()));
     // Named as the golden, so what is relative to the golden's folder (a CD-ROM image)
     // still resolves there.
     auto made = VmxDocument::parse(file.readAll(), request.golden.path);
@@ -376,8 +426,7 @@ Status VmwareBackend::createByVmrun(const CloneRequest &request, const std::atom
 Expected<qint64> VmwareBackend::start(const VmRecord &vm, const GoldenRecord &) {
     const QString vmx = vmxPath(vm);
     if (!QFileInfo::exists(vmx))
-        return fail(
-            u"%1 has no configuration file %2: release it and clone it again"_s.arg(vm.name, vmx));
+        return fail(kVmwareBackendNoVmx(vm.name, vmx));
     auto v = vmrun();
     if (!v)
         return v.failure();
@@ -410,7 +459,7 @@ Status VmwareBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) 
     if (!running)
         return fail(running.error());
     if (*running)
-        return fail(u"%1 still runs after a hard stop: stop it in VMware"_s.arg(vm.name));
+        return fail(kVmwareBackendStillRunsHard(vm.name));
     log::vmware()->info("{}", LogText::tr("stopped %1").arg(vm.name));
     return {};
 }
@@ -435,31 +484,25 @@ Status VmwareBackend::deleteClone(const VmRecord &vm) {
     if (QFileInfo::exists(vmx)) {
         auto doc = VmxDocument::load(vmx);
         if (!doc || !doc->contains(u"guestinfo.vmeclone.instance"_s))
-            return fail(
-                u"%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2"_s
-                    .arg(vmx, vm.folder));
+            return fail(kVmwareBackendNoInstance(vmx, vm.folder));
         const QString instance = doc->value(u"guestinfo.vmeclone.instance"_s);
         if (!vm.instance.isEmpty() && instance != vm.instance)
-            return fail(u"%1 belongs to another clone (instance %2, not %3): not deleting %4"_s.arg(
-                vmx, instance, vm.instance, vm.folder));
+            return fail(kVmwareBackendOtherInstance(vmx, instance, vm.instance, vm.folder));
         auto running = isRunning(vm);
         if (!running)
-            return fail(u"cannot tell whether %1 runs, so its files stay: %2"_s.arg(
-                vm.name, running.error()));
+            return fail(kVmwareBackendCannotTellRunning(vm.name, running.error()));
         if (*running)
-            return fail(u"%1 is still running: stop it before deleting its files"_s.arg(vm.name));
+            return fail(kVmwareBackendStillRunning(vm.name));
     } else if (!CloneMarker::readFrom(vm.folder) && !dir.isEmpty()) {
-        return fail(u"%1 does not look like a vmeclone clone (no %2.vmx): not deleting it"_s.arg(
-            vm.folder, vm.name));
+        return fail(kVmwareBackendNotAClone(vm.folder, vm.name));
     }
     // VMware keeps "*.lck" beside files it has open (a Player window on the clone, say).
     const QStringList locks =
         dir.entryList({u"*.lck"_s}, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     if (!locks.isEmpty())
-        return fail(u"VMware has %1 open (%2 in %3): close it in VMware first"_s.arg(
-            vm.name, locks.join(u", "_s), vm.folder));
+        return fail(kVmwareBackendLocked(vm.name, locks.join(u", "_s), vm.folder));
     if (!QDir(vm.folder).removeRecursively())
-        return fail(u"cannot delete %1 completely: check its permissions"_s.arg(vm.folder));
+        return fail(kVmwareBackendCannotDelete(vm.folder));
     return {};
 }
 

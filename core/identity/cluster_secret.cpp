@@ -1,5 +1,6 @@
 #include "cluster_secret.h"
 
+#include "common/failure_text.h"
 #include "common/file_sync.h"
 #include "common/logging.h"
 #include "protocol/addressing.h"
@@ -18,6 +19,31 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kClusterSecretNotFile{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "cluster secret %1 is not a file: move it out of the way to create a new secret, or restore "
+    "the file from a backup")};
+const FailureSentence kClusterSecretCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read the cluster secret %1: %2")};
+const FailureSentence kClusterSecretOpenToOthers{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "cluster secret %1 is open to group or others (mode %2): run 'chmod 600 %1'")};
+const FailureSentence kClusterSecretWrongSize{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "cluster secret %1 has %2 bytes, not %3: restore it from a backup (deleting it creates a new "
+    "secret, and every existing clone's key changes)")};
+const FailureSentence kClusterSecretNoPath{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no file named for the cluster secret: pass its path")};
+const FailureSentence kClusterSecretCannotCreateFolder{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "cannot create the folder %1 for the cluster secret: check its permissions")};
+const FailureSentence kClusterSecretCannotCreate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the cluster secret %1: %2")};
+const FailureSentence kClusterSecretCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write the cluster secret %1: %2")};
+const FailureSentence kClusterSecretRenameFailed{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot create the cluster secret %1: renaming %2 failed")};
 
 constexpr qsizetype secretSize = 32;
 
@@ -40,22 +66,16 @@ QString octal(int mode) {
 Expected<QByteArray> readSecret(const QString &path) {
     QFile file(path);
     if (!QFileInfo(path).isFile())
-        return fail(u"cluster secret %1 is not a file: move it out of the way to create a new "
-                    "secret, or restore the file from a backup"_s.arg(path));
+        return fail(kClusterSecretNotFile(path));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read the cluster secret %1: %2"_s.arg(path, file.errorString()));
+        return fail(kClusterSecretCannotRead(path, file.errorString()));
     // Checked on the open file, so the answer is about the file actually read.
     const int mode = modeOf(file);
     if (mode >= 0 && (mode & 077) != 0)
-        return fail(
-            u"cluster secret %1 is open to group or others (mode %2): run 'chmod 600 %1'"_s.arg(
-                path, octal(mode)));
+        return fail(kClusterSecretOpenToOthers(path, octal(mode)));
     const QByteArray bytes = file.read(secretSize + 1);
     if (bytes.size() != secretSize)
-        return fail(u"cluster secret %1 has %2 bytes, not %3: restore it from a backup (deleting "
-                    "it creates a new secret, and every existing clone's key changes)"_s.arg(path)
-                        .arg(file.size())
-                        .arg(secretSize));
+        return fail(kClusterSecretWrongSize(path, file.size(), secretSize));
     return bytes;
 }
 
@@ -63,7 +83,7 @@ Expected<QByteArray> readSecret(const QString &path) {
 
 Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
     if (path.isEmpty())
-        return fail(u"no file named for the cluster secret: pass its path"_s);
+        return fail(kClusterSecretNoPath());
     const QFileInfo info(path);
     if (info.exists() || info.isSymLink()) {
         auto bytes = readSecret(path);
@@ -73,9 +93,7 @@ Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
     }
 
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(
-            u"cannot create the folder %1 for the cluster secret: check its permissions"_s.arg(
-                info.absolutePath()));
+        return fail(kClusterSecretCannotCreateFolder(info.absolutePath()));
     // Written beside the target and renamed, so no reader ever sees a partial secret.
     const QString tempPath =
         path + u".tmp-"_s + QString::number(QRandomGenerator::global()->generate64(), 16);
@@ -83,7 +101,7 @@ Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
     // Created 0600: the bytes never sit in a file others could open.
     if (!temp.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return fail(u"cannot create the cluster secret %1: %2"_s.arg(path, temp.errorString()));
+        return fail(kClusterSecretCannotCreate(path, temp.errorString()));
 
     QByteArray bytes(secretSize, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
@@ -93,7 +111,7 @@ Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
     temp.close();
     if (!written) {
         QFile::remove(tempPath);
-        return fail(u"cannot write the cluster secret %1: %2"_s.arg(path, writeError));
+        return fail(kClusterSecretCannotWrite(path, writeError));
     }
     // rename() never replaces: if another process created the secret meanwhile, use its.
     if (!QFile::rename(tempPath, path)) {
@@ -104,8 +122,7 @@ Expected<ClusterSecret> ClusterSecret::loadOrCreate(const QString &path) {
                 return fail(theirs.error());
             return fromBytes(*theirs);
         }
-        return fail(
-            u"cannot create the cluster secret %1: renaming %2 failed"_s.arg(path, tempPath));
+        return fail(kClusterSecretRenameFailed(path, tempPath));
     }
     vmeclone::log::get("identity")->info("created a new cluster secret in {}", path);
     return fromBytes(bytes);

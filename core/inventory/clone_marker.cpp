@@ -1,5 +1,7 @@
 #include "clone_marker.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kCloneMarkerCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write in %1: %2")};
+const FailureSentence kCloneMarkerFolderExists{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "%1 exists already and is not in the inventory: move it away or remove it")};
+const FailureSentence kCloneMarkerCannotCreateFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "cannot create the folder %1: check the shard's permissions")};
 
 // The attribute's value: version 1, then the data folder's and the instance's UUIDs as
 // 16 bytes each (RFC 4122 order). Small enough to stay inside an ext4 inode of 256 bytes.
@@ -61,22 +71,20 @@ Status CloneMarker::writeTo(const QString &folder) const {
 Status CloneMarker::writeFileTo(const QString &folder) const {
     QFile file(filePathIn(folder));
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(u"cannot write in %1: %2"_s.arg(folder, file.errorString()));
+        return fail(kCloneMarkerCannotWrite(folder, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QByteArray text = "vmeclone-clone 1\ndata-folder=" + dataFolderId.toUtf8()
                             + "\ninstance=" + instance.toUtf8() + "\n";
     if (file.write(text) != text.size() || !file.flush())
-        return fail(u"cannot write in %1: %2"_s.arg(folder, file.errorString()));
+        return fail(kCloneMarkerCannotWrite(folder, file.errorString()));
     return {};
 }
 
 Status CloneMarker::makeFolder(const QString &folder) const {
     if (QFileInfo::exists(folder))
-        return fail(
-            u"%1 exists already and is not in the inventory: move it away or remove it"_s.arg(
-                folder));
+        return fail(kCloneMarkerFolderExists(folder));
     if (!QDir().mkdir(folder))
-        return fail(u"cannot create the folder %1: check the shard's permissions"_s.arg(folder));
+        return fail(kCloneMarkerCannotCreateFolder(folder));
     if (auto s = writeTo(folder); !s) {
         QDir(folder).removeRecursively();
         return s;

@@ -1,5 +1,6 @@
 #include "inventory.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/text_format.h"
 #include "inventory_connection.h"
@@ -30,6 +31,79 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kInventoryCannotCreate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the inventory %1: %2")};
+const FailureSentence kInventoryTruncated{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the inventory %1 is empty (0 bytes) although its data folder has a cluster secret: it was "
+    "truncated. Restore it from a backup, or move it away to start with an empty inventory")};
+const FailureSentence kInventoryCannotMakePrivate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "the inventory file %1 is readable by others and cannot be made private: %2 "
+                      "(chmod o-rwx %1)")};
+const FailureSentence kInventoryFullJournal{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the data folder %1 is full (%2 free) and the inventory's journal holds changes not yet "
+    "merged: free some space there, then run the command again")};
+const FailureSentence kInventoryFullUnreadable{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "the data folder %1 is full (%2 free) and the inventory cannot be read: %3")};
+const FailureSentence kInventoryFullNeedsUpgrade{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the data folder %1 is full (%2 free) and its inventory needs an upgrade: free some space "
+    "there, then run the command again")};
+const FailureSentence kInventoryFullReadOnly{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the data folder %1 is full (%2 free): only list, plan, export, golden list and shard list "
+    "work until some space is freed there")};
+const FailureSentence kInventoryCannotCreateFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "cannot create the folder of the inventory %1: check its parent's permissions")};
+const FailureSentence kInventoryCannotOpen{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot open the inventory %1: %2")};
+const FailureSentence kInventoryFailed{QT_TRANSLATE_NOOP("vmeclone::Failure", "inventory %1: %2")};
+const FailureSentence kInventorySchemaTooNew{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "it has schema %1, newer than this vmeclone understands (%2): use a newer vmeclone")};
+const FailureSentence kInventoryCannotUpgrade{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot upgrade to schema %1: %2")};
+const FailureSentence kInventoryNoDataFolderId{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "inventory %1: it names no data folder id")};
+const FailureSentence kInventoryNicOverlapsGolden{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1's subnet %2 overlaps %3, the subnet of the golden image '%4': give the NIC a network of "
+    "its own")};
+const FailureSentence kInventoryNicOverlapsNic{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1's subnet %2 overlaps %3 on %4 of the golden image '%5', whose clones could take the same "
+    "addresses: give the NIC a network of its own")};
+const FailureSentence kInventorySubnetOverlapsNic{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the subnet %1 overlaps %2, the subnet of %3 of the golden image '%4': give the golden a "
+    "network of its own")};
+const FailureSentence kInventoryGoldenNameTaken{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "a golden image named '%1' exists already: choose another name")};
+const FailureSentence kInventoryGoldenPathTaken{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is already the golden image '%2'")};
+const FailureSentence kInventoryGoldenAddressTaken{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is already the address of the golden image '%2'")};
+const FailureSentence kInventoryAddressInUseByVm{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is in use by the VM %2")};
+const FailureSentence kInventoryCannotAddGolden{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot add the golden image '%1': %2")};
+const FailureSentence kInventoryNoGoldenWithId{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no golden image with id %1")};
+const FailureSentence kInventoryGoldenHasClones{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 VMs are clones of this golden image: release them first")};
+const FailureSentence kInventoryCannotReserve{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot reserve %1: %2")};
+const FailureSentence kInventoryNoVmWithId{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no VM with id %1 in the inventory")};
+const FailureSentence kInventoryCannotWriteState{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1's state to the inventory: %2")};
+const FailureSentence kInventoryCannotRemoveVm{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot remove %1 from the inventory: %2")};
 
 // An address a VM of this data folder has.
 RefusedAddress inUseBy(Ipv4Address address, const QString &holder) {
@@ -236,24 +310,20 @@ Status securePermissions(const QString &path) {
     if (::stat(native.constData(), &st) != 0) {
         const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST)
-            return fail(u"cannot create the inventory %1: %2"_s.arg(
-                path, QString::fromLocal8Bit(std::strerror(errno))));
+            return fail(kInventoryCannotCreate(path, QString::fromLocal8Bit(std::strerror(errno))));
         if (fd >= 0)
             ::close(fd);
         return {};
     }
     if (st.st_size == 0 && QFileInfo::exists(QFileInfo(path).absolutePath() + u"/cluster.secret"_s))
-        return fail(u"the inventory %1 is empty (0 bytes) although its data folder has a cluster "
-                    u"secret: it was truncated. Restore it from a backup, or move it away to start "
-                    u"with an empty inventory"_s.arg(path));
+        return fail(kInventoryTruncated(path));
     for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
         const QByteArray f = QFile::encodeName(file);
         struct stat fs {};
         if (::stat(f.constData(), &fs) == 0 && (fs.st_mode & 0007) != 0
             && ::chmod(f.constData(), fs.st_mode & 0770) != 0)
             return fail(
-                u"the inventory file %1 is readable by others and cannot be made private: "
-                u"%2 (chmod o-rwx %1)"_s.arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+                kInventoryCannotMakePrivate(file, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return {};
 }
@@ -276,9 +346,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::openReadOnlyWhenFull(const QStri
         return fail(QString());
     const QString freeText = bytesText(free);
     if (QFileInfo(absolute + u"-wal"_s).size() > 0)
-        return fail(u"the data folder %1 is full (%2 free) and the inventory's journal holds "
-                    u"changes not yet merged: free some space there, then run the command "
-                    u"again"_s.arg(folder, freeText));
+        return fail(kInventoryFullJournal(folder, freeText));
     std::unique_ptr<Inventory> inv(new Inventory);
     inv->m_path = absolute;
     inv->m_db = std::make_unique<Connection>();
@@ -288,20 +356,15 @@ Expected<std::unique_ptr<Inventory>> Inventory::openReadOnlyWhenFull(const QStri
                                   + u"?immutable=1"_s);
     inv->m_db->db.setConnectOptions(u"QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"_s);
     if (!inv->m_db->db.open())
-        return fail(
-            u"the data folder %1 is full (%2 free) and the inventory cannot be read: %3"_s.arg(
-                folder, freeText, inv->m_db->db.lastError().text()));
+        return fail(kInventoryFullUnreadable(folder, freeText, inv->m_db->db.lastError().text()));
     auto version = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'schema'"_s);
     if (!version || !version->next() || version->value(0).toInt() != kSchemaVersion)
-        return fail(u"the data folder %1 is full (%2 free) and its inventory needs an upgrade: "
-                    u"free some space there, then run the command again"_s.arg(folder, freeText));
+        return fail(kInventoryFullNeedsUpgrade(folder, freeText));
     version->finish();
     auto id = inv->m_db->exec(u"SELECT value FROM meta WHERE key = 'data_folder_id'"_s);
     if (id && id->next())
         inv->m_dataFolderId = id->value(0).toString();
-    inv->m_readOnlyReason =
-        u"the data folder %1 is full (%2 free): only list, plan, export, golden list and shard "
-        u"list work until some space is freed there"_s.arg(folder, freeText);
+    inv->m_readOnlyReason = kInventoryFullReadOnly(folder, freeText);
     return inv;
 }
 
@@ -309,9 +372,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     static std::atomic_int counter{0};
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(
-            u"cannot create the folder of the inventory %1: check its parent's permissions"_s.arg(
-                info.absolutePath()));
+        return fail(kInventoryCannotCreateFolder(info.absolutePath()));
     const QString absolute = info.absoluteFilePath();
     if (auto s = securePermissions(absolute); !s)
         return fail(s.error());
@@ -326,8 +387,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     if (!inv->m_db->db.open()) {
         if (auto readOnly = openReadOnlyWhenFull(absolute); readOnly || !readOnly.error().isEmpty())
             return readOnly;
-        return fail(u"cannot open the inventory %1: %2"_s.arg(inv->m_path,
-                                                              inv->m_db->db.lastError().text()));
+        return fail(kInventoryCannotOpen(inv->m_path, inv->m_db->db.lastError().text()));
     }
 
     const auto &c = *inv->m_db;
@@ -340,7 +400,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
             if (auto readOnly = openReadOnlyWhenFull(absolute);
                 readOnly || !readOnly.error().isEmpty())
                 return readOnly;
-            return fail(u"inventory %1: %2"_s.arg(absolute, s.error()));
+            return fail(kInventoryFailed(absolute, s.error()));
         }
     }
     // Usually the schema is there: a read tells, and the write lock (and its fsync)
@@ -359,7 +419,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
         return fail(s.error());
     auto abort = [&](const QString &why) {
         c.rollback();
-        return Error{u"inventory %1: %2"_s.arg(inv->m_path, why)};
+        return Error{kInventoryFailed(inv->m_path, why)};
     };
     for (const auto *stmt : kSchema) {
         if (auto s = c.run(QString::fromUtf16(stmt)); !s)
@@ -374,9 +434,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
         const int found = version->value(0).toInt();
         version->finish(); // no statement may be pending when a table is dropped
         if (found > kSchemaVersion)
-            return abort(u"it has schema %1, newer than this vmeclone understands (%2): "
-                         u"use a newer vmeclone"_s.arg(found)
-                             .arg(kSchemaVersion));
+            return abort(kInventorySchemaTooNew(found, kSchemaVersion));
         // Columns later schemas added; each added only where missing.
         auto hasColumn = [&](const QString &table, const QString &column) {
             auto columns = c.exec(u"SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"_s,
@@ -409,7 +467,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
         for (const auto &a : added) {
             if (found < a.schema && !hasColumn(a.table, a.column)) {
                 if (auto s = c.run(a.sql); !s)
-                    return abort(u"cannot upgrade to schema %1: %2"_s.arg(a.schema).arg(s.error()));
+                    return abort(kInventoryCannotUpgrade(a.schema, s.error()));
             }
         }
         if (found < 5) {
@@ -422,7 +480,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
                                  + u", 1 FROM vms"_s,
                              u"DROP TABLE vms"_s, u"ALTER TABLE vms_v5 RENAME TO vms"_s}) {
                 if (auto s = c.run(sql); !s)
-                    return abort(u"cannot upgrade to schema 5: %1"_s.arg(s.error()));
+                    return abort(kInventoryCannotUpgrade(5, s.error()));
             }
         }
         if (found < 9) {
@@ -439,13 +497,13 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
                                  + u" FROM vms"_s,
                              u"DROP TABLE vms"_s, u"ALTER TABLE vms_v9 RENAME TO vms"_s}) {
                 if (auto s = c.run(sql); !s)
-                    return abort(u"cannot upgrade to schema 9: %1"_s.arg(s.error()));
+                    return abort(kInventoryCannotUpgrade(9, s.error()));
             }
             if (auto s =
                     c.exec(u"UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'vms'"_s,
                            {sequence});
                 !s)
-                return abort(u"cannot upgrade to schema 9: %1"_s.arg(s.error()));
+                return abort(kInventoryCannotUpgrade(9, s.error()));
         }
         if (found < kSchemaVersion) {
             if (auto up = c.exec(u"UPDATE meta SET value = ? WHERE key = 'schema'"_s,
@@ -472,7 +530,7 @@ Expected<std::unique_ptr<Inventory>> Inventory::open(const QString &path) {
     if (auto s = c.commit(); !s)
         return fail(s.error());
     if (!readFolderId())
-        return fail(u"inventory %1: it names no data folder id"_s.arg(inv->m_path));
+        return fail(kInventoryNoDataFolderId(inv->m_path));
     return inv;
 }
 
@@ -489,28 +547,23 @@ Status Inventory::nicsApart(const GoldenRecord &g) const {
     for (const GoldenRecord &other : *others) {
         for (const GoldenNic &nic : g.nics) {
             if (nic.subnet.overlaps(other.subnet))
-                return refuse(
-                    Problem::Taken, Field::Nics, goldenNicsText({nic}),
-                    u"%1's subnet %2 overlaps %3, the subnet of the golden image '%4': "
-                    u"give the NIC a network of its own"_s.arg(
-                        nic.device(), nic.subnet.toString(), other.subnet.toString(), other.name));
+                return refuse(Problem::Taken, Field::Nics, goldenNicsText({nic}),
+                              kInventoryNicOverlapsGolden(nic.device(), nic.subnet.toString(),
+                                                          other.subnet.toString(), other.name));
             for (const GoldenNic &theirs : other.nics)
                 if (nic.subnet.overlaps(theirs.subnet)
                     && !(nic.subnet == theirs.subnet && g.subnet == other.subnet))
-                    return refuse(
-                        Problem::Taken, Field::Nics, goldenNicsText({nic}),
-                        u"%1's subnet %2 overlaps %3 on %4 of the golden image '%5', whose "
-                        u"clones could take the same addresses: give the NIC a network of its "
-                        u"own"_s.arg(nic.device(), nic.subnet.toString(), theirs.subnet.toString(),
-                                     theirs.device(), other.name));
+                    return refuse(Problem::Taken, Field::Nics, goldenNicsText({nic}),
+                                  kInventoryNicOverlapsNic(nic.device(), nic.subnet.toString(),
+                                                           theirs.subnet.toString(),
+                                                           theirs.device(), other.name));
         }
         for (const GoldenNic &theirs : other.nics)
             if (g.subnet.overlaps(theirs.subnet))
                 return refuse(Problem::Taken, Field::Subnet, g.subnet.toString(),
-                              u"the subnet %1 overlaps %2, the subnet of %3 of the golden image "
-                              u"'%4': give the golden a network of its own"_s.arg(
-                                  g.subnet.toString(), theirs.subnet.toString(), theirs.device(),
-                                  other.name));
+                              kInventorySubnetOverlapsNic(g.subnet.toString(),
+                                                          theirs.subnet.toString(), theirs.device(),
+                                                          other.name));
     }
     return {};
 }
@@ -523,23 +576,21 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
         return fail(clash.error());
     if (clash->next()) {
         if (clash->value(0).toString() == g.name)
-            return refuse(
-                Problem::Taken, Field::GoldenName, g.name,
-                u"a golden image named '%1' exists already: choose another name"_s.arg(g.name));
+            return refuse(Problem::Taken, Field::GoldenName, g.name,
+                          kInventoryGoldenNameTaken(g.name));
         if (clash->value(1).toString() == g.path)
-            return refuse(
-                Problem::Taken, Field::GoldenPath, g.path,
-                u"%1 is already the golden image '%2'"_s.arg(g.path, clash->value(0).toString()));
-        return refuse(Problem::Taken, Field::Suffix, QString::number(g.suffix()),
-                      u"%1 is already the address of the golden image '%2'"_s.arg(
-                          g.address.toString(), clash->value(0).toString()));
+            return refuse(Problem::Taken, Field::GoldenPath, g.path,
+                          kInventoryGoldenPathTaken(g.path, clash->value(0).toString()));
+        return refuse(
+            Problem::Taken, Field::Suffix, QString::number(g.suffix()),
+            kInventoryGoldenAddressTaken(g.address.toString(), clash->value(0).toString()));
     }
     auto vmClash = vmByAddress(g.address);
     if (!vmClash)
         return fail(vmClash.error());
     if (vmClash->has_value())
         return refuse(Problem::InUse, Field::Suffix, QString::number(g.suffix()),
-                      u"%1 is in use by the VM %2"_s.arg(g.address.toString(), (*vmClash)->name));
+                      kInventoryAddressInUseByVm(g.address.toString(), (*vmClash)->name));
     if (auto s = nicsApart(g); !s)
         return s.failure();
 
@@ -551,7 +602,7 @@ Expected<qint64> Inventory::addGolden(const GoldenRecord &g) {
          g.namePrefix, g.diskBytes, nowMs(), g.consoleAddress.toUInt(), joinAddresses(g.dns),
          g.fingerprint, goldenNicsText(g.nics)});
     if (!q)
-        return fail(u"cannot add the golden image '%1': %2"_s.arg(g.name, q.error()));
+        return fail(kInventoryCannotAddGolden(g.name, q.error()));
     return q->lastInsertId().toLongLong();
 }
 
@@ -588,7 +639,7 @@ Status Inventory::setGoldenFingerprint(qint64 id, const QString &fingerprint) {
     if (!q)
         return fail(q.error());
     if (q->numRowsAffected() != 1)
-        return fail(u"no golden image with id %1"_s.arg(id));
+        return fail(kInventoryNoGoldenWithId(id));
     return {};
 }
 
@@ -598,7 +649,7 @@ Status Inventory::setGoldenConsoleAddress(qint64 id, Ipv4Address address) {
     if (!q)
         return fail(q.error());
     if (q->numRowsAffected() != 1)
-        return fail(u"no golden image with id %1"_s.arg(id));
+        return fail(kInventoryNoGoldenWithId(id));
     return {};
 }
 
@@ -608,7 +659,7 @@ Status Inventory::removeGolden(qint64 id) {
         return fail(users.error());
     users->next();
     if (const int n = users->value(0).toInt(); n > 0)
-        return fail(u"%1 VMs are clones of this golden image: release them first"_s.arg(n));
+        return fail(kInventoryGoldenHasClones(n));
     if (auto q = m_db->exec(u"DELETE FROM goldens WHERE id = ?"_s, {id}); !q)
         return fail(q.error());
     return {};
@@ -666,7 +717,7 @@ Expected<Inventory::Reservation> Inventory::reserve(const QList<VmRecord> &vms) 
              vm.cloneMode, vm.instance, vmStateName(VmState::Planned), now, now, vm.owner});
         if (!ins) {
             m_db->rollback();
-            return fail(u"cannot reserve %1: %2"_s.arg(vm.address.toString(), ins.error()));
+            return fail(kInventoryCannotReserve(vm.address.toString(), ins.error()));
         }
         VmRecord taken = vm;
         taken.id = *ins;
@@ -786,7 +837,7 @@ Status Inventory::setState(qint64 vmId, VmState state, const QString &reason, in
     if (!q)
         return fail(q.error());
     if (q->numRowsAffected() != 1)
-        return fail(u"no VM with id %1 in the inventory"_s.arg(vmId));
+        return fail(kInventoryNoVmWithId(vmId));
     return {};
 }
 
@@ -814,7 +865,7 @@ Expected<bool> Inventory::take(const VmRecord &vm, const QList<VmState> &from, V
             + states + u")"_s,
         values);
     if (!rows)
-        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, rows.error()));
+        return fail(kInventoryCannotWriteState(vm.name, rows.error()));
     return *rows == 1;
 }
 
@@ -825,7 +876,7 @@ Expected<bool> Inventory::moveOwned(const VmRecord &vm, const QString &owner, Vm
         u"WHERE id = ? AND instance = ? AND state = ? AND owner = ?"_s,
         {vmStateName(next), reason, nowMs(), vm.id, vm.instance, vmStateName(expected), owner});
     if (!rows)
-        return fail(u"cannot write %1's state to the inventory: %2"_s.arg(vm.name, rows.error()));
+        return fail(kInventoryCannotWriteState(vm.name, rows.error()));
     return *rows == 1;
 }
 
@@ -833,7 +884,7 @@ Expected<bool> Inventory::removeOwned(const VmRecord &vm, const QString &owner) 
     auto rows = m_db->writeRows(u"DELETE FROM vms WHERE id = ? AND instance = ? AND owner = ?"_s,
                                 {vm.id, vm.instance, owner});
     if (!rows)
-        return fail(u"cannot remove %1 from the inventory: %2"_s.arg(vm.name, rows.error()));
+        return fail(kInventoryCannotRemoveVm(vm.name, rows.error()));
     return *rows == 1;
 }
 

@@ -1,12 +1,31 @@
 // The head's part of the inventory: the hosts it reaches over SSH and its ledger of the
 // VMs it placed on them (docs/cluster.md).
 
+#include "common/failure_text.h"
 #include "inventory.h"
 #include "inventory_connection.h"
 
 #include <cmath>
 
 namespace vmeclone {
+namespace {
+
+const FailureSentence kInventoryClusterBadWeight{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "host weight %1 must be a finite number greater than 0")};
+const FailureSentence kInventoryClusterHostExists{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "a host named '%1' exists already: see 'vmeclone host list'")};
+const FailureSentence kInventoryClusterCannotAddHost{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot add the host '%1': %2")};
+const FailureSentence kInventoryClusterCannotCount{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "inventory: cannot count the host's VMs")};
+const FailureSentence kInventoryClusterHostInUse{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 VMs live on the host '%2': release them first")};
+const FailureSentence kInventoryClusterNoSuchHost{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no host named '%1': see 'vmeclone host list'")};
+const FailureSentence kInventoryClusterCannotReserve{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "inventory: cannot reserve the cluster's addresses: %1")};
+
+} // namespace
 
 // ---- hosts ---------------------------------------------------------------------
 
@@ -30,21 +49,20 @@ HostRecord hostFromQuery(const QSqlQuery &q) {
 
 Expected<qint64> Inventory::addHost(const HostRecord &h) {
     if (!std::isfinite(h.weight) || !(h.weight > 0))
-        return fail(u"host weight %1 must be a finite number greater than 0"_s.arg(h.weight));
+        return fail(kInventoryClusterBadWeight(h.weight));
     // The unique name decides between two processes adding the same host at once; this
     // read only words the usual case.
     auto existing = m_db->exec(u"SELECT name FROM hosts WHERE name = ?"_s, {h.name});
     if (!existing)
         return fail(existing.error());
     if (existing->next())
-        return fail(u"a host named '%1' exists already: see 'vmeclone host list'"_s.arg(
-            existing->value(0).toString()));
+        return fail(kInventoryClusterHostExists(existing->value(0).toString()));
     auto q = m_db->exec(
         u"INSERT INTO hosts(name, destination, port, remote_home, remote_command, "
         u"weight, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {h.name, h.destination, h.port, h.remoteHome, h.remoteCommand, h.weight, nowMs()});
     if (!q)
-        return fail(u"cannot add the host '%1': %2"_s.arg(h.name, q.error()));
+        return fail(kInventoryClusterCannotAddHost(h.name, q.error()));
     return q->lastInsertId().toLongLong();
 }
 
@@ -70,7 +88,7 @@ Expected<std::optional<HostRecord>> Inventory::hostByName(const QString &name) c
 Expected<int> Inventory::vmsOnHost(const QString &name) const {
     auto q = m_db->exec(u"SELECT count(*) FROM cluster_vms WHERE host = ?"_s, {name});
     if (!q || !q->next())
-        return fail(q ? u"inventory: cannot count the host's VMs"_s : q.error());
+        return fail(q ? kInventoryClusterCannotCount() : q.error());
     return q->value(0).toInt();
 }
 
@@ -79,12 +97,12 @@ Status Inventory::removeHost(const QString &name) {
     if (!held)
         return fail(held.error());
     if (*held > 0)
-        return fail(u"%1 VMs live on the host '%2': release them first"_s.arg(*held).arg(name));
+        return fail(kInventoryClusterHostInUse(*held, name));
     auto q = m_db->exec(u"DELETE FROM hosts WHERE name = ?"_s, {name});
     if (!q)
         return fail(q.error());
     if (q->numRowsAffected() != 1)
-        return fail(u"no host named '%1': see 'vmeclone host list'"_s.arg(name));
+        return fail(kInventoryClusterNoSuchHost(name));
     return {};
 }
 
@@ -118,7 +136,7 @@ Expected<Inventory::ClusterReservation> Inventory::reserveCluster(const QList<Cl
     const qint64 now = nowMs();
     auto abort = [&](const QString &why) {
         m_db->rollback();
-        return Error(u"inventory: cannot reserve the cluster's addresses: %1"_s.arg(why));
+        return Error(kInventoryClusterCannotReserve(why));
     };
     for (const ClusterVm &vm : vms) {
         auto held = m_db->exec(u"SELECT "_s + kClusterColumns

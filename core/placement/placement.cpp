@@ -1,5 +1,6 @@
 #include "placement.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/text_format.h"
 
@@ -16,6 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kPlacementShardWeight{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "disk shard %1 has weight %2: give it a weight above 0")};
 
 // splitmix64's finaliser: a full-avalanche 64-bit mix. Placement must give the same
 // answer in every process and on every platform, so no qHash (its seed is random).
@@ -89,9 +93,7 @@ PlacementResult Placer::place(const QList<ShardStatus> &shards,
             continue;
         }
         if (!(s.shard.weight > 0) || !std::isfinite(s.shard.weight)) {
-            unusable.append(
-                u"disk shard %1 has weight %2: give it a weight above 0"_s.arg(s.shard.path)
-                    .arg(s.shard.weight));
+            unusable.append(kPlacementShardWeight(s.shard.path, s.shard.weight));
             continue;
         }
         Candidate c;

@@ -1,5 +1,6 @@
 #include "shard.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/validation.h"
 
@@ -14,18 +15,41 @@
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
+namespace {
+
+const FailureSentence kShardLabelTooLong{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "the shard label '%1' is longer than 32 characters: choose a shorter one")};
+const FailureSentence kShardLabelHasSlash{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the shard label '%1' contains '/': a label must not read as a path")};
+const FailureSentence kShardLabelControl{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the shard label contains control characters (newlines, terminal escapes): choose a plain "
+    "one")};
+const FailureSentence kShardNoFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the disk shard has no folder: remove it and add it again with 'vmeclone shard add DIR'")};
+const FailureSentence kShardFolderMissing{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "disk shard folder %1 does not exist: create it, mount its drive, or remove the shard")};
+const FailureSentence kShardNotFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "disk shard %1 is not a folder: point the shard at a folder")};
+const FailureSentence kShardNotWritable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "disk shard folder %1 is not writable: fix its permissions or mount its drive read-write")};
+const FailureSentence kShardNoFreeSpace{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "cannot read the free space of disk shard folder %1: check that its drive is mounted")};
+
+} // namespace
 
 Status Shard::checkLabel(const QString &label) {
     if (label.size() > 32)
-        return fail(
-            u"the shard label '%1' is longer than 32 characters: choose a shorter one"_s.arg(
-                label));
+        return fail(kShardLabelTooLong(label));
     if (label.contains(u'/'))
-        return fail(
-            u"the shard label '%1' contains '/': a label must not read as a path"_s.arg(label));
+        return fail(kShardLabelHasSlash(label));
     if (hasHiddenCharacters(label))
-        return fail(u"the shard label contains control characters (newlines, terminal "
-                    u"escapes): choose a plain one"_s);
+        return fail(kShardLabelControl());
     return {};
 }
 
@@ -35,18 +59,14 @@ ShardStatus ShardProbe::probe(const Shard &shard) {
 
     const QFileInfo info(shard.path);
     if (shard.path.isEmpty()) {
-        status.error = u"the disk shard has no folder: remove it and add it again with "
-                       "'vmeclone shard add DIR'"_s;
+        status.error = kShardNoFolder();
     } else if (!info.exists()) {
-        status.error = u"disk shard folder %1 does not exist: create it, mount its drive, or "
-                       "remove the shard"_s.arg(shard.path);
+        status.error = kShardFolderMissing(shard.path);
     } else if (!info.isDir()) {
-        status.error =
-            u"disk shard %1 is not a folder: point the shard at a folder"_s.arg(shard.path);
+        status.error = kShardNotFolder(shard.path);
     } else if (!info.isWritable()) {
         // isWritable() asks the kernel (access(W_OK)), so a read-only mount counts too.
-        status.error = u"disk shard folder %1 is not writable: fix its permissions or mount its "
-                       "drive read-write"_s.arg(shard.path);
+        status.error = kShardNotWritable(shard.path);
     }
     if (!status.error.isEmpty()) {
         vmeclone::log::get("placement")->warn("{}", status.error);
@@ -56,8 +76,7 @@ ShardStatus ShardProbe::probe(const Shard &shard) {
     QStorageInfo storage(shard.path);
     storage.refresh();
     if (!storage.isValid() || !storage.isReady()) {
-        status.error = u"cannot read the free space of disk shard folder %1: check that its drive "
-                       "is mounted"_s.arg(shard.path);
+        status.error = kShardNoFreeSpace(shard.path);
         vmeclone::log::get("placement")->warn("{}", status.error);
         return status;
     }

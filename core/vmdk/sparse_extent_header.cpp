@@ -1,5 +1,7 @@
 #include "sparse_extent_header.h"
 
+#include "common/failure_text.h"
+
 #include <QtEndian>
 
 #include <cstring>
@@ -8,6 +10,29 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kSparseExtentNotSparse{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is not a sparse VMDK extent: it does not start with \"KDMV\"")};
+const FailureSentence kSparseExtentTruncated{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is truncated: its sparse header needs %2 bytes and the file has %3; the copy is "
+    "incomplete, copy the disk again")};
+const FailureSentence kSparseExtentDamagedHeader{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 has a damaged sparse header: %2")};
+const FailureSentence kSparseExtentBadVersion{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "version %1 (this program reads versions 1 to 3)")};
+const FailureSentence kSparseExtentTextModeTransfer{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 was damaged by a text-mode transfer (its line-end check bytes are changed): copy it "
+    "again in binary mode")};
+const FailureSentence kSparseExtentBadGrainSize{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "grain size %1 sectors is not a power of two from 8 up")};
+const FailureSentence kSparseExtentBadGrainTable{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 grain table entries per table")};
+const FailureSentence kSparseExtentDescriptorPastEnd{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is truncated or damaged: its embedded descriptor (sectors %2 to %3) lies past the end "
+    "of the file (%4 sectors)")};
 
 constexpr char kMagic[4] = {'K', 'D', 'M', 'V'};
 
@@ -34,12 +59,9 @@ bool SparseExtentHeader::hasMagic(const QByteArray &bytes) {
 Expected<SparseExtentHeader> SparseExtentHeader::parse(const QByteArray &bytes, const QString &path,
                                                        qint64 fileSize) {
     if (!hasMagic(bytes))
-        return fail(u"%1 is not a sparse VMDK extent: it does not start with \"KDMV\""_s.arg(path));
+        return fail(kSparseExtentNotSparse(path));
     if (bytes.size() < kSize || fileSize < kSize)
-        return fail(u"%1 is truncated: its sparse header needs %2 bytes and the file has %3; "
-                    "the copy is incomplete, copy the disk again"_s.arg(path)
-                        .arg(kSize)
-                        .arg(qMin<qint64>(bytes.size(), fileSize)));
+        return fail(kSparseExtentTruncated(path, kSize, qMin<qint64>(bytes.size(), fileSize)));
     SparseExtentHeader h;
     h.version = read<quint32>(bytes, 4);
     h.flags = read<quint32>(bytes, 8);
@@ -59,29 +81,25 @@ Expected<SparseExtentHeader> SparseExtentHeader::parse(const QByteArray &bytes, 
     h.compressAlgorithm = read<quint16>(bytes, 77);
 
     auto bad = [&](const QString &what) {
-        return fail(u"%1 has a damaged sparse header: %2"_s.arg(path, what));
+        return fail(kSparseExtentDamagedHeader(path, what));
     };
     if (h.version < 1 || h.version > 3)
-        return bad(u"version %1 (this program reads versions 1 to 3)"_s.arg(h.version));
+        return bad(kSparseExtentBadVersion(h.version));
     // Bytes the spec puts there to catch a text-mode (FTP ASCII) transfer.
     if ((h.flags & ValidNewLineTest)
         && (h.singleEndLineChar != '\n' || h.nonEndLineChar != ' ' || h.doubleEndLineChar1 != '\r'
             || h.doubleEndLineChar2 != '\n'))
-        return fail(u"%1 was damaged by a text-mode transfer (its line-end check bytes are "
-                    "changed): copy it again in binary mode"_s.arg(path));
+        return fail(kSparseExtentTextModeTransfer(path));
     if (h.grainSize < 8 || h.grainSize > 0x200000 || (h.grainSize & (h.grainSize - 1)) != 0)
-        return bad(u"grain size %1 sectors is not a power of two from 8 up"_s.arg(h.grainSize));
+        return bad(kSparseExtentBadGrainSize(h.grainSize));
     if (h.numGTEsPerGT == 0 || h.numGTEsPerGT > 4096)
-        return bad(u"%1 grain table entries per table"_s.arg(h.numGTEsPerGT));
+        return bad(kSparseExtentBadGrainTable(h.numGTEsPerGT));
     const quint64 sectors = quint64(fileSize) / kSectorSize;
     if (h.hasEmbeddedDescriptor()) {
         if (h.descriptorSize > 2048 || h.descriptorOffset > sectors
             || h.descriptorOffset + h.descriptorSize > sectors)
-            return fail(u"%1 is truncated or damaged: its embedded descriptor (sectors %2 to %3) "
-                        "lies past the end of the file (%4 sectors)"_s.arg(path)
-                            .arg(h.descriptorOffset)
-                            .arg(h.descriptorOffset + h.descriptorSize)
-                            .arg(sectors));
+            return fail(kSparseExtentDescriptorPastEnd(
+                path, h.descriptorOffset, h.descriptorOffset + h.descriptorSize, sectors));
     }
     return h;
 }

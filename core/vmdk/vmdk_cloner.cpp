@@ -1,5 +1,6 @@
 #include "vmdk_cloner.h"
 
+#include "common/failure_text.h"
 #include "common/file_sync.h"
 #include "common/logging.h"
 #include "vmdk/sparse_extent_header.h"
@@ -20,6 +21,75 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
+const FailureSentence kVmdkClonerNameNeeded{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "A name is needed for the cloned disk (e.g. vm177)")};
+const FailureSentence kVmdkClonerBadName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "'%1' cannot name a disk file: use letters, digits, '-', '_' and '.' (not first), without "
+    "/ \\ : \" * ? < > |")};
+const FailureSentence kVmdkClonerDestinationExists{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "Destination %1 exists already: refusing to overwrite it; remove it or choose another name")};
+const FailureSentence kVmdkClonerCannotRename{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot rename %1 to %2: %3")};
+const FailureSentence kVmdkClonerPartExists{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 exists: another clone to %2 is being made or was interrupted; remove it if none is "
+    "running")};
+const FailureSentence kVmdkClonerCannotCreate{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Cannot create %1: %2; check that the folder is writable")};
+const FailureSentence kVmdkClonerCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot write %1: %2")};
+const FailureSentence kVmdkClonerNoDestinationFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Destination folder %1 does not exist: create it first")};
+const FailureSentence kVmdkClonerInChainOf{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 (in the chain of %2)")};
+const FailureSentence kVmdkClonerNoParentHint{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is a delta disk (parentCID=%2) without a parentFileNameHint: its parent cannot be "
+    "found")};
+const FailureSentence kVmdkClonerParentMissing{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "The parent of %1, %2 (parentFileNameHint=\"%3\"), does not exist: restore it or correct "
+    "the hint")};
+const FailureSentence kVmdkClonerParentOf{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 (the parent of %2)")};
+const FailureSentence kVmdkClonerCidMismatch{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 no longer matches its parent %2: it was made when the parent's CID was %3, and the "
+    "parent's CID is now %4 (the parent was written after the child was made); VMware refuses "
+    "to open such a chain")};
+const FailureSentence kVmdkClonerChainLoops{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "The chain of parents of %1 loops back to %2")};
+const FailureSentence kVmdkClonerCannotRemove{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot remove %1")};
+const FailureSentence kVmdkClonerRawDevice{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 maps a raw device (createType \"%2\"): only disks kept in files can be cloned")};
+const FailureSentence kVmdkClonerOntoItself{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Cannot clone %1 onto itself: choose another name or folder")};
+const FailureSentence kVmdkClonerCannotRewrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot rewrite the descriptor of %1: %2")};
+const FailureSentence kVmdkClonerEmbeddedExtents{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 embeds a descriptor naming %2 extents; a sparse file with an embedded descriptor is a "
+    "disk of one extent")};
+const FailureSentence kVmdkClonerNoRoom{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "The descriptor of the clone of %1 needs %2 bytes, more than the %3 the disk reserves for "
+    "it")};
+const FailureSentence kVmdkClonerCannotWriteDescriptor{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot write the descriptor into %1: %2")};
+const FailureSentence kVmdkClonerExtentMissing{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Extent %1 of %2 is missing: %3 (line %4 names \"%5\")")};
+const FailureSentence kVmdkClonerCannotNameApart{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot name the extents of the clone of %1 apart")};
+const FailureSentence kVmdkClonerLinkedExtentMissing{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "Extent %1 of %2 is missing: %3 (line %4): a linked clone would have nothing to read")};
+const FailureSentence kVmdkClonerLinkToItself{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "Cannot link %1 to itself: choose another name or folder")};
+
 // A VMDK content id as VMware writes it: 8 hex digits.
 QString cidText(quint32 cid) {
     return QStringLiteral("%1").arg(cid, 8, 16, QLatin1Char('0'));
@@ -34,15 +104,14 @@ Expected<QString> checkedBaseName(const QString &baseName) {
     if (name.endsWith(u".vmdk"_s, Qt::CaseInsensitive))
         name.chop(5);
     if (name.trimmed().isEmpty())
-        return fail(u"A name is needed for the cloned disk (e.g. vm177)"_s);
+        return fail(kVmdkClonerNameNeeded());
     static const QString forbidden = u"/\\:\"*?<>|"_s;
     const bool bad = name.startsWith(u'.') || name != name.trimmed()
                      || std::any_of(name.begin(), name.end(), [](QChar c) {
                             return c.unicode() < 0x20 || forbidden.contains(c);
                         });
     if (bad)
-        return fail(u"'%1' cannot name a disk file: use letters, digits, '-', '_' and '.' (not "
-                    "first), without / \\ : \" * ? < > |"_s.arg(baseName));
+        return fail(kVmdkClonerBadName(baseName));
     return name;
 }
 
@@ -72,8 +141,7 @@ bool existsNoFollow(const QString &path) {
 }
 
 QString exists(const QString &path) {
-    return u"Destination %1 exists already: refusing to overwrite it; remove it or choose "
-           "another name"_s.arg(path);
+    return kVmdkClonerDestinationExists(path);
 }
 
 // Moves a finished file into place, never over an existing one (Qt renames with
@@ -85,7 +153,7 @@ Status moveIntoPlace(const QString &part, const QString &path) {
         QFile::remove(part);
         if (existsNoFollow(path))
             return fail(exists(path));
-        return fail(u"Cannot rename %1 to %2: %3"_s.arg(part, path, why));
+        return fail(kVmdkClonerCannotRename(part, path, why));
     }
     return {};
 }
@@ -104,13 +172,11 @@ Status writeNewFile(const QString &path, const QList<Region> &regions, qint64 le
     QFile file(part);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         if (existsNoFollow(part))
-            return fail(u"%1 exists: another clone to %2 is being made or was interrupted; remove "
-                        "it if none is running"_s.arg(part, path));
-        return fail(u"Cannot create %1: %2; check that the folder is writable"_s.arg(
-            part, file.errorString()));
+            return fail(kVmdkClonerPartExists(part, path));
+        return fail(kVmdkClonerCannotCreate(part, file.errorString()));
     }
     auto failed = [&](const QString &what) {
-        const QString message = u"Cannot write %1: %2"_s.arg(part, what);
+        const QString message = kVmdkClonerCannotWrite(part, what);
         file.close();
         QFile::remove(part);
         return fail(message);
@@ -169,7 +235,7 @@ bool isRawDevice(const VmdkDescriptor &d) {
 
 Status checkDestinationFolder(const QString &folder) {
     if (!QFileInfo(folder).isDir())
-        return fail(u"Destination folder %1 does not exist: create it first"_s.arg(folder));
+        return fail(kVmdkClonerNoDestinationFolder(folder));
     return {};
 }
 
@@ -219,33 +285,25 @@ Expected<QStringList> VmdkCloner::chain(const QString &descriptor) {
     while (true) {
         auto d = VmdkDescriptor::load(current);
         if (!d)
-            return fail(links.isEmpty()
-                            ? d.error()
-                            : u"%1 (in the chain of %2)"_s.arg(d.error(), links.first()));
+            return fail(links.isEmpty() ? d.error()
+                                        : kVmdkClonerInChainOf(d.error(), links.first()));
         links << current;
         if (!d->hasParent())
             return links;
         const QString hint = d->parentFileNameHint();
         if (hint.isEmpty())
-            return fail(u"%1 is a delta disk (parentCID=%2) without a parentFileNameHint: its "
-                        "parent cannot be found"_s.arg(current, d->value(u"parentCID"_s)));
+            return fail(kVmdkClonerNoParentHint(current, d->value(u"parentCID"_s)));
         const QString parent = d->parentPath();
         if (!QFileInfo(parent).isFile())
-            return fail(u"The parent of %1, %2 (parentFileNameHint=\"%3\"), does not exist: "
-                        "restore it or correct the hint"_s.arg(current, parent, hint));
+            return fail(kVmdkClonerParentMissing(current, parent, hint));
         auto p = VmdkDescriptor::load(parent);
         if (!p)
-            return fail(u"%1 (the parent of %2)"_s.arg(p.error(), current));
+            return fail(kVmdkClonerParentOf(p.error(), current));
         if (p->cid() != d->parentCid())
-            return fail(
-                u"%1 no longer matches its parent %2: it was made when the parent's CID "
-                "was %3, and the parent's CID is now %4 (the parent was written after "
-                "the child was made); VMware refuses to open such a chain"_s.arg(current, parent)
-                    .arg(d->parentCid(), 8, 16, QLatin1Char('0'))
-                    .arg(p->cid(), 8, 16, QLatin1Char('0')));
+            return fail(kVmdkClonerCidMismatch(current, parent, cidText(d->parentCid()),
+                                               cidText(p->cid())));
         if (links.contains(parent) || links.size() > kMaxChain)
-            return fail(
-                u"The chain of parents of %1 loops back to %2"_s.arg(links.first(), parent));
+            return fail(kVmdkClonerChainLoops(links.first(), parent));
         current = parent;
     }
 }
@@ -297,7 +355,7 @@ Status VmdkCloner::removeDisk(const QString &descriptor) {
             continue;
         }
         if (existsNoFollow(file) && !QFile::remove(file) && result.ok())
-            result = fail(u"Cannot remove %1"_s.arg(file));
+            result = fail(kVmdkClonerCannotRemove(file));
     }
     return result;
 }
@@ -319,8 +377,7 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
         return fail(loaded.error());
     VmdkDescriptor d = std::move(*loaded);
     if (isRawDevice(d))
-        return fail(u"%1 maps a raw device (createType \"%2\"): only disks kept in files can be "
-                    "cloned"_s.arg(d.path(), d.createType()));
+        return fail(kVmdkClonerRawDevice(d.path(), d.createType()));
     if (d.hasParent()) {
         if (auto links = chain(d.path()); !links)
             return fail(links.error());
@@ -334,12 +391,12 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
     result.cid = newCid();
     result.parentCid = d.parentCid();
     if (QFileInfo(result.descriptorPath) == QFileInfo(d.path()))
-        return fail(u"Cannot clone %1 onto itself: choose another name or folder"_s.arg(d.path()));
+        return fail(kVmdkClonerOntoItself(d.path()));
     if (existsNoFollow(result.descriptorPath))
         return fail(exists(result.descriptorPath));
 
     if (Status s = renewIdentity(d, result.cid); !s)
-        return fail(u"Cannot rewrite the descriptor of %1: %2"_s.arg(d.path(), s.error()));
+        return fail(kVmdkClonerCannotRewrite(d.path(), s.error()));
     // The copy lives elsewhere: a parent named relative to the source's folder is named
     // absolutely, so it is still found.
     if (d.hasParent() && !QDir::isAbsolutePath(d.parentFileNameHint()))
@@ -354,15 +411,12 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
         // One file holds the descriptor: copy it under a temporary name, rewrite the
         // descriptor inside the copy, then rename it into place.
         if (d.extents().size() != 1)
-            return fail(u"%1 embeds a descriptor naming %2 extents; a sparse file with an "
-                        "embedded descriptor is a disk of one extent"_s.arg(d.path())
-                            .arg(d.extents().size()));
+            return fail(kVmdkClonerEmbeddedExtents(d.path(), d.extents().size()));
         if (Status s = d.setExtentFileName(0, *base + u".vmdk"_s); !s)
             return fail(s.error());
         const QString part = result.descriptorPath + DiskCopier::partSuffix();
         if (existsNoFollow(part))
-            return fail(u"%1 exists: another clone to %2 is being made or was interrupted; "
-                        "remove it if none is running"_s.arg(part, result.descriptorPath));
+            return fail(kVmdkClonerPartExists(part, result.descriptorPath));
         if (Status s = DiskCopier::copyFile(d.path(), part, cancel, progress); !s)
             return fail(s.error());
         const SparseExtentHeader &header = *d.header();
@@ -373,17 +427,13 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
             return fail(message);
         };
         if (text.size() >= room)
-            return abandon(u"The descriptor of the clone of %1 needs %2 bytes, more than the %3 "
-                           "the disk reserves for it"_s.arg(d.path())
-                               .arg(text.size())
-                               .arg(room));
+            return abandon(kVmdkClonerNoRoom(d.path(), text.size(), room));
         text.append(QByteArray(room - text.size(), '\0'));
         QFile copy(part);
         if (!copy.open(QIODevice::ReadWrite)
             || !copy.seek(qint64(header.descriptorOffset) * SparseExtentHeader::kSectorSize)
             || copy.write(text) != text.size() || !syncOpenFile(copy))
-            return abandon(
-                u"Cannot write the descriptor into %1: %2"_s.arg(part, copy.errorString()));
+            return abandon(kVmdkClonerCannotWriteDescriptor(part, copy.errorString()));
         copy.close();
         if (Status s = moveIntoPlace(part, result.descriptorPath); !s)
             return fail(s.error());
@@ -403,18 +453,14 @@ Expected<VmdkCloneResult> VmdkCloner::fullClone(const QString &source,
                 to = known->second;
             } else {
                 if (!QFileInfo(from).isFile())
-                    return fail(
-                        u"Extent %1 of %2 is missing: %3 (line %4 names \"%5\")"_s.arg(i + 1)
-                            .arg(d.path(), from)
-                            .arg(d.extents()[i].line)
-                            .arg(d.extents()[i].fileName));
+                    return fail(kVmdkClonerExtentMissing(i + 1, d.path(), from, d.extents()[i].line,
+                                                         d.extents()[i].fileName));
                 to = folder.absoluteFilePath(cloneExtentName(from, sourceBase, *base));
                 if (taken.contains(to.toLower()))
                     to = folder.absoluteFilePath(
                         u"%1-e%2.vmdk"_s.arg(*base).arg(i + 1, 3, 10, QLatin1Char('0')));
                 if (taken.contains(to.toLower()))
-                    return fail(
-                        u"Cannot name the extents of the clone of %1 apart"_s.arg(d.path()));
+                    return fail(kVmdkClonerCannotNameApart(d.path()));
                 if (existsNoFollow(to))
                     return fail(exists(to));
                 taken.insert(to.toLower());
@@ -464,10 +510,8 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     for (qsizetype i = 0; i < p.extents().size() && !p.isEmbedded(); ++i) {
         const QString extent = p.extentPath(i);
         if (!extent.isEmpty() && !QFileInfo(extent).isFile())
-            return fail(u"Extent %1 of %2 is missing: %3 (line %4): a linked clone would have "
-                        "nothing to read"_s.arg(i + 1)
-                            .arg(p.path(), extent)
-                            .arg(p.extents()[i].line));
+            return fail(
+                kVmdkClonerLinkedExtentMissing(i + 1, p.path(), extent, p.extents()[i].line));
     }
     if (Status s = checkDestinationFolder(destinationFolder); !s)
         return fail(s.error());
@@ -486,7 +530,7 @@ Expected<VmdkCloneResult> VmdkCloner::linkedClone(const QString &parent,
     result.cid = newCid();
     result.parentCid = p.cid();
     if (QFileInfo(result.descriptorPath) == QFileInfo(p.path()))
-        return fail(u"Cannot link %1 to itself: choose another name or folder"_s.arg(p.path()));
+        return fail(kVmdkClonerLinkToItself(p.path()));
     if (existsNoFollow(result.descriptorPath))
         return fail(exists(result.descriptorPath));
 

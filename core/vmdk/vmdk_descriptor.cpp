@@ -1,5 +1,7 @@
 #include "vmdk_descriptor.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,82 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 namespace {
+
+const FailureSentence kVmdkDescriptorCannotOpen{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot open disk %1: %2")};
+const FailureSentence kVmdkDescriptorSparseWithout{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is a sparse extent without a descriptor (one file of a split disk?): open the disk's "
+    "descriptor .vmdk that names it instead")};
+const FailureSentence kVmdkDescriptorCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "Cannot read the descriptor in %1: %2")};
+const FailureSentence kVmdkDescriptorCutShort{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is truncated: its embedded descriptor is cut short; copy the disk again")};
+const FailureSentence kVmdkDescriptorCowd{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is an old-style sparse extent (COWD) without a descriptor: open the disk's descriptor "
+    ".vmdk instead")};
+const FailureSentence kVmdkDescriptorTooBig{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is not a VMDK descriptor (%2 bytes, not a small text file): if it is a flat extent, "
+    "open the descriptor .vmdk that names it")};
+const FailureSentence kVmdkDescriptorBinary{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary data and does not "
+    "start with \"KDMV\"")};
+const FailureSentence kVmdkDescriptorUnreadableEncoding{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is written in the encoding \"%2\", which this build cannot read")};
+const FailureSentence kVmdkDescriptorLine{QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: %3")};
+const FailureSentence kVmdkDescriptorUnterminatedExtent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent line '%1' has an unterminated quote")};
+const FailureSentence kVmdkDescriptorExtentUsage{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "expected: RW <sectors> SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE \"<file>\" [offset]")};
+const FailureSentence kVmdkDescriptorExtentIncomplete{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent line '%1' is incomplete; %2")};
+const FailureSentence kVmdkDescriptorNotSectors{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "extent line '%1': '%2' is not a number of sectors; %3")};
+const FailureSentence kVmdkDescriptorUnknownType{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent line '%1': unknown extent type '%2'; %3")};
+const FailureSentence kVmdkDescriptorNoFile{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent line '%1' names no file in double quotes; %2")};
+const FailureSentence kVmdkDescriptorNotOffset{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "extent line '%1': '%2' is not an offset in sectors; %3")};
+const FailureSentence kVmdkDescriptorExtraWords{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent line '%1' has extra words; %2")};
+const FailureSentence kVmdkDescriptorNotLine{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "'%1' is not a descriptor line (expected key=value, an extent line such as RW 2048 SPARSE "
+    "\"disk-s001.vmdk\", or a # comment)")};
+const FailureSentence kVmdkDescriptorUnterminatedValue{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the value of %1 has an unterminated quote")};
+const FailureSentence kVmdkDescriptorNoCreateType{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 is not a VMDK descriptor: it has no createType line")};
+const FailureSentence kVmdkDescriptorNoVersion{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is not a VMDK descriptor: it has no version line")};
+const FailureSentence kVmdkDescriptorNoCid{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "%1 has no CID line: VMware cannot open a disk without its content id")};
+const FailureSentence kVmdkDescriptorBadCid{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: %3 '%4' is not a hexadecimal content id")};
+const FailureSentence kVmdkDescriptorNoExtents{
+    QT_TRANSLATE_NOOP("vmeclone::Failure",
+                      "%1 describes no extents: a disk needs at least one line like RW 2048 SPARSE "
+                      "\"disk-s001.vmdk\"")};
+const FailureSentence kVmdkDescriptorNoExtent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 has no extent %2")};
+const FailureSentence kVmdkDescriptorZeroExtent{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "extent %1 of %2 is a ZERO extent and has no file")};
+const FailureSentence kVmdkDescriptorBadFileName{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "'%1' cannot be an extent file name in a descriptor")};
+const FailureSentence kVmdkDescriptorBadValue{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the value '%1' of %2 cannot be written in a VMDK descriptor (no quotes or line breaks)")};
+const FailureSentence kVmdkDescriptorNoEncoder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "'%1' cannot be written: the descriptor's encoding \"%2\" is not available in this build")};
+const FailureSentence kVmdkDescriptorNotEncodable{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "'%1' cannot be written in the descriptor's encoding \"%2\"")};
 
 // qemu reads at most this much of a descriptor file; a bigger file is an extent.
 constexpr qint64 kMaxDescriptorFile = 1024 * 1024;
@@ -110,7 +188,7 @@ bool isHex(const QString &text) {
 Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"Cannot open disk %1: %2"_s.arg(path, file.errorString()));
+        return fail(kVmdkDescriptorCannotOpen(path, file.errorString()));
     const qint64 size = file.size();
     const QByteArray first = file.read(SparseExtentHeader::kSize);
     std::optional<SparseExtentHeader> header;
@@ -120,32 +198,25 @@ Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
         if (!parsed)
             return fail(parsed.error());
         if (!parsed->hasEmbeddedDescriptor())
-            return fail(u"%1 is a sparse extent without a descriptor (one file of a split disk?): "
-                        "open the disk's descriptor .vmdk that names it instead"_s.arg(path));
+            return fail(kVmdkDescriptorSparseWithout(path));
         const qint64 offset = qint64(parsed->descriptorOffset) * SparseExtentHeader::kSectorSize;
         const qint64 length = qint64(parsed->descriptorSize) * SparseExtentHeader::kSectorSize;
         if (!file.seek(offset))
-            return fail(u"Cannot read the descriptor in %1: %2"_s.arg(path, file.errorString()));
+            return fail(kVmdkDescriptorCannotRead(path, file.errorString()));
         text = file.read(length);
         if (text.size() != length)
-            return fail(u"%1 is truncated: its embedded descriptor is cut short; copy the disk "
-                        "again"_s.arg(path));
+            return fail(kVmdkDescriptorCutShort(path));
         if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
             text.truncate(nul);
         // qemu-img gives every extent of a split disk a descriptor area, left empty.
         if (text.trimmed().isEmpty())
-            return fail(
-                u"%1 is a sparse extent without a descriptor (one file of a split "
-                "disk?): open the disk's descriptor .vmdk that names it instead"_s.arg(path));
+            return fail(kVmdkDescriptorSparseWithout(path));
         header = *parsed;
     } else if (first.startsWith("COWD")) {
-        return fail(u"%1 is an old-style sparse extent (COWD) without a descriptor: open the "
-                    "disk's descriptor .vmdk instead"_s.arg(path));
+        return fail(kVmdkDescriptorCowd(path));
     } else {
         if (size > kMaxDescriptorFile)
-            return fail(u"%1 is not a VMDK descriptor (%2 bytes, not a small text file): if it "
-                        "is a flat extent, open the descriptor .vmdk that names it"_s.arg(path)
-                            .arg(size));
+            return fail(kVmdkDescriptorTooBig(path, size));
         text = first + file.readAll();
         // A descriptor ends at its first NUL, as qemu reads it: qemu rewrites a descriptor
         // file as a 10 KiB buffer when it changes the CID, and what follows the NUL is
@@ -154,8 +225,7 @@ Expected<VmdkDescriptor> VmdkDescriptor::load(const QString &path) {
         if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
             text.truncate(nul);
             if (!text.toLower().contains("createtype"))
-                return fail(u"%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary "
-                            "data and does not start with \"KDMV\""_s.arg(path));
+                return fail(kVmdkDescriptorBinary(path));
         }
     }
     auto descriptor = parse(text, path);
@@ -201,15 +271,14 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
     if (!d.m_codec.isEmpty() && !isDescriptorAscii(text)) {
         QStringDecoder probe(d.m_codec.constData());
         if (!probe.isValid())
-            return fail(u"%1 is written in the encoding \"%2\", which this build cannot read"_s.arg(
-                origin, QString::fromLatin1(d.m_codec)));
+            return fail(kVmdkDescriptorUnreadableEncoding(origin, QString::fromLatin1(d.m_codec)));
     }
 
     for (qsizetype i = 0; i < d.m_lines.size(); ++i) {
         const QByteArray &raw = d.m_lines[i].text;
         const int number = int(i + 1);
         auto bad = [&](const QString &why) {
-            return fail(u"%1 line %2: %3"_s.arg(origin).arg(number).arg(why));
+            return fail(kVmdkDescriptorLine(origin, number, why));
         };
         const QByteArray t = raw.trimmed();
         if (t.isEmpty() || t.startsWith('#'))
@@ -221,46 +290,42 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
             const QString shown = d.decode(t);
             const auto tokens = tokenize(t);
             if (!tokens)
-                return bad(u"extent line '%1' has an unterminated quote"_s.arg(shown));
-            const QString usage =
-                u"expected: RW <sectors> SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE \"<file>\" [offset]"_s;
+                return bad(kVmdkDescriptorUnterminatedExtent(shown));
+            const QString usage = kVmdkDescriptorExtentUsage();
             if (tokens->size() < 3)
-                return bad(u"extent line '%1' is incomplete; %2"_s.arg(shown, usage));
+                return bad(kVmdkDescriptorExtentIncomplete(shown, usage));
             VmdkExtent extent;
             extent.line = number;
             extent.access = QString::fromLatin1(tokens->at(0).text.toUpper());
             bool ok = false;
             extent.sectors = tokens->at(1).text.toLongLong(&ok);
             if (!ok || extent.sectors <= 0 || tokens->at(1).quoted)
-                return bad(u"extent line '%1': '%2' is not a number of sectors; %3"_s.arg(
-                    shown, d.decode(tokens->at(1).text), usage));
+                return bad(kVmdkDescriptorNotSectors(shown, d.decode(tokens->at(1).text), usage));
             extent.typeName = QString::fromLatin1(tokens->at(2).text);
             const QByteArray upperType = tokens->at(2).text.toUpper();
             const auto known = std::find_if(std::begin(kExtentTypes), std::end(kExtentTypes),
                                             [&](const auto &e) { return upperType == e.name; });
             if (known == std::end(kExtentTypes) || tokens->at(2).quoted)
-                return bad(u"extent line '%1': unknown extent type '%2'; %3"_s.arg(
-                    shown, d.decode(tokens->at(2).text), usage));
+                return bad(kVmdkDescriptorUnknownType(shown, d.decode(tokens->at(2).text), usage));
             extent.type = known->type;
             qsizetype next = 3;
             if (extent.type != VmdkExtentType::Zero) {
                 if (tokens->size() <= next || !tokens->at(next).quoted
                     || tokens->at(next).text.isEmpty())
-                    return bad(
-                        u"extent line '%1' names no file in double quotes; %2"_s.arg(shown, usage));
+                    return bad(kVmdkDescriptorNoFile(shown, usage));
                 extent.fileName = d.decode(tokens->at(next).text);
                 ++next;
             }
             if (next < tokens->size()) {
                 const qint64 offset = tokens->at(next).text.toLongLong(&ok);
                 if (!ok || offset < 0 || tokens->at(next).quoted)
-                    return bad(u"extent line '%1': '%2' is not an offset in sectors; %3"_s.arg(
-                        shown, d.decode(tokens->at(next).text), usage));
+                    return bad(
+                        kVmdkDescriptorNotOffset(shown, d.decode(tokens->at(next).text), usage));
                 extent.offset = offset;
                 ++next;
             }
             if (next < tokens->size())
-                return bad(u"extent line '%1' has extra words; %2"_s.arg(shown, usage));
+                return bad(kVmdkDescriptorExtraWords(shown, usage));
             d.m_extents.append(extent);
             continue;
         }
@@ -271,8 +336,7 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
                    || c == ':';
         });
         if (!keyOk)
-            return bad(u"'%1' is not a descriptor line (expected key=value, an extent line such as "
-                       "RW 2048 SPARSE \"disk-s001.vmdk\", or a # comment)"_s.arg(d.decode(t)));
+            return bad(kVmdkDescriptorNotLine(d.decode(t)));
         // The value: quoted or bare, with whatever spacing the writer used kept around it.
         qsizetype valueStart = eq + 1;
         while (valueStart < raw.size() && isDescriptorSpace(raw[valueStart]))
@@ -286,7 +350,7 @@ Expected<VmdkDescriptor> VmdkDescriptor::parse(const QByteArray &text, const QSt
         QByteArray value = raw.mid(valueStart, valueEnd - valueStart);
         if (value.startsWith('"')) {
             if (value.size() < 2 || !value.endsWith('"'))
-                return bad(u"the value of %1 has an unterminated quote"_s.arg(entry.key));
+                return bad(kVmdkDescriptorUnterminatedValue(entry.key));
             value = value.mid(1, value.size() - 2);
             entry.quoted = true;
         }
@@ -303,21 +367,17 @@ Status VmdkDescriptor::validate(const QString &origin) const {
         return m_entries[entryIndex(key)].line + 1;
     };
     if (entryIndex(u"createType"_s) < 0)
-        return fail(u"%1 is not a VMDK descriptor: it has no createType line"_s.arg(origin));
+        return fail(kVmdkDescriptorNoCreateType(origin));
     if (entryIndex(u"version"_s) < 0)
-        return fail(u"%1 is not a VMDK descriptor: it has no version line"_s.arg(origin));
+        return fail(kVmdkDescriptorNoVersion(origin));
     if (entryIndex(u"CID"_s) < 0)
-        return fail(
-            u"%1 has no CID line: VMware cannot open a disk without its content id"_s.arg(origin));
+        return fail(kVmdkDescriptorNoCid(origin));
     for (const QString &key : {u"CID"_s, u"parentCID"_s}) {
         if (entryIndex(key) >= 0 && !isHex(value(key)))
-            return fail(u"%1 line %2: %3 '%4' is not a hexadecimal content id"_s.arg(origin)
-                            .arg(lineOf(key))
-                            .arg(key, value(key)));
+            return fail(kVmdkDescriptorBadCid(origin, lineOf(key), key, value(key)));
     }
     if (m_extents.isEmpty())
-        return fail(u"%1 describes no extents: a disk needs at least one line like RW 2048 SPARSE "
-                    "\"disk-s001.vmdk\""_s.arg(origin));
+        return fail(kVmdkDescriptorNoExtents(origin));
     return {};
 }
 
@@ -384,13 +444,12 @@ QString VmdkDescriptor::parentPath() const {
 
 Status VmdkDescriptor::setExtentFileName(qsizetype index, const QString &fileName) {
     if (index < 0 || index >= m_extents.size())
-        return fail(u"%1 has no extent %2"_s.arg(m_path).arg(index + 1));
+        return fail(kVmdkDescriptorNoExtent(m_path, index + 1));
     if (!m_extents[index].hasFile())
-        return fail(
-            u"extent %1 of %2 is a ZERO extent and has no file"_s.arg(index + 1).arg(m_path));
+        return fail(kVmdkDescriptorZeroExtent(index + 1, m_path));
     if (fileName.isEmpty() || fileName.contains(u'"') || fileName.contains(u'\n')
         || fileName.contains(u'\r'))
-        return fail(u"'%1' cannot be an extent file name in a descriptor"_s.arg(fileName));
+        return fail(kVmdkDescriptorBadFileName(fileName));
     const QString previous = m_extents[index].fileName;
     m_extents[index].fileName = fileName;
     if (Status s = rewriteExtentLine(index); !s) {
@@ -455,8 +514,7 @@ QStringList VmdkDescriptor::keys() const {
 
 Status VmdkDescriptor::setValue(const QString &key, const QString &newValue) {
     if (newValue.contains(u'"') || newValue.contains(u'\n') || newValue.contains(u'\r'))
-        return fail(u"the value '%1' of %2 cannot be written in a VMDK descriptor (no quotes or "
-                    "line breaks)"_s.arg(newValue, key));
+        return fail(kVmdkDescriptorBadValue(newValue, key));
     auto encoded = encode(newValue);
     if (!encoded)
         return fail(encoded.error());
@@ -552,12 +610,10 @@ Expected<QByteArray> VmdkDescriptor::encode(const QString &text) const {
         return text.toUtf8();
     QStringEncoder encoder(m_codec.constData());
     if (!encoder.isValid())
-        return fail(u"'%1' cannot be written: the descriptor's encoding \"%2\" is not available "
-                    "in this build"_s.arg(text, QString::fromLatin1(m_codec)));
+        return fail(kVmdkDescriptorNoEncoder(text, QString::fromLatin1(m_codec)));
     QByteArray bytes = encoder.encode(text);
     if (encoder.hasError())
-        return fail(u"'%1' cannot be written in the descriptor's encoding \"%2\""_s.arg(
-            text, QString::fromLatin1(m_codec)));
+        return fail(kVmdkDescriptorNotEncodable(text, QString::fromLatin1(m_codec)));
     return bytes;
 }
 

@@ -1,5 +1,7 @@
 #include "vm_folder.h"
 
+#include "common/failure_text.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
@@ -11,6 +13,27 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 namespace {
+
+const FailureSentence kVmFolderInUse{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is in use: VMware's lock %2 is in %3. Power the golden off in VMware and try again; if "
+    "VMware is not running it (the lock is left from a crash), delete %2 first")};
+const FailureSentence kVmFolderDatastorePath{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 names the disk \"%2\" (%3.fileName), an ESXi datastore path: copy the VM's files to "
+    "this host and point the disk at them")};
+const FailureSentence kVmFolderDiskTwice{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 names the disk \"%2\" twice (%3 and %4): VMware cannot open one disk twice; remove one "
+    "of the devices or give it its own disk")};
+const FailureSentence kVmFolderDiskNotInFolder{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 names the disk \"%2\" (%3.fileName), which is not in %4: restore the disk or correct "
+    "the .vmx")};
+const FailureSentence kVmFolderDiskMissing{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 names the disk \"%2\" (%3.fileName), which does not exist: restore the disk or "
+    "correct the .vmx")};
 
 bool isPlainName(const QString &path) {
     return !path.contains(u'/') && !path.contains(u'\\');
@@ -26,15 +49,11 @@ QString joinPath(const QString &folder, const QString &name) {
 }
 
 QString lockMessage(const QString &vmxPath, const QString &lock, const QString &where) {
-    return u"%1 is in use: VMware's lock %2 is in %3. Power the golden off in VMware and try "
-           u"again; if VMware is not running it (the lock is left from a crash), delete %2 "
-           u"first"_s.arg(vmxPath, lock, where);
+    return kVmFolderInUse(vmxPath, lock, where);
 }
 
 QString datastoreMessage(const QString &vmxPath, const VmxDisk &disk) {
-    return u"%1 names the disk \"%2\" (%3.fileName), an ESXi datastore path: copy the VM's "
-           u"files to this host and point the disk at them"_s.arg(vmxPath, disk.fileName,
-                                                                  disk.device);
+    return kVmFolderDatastorePath(vmxPath, disk.fileName, disk.device);
 }
 
 } // namespace
@@ -98,15 +117,11 @@ Expected<VmFolderSelection> VmFolder::select(const VmxDocument &vmx, const QStri
             return fail(datastoreMessage(vmxPath, disk));
         const QString key = joinPath(folder, disk.fileName);
         if (const auto first = deviceOf.constFind(key); first != deviceOf.cend())
-            return fail(u"%1 names the disk \"%2\" twice (%3 and %4): VMware cannot open one "
-                        u"disk twice; remove one of the devices or give it its own disk"_s.arg(
-                            vmxPath, disk.fileName, *first, disk.device));
+            return fail(kVmFolderDiskTwice(vmxPath, disk.fileName, *first, disk.device));
         deviceOf.insert(key, disk.device);
         if (isPlainName(disk.fileName)) {
             if (!names.contains(disk.fileName))
-                return fail(u"%1 names the disk \"%2\" (%3.fileName), which is not in %4: "
-                            u"restore the disk or correct the .vmx"_s.arg(vmxPath, disk.fileName,
-                                                                          disk.device, folder));
+                return fail(kVmFolderDiskNotInFolder(vmxPath, disk.fileName, disk.device, folder));
             named.insert(disk.fileName);
         }
         selection.disks.append(VmFolderDisk{disk, joinPath(folder, disk.fileName)});
@@ -185,9 +200,7 @@ Expected<VmFolderSelection> VmFolder::inspect(const QString &vmxPath) {
         if (isPlainName(disk.disk.fileName))
             continue; // checked in the listing
         if (!QFileInfo::exists(disk.path))
-            return fail(
-                u"%1 names the disk \"%2\" (%3.fileName), which does not exist: restore "
-                u"the disk or correct the .vmx"_s.arg(vmxPath, disk.path, disk.disk.device));
+            return fail(kVmFolderDiskMissing(vmxPath, disk.path, disk.disk.device));
         if (QFileInfo::exists(disk.path + u".lck"_s))
             return fail(lockMessage(vmxPath, QFileInfo(disk.path).fileName() + u".lck"_s,
                                     QFileInfo(disk.path).path()));

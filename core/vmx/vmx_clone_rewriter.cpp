@@ -1,5 +1,6 @@
 #include "vmx_clone_rewriter.h"
 
+#include "common/failure_text.h"
 #include "vmx/vmx_devices.h"
 
 #include <QJsonArray>
@@ -16,6 +17,65 @@ namespace vmeclone {
 
 namespace {
 
+const FailureSentence kVmxRewriterNoName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the clone has no name: a name is needed for its displayName and files")};
+const FailureSentence kVmxRewriterControlCharacter{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the clone name '%1' cannot be a file name (it contains 'a control character'); use "
+    "letters, digits, '-', '_' and '.'")};
+const FailureSentence kVmxRewriterBadCharacter{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the clone name '%1' cannot be a file name (it contains '%2'); use letters, digits, '-', "
+    "'_' and '.'")};
+const FailureSentence kVmxRewriterWindowsName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the clone name '%1' cannot be a file name on Windows; choose another")};
+const FailureSentence kVmxRewriterBadSlot{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "NIC slot %1 in a /%2 subnet is not a valid input")};
+const FailureSentence kVmxRewriterNoMacRoom{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC has room for %3 "
+    "further NIC(s) there; use a subnet of /16 or narrower, or fewer NICs")};
+const FailureSentence kVmxRewriterBadIp{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the identity of clone %1 has no valid ip ('%2')")};
+const FailureSentence kVmxRewriterNoIp{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the identity of clone %1 has no valid ip (none)")};
+const FailureSentence kVmxRewriterBadPrefix{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity of clone %1 has no valid prefix ('%2'): it needs the subnet's prefix length, "
+    "1 to 32")};
+const FailureSentence kVmxRewriterMacDisagrees{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity of clone %1 names the MAC '%2', but its ip %3 gives %4: the identity and the "
+    ".vmx would disagree")};
+const FailureSentence kVmxRewriterBadGateway{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the identity of clone %1 has an invalid gateway '%2'")};
+const FailureSentence kVmxRewriterBadDns{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the identity of clone %1 has an invalid dns server '%2'")};
+const FailureSentence kVmxRewriterBadKey{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity of clone %1 has the key '%2', which cannot be a guestinfo name (letters, "
+    "digits, '-' and '_' only)")};
+const FailureSentence kVmxRewriterBadNic{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "the identity of clone %1 has %2=%3, which is not <mac>[,<ip>/<prefix>]")};
+const FailureSentence kVmxRewriterNicMac{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 (clone %2): %3")};
+const FailureSentence kVmxRewriterNicMacDisagrees{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity of clone %1 gives %2 the MAC %3, but its ip %4 gives %5: the identity and the "
+    ".vmx would disagree")};
+const FailureSentence kVmxRewriterNoSuchNic{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the identity of clone %1 describes ethernet%2, which %3 has not as a present NIC after its "
+    "first")};
+const FailureSentence kVmxRewriterNoDiskFile{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1: %2.fileName names the disk \"%3\", but clone %4 has no file for it: every disk of the "
+    "golden must be copied or linked for a clone")};
+const FailureSentence kVmxRewriterEmptyDiskName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "clone %1: the new file name for the disk \"%2\" is empty")};
+const FailureSentence kVmxRewriterSameDiskName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure", "clone %1: the disks \"%2\" and \"%3\" would both become \"%4\"")};
+
 constexpr int kMacBits = 22; // VMware's static range: 00:50:56 and 22 free bits
 
 // Names Windows refuses for a file, whatever the extension.
@@ -27,17 +87,16 @@ bool isReservedWindowsName(const QString &name) {
 
 Status checkName(const QString &name) {
     if (name.isEmpty())
-        return fail(u"the clone has no name: a name is needed for its displayName and files"_s);
+        return fail(kVmxRewriterNoName());
     for (const QChar c : name) {
-        if (c.unicode() < 0x20 || u"<>:\"/\\|?*"_s.contains(c))
-            return fail(u"the clone name '%1' cannot be a file name (it contains '%2'); use "
-                        u"letters, digits, '-', '_' and '.'"_s.arg(
-                            name, c.unicode() < 0x20 ? u"a control character"_s : QString(c)));
+        if (c.unicode() < 0x20)
+            return fail(kVmxRewriterControlCharacter(name));
+        if (u"<>:\"/\\|?*"_s.contains(c))
+            return fail(kVmxRewriterBadCharacter(name, QString(c)));
     }
     if (name == u"."_s || name == u".."_s || name.endsWith(u'.') || name.endsWith(u' ')
         || name.startsWith(u' ') || isReservedWindowsName(name))
-        return fail(
-            u"the clone name '%1' cannot be a file name on Windows; choose another"_s.arg(name));
+        return fail(kVmxRewriterWindowsName(name));
     return {};
 }
 
@@ -215,17 +274,14 @@ Expected<MacAddress> VmxCloneRewriter::macForNic(Ipv4Address ip, int prefix, int
     if (slot == 0)
         return primary;
     if (slot < 0 || prefix < 0 || prefix > 32)
-        return fail(u"NIC slot %1 in a /%2 subnet is not a valid input"_s.arg(slot).arg(prefix));
+        return fail(kVmxRewriterBadSlot(slot, prefix));
     // The slot goes into bits that are the same for every address of the subnet, so it
     // can never turn one clone's MAC into another's.
     const int shift = std::max(16, 32 - prefix);
     const std::uint32_t bits = std::uint32_t(slot) << shift;
     if (shift >= kMacBits || bits >= (1u << kMacBits) || (bits >> shift) != std::uint32_t(slot))
-        return fail(u"ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC "
-                    u"has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or "
-                    u"fewer NICs"_s.arg(slot)
-                        .arg(prefix)
-                        .arg(shift >= kMacBits ? 0 : (1 << (kMacBits - shift)) - 1));
+        return fail(kVmxRewriterNoMacRoom(slot, prefix,
+                                          shift >= kMacBits ? 0 : (1 << (kMacBits - shift)) - 1));
     protocol::Mac bytes = primary.bytes();
     bytes[3] ^= static_cast<std::uint8_t>(bits >> 16);
     bytes[4] ^= static_cast<std::uint8_t>(bits >> 8);
@@ -242,42 +298,38 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
     const auto ipText = identityValue(spec.identity, "ip");
     const auto ip = ipText ? Ipv4Address::parse(*ipText) : std::nullopt;
     if (!ip)
-        return fail(u"the identity of %1 has no valid ip (%2)"_s.arg(
-            who, ipText ? u"'%1'"_s.arg(*ipText) : u"none"_s));
+        return fail(ipText ? kVmxRewriterBadIp(spec.name, *ipText) : kVmxRewriterNoIp(spec.name));
     bool prefixOk = false;
     const int prefix = identityValue(spec.identity, "prefix").value_or(QString()).toInt(&prefixOk);
     if (!prefixOk || prefix < 1 || prefix > 32)
-        return fail(u"the identity of %1 has no valid prefix ('%2'): it needs the subnet's "
-                    u"prefix length, 1 to 32"_s.arg(
-                        who, identityValue(spec.identity, "prefix").value_or(QString())));
+        return fail(kVmxRewriterBadPrefix(
+            spec.name, identityValue(spec.identity, "prefix").value_or(QString())));
     const MacAddress primaryMac = MacAddress::forIpv4(*ip);
     if (const auto macText = identityValue(spec.identity, "mac")) {
         const auto mac = MacAddress::parse(*macText);
         if (!mac || *mac != primaryMac)
-            return fail(u"the identity of %1 names the MAC '%2', but its ip %3 gives %4: the "
-                        u"identity and the .vmx would disagree"_s.arg(who, *macText, ip->toString(),
-                                                                      primaryMac.toString()));
+            return fail(kVmxRewriterMacDisagrees(spec.name, *macText, ip->toString(),
+                                                 primaryMac.toString()));
     }
     std::optional<Ipv4Address> gateway;
     if (const auto text = identityValue(spec.identity, "gateway"); text && !text->isEmpty()) {
         gateway = Ipv4Address::parse(*text);
         if (!gateway)
-            return fail(u"the identity of %1 has an invalid gateway '%2'"_s.arg(who, *text));
+            return fail(kVmxRewriterBadGateway(spec.name, *text));
     }
     QList<Ipv4Address> dns;
     for (const QString &part :
          identityValue(spec.identity, "dns").value_or(QString()).split(u',', Qt::SkipEmptyParts)) {
         const auto server = Ipv4Address::parse(part.trimmed());
         if (!server)
-            return fail(u"the identity of %1 has an invalid dns server '%2'"_s.arg(who, part));
+            return fail(kVmxRewriterBadDns(spec.name, part));
         dns.append(*server);
     }
     const auto pairs = identityPairs(spec.identity);
     static const QRegularExpression plainKey(u"^[A-Za-z0-9_-]+$"_s);
     for (const auto &[key, value] : pairs)
         if (!plainKey.match(key).hasMatch())
-            return fail(u"the identity of %1 has the key '%2', which cannot be a guestinfo "
-                        u"name (letters, digits, '-' and '_' only)"_s.arg(who, key));
+            return fail(kVmxRewriterBadKey(spec.name, key));
     // Further NICs the identity gives an address: "nic<N>=<mac>,<ip>/<prefix>".
     QMap<int, FurtherNic> givenNics;
     static const QRegularExpression nicKey(u"^nic([1-9][0-9]?)$"_s);
@@ -287,8 +339,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
             continue;
         const auto nic = parseFurtherNic(value);
         if (!nic)
-            return fail(u"the identity of %1 has %2=%3, which is not <mac>[,<ip>/<prefix>]"_s.arg(
-                who, key, value));
+            return fail(kVmxRewriterBadNic(spec.name, key, value));
         givenNics.insert(m.captured(1).toInt(), *nic);
     }
 
@@ -322,7 +373,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
         const int slot = nic.index == primary->index ? 0 : nic.index;
         const auto mac = macForNic(*ip, prefix, slot);
         if (!mac)
-            return fail(u"%1 (%2): %3"_s.arg(goldenName, who, mac.error()));
+            return fail(kVmxRewriterNicMac(goldenName, spec.name, mac.error()));
         doc.set(nic.device + u".addressType"_s, u"static"_s);
         doc.set(nic.device + u".address"_s, mac->toString());
         MetadataNic entry{nic.device, {}, *mac, std::nullopt, 0};
@@ -332,10 +383,9 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
             const auto it = givenNics.constFind(slot);
             if (it != givenNics.cend()) {
                 if (it->mac != *mac)
-                    return fail(
-                        u"the identity of %1 gives %2 the MAC %3, but its ip %4 gives "
-                        u"%5: the identity and the .vmx would disagree"_s.arg(
-                            who, nic.device, it->mac.toString(), ip->toString(), mac->toString()));
+                    return fail(kVmxRewriterNicMacDisagrees(spec.name, nic.device,
+                                                            it->mac.toString(), ip->toString(),
+                                                            mac->toString()));
                 entry.address = it->address;
                 entry.prefix = it->prefix;
                 givenNics.remove(slot);
@@ -346,10 +396,7 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
         metadataNics.append(entry);
     }
     if (!givenNics.isEmpty())
-        return fail(u"the identity of %1 describes ethernet%2, which %3 has not as a present "
-                    u"NIC after its first"_s.arg(who)
-                        .arg(givenNics.firstKey())
-                        .arg(goldenName));
+        return fail(kVmxRewriterNoSuchNic(spec.name, givenNics.firstKey(), goldenName));
     if (primary == nics.end())
         clone.warnings.append(u"%1 has no present network adapter: the clone's guest cannot "
                               u"announce itself"_s.arg(goldenName));
@@ -361,20 +408,17 @@ Expected<VmxClone> VmxCloneRewriter::rewrite(const VmxDocument &golden, const Vm
         const auto it = spec.disks.constFind(disk.fileName);
         if (it == spec.disks.cend()) {
             if (disk.present)
-                return fail(u"%1: %2.fileName names the disk \"%3\", but %4 has no file for "
-                            u"it: every disk of the golden must be copied or linked for a "
-                            u"clone"_s.arg(goldenName, disk.device, disk.fileName, who));
+                return fail(
+                    kVmxRewriterNoDiskFile(goldenName, disk.device, disk.fileName, spec.name));
             clone.warnings.append(u"%1: %2 is not present; its fileName \"%3\" is left as it "
                                   u"is"_s.arg(goldenName, disk.device, disk.fileName));
             continue;
         }
         if (it->isEmpty())
-            return fail(
-                u"%1: the new file name for the disk \"%2\" is empty"_s.arg(who, disk.fileName));
+            return fail(kVmxRewriterEmptyDiskName(spec.name, disk.fileName));
         const QString owner = newNameOwner.value(*it);
         if (!owner.isEmpty() && owner != disk.fileName)
-            return fail(u"%1: the disks \"%2\" and \"%3\" would both become \"%4\""_s.arg(
-                who, owner, disk.fileName, *it));
+            return fail(kVmxRewriterSameDiskName(spec.name, owner, disk.fileName, *it));
         newNameOwner.insert(*it, disk.fileName);
         usedDisks.insert(disk.fileName);
         doc.set(disk.device + u".fileName"_s, *it);

@@ -1,5 +1,6 @@
 #include "vmx_document.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "protocol/addressing.h"
 
@@ -16,6 +17,44 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 
 namespace {
+
+const FailureSentence kVmxDocumentNulByte{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "a NUL byte in the line")};
+const FailureSentence kVmxDocumentKeyMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the key before '=' is missing")};
+const FailureSentence kVmxDocumentNoEquals{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "no '=' after the key")};
+const FailureSentence kVmxDocumentNoClosingQuote{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the closing quote is missing")};
+const FailureSentence kVmxDocumentTextAfterValue{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "text after the value")};
+const FailureSentence kVmxDocumentBadLine{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: expected key = \"value\" (%3): %4")};
+const FailureSentence kVmxDocumentUnreadableEncoding{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 line %2: .encoding \"%3\" is not a character set this build can read; save the file "
+    "as UTF-8 and set .encoding = \"UTF-8\"")};
+const FailureSentence kVmxDocumentEncodingSays{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the file's .encoding says %1; correct it to the character set the file was written in")};
+const FailureSentence kVmxDocumentNoEncodingLine{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the file has no .encoding line, so it is read as UTF-8; add .encoding = \"windows-1252\" "
+    "(or the character set it was written in) as its first line")};
+const FailureSentence kVmxDocumentInvalidValue{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: the value is not valid %3 (%4)")};
+const FailureSentence kVmxDocumentInvalidKey{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: the key is not valid %3 (%4)")};
+const FailureSentence kVmxDocumentCannotRead{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
+const FailureSentence kVmxDocumentTooLarge{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM's configuration "
+    "file?")};
+const FailureSentence kVmxDocumentCannotWrite{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
+const FailureSentence kVmxDocumentCannotMakePrivate{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make %1 private: %2")};
 
 constexpr qsizetype kMaxVmxBytes = 8 * 1024 * 1024;
 const QByteArray kUtf8Bom = QByteArrayLiteral("\xEF\xBB\xBF");
@@ -162,7 +201,7 @@ Scan scanLine(const QByteArray &raw) {
     Scan s;
     const qsizetype n = raw.size();
     if (raw.contains('\0')) {
-        s.problem = u"a NUL byte in the line"_s;
+        s.problem = kVmxDocumentNulByte();
         return s;
     }
     qsizetype i = 0;
@@ -174,14 +213,14 @@ Scan scanLine(const QByteArray &raw) {
     while (i < n && !isSpace(raw[i]) && raw[i] != '=' && raw[i] != '#')
         ++i;
     if (i == nameBegin) {
-        s.problem = u"the key before '=' is missing"_s;
+        s.problem = kVmxDocumentKeyMissing();
         return s;
     }
     s.key = raw.mid(nameBegin, i - nameBegin);
     while (i < n && isSpace(raw[i]))
         ++i;
     if (i == n || raw[i] != '=') {
-        s.problem = u"no '=' after the key"_s;
+        s.problem = kVmxDocumentNoEquals();
         return s;
     }
     ++i;
@@ -191,7 +230,7 @@ Scan scanLine(const QByteArray &raw) {
     if (i < n && raw[i] == '"') {
         const qsizetype close = raw.indexOf('"', i + 1);
         if (close < 0) {
-            s.problem = u"the closing quote is missing"_s;
+            s.problem = kVmxDocumentNoClosingQuote();
             return s;
         }
         s.quoted = true;
@@ -206,7 +245,7 @@ Scan scanLine(const QByteArray &raw) {
     while (i < n && isSpace(raw[i]))
         ++i;
     if (i < n && raw[i] != '#') {
-        s.problem = u"text after the value"_s;
+        s.problem = kVmxDocumentTextAfterValue();
         return s;
     }
     s.entry = true;
@@ -261,8 +300,8 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
 
         Scan scan = scanLine(line.raw);
         if (!scan.problem.isEmpty())
-            return fail(u"%1 line %2: expected key = \"value\" (%3): %4"_s.arg(
-                fileNameForMessages, QString::number(lineNumber), scan.problem, excerpt(line.raw)));
+            return fail(kVmxDocumentBadLine(fileNameForMessages, lineNumber, scan.problem,
+                                            excerpt(line.raw)));
         line.entry = scan.entry;
         line.valueBegin = scan.valueBegin;
         line.valueEnd = scan.valueEnd;
@@ -300,9 +339,7 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
             return true;
         };
         if (!asciiSafe())
-            return fail(u"%1 line %2: .encoding \"%3\" is not a character set this build can "
-                        u"read; save the file as UTF-8 and set .encoding = \"UTF-8\""_s.arg(
-                            fileNameForMessages, QString::number(i + 1), name));
+            return fail(kVmxDocumentUnreadableEncoding(fileNameForMessages, i + 1, name));
         // Qt names the set it found, except for some ICU aliases ("xibm1098"): keep the
         // file's spelling then, which opens the same converter.
         const QString canonical = QString::fromLatin1(probe.name());
@@ -317,16 +354,11 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
         const auto key = decode(scans[i].key, doc.m_encoding);
         const auto value = decode(unescape(scans[i].escapedValue), doc.m_encoding);
         if (!key || !value) {
-            const QString advice =
-                doc.m_hasEncodingLine
-                    ? u"the file's .encoding says %1; correct it to the character set the "
-                      u"file was written in"_s.arg(doc.m_encoding)
-                    : u"the file has no .encoding line, so it is read as UTF-8; add "
-                      u".encoding = \"windows-1252\" (or the character set it was written in) "
-                      u"as its first line"_s;
-            return fail(u"%1 line %2: the %3 is not valid %4 (%5)"_s.arg(
-                fileNameForMessages, QString::number(i + 1), key ? u"value"_s : u"key"_s,
-                doc.m_encoding, advice));
+            const QString advice = doc.m_hasEncodingLine ? kVmxDocumentEncodingSays(doc.m_encoding)
+                                                         : kVmxDocumentNoEncodingLine();
+            const FailureSentence &invalid =
+                key ? kVmxDocumentInvalidValue : kVmxDocumentInvalidKey;
+            return fail(invalid(fileNameForMessages, i + 1, doc.m_encoding, advice));
         }
         doc.m_lines[i].key = *key;
         doc.m_lines[i].value = *value;
@@ -337,14 +369,12 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
 Expected<VmxDocument> VmxDocument::load(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return fail(kVmxDocumentCannotRead(path, file.errorString()));
     if (file.size() > kMaxVmxBytes)
-        return fail(u"%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the "
-                    u"VM's configuration file?"_s.arg(path)
-                        .arg(file.size()));
+        return fail(kVmxDocumentTooLarge(path, file.size()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return fail(kVmxDocumentCannotRead(path, file.errorString()));
     return parse(bytes, path);
 }
 
@@ -543,13 +573,13 @@ QByteArray VmxDocument::toBytes() const {
 Status VmxDocument::save(const QString &path, bool ownerOnly) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return fail(kVmxDocumentCannotWrite(path, file.errorString()));
     // Before the first byte: the bytes may hold a key (guestinfo.vmeclone.key).
     if (ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return fail(u"cannot make %1 private: %2"_s.arg(path, file.errorString()));
+        return fail(kVmxDocumentCannotMakePrivate(path, file.errorString()));
     const QByteArray bytes = toBytes();
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return fail(kVmxDocumentCannotWrite(path, file.errorString()));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "vmx_snapshots.h"
 
+#include "common/failure_text.h"
 #include "vmx/vmx_document.h"
 
 #include <QFileInfo>
@@ -8,6 +9,33 @@ using namespace Qt::StringLiterals;
 
 namespace vmeclone {
 
+namespace {
+
+const FailureSentence kVmxSnapshotsTakeOne{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "take one in Workstation Pro (VM > Snapshot > Take Snapshot) or with `vmrun -T ws snapshot "
+    "\"%1\" NAME` while it is off, then let vmeclone accept the golden's changed files (golden "
+    "remove and golden add)")};
+const FailureSentence kVmxSnapshotsNoVmsd{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 has no snapshot (no %2): vmrun's linked clone starts from a snapshot of the golden; %3")};
+const FailureSentence kVmxSnapshotsUnreadableList{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "the snapshot list %1 cannot be read: %2")};
+const FailureSentence kVmxSnapshotsNoCurrent{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 has no current snapshot (%2 names none): vmrun's linked clone starts from a snapshot of "
+    "the golden; %3")};
+const FailureSentence kVmxSnapshotsNoName{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the current snapshot of %1 (uid %2 in %3) has no name, so vmrun cannot be told which one "
+    "to clone from: name it in Workstation Pro's Snapshot Manager")};
+const FailureSentence kVmxSnapshotsNoSuch{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "%1 names the current snapshot uid %2 but describes no such snapshot: open the golden's "
+    "Snapshot Manager in Workstation Pro, or take a new snapshot")};
+
+} // namespace
+
 QString VmxSnapshots::vmsdPath(const QString &vmxPath) {
     const QFileInfo vmx(vmxPath);
     return vmx.absolutePath() + u'/' + vmx.completeBaseName() + u".vmsd"_s;
@@ -15,21 +43,15 @@ QString VmxSnapshots::vmsdPath(const QString &vmxPath) {
 
 Expected<VmxSnapshot> VmxSnapshots::current(const QString &vmxPath) {
     const QString vmsd = vmsdPath(vmxPath);
-    const QString take =
-        u"take one in Workstation Pro (VM > Snapshot > Take Snapshot) or with `vmrun -T ws "
-        u"snapshot \"%1\" NAME` while it is off, then let vmeclone accept the golden's changed "
-        u"files (golden remove and golden add)"_s.arg(vmxPath);
+    const QString take = kVmxSnapshotsTakeOne(vmxPath);
     if (!QFileInfo::exists(vmsd))
-        return fail(u"%1 has no snapshot (no %2): vmrun's linked clone starts from a snapshot "
-                    u"of the golden; %3"_s.arg(vmxPath, QFileInfo(vmsd).fileName(), take));
+        return fail(kVmxSnapshotsNoVmsd(vmxPath, QFileInfo(vmsd).fileName(), take));
     auto doc = VmxDocument::load(vmsd);
     if (!doc)
-        return fail(u"the snapshot list %1 cannot be read: %2"_s.arg(vmsd, doc.error()));
+        return fail(kVmxSnapshotsUnreadableList(vmsd, doc.error()));
     const QString current = doc->value(u"snapshot.current"_s).trimmed();
     if (current.isEmpty() || current == u"0"_s)
-        return fail(
-            u"%1 has no current snapshot (%2 names none): vmrun's linked clone starts "
-            u"from a snapshot of the golden; %3"_s.arg(vmxPath, QFileInfo(vmsd).fileName(), take));
+        return fail(kVmxSnapshotsNoCurrent(vmxPath, QFileInfo(vmsd).fileName(), take));
     bool ok = false;
     const int count = doc->value(u"snapshot.numSnapshots"_s).toInt(&ok);
     for (int i = 0; i < (ok ? count : 1000); ++i) {
@@ -49,14 +71,10 @@ Expected<VmxSnapshot> VmxSnapshots::current(const QString &vmxPath) {
             s.disks.insert(doc->value(prefix + u"disk%1.node"_s.arg(d)),
                            doc->value(prefix + u"disk%1.fileName"_s.arg(d)));
         if (s.name.isEmpty())
-            return fail(u"the current snapshot of %1 (uid %2 in %3) has no name, so vmrun "
-                        u"cannot be told which one to clone from: name it in Workstation Pro's "
-                        u"Snapshot Manager"_s.arg(vmxPath, current, QFileInfo(vmsd).fileName()));
+            return fail(kVmxSnapshotsNoName(vmxPath, current, QFileInfo(vmsd).fileName()));
         return s;
     }
-    return fail(u"%1 names the current snapshot uid %2 but describes no such snapshot: open the "
-                u"golden's Snapshot Manager in Workstation Pro, or take a new snapshot"_s.arg(
-                    vmsd, current));
+    return fail(kVmxSnapshotsNoSuch(vmsd, current));
 }
 
 } // namespace vmeclone

@@ -125,13 +125,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+418"/>
+        <location filename="../../core/engine/engine.cpp" line="+469"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+643"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+698"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+155"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+212"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,12 +157,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+171"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+231"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-603"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-584"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,24 +172,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+610"/>
+        <location line="+591"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+276"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+243"/>
         <source>the golden image %1&apos;s own address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+16"/>
         <source>in use by %1 on host %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="+139"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="+158"/>
         <source>in use by %1 on host %2 (golden %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -204,7 +204,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/placement/placement.cpp" line="+118"/>
+        <location filename="../../core/placement/placement.cpp" line="+120"/>
         <source>no disk shard: add one with &apos;vmeclone shard add DIR&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,7 +219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+138"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+135"/>
         <source>host %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,12 +435,12 @@
 <context>
     <name>LogText</name>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-43"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-41"/>
         <source>accelerator probe: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+346"/>
         <source>started %1 (pid %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,7 +455,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+100"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+98"/>
         <source>%1: %2 clone made in %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,12 +465,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+75"/>
         <source>%1: linked clone made by vmrun from the snapshot &quot;%2&quot; in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>started %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,14 +480,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+92"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+91"/>
         <source>host %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+13"/>
-        <location filename="../../core/cluster/cluster_listing.cpp" line="+86"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="+90"/>
         <location line="+118"/>
         <location line="+8"/>
         <source>%1: the ledger: %2</source>
@@ -505,7 +505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="+185"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="+236"/>
         <source>host %1: copying golden %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +565,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine_service.cpp" line="+150"/>
+        <location filename="../../core/engine/engine_service.cpp" line="+162"/>
         <source>recovery: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,47 +575,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+183"/>
         <source>cannot read the inventory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>batch %1: cannot open the engine: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="+31"/>
+        <location filename="../../core/engine/batch_support.cpp" line="+40"/>
         <source>%1: cannot read its change sequence: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+63"/>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+70"/>
         <source>%1 resumed from %2 in %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%1: an interrupted resume settled (its QEMU was %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="+154"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+197"/>
         <source>vmrun %1 hung for %2 s: killed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+81"/>
         <source>%1: soft stop did not work (%2); stopping it hard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/clone/qemu_img.cpp" line="+156"/>
+        <location filename="../../core/clone/qemu_img.cpp" line="+189"/>
         <source>%1 has leaked clusters (space only, data intact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/clone/disk_copier.cpp" line="+523"/>
+        <location filename="../../core/clone/disk_copier.cpp" line="+559"/>
         <source>copied %n file(s), %1 of data, in %2 ms</source>
         <translation>
             <numerusform>copied %n file, %1 of data, in %2 ms</numerusform>
@@ -623,12 +623,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+295"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+353"/>
         <source>not removing %1: it is outside the folder of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+148"/>
+        <location line="+136"/>
         <source>full clone of %1 -&gt; %2 (%n file(s), CID %3) in %4 ms</source>
         <translation>
             <numerusform>full clone of %1 -&gt; %2 (%n file, CID %3) in %4 ms</numerusform>
@@ -636,7 +636,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>%1 is streamOptimized: QEMU reads it as a parent, VMware runs only disks converted from it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,7 +649,7 @@
 <context>
     <name>SshTransport</name>
     <message>
-        <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
+        <location filename="../../core/cluster/ssh_transport.cpp" line="+138"/>
         <source>%1 port %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+42"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+43"/>
         <source>Clone range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1347,7 @@
 <context>
     <name>vmeclone::ConsoleAddressDialog</name>
     <message>
-        <location filename="../../ui/console_address_dialog.cpp" line="+27"/>
+        <location filename="../../ui/console_address_dialog.cpp" line="+28"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,7 +1463,7 @@
 <context>
     <name>vmeclone::Event</name>
     <message>
-        <location filename="../../core/common/event_text.cpp" line="+15"/>
+        <location filename="../../core/common/event_text.cpp" line="+16"/>
         <source>no heartbeat for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,8 +1673,2314 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::Failure</name>
+    <message>
+        <location filename="../../core/clone/disk_copier.cpp" line="-520"/>
+        <source>Cannot read the layout of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open source disk %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open source disk %1: it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot stat source disk %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source disk %1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-561"/>
+        <source>Destination %1 exists already: refusing to overwrite it; remove it or choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+13"/>
+        <source>Destination folder %1 does not exist: create it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy of %1 to %2 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-1"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source disk %1 shrank while it was being copied: is a VM using it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists: another copy to %2 is running or was interrupted; remove it if none is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create %1 in folder %2: %3; check that the folder is writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot size %1 to %2 bytes: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source disk %1 changed size while it was being copied: is a VM using it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot flush %1 to disk: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot close %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-8"/>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (shard %2: needs %3, %4 free); free space there or choose another shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot copy &apos;%1&apos; to &apos;%2&apos;: both paths must be given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination %1 is named twice in one copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qcow2_overlay.cpp" line="+19"/>
+        <location filename="../../core/golden/golden_check.cpp" line="+48"/>
+        <location filename="../../core/golden/golden_fingerprint.cpp" line="+22"/>
+        <location filename="../../core/vmx/vmx_document.cpp" line="+49"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot link a clone over %1: its format %2 is neither qcow2 nor raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a qcow2 image (no QFI header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists already: not overwriting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the backing file path %1 is too long for a qcow2 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write the overlay %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qemu_img.cpp" line="-163"/>
+        <source>qemu-img not found: install qemu-utils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot run %1 for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qemu-img %1 on %2 did not finish within %3 s and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>qemu-img %1 on %2 crashed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing file %1 does not exist: cannot create overlay %2 on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing file %1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot create overlay %1: the format of backing file %2 is needed (qcow2, raw, vmdk, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overlay %1 exists already: refusing to overwrite it; remove it or choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder %1 of overlay %2 does not exist: create it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists: another overlay creation is running or was interrupted; remove it if none is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create overlay %1 on backing file %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot rename %1 to %2: it appeared meanwhile or the folder is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disk image %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read disk image %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qemu-img info on %1 gave output that is not the expected JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disk image %1 is corrupt: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot check disk image %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot compare %1 and %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="-534"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-154"/>
+        <source>no host named &apos;%1&apos;: see &apos;vmeclone host list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no host given: name hosts, or all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone failed (exit %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone failed (exit %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no host reached holds a golden image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hosts hold several golden images (%1): choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 holds no golden image named &apos;%2&apos;: add it there, or leave the host out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden image &apos;%1&apos; differs between host %2 (%3, %4) and host %5 (%6, %7): give both the same golden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden image &apos;%1&apos; on host %2 differs from the one on host %3 (checksum %4 there, %5 on %3): push it again with golden push, after removing it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no host reached holds a golden image named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in use by %1 on host %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: its vmeclone did not say where its share goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>placed on host %1, which was not asked this time: include it to finish this VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 did not say what became of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-168"/>
+        <source>host %1: its vmeclone did not list its VMs as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/golden_push.cpp" line="-211"/>
+        <location filename="../../core/engine/engine.cpp" line="-446"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-401"/>
+        <source>the golden %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden %1 has no fingerprint of its files yet: check it once on this machine (a clone or plan of it does), or accept its files with &apos;vmeclone golden refresh %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden %1: its file %2 is not inside %3, the folder of its description, so a copy of that folder would not find it: keep a golden&apos;s files together to push it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden %1 changed since it was added: %2. Accept the change first (vmeclone golden refresh %1), then push it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 holds another golden image named %2 (checksum %3 there, %4 here): remove it there first (vmeclone golden remove %2 on host %1), then push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 holds another golden image named %2 (checksum unknown there, %3 here): remove it there first (vmeclone golden remove %2 on host %1), then push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>host %1 did not say where its data folder is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: %2, where the golden image %3 would go, holds the files of its golden image %4: remove that golden there first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot run &apos;%1&apos;: %2 (install rsync here and on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rsync failed (exit %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsync stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: copying the golden image %2 to %3 failed: %4. Nothing was registered there; push again to resume the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the files were copied to %2 but registering them failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>host %1: the copied files differ from here (checksum %2 there, %3 here), so it was not kept registered: push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum unknown there, %2 here), so it was not kept registered: push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum %2 there, %3 here), and unregistering it failed: %4: push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum unknown there, %2 here), and unregistering it failed: %3: push again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/host_names.cpp" line="+13"/>
+        <source>the host name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name &apos;%1&apos; holds an invisible character (%2): type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the host name &apos;%1&apos; is longer than 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name &apos;%1&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, and starts with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is reserved: it is this machine, which is always a host and needs no SSH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the address is empty: give [USER@]ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address &apos;%1&apos; holds a space or an invisible character (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not [USER@]ADDRESS: a user of letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and a host name or an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 &apos;%2&apos; holds a control or invisible character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/host_self.cpp" line="+27"/>
+        <source>not a host description (JSON object): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a host description (JSON object): not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the host description names no version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host description names no protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 runs vmeclone %2 and this is vmeclone %3: a head and its hosts need the same major.minor version; install the same version on both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 speaks host protocol %2 (vmeclone %3) and this vmeclone %4 speaks protocol %5: install the same version on both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: &apos;%2 host self&apos; there did not describe the host (%3): is it vmeclone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/plan_document.cpp" line="+14"/>
+        <source>the plan is not JSON: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plan&apos;s &apos;vmeclone_plan&apos; is %1, and this vmeclone reads version %2: give the head and its hosts the same vmeclone version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the plan&apos;s &apos;id&apos; is not a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan names no &apos;golden&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;mode&apos; is &apos;%1&apos;: it is linked or full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;start&apos; is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;vms&apos; lists no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plan&apos;s &apos;vms&apos; holds &apos;%1&apos;, which is not an IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/common/file_sync.cpp" line="+27"/>
+        <source>cannot make %1 durable (FlushFileBuffers): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot make %1 durable (fsync): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_owner.cpp" line="+13"/>
+        <source>cannot create %1/owners: check the data folder&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot lock %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_support.cpp" line="-26"/>
+        <source>%1: cannot read the inventory (%2): not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was released by another actor since it was read: not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is %2 now (another actor changed it since it was read): not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine.cpp" line="-12"/>
+        <source>no data folder given: the inventory and the cluster secret live there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the data folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden %1 uses the backend &apos;%2&apos;, which this build does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 is running: another process holds the write lock on its disk, which is changing under any copy. Shut it down from inside the guest (poweroff), or find the process: fuser -v %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the golden %1 changed since it was added: %2. Clones made now would differ from those made before (and linked clones of it see the change). If the change is meant, accept it: vmeclone golden refresh %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../core/engine/engine_goldens.cpp" line="+14"/>
+        <location filename="../../core/engine/engine_template.cpp" line="+25"/>
+        <source>no golden image named &apos;%1&apos;: see &apos;vmeclone golden list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+14"/>
+        <source>shard weight %1 must be a finite number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shard path %1 contains &apos;,&apos;, which QEMU&apos;s options cannot carry: use a folder without commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the shard path contains control characters: use a plain folder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a folder: create it first (mkdir -p %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no golden image: add one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there are %1 golden images (%2): choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clone mode &apos;%1&apos; is unknown: use linked, full or instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says what VMware Workstation lacks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/engine/engine_template.cpp" line="+2"/>
+        <source>the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says what VMware Workstation lacks); clone it linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>linked clones made by VMware are for VMware goldens; %1 is a QEMU golden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-12"/>
+        <source>VMware makes linked clones only (vmrun clone ... linked), not %1 ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 was removed since the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no instant clone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/engine/engine_guests.cpp" line="+23"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+36"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>cancelled: not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>its golden image is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+1"/>
+        <source>%1 is %2 by another batch: wait for it or cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+3"/>
+        <source>%1: nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_goldens.cpp" line="+2"/>
+        <source>the golden %1 is a QEMU golden: its guests reach this host at QEMU&apos;s own host address, and only a VMware golden has a console address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_guests.cpp" line="-4"/>
+        <source>only QEMU guests are asked (through qemu-guest-agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not running (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_service.cpp" line="-426"/>
+        <source>the engine service is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the engine is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a shard&apos;s weight must be greater than 0, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this build has no %1 backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone needs a plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>%1: nothing was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_template.cpp" line="+4"/>
+        <source>cannot create %1: check the data folder&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another vmeclone is making the template of %1 (%2): try again when it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the template of %1 was made for other devices than this vmeclone gives VMs, and %2 instant clones still use it: release them first (vmeclone release %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the template of %1 was made from its files as they were before they changed, and %2 instant clones still use it: release them first (vmeclone release %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot remove the old template %1: check its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-519"/>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="+52"/>
+        <location filename="../../core/vmx/vmx_document.cpp" line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 instant clones use the template of %2: release them first (vmeclone release %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden %1 was removed but its template %2 could not be: remove that folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/debugfs.cpp" line="+20"/>
+        <source>debugfs not found: install e2fsprogs (it reads the golden&apos;s files without mounting its disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: debugfs cannot open a file whose name holds &apos;?&apos; or &apos;&quot;&apos;: rename it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: a folder whose name holds &apos;&quot;&apos; cannot receive debugfs&apos; files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the folder %1 for the golden&apos;s files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write debugfs&apos; command file in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/golden/golden_check.cpp" line="-13"/>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>debugfs did not finish reading %1 within %2 s and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>debugfs cannot open the file system at byte %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>debugfs failed on %1 (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/golden_check.cpp" line="+1"/>
+        <source>qemu-img did not finish converting %1 within an hour and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>qemu-img cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reading %1 needs a raw copy of about %2 in %3, which has %4 free: give a temporary folder on a file system with room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot make a link to %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist: give the golden&apos;s machine description (.json) or its .vmx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a file: give the golden&apos;s machine description (.json) or its .vmx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk %2, which does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 names no hard disk: nothing to clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create a temporary folder in %1 (%2): give another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/golden_fingerprint.cpp" line="+2"/>
+        <source>cannot read %1: it is gone or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden&apos;s stored fingerprint is not readable: re-accept the golden&apos;s files with &apos;vmeclone golden refresh NAME&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is no longer one of its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed size (%2 bytes, was %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was written at %2 (it was last written at %3 when accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has other content with the same size and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a new file of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/partition_table.cpp" line="+15"/>
+        <source>%1 has a protective MBR but no GPT header at sector 1: the partition table is damaged (check it with &apos;sfdisk --verify&apos; on a raw copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the GPT header gives %2 partition entries of %3 bytes: the table is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the GPT partition entries lie beyond the end of the disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: GPT partition %2 ends beyond the disk or before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: MBR partition %2 starts beyond the end of the disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the chain of logical partitions does not end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the extended boot record at sector %2 is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the chain of logical partitions points backwards at sector %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/guest_view.cpp" line="+19"/>
+        <source>the guest agent gave no handle for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-14"/>
+        <source>the golden disk %1 is itself an overlay of %2: make it standalone first (qemu-img convert -O qcow2 %1 standalone.qcow2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 says the disk %2 is %3, but it is %4: correct &quot;disk_format&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the folder %1 is too long for QEMU&apos;s control socket (at most %2 bytes with &apos;/qmp.sock&apos;): use a shard with a shorter path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no usable template of %1 in %2 (%3): make it with &apos;vmeclone golden template %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the folder %1 is too long for QEMU&apos;s control socket: use a data folder with a shorter path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already exists: remove the old template first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the template folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot make the template of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the template VM ended before it was ready: see %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden&apos;s agent has no template mode: it took an identity or rebooted instead of stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone it cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its agent did not say &quot;%1&quot; within %2 s (see %3): is it an agent with template mode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/qemu_instant.cpp" line="+27"/>
+        <source>qemu-system-x86_64 not found: install qemu-system-x86</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU for %1 did not finish starting within 60 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QEMU could not start %1: exit code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU could not start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QEMU started %1 but its process is gone: see %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not resume from its template: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU of %1 (pid %2) survives SIGKILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+30"/>
+        <source>%1 is still running: stop it before deleting its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not look like a vmeclone clone (no machine.json): not deleting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+6"/>
+        <source>cannot delete %1 completely: check its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_instant.cpp" line="-11"/>
+        <source>this QEMU cannot leave shared RAM out of a saved state (x-ignore-shared): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: QEMU says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: QEMU says %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity is %1 bytes, more than the %2 an instant clone&apos;s fixed-size identity holds: shorten its hostname or DNS list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 did not answer: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no memory-backend-file object: instant clones need QEMU 5.0 or later built with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no vmgenid device: a resumed clone&apos;s random generator could not be told to reseed; instant clones need it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saving the template&apos;s state to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loading the template&apos;s state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-33"/>
+        <source>%1: &quot;%2&quot; must be a whole number, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;%2&quot; %3 is out of range (%4 to %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read the machine description %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a machine description (over 1 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not valid JSON (%2 at offset %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a vmeclone QEMU machine description (&quot;format&quot; must be &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: machine description version %2 is not supported (this vmeclone reads 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names no &quot;disk&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the kernel %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the initrd %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the disk %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: &quot;disk_interface&quot; must be virtio, ide or scsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;disk_format&quot; %2 is not a QEMU image format name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;nic_model&quot; %2 is not a QEMU device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="-111"/>
+        <source>%1&apos;s QEMU was loading its template&apos;s state when the process that started it ended, and the load ended %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s QEMU, launched to resume its template, is &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qmp_client.cpp" line="+14"/>
+        <source>cannot connect to QEMU&apos;s control socket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 did not greet as QMP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot connect to the guest agent&apos;s channel %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no guest agent answers on %1 within %2 ms: the guest runs no qemu-guest-agent, or it has not started yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>QEMU sent something that is not QMP on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guest agent sent something that is not QMP on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QEMU closed its control socket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the guest agent closed its channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU did not answer on %1 within %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guest agent did not answer on %1 within %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to QEMU: its control socket %2 is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to the guest agent: its channel %2 is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot send %1 to QEMU on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to the guest agent on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the guest agent refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for QEMU&apos;s %1 event: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="-256"/>
+        <source>vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give its path. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun ships with VMware Workstation Pro (free for all use since November 2024; download it from Broadcom&apos;s support portal, support.broadcom.com, under VMware Workstation Pro). VMware Workstation Player is discontinued and installs no vmrun without the separate VIX API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VMware Workstation&apos;s program %1 is installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only VMware Player is installed (%1, no Workstation program %2 beside %3 or on PATH): Player&apos;s vmrun -T player cannot clone or snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>neither Workstation&apos;s %1 nor Player&apos;s %2 is beside %3 or on PATH: Workstation Pro assumed (Player is discontinued); give the type player for a Player host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the vmrun given (%1) is not an executable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMware product type &apos;%1&apos; is unknown: use player (VMware Player) or ws (VMware Workstation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the vmrun timeout must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot run vmrun (%1) for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun %1 did not finish within %2 s: killed it. VMware may be waiting for an answer in the VM&apos;s window, or its services may be stuck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vmrun %1 crashed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun %1 failed (exit code %2): it printed nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun %1 failed (exit code %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun -T %1 has no clone command: linked clones by vmrun need VMware Workstation Pro (-T ws, free since November 2024); let vmeclone link the disks itself instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>vmrun getGuestIPAddress %1 printed &apos;%2&apos;, not an IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vmrun list printed &apos;%1&apos;, not &apos;Total running VMs: N&apos; and the VMs: is this VMware&apos;s vmrun?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun list said %1 running VMs but listed %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-62"/>
+        <source>no console address for VMware guests: give this host&apos;s address on the VMs&apos; network, where the listener receives their announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address &apos;%1&apos; is not an IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the console address %1 is the golden&apos;s own address of %2: give this host&apos;s own address on the VMs&apos; network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address %1 is not a host address of %2: give this host&apos;s own address on the VMs&apos; network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address %1 is outside %2 and the golden %3 has no gateway, so its clones could not reach it: give an address in %2, or add the golden with a gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no hard disk: there is nothing to clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2): %3 maps a raw device (createType &quot;%4&quot;): only disks kept in files can be cloned; convert it to a virtual disk in VMware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>clone mode &apos;%1&apos; is unknown: use linked or full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone&apos;s configuration would be %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot copy %1 into %2: check the shard&apos;s free space and permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>linked clones made by VMware need vmrun -T ws (VMware Workstation Pro, free since November 2024); this host&apos;s is -T %1 (%2), which has no clone command: let vmeclone link the disks itself instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the golden %1: its snapshot &quot;%2&quot; has no %3 (the disk %4 came later), so vmrun&apos;s clone would lack it: take a new snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>vmrun reported the clone %1 made, but %2 cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no configuration file %2: release it and clone it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 still runs after a hard stop: stop it in VMware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 belongs to another clone (instance %2, not %3): not deleting %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot tell whether %1 runs, so its files stay: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not look like a vmeclone clone (no %2.vmx): not deleting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMware has %1 open (%2 in %3): close it in VMware first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/identity/cluster_secret.cpp" line="+23"/>
+        <source>cluster secret %1 is not a file: move it out of the way to create a new secret, or restore the file from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read the cluster secret %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster secret %1 is open to group or others (mode %2): run &apos;chmod 600 %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cluster secret %1 has %2 bytes, not %3: restore it from a backup (deleting it creates a new secret, and every existing clone&apos;s key changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no file named for the cluster secret: pass its path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the folder %1 for the cluster secret: check its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create the cluster secret %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write the cluster secret %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the cluster secret %1: renaming %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/clone_marker.cpp" line="+20"/>
+        <source>cannot write in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exists already and is not in the inventory: move it away or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the folder %1: check the shard&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory.cpp" line="-795"/>
+        <source>cannot create the inventory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the inventory %1 is empty (0 bytes) although its data folder has a cluster secret: it was truncated. Restore it from a backup, or move it away to start with an empty inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the inventory file %1 is readable by others and cannot be made private: %2 (chmod o-rwx %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free) and the inventory&apos;s journal holds changes not yet merged: free some space there, then run the command again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free) and the inventory cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data folder %1 is full (%2 free) and its inventory needs an upgrade: free some space there, then run the command again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free): only list, plan, export, golden list and shard list work until some space is freed there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create the folder of the inventory %1: check its parent&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open the inventory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inventory %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has schema %1, newer than this vmeclone understands (%2): use a newer vmeclone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot upgrade to schema %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inventory %1: it names no data folder id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&apos;s subnet %2 overlaps %3, the subnet of the golden image &apos;%4&apos;: give the NIC a network of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s subnet %2 overlaps %3 on %4 of the golden image &apos;%5&apos;, whose clones could take the same addresses: give the NIC a network of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the subnet %1 overlaps %2, the subnet of %3 of the golden image &apos;%4&apos;: give the golden a network of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a golden image named &apos;%1&apos; exists already: choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is already the golden image &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is already the address of the golden image &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is in use by the VM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot add the golden image &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no golden image with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 VMs are clones of this golden image: release them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot reserve %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no VM with id %1 in the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write %1&apos;s state to the inventory: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot remove %1 from the inventory: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-10"/>
+        <source>host weight %1 must be a finite number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a host named &apos;%1&apos; exists already: see &apos;vmeclone host list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot add the host &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inventory: cannot count the host&apos;s VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 VMs live on the host &apos;%2&apos;: release them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>inventory: cannot reserve the cluster&apos;s addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+3"/>
+        <source>%1 is already a disk shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot add the shard %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no shard with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the shard %1 is labelled &apos;%2&apos; already: labels tell shards apart, choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 VMs live on this shard: release them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/placement/placement.cpp" line="-182"/>
+        <source>disk shard %1 has weight %2: give it a weight above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/placement/shard.cpp" line="+20"/>
+        <source>the shard label &apos;%1&apos; is longer than 32 characters: choose a shorter one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the shard label &apos;%1&apos; contains &apos;/&apos;: a label must not read as a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shard label contains control characters (newlines, terminal escapes): choose a plain one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the disk shard has no folder: remove it and add it again with &apos;vmeclone shard add DIR&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disk shard folder %1 does not exist: create it, mount its drive, or remove the shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disk shard %1 is not a folder: point the shard at a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disk shard folder %1 is not writable: fix its permissions or mount its drive read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the free space of disk shard folder %1: check that its drive is mounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/sparse_extent_header.cpp" line="+14"/>
+        <source>%1 is not a sparse VMDK extent: it does not start with &quot;KDMV&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is truncated: its sparse header needs %2 bytes and the file has %3; the copy is incomplete, copy the disk again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has a damaged sparse header: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version %1 (this program reads versions 1 to 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was damaged by a text-mode transfer (its line-end check bytes are changed): copy it again in binary mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>grain size %1 sectors is not a power of two from 8 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 grain table entries per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is truncated or damaged: its embedded descriptor (sectors %2 to %3) lies past the end of the file (%4 sectors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-9"/>
+        <source>A name is needed for the cloned disk (e.g. vm177)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; cannot name a disk file: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (not first), without / \ : &quot; * ? &lt; &gt; |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 exists: another clone to %2 is being made or was interrupted; remove it if none is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create %1: %2; check that the folder is writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (in the chain of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a delta disk (parentCID=%2) without a parentFileNameHint: its parent cannot be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The parent of %1, %2 (parentFileNameHint=&quot;%3&quot;), does not exist: restore it or correct the hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (the parent of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer matches its parent %2: it was made when the parent&apos;s CID was %3, and the parent&apos;s CID is now %4 (the parent was written after the child was made); VMware refuses to open such a chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The chain of parents of %1 loops back to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 maps a raw device (createType &quot;%2&quot;): only disks kept in files can be cloned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot clone %1 onto itself: choose another name or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot rewrite the descriptor of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 embeds a descriptor naming %2 extents; a sparse file with an embedded descriptor is a disk of one extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The descriptor of the clone of %1 needs %2 bytes, more than the %3 the disk reserves for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the descriptor into %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extent %1 of %2 is missing: %3 (line %4 names &quot;%5&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot name the extents of the clone of %1 apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent %1 of %2 is missing: %3 (line %4): a linked clone would have nothing to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot link %1 to itself: choose another name or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_descriptor.cpp" line="+20"/>
+        <source>Cannot open disk %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a sparse extent without a descriptor (one file of a split disk?): open the disk&apos;s descriptor .vmdk that names it instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the descriptor in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is truncated: its embedded descriptor is cut short; copy the disk again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is an old-style sparse extent (COWD) without a descriptor: open the disk&apos;s descriptor .vmdk instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a VMDK descriptor (%2 bytes, not a small text file): if it is a flat extent, open the descriptor .vmdk that names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary data and does not start with &quot;KDMV&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is written in the encoding &quot;%2&quot;, which this build cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent line &apos;%1&apos; has an unterminated quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected: RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>extent line &apos;%1&apos; is incomplete; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent line &apos;%1&apos;: &apos;%2&apos; is not a number of sectors; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos;: unknown extent type &apos;%2&apos;; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos; names no file in double quotes; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos;: &apos;%2&apos; is not an offset in sectors; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extent line &apos;%1&apos; has extra words; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; is not a descriptor line (expected key=value, an extent line such as RW 2048 SPARSE &quot;disk-s001.vmdk&quot;, or a # comment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the value of %1 has an unterminated quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a VMDK descriptor: it has no createType line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a VMDK descriptor: it has no version line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no CID line: VMware cannot open a disk without its content id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 line %2: %3 &apos;%4&apos; is not a hexadecimal content id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 describes no extents: a disk needs at least one line like RW 2048 SPARSE &quot;disk-s001.vmdk&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no extent %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent %1 of %2 is a ZERO extent and has no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; cannot be an extent file name in a descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the value &apos;%1&apos; of %2 cannot be written in a VMDK descriptor (no quotes or line breaks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; cannot be written: the descriptor&apos;s encoding &quot;%2&quot; is not available in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; cannot be written in the descriptor&apos;s encoding &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vm_folder.cpp" line="+17"/>
+        <source>%1 is in use: VMware&apos;s lock %2 is in %3. Power the golden off in VMware and try again; if VMware is not running it (the lock is left from a crash), delete %2 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), an ESXi datastore path: copy the VM&apos;s files to this host and point the disk at them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; twice (%3 and %4): VMware cannot open one disk twice; remove one of the devices or give it its own disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), which is not in %4: restore the disk or correct the .vmx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), which does not exist: restore the disk or correct the .vmx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_clone_rewriter.cpp" line="+20"/>
+        <source>the clone has no name: a name is needed for its displayName and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;a control character&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;%2&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name on Windows; choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NIC slot %1 in a /%2 subnet is not a valid input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or fewer NICs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has no valid ip (&apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the identity of clone %1 has no valid ip (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity of clone %1 has no valid prefix (&apos;%2&apos;): it needs the subnet&apos;s prefix length, 1 to 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 names the MAC &apos;%2&apos;, but its ip %3 gives %4: the identity and the .vmx would disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has an invalid gateway &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the identity of clone %1 has an invalid dns server &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the identity of clone %1 has the key &apos;%2&apos;, which cannot be a guestinfo name (letters, digits, &apos;-&apos; and &apos;_&apos; only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has %2=%3, which is not &lt;mac&gt;[,&lt;ip&gt;/&lt;prefix&gt;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (clone %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity of clone %1 gives %2 the MAC %3, but its ip %4 gives %5: the identity and the .vmx would disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 describes ethernet%2, which %3 has not as a present NIC after its first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2.fileName names the disk &quot;%3&quot;, but clone %4 has no file for it: every disk of the golden must be copied or linked for a clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>clone %1: the new file name for the disk &quot;%2&quot; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone %1: the disks &quot;%2&quot; and &quot;%3&quot; would both become &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_document.cpp" line="-33"/>
+        <source>a NUL byte in the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the key before &apos;=&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no &apos;=&apos; after the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the closing quote is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text after the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 line %2: expected key = &quot;value&quot; (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 line %2: .encoding &quot;%3&quot; is not a character set this build can read; save the file as UTF-8 and set .encoding = &quot;UTF-8&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file&apos;s .encoding says %1; correct it to the character set the file was written in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file has no .encoding line, so it is read as UTF-8; add .encoding = &quot;windows-1252&quot; (or the character set it was written in) as its first line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 line %2: the value is not valid %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 line %2: the key is not valid %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM&apos;s configuration file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot make %1 private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_snapshots.cpp" line="+14"/>
+        <source>take one in Workstation Pro (VM &gt; Snapshot &gt; Take Snapshot) or with `vmrun -T ws snapshot &quot;%1&quot; NAME` while it is off, then let vmeclone accept the golden&apos;s changed files (golden remove and golden add)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no snapshot (no %2): vmrun&apos;s linked clone starts from a snapshot of the golden; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the snapshot list %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no current snapshot (%2 names none): vmrun&apos;s linked clone starts from a snapshot of the golden; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the current snapshot of %1 (uid %2 in %3) has no name, so vmrun cannot be told which one to clone from: name it in Workstation Pro&apos;s Snapshot Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the current snapshot uid %2 but describes no such snapshot: open the golden&apos;s Snapshot Manager in Workstation Pro, or take a new snapshot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1963,7 +4269,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+69"/>
+        <location filename="../../ui/main_window.cpp" line="+70"/>
         <location line="+141"/>
         <source>vmeclone console</source>
         <translation type="unfinished"></translation>
@@ -2004,7 +4310,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+80"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+81"/>
         <source>&amp;Clone range…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,7 +4386,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+255"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+256"/>
         <source>Remove golden image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2304,7 +4610,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+47"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+48"/>
         <source>%1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,12 +4620,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2633,12 +4939,12 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1  %2  on host %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Cannot read the VMs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3593,6 +5899,24 @@
     <message>
         <location line="+2"/>
         <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::cli</name>
+    <message>
+        <location filename="../../core/cluster/host_self.cpp" line="+145"/>
+        <source>host %1: starting the listener there printed no process id (&apos;%2&apos;): see %3 there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot make the data folder %1: check its parent&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot start %1 listen: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,13 +125,13 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+418"/>
+        <location filename="../../core/engine/engine.cpp" line="+469"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+643"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+698"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>不可用：文件夹 %1 已存在（属于另一个数据文件夹的克隆，或不是 vmeclone 创建的）：请换一个磁盘分片或删除它</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+155"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+212"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation>QEMU 的主机别名（客户机经由它访问控制台）</translation>
     </message>
@@ -157,12 +157,12 @@
         <translation>QEMU 的 DNS 别名</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+171"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+231"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-603"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-584"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,24 +172,24 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+610"/>
+        <location line="+591"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+276"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+9"/>
         <location line="+104"/>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+243"/>
         <source>the golden image %1&apos;s own address</source>
         <translation>母版镜像 %1 自己的地址</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+16"/>
         <source>in use by %1 on host %2</source>
         <translation>已被主机 %2 上的 %1 占用</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="+139"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="+158"/>
         <source>in use by %1 on host %2 (golden %3)</source>
         <translation>已被主机 %2 上的 %1 占用（母版 %3）</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>已被本机上的 %1 占用</translation>
     </message>
     <message>
-        <location filename="../../core/placement/placement.cpp" line="+118"/>
+        <location filename="../../core/placement/placement.cpp" line="+120"/>
         <source>no disk shard: add one with &apos;vmeclone shard add DIR&apos;</source>
         <translation>没有磁盘分片：请用“vmeclone shard add 目录”添加一个</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>需要 %1，但没有磁盘分片在保留空间之外还有这么多；空间最多的是 %2：%3（可用 %4，保留 %5）</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+138"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+135"/>
         <source>host %1: %2</source>
         <translation>主机 %1：%2</translation>
     </message>
@@ -435,12 +435,12 @@
 <context>
     <name>LogText</name>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-43"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-41"/>
         <source>accelerator probe: %1</source>
         <translation>加速器探测：%1</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+346"/>
         <source>started %1 (pid %2)</source>
         <translation>已启动 %1（进程号 %2）</translation>
     </message>
@@ -455,7 +455,7 @@
         <translation>正在强行结束 %1 的 QEMU（进程号 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+100"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+98"/>
         <source>%1: %2 clone made in %3</source>
         <translation>%1：已在 %3 中创建 %2 克隆</translation>
     </message>
@@ -465,12 +465,12 @@
         <translation>%1：%2 引用了不存在的 %3：VMware 会在克隆首次启动时创建 %4</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+75"/>
         <source>%1: linked clone made by vmrun from the snapshot &quot;%2&quot; in %3</source>
         <translation>%1：vmrun 已从快照“%2”在 %3 中创建链接克隆</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>started %1</source>
         <translation>已启动 %1</translation>
     </message>
@@ -480,14 +480,14 @@
         <translation>已停止 %1</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="+92"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="+91"/>
         <source>host %1: %2</source>
         <translation>主机 %1：%2</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+13"/>
-        <location filename="../../core/cluster/cluster_listing.cpp" line="+86"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="+90"/>
         <location line="+118"/>
         <location line="+8"/>
         <source>%1: the ledger: %2</source>
@@ -505,7 +505,7 @@
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="+185"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="+236"/>
         <source>host %1: copying golden %2 to %3</source>
         <translation>主机 %1：正在把母版镜像 %2 复制到 %3</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>%1：无法记录“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine_service.cpp" line="+150"/>
+        <location filename="../../core/engine/engine_service.cpp" line="+162"/>
         <source>recovery: %1</source>
         <translation>恢复：%1</translation>
     </message>
@@ -574,66 +574,66 @@
         <translation>已恢复 %1：%2（%3）</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+183"/>
         <source>cannot read the inventory: %1</source>
         <translation>无法读取清单：%1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>batch %1: cannot open the engine: %2</source>
         <translation>批次 %1：无法打开引擎：%2</translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="+31"/>
+        <location filename="../../core/engine/batch_support.cpp" line="+40"/>
         <source>%1: cannot read its change sequence: %2</source>
         <translation>%1：无法读取它的变更序号：%2</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+63"/>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="+70"/>
         <source>%1 resumed from %2 in %3 ms</source>
         <translation>%1 已在 %3 毫秒内从 %2 恢复运行</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%1: an interrupted resume settled (its QEMU was %2)</source>
         <translation>%1：一次中断的恢复已处理完毕（它的 QEMU 当时的状态为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="+154"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+197"/>
         <source>vmrun %1 hung for %2 s: killed</source>
         <translation>vmrun %1 卡住了 %2 秒：已强行结束</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+81"/>
         <source>%1: soft stop did not work (%2); stopping it hard</source>
         <translation>%1：软停止无效（%2）；改为强制停止</translation>
     </message>
     <message>
-        <location filename="../../core/clone/qemu_img.cpp" line="+156"/>
+        <location filename="../../core/clone/qemu_img.cpp" line="+189"/>
         <source>%1 has leaked clusters (space only, data intact)</source>
         <translation>%1 有泄漏的簇（只占空间，数据完好）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/clone/disk_copier.cpp" line="+523"/>
+        <location filename="../../core/clone/disk_copier.cpp" line="+559"/>
         <source>copied %n file(s), %1 of data, in %2 ms</source>
         <translation>
             <numerusform>已复制 %n 个文件，%1 数据，用时 %2 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+295"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+353"/>
         <source>not removing %1: it is outside the folder of %2</source>
         <translation>不删除 %1：它在 %2 的文件夹之外</translation>
     </message>
     <message numerus="yes">
-        <location line="+148"/>
+        <location line="+136"/>
         <source>full clone of %1 -&gt; %2 (%n file(s), CID %3) in %4 ms</source>
         <translation>
             <numerusform>完整克隆 %1 -&gt; %2（%n 个文件，CID %3），用时 %4 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>%1 is streamOptimized: QEMU reads it as a parent, VMware runs only disks converted from it</source>
         <translation>%1 是 streamOptimized 格式：QEMU 可把它当作父盘读取，VMware 只能运行由它转换来的磁盘</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>SshTransport</name>
     <message>
-        <location filename="../../core/cluster/ssh_transport.cpp" line="+136"/>
+        <location filename="../../core/cluster/ssh_transport.cpp" line="+138"/>
         <source>%1 port %2</source>
         <translation>%1 端口 %2</translation>
     </message>
@@ -1089,7 +1089,7 @@
 <context>
     <name>vmeclone::CloneRangeDialog</name>
     <message>
-        <location filename="../../ui/clone_range_dialog.cpp" line="+42"/>
+        <location filename="../../ui/clone_range_dialog.cpp" line="+43"/>
         <source>Clone range</source>
         <translation>克隆地址段</translation>
     </message>
@@ -1409,7 +1409,7 @@
 <context>
     <name>vmeclone::ConsoleAddressDialog</name>
     <message>
-        <location filename="../../ui/console_address_dialog.cpp" line="+27"/>
+        <location filename="../../ui/console_address_dialog.cpp" line="+28"/>
         <source>%1 on %2</source>
         <translation>%2 上的 %1</translation>
     </message>
@@ -1524,7 +1524,7 @@
 <context>
     <name>vmeclone::Event</name>
     <message>
-        <location filename="../../core/common/event_text.cpp" line="+29"/>
+        <location filename="../../core/common/event_text.cpp" line="+30"/>
         <source>clone</source>
         <translation>克隆</translation>
     </message>
@@ -1746,9 +1746,2315 @@
         <translation>（未验证：未签名的报告）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::Failure</name>
+    <message>
+        <location filename="../../core/clone/disk_copier.cpp" line="-520"/>
+        <source>Cannot read the layout of %1: %2</source>
+        <translation>无法读取 %1 的布局：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open source disk %1: %2</source>
+        <translation>无法打开源磁盘 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open source disk %1: it does not exist</source>
+        <translation>无法打开源磁盘 %1：文件不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot stat source disk %1: %2</source>
+        <translation>无法获取源磁盘 %1 的状态：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source disk %1 is not a regular file</source>
+        <translation>源磁盘 %1 不是常规文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-561"/>
+        <source>Destination %1 exists already: refusing to overwrite it; remove it or choose another name</source>
+        <translation>目标 %1 已存在：拒绝覆盖；请将其删除或选择其他名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="+13"/>
+        <source>Destination folder %1 does not exist: create it first</source>
+        <translation>目标文件夹 %1 不存在：请先创建</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy of %1 to %2 cancelled</source>
+        <translation>将 %1 复制到 %2 的操作已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>无法将 %1 复制到 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-1"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source disk %1 shrank while it was being copied: is a VM using it?</source>
+        <translation>源磁盘 %1 在复制过程中变小了：是否有虚拟机正在使用它？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists: another copy to %2 is running or was interrupted; remove it if none is running</source>
+        <translation>%1 已存在：另一个到 %2 的复制正在运行或曾被中断；如无正在运行的复制，请将其删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create %1 in folder %2: %3; check that the folder is writable</source>
+        <translation>无法在文件夹 %2 中创建 %1：%3；请检查该文件夹是否可写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot size %1 to %2 bytes: %3</source>
+        <translation>无法将 %1 的大小设为 %2 字节：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source disk %1 changed size while it was being copied: is a VM using it?</source>
+        <translation>源磁盘 %1 在复制过程中大小发生了变化：是否有虚拟机正在使用它？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot flush %1 to disk: %2</source>
+        <translation>无法将 %1 刷新到磁盘：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot close %1: %2</source>
+        <translation>无法关闭 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-8"/>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>无法将 %1 重命名为 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (shard %2: needs %3, %4 free); free space there or choose another shard</source>
+        <translation>%1（磁盘分片 %2：需要 %3，可用 %4）；请在该处释放空间或选择其他磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot copy &apos;%1&apos; to &apos;%2&apos;: both paths must be given</source>
+        <translation>无法将 &apos;%1&apos; 复制到 &apos;%2&apos;：必须同时给出两个路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination %1 is named twice in one copy</source>
+        <translation>目标 %1 在一次复制中被指定了两次</translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qcow2_overlay.cpp" line="+19"/>
+        <location filename="../../core/golden/golden_check.cpp" line="+48"/>
+        <location filename="../../core/golden/golden_fingerprint.cpp" line="+22"/>
+        <location filename="../../core/vmx/vmx_document.cpp" line="+49"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot link a clone over %1: its format %2 is neither qcow2 nor raw</source>
+        <translation>无法基于 %1 创建链接克隆：其格式 %2 既不是 qcow2 也不是 raw</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a qcow2 image (no QFI header)</source>
+        <translation>%1 不是 qcow2 镜像（无 QFI 文件头）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists already: not overwriting it</source>
+        <translation>%1 已存在：不会覆盖它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the backing file path %1 is too long for a qcow2 header</source>
+        <translation>后备文件路径 %1 过长，无法写入 qcow2 文件头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write the overlay %1: %2</source>
+        <translation>无法写入覆盖层 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/clone/qemu_img.cpp" line="-163"/>
+        <source>qemu-img not found: install qemu-utils</source>
+        <translation>未找到 qemu-img：请安装 qemu-utils</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot run %1 for %2: %3</source>
+        <translation>无法为 %2 运行 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qemu-img %1 on %2 did not finish within %3 s and was stopped</source>
+        <translation>对 %2 执行的 qemu-img %1 未在 %3 秒内完成，已被终止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>qemu-img %1 on %2 crashed: %3</source>
+        <translation>对 %2 执行的 qemu-img %1 崩溃：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing file %1 does not exist: cannot create overlay %2 on it</source>
+        <translation>后备文件 %1 不存在：无法在其上创建覆盖层 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing file %1 is not a regular file</source>
+        <translation>后备文件 %1 不是常规文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot create overlay %1: the format of backing file %2 is needed (qcow2, raw, vmdk, ...)</source>
+        <translation>无法创建覆盖层 %1：需要后备文件 %2 的格式（qcow2、raw、vmdk 等）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overlay %1 exists already: refusing to overwrite it; remove it or choose another name</source>
+        <translation>覆盖层 %1 已存在：拒绝覆盖；请将其删除或选择其他名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder %1 of overlay %2 does not exist: create it first</source>
+        <translation>覆盖层 %2 所在的文件夹 %1 不存在：请先创建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exists: another overlay creation is running or was interrupted; remove it if none is running</source>
+        <translation>%1 已存在：另一个覆盖层创建操作正在运行或曾被中断；如无正在运行的操作，请将其删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create overlay %1 on backing file %2: %3</source>
+        <translation>无法在后备文件 %2 上创建覆盖层 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot rename %1 to %2: it appeared meanwhile or the folder is not writable</source>
+        <translation>无法将 %1 重命名为 %2：目标已在此期间出现，或文件夹不可写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disk image %1 does not exist</source>
+        <translation>磁盘镜像 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read disk image %1: %2</source>
+        <translation>无法读取磁盘镜像 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qemu-img info on %1 gave output that is not the expected JSON: %2</source>
+        <translation>qemu-img info 对 %1 的输出不是预期的 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disk image %1 is corrupt: %2</source>
+        <translation>磁盘镜像 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot check disk image %1: %2</source>
+        <translation>无法检查磁盘镜像 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot compare %1 and %2: %3</source>
+        <translation>无法比较 %1 和 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_head.cpp" line="-534"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-154"/>
+        <source>no host named &apos;%1&apos;: see &apos;vmeclone host list&apos;</source>
+        <translation>没有名为 &apos;%1&apos; 的主机：请参阅 &apos;vmeclone host list&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no host given: name hosts, or all</source>
+        <translation>未指定主机：请列出主机名称，或指定 all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone failed (exit %1)</source>
+        <translation>主机 local：vmeclone 失败（退出码 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone failed (exit %1): %2</source>
+        <translation>主机 local：vmeclone 失败（退出码 %1）：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host local: vmeclone %1</source>
+        <translation>主机 local：vmeclone %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no host reached holds a golden image</source>
+        <translation>已连接的主机中没有任何主机存有母版镜像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hosts hold several golden images (%1): choose one</source>
+        <translation>这些主机存有多个母版镜像（%1）：请选择一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 holds no golden image named &apos;%2&apos;: add it there, or leave the host out</source>
+        <translation>主机 %1 上没有名为 &apos;%2&apos; 的母版镜像：请在该主机上添加，或不包括该主机</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden image &apos;%1&apos; differs between host %2 (%3, %4) and host %5 (%6, %7): give both the same golden</source>
+        <translation>母版镜像 &apos;%1&apos; 在主机 %2（%3，%4）与主机 %5（%6，%7）上不一致：请为两者提供相同的母版</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden image &apos;%1&apos; on host %2 differs from the one on host %3 (checksum %4 there, %5 on %3): push it again with golden push, after removing it there</source>
+        <translation>主机 %2 上的母版镜像 &apos;%1&apos;（校验和为 %4）与主机 %3 上的不同（%3 上为 %5）：请先从前一台主机上删除它，再用 golden push 重新推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no host reached holds a golden image named &apos;%1&apos;</source>
+        <translation>已连接的主机中没有任何主机存有名为 &apos;%1&apos; 的母版镜像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in use by %1 on host %2</source>
+        <translation>已被主机 %2 上的 %1 占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: its vmeclone did not say where its share goes</source>
+        <translation>主机 %1：其 vmeclone 未说明分配给它的部分放置在何处</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>placed on host %1, which was not asked this time: include it to finish this VM</source>
+        <translation>已放置在主机 %1 上，但本次未请求该主机：请将其包括在内以完成此虚拟机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 did not say what became of it</source>
+        <translation>主机 %1 未报告其结果</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-168"/>
+        <source>host %1: its vmeclone did not list its VMs as JSON</source>
+        <translation>主机 %1：其 vmeclone 未以 JSON 格式列出其虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/golden_push.cpp" line="-211"/>
+        <location filename="../../core/engine/engine.cpp" line="-446"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-401"/>
+        <source>the golden %1: %2</source>
+        <translation>母版 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden %1 has no fingerprint of its files yet: check it once on this machine (a clone or plan of it does), or accept its files with &apos;vmeclone golden refresh %1&apos;</source>
+        <translation>母版 %1 尚无其文件的指纹：请在本机上检查一次（对其进行克隆或制定计划时即会检查），或用 &apos;vmeclone golden refresh %1&apos; 接受其文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden %1: its file %2 is not inside %3, the folder of its description, so a copy of that folder would not find it: keep a golden&apos;s files together to push it</source>
+        <translation>母版 %1：其文件 %2 不在其描述文件所在的文件夹 %3 内，因此复制该文件夹时将找不到它：要推送母版，请将其文件放在一起</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the golden %1 changed since it was added: %2. Accept the change first (vmeclone golden refresh %1), then push it</source>
+        <translation>母版 %1 自添加以来已发生更改：%2。请先接受更改（vmeclone golden refresh %1），然后再推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 holds another golden image named %2 (checksum %3 there, %4 here): remove it there first (vmeclone golden remove %2 on host %1), then push again</source>
+        <translation>主机 %1 上有另一个名为 %2 的母版镜像（那里的校验和为 %3，此处为 %4）：请先在主机 %1 上删除它（vmeclone golden remove %2），然后重新推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 holds another golden image named %2 (checksum unknown there, %3 here): remove it there first (vmeclone golden remove %2 on host %1), then push again</source>
+        <translation>主机 %1 上有另一个名为 %2 的母版镜像（那里的校验和未知，此处为 %3）：请先在主机 %1 上删除它（vmeclone golden remove %2），然后重新推送</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>host %1 did not say where its data folder is</source>
+        <translation>主机 %1 未说明其数据文件夹的位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: %2, where the golden image %3 would go, holds the files of its golden image %4: remove that golden there first</source>
+        <translation>主机 %1：母版镜像 %3 的目标位置 %2 存放着该主机的母版镜像 %4 的文件：请先在该主机上删除那个母版</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot run &apos;%1&apos;: %2 (install rsync here and on the host)</source>
+        <translation>无法运行 &apos;%1&apos;：%2（请在本机和该主机上安装 rsync）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rsync failed (exit %1): %2</source>
+        <translation>rsync 失败（退出码 %1）：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsync stopped: %1</source>
+        <translation>rsync 已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1: copying the golden image %2 to %3 failed: %4. Nothing was registered there; push again to resume the copy</source>
+        <translation>主机 %1：将母版镜像 %2 复制到 %3 失败：%4。该主机上未注册任何内容；重新推送即可继续复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the files were copied to %2 but registering them failed: %3</source>
+        <translation>主机 %1：文件已复制到 %2，但注册失败：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>host %1: the copied files differ from here (checksum %2 there, %3 here), so it was not kept registered: push again</source>
+        <translation>主机 %1：复制的文件与此处不同（那里的校验和为 %2，此处为 %3），因此未保留其注册：请重新推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum unknown there, %2 here), so it was not kept registered: push again</source>
+        <translation>主机 %1：复制的文件与此处不同（那里的校验和未知，此处为 %2），因此未保留其注册：请重新推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum %2 there, %3 here), and unregistering it failed: %4: push again</source>
+        <translation>主机 %1：复制的文件与此处不同（那里的校验和为 %2，此处为 %3），且取消注册失败：%4：请重新推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: the copied files differ from here (checksum unknown there, %2 here), and unregistering it failed: %3: push again</source>
+        <translation>主机 %1：复制的文件与此处不同（那里的校验和未知，此处为 %2），且取消注册失败：%3：请重新推送</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/host_names.cpp" line="+13"/>
+        <source>the host name is empty</source>
+        <translation>主机名为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name &apos;%1&apos; holds an invisible character (%2): type it again</source>
+        <translation>主机名 &apos;%1&apos; 含有不可见字符（%2）：请重新输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the host name &apos;%1&apos; is longer than 63 characters</source>
+        <translation>主机名 &apos;%1&apos; 超过 63 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name &apos;%1&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, and starts with a letter or digit</source>
+        <translation>主机名 &apos;%1&apos; 只能包含字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;，且必须以字母或数字开头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is reserved: it is this machine, which is always a host and needs no SSH</source>
+        <translation>&apos;%1&apos; 是保留名称：它指本机，本机始终是主机，无需 SSH</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the address is empty: give [USER@]ADDRESS</source>
+        <translation>地址为空：请给出 [USER@]ADDRESS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address &apos;%1&apos; holds a space or an invisible character (%2)</source>
+        <translation>地址 &apos;%1&apos; 含有空格或不可见字符（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not [USER@]ADDRESS: a user of letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and a host name or an IP address</source>
+        <translation>&apos;%1&apos; 不符合 [USER@]ADDRESS 格式：用户名由字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos; 组成，地址为主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 &apos;%2&apos; holds a control or invisible character</source>
+        <translation>%1 &apos;%2&apos; 含有控制字符或不可见字符</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/host_self.cpp" line="+27"/>
+        <source>not a host description (JSON object): %1</source>
+        <translation>不是主机描述（JSON 对象）：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a host description (JSON object): not an object</source>
+        <translation>不是主机描述（JSON 对象）：不是对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the host description names no version</source>
+        <translation>主机描述未指明版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host description names no protocol</source>
+        <translation>主机描述未指明协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host %1 runs vmeclone %2 and this is vmeclone %3: a head and its hosts need the same major.minor version; install the same version on both</source>
+        <translation>主机 %1 运行的是 vmeclone %2，而本机是 vmeclone %3：主控及其主机需要相同的主.次版本号（major.minor）；请在两端安装相同版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 speaks host protocol %2 (vmeclone %3) and this vmeclone %4 speaks protocol %5: install the same version on both</source>
+        <translation>主机 %1 使用主机协议 %2（vmeclone %3），而本机 vmeclone %4 使用协议 %5：请在两端安装相同版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1: &apos;%2 host self&apos; there did not describe the host (%3): is it vmeclone?</source>
+        <translation>主机 %1：该主机上的 &apos;%2 host self&apos; 未返回主机描述（%3）：它是 vmeclone 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../core/cluster/plan_document.cpp" line="+14"/>
+        <source>the plan is not JSON: %1 at byte %2</source>
+        <translation>计划不是有效的 JSON：%1（位于字节 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan is not a JSON object</source>
+        <translation>计划不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plan&apos;s &apos;vmeclone_plan&apos; is %1, and this vmeclone reads version %2: give the head and its hosts the same vmeclone version</source>
+        <translation>计划的 &apos;vmeclone_plan&apos; 为 %1，而此 vmeclone 读取的版本为 %2：请为主控及其主机安装相同的 vmeclone 版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the plan&apos;s &apos;id&apos; is not a UUID</source>
+        <translation>计划的 &apos;id&apos; 不是 UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan names no &apos;golden&apos;</source>
+        <translation>计划未指定 &apos;golden&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;mode&apos; is &apos;%1&apos;: it is linked or full</source>
+        <translation>计划的 &apos;mode&apos; 为 &apos;%1&apos;：应为 linked 或 full</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;start&apos; is not true or false</source>
+        <translation>计划的 &apos;start&apos; 不是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan&apos;s &apos;vms&apos; lists no address</source>
+        <translation>计划的 &apos;vms&apos; 未列出任何地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plan&apos;s &apos;vms&apos; holds &apos;%1&apos;, which is not an IPv4 address</source>
+        <translation>计划的 &apos;vms&apos; 包含 &apos;%1&apos;，它不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/file_sync.cpp" line="+27"/>
+        <source>cannot make %1 durable (FlushFileBuffers): %2</source>
+        <translation>无法使 %1 持久化（FlushFileBuffers）：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot make %1 durable (fsync): %2</source>
+        <translation>无法使 %1 持久化（fsync）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_owner.cpp" line="+13"/>
+        <source>cannot create %1/owners: check the data folder&apos;s permissions</source>
+        <translation>无法创建 %1/owners：请检查数据文件夹的权限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot lock %1</source>
+        <translation>无法锁定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/batch_support.cpp" line="-26"/>
+        <source>%1: cannot read the inventory (%2): not %3</source>
+        <translation>%1：无法读取清单（%2）：未执行 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was released by another actor since it was read: not %2</source>
+        <translation>%1 在读取后已被其他操作方释放：未执行 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is %2 now (another actor changed it since it was read): not %3</source>
+        <translation>%1 现在为 %2（读取后已被其他操作方更改）：未执行 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine.cpp" line="-12"/>
+        <source>no data folder given: the inventory and the cluster secret live there</source>
+        <translation>未指定数据文件夹：清单和集群密钥存放在其中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the data folder %1</source>
+        <translation>无法创建数据文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden %1 uses the backend &apos;%2&apos;, which this build does not have</source>
+        <translation>母版 %1 使用后端 &apos;%2&apos;，但此构建不包含该后端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 is running: another process holds the write lock on its disk, which is changing under any copy. Shut it down from inside the guest (poweroff), or find the process: fuser -v %2</source>
+        <translation>母版 %1 正在运行：另一个进程持有其磁盘的写锁，该磁盘在任何复制过程中都会变化。请在客户机内部将其关闭（poweroff），或找出该进程：fuser -v %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the golden %1 changed since it was added: %2. Clones made now would differ from those made before (and linked clones of it see the change). If the change is meant, accept it: vmeclone golden refresh %1</source>
+        <translation>母版 %1 自添加以来已发生变化：%2。现在创建的克隆将与之前创建的不同（且其链接克隆也会看到该变化）。如果该变化是有意的，请接受它：vmeclone golden refresh %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../core/engine/engine_goldens.cpp" line="+14"/>
+        <location filename="../../core/engine/engine_template.cpp" line="+25"/>
+        <source>no golden image named &apos;%1&apos;: see &apos;vmeclone golden list&apos;</source>
+        <translation>没有名为 &apos;%1&apos; 的母版镜像：请参见 &apos;vmeclone golden list&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+14"/>
+        <source>shard weight %1 must be a finite number greater than 0</source>
+        <translation>磁盘分片权重 %1 必须是大于 0 的有限数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shard path %1 contains &apos;,&apos;, which QEMU&apos;s options cannot carry: use a folder without commas</source>
+        <translation>磁盘分片路径 %1 包含 &apos;,&apos;，QEMU 的选项无法传递该字符：请使用不含逗号的文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the shard path contains control characters: use a plain folder name</source>
+        <translation>磁盘分片路径包含控制字符：请使用普通的文件夹名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a folder: create it first (mkdir -p %1)</source>
+        <translation>%1 不是文件夹：请先创建它（mkdir -p %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no golden image: add one first</source>
+        <translation>没有母版镜像：请先添加一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there are %1 golden images (%2): choose one</source>
+        <translation>共有 %1 个母版镜像（%2）：请选择一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clone mode &apos;%1&apos; is unknown: use linked, full or instant</source>
+        <translation>未知的克隆模式 &apos;%1&apos;：请使用 linked、full 或 instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says what VMware Workstation lacks)</source>
+        <translation>母版 %1 是 VMware 母版：即时克隆需要 QEMU（docs/instant-clones.md 说明了 VMware Workstation 缺少什么）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/engine/engine_template.cpp" line="+2"/>
+        <source>the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says what VMware Workstation lacks); clone it linked</source>
+        <translation>母版 %1 是 VMware 母版：即时克隆需要 QEMU（docs/instant-clones.md 说明了 VMware Workstation 缺少什么）；请改用链接克隆</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>linked clones made by VMware are for VMware goldens; %1 is a QEMU golden</source>
+        <translation>由 VMware 创建的链接克隆仅适用于 VMware 母版；%1 是 QEMU 母版</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-12"/>
+        <source>VMware makes linked clones only (vmrun clone ... linked), not %1 ones</source>
+        <translation>VMware 只能创建链接克隆（vmrun clone ... linked），不能创建 %1 克隆</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot delete %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden %1 was removed since the plan was made</source>
+        <translation>母版 %1 在制定计划后已被移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no instant clone: %1</source>
+        <translation>没有即时克隆：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/engine/engine_guests.cpp" line="+23"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+36"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>cancelled: not %1</source>
+        <translation>已取消：未 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>its golden image is missing</source>
+        <translation>其母版镜像不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+1"/>
+        <source>%1 is %2 by another batch: wait for it or cancel it</source>
+        <translation>%1 正被另一批次 %2：请等待其完成或将其取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+3"/>
+        <source>%1: nothing was done</source>
+        <translation>%1：未执行任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_goldens.cpp" line="+2"/>
+        <source>the golden %1 is a QEMU golden: its guests reach this host at QEMU&apos;s own host address, and only a VMware golden has a console address</source>
+        <translation>母版 %1 是 QEMU 母版：其客户机通过 QEMU 自身的主机地址访问本主机，只有 VMware 母版才有控制台地址</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_guests.cpp" line="-4"/>
+        <source>only QEMU guests are asked (through qemu-guest-agent)</source>
+        <translation>只会询问 QEMU 客户机（通过 qemu-guest-agent）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not running (%1)</source>
+        <translation>未运行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_service.cpp" line="-426"/>
+        <source>the engine service is already open</source>
+        <translation>引擎服务已打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the engine is not open</source>
+        <translation>引擎未打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a shard&apos;s weight must be greater than 0, not %1</source>
+        <translation>磁盘分片的权重必须大于 0，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this build has no %1 backend</source>
+        <translation>此构建没有 %1 后端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone needs a plan</source>
+        <translation>克隆需要一个计划</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
+        <source>%1: nothing was deleted</source>
+        <translation>%1：未删除任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/engine_template.cpp" line="+4"/>
+        <source>cannot create %1: check the data folder&apos;s permissions</source>
+        <translation>无法创建 %1：请检查数据文件夹的权限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another vmeclone is making the template of %1 (%2): try again when it has finished</source>
+        <translation>另一个 vmeclone 正在制作 %1 的模板（%2）：请在其完成后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the template of %1 was made for other devices than this vmeclone gives VMs, and %2 instant clones still use it: release them first (vmeclone release %3)</source>
+        <translation>%1 的模板是为与此 vmeclone 提供给虚拟机的设备不同的设备制作的，且仍有 %2 个即时克隆在使用它：请先释放它们（vmeclone release %3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the template of %1 was made from its files as they were before they changed, and %2 instant clones still use it: release them first (vmeclone release %3)</source>
+        <translation>%1 的模板是根据其文件变化之前的状态制作的，且仍有 %2 个即时克隆在使用它：请先释放它们（vmeclone release %3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot remove the old template %1: check its permissions</source>
+        <translation>无法删除旧模板 %1：请检查其权限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-519"/>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="+52"/>
+        <location filename="../../core/vmx/vmx_document.cpp" line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 instant clones use the template of %2: release them first (vmeclone release %3)</source>
+        <translation>有 %1 个即时克隆在使用 %2 的模板：请先释放它们（vmeclone release %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the golden %1 was removed but its template %2 could not be: remove that folder</source>
+        <translation>母版 %1 已移除，但其模板 %2 未能移除：请手动删除该文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/debugfs.cpp" line="+20"/>
+        <source>debugfs not found: install e2fsprogs (it reads the golden&apos;s files without mounting its disk)</source>
+        <translation>未找到 debugfs：请安装 e2fsprogs（它无需挂载母版的磁盘即可读取其文件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: debugfs cannot open a file whose name holds &apos;?&apos; or &apos;&quot;&apos;: rename it</source>
+        <translation>%1：debugfs 无法打开名称中含有 &apos;?&apos; 或 &apos;&quot;&apos; 的文件：请将其重命名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: a folder whose name holds &apos;&quot;&apos; cannot receive debugfs&apos; files</source>
+        <translation>%1：名称中含有 &apos;&quot;&apos; 的文件夹无法接收 debugfs 的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the folder %1 for the golden&apos;s files</source>
+        <translation>无法为母版的文件创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write debugfs&apos; command file in %1</source>
+        <translation>无法在 %1 中写入 debugfs 的命令文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../core/golden/golden_check.cpp" line="-13"/>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>debugfs did not finish reading %1 within %2 s and was stopped</source>
+        <translation>debugfs 未能在 %2 秒内读完 %1，已被停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>debugfs cannot open the file system at byte %1 of %2: %3</source>
+        <translation>debugfs 无法打开 %2 中位于字节 %1 处的文件系统：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>debugfs failed on %1 (exit %2): %3</source>
+        <translation>debugfs 处理 %1 时失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/golden_check.cpp" line="+1"/>
+        <source>qemu-img did not finish converting %1 within an hour and was stopped</source>
+        <translation>qemu-img 未能在一小时内完成 %1 的转换，已被停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>qemu-img cannot read %1: %2</source>
+        <translation>qemu-img 无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reading %1 needs a raw copy of about %2 in %3, which has %4 free: give a temporary folder on a file system with room</source>
+        <translation>读取 %1 需要在 %3 中创建约 %2 的原始副本，但该处仅有 %4 可用空间：请在空间充足的文件系统上指定一个临时文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot make a link to %1 in %2</source>
+        <translation>无法在 %2 中创建指向 %1 的链接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist: give the golden&apos;s machine description (.json) or its .vmx</source>
+        <translation>%1 不存在：请提供母版的机器描述（.json）或其 .vmx</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a file: give the golden&apos;s machine description (.json) or its .vmx</source>
+        <translation>%1 不是文件：请提供母版的机器描述（.json）或其 .vmx</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is neither a QEMU machine description (.json) nor a VMware .vmx</source>
+        <translation>%1 既不是 QEMU 机器描述（.json），也不是 VMware .vmx</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk %2, which does not exist</source>
+        <translation>%1 指定的磁盘 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 names no hard disk: nothing to clone</source>
+        <translation>%1 未指定任何硬盘：没有可克隆的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create a temporary folder in %1 (%2): give another</source>
+        <translation>无法在 %1 中创建临时文件夹（%2）：请指定其他位置</translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/golden_fingerprint.cpp" line="+2"/>
+        <source>cannot read %1: it is gone or unreadable</source>
+        <translation>无法读取 %1：它已不存在或不可读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the golden&apos;s stored fingerprint is not readable: re-accept the golden&apos;s files with &apos;vmeclone golden refresh NAME&apos;</source>
+        <translation>母版存储的指纹无法读取：请使用 &apos;vmeclone golden refresh NAME&apos; 重新接受母版的文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is no longer one of its files</source>
+        <translation>%1 已不再是其文件之一</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed size (%2 bytes, was %3)</source>
+        <translation>%1 的大小已改变（%2 字节，原为 %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was written at %2 (it was last written at %3 when accepted)</source>
+        <translation>%1 的写入时间为 %2（接受时其最后写入时间为 %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has other content with the same size and time</source>
+        <translation>%1 的大小和时间相同，但内容不同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a new file of it</source>
+        <translation>%1 是其新增的文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/golden/partition_table.cpp" line="+15"/>
+        <source>%1 has a protective MBR but no GPT header at sector 1: the partition table is damaged (check it with &apos;sfdisk --verify&apos; on a raw copy)</source>
+        <translation>%1 有保护性 MBR，但扇区 1 处没有 GPT 头：分区表已损坏（请在原始副本上用 &apos;sfdisk --verify&apos; 检查）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the GPT header gives %2 partition entries of %3 bytes: the table is damaged</source>
+        <translation>%1：GPT 头声明有 %2 个 %3 字节的分区项：分区表已损坏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the GPT partition entries lie beyond the end of the disk</source>
+        <translation>%1：GPT 分区项位于磁盘末尾之外</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: GPT partition %2 ends beyond the disk or before it starts</source>
+        <translation>%1：GPT 分区 %2 的结束位置超出磁盘或早于其起始位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: MBR partition %2 starts beyond the end of the disk</source>
+        <translation>%1：MBR 分区 %2 的起始位置超出磁盘末尾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the chain of logical partitions does not end</source>
+        <translation>%1：逻辑分区链没有终点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the extended boot record at sector %2 is damaged</source>
+        <translation>%1：扇区 %2 处的扩展引导记录已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the chain of logical partitions points backwards at sector %2</source>
+        <translation>%1：逻辑分区链在扇区 %2 处向回指向</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/guest_view.cpp" line="+19"/>
+        <source>the guest agent gave no handle for %1</source>
+        <translation>客户机代理没有为 %1 提供句柄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-14"/>
+        <source>the golden disk %1 is itself an overlay of %2: make it standalone first (qemu-img convert -O qcow2 %1 standalone.qcow2)</source>
+        <translation>母版磁盘 %1 本身是 %2 的覆盖层：请先将其转为独立磁盘（qemu-img convert -O qcow2 %1 standalone.qcow2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 says the disk %2 is %3, but it is %4: correct &quot;disk_format&quot;</source>
+        <translation>%1 声明磁盘 %2 为 %3，但实际为 %4：请更正 &quot;disk_format&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the folder %1 is too long for QEMU&apos;s control socket (at most %2 bytes with &apos;/qmp.sock&apos;): use a shard with a shorter path</source>
+        <translation>文件夹 %1 的路径对 QEMU 的控制套接字而言过长（加上 &apos;/qmp.sock&apos; 最多 %2 字节）：请使用路径较短的磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no usable template of %1 in %2 (%3): make it with &apos;vmeclone golden template %1&apos;</source>
+        <translation>%2 中没有可用的 %1 模板（%3）：请使用 &apos;vmeclone golden template %1&apos; 制作</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the folder %1 is too long for QEMU&apos;s control socket: use a data folder with a shorter path</source>
+        <translation>文件夹 %1 的路径对 QEMU 的控制套接字而言过长：请使用路径较短的数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already exists: remove the old template first</source>
+        <translation>%1 已存在：请先删除旧模板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the template folder %1</source>
+        <translation>无法创建模板文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot make the template of %1: %2</source>
+        <translation>无法制作 %1 的模板：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the template VM ended before it was ready: see %1</source>
+        <translation>模板虚拟机在就绪前已结束：请查看 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the golden&apos;s agent has no template mode: it took an identity or rebooted instead of stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone it cold</source>
+        <translation>母版的代理没有模板模式：它应用了身份或重新启动，而没有停止（参见 %1）；请在母版中安装带模板模式的 vmeclone-agent，或改用冷克隆</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its agent did not say &quot;%1&quot; within %2 s (see %3): is it an agent with template mode?</source>
+        <translation>其代理未在 %2 秒内发出 &quot;%1&quot;（参见 %3）：它是带模板模式的代理吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/qemu_instant.cpp" line="+27"/>
+        <source>qemu-system-x86_64 not found: install qemu-system-x86</source>
+        <translation>未找到 qemu-system-x86_64：请安装 qemu-system-x86</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU for %1 did not finish starting within 60 s</source>
+        <translation>%1 的 QEMU 未在 60 秒内完成启动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QEMU could not start %1: exit code %2</source>
+        <translation>QEMU 无法启动 %1：退出码 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU could not start %1: %2</source>
+        <translation>QEMU 无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QEMU started %1 but its process is gone: see %2</source>
+        <translation>QEMU 已启动 %1，但其进程已消失：请查看 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not resume from its template: %2</source>
+        <translation>%1 无法从其模板恢复运行：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU of %1 (pid %2) survives SIGKILL</source>
+        <translation>%1 的 QEMU（pid %2）在 SIGKILL 后仍未退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+30"/>
+        <source>%1 is still running: stop it before deleting its files</source>
+        <translation>%1 仍在运行：请先将其停止，再删除其文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not look like a vmeclone clone (no machine.json): not deleting it</source>
+        <translation>%1 看起来不是 vmeclone 克隆（没有 machine.json）：不会删除它</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+6"/>
+        <source>cannot delete %1 completely: check its permissions</source>
+        <translation>无法完全删除 %1：请检查其权限</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_instant.cpp" line="-11"/>
+        <source>this QEMU cannot leave shared RAM out of a saved state (x-ignore-shared): %1</source>
+        <translation>此 QEMU 无法在保存的状态中排除共享内存（x-ignore-shared）：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: QEMU says %2</source>
+        <translation>%1：QEMU 报告 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: QEMU says %2 (%3)</source>
+        <translation>%1：QEMU 报告 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity is %1 bytes, more than the %2 an instant clone&apos;s fixed-size identity holds: shorten its hostname or DNS list</source>
+        <translation>身份信息为 %1 字节，超过了即时克隆固定大小的身份信息所能容纳的 %2：请缩短其主机名或 DNS 列表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 did not answer: %3</source>
+        <translation>%1 %2 未响应：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no memory-backend-file object: instant clones need QEMU 5.0 or later built with it</source>
+        <translation>%1 没有 memory-backend-file 对象：即时克隆需要构建时包含该对象的 QEMU 5.0 或更高版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no vmgenid device: a resumed clone&apos;s random generator could not be told to reseed; instant clones need it</source>
+        <translation>%1 没有 vmgenid 设备：无法通知恢复运行的克隆的随机数生成器重新播种；即时克隆需要该设备</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saving the template&apos;s state to %1</source>
+        <translation>正在将模板的状态保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loading the template&apos;s state %1</source>
+        <translation>正在加载模板的状态 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-33"/>
+        <source>%1: &quot;%2&quot; must be a whole number, not %3</source>
+        <translation>%1：&quot;%2&quot; 必须是整数，而不是 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;%2&quot; %3 is out of range (%4 to %5)</source>
+        <translation>%1：&quot;%2&quot; %3 超出范围（%4 到 %5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read the machine description %1: %2</source>
+        <translation>无法读取机器描述 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a machine description (over 1 MiB)</source>
+        <translation>%1 不是机器描述（超过 1 MiB）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not valid JSON (%2 at offset %3)</source>
+        <translation>%1 不是有效的 JSON（偏移量 %3 处：%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a vmeclone QEMU machine description (&quot;format&quot; must be &quot;%2&quot;)</source>
+        <translation>%1 不是 vmeclone QEMU 机器描述（&quot;format&quot; 必须为 &quot;%2&quot;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: machine description version %2 is not supported (this vmeclone reads 1)</source>
+        <translation>%1：不支持机器描述版本 %2（此 vmeclone 只能读取版本 1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names no &quot;disk&quot;</source>
+        <translation>%1 未指定 &quot;disk&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the kernel %2 does not exist</source>
+        <translation>%1：内核 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the initrd %2 does not exist</source>
+        <translation>%1：initrd %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the disk %2 does not exist</source>
+        <translation>%1：磁盘 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: &quot;disk_interface&quot; must be virtio, ide or scsi</source>
+        <translation>%1：&quot;disk_interface&quot; 必须为 virtio、ide 或 scsi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;disk_format&quot; %2 is not a QEMU image format name</source>
+        <translation>%1：&quot;disk_format&quot; %2 不是 QEMU 镜像格式名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;nic_model&quot; %2 is not a QEMU device name</source>
+        <translation>%1：&quot;nic_model&quot; %2 不是 QEMU 设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qemu_resume.cpp" line="-111"/>
+        <source>%1&apos;s QEMU was loading its template&apos;s state when the process that started it ended, and the load ended %2</source>
+        <translation>启动 %1 的 QEMU 的进程结束时，该 QEMU 正在加载其模板的状态，加载结果：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s QEMU, launched to resume its template, is &apos;%2&apos;</source>
+        <translation>%1 的 QEMU（为恢复其模板而启动）状态为 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/qmp_client.cpp" line="+14"/>
+        <source>cannot connect to QEMU&apos;s control socket %1: %2</source>
+        <translation>无法连接到 QEMU 的控制套接字 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 did not greet as QMP</source>
+        <translation>%1 未发送 QMP 问候</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot connect to the guest agent&apos;s channel %1: %2</source>
+        <translation>无法连接到客户机代理的通道 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no guest agent answers on %1 within %2 ms: the guest runs no qemu-guest-agent, or it has not started yet</source>
+        <translation>%2 毫秒内 %1 上没有客户机代理应答：客户机未运行 qemu-guest-agent，或它尚未启动</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>QEMU sent something that is not QMP on %1</source>
+        <translation>QEMU 在 %1 上发送了非 QMP 的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guest agent sent something that is not QMP on %1</source>
+        <translation>客户机代理在 %1 上发送了非 QMP 的内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QEMU closed its control socket %1</source>
+        <translation>QEMU 关闭了其控制套接字 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the guest agent closed its channel %1</source>
+        <translation>客户机代理关闭了其通道 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU did not answer on %1 within %2 ms</source>
+        <translation>QEMU 未在 %2 毫秒内在 %1 上应答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guest agent did not answer on %1 within %2 ms</source>
+        <translation>客户机代理未在 %2 毫秒内在 %1 上应答</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to QEMU: its control socket %2 is closed</source>
+        <translation>无法向 QEMU 发送 %1：其控制套接字 %2 已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to the guest agent: its channel %2 is closed</source>
+        <translation>无法向客户机代理发送 %1：其通道 %2 已关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot send %1 to QEMU on %2: %3</source>
+        <translation>无法在 %2 上向 QEMU 发送 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot send %1 to the guest agent on %2: %3</source>
+        <translation>无法在 %2 上向客户机代理发送 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QEMU refused %1: %2</source>
+        <translation>QEMU 拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the guest agent refused %1: %2</source>
+        <translation>客户机代理拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for QEMU&apos;s %1 event: %2</source>
+        <translation>等待 QEMU 的 %1 事件：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="-256"/>
+        <source>vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give its path. %2</source>
+        <translation>在 PATH 和 %1 中均未找到 vmrun：请安装 VMware Workstation Pro，或提供其路径。%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun ships with VMware Workstation Pro (free for all use since November 2024; download it from Broadcom&apos;s support portal, support.broadcom.com, under VMware Workstation Pro). VMware Workstation Player is discontinued and installs no vmrun without the separate VIX API</source>
+        <translation>vmrun 随 VMware Workstation Pro 提供（自 2024 年 11 月起可免费用于任何用途；请从 Broadcom 支持门户 support.broadcom.com 的 VMware Workstation Pro 下下载）。VMware Workstation Player 已停止提供，且不单独安装 VIX API 就不会附带 vmrun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VMware Workstation&apos;s program %1 is installed</source>
+        <translation>已安装 VMware Workstation 的程序 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only VMware Player is installed (%1, no Workstation program %2 beside %3 or on PATH): Player&apos;s vmrun -T player cannot clone or snapshot</source>
+        <translation>仅安装了 VMware Player（%1，%3 旁和 PATH 中都没有 Workstation 程序 %2）：Player 的 vmrun -T player 无法克隆或创建快照</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>neither Workstation&apos;s %1 nor Player&apos;s %2 is beside %3 or on PATH: Workstation Pro assumed (Player is discontinued); give the type player for a Player host</source>
+        <translation>%3 旁和 PATH 中既没有 Workstation 的 %1，也没有 Player 的 %2：假定为 Workstation Pro（Player 已停止提供）；如为 Player 主机，请指定类型 player</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the vmrun given (%1) is not an executable file</source>
+        <translation>指定的 vmrun（%1）不是可执行文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMware product type &apos;%1&apos; is unknown: use player (VMware Player) or ws (VMware Workstation)</source>
+        <translation>VMware 产品类型 &apos;%1&apos; 未知：请使用 player（VMware Player）或 ws（VMware Workstation）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the vmrun timeout must be positive</source>
+        <translation>vmrun 超时时间必须为正数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot run vmrun (%1) for %2: %3</source>
+        <translation>无法为 %2 运行 vmrun（%1）：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun %1 did not finish within %2 s: killed it. VMware may be waiting for an answer in the VM&apos;s window, or its services may be stuck</source>
+        <translation>vmrun %1 未在 %2 秒内完成：已将其终止。VMware 可能正在虚拟机窗口中等待应答，或其服务可能已卡住</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vmrun %1 crashed: %2</source>
+        <translation>vmrun %1 崩溃：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun %1 failed (exit code %2): it printed nothing</source>
+        <translation>vmrun %1 失败（退出码 %2）：没有任何输出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun %1 failed (exit code %2): %3</source>
+        <translation>vmrun %1 失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vmrun -T %1 has no clone command: linked clones by vmrun need VMware Workstation Pro (-T ws, free since November 2024); let vmeclone link the disks itself instead</source>
+        <translation>vmrun -T %1 没有 clone 命令：通过 vmrun 创建链接克隆需要 VMware Workstation Pro（-T ws，自 2024 年 11 月起免费）；请改为让 vmeclone 自行链接磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>vmrun getGuestIPAddress %1 printed &apos;%2&apos;, not an IPv4 address</source>
+        <translation>vmrun getGuestIPAddress %1 输出了 &apos;%2&apos;，不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vmrun list printed &apos;%1&apos;, not &apos;Total running VMs: N&apos; and the VMs: is this VMware&apos;s vmrun?</source>
+        <translation>vmrun list 输出了 &apos;%1&apos;，而不是 &apos;Total running VMs: N&apos; 及虚拟机列表：这是 VMware 的 vmrun 吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vmrun list said %1 running VMs but listed %2: %3</source>
+        <translation>vmrun list 称有 %1 台正在运行的虚拟机，但列出了 %2 台：%3</translation>
+    </message>
+    <message>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-62"/>
+        <source>no console address for VMware guests: give this host&apos;s address on the VMs&apos; network, where the listener receives their announcements</source>
+        <translation>VMware 客户机没有控制台地址：请提供本主机在虚拟机网络上的地址，监听器在该地址接收它们的通告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address &apos;%1&apos; is not an IPv4 address</source>
+        <translation>控制台地址 &apos;%1&apos; 不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the console address %1 is the golden&apos;s own address of %2: give this host&apos;s own address on the VMs&apos; network</source>
+        <translation>控制台地址 %1 是母版在 %2 中自身的地址：请提供本主机自己在虚拟机网络上的地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address %1 is not a host address of %2: give this host&apos;s own address on the VMs&apos; network</source>
+        <translation>控制台地址 %1 不是 %2 中的主机地址：请提供本主机自己在虚拟机网络上的地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the console address %1 is outside %2 and the golden %3 has no gateway, so its clones could not reach it: give an address in %2, or add the golden with a gateway</source>
+        <translation>控制台地址 %1 不在 %2 内，且母版 %3 没有网关，其克隆将无法访问该地址：请提供 %2 内的地址，或添加带网关的母版</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no hard disk: there is nothing to clone</source>
+        <translation>%1 没有硬盘：没有可克隆的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2): %3 maps a raw device (createType &quot;%4&quot;): only disks kept in files can be cloned; convert it to a virtual disk in VMware</source>
+        <translation>%1（%2）：%3 映射了原始设备（createType &quot;%4&quot;）：只有保存在文件中的磁盘才能克隆；请在 VMware 中将其转换为虚拟磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>clone mode &apos;%1&apos; is unknown: use linked or full</source>
+        <translation>克隆模式 &apos;%1&apos; 未知：请使用 linked 或 full</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone&apos;s configuration would be %1, not %2</source>
+        <translation>克隆的配置将为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot copy %1 into %2: check the shard&apos;s free space and permissions</source>
+        <translation>无法将 %1 复制到 %2：请检查磁盘分片的可用空间和权限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>linked clones made by VMware need vmrun -T ws (VMware Workstation Pro, free since November 2024); this host&apos;s is -T %1 (%2), which has no clone command: let vmeclone link the disks itself instead</source>
+        <translation>由 VMware 创建链接克隆需要 vmrun -T ws（VMware Workstation Pro，自 2024 年 11 月起免费）；本主机的为 -T %1（%2），没有 clone 命令：请改为让 vmeclone 自行链接磁盘</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the golden %1: its snapshot &quot;%2&quot; has no %3 (the disk %4 came later), so vmrun&apos;s clone would lack it: take a new snapshot</source>
+        <translation>母版 %1：其快照 &quot;%2&quot; 中没有 %3（磁盘 %4 是之后添加的），因此 vmrun 的克隆将缺少它：请创建新快照</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>vmrun reported the clone %1 made, but %2 cannot be read: %3</source>
+        <translation>vmrun 报告克隆 %1 已创建，但无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no configuration file %2: release it and clone it again</source>
+        <translation>%1 没有配置文件 %2：请将其释放后重新克隆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 still runs after a hard stop: stop it in VMware</source>
+        <translation>%1 在强制停止后仍在运行：请在 VMware 中将其停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2</source>
+        <translation>%1 不是 vmeclone 克隆（没有 guestinfo.vmeclone.instance）：不删除 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 belongs to another clone (instance %2, not %3): not deleting %4</source>
+        <translation>%1 属于另一个克隆（实例 %2，而非 %3）：不删除 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot tell whether %1 runs, so its files stay: %2</source>
+        <translation>无法确定 %1 是否在运行，因此保留其文件：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not look like a vmeclone clone (no %2.vmx): not deleting it</source>
+        <translation>%1 看起来不像 vmeclone 克隆（没有 %2.vmx）：不删除它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMware has %1 open (%2 in %3): close it in VMware first</source>
+        <translation>VMware 已打开 %1（%3 中的 %2）：请先在 VMware 中将其关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/identity/cluster_secret.cpp" line="+23"/>
+        <source>cluster secret %1 is not a file: move it out of the way to create a new secret, or restore the file from a backup</source>
+        <translation>集群密钥 %1 不是文件：请将其移开以创建新密钥，或从备份中恢复该文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read the cluster secret %1: %2</source>
+        <translation>无法读取集群密钥 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster secret %1 is open to group or others (mode %2): run &apos;chmod 600 %1&apos;</source>
+        <translation>集群密钥 %1 对组或其他用户开放（权限 %2）：请运行 &apos;chmod 600 %1&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cluster secret %1 has %2 bytes, not %3: restore it from a backup (deleting it creates a new secret, and every existing clone&apos;s key changes)</source>
+        <translation>集群密钥 %1 有 %2 字节，而不是 %3 字节：请从备份中恢复（删除它会创建新密钥，所有现有克隆的密钥都会改变）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no file named for the cluster secret: pass its path</source>
+        <translation>未指定集群密钥的文件名：请传入其路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the folder %1 for the cluster secret: check its permissions</source>
+        <translation>无法为集群密钥创建文件夹 %1：请检查其权限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create the cluster secret %1: %2</source>
+        <translation>无法创建集群密钥 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write the cluster secret %1: %2</source>
+        <translation>无法写入集群密钥 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the cluster secret %1: renaming %2 failed</source>
+        <translation>无法创建集群密钥 %1：重命名 %2 失败</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/clone_marker.cpp" line="+20"/>
+        <source>cannot write in %1: %2</source>
+        <translation>无法在 %1 中写入：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exists already and is not in the inventory: move it away or remove it</source>
+        <translation>%1 已存在且不在清单中：请将其移走或删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the folder %1: check the shard&apos;s permissions</source>
+        <translation>无法创建文件夹 %1：请检查磁盘分片的权限</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory.cpp" line="-795"/>
+        <source>cannot create the inventory %1: %2</source>
+        <translation>无法创建清单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the inventory %1 is empty (0 bytes) although its data folder has a cluster secret: it was truncated. Restore it from a backup, or move it away to start with an empty inventory</source>
+        <translation>清单 %1 为空（0 字节），但其数据文件夹中有集群密钥：清单已被截断。请从备份中恢复，或将其移走以从空清单开始</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the inventory file %1 is readable by others and cannot be made private: %2 (chmod o-rwx %1)</source>
+        <translation>清单文件 %1 可被其他用户读取，且无法设为私有：%2（chmod o-rwx %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free) and the inventory&apos;s journal holds changes not yet merged: free some space there, then run the command again</source>
+        <translation>数据文件夹 %1 已满（剩余 %2），且清单的日志中有尚未合并的更改：请在其中释放一些空间，然后重新运行该命令</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free) and the inventory cannot be read: %3</source>
+        <translation>数据文件夹 %1 已满（剩余 %2），且无法读取清单：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data folder %1 is full (%2 free) and its inventory needs an upgrade: free some space there, then run the command again</source>
+        <translation>数据文件夹 %1 已满（剩余 %2），且其清单需要升级：请在其中释放一些空间，然后重新运行该命令</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data folder %1 is full (%2 free): only list, plan, export, golden list and shard list work until some space is freed there</source>
+        <translation>数据文件夹 %1 已满（剩余 %2）：在其中释放空间之前，只有 list、plan、export、golden list 和 shard list 可用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot create the folder of the inventory %1: check its parent&apos;s permissions</source>
+        <translation>无法创建清单 %1 所在的文件夹：请检查其父文件夹的权限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open the inventory %1: %2</source>
+        <translation>无法打开清单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inventory %1: %2</source>
+        <translation>清单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has schema %1, newer than this vmeclone understands (%2): use a newer vmeclone</source>
+        <translation>其架构版本为 %1，比此 vmeclone 能识别的版本（%2）更新：请使用更新版本的 vmeclone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot upgrade to schema %1: %2</source>
+        <translation>无法升级到架构版本 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inventory %1: it names no data folder id</source>
+        <translation>清单 %1：未指定数据文件夹 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&apos;s subnet %2 overlaps %3, the subnet of the golden image &apos;%4&apos;: give the NIC a network of its own</source>
+        <translation>%1 的子网 %2 与母版镜像 &apos;%4&apos; 的子网 %3 重叠：请为该网卡分配独立的网络</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s subnet %2 overlaps %3 on %4 of the golden image &apos;%5&apos;, whose clones could take the same addresses: give the NIC a network of its own</source>
+        <translation>%1 的子网 %2 与母版镜像 &apos;%5&apos; 在 %4 上的 %3 重叠，其克隆可能获得相同的地址：请为该网卡分配独立的网络</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the subnet %1 overlaps %2, the subnet of %3 of the golden image &apos;%4&apos;: give the golden a network of its own</source>
+        <translation>子网 %1 与母版镜像 &apos;%4&apos; 的 %3 的子网 %2 重叠：请为该母版分配独立的网络</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a golden image named &apos;%1&apos; exists already: choose another name</source>
+        <translation>名为 &apos;%1&apos; 的母版镜像已存在：请另选名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is already the golden image &apos;%2&apos;</source>
+        <translation>%1 已是母版镜像 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is already the address of the golden image &apos;%2&apos;</source>
+        <translation>%1 已是母版镜像 &apos;%2&apos; 的地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is in use by the VM %2</source>
+        <translation>%1 正被虚拟机 %2 使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot add the golden image &apos;%1&apos;: %2</source>
+        <translation>无法添加母版镜像 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no golden image with id %1</source>
+        <translation>没有 ID 为 %1 的母版镜像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 VMs are clones of this golden image: release them first</source>
+        <translation>%1 台虚拟机是此母版镜像的克隆：请先将其释放</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot reserve %1: %2</source>
+        <translation>无法预留 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no VM with id %1 in the inventory</source>
+        <translation>清单中没有 ID 为 %1 的虚拟机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write %1&apos;s state to the inventory: %2</source>
+        <translation>无法将 %1 的状态写入清单：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot remove %1 from the inventory: %2</source>
+        <translation>无法从清单中移除 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-10"/>
+        <source>host weight %1 must be a finite number greater than 0</source>
+        <translation>主机权重 %1 必须是大于 0 的有限数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a host named &apos;%1&apos; exists already: see &apos;vmeclone host list&apos;</source>
+        <translation>名为 &apos;%1&apos; 的主机已存在：请参阅 &apos;vmeclone host list&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot add the host &apos;%1&apos;: %2</source>
+        <translation>无法添加主机 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inventory: cannot count the host&apos;s VMs</source>
+        <translation>清单：无法统计该主机的虚拟机数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 VMs live on the host &apos;%2&apos;: release them first</source>
+        <translation>主机 &apos;%2&apos; 上有 %1 台虚拟机：请先将其释放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>inventory: cannot reserve the cluster&apos;s addresses: %1</source>
+        <translation>清单：无法预留集群的地址：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+3"/>
+        <source>%1 is already a disk shard</source>
+        <translation>%1 已是磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot add the shard %1: %2</source>
+        <translation>无法添加磁盘分片 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no shard with id %1</source>
+        <translation>没有 ID 为 %1 的磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the shard %1 is labelled &apos;%2&apos; already: labels tell shards apart, choose another</source>
+        <translation>磁盘分片 %1 已标记为 &apos;%2&apos;：标签用于区分磁盘分片，请另选一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 VMs live on this shard: release them first</source>
+        <translation>此磁盘分片上有 %1 台虚拟机：请先将其释放</translation>
+    </message>
+    <message>
+        <location filename="../../core/placement/placement.cpp" line="-182"/>
+        <source>disk shard %1 has weight %2: give it a weight above 0</source>
+        <translation>磁盘分片 %1 的权重为 %2：请为其设置大于 0 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../core/placement/shard.cpp" line="+20"/>
+        <source>the shard label &apos;%1&apos; is longer than 32 characters: choose a shorter one</source>
+        <translation>磁盘分片标签 &apos;%1&apos; 超过 32 个字符：请选择更短的标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the shard label &apos;%1&apos; contains &apos;/&apos;: a label must not read as a path</source>
+        <translation>磁盘分片标签 &apos;%1&apos; 包含 &apos;/&apos;：标签不能看起来像路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shard label contains control characters (newlines, terminal escapes): choose a plain one</source>
+        <translation>磁盘分片标签包含控制字符（换行符、终端转义序列）：请选择不含这些字符的普通标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the disk shard has no folder: remove it and add it again with &apos;vmeclone shard add DIR&apos;</source>
+        <translation>该磁盘分片没有文件夹：请删除它，然后用 &apos;vmeclone shard add DIR&apos; 重新添加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disk shard folder %1 does not exist: create it, mount its drive, or remove the shard</source>
+        <translation>磁盘分片文件夹 %1 不存在：请创建该文件夹、挂载其所在驱动器，或删除该磁盘分片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disk shard %1 is not a folder: point the shard at a folder</source>
+        <translation>磁盘分片 %1 不是文件夹：请将该磁盘分片指向一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disk shard folder %1 is not writable: fix its permissions or mount its drive read-write</source>
+        <translation>磁盘分片文件夹 %1 不可写：请修正其权限，或以读写方式挂载其所在驱动器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the free space of disk shard folder %1: check that its drive is mounted</source>
+        <translation>无法读取磁盘分片文件夹 %1 的可用空间：请检查其所在驱动器是否已挂载</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/sparse_extent_header.cpp" line="+14"/>
+        <source>%1 is not a sparse VMDK extent: it does not start with &quot;KDMV&quot;</source>
+        <translation>%1 不是稀疏 VMDK 区段：它不以 &quot;KDMV&quot; 开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is truncated: its sparse header needs %2 bytes and the file has %3; the copy is incomplete, copy the disk again</source>
+        <translation>%1 已被截断：其稀疏头需要 %2 字节，而文件只有 %3 字节；副本不完整，请重新复制该磁盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has a damaged sparse header: %2</source>
+        <translation>%1 的稀疏头已损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version %1 (this program reads versions 1 to 3)</source>
+        <translation>版本 %1（本程序可读取版本 1 到 3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was damaged by a text-mode transfer (its line-end check bytes are changed): copy it again in binary mode</source>
+        <translation>%1 已因文本模式传输而损坏（其换行检查字节已被更改）：请以二进制模式重新复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>grain size %1 sectors is not a power of two from 8 up</source>
+        <translation>粒度块大小 %1 扇区不是不小于 8 的 2 的幂</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 grain table entries per table</source>
+        <translation>每个表 %1 个粒度块表项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is truncated or damaged: its embedded descriptor (sectors %2 to %3) lies past the end of the file (%4 sectors)</source>
+        <translation>%1 已被截断或损坏：其内嵌描述符（扇区 %2 到 %3）超出了文件末尾（文件共 %4 个扇区）</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_cloner.cpp" line="-9"/>
+        <source>A name is needed for the cloned disk (e.g. vm177)</source>
+        <translation>需要为克隆的磁盘指定名称（例如 vm177）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; cannot name a disk file: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (not first), without / \ : &quot; * ? &lt; &gt; |</source>
+        <translation>&apos;%1&apos; 不能用作磁盘文件名：请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;（&apos;.&apos; 不能在开头），且不能包含 / \ : &quot; * ? &lt; &gt; |</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 exists: another clone to %2 is being made or was interrupted; remove it if none is running</source>
+        <translation>%1 已存在：另一个到 %2 的克隆正在进行或已中断；如果没有克隆正在运行，请删除它</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create %1: %2; check that the folder is writable</source>
+        <translation>无法创建 %1：%2；请检查该文件夹是否可写</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (in the chain of %2)</source>
+        <translation>%1（位于 %2 的链中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a delta disk (parentCID=%2) without a parentFileNameHint: its parent cannot be found</source>
+        <translation>%1 是差分磁盘（parentCID=%2），但没有 parentFileNameHint：无法找到其父磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The parent of %1, %2 (parentFileNameHint=&quot;%3&quot;), does not exist: restore it or correct the hint</source>
+        <translation>%1 的父磁盘 %2（parentFileNameHint=&quot;%3&quot;）不存在：请恢复该磁盘或更正该提示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (the parent of %2)</source>
+        <translation>%1（%2 的父磁盘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer matches its parent %2: it was made when the parent&apos;s CID was %3, and the parent&apos;s CID is now %4 (the parent was written after the child was made); VMware refuses to open such a chain</source>
+        <translation>%1 与其父磁盘 %2 已不再匹配：它创建时父磁盘的 CID 为 %3，而父磁盘的 CID 现在为 %4（子磁盘创建后父磁盘又被写入过）；VMware 拒绝打开这样的链</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The chain of parents of %1 loops back to %2</source>
+        <translation>%1 的父磁盘链循环回到了 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 maps a raw device (createType &quot;%2&quot;): only disks kept in files can be cloned</source>
+        <translation>%1 映射的是裸设备（createType &quot;%2&quot;）：只能克隆存储在文件中的磁盘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot clone %1 onto itself: choose another name or folder</source>
+        <translation>无法将 %1 克隆到其自身：请选择其他名称或文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot rewrite the descriptor of %1: %2</source>
+        <translation>无法重写 %1 的描述符：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 embeds a descriptor naming %2 extents; a sparse file with an embedded descriptor is a disk of one extent</source>
+        <translation>%1 内嵌的描述符列出了 %2 个区段；带内嵌描述符的稀疏文件应是只有一个区段的磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The descriptor of the clone of %1 needs %2 bytes, more than the %3 the disk reserves for it</source>
+        <translation>%1 的克隆的描述符需要 %2 字节，超过了磁盘为其预留的空间（%3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the descriptor into %1: %2</source>
+        <translation>无法将描述符写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extent %1 of %2 is missing: %3 (line %4 names &quot;%5&quot;)</source>
+        <translation>%2 的区段 %1 缺失：%3（第 %4 行指定为 &quot;%5&quot;）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot name the extents of the clone of %1 apart</source>
+        <translation>无法为 %1 的克隆的各区段指定互不相同的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent %1 of %2 is missing: %3 (line %4): a linked clone would have nothing to read</source>
+        <translation>%2 的区段 %1 缺失：%3（第 %4 行）：链接克隆将无数据可读</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot link %1 to itself: choose another name or folder</source>
+        <translation>无法将 %1 链接到其自身：请选择其他名称或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmdk/vmdk_descriptor.cpp" line="+20"/>
+        <source>Cannot open disk %1: %2</source>
+        <translation>无法打开磁盘 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a sparse extent without a descriptor (one file of a split disk?): open the disk&apos;s descriptor .vmdk that names it instead</source>
+        <translation>%1 是不带描述符的稀疏区段（拆分磁盘中的一个文件？）：请改为打开引用它的磁盘描述符 .vmdk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the descriptor in %1: %2</source>
+        <translation>无法读取 %1 中的描述符：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is truncated: its embedded descriptor is cut short; copy the disk again</source>
+        <translation>%1 已被截断：其内嵌描述符不完整；请重新复制该磁盘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is an old-style sparse extent (COWD) without a descriptor: open the disk&apos;s descriptor .vmdk instead</source>
+        <translation>%1 是不带描述符的旧式稀疏区段（COWD）：请改为打开该磁盘的描述符 .vmdk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a VMDK descriptor (%2 bytes, not a small text file): if it is a flat extent, open the descriptor .vmdk that names it</source>
+        <translation>%1 不是 VMDK 描述符（%2 字节，不是小型文本文件）：如果它是平面区段，请打开引用它的描述符 .vmdk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is neither a VMDK descriptor nor a sparse VMDK: it holds binary data and does not start with &quot;KDMV&quot;</source>
+        <translation>%1 既不是 VMDK 描述符也不是稀疏 VMDK：它包含二进制数据，且不以 &quot;KDMV&quot; 开头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is written in the encoding &quot;%2&quot;, which this build cannot read</source>
+        <translation>%1 使用编码 &quot;%2&quot; 写成，此版本无法读取该编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent line &apos;%1&apos; has an unterminated quote</source>
+        <translation>区段行 &apos;%1&apos; 中有未闭合的引号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected: RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</source>
+        <translation>预期格式：RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>extent line &apos;%1&apos; is incomplete; %2</source>
+        <translation>区段行 &apos;%1&apos; 不完整；%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent line &apos;%1&apos;: &apos;%2&apos; is not a number of sectors; %3</source>
+        <translation>区段行 &apos;%1&apos;：&apos;%2&apos; 不是扇区数；%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos;: unknown extent type &apos;%2&apos;; %3</source>
+        <translation>区段行 &apos;%1&apos;：未知的区段类型 &apos;%2&apos;；%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos; names no file in double quotes; %2</source>
+        <translation>区段行 &apos;%1&apos; 未用双引号指定文件；%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extent line &apos;%1&apos;: &apos;%2&apos; is not an offset in sectors; %3</source>
+        <translation>区段行 &apos;%1&apos;：&apos;%2&apos; 不是以扇区为单位的偏移量；%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extent line &apos;%1&apos; has extra words; %2</source>
+        <translation>区段行 &apos;%1&apos; 中有多余的内容；%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; is not a descriptor line (expected key=value, an extent line such as RW 2048 SPARSE &quot;disk-s001.vmdk&quot;, or a # comment)</source>
+        <translation>&apos;%1&apos; 不是描述符行（应为 key=value、形如 RW 2048 SPARSE &quot;disk-s001.vmdk&quot; 的区段行，或 # 注释）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the value of %1 has an unterminated quote</source>
+        <translation>%1 的值中有未闭合的引号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a VMDK descriptor: it has no createType line</source>
+        <translation>%1 不是 VMDK 描述符：缺少 createType 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a VMDK descriptor: it has no version line</source>
+        <translation>%1 不是 VMDK 描述符：缺少 version 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no CID line: VMware cannot open a disk without its content id</source>
+        <translation>%1 缺少 CID 行：VMware 无法打开没有内容 ID 的磁盘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 line %2: %3 &apos;%4&apos; is not a hexadecimal content id</source>
+        <translation>%1 第 %2 行：%3 &apos;%4&apos; 不是十六进制的内容 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 describes no extents: a disk needs at least one line like RW 2048 SPARSE &quot;disk-s001.vmdk&quot;</source>
+        <translation>%1 未描述任何区段：磁盘至少需要一行形如 RW 2048 SPARSE &quot;disk-s001.vmdk&quot; 的内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no extent %2</source>
+        <translation>%1 没有区段 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extent %1 of %2 is a ZERO extent and has no file</source>
+        <translation>%2 的区段 %1 是 ZERO 区段，没有文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; cannot be an extent file name in a descriptor</source>
+        <translation>&apos;%1&apos; 不能用作描述符中的区段文件名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the value &apos;%1&apos; of %2 cannot be written in a VMDK descriptor (no quotes or line breaks)</source>
+        <translation>%2 的值 &apos;%1&apos; 无法写入 VMDK 描述符（不能包含引号或换行符）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; cannot be written: the descriptor&apos;s encoding &quot;%2&quot; is not available in this build</source>
+        <translation>无法写入 &apos;%1&apos;：此版本不支持描述符的编码 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; cannot be written in the descriptor&apos;s encoding &quot;%2&quot;</source>
+        <translation>&apos;%1&apos; 无法用描述符的编码 &quot;%2&quot; 写入</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vm_folder.cpp" line="+17"/>
+        <source>%1 is in use: VMware&apos;s lock %2 is in %3. Power the golden off in VMware and try again; if VMware is not running it (the lock is left from a crash), delete %2 first</source>
+        <translation>%1 正在使用中：VMware 的锁 %2 位于 %3 中。请在 VMware 中关闭母版的电源后重试；如果 VMware 并未运行它（该锁是崩溃后遗留的），请先删除 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), an ESXi datastore path: copy the VM&apos;s files to this host and point the disk at them</source>
+        <translation>%1 指定的磁盘 &quot;%2&quot;（%3.fileName）是 ESXi 数据存储路径：请将该虚拟机的文件复制到本主机，并让磁盘指向这些文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; twice (%3 and %4): VMware cannot open one disk twice; remove one of the devices or give it its own disk</source>
+        <translation>%1 两次指定了磁盘 &quot;%2&quot;（%3 和 %4）：VMware 无法将同一磁盘打开两次；请删除其中一个设备，或为其分配单独的磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), which is not in %4: restore the disk or correct the .vmx</source>
+        <translation>%1 指定的磁盘 &quot;%2&quot;（%3.fileName）不在 %4 中：请恢复该磁盘或更正 .vmx</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the disk &quot;%2&quot; (%3.fileName), which does not exist: restore the disk or correct the .vmx</source>
+        <translation>%1 指定的磁盘 &quot;%2&quot;（%3.fileName）不存在：请恢复该磁盘或更正 .vmx</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_clone_rewriter.cpp" line="+20"/>
+        <source>the clone has no name: a name is needed for its displayName and files</source>
+        <translation>克隆没有名称：其 displayName 和文件都需要名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;a control character&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>克隆名称 &apos;%1&apos; 不能用作文件名（包含控制字符）；请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;%2&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>克隆名称 &apos;%1&apos; 不能用作文件名（包含 &apos;%2&apos;）；请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone name &apos;%1&apos; cannot be a file name on Windows; choose another</source>
+        <translation>克隆名称 &apos;%1&apos; 在 Windows 上不能用作文件名；请另选一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NIC slot %1 in a /%2 subnet is not a valid input</source>
+        <translation>/%2 子网中的网卡槽位 %1 不是有效输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or fewer NICs</source>
+        <translation>ethernet%1 在 /%2 子网中无法获得专属的静态 MAC：在该子网中 MAC 只够再容纳 %3 个网卡；请使用 /16 或更小的子网，或减少网卡数量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has no valid ip (&apos;%2&apos;)</source>
+        <translation>克隆 %1 的身份信息中没有有效的 ip（&apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the identity of clone %1 has no valid ip (none)</source>
+        <translation>克隆 %1 的身份信息中没有有效的 ip（未设置）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity of clone %1 has no valid prefix (&apos;%2&apos;): it needs the subnet&apos;s prefix length, 1 to 32</source>
+        <translation>克隆 %1 的身份信息中没有有效的 prefix（&apos;%2&apos;）：需要子网的前缀长度，范围为 1 到 32</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 names the MAC &apos;%2&apos;, but its ip %3 gives %4: the identity and the .vmx would disagree</source>
+        <translation>克隆 %1 的身份信息指定了 MAC &apos;%2&apos;，但其 ip %3 对应的是 %4：身份信息将与 .vmx 不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has an invalid gateway &apos;%2&apos;</source>
+        <translation>克隆 %1 的身份信息中的网关 &apos;%2&apos; 无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the identity of clone %1 has an invalid dns server &apos;%2&apos;</source>
+        <translation>克隆 %1 的身份信息中的 DNS 服务器 &apos;%2&apos; 无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the identity of clone %1 has the key &apos;%2&apos;, which cannot be a guestinfo name (letters, digits, &apos;-&apos; and &apos;_&apos; only)</source>
+        <translation>克隆 %1 的身份信息中的键 &apos;%2&apos; 不能用作 guestinfo 名称（只能包含字母、数字、&apos;-&apos; 和 &apos;_&apos;）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 has %2=%3, which is not &lt;mac&gt;[,&lt;ip&gt;/&lt;prefix&gt;]</source>
+        <translation>克隆 %1 的身份信息中的 %2=%3 不符合 &lt;mac&gt;[,&lt;ip&gt;/&lt;prefix&gt;] 格式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (clone %2): %3</source>
+        <translation>%1（克隆 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the identity of clone %1 gives %2 the MAC %3, but its ip %4 gives %5: the identity and the .vmx would disagree</source>
+        <translation>克隆 %1 的身份信息为 %2 指定了 MAC %3，但其 ip %4 对应的是 %5：身份信息将与 .vmx 不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the identity of clone %1 describes ethernet%2, which %3 has not as a present NIC after its first</source>
+        <translation>克隆 %1 的身份信息描述了 ethernet%2，但在 %3 中它不是第一个网卡之后的现有（present）网卡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2.fileName names the disk &quot;%3&quot;, but clone %4 has no file for it: every disk of the golden must be copied or linked for a clone</source>
+        <translation>%1：%2.fileName 指定了磁盘 &quot;%3&quot;，但克隆 %4 没有对应的文件：母版的每个磁盘都必须为克隆复制或链接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>clone %1: the new file name for the disk &quot;%2&quot; is empty</source>
+        <translation>克隆 %1：磁盘 &quot;%2&quot; 的新文件名为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone %1: the disks &quot;%2&quot; and &quot;%3&quot; would both become &quot;%4&quot;</source>
+        <translation>克隆 %1：磁盘 &quot;%2&quot; 和 &quot;%3&quot; 都会变成 &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_document.cpp" line="-33"/>
+        <source>a NUL byte in the line</source>
+        <translation>该行中有 NUL 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the key before &apos;=&apos; is missing</source>
+        <translation>&apos;=&apos; 前缺少键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no &apos;=&apos; after the key</source>
+        <translation>键后没有 &apos;=&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the closing quote is missing</source>
+        <translation>缺少右引号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text after the value</source>
+        <translation>值后有多余文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 line %2: expected key = &quot;value&quot; (%3): %4</source>
+        <translation>%1 第 %2 行：应为 key = &quot;value&quot;（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 line %2: .encoding &quot;%3&quot; is not a character set this build can read; save the file as UTF-8 and set .encoding = &quot;UTF-8&quot;</source>
+        <translation>%1 第 %2 行：.encoding &quot;%3&quot; 不是此版本可读取的字符集；请将文件另存为 UTF-8，并设置 .encoding = &quot;UTF-8&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file&apos;s .encoding says %1; correct it to the character set the file was written in</source>
+        <translation>文件的 .encoding 为 %1；请将其更正为文件实际使用的字符集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file has no .encoding line, so it is read as UTF-8; add .encoding = &quot;windows-1252&quot; (or the character set it was written in) as its first line</source>
+        <translation>文件没有 .encoding 行，因此按 UTF-8 读取；请在第一行添加 .encoding = &quot;windows-1252&quot;（或文件实际使用的字符集）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 line %2: the value is not valid %3 (%4)</source>
+        <translation>%1 第 %2 行：值不是有效的 %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 line %2: the key is not valid %3 (%4)</source>
+        <translation>%1 第 %2 行：键不是有效的 %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM&apos;s configuration file?</source>
+        <translation>%1 大小为 %2 字节，对 .vmx 而言过大（.vmx 通常只有几 KB）：它确实是虚拟机的配置文件吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot make %1 private: %2</source>
+        <translation>无法将 %1 设为私有：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/vmx/vmx_snapshots.cpp" line="+14"/>
+        <source>take one in Workstation Pro (VM &gt; Snapshot &gt; Take Snapshot) or with `vmrun -T ws snapshot &quot;%1&quot; NAME` while it is off, then let vmeclone accept the golden&apos;s changed files (golden remove and golden add)</source>
+        <translation>请在其关机时于 Workstation Pro 中（VM &gt; Snapshot &gt; Take Snapshot）或使用 `vmrun -T ws snapshot &quot;%1&quot; NAME` 拍摄快照，然后让 vmeclone 接受母版已更改的文件（先 golden remove 再 golden add）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no snapshot (no %2): vmrun&apos;s linked clone starts from a snapshot of the golden; %3</source>
+        <translation>%1 没有快照（没有 %2）：vmrun 的链接克隆需要从母版的快照开始；%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the snapshot list %1 cannot be read: %2</source>
+        <translation>无法读取快照列表 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no current snapshot (%2 names none): vmrun&apos;s linked clone starts from a snapshot of the golden; %3</source>
+        <translation>%1 没有当前快照（%2 未指定任何快照）：vmrun 的链接克隆需要从母版的快照开始；%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the current snapshot of %1 (uid %2 in %3) has no name, so vmrun cannot be told which one to clone from: name it in Workstation Pro&apos;s Snapshot Manager</source>
+        <translation>%1 的当前快照（%3 中的 uid %2）没有名称，因此无法告诉 vmrun 从哪个快照克隆：请在 Workstation Pro 的快照管理器中为其命名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 names the current snapshot uid %2 but describes no such snapshot: open the golden&apos;s Snapshot Manager in Workstation Pro, or take a new snapshot</source>
+        <translation>%1 指定了当前快照 uid %2，但其中并未描述该快照：请在 Workstation Pro 中打开母版的快照管理器，或拍摄新快照</translation>
     </message>
 </context>
 <context>
@@ -2035,7 +4341,7 @@
 <context>
     <name>vmeclone::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+69"/>
+        <location filename="../../ui/main_window.cpp" line="+70"/>
         <location line="+141"/>
         <source>vmeclone console</source>
         <translation>vmeclone 控制台</translation>
@@ -2076,7 +4382,7 @@
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="+80"/>
+        <location filename="../../ui/main_window_actions.cpp" line="+81"/>
         <source>&amp;Clone range…</source>
         <translation>克隆地址段…(&amp;C)</translation>
     </message>
@@ -2152,7 +4458,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/main_window_setup.cpp" line="+255"/>
+        <location filename="../../ui/main_window_setup.cpp" line="+256"/>
         <source>Remove golden image</source>
         <translation>移除母版镜像</translation>
     </message>
@@ -2376,7 +4682,7 @@
         <translation>%1 的简短名称，显示时代替其文件夹名（留空则不用）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+47"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+48"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
@@ -2386,12 +4692,12 @@
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
         <translation>批次 %1 结束：%2 个完成，%3 个失败，已取消：%4 个未创建</translation>
     </message>
@@ -2695,12 +5001,12 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1  %2  on host %3</source>
         <translation>%1  %2  在主机 %3 上</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Cannot read the VMs</source>
         <translation>无法读取虚拟机</translation>
     </message>
@@ -3694,6 +6000,24 @@
         <location line="+2"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>vmeclone::cli</name>
+    <message>
+        <location filename="../../core/cluster/host_self.cpp" line="+145"/>
+        <source>host %1: starting the listener there printed no process id (&apos;%2&apos;): see %3 there</source>
+        <translation>主机 %1：在该主机上启动监听器后未输出进程 ID（&apos;%2&apos;）：请查看该主机上的 %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot make the data folder %1: check its parent&apos;s permissions</source>
+        <translation>无法创建数据文件夹 %1：请检查其父文件夹的权限</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot start %1 listen: %2</source>
+        <translation>无法启动 %1 listen：%2</translation>
     </message>
 </context>
 </TS>

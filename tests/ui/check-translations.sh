@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every text the console shows is translated: lupdate reads the console's sources into a
-# copy of each .ts file, and the check fails on a text lupdate finds new (a tr() added
-# without running the vmeclone_ui_lupdate target) or one left unfinished or empty.
+# Every text the console shows is translated: lupdate reads the console's and core's
+# sources into a copy of each .ts file, and the check fails on a text lupdate finds new (a
+# tr() added without running the vmeclone_ui_lupdate target) or one left unfinished or
+# empty.
 #
 #   check-translations.sh LUPDATE SOURCE_DIR
 set -euo pipefail
@@ -13,7 +14,7 @@ status=0
 for ts in "$src"/resources/translations/vmeclone_*.ts; do
     copy=$work/$(basename "$ts")
     cp "$ts" "$copy"
-    "$lupdate" -silent "$src/ui" "$src/app/console_main.cpp" -ts "$copy" >/dev/null
+    "$lupdate" -silent "$src/ui" "$src/core" "$src/app/console_main.cpp" -ts "$copy" >/dev/null
     case $(basename "$ts") in
     vmeclone_en.ts) continue ;; # English is the source text itself
     esac

@@ -6,8 +6,11 @@
 // states and page numbers in Chinese.
 
 #include "cluster/ssh_transport.h"
+#include "common/event_text.h"
+#include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/translations.h"
+#include "hypervisor/qemu_backend.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
 #include "listener/announcement_listener.h"
@@ -17,6 +20,7 @@
 #include "vm_table_model.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFontDatabase>
 #include <QProcess>
 #include <QRegularExpression>
@@ -160,6 +164,50 @@ private Q_SLOTS:
             QCOMPARE(detail.data(role).toString(), u"已 42 秒没有心跳"_s);
         QCOMPARE(model.index(0, VmTableModel::StateColumn).data(Qt::ToolTipRole).toString(),
                  u"已 42 秒没有心跳"_s);
+    }
+
+    // Core's failure sentences (failure_text.h) reach the operator in the console's
+    // language, as the backend made them and as the inventory keeps them (English): the
+    // real QEMU backend, asked to start a VM whose folder has no machine description.
+    void coreFailuresAreSaidInTheConsolesLanguage() {
+        QTemporaryDir dir;
+        VmRecord vm;
+        vm.name = u"vm177"_s;
+        vm.folder = dir.filePath(u"vm177"_s);
+        QVERIFY(QDir().mkpath(vm.folder));
+        QemuBackend backend({});
+        const auto started = backend.start(vm, GoldenRecord{});
+        QVERIFY(!started);
+        const QString english = started.error();
+        const QString path = QemuBackend::machineFile(vm.folder);
+        QVERIFY2(english.startsWith(u"cannot read the machine description "_s + path + u": "_s),
+                 qPrintable(english));
+        const QString osError = english.mid(english.indexOf(path) + path.size() + 2);
+        // The sentence in Chinese, the path and the system's own words as they came.
+        const QString said = failureText(english);
+        QCOMPARE(said, u"无法读取机器描述 %1：%2"_s.arg(path, osError));
+        // The same where the console shows it: the Detail column and the VM's events.
+        QCOMPARE(reasonText(english), said);
+        QCOMPARE(reasonText(EventText::recoveryFailed(english)), u"恢复："_s + said);
+        const EventText failed = EventText::make(u"clone-failed"_s, {english});
+        QCOMPARE(eventText(failed.code, failed.args, failed.english),
+                 u"克隆失败，已回滚："_s + said);
+        // Nested: each argument that is a sentence of core's is said too, in its place.
+        const QString nested = u"%1 could not resume from its template: %2"_s.arg(vm.name, english);
+        QCOMPARE(failureText(nested), u"%1 无法从其模板恢复运行：%2"_s.arg(vm.name, said));
+        // Text of no sentence of core's stays as it came (a tool's stderr, an agent's words).
+        QCOMPARE(failureText(u"qemu-system-x86_64: -drive: Could not open 'x'"_s),
+                 u"qemu-system-x86_64: -drive: Could not open 'x'"_s);
+        QCOMPARE(failureText(u"eth0 192.0.2.77/24"_s), u"eth0 192.0.2.77/24"_s);
+        // Every sentence this program registered has its Chinese.
+        const QStringList all = FailureSentence::all();
+        QVERIFY2(all.size() > 300, qPrintable(QString::number(all.size())));
+        for (const QString &sentence : all) {
+            const QByteArray source = sentence.toUtf8();
+            QVERIFY2(QCoreApplication::translate("vmeclone::Failure", source.constData())
+                         != sentence,
+                     source.constData());
+        }
     }
 
     // A head's own words about a host it could not ask are said in the console's language
