@@ -125,13 +125,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+469"/>
+        <location filename="../../core/engine/engine.cpp" line="+467"/>
         <source>the name %1 would leave the shard %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+698"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+694"/>
         <source>unavailable: the name %1 is in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+212"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+211"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,12 +157,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+231"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+230"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-584"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-580"/>
         <source>in use by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+587"/>
         <source>the folder %1 is in use by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,7 +189,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="+158"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="+157"/>
         <source>in use by %1 on host %2 (golden %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,7 +485,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <location line="+13"/>
         <location filename="../../core/cluster/cluster_listing.cpp" line="+90"/>
         <location line="+118"/>
@@ -505,7 +505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="+236"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="+235"/>
         <source>host %1: copying golden %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,7 +585,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="+40"/>
+        <location filename="../../core/engine/batch_support.cpp" line="+63"/>
         <source>%1: cannot read its change sequence: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,7 +600,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="+197"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+196"/>
         <source>vmrun %1 hung for %2 s: killed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,7 +1432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The console address was not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,12 +1759,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source disk %1 changed size while it was being copied: is a VM using it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot flush %1 to disk: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1790,18 +1790,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cannot copy &apos;%1&apos; to &apos;%2&apos;: both paths must be given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Destination %1 is named twice in one copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/clone/qcow2_overlay.cpp" line="+19"/>
-        <location filename="../../core/golden/golden_check.cpp" line="+48"/>
+        <location filename="../../core/golden/golden_check.cpp" line="+47"/>
         <location filename="../../core/golden/golden_fingerprint.cpp" line="+22"/>
         <location filename="../../core/vmx/vmx_document.cpp" line="+49"/>
         <source>cannot read %1: %2</source>
@@ -1888,12 +1888,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cannot create overlay %1 on backing file %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cannot rename %1 to %2: it appeared meanwhile or the folder is not writable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,13 +1928,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="-534"/>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="-154"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="-531"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-153"/>
         <source>no host named &apos;%1&apos;: see &apos;vmeclone host list&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no host given: name hosts, or all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,12 +1979,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no host reached holds a golden image named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>in use by %1 on host %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2004,14 +2004,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_listing.cpp" line="-168"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-167"/>
         <source>host %1: its vmeclone did not list its VMs as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="-211"/>
-        <location filename="../../core/engine/engine.cpp" line="-446"/>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-401"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="-210"/>
+        <location filename="../../core/engine/engine.cpp" line="-444"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-400"/>
         <source>the golden %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,7 +2076,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>host %1: the copied files differ from here (checksum %2 there, %3 here), so it was not kept registered: push again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,7 +2136,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 &apos;%2&apos; holds a control or invisible character</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,12 +2146,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>not a host description (JSON object): not an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the host description names no version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2221,12 +2221,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/common/file_sync.cpp" line="+27"/>
+        <location filename="../../core/common/file_sync.cpp" line="+28"/>
         <source>cannot make %1 durable (FlushFileBuffers): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot make %1 durable (fsync): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,18 +2241,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="-26"/>
+        <location filename="../../core/engine/batch_support.cpp" line="-48"/>
         <source>%1: cannot read the inventory (%2): not %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 was released by another actor since it was read: not %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is %2 now (another actor changed it since it was read): not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>booting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>configuring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>releasing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2289,7 +2374,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/inventory/inventory_shards.cpp" line="+14"/>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+13"/>
         <source>shard weight %1 must be a finite number greater than 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,7 +2394,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no golden image: add one first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2335,12 +2420,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>linked clones made by VMware are for VMware goldens; %1 is a QEMU golden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location filename="../../core/hypervisor/vmware_backend.cpp" line="-12"/>
         <source>VMware makes linked clones only (vmrun clone ... linked), not %1 ones</source>
         <translation type="unfinished"></translation>
@@ -2380,14 +2465,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../core/engine/engine_steps.cpp" line="+1"/>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
         <source>%1 is %2 by another batch: wait for it or cancel it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../core/engine/engine_steps.cpp" line="+3"/>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
         <source>%1: nothing was done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2417,12 +2502,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a shard&apos;s weight must be greater than 0, not %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>this build has no %1 backend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2495,18 +2580,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot create the folder %1 for the golden&apos;s files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot write debugfs&apos; command file in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/golden/golden_check.cpp" line="-13"/>
+        <location filename="../../core/golden/golden_check.cpp" line="-12"/>
         <source>cannot run %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2531,7 +2616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>qemu-img cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2566,7 +2651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 names the disk %2, which does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,12 +2691,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 has other content with the same size and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is a new file of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2641,7 +2726,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: the chain of logical partitions does not end</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2651,7 +2736,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: the chain of logical partitions points backwards at sector %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,22 +2751,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-14"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-13"/>
         <source>the golden disk %1 is itself an overlay of %2: make it standalone first (qemu-img convert -O qcow2 %1 standalone.qcow2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 says the disk %2 is %3, but it is %4: correct &quot;disk_format&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the folder %1 is too long for QEMU&apos;s control socket (at most %2 bytes with &apos;/qmp.sock&apos;): use a shard with a shorter path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>no usable template of %1 in %2 (%3): make it with &apos;vmeclone golden template %1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,12 +2776,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 already exists: remove the old template first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot create the template folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2706,12 +2791,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the template VM ended before it was ready: see %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the golden&apos;s agent has no template mode: it took an identity or rebooted instead of stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone it cold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,12 +2812,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>QEMU for %1 did not finish starting within 60 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>QEMU could not start %1: exit code %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2742,12 +2827,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>QEMU started %1 but its process is gone: see %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 could not resume from its template: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,13 +2848,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 does not look like a vmeclone clone (no machine.json): not deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+6"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+7"/>
         <source>cannot delete %1 completely: check its permissions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2819,7 +2904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-33"/>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-32"/>
         <source>%1: &quot;%2&quot; must be a whole number, not %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,7 +2924,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is not valid JSON (%2 at offset %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,12 +2934,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a vmeclone QEMU machine description (&quot;format&quot; must be &quot;%2&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1: machine description version %2 is not supported (this vmeclone reads 1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2879,17 +2964,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: &quot;disk_interface&quot; must be virtio, ide or scsi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: &quot;disk_format&quot; %2 is not a QEMU image format name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: &quot;nic_model&quot; %2 is not a QEMU device name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2899,27 +2984,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1&apos;s QEMU, launched to resume its template, is &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qmp_client.cpp" line="+14"/>
+        <location filename="../../core/hypervisor/qmp_client.cpp" line="+15"/>
         <source>cannot connect to QEMU&apos;s control socket %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 did not greet as QMP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cannot connect to the guest agent&apos;s channel %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>no guest agent answers on %1 within %2 ms: the guest runs no qemu-guest-agent, or it has not started yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2929,12 +3014,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the guest agent sent something that is not QMP on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>QEMU closed its control socket %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2949,12 +3034,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the guest agent did not answer on %1 within %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot send %1 to QEMU: its control socket %2 is closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,7 +3074,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="-256"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="-255"/>
         <source>vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give its path. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2999,12 +3084,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>VMware Workstation&apos;s program %1 is installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>only VMware Player is installed (%1, no Workstation program %2 beside %3 or on PATH): Player&apos;s vmrun -T player cannot clone or snapshot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,12 +3099,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the vmrun given (%1) is not an executable file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>VMware product type &apos;%1&apos; is unknown: use player (VMware Player) or ws (VMware Workstation)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3039,17 +3124,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>vmrun %1 crashed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>vmrun %1 failed (exit code %2): it printed nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>vmrun %1 failed (exit code %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,22 +3154,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>vmrun list said %1 running VMs but listed %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-62"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-63"/>
         <source>no console address for VMware guests: give this host&apos;s address on the VMs&apos; network, where the listener receives their announcements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the console address &apos;%1&apos; is not an IPv4 address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the console address %1 is the golden&apos;s own address of %2: give this host&apos;s own address on the VMs&apos; network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3099,17 +3184,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 has no hard disk: there is nothing to clone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 (%2): %3 maps a raw device (createType &quot;%4&quot;): only disks kept in files can be cloned; convert it to a virtual disk in VMware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>clone mode &apos;%1&apos; is unknown: use linked or full</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,7 +3204,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot copy %1 into %2: check the shard&apos;s free space and permissions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3144,12 +3229,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 still runs after a hard stop: stop it in VMware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3159,12 +3244,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot tell whether %1 runs, so its files stay: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 does not look like a vmeclone clone (no %2.vmx): not deleting it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,7 +3279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no file named for the cluster secret: pass its path</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,7 +3289,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>cannot create the cluster secret %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3224,17 +3309,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 exists already and is not in the inventory: move it away or remove it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot create the folder %1: check the shard&apos;s permissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-795"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-791"/>
         <source>cannot create the inventory %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3244,22 +3329,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the inventory file %1 is readable by others and cannot be made private: %2 (chmod o-rwx %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>the data folder %1 is full (%2 free) and the inventory&apos;s journal holds changes not yet merged: free some space there, then run the command again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the data folder %1 is full (%2 free) and the inventory cannot be read: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the data folder %1 is full (%2 free) and its inventory needs an upgrade: free some space there, then run the command again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3369,7 +3454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="-10"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-11"/>
         <source>host weight %1 must be a finite number greater than 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3389,12 +3474,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 VMs live on the host &apos;%2&apos;: release them first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>inventory: cannot reserve the cluster&apos;s addresses: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,12 +3514,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/placement/shard.cpp" line="+20"/>
+        <location filename="../../core/placement/shard.cpp" line="+21"/>
         <source>the shard label &apos;%1&apos; is longer than 32 characters: choose a shorter one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the shard label &apos;%1&apos; contains &apos;/&apos;: a label must not read as a path</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,12 +3569,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>version %1 (this program reads versions 1 to 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 was damaged by a text-mode transfer (its line-end check bytes are changed): copy it again in binary mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3599,12 +3684,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cannot name the extents of the clone of %1 apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Extent %1 of %2 is missing: %3 (line %4): a linked clone would have nothing to read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3654,17 +3739,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 line %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>extent line &apos;%1&apos; has an unterminated quote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>expected: RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3679,7 +3764,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>extent line &apos;%1&apos;: unknown extent type &apos;%2&apos;; %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,7 +3774,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>extent line &apos;%1&apos;: &apos;%2&apos; is not an offset in sectors; %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3704,22 +3789,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the value of %1 has an unterminated quote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a VMDK descriptor: it has no createType line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is not a VMDK descriptor: it has no version line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 has no CID line: VMware cannot open a disk without its content id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3734,12 +3819,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 has no extent %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>extent %1 of %2 is a ZERO extent and has no file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3749,7 +3834,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the value &apos;%1&apos; of %2 cannot be written in a VMDK descriptor (no quotes or line breaks)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3794,7 +3879,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;a control character&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3809,22 +3894,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>NIC slot %1 in a /%2 subnet is not a valid input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or fewer NICs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the identity of clone %1 has no valid ip (&apos;%2&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the identity of clone %1 has no valid ip (none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3839,12 +3924,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the identity of clone %1 has an invalid gateway &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the identity of clone %1 has an invalid dns server &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3859,7 +3944,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 (clone %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3914,12 +3999,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 line %2: expected key = &quot;value&quot; (%3): %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 line %2: .encoding &quot;%3&quot; is not a character set this build can read; save the file as UTF-8 and set .encoding = &quot;UTF-8&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3934,7 +4019,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 line %2: the value is not valid %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3944,7 +4029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM&apos;s configuration file?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4610,22 +4695,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+48"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
         <source>%1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 %2 (%3): %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,7 +4907,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The demo golden image could not be added: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4832,12 +4917,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The disk shard %1 could not be added: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+55"/>
         <source>%1: closing the console, cancelling %n running batch(es)</source>
         <translation>
             <numerusform>%1: closing the console, cancelling %n running batch</numerusform>
@@ -5031,24 +5116,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Export inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-40"/>
         <source>%1 is not a report format: name the file .csv, .json, .html, .pdf or .yml (Ansible inventory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot export: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5905,7 +5990,7 @@
 <context>
     <name>vmeclone::cli</name>
     <message>
-        <location filename="../../core/cluster/host_self.cpp" line="+145"/>
+        <location filename="../../core/cluster/host_self.cpp" line="+144"/>
         <source>host %1: starting the listener there printed no process id (&apos;%2&apos;): see %3 there</source>
         <translation type="unfinished"></translation>
     </message>

@@ -125,13 +125,13 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/engine/engine.cpp" line="+469"/>
+        <location filename="../../core/engine/engine.cpp" line="+467"/>
         <source>the name %1 would leave the shard %2</source>
         <translation>名称 %1 会超出磁盘分片 %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../core/inventory/inventory.cpp" line="+698"/>
+        <location filename="../../core/inventory/inventory.cpp" line="+694"/>
         <source>unavailable: the name %1 is in use</source>
         <translation>不可用：名称 %1 已被使用</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>不可用：文件夹 %1 已存在（属于另一个数据文件夹的克隆，或不是 vmeclone 创建的）：请换一个磁盘分片或删除它</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+212"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="+211"/>
         <source>QEMU&apos;s host alias (where the guests reach the console)</source>
         <translation>QEMU 的主机别名（客户机经由它访问控制台）</translation>
     </message>
@@ -157,12 +157,12 @@
         <translation>QEMU 的 DNS 别名</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+231"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+230"/>
         <source>this host&apos;s address (where VMware guests reach the console)</source>
         <translation>本机地址（VMware 客户机经由它访问控制台）</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-584"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-580"/>
         <source>in use by %1</source>
         <translation>已被 %1 占用</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>已被占用</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+587"/>
         <source>the folder %1 is in use by %2</source>
         <translation>文件夹 %1 已被 %2 使用</translation>
     </message>
@@ -189,7 +189,7 @@
         <translation>已被主机 %2 上的 %1 占用</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="+158"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="+157"/>
         <source>in use by %1 on host %2 (golden %3)</source>
         <translation>已被主机 %2 上的 %1 占用（母版 %3）</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>主机 %1：%2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <location line="+13"/>
         <location filename="../../core/cluster/cluster_listing.cpp" line="+90"/>
         <location line="+118"/>
@@ -505,7 +505,7 @@
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="+236"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="+235"/>
         <source>host %1: copying golden %2 to %3</source>
         <translation>主机 %1：正在把母版镜像 %2 复制到 %3</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>批次 %1：无法打开引擎：%2</translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="+40"/>
+        <location filename="../../core/engine/batch_support.cpp" line="+63"/>
         <source>%1: cannot read its change sequence: %2</source>
         <translation>%1：无法读取它的变更序号：%2</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>%1：一次中断的恢复已处理完毕（它的 QEMU 当时的状态为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="+197"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="+196"/>
         <source>vmrun %1 hung for %2 s: killed</source>
         <translation>vmrun %1 卡住了 %2 秒：已强行结束</translation>
     </message>
@@ -1494,7 +1494,7 @@
         <translation>正在更改控制台地址…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The console address was not changed: %1</source>
         <translation>控制台地址未更改：%1</translation>
     </message>
@@ -1832,12 +1832,12 @@
         <translation>无法将 %1 的大小设为 %2 字节：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source disk %1 changed size while it was being copied: is a VM using it?</source>
         <translation>源磁盘 %1 在复制过程中大小发生了变化：是否有虚拟机正在使用它？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot flush %1 to disk: %2</source>
         <translation>无法将 %1 刷新到磁盘：%2</translation>
     </message>
@@ -1863,18 +1863,18 @@
         <translation>%1（磁盘分片 %2：需要 %3，可用 %4）；请在该处释放空间或选择其他磁盘分片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cannot copy &apos;%1&apos; to &apos;%2&apos;: both paths must be given</source>
         <translation>无法将 &apos;%1&apos; 复制到 &apos;%2&apos;：必须同时给出两个路径</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Destination %1 is named twice in one copy</source>
         <translation>目标 %1 在一次复制中被指定了两次</translation>
     </message>
     <message>
         <location filename="../../core/clone/qcow2_overlay.cpp" line="+19"/>
-        <location filename="../../core/golden/golden_check.cpp" line="+48"/>
+        <location filename="../../core/golden/golden_check.cpp" line="+47"/>
         <location filename="../../core/golden/golden_fingerprint.cpp" line="+22"/>
         <location filename="../../core/vmx/vmx_document.cpp" line="+49"/>
         <source>cannot read %1: %2</source>
@@ -1961,12 +1961,12 @@
         <translation>%1 已存在：另一个覆盖层创建操作正在运行或曾被中断；如无正在运行的操作，请将其删除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cannot create overlay %1 on backing file %2: %3</source>
         <translation>无法在后备文件 %2 上创建覆盖层 %1：%3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cannot rename %1 to %2: it appeared meanwhile or the folder is not writable</source>
         <translation>无法将 %1 重命名为 %2：目标已在此期间出现，或文件夹不可写</translation>
     </message>
@@ -2001,13 +2001,13 @@
         <translation>无法比较 %1 和 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_head.cpp" line="-534"/>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="-154"/>
+        <location filename="../../core/cluster/cluster_head.cpp" line="-531"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-153"/>
         <source>no host named &apos;%1&apos;: see &apos;vmeclone host list&apos;</source>
         <translation>没有名为 &apos;%1&apos; 的主机：请参阅 &apos;vmeclone host list&apos;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no host given: name hosts, or all</source>
         <translation>未指定主机：请列出主机名称，或指定 all</translation>
     </message>
@@ -2052,12 +2052,12 @@
         <translation>主机 %2 上的母版镜像 &apos;%1&apos;（校验和为 %4）与主机 %3 上的不同（%3 上为 %5）：请先从前一台主机上删除它，再用 golden push 重新推送</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no host reached holds a golden image named &apos;%1&apos;</source>
         <translation>已连接的主机中没有任何主机存有名为 &apos;%1&apos; 的母版镜像</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>in use by %1 on host %2</source>
         <translation>已被主机 %2 上的 %1 占用</translation>
     </message>
@@ -2077,14 +2077,14 @@
         <translation>主机 %1 未报告其结果</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/cluster_listing.cpp" line="-168"/>
+        <location filename="../../core/cluster/cluster_listing.cpp" line="-167"/>
         <source>host %1: its vmeclone did not list its VMs as JSON</source>
         <translation>主机 %1：其 vmeclone 未以 JSON 格式列出其虚拟机</translation>
     </message>
     <message>
-        <location filename="../../core/cluster/golden_push.cpp" line="-211"/>
-        <location filename="../../core/engine/engine.cpp" line="-446"/>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-401"/>
+        <location filename="../../core/cluster/golden_push.cpp" line="-210"/>
+        <location filename="../../core/engine/engine.cpp" line="-444"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-400"/>
         <source>the golden %1: %2</source>
         <translation>母版 %1：%2</translation>
     </message>
@@ -2149,7 +2149,7 @@
         <translation>主机 %1：文件已复制到 %2，但注册失败：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>host %1: the copied files differ from here (checksum %2 there, %3 here), so it was not kept registered: push again</source>
         <translation>主机 %1：复制的文件与此处不同（那里的校验和为 %2，此处为 %3），因此未保留其注册：请重新推送</translation>
     </message>
@@ -2209,7 +2209,7 @@
         <translation>&apos;%1&apos; 不符合 [USER@]ADDRESS 格式：用户名由字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos; 组成，地址为主机名或 IP 地址</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 &apos;%2&apos; holds a control or invisible character</source>
         <translation>%1 &apos;%2&apos; 含有控制字符或不可见字符</translation>
     </message>
@@ -2219,12 +2219,12 @@
         <translation>不是主机描述（JSON 对象）：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>not a host description (JSON object): not an object</source>
         <translation>不是主机描述（JSON 对象）：不是对象</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the host description names no version</source>
         <translation>主机描述未指明版本</translation>
     </message>
@@ -2294,12 +2294,12 @@
         <translation>计划的 &apos;vms&apos; 包含 &apos;%1&apos;，它不是 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../core/common/file_sync.cpp" line="+27"/>
+        <location filename="../../core/common/file_sync.cpp" line="+28"/>
         <source>cannot make %1 durable (FlushFileBuffers): %2</source>
         <translation>无法使 %1 持久化（FlushFileBuffers）：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot make %1 durable (fsync): %2</source>
         <translation>无法使 %1 持久化（fsync）：%2</translation>
     </message>
@@ -2314,12 +2314,12 @@
         <translation>无法锁定 %1</translation>
     </message>
     <message>
-        <location filename="../../core/engine/batch_support.cpp" line="-26"/>
+        <location filename="../../core/engine/batch_support.cpp" line="-48"/>
         <source>%1: cannot read the inventory (%2): not %3</source>
         <translation>%1：无法读取清单（%2）：未执行 %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 was released by another actor since it was read: not %2</source>
         <translation>%1 在读取后已被其他操作方释放：未执行 %2</translation>
     </message>
@@ -2327,6 +2327,91 @@
         <location line="+2"/>
         <source>%1 is %2 now (another actor changed it since it was read): not %3</source>
         <translation>%1 现在为 %2（读取后已被其他操作方更改）：未执行 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>started</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked stopped</source>
+        <translation>标记为已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned</source>
+        <translation>已规划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copying</source>
+        <translation>复制中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>configured</source>
+        <translation>已配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>booting</source>
+        <translation>引导中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>configuring</source>
+        <translation>配置中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebooting</source>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resuming</source>
+        <translation>恢复中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopping</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>releasing</source>
+        <translation>释放中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../../core/engine/engine.cpp" line="-12"/>
@@ -2362,7 +2447,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/inventory/inventory_shards.cpp" line="+14"/>
+        <location filename="../../core/inventory/inventory_shards.cpp" line="+13"/>
         <source>shard weight %1 must be a finite number greater than 0</source>
         <translation>磁盘分片权重 %1 必须是大于 0 的有限数</translation>
     </message>
@@ -2382,7 +2467,7 @@
         <translation>%1 不是文件夹：请先创建它（mkdir -p %1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no golden image: add one first</source>
         <translation>没有母版镜像：请先添加一个</translation>
     </message>
@@ -2408,12 +2493,12 @@
         <translation>母版 %1 是 VMware 母版：即时克隆需要 QEMU（docs/instant-clones.md 说明了 VMware Workstation 缺少什么）；请改用链接克隆</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>linked clones made by VMware are for VMware goldens; %1 is a QEMU golden</source>
         <translation>由 VMware 创建的链接克隆仅适用于 VMware 母版；%1 是 QEMU 母版</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location filename="../../core/hypervisor/vmware_backend.cpp" line="-12"/>
         <source>VMware makes linked clones only (vmrun clone ... linked), not %1 ones</source>
         <translation>VMware 只能创建链接克隆（vmrun clone ... linked），不能创建 %1 克隆</translation>
@@ -2453,14 +2538,14 @@
         <translation>其母版镜像不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../core/engine/engine_steps.cpp" line="+1"/>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
         <source>%1 is %2 by another batch: wait for it or cancel it</source>
         <translation>%1 正被另一批次 %2：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../core/engine/engine_steps.cpp" line="+3"/>
+        <location line="+2"/>
+        <location filename="../../core/engine/engine_steps.cpp" line="+2"/>
         <source>%1: nothing was done</source>
         <translation>%1：未执行任何操作</translation>
     </message>
@@ -2490,12 +2575,12 @@
         <translation>引擎未打开</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a shard&apos;s weight must be greater than 0, not %1</source>
         <translation>磁盘分片的权重必须大于 0，而不是 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>this build has no %1 backend</source>
         <translation>此构建没有 %1 后端</translation>
     </message>
@@ -2568,18 +2653,18 @@
         <translation>%1：名称中含有 &apos;&quot;&apos; 的文件夹无法接收 debugfs 的文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot create the folder %1 for the golden&apos;s files</source>
         <translation>无法为母版的文件创建文件夹 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot write debugfs&apos; command file in %1</source>
         <translation>无法在 %1 中写入 debugfs 的命令文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../core/golden/golden_check.cpp" line="-13"/>
+        <location filename="../../core/golden/golden_check.cpp" line="-12"/>
         <source>cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
     </message>
@@ -2604,7 +2689,7 @@
         <translation>qemu-img 未能在一小时内完成 %1 的转换，已被停止</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>qemu-img cannot read %1: %2</source>
         <translation>qemu-img 无法读取 %1：%2</translation>
     </message>
@@ -2639,7 +2724,7 @@
         <translation>%1 既不是 QEMU 机器描述（.json），也不是 VMware .vmx</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 names the disk %2, which does not exist</source>
         <translation>%1 指定的磁盘 %2 不存在</translation>
     </message>
@@ -2679,12 +2764,12 @@
         <translation>%1 的写入时间为 %2（接受时其最后写入时间为 %3）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 has other content with the same size and time</source>
         <translation>%1 的大小和时间相同，但内容不同</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is a new file of it</source>
         <translation>%1 是其新增的文件</translation>
     </message>
@@ -2714,7 +2799,7 @@
         <translation>%1：MBR 分区 %2 的起始位置超出磁盘末尾</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: the chain of logical partitions does not end</source>
         <translation>%1：逻辑分区链没有终点</translation>
     </message>
@@ -2724,7 +2809,7 @@
         <translation>%1：扇区 %2 处的扩展引导记录已损坏</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: the chain of logical partitions points backwards at sector %2</source>
         <translation>%1：逻辑分区链在扇区 %2 处向回指向</translation>
     </message>
@@ -2739,22 +2824,22 @@
         <translation>%1 未在运行</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-14"/>
+        <location filename="../../core/hypervisor/qemu_backend.cpp" line="-13"/>
         <source>the golden disk %1 is itself an overlay of %2: make it standalone first (qemu-img convert -O qcow2 %1 standalone.qcow2)</source>
         <translation>母版磁盘 %1 本身是 %2 的覆盖层：请先将其转为独立磁盘（qemu-img convert -O qcow2 %1 standalone.qcow2）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 says the disk %2 is %3, but it is %4: correct &quot;disk_format&quot;</source>
         <translation>%1 声明磁盘 %2 为 %3，但实际为 %4：请更正 &quot;disk_format&quot;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the folder %1 is too long for QEMU&apos;s control socket (at most %2 bytes with &apos;/qmp.sock&apos;): use a shard with a shorter path</source>
         <translation>文件夹 %1 的路径对 QEMU 的控制套接字而言过长（加上 &apos;/qmp.sock&apos; 最多 %2 字节）：请使用路径较短的磁盘分片</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>no usable template of %1 in %2 (%3): make it with &apos;vmeclone golden template %1&apos;</source>
         <translation>%2 中没有可用的 %1 模板（%3）：请使用 &apos;vmeclone golden template %1&apos; 制作</translation>
     </message>
@@ -2764,12 +2849,12 @@
         <translation>文件夹 %1 的路径对 QEMU 的控制套接字而言过长：请使用路径较短的数据文件夹</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 already exists: remove the old template first</source>
         <translation>%1 已存在：请先删除旧模板</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot create the template folder %1</source>
         <translation>无法创建模板文件夹 %1</translation>
     </message>
@@ -2779,12 +2864,12 @@
         <translation>无法制作 %1 的模板：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the template VM ended before it was ready: see %1</source>
         <translation>模板虚拟机在就绪前已结束：请查看 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the golden&apos;s agent has no template mode: it took an identity or rebooted instead of stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone it cold</source>
         <translation>母版的代理没有模板模式：它应用了身份或重新启动，而没有停止（参见 %1）；请在母版中安装带模板模式的 vmeclone-agent，或改用冷克隆</translation>
     </message>
@@ -2800,12 +2885,12 @@
         <translation>未找到 qemu-system-x86_64：请安装 qemu-system-x86</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>QEMU for %1 did not finish starting within 60 s</source>
         <translation>%1 的 QEMU 未在 60 秒内完成启动</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>QEMU could not start %1: exit code %2</source>
         <translation>QEMU 无法启动 %1：退出码 %2</translation>
     </message>
@@ -2815,12 +2900,12 @@
         <translation>QEMU 无法启动 %1：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>QEMU started %1 but its process is gone: see %2</source>
         <translation>QEMU 已启动 %1，但其进程已消失：请查看 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 could not resume from its template: %2</source>
         <translation>%1 无法从其模板恢复运行：%2</translation>
     </message>
@@ -2836,13 +2921,13 @@
         <translation>%1 仍在运行：请先将其停止，再删除其文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 does not look like a vmeclone clone (no machine.json): not deleting it</source>
         <translation>%1 看起来不是 vmeclone 克隆（没有 machine.json）：不会删除它</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+6"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="+7"/>
         <source>cannot delete %1 completely: check its permissions</source>
         <translation>无法完全删除 %1：请检查其权限</translation>
     </message>
@@ -2892,7 +2977,7 @@
         <translation>正在加载模板的状态 %1</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-33"/>
+        <location filename="../../core/hypervisor/qemu_machine.cpp" line="-32"/>
         <source>%1: &quot;%2&quot; must be a whole number, not %3</source>
         <translation>%1：&quot;%2&quot; 必须是整数，而不是 %3</translation>
     </message>
@@ -2912,7 +2997,7 @@
         <translation>%1 不是机器描述（超过 1 MiB）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is not valid JSON (%2 at offset %3)</source>
         <translation>%1 不是有效的 JSON（偏移量 %3 处：%2）</translation>
     </message>
@@ -2922,12 +3007,12 @@
         <translation>%1 不是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a vmeclone QEMU machine description (&quot;format&quot; must be &quot;%2&quot;)</source>
         <translation>%1 不是 vmeclone QEMU 机器描述（&quot;format&quot; 必须为 &quot;%2&quot;）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1: machine description version %2 is not supported (this vmeclone reads 1)</source>
         <translation>%1：不支持机器描述版本 %2（此 vmeclone 只能读取版本 1）</translation>
     </message>
@@ -2952,17 +3037,17 @@
         <translation>%1：磁盘 %2 不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: &quot;disk_interface&quot; must be virtio, ide or scsi</source>
         <translation>%1：&quot;disk_interface&quot; 必须为 virtio、ide 或 scsi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: &quot;disk_format&quot; %2 is not a QEMU image format name</source>
         <translation>%1：&quot;disk_format&quot; %2 不是 QEMU 镜像格式名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: &quot;nic_model&quot; %2 is not a QEMU device name</source>
         <translation>%1：&quot;nic_model&quot; %2 不是 QEMU 设备名称</translation>
     </message>
@@ -2972,27 +3057,27 @@
         <translation>启动 %1 的 QEMU 的进程结束时，该 QEMU 正在加载其模板的状态，加载结果：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1&apos;s QEMU, launched to resume its template, is &apos;%2&apos;</source>
         <translation>%1 的 QEMU（为恢复其模板而启动）状态为 &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/qmp_client.cpp" line="+14"/>
+        <location filename="../../core/hypervisor/qmp_client.cpp" line="+15"/>
         <source>cannot connect to QEMU&apos;s control socket %1: %2</source>
         <translation>无法连接到 QEMU 的控制套接字 %1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 did not greet as QMP</source>
         <translation>%1 未发送 QMP 问候</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cannot connect to the guest agent&apos;s channel %1: %2</source>
         <translation>无法连接到客户机代理的通道 %1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>no guest agent answers on %1 within %2 ms: the guest runs no qemu-guest-agent, or it has not started yet</source>
         <translation>%2 毫秒内 %1 上没有客户机代理应答：客户机未运行 qemu-guest-agent，或它尚未启动</translation>
     </message>
@@ -3002,12 +3087,12 @@
         <translation>QEMU 在 %1 上发送了非 QMP 的内容</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the guest agent sent something that is not QMP on %1</source>
         <translation>客户机代理在 %1 上发送了非 QMP 的内容</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>QEMU closed its control socket %1</source>
         <translation>QEMU 关闭了其控制套接字 %1</translation>
     </message>
@@ -3022,12 +3107,12 @@
         <translation>QEMU 未在 %2 毫秒内在 %1 上应答</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the guest agent did not answer on %1 within %2 ms</source>
         <translation>客户机代理未在 %2 毫秒内在 %1 上应答</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot send %1 to QEMU: its control socket %2 is closed</source>
         <translation>无法向 QEMU 发送 %1：其控制套接字 %2 已关闭</translation>
     </message>
@@ -3062,7 +3147,7 @@
         <translation>等待 QEMU 的 %1 事件：%2</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmrun.cpp" line="-256"/>
+        <location filename="../../core/hypervisor/vmrun.cpp" line="-255"/>
         <source>vmrun not found on PATH nor in %1: install VMware Workstation Pro, or give its path. %2</source>
         <translation>在 PATH 和 %1 中均未找到 vmrun：请安装 VMware Workstation Pro，或提供其路径。%2</translation>
     </message>
@@ -3072,12 +3157,12 @@
         <translation>vmrun 随 VMware Workstation Pro 提供（自 2024 年 11 月起可免费用于任何用途；请从 Broadcom 支持门户 support.broadcom.com 的 VMware Workstation Pro 下下载）。VMware Workstation Player 已停止提供，且不单独安装 VIX API 就不会附带 vmrun</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>VMware Workstation&apos;s program %1 is installed</source>
         <translation>已安装 VMware Workstation 的程序 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>only VMware Player is installed (%1, no Workstation program %2 beside %3 or on PATH): Player&apos;s vmrun -T player cannot clone or snapshot</source>
         <translation>仅安装了 VMware Player（%1，%3 旁和 PATH 中都没有 Workstation 程序 %2）：Player 的 vmrun -T player 无法克隆或创建快照</translation>
     </message>
@@ -3087,12 +3172,12 @@
         <translation>%3 旁和 PATH 中既没有 Workstation 的 %1，也没有 Player 的 %2：假定为 Workstation Pro（Player 已停止提供）；如为 Player 主机，请指定类型 player</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the vmrun given (%1) is not an executable file</source>
         <translation>指定的 vmrun（%1）不是可执行文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>VMware product type &apos;%1&apos; is unknown: use player (VMware Player) or ws (VMware Workstation)</source>
         <translation>VMware 产品类型 &apos;%1&apos; 未知：请使用 player（VMware Player）或 ws（VMware Workstation）</translation>
     </message>
@@ -3112,17 +3197,17 @@
         <translation>vmrun %1 未在 %2 秒内完成：已将其终止。VMware 可能正在虚拟机窗口中等待应答，或其服务可能已卡住</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>vmrun %1 crashed: %2</source>
         <translation>vmrun %1 崩溃：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>vmrun %1 failed (exit code %2): it printed nothing</source>
         <translation>vmrun %1 失败（退出码 %2）：没有任何输出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>vmrun %1 failed (exit code %2): %3</source>
         <translation>vmrun %1 失败（退出码 %2）：%3</translation>
     </message>
@@ -3142,22 +3227,22 @@
         <translation>vmrun list 输出了 &apos;%1&apos;，而不是 &apos;Total running VMs: N&apos; 及虚拟机列表：这是 VMware 的 vmrun 吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>vmrun list said %1 running VMs but listed %2: %3</source>
         <translation>vmrun list 称有 %1 台正在运行的虚拟机，但列出了 %2 台：%3</translation>
     </message>
     <message>
-        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-62"/>
+        <location filename="../../core/hypervisor/vmware_backend.cpp" line="-63"/>
         <source>no console address for VMware guests: give this host&apos;s address on the VMs&apos; network, where the listener receives their announcements</source>
         <translation>VMware 客户机没有控制台地址：请提供本主机在虚拟机网络上的地址，监听器在该地址接收它们的通告</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the console address &apos;%1&apos; is not an IPv4 address</source>
         <translation>控制台地址 &apos;%1&apos; 不是 IPv4 地址</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the console address %1 is the golden&apos;s own address of %2: give this host&apos;s own address on the VMs&apos; network</source>
         <translation>控制台地址 %1 是母版在 %2 中自身的地址：请提供本主机自己在虚拟机网络上的地址</translation>
     </message>
@@ -3172,17 +3257,17 @@
         <translation>控制台地址 %1 不在 %2 内，且母版 %3 没有网关，其克隆将无法访问该地址：请提供 %2 内的地址，或添加带网关的母版</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 has no hard disk: there is nothing to clone</source>
         <translation>%1 没有硬盘：没有可克隆的内容</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 (%2): %3 maps a raw device (createType &quot;%4&quot;): only disks kept in files can be cloned; convert it to a virtual disk in VMware</source>
         <translation>%1（%2）：%3 映射了原始设备（createType &quot;%4&quot;）：只有保存在文件中的磁盘才能克隆；请在 VMware 中将其转换为虚拟磁盘</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>clone mode &apos;%1&apos; is unknown: use linked or full</source>
         <translation>克隆模式 &apos;%1&apos; 未知：请使用 linked 或 full</translation>
     </message>
@@ -3192,7 +3277,7 @@
         <translation>克隆的配置将为 %1，而不是 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>cannot copy %1 into %2: check the shard&apos;s free space and permissions</source>
         <translation>无法将 %1 复制到 %2：请检查磁盘分片的可用空间和权限</translation>
     </message>
@@ -3217,12 +3302,12 @@
         <translation>%1 没有配置文件 %2：请将其释放后重新克隆</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 still runs after a hard stop: stop it in VMware</source>
         <translation>%1 在强制停止后仍在运行：请在 VMware 中将其停止</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a vmeclone clone (no guestinfo.vmeclone.instance): not deleting %2</source>
         <translation>%1 不是 vmeclone 克隆（没有 guestinfo.vmeclone.instance）：不删除 %2</translation>
     </message>
@@ -3232,12 +3317,12 @@
         <translation>%1 属于另一个克隆（实例 %2，而非 %3）：不删除 %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot tell whether %1 runs, so its files stay: %2</source>
         <translation>无法确定 %1 是否在运行，因此保留其文件：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 does not look like a vmeclone clone (no %2.vmx): not deleting it</source>
         <translation>%1 看起来不像 vmeclone 克隆（没有 %2.vmx）：不删除它</translation>
     </message>
@@ -3267,7 +3352,7 @@
         <translation>集群密钥 %1 有 %2 字节，而不是 %3 字节：请从备份中恢复（删除它会创建新密钥，所有现有克隆的密钥都会改变）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no file named for the cluster secret: pass its path</source>
         <translation>未指定集群密钥的文件名：请传入其路径</translation>
     </message>
@@ -3277,7 +3362,7 @@
         <translation>无法为集群密钥创建文件夹 %1：请检查其权限</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>cannot create the cluster secret %1: %2</source>
         <translation>无法创建集群密钥 %1：%2</translation>
     </message>
@@ -3297,17 +3382,17 @@
         <translation>无法在 %1 中写入：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 exists already and is not in the inventory: move it away or remove it</source>
         <translation>%1 已存在且不在清单中：请将其移走或删除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>cannot create the folder %1: check the shard&apos;s permissions</source>
         <translation>无法创建文件夹 %1：请检查磁盘分片的权限</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory.cpp" line="-795"/>
+        <location filename="../../core/inventory/inventory.cpp" line="-791"/>
         <source>cannot create the inventory %1: %2</source>
         <translation>无法创建清单 %1：%2</translation>
     </message>
@@ -3317,22 +3402,22 @@
         <translation>清单 %1 为空（0 字节），但其数据文件夹中有集群密钥：清单已被截断。请从备份中恢复，或将其移走以从空清单开始</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the inventory file %1 is readable by others and cannot be made private: %2 (chmod o-rwx %1)</source>
         <translation>清单文件 %1 可被其他用户读取，且无法设为私有：%2（chmod o-rwx %1）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>the data folder %1 is full (%2 free) and the inventory&apos;s journal holds changes not yet merged: free some space there, then run the command again</source>
         <translation>数据文件夹 %1 已满（剩余 %2），且清单的日志中有尚未合并的更改：请在其中释放一些空间，然后重新运行该命令</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the data folder %1 is full (%2 free) and the inventory cannot be read: %3</source>
         <translation>数据文件夹 %1 已满（剩余 %2），且无法读取清单：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the data folder %1 is full (%2 free) and its inventory needs an upgrade: free some space there, then run the command again</source>
         <translation>数据文件夹 %1 已满（剩余 %2），且其清单需要升级：请在其中释放一些空间，然后重新运行该命令</translation>
     </message>
@@ -3442,7 +3527,7 @@
         <translation>无法从清单中移除 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/inventory/inventory_cluster.cpp" line="-10"/>
+        <location filename="../../core/inventory/inventory_cluster.cpp" line="-11"/>
         <source>host weight %1 must be a finite number greater than 0</source>
         <translation>主机权重 %1 必须是大于 0 的有限数</translation>
     </message>
@@ -3462,12 +3547,12 @@
         <translation>清单：无法统计该主机的虚拟机数量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 VMs live on the host &apos;%2&apos;: release them first</source>
         <translation>主机 &apos;%2&apos; 上有 %1 台虚拟机：请先将其释放</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>inventory: cannot reserve the cluster&apos;s addresses: %1</source>
         <translation>清单：无法预留集群的地址：%1</translation>
     </message>
@@ -3502,12 +3587,12 @@
         <translation>磁盘分片 %1 的权重为 %2：请为其设置大于 0 的权重</translation>
     </message>
     <message>
-        <location filename="../../core/placement/shard.cpp" line="+20"/>
+        <location filename="../../core/placement/shard.cpp" line="+21"/>
         <source>the shard label &apos;%1&apos; is longer than 32 characters: choose a shorter one</source>
         <translation>磁盘分片标签 &apos;%1&apos; 超过 32 个字符：请选择更短的标签</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the shard label &apos;%1&apos; contains &apos;/&apos;: a label must not read as a path</source>
         <translation>磁盘分片标签 &apos;%1&apos; 包含 &apos;/&apos;：标签不能看起来像路径</translation>
     </message>
@@ -3557,12 +3642,12 @@
         <translation>%1 的稀疏头已损坏：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>version %1 (this program reads versions 1 to 3)</source>
         <translation>版本 %1（本程序可读取版本 1 到 3）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 was damaged by a text-mode transfer (its line-end check bytes are changed): copy it again in binary mode</source>
         <translation>%1 已因文本模式传输而损坏（其换行检查字节已被更改）：请以二进制模式重新复制</translation>
     </message>
@@ -3672,12 +3757,12 @@
         <translation>%2 的区段 %1 缺失：%3（第 %4 行指定为 &quot;%5&quot;）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cannot name the extents of the clone of %1 apart</source>
         <translation>无法为 %1 的克隆的各区段指定互不相同的名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Extent %1 of %2 is missing: %3 (line %4): a linked clone would have nothing to read</source>
         <translation>%2 的区段 %1 缺失：%3（第 %4 行）：链接克隆将无数据可读</translation>
     </message>
@@ -3727,17 +3812,17 @@
         <translation>%1 使用编码 &quot;%2&quot; 写成，此版本无法读取该编码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 line %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>extent line &apos;%1&apos; has an unterminated quote</source>
         <translation>区段行 &apos;%1&apos; 中有未闭合的引号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>expected: RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</source>
         <translation>预期格式：RW &lt;sectors&gt; SPARSE|FLAT|ZERO|VMFS|VMFSSPARSE &quot;&lt;file&gt;&quot; [offset]</translation>
     </message>
@@ -3752,7 +3837,7 @@
         <translation>区段行 &apos;%1&apos;：&apos;%2&apos; 不是扇区数；%3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>extent line &apos;%1&apos;: unknown extent type &apos;%2&apos;; %3</source>
         <translation>区段行 &apos;%1&apos;：未知的区段类型 &apos;%2&apos;；%3</translation>
     </message>
@@ -3762,7 +3847,7 @@
         <translation>区段行 &apos;%1&apos; 未用双引号指定文件；%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>extent line &apos;%1&apos;: &apos;%2&apos; is not an offset in sectors; %3</source>
         <translation>区段行 &apos;%1&apos;：&apos;%2&apos; 不是以扇区为单位的偏移量；%3</translation>
     </message>
@@ -3777,22 +3862,22 @@
         <translation>&apos;%1&apos; 不是描述符行（应为 key=value、形如 RW 2048 SPARSE &quot;disk-s001.vmdk&quot; 的区段行，或 # 注释）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the value of %1 has an unterminated quote</source>
         <translation>%1 的值中有未闭合的引号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a VMDK descriptor: it has no createType line</source>
         <translation>%1 不是 VMDK 描述符：缺少 createType 行</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is not a VMDK descriptor: it has no version line</source>
         <translation>%1 不是 VMDK 描述符：缺少 version 行</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 has no CID line: VMware cannot open a disk without its content id</source>
         <translation>%1 缺少 CID 行：VMware 无法打开没有内容 ID 的磁盘</translation>
     </message>
@@ -3807,12 +3892,12 @@
         <translation>%1 未描述任何区段：磁盘至少需要一行形如 RW 2048 SPARSE &quot;disk-s001.vmdk&quot; 的内容</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 has no extent %2</source>
         <translation>%1 没有区段 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>extent %1 of %2 is a ZERO extent and has no file</source>
         <translation>%2 的区段 %1 是 ZERO 区段，没有文件</translation>
     </message>
@@ -3822,7 +3907,7 @@
         <translation>&apos;%1&apos; 不能用作描述符中的区段文件名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the value &apos;%1&apos; of %2 cannot be written in a VMDK descriptor (no quotes or line breaks)</source>
         <translation>%2 的值 &apos;%1&apos; 无法写入 VMDK 描述符（不能包含引号或换行符）</translation>
     </message>
@@ -3867,7 +3952,7 @@
         <translation>克隆没有名称：其 displayName 和文件都需要名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the clone name &apos;%1&apos; cannot be a file name (it contains &apos;a control character&apos;); use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
         <translation>克隆名称 &apos;%1&apos; 不能用作文件名（包含控制字符）；请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;</translation>
     </message>
@@ -3882,22 +3967,22 @@
         <translation>克隆名称 &apos;%1&apos; 在 Windows 上不能用作文件名；请另选一个</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>NIC slot %1 in a /%2 subnet is not a valid input</source>
         <translation>/%2 子网中的网卡槽位 %1 不是有效输入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>ethernet%1 cannot get a static MAC of its own in a /%2 subnet: the MAC has room for %3 further NIC(s) there; use a subnet of /16 or narrower, or fewer NICs</source>
         <translation>ethernet%1 在 /%2 子网中无法获得专属的静态 MAC：在该子网中 MAC 只够再容纳 %3 个网卡；请使用 /16 或更小的子网，或减少网卡数量</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the identity of clone %1 has no valid ip (&apos;%2&apos;)</source>
         <translation>克隆 %1 的身份信息中没有有效的 ip（&apos;%2&apos;）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the identity of clone %1 has no valid ip (none)</source>
         <translation>克隆 %1 的身份信息中没有有效的 ip（未设置）</translation>
     </message>
@@ -3912,12 +3997,12 @@
         <translation>克隆 %1 的身份信息指定了 MAC &apos;%2&apos;，但其 ip %3 对应的是 %4：身份信息将与 .vmx 不一致</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the identity of clone %1 has an invalid gateway &apos;%2&apos;</source>
         <translation>克隆 %1 的身份信息中的网关 &apos;%2&apos; 无效</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the identity of clone %1 has an invalid dns server &apos;%2&apos;</source>
         <translation>克隆 %1 的身份信息中的 DNS 服务器 &apos;%2&apos; 无效</translation>
     </message>
@@ -3932,7 +4017,7 @@
         <translation>克隆 %1 的身份信息中的 %2=%3 不符合 &lt;mac&gt;[,&lt;ip&gt;/&lt;prefix&gt;] 格式</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 (clone %2): %3</source>
         <translation>%1（克隆 %2）：%3</translation>
     </message>
@@ -3987,12 +4072,12 @@
         <translation>值后有多余文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 line %2: expected key = &quot;value&quot; (%3): %4</source>
         <translation>%1 第 %2 行：应为 key = &quot;value&quot;（%3）：%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 line %2: .encoding &quot;%3&quot; is not a character set this build can read; save the file as UTF-8 and set .encoding = &quot;UTF-8&quot;</source>
         <translation>%1 第 %2 行：.encoding &quot;%3&quot; 不是此版本可读取的字符集；请将文件另存为 UTF-8，并设置 .encoding = &quot;UTF-8&quot;</translation>
     </message>
@@ -4007,7 +4092,7 @@
         <translation>文件没有 .encoding 行，因此按 UTF-8 读取；请在第一行添加 .encoding = &quot;windows-1252&quot;（或文件实际使用的字符集）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 line %2: the value is not valid %3 (%4)</source>
         <translation>%1 第 %2 行：值不是有效的 %3（%4）</translation>
     </message>
@@ -4017,7 +4102,7 @@
         <translation>%1 第 %2 行：键不是有效的 %3（%4）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM&apos;s configuration file?</source>
         <translation>%1 大小为 %2 字节，对 .vmx 而言过大（.vmx 通常只有几 KB）：它确实是虚拟机的配置文件吗？</translation>
     </message>
@@ -4682,22 +4767,22 @@
         <translation>%1 的简短名称，显示时代替其文件夹名（留空则不用）：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_batches.cpp" line="+48"/>
+        <location filename="../../ui/main_window_batches.cpp" line="+46"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>batch %1 finished: %2 done, %3 failed, cancelled: %4 not made</source>
         <translation>批次 %1 结束：%2 个完成，%3 个失败，已取消：%4 个未创建</translation>
     </message>
@@ -4889,7 +4974,7 @@
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The demo golden image could not be added: %1</source>
         <translation>无法添加演示母版镜像：%1</translation>
     </message>
@@ -4899,12 +4984,12 @@
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The disk shard %1 could not be added: %2</source>
         <translation>无法添加磁盘分片 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+55"/>
         <source>%1: closing the console, cancelling %n running batch(es)</source>
         <translation>
             <numerusform>%1：正在关闭控制台，取消 %n 个运行中的批次</numerusform>
@@ -5099,24 +5184,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Export inventory</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-40"/>
         <source>%1 is not a report format: name the file .csv, .json, .html, .pdf or .yml (Ansible inventory)</source>
         <translation>%1 不是报表格式：文件名请以 .csv、.json、.html、.pdf 或 .yml（Ansible 清单）结尾</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
@@ -6005,7 +6090,7 @@
 <context>
     <name>vmeclone::cli</name>
     <message>
-        <location filename="../../core/cluster/host_self.cpp" line="+145"/>
+        <location filename="../../core/cluster/host_self.cpp" line="+144"/>
         <source>host %1: starting the listener there printed no process id (&apos;%2&apos;): see %3 there</source>
         <translation>主机 %1：在该主机上启动监听器后未输出进程 ID（&apos;%2&apos;）：请查看该主机上的 %3</translation>
     </message>

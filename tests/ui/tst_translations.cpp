@@ -195,6 +195,11 @@ private Q_SLOTS:
         // Nested: each argument that is a sentence of core's is said too, in its place.
         const QString nested = u"%1 could not resume from its template: %2"_s.arg(vm.name, english);
         QCOMPARE(failureText(nested), u"%1 无法从其模板恢复运行：%2"_s.arg(vm.name, said));
+        // A step's or a state's word in a sentence is said in its place too.
+        QCOMPARE(failureText(u"cancelled: not started"_s), u"已取消：未 启动"_s);
+        QCOMPARE(failureText(u"vm9 is online now (another actor changed it since it was read): "
+                             u"not released"_s),
+                 u"vm9 现在为 在线（读取后已被其他操作方更改）：未执行 释放"_s);
         // Text of no sentence of core's stays as it came (a tool's stderr, an agent's words).
         QCOMPARE(failureText(u"qemu-system-x86_64: -drive: Could not open 'x'"_s),
                  u"qemu-system-x86_64: -drive: Could not open 'x'"_s);
