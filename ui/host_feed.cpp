@@ -24,6 +24,19 @@ QString topHost(const QString &host) {
     return host.section(u'/', 0, 0);
 }
 
+// A verb of the hosts' CLI (HostResult::verb) as the log pane says it.
+QString verbText(const QString &verb) {
+    if (verb == u"start"_s)
+        return HostFeed::tr("start");
+    if (verb == u"stop"_s)
+        return HostFeed::tr("stop");
+    if (verb == u"release"_s)
+        return HostFeed::tr("release");
+    if (verb == u"clone"_s)
+        return HostFeed::tr("clone");
+    return verb;
+}
+
 VmState busyStateOf(const QString &verb) {
     return verb == u"start"_s  ? VmState::Starting
            : verb == u"stop"_s ? VmState::Stopping
@@ -109,7 +122,8 @@ bool HostFeed::ensureOpen() {
         return true;
     auto inventory = Inventory::open(m_config.inventoryPath);
     if (!inventory) {
-        log::hosts()->error("cannot open the inventory to ask the hosts: {}", inventory.error());
+        log::hosts()->error("{}", tr("cannot open the inventory to ask the hosts: %1")
+                                      .arg(failureText(inventory.error())));
         return false;
     }
     m_inventory = std::move(*inventory);
@@ -159,7 +173,7 @@ void HostFeed::refresh() {
         return;
     auto hosts = m_inventory->hosts();
     if (!hosts) {
-        log::hosts()->error("cannot read the hosts: {}", hosts.error());
+        log::hosts()->error("{}", tr("cannot read the hosts: %1").arg(failureText(hosts.error())));
         return;
     }
     QStringList names;
@@ -195,14 +209,15 @@ void HostFeed::refresh() {
             if (const auto e = listing.hostErrors.constFind(h.name);
                 e != listing.hostErrors.constEnd()) {
                 if (s.reachable || s.error != *e)
-                    log::hosts()->warn("host {} cannot be asked: {}", h.name, *e);
+                    log::hosts()->warn(
+                        "{}", tr("host %1 cannot be asked: %2").arg(h.name, failureText(*e)));
                 s.reachable = false;
                 s.error = *e;
                 m_queue->push(VmChange::hostState(h.name, false, *e));
                 continue;
             }
             if (!s.reachable && !s.error.isEmpty())
-                log::hosts()->info("host {} answers again", h.name);
+                log::hosts()->info("{}", tr("host %1 answers again").arg(h.name));
             s.reachable = true;
             s.error.clear();
             s.lastContact = now;
@@ -257,7 +272,8 @@ void HostFeed::run(const QString &verb, const QMap<QString, QList<Ipv4Address>> 
             QStringList range;
             for (const Ipv4Address &a : it.value())
                 range << a.toString();
-            log::hosts()->info("{} {} VMs on host {}", verb, it.value().size(), it.key());
+            log::hosts()->info("{}", tr("%1: %n VM(s) on host %2", nullptr, int(it.value().size()))
+                                         .arg(verbText(verb), it.key()));
             const ClusterResult r = m_head->onRange(verb, *hosts, range.join(u','), &m_cancel);
             all.outcomes += r.outcomes;
             all.hostErrors.insert(r.hostErrors);
@@ -283,7 +299,7 @@ void HostFeed::clone(const QString &hostsSpec, const CloneOptions &options, cons
             return;
         }
         const bool all = hostsSpec.trimmed().compare(u"all"_s, Qt::CaseInsensitive) == 0;
-        log::hosts()->info("cloning {} over hosts {}", range, hostsSpec);
+        log::hosts()->info("{}", tr("cloning %1 over hosts %2").arg(range, hostsSpec));
         // Each step as the hosts report it (from their threads, one at a time); this
         // machine's own VMs come with its inventory, as every local clone's do.
         const auto queue = m_queue;
@@ -351,9 +367,11 @@ void HostFeed::finish(HostActionResult result, const ClusterResult &r) {
         result.problems << it.value();
     }
     for (const QString &p : std::as_const(result.problems))
-        log::hosts()->warn("{}: {}", result.verb, p);
-    log::hosts()->info("{} on hosts finished: {} done, {} failed", result.verb, result.done,
-                       result.failed);
+        log::hosts()->warn("{}", tr("%1: %2").arg(verbText(result.verb), p));
+    log::hosts()->info("{}", tr("%1 on hosts finished: %2 done, %3 failed")
+                                 .arg(verbText(result.verb))
+                                 .arg(result.done)
+                                 .arg(result.failed));
     Q_EMIT actionFinished(result);
 }
 

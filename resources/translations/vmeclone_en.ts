@@ -4245,6 +4245,72 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::HostFeed</name>
+    <message>
+        <location filename="../../ui/host_feed.cpp" line="+30"/>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>cannot open the inventory to ask the hosts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot read the hosts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>host %1 cannot be asked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>host %1 answers again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%1: %n VM(s) on host %2</source>
+        <translation>
+            <numerusform>%1: %n VM on host %2</numerusform>
+            <numerusform>%1: %n VMs on host %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cloning %1 over hosts %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on hosts finished: %2 done, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::HostsPanel</name>
     <message>
         <location filename="../../ui/hosts_panel.cpp" line="+34"/>

@@ -4317,6 +4317,71 @@
     </message>
 </context>
 <context>
+    <name>vmeclone::HostFeed</name>
+    <message>
+        <location filename="../../ui/host_feed.cpp" line="+30"/>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>cannot open the inventory to ask the hosts: %1</source>
+        <translation>无法打开清单以询问各主机：%1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot read the hosts: %1</source>
+        <translation>无法读取主机列表：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>host %1 cannot be asked: %2</source>
+        <translation>无法询问主机 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>host %1 answers again</source>
+        <translation>主机 %1 重新应答</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%1: %n VM(s) on host %2</source>
+        <translation>
+            <numerusform>%1：主机 %2 上的 %n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cloning %1 over hosts %2</source>
+        <translation>正在主机 %2 上克隆 %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on hosts finished: %2 done, %3 failed</source>
+        <translation>%1（各主机）完成：%2 个成功，%3 个失败</translation>
+    </message>
+</context>
+<context>
     <name>vmeclone::HostsPanel</name>
     <message>
         <location filename="../../ui/hosts_panel.cpp" line="+34"/>

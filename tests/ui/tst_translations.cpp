@@ -10,6 +10,7 @@
 #include "common/failure_text.h"
 #include "common/logging.h"
 #include "common/translations.h"
+#include "host_feed.h"
 #include "hypervisor/qemu_backend.h"
 #include "inventory/inventory.h"
 #include "inventory/liveness.h"
@@ -27,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -257,6 +259,24 @@ private Q_SLOTS:
                      qPrintable(pane.text()));
         QVERIFY2(!pane.text().contains(u"listening"_s), qPrintable(pane.text()));
         QVERIFY2(!pane.text().contains(u"vm177: online"_s), qPrintable(pane.text()));
+    }
+
+    // The console as a head says its own lines about its hosts in its language, with
+    // core's failure inside them: an inventory that cannot be opened (its folder is a file).
+    void hostFeedLinesAreSaidInTheConsolesLanguage() {
+        log::setup(spdlog::level::info);
+        LogPane pane;
+        log::addSink(pane.sink());
+        QTemporaryFile notAFolder;
+        QVERIFY(notAFolder.open());
+        HostFeed::Config config;
+        config.inventoryPath = notAFolder.fileName() + u"/inventory.db"_s;
+        HostFeed feed(config, std::make_shared<VmChangeQueue>());
+        feed.start();
+        QTRY_VERIFY2(pane.text().contains(u"无法打开清单以询问各主机："_s),
+                     qPrintable(pane.text()));
+        QVERIFY2(!pane.text().contains(u"cannot open the inventory to ask"_s),
+                 qPrintable(pane.text()));
     }
 
     void theReportIsChinese() {
