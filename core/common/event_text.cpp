@@ -158,6 +158,7 @@ QString render(const QString &code, const QStringList &args, bool translated) {
         const int why = code == u"clone-failed"       ? 0
                         : code == u"instant-fallback" ? 1
                         : code == u"template-made"    ? 3
+                        : code == u"golden-refreshed" ? 1
                         : code == u"recovered"        ? 1
                                                       : -1;
         if (why >= 0 && why < shown.size())
@@ -237,8 +238,10 @@ QStringList EventText::codes() {
 }
 
 QString eventText(const QString &code, const QStringList &args, const QString &english) {
+    // An event without a code is a failure as core said it (a start's, a release's), or a
+    // text from elsewhere, which failureText leaves as it is.
     if (code.isEmpty())
-        return english;
+        return failureText(english);
     const QString text = render(code, args, true);
     return text.isEmpty() ? english : text;
 }

@@ -2,8 +2,9 @@
 // What core tells operators in its events, kept as a code and its arguments beside the
 // English sentence, so each reader says it in its own language: the CLI and the logs
 // print the English one (EventRecord::message), the console translates (eventText) from
-// the code. An event without a code (older inventories, texts that come whole from a
-// guest or a tool) is shown as it was written.
+// the code. An event without a code (a failure core wrote as it said it, older
+// inventories, texts that come whole from a guest or a tool) is said by failureText
+// (failure_text.h): core's failure sentences translated, anything else as it was written.
 //
 // Codes and their arguments:
 //   state              the VM's new state (vmStateName), the agent's detail, "unsigned" or ""
@@ -56,7 +57,8 @@ struct EventText {
 };
 
 // The event in the language of the installed translator (the console's), from its code
-// and arguments; `english` as it is when the code is empty or unknown.
+// and arguments; without a code, `english` as failureText says it; as it is when the code
+// is unknown.
 QString eventText(const QString &code, const QStringList &args, const QString &english);
 
 // A VM's stored reason (the Detail column) in the installed translator's language: core's

@@ -194,6 +194,7 @@ private Q_SLOTS:
         const EventText failed = EventText::make(u"clone-failed"_s, {english});
         QCOMPARE(eventText(failed.code, failed.args, failed.english),
                  u"克隆失败，已回滚："_s + said);
+        QCOMPARE(eventText({}, {}, english), said); // an event core wrote as the failure said it
         // Nested: each argument that is a sentence of core's is said too, in its place.
         const QString nested = u"%1 could not resume from its template: %2"_s.arg(vm.name, english);
         QCOMPARE(failureText(nested), u"%1 无法从其模板恢复运行：%2"_s.arg(vm.name, said));
