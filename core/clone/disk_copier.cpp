@@ -551,7 +551,7 @@ Status DiskCopier::copyFiles(const QList<QPair<QString, QString>> &sourceToDesti
             const QString message = failure->noSpace
                                         ? withSpaceHint(failure->message, jobs, jobs[i])
                                         : failure->message;
-            log::clone()->warn("{}", message);
+            log::clone()->warn("{}", failureText(message));
             return fail(message);
         }
     }

@@ -534,7 +534,8 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                            : m_inventory.removeClusterVm(vm.address, vm.host);
                 if (!s)
                     log::cluster()->error(
-                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
+                        "{}",
+                        LogText::tr("%1: the ledger: %2").arg(vm.name, failureText(s.error())));
             }
             for (const ClusterVm &vm : work[i].vms) {
                 if (told.contains(vm.address))
@@ -547,15 +548,15 @@ ClusterResult ClusterHead::clone(const QList<HostRecord> &targets, const CloneOp
                                                                                   : o->message);
                     !s)
                     log::cluster()->error(
-                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
+                        "{}",
+                        LogText::tr("%1: the ledger: %2").arg(vm.name, failureText(s.error())));
             }
         }
         return {};
     });
     if (!recorded)
-        log::cluster()->error(
-            "{}",
-            LogText::tr("the ledger did not take the hosts' outcomes: %1").arg(recorded.error()));
+        log::cluster()->error("{}", LogText::tr("the ledger did not take the hosts' outcomes: %1")
+                                        .arg(failureText(recorded.error())));
     std::sort(result.outcomes.begin(), result.outcomes.end(),
               [](const ClusterOutcome &a, const ClusterOutcome &b) {
                   return a.address.toUInt() < b.address.toUInt();

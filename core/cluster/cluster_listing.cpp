@@ -86,8 +86,8 @@ ClusterResult ClusterHead::onRange(const QString &verb, const QList<HostRecord> 
                 outcome.host = said.host + u'/' + below;
             if (outcome.ok && verb == u"release"_s)
                 if (auto s = m_inventory.removeClusterVm(outcome.address, said.host); !s)
-                    log::cluster()->error(
-                        "{}", LogText::tr("%1: the ledger: %2").arg(outcome.name, s.error()));
+                    log::cluster()->error("{}", LogText::tr("%1: the ledger: %2")
+                                                    .arg(outcome.name, failureText(s.error())));
             result.outcomes.append(outcome);
         }
     }
@@ -158,7 +158,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
         return rows;
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(ledger.error()));
+        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(failureText(ledger.error())));
         return rows;
     }
     for (const ClusterVm &vm : *ledger) {
@@ -185,7 +185,7 @@ QJsonArray ClusterHead::unreachableRows(const QHash<QString, QString> &hostError
 void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
     auto ledger = m_inventory.clusterVms();
     if (!ledger) {
-        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(ledger.error()));
+        log::cluster()->error("{}", LogText::tr("the ledger: %1").arg(failureText(ledger.error())));
         return;
     }
     QHash<quint32, QJsonObject> held;
@@ -205,7 +205,8 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
                                                          it->value(u"reason"_s).toString());
                     !s)
                     log::cluster()->error(
-                        "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
+                        "{}",
+                        LogText::tr("%1: the ledger: %2").arg(vm.name, failureText(s.error())));
             continue;
         }
         // Planned: a batch (this head's or one that died) may still make it; a rerun
@@ -213,7 +214,8 @@ void ClusterHead::reconcile(const QString &host, const QJsonArray &vms) {
         if (vm.state == u"planned"_s)
             continue;
         if (auto s = m_inventory.removeClusterVm(vm.address, vm.host); !s)
-            log::cluster()->error("{}", LogText::tr("%1: the ledger: %2").arg(vm.name, s.error()));
+            log::cluster()->error(
+                "{}", LogText::tr("%1: the ledger: %2").arg(vm.name, failureText(s.error())));
     }
 }
 

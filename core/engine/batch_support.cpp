@@ -58,9 +58,8 @@ void report(const BatchObserver &observer, Inventory &inv, const VmRecord &vm, V
         return;
     qint64 seq = BatchEvent::kSuperseded;
     if (auto stamp = inv.stamp(vm.id); !stamp) {
-        log::engine()->error(
-            "{}",
-            LogText::tr("%1: cannot read its change sequence: %2").arg(vm.name, stamp.error()));
+        log::engine()->error("{}", LogText::tr("%1: cannot read its change sequence: %2")
+                                       .arg(vm.name, failureText(stamp.error())));
     } else if (!stamp->has_value()) {
         // Gone (released, rolled back): ids are never reused, so nothing newer can follow.
         if (auto now = inv.changeSequence(); now)

@@ -159,7 +159,8 @@ Status EngineService::open() {
         auto recovered = m_engine->recover(readOnly ? Engine::RecoveryMode::ReportOnly
                                                     : Engine::RecoveryMode::Repair);
         if (!recovered) {
-            log::engine()->error("{}", LogText::tr("recovery: %1").arg(recovered.error()));
+            log::engine()->error("{}",
+                                 LogText::tr("recovery: %1").arg(failureText(recovered.error())));
             return;
         }
         // Repairs were said by the engine, with their events; what a read-only inventory
@@ -350,7 +351,8 @@ void EngineService::poll(bool force) {
     m_lastVersion = *version;
     auto snap = readSnapshot();
     if (!snap) {
-        log::engine()->warn("{}", LogText::tr("cannot read the inventory: %1").arg(snap.error()));
+        log::engine()->warn(
+            "{}", LogText::tr("cannot read the inventory: %1").arg(failureText(snap.error())));
         return;
     }
     Q_EMIT inventoryChanged(*snap);
@@ -445,8 +447,9 @@ int EngineService::startBatch(
         Engine engine(m_config);
         BatchResult result;
         if (auto s = engine.open(); !s) {
-            log::engine()->error(
-                "{}", LogText::tr("batch %1: cannot open the engine: %2").arg(id).arg(s.error()));
+            log::engine()->error("{}", LogText::tr("batch %1: cannot open the engine: %2")
+                                           .arg(id)
+                                           .arg(failureText(s.error())));
             result.outcomes.append(BatchOutcome{{}, {}, false, s.error()});
         } else {
             result = work(engine, cancel.get(), tracked);

@@ -329,7 +329,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
     vm.mac = MacAddress::forIpv4(golden.address);
     auto abandon = [&](const QString &why) -> Status {
         if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
-            log::qemu()->warn("{}: {}", vm.name, s.error());
+            log::qemu()->warn("{}: {}", vm.name, failureText(s.error()));
         QDir(folder).removeRecursively();
         return fail(kQemuBackendCannotMakeTemplate(golden.name, why));
     };
@@ -384,7 +384,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
         if (auto s = qemu_instant::saveState(qmp, templateState(folder)); !s)
             return abandon(s.error());
         if (auto q = qmp.execute(u"quit"_s); !q)
-            log::qemu()->info("{}: quit: {}", vm.name, q.error());
+            log::qemu()->info("{}: quit: {}", vm.name, failureText(q.error()));
         qmp.waitForDisconnected(std::chrono::milliseconds(5000));
     }
     // QMP closes a moment before the process is gone; stop() forces it only if it stays.
@@ -512,7 +512,7 @@ Expected<qint64> QemuBackend::start(const VmRecord &vm, const GoldenRecord &gold
     if (auto s = resumeIfInstant(vm); !s) {
         // A clone that cannot resume must not linger paused: it is stopped, with the reason.
         if (auto k = stop(vm, std::chrono::milliseconds(0)); !k)
-            log::qemu()->warn("{}: {}", vm.name, k.error());
+            log::qemu()->warn("{}: {}", vm.name, failureText(k.error()));
         return fail(kQemuBackendCannotResume(vm.name, s.error()));
     }
     log::qemu()->info("{}", LogText::tr("started %1 (pid %2)").arg(vm.name).arg(pid));
@@ -556,11 +556,11 @@ Status QemuBackend::stop(const VmRecord &vm, std::chrono::milliseconds grace) {
                                         .arg(vm.name)
                                         .arg(grace.count()));
             if (auto q = qmp.execute(u"quit"_s); !q) // waited for below either way
-                log::qemu()->info("{}: quit: {}", vm.name, q.error());
+                log::qemu()->info("{}: quit: {}", vm.name, failureText(q.error()));
             gone = qmp.waitForDisconnected(std::chrono::milliseconds(5000));
         }
     } else {
-        log::qemu()->warn("{}: {}", vm.name, s.error());
+        log::qemu()->warn("{}: {}", vm.name, failureText(s.error()));
     }
 #ifdef Q_OS_UNIX
     // QMP closes a moment before the process is reaped; wait for it, then force it.

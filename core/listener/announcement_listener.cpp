@@ -1,5 +1,6 @@
 #include "announcement_listener.h"
 
+#include "common/failure_text.h"
 #include "common/logging.h"
 
 #include <QDateTime>
@@ -151,9 +152,8 @@ void AnnouncementListener::followAddresses() {
         return;
     auto goldens = m_inventory->goldens();
     if (!goldens) {
-        log::listener()->error(
-            "{}",
-            LogText::tr("cannot read the goldens' console addresses: %1").arg(goldens.error()));
+        log::listener()->error("{}", LogText::tr("cannot read the goldens' console addresses: %1")
+                                         .arg(failureText(goldens.error())));
         return;
     }
     QSet<quint32> local;
@@ -199,7 +199,7 @@ void AnnouncementListener::followAddresses() {
                 m_warnedAddresses.insert(it.key());
                 log::listener()->error("{}",
                                        LogText::tr("%1 (the console address of the golden %2)")
-                                           .arg(e.error(), it.value()));
+                                           .arg(failureText(e.error()), it.value()));
             }
             continue;
         }
@@ -231,8 +231,8 @@ bool AnnouncementListener::followInventory() {
     m_lastFollowMs = m_clock.elapsed();
     auto version = m_inventory->dataVersion();
     if (!version) {
-        log::listener()->error(
-            "{}", LogText::tr("cannot read the inventory's version: %1").arg(version.error()));
+        log::listener()->error("{}", LogText::tr("cannot read the inventory's version: %1")
+                                         .arg(failureText(version.error())));
         return false;
     }
     if (*version == m_dataVersion)
@@ -245,7 +245,8 @@ bool AnnouncementListener::followInventory() {
 void AnnouncementListener::reloadVms() {
     auto vms = m_inventory->vms();
     if (!vms) {
-        log::listener()->error("{}", LogText::tr("cannot read the VMs: %1").arg(vms.error()));
+        log::listener()->error(
+            "{}", LogText::tr("cannot read the VMs: %1").arg(failureText(vms.error())));
         return;
     }
     m_lastReloadMs = m_clock.elapsed();
@@ -443,7 +444,7 @@ void AnnouncementListener::flush() {
             log::listener()->error(
                 "{}", LogText::tr("cannot write %n announcement(s) to the inventory: %1", nullptr,
                                   static_cast<int>(updates.size()))
-                          .arg(s.error()));
+                          .arg(failureText(s.error())));
             return; // kept pending: retried next tick
         }
         // apply() leaves alone a VM that another process moved meanwhile (stopping,
@@ -475,8 +476,8 @@ void AnnouncementListener::flush() {
         const QString name = m_names.value(vmId);
         log::echo()->warn("{}: {}", name, event.english);
         if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
-            log::listener()->error(
-                "{}", LogText::tr("%1: cannot log '%2': %3").arg(name, event.english, s.error()));
+            log::listener()->error("{}", LogText::tr("%1: cannot log '%2': %3")
+                                             .arg(name, event.english, failureText(s.error())));
     }
     m_pendingRejections.clear();
     if (m_statsDirty) {
@@ -501,7 +502,8 @@ void AnnouncementListener::writeEvent(qint64 vmId, const EventText &event, qint6
     log::echo()->info("{}: {}", name, message);
     if (auto s = m_inventory->addEvent(u"info"_s, name, event); !s)
         log::listener()->error(
-            "{}", LogText::tr("%1: cannot log '%2': %3").arg(name, message, s.error()));
+            "{}",
+            LogText::tr("%1: cannot log '%2': %3").arg(name, message, failureText(s.error())));
 }
 
 void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
@@ -519,9 +521,9 @@ void AnnouncementListener::summariseHeldEvents(qint64 nowMs, bool all) {
                     EventText::make(code, {QString::number(it->held), QString::number(perMinute)});
                 log::echo()->warn("{}: {}", name, event.english);
                 if (auto s = m_inventory->addEvent(u"warning"_s, name, event); !s)
-                    log::listener()->error(
-                        "{}",
-                        LogText::tr("%1: cannot log '%2': %3").arg(name, event.english, s.error()));
+                    log::listener()->error("{}",
+                                           LogText::tr("%1: cannot log '%2': %3")
+                                               .arg(name, event.english, failureText(s.error())));
             }
             it = budgets.erase(it);
         }
