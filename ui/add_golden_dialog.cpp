@@ -1,5 +1,6 @@
 #include "add_golden_dialog.h"
 
+#include "common/failure_text.h"
 #include "console_address_dialog.h"
 #include "engine/golden_rules.h"
 
@@ -262,7 +263,8 @@ void AddGoldenDialog::showRefusals() {
         return;
     const Error &first = m_refusals.constFirst();
     const QString label = fieldLabel(first.field);
-    showMessage(label.isEmpty() ? first.message : tr("%1: %2").arg(label, first.message), true);
+    const QString said = failureText(first.message);
+    showMessage(label.isEmpty() ? said : tr("%1: %2").arg(label, said), true);
 }
 
 void AddGoldenDialog::validate() {
@@ -395,8 +397,9 @@ void AddGoldenDialog::submit() {
                 showRefusals();
             }
             const QString label = fieldLabel(e.field);
+            const QString said = failureText(e.message);
             showMessage(tr("The golden image was not added: %1")
-                            .arg(label.isEmpty() ? e.message : tr("%1: %2").arg(label, e.message)),
+                            .arg(label.isEmpty() ? said : tr("%1: %2").arg(label, said)),
                         true);
             Q_EMIT addFinished(false);
             return;

@@ -1,5 +1,7 @@
 #include "guest_view_panel.h"
 
+#include "common/failure_text.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -64,7 +66,7 @@ void GuestViewPanel::ask() {
 void GuestViewPanel::show(const Engine::GuestReading &reading) {
     m_fields->clear();
     if (!reading.view) {
-        m_state->setText(tr("The guest did not answer: %1").arg(reading.error));
+        m_state->setText(tr("The guest did not answer: %1").arg(failureText(reading.error)));
         Q_EMIT readingShown();
         return;
     }
