@@ -50,26 +50,6 @@ const FailureSentence kQemuBackendNoUsableTemplate{QT_TRANSLATE_NOOP(
     "no usable template of %1 in %2 (%3): make it with 'vmeclone golden template %1'")};
 const FailureSentence kQemuBackendCannotWrite{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
-const FailureSentence kQemuBackendTemplateFolderTooLong{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure",
-    "the folder %1 is too long for QEMU's control socket: use a data folder with a shorter "
-    "path")};
-const FailureSentence kQemuBackendTemplateExists{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 already exists: remove the old template first")};
-const FailureSentence kQemuBackendCannotCreateTemplateFolder{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the template folder %1")};
-const FailureSentence kQemuBackendCannotMakeTemplate{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make the template of %1: %2")};
-const FailureSentence kQemuBackendTemplateEnded{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "the template VM ended before it was ready: see %1")};
-const FailureSentence kQemuBackendNoTemplateMode{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure",
-    "the golden's agent has no template mode: it took an identity or rebooted instead of "
-    "stopping (see %1); install a vmeclone-agent with template mode in the golden, or clone "
-    "it cold")};
-const FailureSentence kQemuBackendAgentNotReady{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure",
-    "its agent did not say \"%1\" within %2 s (see %3): is it an agent with template mode?")};
 const FailureSentence kQemuBackendNoQemuSystem{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "qemu-system-x86_64 not found: install qemu-system-x86")};
 const FailureSentence kQemuBackendStartTimedOut{
@@ -105,9 +85,6 @@ Ipv4Address dnsAlias(const GoldenRecord &golden) {
         return *three;
     return Ipv4Address(golden.subnet.lastHost().toUInt() - 1);
 }
-
-// A unix socket path must fit sockaddr_un (108 bytes with the terminator).
-constexpr int kMaxSocketPath = 107;
 
 bool processAlive(qint64 pid) {
 #ifdef Q_OS_UNIX
@@ -305,103 +282,6 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
     }
     if (auto s = clone.save(machineFile(folder), !request.deferSync); !s)
         return abandon(s.error());
-    return {};
-}
-
-Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &folder,
-                                 const protocol::KeyValueText &identity,
-                                 const QByteArray &readyMarker, std::chrono::milliseconds timeout) {
-    if (qmpSocket(folder).toUtf8().size() > kMaxSocketPath)
-        return fail(kQemuBackendTemplateFolderTooLong(folder));
-    if (auto s = qemu_instant::checkQemu(qemuSystem()); !s)
-        return s;
-    auto machine = QemuMachine::fromFile(golden.path);
-    if (!machine)
-        return fail(machine.error());
-    if (QFileInfo::exists(folder))
-        return fail(kQemuBackendTemplateExists(folder));
-    if (!QDir().mkpath(folder))
-        return fail(kQemuBackendCannotCreateTemplateFolder(folder));
-    VmRecord vm;
-    vm.name = machine->name + u"-template"_s;
-    vm.folder = folder;
-    vm.address = golden.address;
-    vm.mac = MacAddress::forIpv4(golden.address);
-    auto abandon = [&](const QString &why) -> Status {
-        if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
-            log::qemu()->warn("{}: {}", vm.name, failureText(s.error()));
-        QDir(folder).removeRecursively();
-        return fail(kQemuBackendCannotMakeTemplate(golden.name, why));
-    };
-    if (auto s = Qcow2Overlay::create(machine->disk, machine->diskFormat, templateDisk(folder)); !s)
-        return abandon(s.error());
-    {
-        const auto text = qemu_instant::paddedIdentity(identity.toText());
-        if (!text)
-            return abandon(text.error());
-        QFile file(identityFile(folder));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                       QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || file.write(*text) != text->size() || !file.flush())
-            return abandon(kQemuBackendCannotWrite(file.fileName(), file.errorString()));
-    }
-    QemuMachine booted = *machine;
-    booted.name = vm.name;
-    booted.disk = templateDisk(folder);
-    booted.diskFormat = u"qcow2"_s;
-    booted.extra.insert(QLatin1String(qemu_instant::kRamKey), templateRam(folder));
-    booted.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), true);
-    if (auto s = booted.save(machineFile(folder)); !s)
-        return abandon(s.error());
-    auto pid = start(vm, golden);
-    if (!pid)
-        return abandon(pid.error());
-
-    // The agent says on the console that it stopped before any identity. An agent without
-    // template mode takes an identity (or the guest reboots) instead: refused at once.
-    QDeadlineTimer deadline(timeout);
-    QFile serial(serialLog(folder));
-    QByteArray console;
-    bool ready = false;
-    while (!ready && !deadline.hasExpired()) {
-        if (livePid(folder) <= 0)
-            return abandon(kQemuBackendTemplateEnded(serial.fileName()));
-        if (serial.isOpen() || serial.open(QIODevice::ReadOnly))
-            console += serial.readAll();
-        ready = console.contains(readyMarker);
-        if (!ready && qemu_instant::tookAnIdentity(console))
-            return abandon(kQemuBackendNoTemplateMode(serial.fileName()));
-        if (!ready)
-            QThread::msleep(50);
-    }
-    if (!ready)
-        return abandon(kQemuBackendAgentNotReady(QString::fromUtf8(readyMarker),
-                                                 timeout.count() / 1000, serial.fileName()));
-    {
-        QmpClient qmp;
-        if (auto s = qmp.connectTo(qmpSocket(folder)); !s)
-            return abandon(s.error());
-        if (auto s = qemu_instant::saveState(qmp, templateState(folder)); !s)
-            return abandon(s.error());
-        if (auto q = qmp.execute(u"quit"_s); !q)
-            log::qemu()->info("{}: quit: {}", vm.name, failureText(q.error()));
-        qmp.waitForDisconnected(std::chrono::milliseconds(5000));
-    }
-    // QMP closes a moment before the process is gone; stop() forces it only if it stays.
-    QDeadlineTimer exited(5000);
-    while (livePid(folder) > 0 && !exited.hasExpired())
-        QThread::msleep(10);
-    if (auto s = stop(vm, std::chrono::milliseconds(0)); !s)
-        return abandon(s.error());
-    QFile::remove(pidFile(folder));
-    QFile::remove(qmpSocket(folder));
-    // What clones read: the template's machine with its RAM mapped privately.
-    QemuMachine made = booted;
-    made.extra.insert(QLatin1String(qemu_instant::kRamSharedKey), false);
-    if (auto s = made.save(templateMachine(folder)); !s)
-        return abandon(s.error());
-    // The engine writes it as an event (template-made): an echo.
-    log::echo()->info("made the template of {} in {}", golden.name, folder);
     return {};
 }
 

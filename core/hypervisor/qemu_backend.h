@@ -89,6 +89,9 @@ public:
                                  const QString &scratchFolder, int timeoutMs = 8000);
 
 private:
+    // A unix socket path must fit sockaddr_un (108 bytes with the terminator).
+    static constexpr int kMaxSocketPath = 107;
+
     QString qemuSystem() const;
     QString accelerator() const;
     // The process id in the folder's pidfile, when that process is still this VM's QEMU.
