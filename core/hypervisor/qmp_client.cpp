@@ -50,12 +50,10 @@ const FailureSentence kQmpAgentRefused{
 const FailureSentence kQmpWaitingForEvent{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "waiting for QEMU's %1 event: %2")};
 
-const QString kQmpAgentPeer = u"the guest agent"_s;
-
 // The sentence of `qemu` or of `agent`, by who the peer is.
-const FailureSentence &said(const QString &peer, const FailureSentence &qemu,
+const FailureSentence &said(bool guestAgent, const FailureSentence &qemu,
                             const FailureSentence &agent) {
-    return peer == kQmpAgentPeer ? agent : qemu;
+    return guestAgent ? agent : qemu;
 }
 
 } // namespace
@@ -77,8 +75,7 @@ Status QmpClient::connectTo(const QString &socketPath, Timeout timeout) {
 
 Status QmpClient::connectToGuestAgent(const QString &socketPath, Timeout timeout) {
     m_path = socketPath;
-    m_peer = kQmpAgentPeer;
-    m_socketName = u"channel"_s;
+    m_guestAgent = true;
     m_socket.connectToServer(socketPath);
     if (!m_socket.waitForConnected(static_cast<int>(timeout.count())))
         return fail(kQmpCannotConnectAgent(socketPath, m_socket.errorString()));
@@ -128,13 +125,14 @@ Expected<QJsonObject> QmpClient::readMessage(Timeout timeout) {
                 continue;
             const auto doc = QJsonDocument::fromJson(line);
             if (!doc.isObject())
-                return fail(said(m_peer, kQmpQemuNotQmp, kQmpAgentNotQmp)(m_path));
+                return fail(said(m_guestAgent, kQmpQemuNotQmp, kQmpAgentNotQmp)(m_path));
             return doc.object();
         }
         if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-            return fail(said(m_peer, kQmpQemuClosed, kQmpAgentClosed)(m_path));
+            return fail(said(m_guestAgent, kQmpQemuClosed, kQmpAgentClosed)(m_path));
         if (deadline.hasExpired())
-            return fail(said(m_peer, kQmpQemuNoAnswer, kQmpAgentNoAnswer)(m_path, timeout.count()));
+            return fail(
+                said(m_guestAgent, kQmpQemuNoAnswer, kQmpAgentNoAnswer)(m_path, timeout.count()));
         if (m_socket.bytesAvailable() == 0)
             m_socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
         m_buffer += m_socket.readAll();
@@ -154,7 +152,8 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
     // QEMU echoes "id" in the answer: an answer that arrives after its command timed
     // out carries the old id and is skipped instead of being taken for this one's.
     if (m_socket.state() != QLocalSocket::ConnectedState)
-        return fail(said(m_peer, kQmpQemuSocketClosed, kQmpAgentSocketClosed)(command, m_path));
+        return fail(
+            said(m_guestAgent, kQmpQemuSocketClosed, kQmpAgentSocketClosed)(command, m_path));
     const qint64 id = ++m_lastId;
     QJsonObject request{{u"execute"_s, command}, {u"id"_s, id}};
     if (!arguments.isEmpty())
@@ -162,8 +161,8 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     if (!m_socket.waitForBytesWritten(static_cast<int>(timeout.count()))
         && m_socket.bytesToWrite() > 0)
-        return fail(said(m_peer, kQmpQemuCannotSend, kQmpAgentCannotSend)(command, m_path,
-                                                                          m_socket.errorString()));
+        return fail(said(m_guestAgent, kQmpQemuCannotSend,
+                         kQmpAgentCannotSend)(command, m_path, m_socket.errorString()));
     QDeadlineTimer deadline(timeout);
     while (true) {
         auto message = readMessage(Timeout(qMax<qint64>(1, deadline.remainingTime())));
@@ -179,7 +178,7 @@ Expected<QJsonValue> QmpClient::call(const QString &command, const QJsonObject &
             continue;
         if (message->contains(u"error"_s)) {
             const auto error = message->value(u"error"_s).toObject();
-            return fail(said(m_peer, kQmpQemuRefused,
+            return fail(said(m_guestAgent, kQmpQemuRefused,
                              kQmpAgentRefused)(command, error.value(u"desc"_s).toString()));
         }
         return message->value(u"return"_s);

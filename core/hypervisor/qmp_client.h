@@ -51,8 +51,7 @@ private:
 
     QLocalSocket m_socket;
     QString m_path;
-    QString m_peer = QStringLiteral("QEMU");                 // who answers, in error messages
-    QString m_socketName = QStringLiteral("control socket"); // what its socket is called there
+    bool m_guestAgent = false; // the peer is qemu-guest-agent, not QEMU: its errors say so
     QByteArray m_buffer;
     QList<QJsonObject> m_events; // events read while waiting for an answer
     qint64 m_lastId = 0;         // each command's "id", so a late answer is not taken for another's
