@@ -221,10 +221,9 @@ void AddGoldenDialog::pathChanged() {
                       .arg(*said.suffix);
     else if (said.suffix)
         saying << tr("suffix %1").arg(*said.suffix);
-    m_said->setText(saying.isEmpty()
-                        ? QString()
-                        : tr("The golden says: %1. Fill in a field only to change it.")
-                              .arg(saying.join(u", "_s)));
+    m_said->setText(saying.isEmpty() ? QString()
+                                     : tr("The golden says: %1. Fill in a field only to change it.")
+                                           .arg(saying.join(u", "_s)));
     m_said->setVisible(!saying.isEmpty());
     const bool vmware = m_hints.backend == u"vmware";
     // QEMU guests reach the console through QEMU's host alias: nothing to give.

@@ -165,8 +165,7 @@ void CloneRangeDialog::setHosts(HostFeed *feed, const QStringList &hosts) {
     while (m_hosts->count() > 1)
         m_hosts->removeItem(1);
     if (!hosts.isEmpty())
-        m_hosts->addItem(tr("All hosts (this machine and %1)").arg(hosts.join(u", "_s)),
-                         u"all"_s);
+        m_hosts->addItem(tr("All hosts (this machine and %1)").arg(hosts.join(u", "_s)), u"all"_s);
     for (const QString &h : hosts)
         m_hosts->addItem(h, h);
     m_hosts->setEnabled(feed && !hosts.isEmpty());
@@ -258,8 +257,8 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
                                    + tr("%n address(es) refused", nullptr, refused)
                              : tr("%n VM(s) will be cloned", nullptr, count));
     if (refused > 0) {
-        setInvalid(tr("%n address(es) cannot be cloned. Leave them out of the range.", nullptr,
-                      refused));
+        setInvalid(
+            tr("%n address(es) cannot be cloned. Leave them out of the range.", nullptr, refused));
     } else if (count == 0) {
         setInvalid(tr("The range names no address to clone."));
     } else {
@@ -270,8 +269,9 @@ void CloneRangeDialog::showHostsPlan(quint64 sequence, const ClusterResult &r) {
                 .arg(perHost.size())
             + (r.hostErrors.isEmpty()
                    ? QString()
-                   : u" "_s + tr("Hosts that cannot be asked now fail their VMs; the same clone "
-                                 "again finishes them.")));
+                   : u" "_s
+                         + tr("Hosts that cannot be asked now fail their VMs; the same clone "
+                              "again finishes them.")));
         m_message->setStyleSheet(QString());
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     }

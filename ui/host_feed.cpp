@@ -154,8 +154,8 @@ QList<VmRow> HostFeed::rowsOf(const QString &host, const QJsonArray &vms) {
         r.name = o.value(u"name"_s).toString();
         r.address = *address;
         r.suffix = static_cast<quint32>(o.value(u"suffix"_s).toInteger());
-        r.mac = MacAddress::parse(o.value(u"mac"_s).toString())
-                    .value_or(MacAddress::forIpv4(*address));
+        r.mac =
+            MacAddress::parse(o.value(u"mac"_s).toString()).value_or(MacAddress::forIpv4(*address));
         r.shard = o.value(u"shard"_s).toString();
         r.state = vmStateFromName(o.value(u"state"_s).toString()).value_or(VmState::Failed);
         r.progress = o.value(u"progress"_s).toInt();
@@ -195,8 +195,8 @@ void HostFeed::refresh() {
         std::vector<std::pair<QString, std::future<Expected<HostSelf>>>> selves;
         for (const HostRecord &h : *hosts)
             if (!listing.hostErrors.contains(h.name))
-                selves.emplace_back(h.name, std::async(std::launch::async,
-                                                       [&ssh, h] { return askHost(ssh, h); }));
+                selves.emplace_back(
+                    h.name, std::async(std::launch::async, [&ssh, h] { return askHost(ssh, h); }));
         QHash<QString, QJsonArray> vmsOf;
         for (const auto &v : listing.vms)
             vmsOf[topHost(v.toObject().value(u"host"_s).toString())].append(v);

@@ -16,13 +16,11 @@ const FailureSentence kBatchOwnerCannotLock{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot lock %1")};
 } // namespace
 
-QString BatchOwner::lockPath(const QString &home, const QString &token)
-{
+QString BatchOwner::lockPath(const QString &home, const QString &token) {
     return home + u"/owners/"_s + token + u".lock"_s;
 }
 
-Expected<std::unique_ptr<BatchOwner>> BatchOwner::acquire(const QString &home)
-{
+Expected<std::unique_ptr<BatchOwner>> BatchOwner::acquire(const QString &home) {
     if (!QDir().mkpath(home + u"/owners"_s))
         return fail(kBatchOwnerCannotCreate(home));
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -33,13 +31,11 @@ Expected<std::unique_ptr<BatchOwner>> BatchOwner::acquire(const QString &home)
     return std::unique_ptr<BatchOwner>(new BatchOwner(token, std::move(lock)));
 }
 
-BatchOwner::~BatchOwner()
-{
+BatchOwner::~BatchOwner() {
     m_lock->unlock(); // removes the file: this process's VMs are settled or its own
 }
 
-bool BatchOwner::isAbandoned(const QString &home, const QString &token)
-{
+bool BatchOwner::isAbandoned(const QString &home, const QString &token) {
     if (token.isEmpty())
         return true;
     const QString path = lockPath(home, token);
@@ -55,8 +51,7 @@ bool BatchOwner::isAbandoned(const QString &home, const QString &token)
     return true;
 }
 
-void BatchOwner::forget(const QString &home, const QString &token)
-{
+void BatchOwner::forget(const QString &home, const QString &token) {
     if (!token.isEmpty())
         QFile::remove(lockPath(home, token));
 }

@@ -442,20 +442,20 @@ int EngineService::startBatch(
         }
         Q_EMIT batchProgress(id, done, total, permille);
     };
-    QThread *thread = QThread::create([this, id, operation, work = std::move(work), cancel,
-                                       tracked] {
-        Engine engine(m_config);
-        BatchResult result;
-        if (auto s = engine.open(); !s) {
-            log::engine()->error("{}", LogText::tr("batch %1: cannot open the engine: %2")
-                                           .arg(id)
-                                           .arg(failureText(s.error())));
-            result.outcomes.append(BatchOutcome{{}, {}, false, s.error()});
-        } else {
-            result = work(engine, cancel.get(), tracked);
-        }
-        Q_EMIT batchFinished(id, operation, result);
-    });
+    QThread *thread =
+        QThread::create([this, id, operation, work = std::move(work), cancel, tracked] {
+            Engine engine(m_config);
+            BatchResult result;
+            if (auto s = engine.open(); !s) {
+                log::engine()->error("{}", LogText::tr("batch %1: cannot open the engine: %2")
+                                               .arg(id)
+                                               .arg(failureText(s.error())));
+                result.outcomes.append(BatchOutcome{{}, {}, false, s.error()});
+            } else {
+                result = work(engine, cancel.get(), tracked);
+            }
+            Q_EMIT batchFinished(id, operation, result);
+        });
     thread->setObjectName(u"vmeclone-batch-%1"_s.arg(id));
     connect(thread, &QThread::finished, this, [this, id] {
         QThread *t = nullptr;

@@ -78,7 +78,6 @@ bool isAscii(QStringView text) {
     return true;
 }
 
-
 // VMware's Escape_Undo, byte for byte: "|" and two hex digits (either case) are that
 // byte; anything else stays as it is, and a byte that broke an escape is not looked at
 // again as the start of one ("||22" stays "||22").
