@@ -56,6 +56,11 @@ qint64 memoryKib(qint64 pid, const QByteArray &field) {
     return -1;
 }
 
+const QString kTemplateRamPart =
+    u"the template's RAM file (shared pages' share + pages copied on write)"_s;
+const QString kGuestRamPart = u"anonymous guest RAM"_s;
+const QString kTranslationCachePart = u"TCG's translation cache (a mapping of 256 MiB or more)"_s;
+
 // A QEMU's PSS by part, from /proc/PID/smaps, in KiB: where a clone's memory goes.
 QMap<QString, qint64> memoryParts(qint64 pid, int guestMib) {
     QMap<QString, qint64> parts;
@@ -74,7 +79,7 @@ QMap<QString, qint64> memoryParts(qint64 pid, int guestMib) {
                 / 1024;
             const QString path = QString::fromUtf8(fields.value(5));
             if (path.endsWith(u"/template.ram"_s))
-                part = u"the template's RAM file (shared pages' share + pages copied on write)"_s;
+                part = kTemplateRamPart;
             else if (path.contains(u"qemu-system"_s))
                 part = u"QEMU's binary"_s;
             else if (path.contains(u".so"_s))
@@ -84,9 +89,9 @@ QMap<QString, qint64> memoryParts(qint64 pid, int guestMib) {
             else if (!path.isEmpty() && !path.startsWith(u"/memfd:"_s))
                 part = u"other (%1)"_s.arg(path);
             else if (sizeKib == qint64{guestMib} * 1024)
-                part = u"anonymous guest RAM"_s;
+                part = kGuestRamPart;
             else if (sizeKib >= 256 * 1024)
-                part = u"TCG's translation cache (a mapping of 256 MiB or more)"_s;
+                part = kTranslationCachePart;
             else
                 part = u"other anonymous"_s;
         } else if (line.startsWith("Pss:")) {
@@ -281,6 +286,20 @@ void print(const char *what, const Batch &b, int guestMib) {
                     static_cast<double>(it.value()) / 1024 / b.pssKib.size());
     }
     std::printf("\n");
+    // Two shares of the same PSS the goal can be read against: the guest's RAM alone (what
+    // instant clones share), and all but TCG's translation cache, which only a QEMU without
+    // KVM has (one per process, filled again after a resume by every code path the guest runs).
+    const double perVm = 1024.0 * static_cast<double>(b.pssKib.size());
+    const double guestRam =
+        static_cast<double>(b.partsKib.value(kGuestRamPart) + b.partsKib.value(kTemplateRamPart))
+        / perVm;
+    const double withoutCache =
+        mean(b.pssKib) / 1024
+        - static_cast<double>(b.partsKib.value(kTranslationCachePart)) / perVm;
+    std::printf("         per QEMU: the guest's RAM %.1f MiB (%.0f %%); all but the translation "
+                "cache %.1f MiB (%.0f %%)\n",
+                guestRam, 100.0 * guestRam / guestMib, withoutCache,
+                100.0 * withoutCache / guestMib);
 }
 
 } // namespace
