@@ -1,0 +1,12 @@
+// Failures that more than one of the engine's files says; each file keeps the others it
+// says to itself (docs/design.md, section 2: FailureSentence).
+#pragma once
+
+#include "common/failure_text.h"
+
+namespace vmeclone::engine_failures {
+
+extern const FailureSentence kUnknownBackend; // golden name, backend
+extern const FailureSentence kNoGoldenNamed;  // golden name
+
+} // namespace vmeclone::engine_failures
