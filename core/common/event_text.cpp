@@ -22,6 +22,8 @@ constexpr const char *kNone = QT_TRANSLATE_NOOP("vmeclone::Event", "none");
 struct Template {
     const char *code;
     const char *text; // %1... are the arguments in order
+    // The argument that is a failure as core said it (shown through failureText), or -1.
+    int failure = -1;
 };
 
 // The sentences, marked for lupdate in the context vmeclone::Event.
@@ -44,7 +46,7 @@ constexpr Template kTemplates[] = {
     {"released", QT_TRANSLATE_NOOP("vmeclone::Event", "released: files deleted, address free")},
     {"clone-cancelled",
      QT_TRANSLATE_NOOP("vmeclone::Event", "clone cancelled: rolled back, nothing of it is left")},
-    {"clone-failed", QT_TRANSLATE_NOOP("vmeclone::Event", "clone failed, rolled back: %1")},
+    {"clone-failed", QT_TRANSLATE_NOOP("vmeclone::Event", "clone failed, rolled back: %1"), 0},
     {"rejected", QT_TRANSLATE_NOOP("vmeclone::Event", "announcement rejected: %1 (from %2)")},
     {"held-states",
      QT_TRANSLATE_NOOP("vmeclone::Event",
@@ -68,19 +70,21 @@ constexpr Template kTemplates[] = {
     {"golden-refreshed-unchanged",
      QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 re-accepted unchanged")},
     {"golden-refreshed",
-     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 re-accepted as it is now: %2")},
+     QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 re-accepted as it is now: %2"), 1},
     {"golden-removed",
      QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1 removed from the inventory")},
     {"console-address",
      QT_TRANSLATE_NOOP("vmeclone::Event", "golden image %1: console address %2 (was %3)")},
-    {"template-made", QT_TRANSLATE_NOOP("vmeclone::Event", "template of %1 made in %2 (%3 ms)%4")},
+    {"template-made", QT_TRANSLATE_NOOP("vmeclone::Event", "template of %1 made in %2 (%3 ms)%4"),
+     3},
     {"template-abandoned",
      QT_TRANSLATE_NOOP("vmeclone::Event",
                        "recovered: removed %1, a template that was never completed")},
     {"instant-fallback",
      QT_TRANSLATE_NOOP("vmeclone::Event",
-                       "instant clones of %1 asked for, linked clones made instead: %2")},
-    {"recovered", QT_TRANSLATE_NOOP("vmeclone::Event", "recovered: %1 (%2)")},
+                       "instant clones of %1 asked for, linked clones made instead: %2"),
+     1},
+    {"recovered", QT_TRANSLATE_NOOP("vmeclone::Event", "recovered: %1 (%2)"), 1},
     {"orphan-removed",
      QT_TRANSLATE_NOOP("vmeclone::Event",
                        "recovered: removed %1, a clone folder with no inventory row")},
@@ -88,10 +92,10 @@ constexpr Template kTemplates[] = {
     {"host-removed", QT_TRANSLATE_NOOP("vmeclone::Event", "host %1 removed from the hosts")},
 };
 
-const char *templateOf(const QString &code) {
+const Template *templateOf(const QString &code) {
     for (const Template &t : kTemplates)
         if (code == QLatin1String(t.code))
-            return t.text;
+            return &t;
     return nullptr;
 }
 
@@ -149,21 +153,13 @@ QString render(const QString &code, const QStringList &args, bool translated) {
                                : u" (unverified: unsigned announcement)"_s;
         return text;
     }
-    const char *text = templateOf(code);
-    if (!text)
+    const Template *t = templateOf(code);
+    if (!t)
         return {};
     QStringList shown = args;
     // Why, as core said it: its failure sentences in the reader's language (failure_text.h).
-    if (translated) {
-        const int why = code == u"clone-failed"       ? 0
-                        : code == u"instant-fallback" ? 1
-                        : code == u"template-made"    ? 3
-                        : code == u"golden-refreshed" ? 1
-                        : code == u"recovered"        ? 1
-                                                      : -1;
-        if (why >= 0 && why < shown.size())
-            shown[why] = failureText(shown[why]);
-    }
+    if (translated && t->failure >= 0 && t->failure < shown.size())
+        shown[t->failure] = failureText(shown[t->failure]);
     if (code == u"rejected" && !shown.isEmpty())
         shown[0] = EventText::rejection(shown[0], translated);
     if (code == u"shard-added" && shown.size() > 2)
@@ -183,7 +179,8 @@ QString render(const QString &code, const QStringList &args, bool translated) {
                    : translated ? QCoreApplication::translate("vmeclone::Event", " (cancelled)")
                                 : u" (cancelled)"_s;
     }
-    return fill(translated ? QCoreApplication::translate(kContext, text) : QString::fromUtf8(text),
+    return fill(translated ? QCoreApplication::translate(kContext, t->text)
+                           : QString::fromUtf8(t->text),
                 shown);
 }
 

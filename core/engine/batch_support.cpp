@@ -17,28 +17,14 @@ const FailureSentence kBatchSupportReleasedMeanwhile{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "%1 was released by another actor since it was read: not %2")};
 const FailureSentence kBatchSupportChangedMeanwhile{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "%1 is %2 now (another actor changed it since it was read): not %3")};
-// The words those sentences (and the engine's "cancelled: not %1", "%1 is %2 by another
-// batch") take as arguments: a step and a state's name (vmStateName), said in the reader's
-// language in their place (failure_text.h matches a whole argument too). "stopped" and
-// "released" are both steps and states: they are said as steps.
-[[maybe_unused]] const FailureSentence kBatchSupportWords[] = {
+// The steps those sentences (and the engine's "cancelled: not %1", "%1 is %2 by another
+// batch") take as arguments, said in the reader's language in their place (failure_text.h
+// matches a whole argument too); the states' names they take are vm_state.cpp's.
+[[maybe_unused]] const FailureSentence kBatchSupportSteps[] = {
     FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "started")},
     FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "stopped")},
     FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "released")},
     FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "marked stopped")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "planned")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "copying")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "configured")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "starting")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "booting")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "configuring")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "rebooting")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "resuming")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "online")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "unreachable")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "stopping")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "releasing")},
-    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "failed")},
 };
 } // namespace
 

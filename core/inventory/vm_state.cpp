@@ -1,5 +1,7 @@
 #include "vm_state.h"
 
+#include "common/failure_text.h"
+
 #include <array>
 #include <utility>
 
@@ -17,6 +19,25 @@ constexpr std::array kNames = {
     std::pair{VmState::Stopping, u"stopping"},     std::pair{VmState::Stopped, u"stopped"},
     std::pair{VmState::Releasing, u"releasing"},   std::pair{VmState::Released, u"released"},
     std::pair{VmState::Failed, u"failed"},
+};
+
+// The states' names as the engine's failures take them ("%1 is %2 now ...": vmStateName),
+// said in the reader's language in their place (failure_text.h). "stopped" and "released"
+// are steps too, and batch_support.cpp registers them as such.
+[[maybe_unused]] const FailureSentence kVmStateWords[] = {
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "planned")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "copying")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "configured")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "starting")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "booting")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "configuring")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "rebooting")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "resuming")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "online")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "unreachable")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "stopping")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "releasing")},
+    FailureSentence{QT_TRANSLATE_NOOP("vmeclone::Failure", "failed")},
 };
 
 } // namespace
