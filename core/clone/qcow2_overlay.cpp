@@ -15,8 +15,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-const FailureSentence kQcow2CannotRead{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
 const FailureSentence kQcow2UnknownFormat{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "cannot link a clone over %1: its format %2 is neither qcow2 nor raw")};
 const FailureSentence kQcow2NotQcow2{
@@ -45,7 +43,7 @@ void put(QByteArray &buffer, qint64 offset, T value) {
 Expected<qint64> Qcow2Overlay::virtualSize(const QString &path, const QString &format) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(kQcow2CannotRead(path, file.errorString()));
+        return fail(failures::kCannotRead(path, file.errorString()));
     if (format == u"raw")
         return file.size();
     if (format != u"qcow2")

@@ -181,4 +181,10 @@ QString failureText(const QString &english) {
     return said;
 }
 
+namespace failures {
+const FailureSentence kCannotRead{QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
+const FailureSentence kCannotWrite{QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
+const FailureSentence kCannotRun{QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot run %1: %2")};
+} // namespace failures
+
 } // namespace vmeclone

@@ -57,6 +57,13 @@ private:
     const char *m_english;
 };
 
+// Sentences said by files of several folders alike (a file's own stay in that file).
+namespace failures {
+extern const FailureSentence kCannotRead;  // path, the system's reason
+extern const FailureSentence kCannotWrite; // path, the system's reason
+extern const FailureSentence kCannotRun;   // program, the system's reason
+} // namespace failures
+
 // `english` in the installed translator's language, when it is made of registered
 // sentences; as it is otherwise, or when no translator is installed.
 QString failureText(const QString &english);

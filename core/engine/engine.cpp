@@ -41,22 +41,24 @@ const FailureSentence kEngineGoldenRemovedSincePlan{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "the golden %1 was removed since the plan was made")};
 const FailureSentence kEngineNoInstantClone{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "no instant clone: %1")};
-const FailureSentence kEngineCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
-const FailureSentence kEngineCancelledNot{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled: not %1")};
-const FailureSentence kEngineGoldenMissing{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "its golden image is missing")};
-const FailureSentence kEngineBusyInBatch{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is %2 by another batch: wait for it or cancel it")};
-const FailureSentence kEngineNothingDone{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was done")};
 } // namespace
 
 namespace engine_failures {
 const FailureSentence kUnknownBackend{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "the golden %1 uses the backend '%2', which this build does not have")};
+const FailureSentence kCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
+const FailureSentence kCancelledNot{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled: not %1")};
+const FailureSentence kGoldenMissing{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "its golden image is missing")};
+const FailureSentence kBusyInBatch{
+    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is %2 by another batch: wait for it or cancel it")};
+const FailureSentence kNothingDone{QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was done")};
 const FailureSentence kNoGoldenNamed{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "no golden image named '%1': see 'vmeclone golden list'")};
+const FailureSentence kVmwareNoInstantLinked{QT_TRANSLATE_NOOP(
+    "vmeclone::Failure",
+    "the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says "
+    "what VMware Workstation lacks); clone it linked")};
 } // namespace engine_failures
 
 int BatchResult::failures() const {
@@ -324,12 +326,12 @@ BatchResult Engine::clone(const ClonePlan &plan, const CloneOptions &options,
             return outcome;
         };
         if (cancel && cancel->load())
-            return failWith(fail(kEngineCancelled()), true);
+            return failWith(fail(engine_failures::kCancelled()), true);
         // Waits in "planned" while another copy uses the drive.
         DeviceStreams::Ticket stream = m_streams.acquire(
             deviceOfShard.value(itemByAddress.value(vm.address).shard.id), cancel);
         if (cancel && cancel->load())
-            return failWith(fail(kEngineCancelled()), true);
+            return failWith(fail(engine_failures::kCancelled()), true);
         if (auto s = inv.setState(vm.id, VmState::Copying); !s)
             return failWith(s.failure(), true);
         report(observer, inv, vm, VmState::Copying);
@@ -478,16 +480,16 @@ BatchResult Engine::runSettled(const QList<VmRecord> &vms, const QString &step, 
         if (!jobs.error.isEmpty())
             return failure(jobs.error);
         if (cancel && cancel->load())
-            return failure(kEngineCancelledNot(step));
+            return failure(engine_failures::kCancelledNot(step));
         const GoldenRecord golden = jobs.goldenById.value(vm.goldenId);
         HypervisorBackend *backend = backendFor(golden);
         if (!backend)
-            return failure(kEngineGoldenMissing());
+            return failure(engine_failures::kGoldenMissing());
         if (!kSettled.contains(vm.state))
-            return failure(kEngineBusyInBatch(vm.name, vmStateName(vm.state)));
+            return failure(engine_failures::kBusyInBatch(vm.name, vmStateName(vm.state)));
         auto taken = inv.take(vm, kSettled, next, jobs.token);
         if (!taken)
-            return failure(kEngineNothingDone(taken.error()));
+            return failure(engine_failures::kNothingDone(taken.error()));
         if (!*taken)
             return failure(movedOn(inv, vm, step));
         VmRecord held = vm;

@@ -3,6 +3,7 @@
 
 #include "common/failure_text.h"
 #include "engine/engine.h"
+#include "engine/engine_failures.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -20,7 +21,6 @@ const FailureSentence kEngineGuestsOnlyQemu{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "only QEMU guests are asked (through qemu-guest-agent)")};
 const FailureSentence kEngineGuestsNotRunning{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "not running (%1)")};
-const FailureSentence kEngineGuestsCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
 } // namespace
 
 Engine::GuestReading Engine::readGuest(QemuBackend &qemu, const VmRecord &vm,
@@ -54,7 +54,7 @@ QList<Engine::GuestReading> Engine::readGuests(const QList<VmRecord> &vms,
         if (!goldens || (cancel && cancel->load())) {
             GuestReading r;
             r.vmId = vm.id;
-            r.error = !goldens ? goldens.error() : kEngineGuestsCancelled();
+            r.error = !goldens ? goldens.error() : engine_failures::kCancelled();
             return r;
         }
         return readGuest(*m_qemu, vm, goldenById.value(vm.goldenId));

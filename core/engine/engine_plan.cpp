@@ -25,10 +25,6 @@ const FailureSentence kEngineUnknownCloneMode{QT_TRANSLATE_NOOP(
 const FailureSentence kEngineVmwareNoInstant{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "the golden %1 is a VMware golden: instant clones need QEMU "
                          "(docs/instant-clones.md says what VMware Workstation lacks)")};
-const FailureSentence kEngineVmwareNoInstantLinked{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure",
-    "the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says "
-    "what VMware Workstation lacks); clone it linked")};
 const FailureSentence kEngineVmwareCloneQemuGolden{
     QT_TRANSLATE_NOOP("vmeclone::Failure",
                       "linked clones made by VMware are for VMware goldens; %1 is a QEMU golden")};
@@ -104,7 +100,7 @@ Expected<ClonePlan> Engine::plan(const CloneOptions &options, QStringView range)
         const QString why = kEngineVmwareNoInstant(plan.golden.name);
         if (!options.instantFallback)
             return refuse(Problem::Unknown, Field::CloneMode, options.mode,
-                          kEngineVmwareNoInstantLinked(plan.golden.name));
+                          engine_failures::kVmwareNoInstantLinked(plan.golden.name));
         plan.mode = u"linked"_s;
         plan.fallback = why;
     }

@@ -17,6 +17,7 @@
 #include "engine/batch_support.h"
 #include "engine/crash_point.h"
 #include "engine/engine.h"
+#include "engine/engine_failures.h"
 
 #include <QFuture>
 #include <QThreadPool>
@@ -33,15 +34,6 @@ using namespace batch;
 
 namespace {
 
-const FailureSentence kEngineStepsCancelled{QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled")};
-const FailureSentence kEngineStepsCancelledNot{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cancelled: not %1")};
-const FailureSentence kEngineStepsGoldenMissing{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "its golden image is missing")};
-const FailureSentence kEngineStepsBusyInBatch{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 is %2 by another batch: wait for it or cancel it")};
-const FailureSentence kEngineStepsNothingDone{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was done")};
 const FailureSentence kEngineStepsNothingDeleted{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: nothing was deleted")};
 
@@ -159,7 +151,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
             finish();
             QList<Failure> all;
             for (const auto &vm : step)
-                all.append(Failure{vm, fail(kEngineStepsCancelled())});
+                all.append(Failure{vm, fail(engine_failures::kCancelled())});
             rollBack(all);
             continue;
         }
@@ -186,7 +178,7 @@ QList<BatchOutcome> Engine::cloneInSteps(const QList<VmRecord> &planned, const C
         // thread finishes the step before (its fsyncs ran beside these files).
         std::function<Status(const VmRecord &)> make = [&](const VmRecord &vm) -> Status {
             if (isCancelled())
-                return fail(kEngineStepsCancelled());
+                return fail(engine_failures::kCancelled());
             CloneRequest request{c.golden, vm,
                                  identityFor(c.golden, c.items.value(vm.address), vm.instance),
                                  c.dataFolderId, c.templateFolder};
@@ -237,7 +229,8 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
     for (qsizetype from = 0; from < vms.size(); from += kStepVms) {
         const QList<VmRecord> chunk = vms.mid(from, kStepVms);
         if (!jobs.error.isEmpty() || (cancel && cancel->load())) {
-            const QString why = jobs.error.isEmpty() ? kEngineStepsCancelledNot(step) : jobs.error;
+            const QString why =
+                jobs.error.isEmpty() ? engine_failures::kCancelledNot(step) : jobs.error;
             for (const auto &vm : chunk)
                 result.outcomes.append(BatchOutcome{vm.address, vm.name, false, why});
             continue;
@@ -257,11 +250,11 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
                     refused.append(BatchOutcome{vm.address, vm.name, false, why});
                 };
                 if (!backendFor(jobs.goldenById.value(vm.goldenId))) {
-                    refuse(kEngineStepsGoldenMissing());
+                    refuse(engine_failures::kGoldenMissing());
                     continue;
                 }
                 if (!kSettled.contains(vm.state)) {
-                    refuse(kEngineStepsBusyInBatch(vm.name, vmStateName(vm.state)));
+                    refuse(engine_failures::kBusyInBatch(vm.name, vmStateName(vm.state)));
                     continue;
                 }
                 auto taken = inv.take(vm, kSettled, VmState::Releasing, jobs.token);
@@ -282,7 +275,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
         if (!took) {
             for (const auto &vm : chunk)
                 result.outcomes.append(BatchOutcome{vm.address, vm.name, false,
-                                                    kEngineStepsNothingDone(took.error())});
+                                                    engine_failures::kNothingDone(took.error())});
             continue;
         }
         result.outcomes += refused;
@@ -354,7 +347,7 @@ BatchResult Engine::release(const QList<VmRecord> &vms, const std::atomic_bool *
             } else if (d.cancelled && written) {
                 report(observer, inv, vm, was.at(i));
                 result.outcomes.append(
-                    BatchOutcome{vm.address, vm.name, false, kEngineStepsCancelledNot(step)});
+                    BatchOutcome{vm.address, vm.name, false, engine_failures::kCancelledNot(step)});
             } else if (!written) {
                 // Left releasing: the next command's recovery finishes it once this
                 // process is gone (its files may already be deleted).

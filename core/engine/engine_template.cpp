@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "engine/batch_support.h"
 #include "engine/engine.h"
+#include "engine/engine_failures.h"
 #include "hypervisor/qemu_instant.h"
 
 #include <QDateTime>
@@ -22,12 +23,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-const FailureSentence kEngineTemplateNoGoldenNamed{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure", "no golden image named '%1': see 'vmeclone golden list'")};
-const FailureSentence kEngineTemplateVmwareGolden{QT_TRANSLATE_NOOP(
-    "vmeclone::Failure",
-    "the golden %1 is a VMware golden: instant clones need QEMU (docs/instant-clones.md says "
-    "what VMware Workstation lacks); clone it linked")};
 const FailureSentence kEngineTemplateCannotCreate{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "cannot create %1: check the data folder's permissions")};
 const FailureSentence kEngineTemplateBusy{QT_TRANSLATE_NOOP(
@@ -43,8 +38,6 @@ const FailureSentence kEngineTemplateOldFilesInUse{QT_TRANSLATE_NOOP(
     "instant clones still use it: release them first (vmeclone release %3)")};
 const FailureSentence kEngineTemplateCannotRemoveOld{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "cannot remove the old template %1: check its permissions")};
-const FailureSentence kEngineTemplateCannotWrite{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 const FailureSentence kEngineTemplateInUse{QT_TRANSLATE_NOOP(
     "vmeclone::Failure",
     "%1 instant clones use the template of %2: release them first (vmeclone release %3)")};
@@ -109,13 +102,13 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const QString &goldenName)
         return fail(golden.error());
     if (!golden->has_value())
         return refuse(Problem::NotFound, Field::Golden, goldenName,
-                      kEngineTemplateNoGoldenNamed(goldenName));
+                      engine_failures::kNoGoldenNamed(goldenName));
     return makeTemplate(**golden);
 }
 
 Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden) {
     if (golden.backend != m_qemu->id())
-        return fail(kEngineTemplateVmwareGolden(golden.name));
+        return fail(engine_failures::kVmwareNoInstantLinked(golden.name));
     if (auto s = mayWrite(); !s)
         return fail(s.error());
     if (auto verified = verifyGolden(golden); !verified)
@@ -172,7 +165,7 @@ Expected<Engine::TemplateResult> Engine::makeTemplate(const GoldenRecord &golden
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(made).toJson()) < 0
         || !file.commit()) {
         QDir(result.folder).removeRecursively();
-        return fail(kEngineTemplateCannotWrite(madeFile(result.folder), file.errorString()));
+        return fail(failures::kCannotWrite(madeFile(result.folder), file.errorString()));
     }
     result.made = true;
     result.milliseconds = clock.elapsed();
@@ -192,7 +185,8 @@ Status Engine::removeGolden(const QString &name) {
     if (!golden)
         return fail(golden.error());
     if (!golden->has_value())
-        return refuse(Problem::NotFound, Field::Golden, name, kEngineTemplateNoGoldenNamed(name));
+        return refuse(Problem::NotFound, Field::Golden, name,
+                      engine_failures::kNoGoldenNamed(name));
     const GoldenRecord g = **golden;
     auto users = instantClones(*m_inventory, g);
     if (!users)

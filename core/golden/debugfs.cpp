@@ -29,8 +29,6 @@ const FailureSentence kDebugfsCannotCreateFolder{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create the folder %1 for the golden's files")};
 const FailureSentence kDebugfsCannotWriteCommands{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write debugfs' command file in %1")};
-const FailureSentence kDebugfsCannotRun{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot run %1: %2")};
 const FailureSentence kDebugfsTimedOut{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "debugfs did not finish reading %1 within %2 s and was stopped")};
 const FailureSentence kDebugfsCannotOpen{QT_TRANSLATE_NOOP(
@@ -86,7 +84,7 @@ Status Debugfs::dump(const QString &image, qint64 offset, const QStringList &gue
     const ChildRun run =
         runChild(m_program, {u"-c"_s, u"-f"_s, commands.fileName(), device}, m_timeout);
     if (run.outcome == ChildRun::Outcome::CannotStart)
-        return fail(kDebugfsCannotRun(m_program, run.error));
+        return fail(failures::kCannotRun(m_program, run.error));
     if (run.outcome == ChildRun::Outcome::TimedOut)
         return fail(kDebugfsTimedOut(image, m_timeout.count() / 1000));
     const QString errors = QString::fromLocal8Bit(run.err);

@@ -31,8 +31,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-const FailureSentence kGoldenCheckCannotRun{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot run %1: %2")};
 const FailureSentence kGoldenCheckConvertTimedOut{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "qemu-img did not finish converting %1 within an hour and was stopped")};
 const FailureSentence kGoldenCheckQemuImgCannotRead{
@@ -43,8 +41,6 @@ const FailureSentence kGoldenCheckNoRoom{QT_TRANSLATE_NOOP(
     "on a file system with room")};
 const FailureSentence kGoldenCheckCannotLink{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make a link to %1 in %2")};
-const FailureSentence kGoldenCheckCannotRead{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
 const FailureSentence kGoldenCheckCannotCreate{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot create %1")};
 const FailureSentence kGoldenCheckNoSuchPath{QT_TRANSLATE_NOOP(
@@ -90,7 +86,7 @@ Status convertToRaw(const QemuImg &qemuImg, const Disk &disk, const QString &raw
         std::chrono::milliseconds(kConvertTimeoutMs));
     switch (run.outcome) {
     case ChildRun::Outcome::CannotStart:
-        return fail(kGoldenCheckCannotRun(qemuImg.program(), run.error));
+        return fail(failures::kCannotRun(qemuImg.program(), run.error));
     case ChildRun::Outcome::TimedOut:
         return fail(kGoldenCheckConvertTimedOut(disk.path));
     case ChildRun::Outcome::Crashed:
@@ -129,7 +125,7 @@ Status lookInto(const Disk &disk, int diskIndex, const QemuImg &qemuImg, const Q
 
     QFile file(raw);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(kGoldenCheckCannotRead(raw, file.errorString()));
+        return fail(failures::kCannotRead(raw, file.errorString()));
     auto table = PartitionTable::read(file, disk.path);
     if (!table)
         return fail(table.error());

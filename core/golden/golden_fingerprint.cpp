@@ -18,8 +18,6 @@ using namespace Qt::StringLiterals;
 namespace vmeclone {
 namespace {
 
-const FailureSentence kGoldenFingerprintCannotRead{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
 const FailureSentence kGoldenFingerprintGone{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: it is gone or unreadable")};
 const FailureSentence kGoldenFingerprintUnreadable{QT_TRANSLATE_NOOP(
@@ -68,7 +66,7 @@ Expected<QString> sampleHash(QFile &file, qint64 size) {
         ok = ok && take(size - kEdge, kEdge);
     }
     if (!ok)
-        return fail(kGoldenFingerprintCannotRead(file.fileName(), file.errorString()));
+        return fail(failures::kCannotRead(file.fileName(), file.errorString()));
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -87,7 +85,7 @@ Expected<GoldenFingerprint> GoldenFingerprint::of(const QStringList &files) {
             return fail(kGoldenFingerprintGone(path));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(kGoldenFingerprintCannotRead(path, file.errorString()));
+            return fail(failures::kCannotRead(path, file.errorString()));
         GoldenFileStamp s;
         s.path = path;
         s.size = static_cast<qint64>(st.st_size);

@@ -48,8 +48,6 @@ const FailureSentence kQemuBackendCloneFolderTooLong{
 const FailureSentence kQemuBackendNoUsableTemplate{QT_TRANSLATE_NOOP(
     "vmeclone::Failure",
     "no usable template of %1 in %2 (%3): make it with 'vmeclone golden template %1'")};
-const FailureSentence kQemuBackendCannotWrite{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 const FailureSentence kQemuBackendNoQemuSystem{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "qemu-system-x86_64 not found: install qemu-system-x86")};
 const FailureSentence kQemuBackendStartTimedOut{
@@ -253,14 +251,14 @@ Status QemuBackend::createClone(const CloneRequest &request, const std::atomic_b
         QFile identity(identityFile(folder));
         if (!identity.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return abandon(kQemuBackendCannotWrite(identity.fileName(), identity.errorString()));
+            return abandon(failures::kCannotWrite(identity.fileName(), identity.errorString()));
         // Of a fixed size, so that an instant clone's guest finds it where the template's
         // fw_cfg directory said (qemu_instant.h); a cold clone's guest reads it the same.
         const auto text = qemu_instant::paddedIdentity(request.identity.toText());
         if (!text)
             return abandon(text.error());
         if (identity.write(*text) != text->size() || !identity.flush())
-            return abandon(kQemuBackendCannotWrite(identity.fileName(), identity.errorString()));
+            return abandon(failures::kCannotWrite(identity.fileName(), identity.errorString()));
     }
 
     QemuMachine clone = *golden;

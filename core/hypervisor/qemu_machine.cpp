@@ -48,8 +48,6 @@ const FailureSentence kQemuMachineBadFormatName{QT_TRANSLATE_NOOP(
     "vmeclone::Failure", "%1: \"disk_format\" %2 is not a QEMU image format name")};
 const FailureSentence kQemuMachineBadNicModel{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "%1: \"nic_model\" %2 is not a QEMU device name")};
-const FailureSentence kQemuMachineCannotWrite{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 
 const QString kFormat = u"vmeclone-qemu-machine"_s;
 
@@ -191,15 +189,15 @@ Status QemuMachine::save(const QString &path, bool sync) const {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(text) != text.size()
             || !file.flush())
-            return fail(kQemuMachineCannotWrite(path, file.errorString()));
+            return fail(failures::kCannotWrite(path, file.errorString()));
         return {};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(kQemuMachineCannotWrite(path, file.errorString()));
+        return fail(failures::kCannotWrite(path, file.errorString()));
     file.write(text);
     if (!file.commit())
-        return fail(kQemuMachineCannotWrite(path, file.errorString()));
+        return fail(failures::kCannotWrite(path, file.errorString()));
     return {};
 }
 

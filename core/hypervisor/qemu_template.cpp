@@ -40,8 +40,6 @@ const FailureSentence kQemuTemplateNoTemplateMode{QT_TRANSLATE_NOOP(
 const FailureSentence kQemuTemplateAgentNotReady{QT_TRANSLATE_NOOP(
     "vmeclone::Failure",
     "its agent did not say \"%1\" within %2 s (see %3): is it an agent with template mode?")};
-const FailureSentence kQemuTemplateCannotWrite{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 
 } // namespace
 
@@ -80,7 +78,7 @@ Status QemuBackend::makeTemplate(const GoldenRecord &golden, const QString &fold
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                        QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(*text) != text->size() || !file.flush())
-            return abandon(kQemuTemplateCannotWrite(file.fileName(), file.errorString()));
+            return abandon(failures::kCannotWrite(file.fileName(), file.errorString()));
     }
     QemuMachine booted = *machine;
     booted.name = vm.name;

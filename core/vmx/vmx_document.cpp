@@ -45,14 +45,10 @@ const FailureSentence kVmxDocumentInvalidValue{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: the value is not valid %3 (%4)")};
 const FailureSentence kVmxDocumentInvalidKey{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "%1 line %2: the key is not valid %3 (%4)")};
-const FailureSentence kVmxDocumentCannotRead{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot read %1: %2")};
 const FailureSentence kVmxDocumentTooLarge{QT_TRANSLATE_NOOP(
     "vmeclone::Failure",
     "%1 is %2 bytes, too large for a .vmx (they are a few KB): is it the VM's configuration "
     "file?")};
-const FailureSentence kVmxDocumentCannotWrite{
-    QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot write %1: %2")};
 const FailureSentence kVmxDocumentCannotMakePrivate{
     QT_TRANSLATE_NOOP("vmeclone::Failure", "cannot make %1 private: %2")};
 
@@ -368,12 +364,12 @@ Expected<VmxDocument> VmxDocument::parse(const QByteArray &bytes,
 Expected<VmxDocument> VmxDocument::load(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(kVmxDocumentCannotRead(path, file.errorString()));
+        return fail(failures::kCannotRead(path, file.errorString()));
     if (file.size() > kMaxVmxBytes)
         return fail(kVmxDocumentTooLarge(path, file.size()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return fail(kVmxDocumentCannotRead(path, file.errorString()));
+        return fail(failures::kCannotRead(path, file.errorString()));
     return parse(bytes, path);
 }
 
@@ -572,13 +568,13 @@ QByteArray VmxDocument::toBytes() const {
 Status VmxDocument::save(const QString &path, bool ownerOnly) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(kVmxDocumentCannotWrite(path, file.errorString()));
+        return fail(failures::kCannotWrite(path, file.errorString()));
     // Before the first byte: the bytes may hold a key (guestinfo.vmeclone.key).
     if (ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return fail(kVmxDocumentCannotMakePrivate(path, file.errorString()));
     const QByteArray bytes = toBytes();
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(kVmxDocumentCannotWrite(path, file.errorString()));
+        return fail(failures::kCannotWrite(path, file.errorString()));
     return {};
 }
 
