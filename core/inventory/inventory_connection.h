@@ -1,7 +1,8 @@
 #pragma once
 // The inventory's SQLite connection, shared by the files that implement Inventory
-// (inventory.cpp: goldens, shards, VMs, events; inventory_cluster.cpp: hosts and the
-// head's ledger). Not for anything outside core/inventory.
+// (inventory_open.cpp: opening and the schema; inventory_goldens.cpp: goldens;
+// inventory_shards.cpp: shards; inventory.cpp: VMs, events; inventory_cluster.cpp: hosts
+// and the head's ledger). Not for anything outside core/inventory.
 
 #include "common/expected.h"
 #include "inventory.h"
@@ -28,6 +29,17 @@ inline qint64 nowMs() {
 inline QDateTime fromMs(qint64 ms) {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
 }
+
+// The vms table's columns: inventory.cpp reads VMs with kVmColumns, and the upgrades in
+// inventory_open.cpp copy rows with these lists.
+// The columns schema 4 had; schema 5 added key_scheme (VmRecord::keyScheme), schema 6
+// change_seq (VmRecord::changeSeq).
+inline const QString kVmColumnsV4 =
+    u"id, name, address, mac, golden_id, shard_id, folder, clone_mode, "
+    u"instance, state, progress, reason, boot_id, last_sequence, boots, "
+    u"uptime, pid, created_at, state_changed_at, last_seen, online_at, owner"_s;
+inline const QString kVmColumnsV5 = kVmColumnsV4 + u", key_scheme"_s;
+inline const QString kVmColumns = kVmColumnsV5 + u", change_seq"_s;
 
 struct Inventory::Connection {
     QString name;
