@@ -4,18 +4,15 @@
 #include "inventory.h"
 
 #include "common/failure_text.h"
-#include "common/logging.h"
 #include "inventory_connection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
