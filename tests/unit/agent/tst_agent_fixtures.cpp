@@ -77,7 +77,7 @@ QString markFreshMachineIds(QMap<QString, QByteArray> &got,
                             const QMap<QString, QByteArray> &golden) {
     static const QRegularExpression id(u"^[0-9a-f]{32}\n$"_s);
     const QByteArray etc = got.value(u"etc/machine-id"_s);
-    for (const QString path : {u"etc/machine-id"_s, u"var/lib/dbus/machine-id"_s}) {
+    for (const QString &path : {u"etc/machine-id"_s, u"var/lib/dbus/machine-id"_s}) {
         if (!got.contains(path) || got.value(path) == golden.value(path)
             || got.value(path).isEmpty())
             continue;
