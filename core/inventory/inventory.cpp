@@ -13,7 +13,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-
 using namespace Qt::StringLiterals;
 
 namespace vmeclone {
